@@ -1,0 +1,32 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench dev lint clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+## run: build warehouse/warehouse.duckdb from the sample pages in samples/raw
+run: $(STAMP)
+	$(PY) -m pipelines run
+
+## test: the whole test suite (offline, a few seconds to a minute)
+test: $(STAMP)
+	$(PY) -m pytest
+
+## bench: throughput benchmark (see README)
+bench: $(STAMP)
+	$(PY) -m pipelines.bench
+
+## dev: the Dagster UI on http://localhost:3000
+dev: $(STAMP)
+	$(VENV)/bin/dagster dev
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb .pytest_cache

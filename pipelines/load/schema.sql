@@ -1,0 +1,135 @@
+-- Raw and staging tables, loaded by pipelines/load/loader.py in bulk (Arrow), one batch per document.
+-- Grain, keys and checks are stated per table; COMMENT ON gives BI tools the same descriptions.
+
+CREATE SCHEMA IF NOT EXISTS raw;
+CREATE SCHEMA IF NOT EXISTS staging;
+
+-- raw.raw_documents: one row per raw page version (content hash). Key: document_id.
+CREATE TABLE IF NOT EXISTS raw.raw_documents (
+    document_id   VARCHAR PRIMARY KEY,
+    source_file   VARCHAR NOT NULL,
+    source_format VARCHAR NOT NULL,
+    byte_size     BIGINT  NOT NULL CHECK (byte_size >= 0),
+    encoding      VARCHAR,
+    url           VARCHAR,
+    fetched_at    TIMESTAMP,
+    content       VARCHAR,
+    ingested_at   TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE raw.raw_documents IS 'One row per raw page version as read from the raw folder (grain: content hash). Key: document_id.';
+COMMENT ON COLUMN raw.raw_documents.document_id IS 'SHA-256 of the page bytes: the same content under two names is one document.';
+COMMENT ON COLUMN raw.raw_documents.source_file IS 'Path relative to the raw folder (a .jsonl line adds #L<line>).';
+COMMENT ON COLUMN raw.raw_documents.source_format IS 'txt, html, txt.gz, html.gz, jsonl-html or jsonl-text.';
+COMMENT ON COLUMN raw.raw_documents.byte_size IS 'Size of the page in bytes as stored (compressed size for .gz).';
+COMMENT ON COLUMN raw.raw_documents.encoding IS 'Character encoding detected when decoding the page.';
+COMMENT ON COLUMN raw.raw_documents.url IS 'URL given by the scraper (jsonl), null otherwise.';
+COMMENT ON COLUMN raw.raw_documents.fetched_at IS 'When the scraper fetched the page (jsonl fetched_at), null otherwise.';
+COMMENT ON COLUMN raw.raw_documents.content IS 'Decoded page text or HTML; null when the file could not be decoded.';
+COMMENT ON COLUMN raw.raw_documents.ingested_at IS 'When this run read the file (UTC).';
+
+-- staging.stg_documents: one row per raw file version. Key: document_id.
+CREATE TABLE IF NOT EXISTS staging.stg_documents (
+    document_id   VARCHAR PRIMARY KEY,
+    source_file   VARCHAR NOT NULL,
+    source_format VARCHAR NOT NULL,
+    byte_size     BIGINT  NOT NULL CHECK (byte_size >= 0),
+    ingested_at   TIMESTAMP NOT NULL,
+    status        VARCHAR NOT NULL CHECK (status IN ('parsed', 'failed', 'empty')),
+    error         VARCHAR CHECK ((status = 'parsed') = (error IS NULL)),
+    encoding      VARCHAR,
+    story_count   INTEGER NOT NULL DEFAULT 0
+);
+COMMENT ON TABLE staging.stg_documents IS 'One row per raw file version (grain: content hash), with its parse status; bad files are quarantined here with an error. Key: document_id.';
+COMMENT ON COLUMN staging.stg_documents.document_id IS 'SHA-256 of the page bytes (content hash).';
+COMMENT ON COLUMN staging.stg_documents.source_file IS 'Path relative to the raw folder.';
+COMMENT ON COLUMN staging.stg_documents.source_format IS 'txt, html, txt.gz, html.gz, jsonl-html or jsonl-text.';
+COMMENT ON COLUMN staging.stg_documents.byte_size IS 'Size of the page in bytes as stored.';
+COMMENT ON COLUMN staging.stg_documents.ingested_at IS 'When the file was read (UTC).';
+COMMENT ON COLUMN staging.stg_documents.status IS 'parsed: stories extracted; failed: unreadable (see error); empty: readable but holds no story.';
+COMMENT ON COLUMN staging.stg_documents.error IS 'What went wrong, as a sentence a person can act on; null when parsed.';
+COMMENT ON COLUMN staging.stg_documents.encoding IS 'Character encoding detected when decoding.';
+COMMENT ON COLUMN staging.stg_documents.story_count IS 'Number of stories (main and related) found on the page.';
+
+-- staging.stg_stories: one row per story per document. Key: (document_id, position).
+CREATE TABLE IF NOT EXISTS staging.stg_stories (
+    story_key    VARCHAR NOT NULL,
+    document_id  VARCHAR NOT NULL,
+    source_file  VARCHAR NOT NULL,
+    position     INTEGER NOT NULL CHECK (position >= 0),
+    role         VARCHAR NOT NULL CHECK (role IN ('main', 'related')),
+    title        VARCHAR,
+    category     VARCHAR,
+    published_at TIMESTAMP,
+    author       VARCHAR,
+    source_site  VARCHAR,
+    url          VARCHAR,
+    body         VARCHAR NOT NULL,
+    word_count   INTEGER NOT NULL,
+    PRIMARY KEY (document_id, position)
+);
+COMMENT ON TABLE staging.stg_stories IS 'One row per story per document: the main story (position 0) and every related story on the page. Key: (document_id, position); story_key identifies the same story across documents.';
+COMMENT ON COLUMN staging.stg_stories.story_key IS 'Stable key of the story: the same story found on two pages gets the same key.';
+COMMENT ON COLUMN staging.stg_stories.document_id IS 'The page (stg_documents.document_id) the story was found on.';
+COMMENT ON COLUMN staging.stg_stories.source_file IS 'Path of the raw file relative to the raw folder.';
+COMMENT ON COLUMN staging.stg_stories.position IS 'Order on the page, 0 = first (the main story).';
+COMMENT ON COLUMN staging.stg_stories.role IS 'main: the story the page is about; related: another story the page carries.';
+COMMENT ON COLUMN staging.stg_stories.title IS 'Headline as printed.';
+COMMENT ON COLUMN staging.stg_stories.category IS 'The site section label (e.g. Policy & Regulation), null when none.';
+COMMENT ON COLUMN staging.stg_stories.published_at IS 'Publication time as given by the page, null when none.';
+COMMENT ON COLUMN staging.stg_stories.author IS 'Byline, null when none.';
+COMMENT ON COLUMN staging.stg_stories.source_site IS 'Site that published the page (domain or name), null when unknown.';
+COMMENT ON COLUMN staging.stg_stories.url IS 'URL of the story, null when unknown.';
+COMMENT ON COLUMN staging.stg_stories.body IS 'Clean story text, paragraphs separated by a blank line; empty for a headline-only link.';
+COMMENT ON COLUMN staging.stg_stories.word_count IS 'Number of words in body.';
+
+-- staging.stg_entity_mentions: one row per entity mention. Key: (story_key, field, entity_type, char_start, char_end).
+CREATE TABLE IF NOT EXISTS staging.stg_entity_mentions (
+    story_key    VARCHAR NOT NULL,
+    document_id  VARCHAR NOT NULL,
+    field        VARCHAR NOT NULL CHECK (field IN ('title', 'body')),
+    entity_type  VARCHAR NOT NULL CHECK (entity_type IN ('company', 'jurisdiction', 'organization', 'person')),
+    entity_name  VARCHAR NOT NULL,
+    surface_text VARCHAR NOT NULL,
+    char_start   INTEGER NOT NULL CHECK (char_start >= 0),
+    char_end     INTEGER NOT NULL CHECK (char_end > char_start),
+    PRIMARY KEY (story_key, field, entity_type, char_start, char_end)
+);
+COMMENT ON TABLE staging.stg_entity_mentions IS 'One row per entity mention in a story title or body, with offsets into that field. Key: (story_key, field, entity_type, char_start, char_end).';
+COMMENT ON COLUMN staging.stg_entity_mentions.story_key IS 'The story (stg_stories.story_key) the mention is in.';
+COMMENT ON COLUMN staging.stg_entity_mentions.document_id IS 'The document whose copy of the story was read (offsets refer to it).';
+COMMENT ON COLUMN staging.stg_entity_mentions.field IS 'Where the mention is: body (the story text) or title; char offsets index into that field.';
+COMMENT ON COLUMN staging.stg_entity_mentions.entity_type IS 'company, jurisdiction, organization or person.';
+COMMENT ON COLUMN staging.stg_entity_mentions.entity_name IS 'Canonical name (SenseTime for Sense Time, Sichuan for Sichuan province).';
+COMMENT ON COLUMN staging.stg_entity_mentions.surface_text IS 'The mention as written.';
+COMMENT ON COLUMN staging.stg_entity_mentions.char_start IS 'Start offset of the mention in the field (body or title).';
+COMMENT ON COLUMN staging.stg_entity_mentions.char_end IS 'End offset (exclusive) of the mention in the field (body or title).';
+
+-- staging.stg_targets: one row per quantified target in a story. Key: (story_key, char_start, char_end, unit).
+CREATE TABLE IF NOT EXISTS staging.stg_targets (
+    story_key          VARCHAR NOT NULL,
+    document_id        VARCHAR NOT NULL,
+    jurisdiction_name  VARCHAR,
+    metric             VARCHAR NOT NULL CHECK (metric IN ('industry_size', 'fund_size', 'investment', 'companies', 'talent', 'research_centers', 'projects', 'patents', 'industrial_parks', 'other')),
+    target_value       DOUBLE NOT NULL,
+    unit               VARCHAR NOT NULL,
+    target_value_usd   DOUBLE,
+    usd_is_stated      BOOLEAN NOT NULL,
+    target_year        INTEGER,
+    evidence           VARCHAR NOT NULL,
+    char_start         INTEGER NOT NULL CHECK (char_start >= 0),
+    char_end           INTEGER NOT NULL CHECK (char_end > char_start),
+    PRIMARY KEY (story_key, char_start, char_end)
+);
+COMMENT ON TABLE staging.stg_targets IS 'One row per quantified target or commitment stated in a story. Key: (story_key, char_start, char_end).';
+COMMENT ON COLUMN staging.stg_targets.story_key IS 'The story (stg_stories.story_key) stating the target.';
+COMMENT ON COLUMN staging.stg_targets.document_id IS 'The document whose copy of the story was read (offsets refer to it).';
+COMMENT ON COLUMN staging.stg_targets.jurisdiction_name IS 'Canonical name of the jurisdiction that set or holds the target.';
+COMMENT ON COLUMN staging.stg_targets.metric IS 'What is targeted: industry_size, fund_size, investment, companies, talent, research_centers, projects, patents, industrial_parks, other.';
+COMMENT ON COLUMN staging.stg_targets.target_value IS 'The figure in unit, as stated (250 billion yuan = 250000000000).';
+COMMENT ON COLUMN staging.stg_targets.unit IS 'ISO 4217 currency code, or count.';
+COMMENT ON COLUMN staging.stg_targets.target_value_usd IS 'USD figure stated by the text, else converted at the rate table in pipelines/data; null for counts.';
+COMMENT ON COLUMN staging.stg_targets.usd_is_stated IS 'True when the USD figure is written in the text, false when converted.';
+COMMENT ON COLUMN staging.stg_targets.target_year IS 'Deadline year, null when none is given or implied.';
+COMMENT ON COLUMN staging.stg_targets.evidence IS 'The sentence stating the target.';
+COMMENT ON COLUMN staging.stg_targets.char_start IS 'Start offset of the evidence sentence in the story body.';
+COMMENT ON COLUMN staging.stg_targets.char_end IS 'End offset (exclusive) of the evidence sentence in the story body.';
