@@ -51,6 +51,7 @@ class Mention:
     surface_text: str  # as written
     char_start: int
     char_end: int
+    field: str = "body"  # 'body' or 'title': the text the offsets index into
 
 
 @dataclass(slots=True)

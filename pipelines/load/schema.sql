@@ -133,3 +133,30 @@ COMMENT ON COLUMN staging.stg_targets.target_year IS 'Deadline year, null when n
 COMMENT ON COLUMN staging.stg_targets.evidence IS 'The sentence stating the target.';
 COMMENT ON COLUMN staging.stg_targets.char_start IS 'Start offset of the evidence sentence in the story body.';
 COMMENT ON COLUMN staging.stg_targets.char_end IS 'End offset (exclusive) of the evidence sentence in the story body.';
+
+-- staging.ref_jurisdictions: reference rows from the gazetteer (pipelines/extract) for every jurisdiction
+-- mentioned and each of its ancestors. Key: jurisdiction_name (canonical).
+CREATE TABLE IF NOT EXISTS staging.ref_jurisdictions (
+    jurisdiction_name VARCHAR PRIMARY KEY,
+    level             VARCHAR NOT NULL CHECK (level IN ('country', 'province', 'municipality', 'special_administrative_region', 'city', 'district', 'state', 'other')),
+    parent_name       VARCHAR,
+    country_code      VARCHAR,
+    iso_code          VARCHAR
+);
+COMMENT ON TABLE staging.ref_jurisdictions IS 'Gazetteer rows for every jurisdiction mentioned and all its ancestors up to the country. Key: jurisdiction_name.';
+COMMENT ON COLUMN staging.ref_jurisdictions.jurisdiction_name IS 'Canonical name, as used in stg_entity_mentions.entity_name and stg_targets.jurisdiction_name.';
+COMMENT ON COLUMN staging.ref_jurisdictions.level IS 'country, province, municipality, special_administrative_region, city, district, state or other.';
+COMMENT ON COLUMN staging.ref_jurisdictions.parent_name IS 'Canonical name of the containing jurisdiction; null for a country.';
+COMMENT ON COLUMN staging.ref_jurisdictions.country_code IS 'ISO 3166-1 alpha-2 code of the country it lies in.';
+COMMENT ON COLUMN staging.ref_jurisdictions.iso_code IS 'ISO 3166-2 code where one exists (CN-SC for Sichuan).';
+
+-- staging.ref_companies: one row per canonical company known to the extractor or found in stories. Key: company_name.
+CREATE TABLE IF NOT EXISTS staging.ref_companies (
+    company_name VARCHAR PRIMARY KEY,
+    aliases      VARCHAR[] NOT NULL,
+    country_code VARCHAR
+);
+COMMENT ON TABLE staging.ref_companies IS 'One row per canonical company mentioned in a story, with the variants that merged into it. Key: company_name.';
+COMMENT ON COLUMN staging.ref_companies.company_name IS 'Canonical company name, as in stg_entity_mentions.entity_name.';
+COMMENT ON COLUMN staging.ref_companies.aliases IS 'Other spellings seen or known for the company.';
+COMMENT ON COLUMN staging.ref_companies.country_code IS 'ISO 3166-1 alpha-2 code of the home country where known, else null.';

@@ -1,0 +1,1 @@
+"""Stories -> entity mentions and quantified targets (pure Python, no dagster)."""

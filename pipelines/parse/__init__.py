@@ -1,0 +1,1 @@
+"""Raw page text or HTML -> stories (pure Python, no dagster)."""
