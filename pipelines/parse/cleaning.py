@@ -1,0 +1,94 @@
+"""Text repairs shared by the text and HTML parsers: glued paragraphs, inline credits, whitespace."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipelines.parse.rules import text_rules
+
+# A sentence end glued to the next sentence: 'the exchange.Additionally' (paragraphs that lost their break).
+GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%)\]][.!?])(?=[A-Z][a-z])|(?<=[.!?][\"”’])(?=[A-Z][a-z])")
+# A lower-case letter glued to a capital that starts a word: 'roadmapSouth', 'collapseThe', 'exchangeA similar'.
+GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z](?:[a-z’']|\s))")
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+)(?=[\"“‘$(]?[A-Z0-9])")
+WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+HEADING_MAX_WORDS = 10
+
+
+def normalize_whitespace(text: str) -> str:
+    """NFC, unify line ends and odd spaces, strip each line.
+
+    >>> normalize_whitespace("a\\u00a0 b \\r\\nc")
+    'a b\\nc'
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    return "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def remove_inline_credits(text: str) -> str:
+    """Replace photo/agency credits glued inside a paragraph by a paragraph break."""
+    return text_rules().inline_credit.sub("\n\n", text)
+
+
+def strip_title_prefix(body: str, title: str | None) -> str:
+    """Drop a headline glued to the start of its own body ('…HackTwo Russian nationals…' -> 'Two Russian…')."""
+    if title and body.startswith(title) and len(body) > len(title):
+        return body[len(title):].lstrip(" :-–—\n")
+    return body
+
+
+def _split_heading(chunk: str, protected: set[str]) -> list[str]:
+    """Split one glued subheading off the start of `chunk`, if there is one."""
+    for match in GLUE_POINT.finditer(chunk):
+        head = chunk[: match.start()]
+        if re.search(r"[,.;:!?()\"“”]", head):
+            return [chunk]
+        words = head.split()
+        if len(words) > HEADING_MAX_WORDS:
+            return [chunk]
+        left = WORD.findall(words[-1])[-1] if words and WORD.findall(words[-1]) else ""
+        right = WORD.match(chunk, match.start())
+        token = left + (right.group(0) if right else "")
+        if len(words) < 2 or len(left) < 3 or token.lower() in protected:
+            continue
+        return [head.strip(), chunk[match.start():].strip()]
+    return [chunk]
+
+
+def _unglue_part(part: str, protected: set[str] | frozenset) -> list[str]:
+    """Cut glued subheadings out of one paragraph, at any sentence start."""
+    for match in SENTENCE_START.finditer(part):
+        start = match.end()
+        split = _split_heading(part[start:], protected)
+        if len(split) == 2:
+            before = part[:start].strip()
+            return ([before] if before else []) + [split[0]] + _unglue_part(split[1], protected)
+    return [part]
+
+
+def unglue_paragraph(paragraph: str, protected: set[str] | frozenset = frozenset()) -> list[str]:
+    """Split a paragraph whose sentences, credits and subheadings were glued together.
+
+    `protected` holds lower-cased camel-case tokens seen elsewhere on the page ('netease'),
+    which are names, not glue.
+
+    >>> unglue_paragraph("It ended badly.Slow processMeanwhile, creditors wait.")
+    ['It ended badly.', 'Slow process', 'Meanwhile, creditors wait.']
+    """
+    text = GLUED_SENTENCE.sub("\n\n", remove_inline_credits(paragraph))
+    out: list[str] = []
+    for part in (p.strip() for p in text.split("\n\n")):
+        if part:
+            out.extend(_unglue_part(part, protected))
+    return out
+
+
+def camel_tokens(text: str) -> set[str]:
+    """Lower-cased camel-case words that appear with a space before them ('NetEase' in 'and NetEase').
+
+    >>> sorted(camel_tokens("Tencent and NetEase rose; NetEase fell"))
+    ['netease']
+    """
+    return {m.group(1).lower() for m in re.finditer(r"(?:^|[\s,(“\"])([A-Z][a-z]+[A-Z][A-Za-z]*)(?=[\s,.;:)’'”\"]|$)", text)}

@@ -1,0 +1,155 @@
+"""Split a saved news page (HTML) into its main story and the related stories it carries.
+
+Site knowledge lives in `pipelines/data/html_rules.yaml`. The page is parsed once (lxml,
+through trafilatura's loader); related blocks are cut out of the tree first, boilerplate
+elements next, then trafilatura extracts the main body from what is left.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
+
+from pipelines.parse.dates import parse_date
+from pipelines.parse.html_meta import (clean_author, markup_author, markup_category, markup_date,
+                                       read_jsonld, read_meta)
+from pipelines.parse.html_related import contains, detach, find_regions, related_stories
+from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of
+from pipelines.records import Story
+
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+
+
+def parse_html(html: str, url: str | None = None) -> list[Story]:
+    """Main story (position 0, role 'main') then related stories (role 'related') in page order.
+
+    >>> page = ('<html><head><meta property="og:title" content="Port opens"></head><body>'
+    ...         '<article><h1>Port opens</h1><p>The new port opened on Monday after three years of '
+    ...         'building work.</p></article><aside><h2>Related</h2><a href="/b">Rail link to '
+    ...         'reach the port by 2026</a></aside></body></html>')
+    >>> [(s.role, s.title, s.body) for s in parse_html(page)]  # doctest: +NORMALIZE_WHITESPACE
+    [('main', 'Port opens', 'The new port opened on Monday after three years of building work.'),
+     ('related', 'Rail link to reach the port by 2026', '')]
+    """
+    tree = load_html(html) if html and html.strip() else None
+    if tree is None:
+        return []
+    meta, ld = read_meta(tree), read_jsonld(tree)
+    page_url = meta.get("url") or ld.get("url") or url
+    site = site_name(page_url or url, meta.get("site_name"))
+    body_el = tree.find("body") if tree.find("body") is not None else tree
+    title = pick_title(tree, body_el, meta, ld)
+    h1 = headline_element(body_el, title)
+    article = main_article(body_el, h1)
+    anchors = [a for a in (h1, article) if a is not None]
+    page_words = len(text_of(body_el).split())
+    regions = find_regions(body_el, anchors, page_words)
+    related = [s for r in regions for s in related_stories(r, page_url or url, site)]
+    for region in regions:
+        detach(region)
+    scope = article if article is not None else (header_scope(h1) if h1 is not None else body_el)
+    label = markup_category(scope)
+    main = Story(position=0, role="main", title=title or None,
+                 category=meta.get("category") or ld.get("category") or (label[1] if label else None),
+                 published_at=parse_date(meta.get("published_at")) or parse_date(ld.get("published_at"))
+                 or markup_date(scope),
+                 author=pick_author(meta, ld) or markup_author(scope),
+                 source_site=site, url=page_url)
+    for el in (h1, label[0] if label else None):
+        if el is not None and el.getparent() is not None:
+            el.drop_tree()  # the headline and section label are fields, not body text
+    strip_boilerplate(body_el)
+    main.body = main_body(tree, title)
+    if not main.body and not main.title and not related:
+        return []
+    stories = [main, *related]
+    for i, story in enumerate(stories):
+        story.position = i
+    return stories
+
+
+def site_name(url: str | None, declared: str | None) -> str | None:
+    """'https://www.example.com/a' -> 'example.com'; else the declared site name."""
+    host = urlparse(url).hostname if url and "//" in url else None
+    if host:
+        return host.removeprefix("www.")
+    return declared
+
+
+def pick_title(tree: HtmlElement, body: HtmlElement, meta: dict, ld: dict) -> str:
+    """The headline: the page's <h1> when the meta title agrees, else og:title, JSON-LD, <title>."""
+    declared = meta.get("title") or ld.get("title")
+    h1s = [text_of(h) for h in body.iter("h1")]
+    h1s = [h for h in h1s if h]
+    if declared:
+        for h in h1s:
+            if h == declared or (len(h.split()) >= 3 and declared.startswith(h)):
+                return h
+        return declared
+    if h1s:
+        return h1s[0]
+    head_title = tree.find(".//title")
+    text = norm_text(head_title.text_content()) if head_title is not None else ""
+    parts = TITLE_SEPARATORS.split(text)
+    return max(parts, key=len) if parts else ""
+
+
+def pick_author(meta: dict, ld: dict) -> str | None:
+    """Author from <meta> (not a profile address), else JSON-LD."""
+    value = meta.get("author")
+    if value and not value.startswith(("http", "@")):
+        return clean_author(value) or value
+    return ld.get("author")
+
+
+def headline_element(body: HtmlElement, title: str) -> HtmlElement | None:
+    """The <h1> (or heading) that carries the title."""
+    first = None
+    for el in body.iter("h1", "h2"):
+        text = text_of(el)
+        if title and text and (text == title or title.startswith(text) or text.startswith(title)):
+            return el
+        if first is None and el.tag == "h1" and text:
+            first = el
+    return first
+
+
+def main_article(body: HtmlElement, h1: HtmlElement | None) -> HtmlElement | None:
+    """The <article> holding the headline, else the largest <article> on the page."""
+    if h1 is not None:
+        return next((a for a in h1.iterancestors("article")), None)
+    articles = list(body.iter("article"))
+    return max(articles, key=lambda a: len(text_of(a)), default=None)
+
+
+def header_scope(h1: HtmlElement) -> HtmlElement:
+    """The ancestor of a lone headline that holds its byline and date (two levels up at most)."""
+    scope = h1
+    for _ in range(2):
+        parent = scope.getparent()
+        if parent is None or parent.tag == "body":
+            break
+        scope = parent
+    return scope
+
+
+def strip_boilerplate(body: HtmlElement) -> None:
+    """Remove ads, share bars, captions, tag lists and the like before the body is extracted."""
+    doomed = [el for el in body.iter() if isinstance(el.tag, str) and is_boilerplate(el)]
+    for el in doomed:
+        if el.getparent() is not None and not any(contains(d, el) for d in doomed if d is not el):
+            el.drop_tree()
+
+
+def main_body(tree: HtmlElement, title: str) -> str:
+    """The main story text, paragraphs separated by a blank line."""
+    doc = bare_extraction(tree, fast=True, with_metadata=False, include_comments=False)
+    text = doc.text if doc is not None else ""
+    lines = [norm_text(line) for line in (text or "").split("\n")]
+    lines = [line for line in lines if line and not is_boilerplate_line(line)]
+    if lines and rules()["body"]["drop_title_line"] and title and lines[0] == title:
+        lines = lines[1:]
+    return "\n\n".join(lines)

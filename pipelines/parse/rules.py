@@ -1,0 +1,69 @@
+"""The text-page rules of pipelines/data/text_rules.yaml, compiled once."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "text_rules.yaml"
+
+
+def _any_line(patterns: list[str]) -> re.Pattern:
+    """One pattern matching a whole line against any of `patterns`."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TextRules:
+    """Compiled page-furniture rules for text dumps."""
+
+    boilerplate: re.Pattern
+    promo: re.Pattern
+    promo_max_words: int
+    story_end: re.Pattern
+    related_marker: re.Pattern
+    date_prefix: re.Pattern
+    byline: re.Pattern
+    provider: re.Pattern
+    forum_post: re.Pattern
+    reading_time: re.Pattern
+    separators: re.Pattern
+    dateline: re.Pattern
+    digest_item: re.Pattern
+    inline_credit: re.Pattern
+    teaser_suffix: re.Pattern
+    headline_max_words: int
+    body_min_words: int
+
+
+@lru_cache(maxsize=1)
+def text_rules(path: Path = RULES_FILE) -> TextRules:
+    """Load and compile the rules file (cached).
+
+    >>> text_rules().related_marker.fullmatch("More to Read") is not None
+    True
+    """
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    flags = re.IGNORECASE
+    return TextRules(
+        boilerplate=_any_line(raw["boilerplate_lines"]),
+        promo=_any_line(raw["promo_cues"]),
+        promo_max_words=int(raw["promo_max_words"]),
+        story_end=_any_line(raw["story_end_lines"]),
+        related_marker=_any_line(raw["related_markers"]),
+        date_prefix=re.compile(raw["date_prefixes"], flags),
+        byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
+        provider=re.compile(raw["provider_lines"], flags),
+        forum_post=re.compile(raw["forum_post_line"], flags),
+        reading_time=re.compile(raw["reading_time"], flags),
+        separators=re.compile(raw["field_separators"]),
+        dateline=re.compile(raw["dateline"]),
+        digest_item=re.compile(raw["digest_item"]),
+        inline_credit=re.compile("|".join(f"(?:{p})" for p in raw["inline_credits"]), flags),
+        teaser_suffix=re.compile(raw["teaser_suffix"], flags),
+        headline_max_words=int(raw["headline_max_words"]),
+        body_min_words=int(raw["body_min_words"]),
+    )

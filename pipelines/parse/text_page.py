@@ -1,0 +1,375 @@
+"""Text dumps of news pages -> main story and related stories.
+
+A page is read line by line. Each line is classified once (furniture, metadata, headline,
+body text, end-of-story marker, related-block marker) by the rules in
+pipelines/data/text_rules.yaml; the page is then assembled from those kinds:
+header (title and its metadata) -> main body -> tail (bios, disclaimers) -> related blocks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
+from pipelines.parse.dates import DATE_PATTERN, parse_date
+from pipelines.parse.rules import TextRules, text_rules
+from pipelines.records import Story
+
+EDGE_SYMBOLS = " ↑↓→←»«›‹>|·•–—-"
+SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$")
+BULLET = re.compile(r"^(?:[•●▪◦‣∙*]|-(?=\s))\s*")
+DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]{1,60}\.(?:com|net|org|io|news|co|info|media|asia|ai|xyz)(?:\.[a-z]{2})?)\b", re.I)
+COPYRIGHT_NAME = re.compile(r"©\s*(?:\d{4}\s*)?([A-Z][\w.&\- ]{1,40}?)(?:\.|\s*\||\s*$|\s+All rights)")
+
+
+@dataclass
+class Line:
+    """One non-blank line with its kind and any metadata read from it."""
+
+    text: str
+    para: int
+    kind: str  # boiler | promo | end | related | meta | headline | text
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Draft:
+    """A story being assembled."""
+
+    title: str | None
+    meta: dict = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+    closed: bool = False
+
+
+# ---------------------------------------------------------------- line classification
+
+def _is_category(part: str) -> bool:
+    """A section label: a few capitalised words, no numbers, no sentence punctuation."""
+    words = part.split()
+    return (0 < len(words) <= 5 and part[:1].isupper() and not re.search(r"[.!?,:;]|\b\d+\b", part)
+            and not part.lower().startswith(("by ", "home")))
+
+
+def read_meta(text: str, rules: TextRules) -> dict | None:
+    """Metadata carried by a line next to a headline (date, category, author), or None.
+
+    >>> sorted(read_meta("Policy & Regulation·January 20, 2024, 10:30 AM", text_rules()).items())
+    [('category', 'Policy & Regulation'), ('date', datetime.datetime(2024, 1, 20, 10, 30))]
+    """
+    if len(text.split()) > 16:
+        return None
+    if rules.provider.fullmatch(text):
+        return {"provider": True}
+    meta: dict = {}
+    if rules.forum_post.match(text):
+        meta["forum"] = True
+    body = rules.date_prefix.sub("", text, count=1) if rules.date_prefix.match(text) else text
+    parts = [p.strip() for p in rules.separators.split(body)]
+    trailing_separator = bool(parts) and parts[-1] == "" and len(parts) > 1
+    categories = []
+    for part in filter(None, parts):
+        date_match = DATE_PATTERN.search(part)
+        if date_match and len(part.replace(date_match.group(0), " ").split()) <= 3:
+            meta.setdefault("date", parse_date(part))
+        elif byline := rules.byline.fullmatch(part):
+            meta["author"] = byline.group("name").strip()
+        elif rules.reading_time.fullmatch(part):
+            meta["reading_time"] = True
+        elif meta.get("forum"):
+            continue
+        elif _is_category(part):
+            categories.append(part)
+        else:
+            return None
+    if categories and (meta.get("date") or trailing_separator):
+        meta["category"] = categories[0]
+    if "date" in meta and meta["date"] is None:
+        del meta["date"]
+    if meta.get("date") or meta.get("author") or meta.get("category") or meta.get("forum") or meta.get("reading_time"):
+        return meta
+    return None
+
+
+def _is_menu(text: str, rules: TextRules) -> bool:
+    """Navigation: three or more short items separated by | or ·, or a breadcrumb."""
+    if re.match(r"(you are here|home)\s*[:>›»]", text, re.I) or text.count(" > ") >= 2 or text.count(" ‹ ") >= 1:
+        return True
+    parts = [p for p in rules.separators.split(text) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+def classify(text: str, rules: TextRules) -> tuple[str, dict]:
+    """The kind of one stripped, non-blank line."""
+    words = len(text.split())
+    if rules.boilerplate.fullmatch(text) or rules.boilerplate.fullmatch(text.strip(EDGE_SYMBOLS) or text):
+        return "boiler", {}
+    if rules.related_marker.fullmatch(text):
+        return "related", {}
+    if rules.story_end.match(text):
+        return "end", {}
+    if meta := read_meta(text, rules):
+        return "meta", meta
+    if _is_menu(text, rules):
+        return "boiler", {}
+    if words <= rules.promo_max_words and rules.promo.search(text):
+        return "promo", {}
+    bare = BULLET.sub("", text)
+    if (words <= rules.headline_max_words and not re.search(r"[.:;,…]$", bare)
+            and re.match(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]", bare) and re.search(r"[A-Za-z]{2}", bare)):
+        return "headline", {}
+    return "text", {}
+
+
+def read_lines(text: str, rules: TextRules) -> list[Line]:
+    """Non-blank lines with their paragraph number and kind."""
+    lines, para, blank = [], 0, True
+    for raw in normalize_whitespace(text).split("\n"):
+        if not raw:
+            blank = True
+            continue
+        if blank:
+            para += 1
+            blank = False
+        teaser = rules.teaser_suffix.search(raw)
+        if teaser:  # 'One-line summary. Read more' is a teaser body; the link text alone is furniture
+            lines.append(Line(raw[: teaser.start()].rstrip(), para, "text") if teaser.start() else Line(raw, para, "boiler"))
+            continue
+        kind, meta = classify(raw, rules)
+        lines.append(Line(raw, para, kind, meta))
+    return lines
+
+
+# ---------------------------------------------------------------- page assembly
+
+def _is_body_start(line: Line, rules: TextRules) -> bool:
+    """The first line of running text: long, or a full sentence."""
+    return line.kind == "text" and (line.words >= rules.body_min_words or
+                                     (line.words >= 6 and bool(SENTENCE_END.search(line.text))))
+
+
+def _pick_title(candidates: list[Line]) -> Line | None:
+    """The headline: the last headline-shaped line of four or more words before the body, else the longest."""
+    if not candidates:
+        return None
+    long_enough = [c for c in candidates if c.words >= 4]
+    return long_enough[-1] if long_enough else max(candidates, key=lambda c: c.words)
+
+
+def _header(lines: list[Line], body_start: int, rules: TextRules) -> tuple[int | None, dict]:
+    """Index of the title line and the metadata around it."""
+    candidates, skip_next = [], False
+    for i, line in enumerate(lines[:body_start]):
+        if skip_next:
+            skip_next = False
+            continue
+        if line.kind == "meta" and line.meta.get("provider"):
+            skip_next = True
+        elif line.kind == "headline":
+            candidates.append(i)
+    title_line = _pick_title([lines[i] for i in candidates])
+    if title_line is None:
+        meta = {}
+        for line in lines[:body_start]:
+            if line.kind == "meta":
+                _merge_meta(meta, line.meta)
+        return None, meta
+    t = lines.index(title_line)
+    meta: dict = {}
+    for line in lines[t + 1:body_start]:  # metadata printed under the headline comes first
+        if line.kind == "meta":
+            _merge_meta(meta, line.meta)
+    for line in reversed(lines[:t]):  # then a dateline or section label printed above it
+        if line.kind == "boiler":
+            continue
+        if line.kind == "meta":
+            _merge_meta(meta, line.meta)
+            continue
+        if line.kind == "headline" and "category" not in meta and _is_category(line.text) \
+                and _alone_in_paragraph(lines, line):
+            meta["category"] = line.text
+        break
+    return t, meta
+
+
+def _alone_in_paragraph(lines: list[Line], line: Line) -> bool:
+    """True when `line` is its paragraph's only line and is not the page's first line."""
+    same = [x for x in lines if x.para == line.para]
+    return len(same) == 1 and lines[0] is not line
+
+
+def _merge_meta(into: dict, meta: dict) -> None:
+    """Keep the first date, author and category seen."""
+    for key in ("date", "author", "category"):
+        if meta.get(key) and key not in into:
+            into[key] = meta[key]
+
+
+def _author_bio(lines: list[Line], i: int) -> str | None:
+    """A name line followed by a bio that starts with that name: the author, e.g. 'Jane Roe' / 'Jane is a …'."""
+    line = lines[i]
+    names = line.text.split()
+    if not (line.kind == "headline" and 2 <= len(names) <= 4 and all(n[:1].isupper() for n in names)):
+        return None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt and nxt.kind == "text" and re.match(rf"(?:{re.escape(names[0])}|{re.escape(line.text)})\b", nxt.text):
+        return line.text
+    return None
+
+
+def _about_block(lines: list[Line], i: int) -> bool:
+    """'About Acme Corp' followed by 'Acme Corp is …': company boilerplate of a release."""
+    m = re.match(r"About (?:the )?(.+)$", lines[i].text)
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return bool(m and nxt and nxt.text.startswith(m.group(1).split()[0]))
+
+
+def _digest_items(lines: list[Line], rules: TextRules) -> list[int]:
+    """Indexes of numbered digest items ('1. Title' followed by a dated line)."""
+    found = []
+    for i, line in enumerate(lines[:-1]):
+        if rules.digest_item.fullmatch(line.text) and lines[i + 1].kind == "meta" and lines[i + 1].meta.get("date"):
+            found.append(i)
+    return found if len(found) >= 2 else []
+
+
+def _collect_related(lines: list[Line], start: int, rules: TextRules) -> list[Draft]:
+    """Stories in a related block: optional metadata, a headline, then optional body paragraphs."""
+    drafts: list[Draft] = []
+    pending: dict = {}
+    meta_first: bool | None = None
+    for line in lines[start:]:
+        cur = drafts[-1] if drafts else None
+        if line.kind in ("boiler", "promo", "related"):
+            continue
+        if line.kind == "end":
+            if cur:
+                cur.closed = True
+            continue
+        if line.kind == "meta":
+            if cur and not cur.paragraphs and not cur.closed and not pending:
+                _merge_meta(cur.meta, line.meta)
+            else:
+                _merge_meta(pending, line.meta)
+            continue
+        if line.kind == "headline" and not (meta_first and not pending and cur and cur.paragraphs and not cur.closed):
+            if meta_first is None:
+                meta_first = bool(pending)
+            drafts.append(Draft(BULLET.sub("", line.text), pending))
+            pending = {}
+            continue
+        if cur and not cur.closed:
+            cur.paragraphs.append(line.text)
+    return drafts
+
+
+def _body_paragraphs(texts: list[str], title: str | None, protected: set[str], rules: TextRules) -> list[str]:
+    """Clean paragraphs: glued title, credits and subheadings split off, bullets and 'Read more' dropped."""
+    out: list[str] = []
+    for n, text in enumerate(texts):
+        text = BULLET.sub("", text)
+        if n == 0:
+            text = strip_title_prefix(text, title)
+        for piece in unglue_paragraph(text, protected):
+            if rules.boilerplate.fullmatch(piece) or (title and piece == title and not out):
+                continue
+            out.append(piece)
+    return out
+
+
+def _site_hint(lines: list[Line]) -> str | None:
+    """The publishing site named in the page furniture (a domain in a disclaimer, or the © holder)."""
+    for line in lines:
+        if line.kind in ("end", "boiler", "promo") and (m := DOMAIN.search(line.text)):
+            return m.group(1).lower()
+    for line in lines:
+        if m := COPYRIGHT_NAME.search(line.text):
+            return m.group(1).strip()
+    return None
+
+
+def _to_story(draft: Draft, position: int, role: str, body: list[str], url: str | None, site: str | None) -> Story:
+    """A Story from a finished draft."""
+    published = draft.meta.get("date")
+    return Story(position=position, role=role, title=draft.title, body="\n\n".join(body),
+                 category=draft.meta.get("category"),
+                 published_at=published if isinstance(published, datetime) else None,
+                 author=draft.meta.get("author"), source_site=site, url=url if role == "main" else None)
+
+
+def parse_text(text: str, url: str | None = None, source_site: str | None = None) -> list[Story]:
+    """Split a text dump into its main story (position 0) and related stories.
+
+    >>> page = "Top\\n\\nCity sets up a fund\\n\\nPolicy·May 2, 2023\\n\\nThe city has set up a fund of 1 billion yuan for start-ups.\\n\\nRelated News\\n\\nOther city opens a park"
+    >>> [(s.role, s.title, s.category, s.body[:12]) for s in parse_text(page)]
+    [('main', 'City sets up a fund', 'Policy', 'The city has'), ('related', 'Other city opens a park', None, '')]
+    """
+    rules = text_rules()
+    lines = read_lines(text, rules)
+    if not lines:
+        return []
+    protected = camel_tokens(text)
+    site = source_site or _site_hint(lines)
+    items = _digest_items(lines, rules)
+    if items:
+        drafts = _digest_drafts(lines, items, rules)
+        return [_to_story(d, i, "main" if i == 0 else "related",
+                          _body_paragraphs(d.paragraphs, d.title, protected, rules), url, site)
+                for i, d in enumerate(drafts)]
+    body_start = next((i for i, line in enumerate(lines) if _is_body_start(line, rules)), None)
+    if body_start is None:
+        return []
+    t, meta = _header(lines, body_start, rules)
+    main = Draft(lines[t].text if t is not None else None, meta)
+    related_at = None
+    i = (t + 1) if t is not None else 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind == "related":
+            related_at = i + 1
+            break
+        if line.kind == "end" and not main.closed:
+            main.closed = bool(main.paragraphs)  # furniture between headline and body ('Source: …') ends nothing
+        elif main.closed:
+            if author := _author_bio(lines, i):
+                main.meta.setdefault("author", author)
+                i += 2
+                continue
+        elif line.kind == "headline" and _about_block(lines, i):
+            main.closed = True
+        elif line.kind in ("text", "headline") and line.text != main.title:
+            main.paragraphs.append(line.text)
+        i += 1
+    drafts = [main]
+    if related_at is not None:
+        drafts += [d for d in _collect_related(lines, related_at, rules) if d.title and d.title != main.title]
+    stories = []
+    for n, draft in enumerate(drafts):
+        body = _body_paragraphs(draft.paragraphs, draft.title, protected, rules)
+        if n == 0 and body:
+            body[0] = rules.dateline.sub("", body[0], count=1)
+        stories.append(_to_story(draft, n, "main" if n == 0 else "related", body, url, site))
+    return stories
+
+
+def _digest_drafts(lines: list[Line], items: list[int], rules: TextRules) -> list[Draft]:
+    """One draft per numbered digest item; each ends at the next item, a separator or an end marker."""
+    drafts = []
+    for n, start in enumerate(items):
+        stop = items[n + 1] if n + 1 < len(items) else len(lines)
+        title = rules.digest_item.fullmatch(lines[start].text).group("title").strip()
+        draft = Draft(title)
+        for line in lines[start + 1:stop]:
+            if line.kind == "meta" and not draft.paragraphs:
+                _merge_meta(draft.meta, line.meta)
+            elif line.kind in ("end", "related") or (line.kind == "boiler" and re.fullmatch(r"[━─═_\-*=~]{3,}", line.text)):
+                break
+            elif line.kind in ("text", "headline"):
+                draft.paragraphs.append(line.text)
+        drafts.append(draft)
+    return drafts
