@@ -1,0 +1,142 @@
+-- name: int_target_rows
+-- grain: one row per target stated in a story copy (target_row_id)
+-- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric whose values agree within 1% (in the same unit, or in USD) and whose years do not differ are one target, however many stories state it.
+-- @unique: target_row_id
+-- @not_null: target_row_id, target_key, story_key, metric, target_type
+-- columns:
+--   target_row_id: Key of the staged row: md5 of story, document, offsets, metric, unit and value.
+--   target_key: Key of the real-world target: md5 of jurisdiction, metric, unit, value and year of its first statement.
+--   story_key: The story stating the target.
+--   document_id: The page whose copy of the story was read.
+--   jurisdiction_key: The jurisdiction that set or holds the target (dim_jurisdiction), null when unknown.
+--   metric: What is targeted (industry_size, fund_size, investment, companies, talent, ...).
+--   target_value: The figure in unit, as stated in this story.
+--   unit: ISO 4217 currency code, or count.
+--   target_value_usd: USD figure stated or converted, null for counts.
+--   usd_is_stated: True when the USD figure is written in the text.
+--   target_year: Deadline year, null when none.
+--   evidence: The sentence stating the target.
+--   char_start: Start offset of the evidence in the story body.
+--   published_at: Publication time of the story, null when undated.
+--   is_first_statement: True for the earliest statement of the target (by published date, then story_key and offset).
+--   target_type: Initiative type suggested by the cue words of the evidence sentence (else of the story title), other when none.
+
+with recursive
+
+targets as (select * from staging.stg_targets),
+stories as (select * from dim_story),
+names as (select * from int_jurisdiction_names),
+cues as (select pattern, initiative_type, cast(priority as integer) as priority from seed_initiative_type_cues),
+
+target_rows as (
+    select
+        md5(concat_ws('|', t.story_key, t.document_id, cast(t.char_start as varchar), cast(t.char_end as varchar),
+                      t.metric, t.unit, cast(t.target_value as varchar))) as target_row_id,
+        t.story_key,
+        t.document_id,
+        n.jurisdiction_key,
+        t.metric,
+        t.target_value,
+        t.unit,
+        t.target_value_usd,
+        t.usd_is_stated,
+        t.target_year,
+        t.evidence,
+        t.char_start,
+        s.published_at,
+        s.title
+    from targets as t
+    left join stories as s on s.story_key = t.story_key
+    left join names as n on n.jurisdiction_name = t.jurisdiction_name
+),
+
+same_target as (
+    select a.target_row_id as from_id, b.target_row_id as to_id
+    from target_rows as a
+    join target_rows as b
+        on coalesce(a.jurisdiction_key, '') = coalesce(b.jurisdiction_key, '')
+        and a.metric = b.metric
+        and a.target_row_id <> b.target_row_id
+        and (a.target_year is null or b.target_year is null or a.target_year = b.target_year)
+        and (
+            (upper(a.unit) = upper(b.unit)
+             and abs(a.target_value - b.target_value) <= 0.01 * greatest(abs(a.target_value), abs(b.target_value)))
+            or (a.target_value_usd is not null and b.target_value_usd is not null
+                and abs(a.target_value_usd - b.target_value_usd)
+                    <= 0.01 * greatest(abs(a.target_value_usd), abs(b.target_value_usd)))
+        )
+),
+
+reach (target_row_id, reached_id) as (
+    select target_row_id, target_row_id from target_rows
+    union
+    select r.target_row_id, e.to_id
+    from reach as r
+    join same_target as e on e.from_id = r.reached_id
+),
+
+components as (
+    select target_row_id, min(reached_id) as component_id
+    from reach
+    group by target_row_id
+),
+
+ordered as (
+    select
+        t.*,
+        c.component_id,
+        row_number() over (
+            partition by c.component_id
+            order by t.published_at nulls last, t.story_key, t.char_start, t.target_row_id
+        ) as statement_rank
+    from target_rows as t
+    join components as c on c.target_row_id = t.target_row_id
+),
+
+first_statements as (
+    select
+        component_id,
+        md5(concat_ws('|', coalesce(jurisdiction_key, ''), metric, upper(unit), cast(target_value as varchar),
+                      coalesce(cast(target_year as varchar), ''))) as target_key
+    from ordered
+    where statement_rank = 1
+),
+
+cue_hits as (
+    select
+        t.target_row_id,
+        c.initiative_type,
+        row_number() over (
+            partition by t.target_row_id
+            order by case when regexp_matches(lower(t.evidence), c.pattern) then 0 else 1 end, c.priority
+        ) as hit_rank
+    from target_rows as t
+    join cues as c
+        on regexp_matches(lower(t.evidence), c.pattern)
+        or regexp_matches(lower(coalesce(t.title, '')), c.pattern)
+),
+
+final as (
+    select
+        o.target_row_id,
+        f.target_key,
+        o.story_key,
+        o.document_id,
+        o.jurisdiction_key,
+        o.metric,
+        o.target_value,
+        o.unit,
+        o.target_value_usd,
+        o.usd_is_stated,
+        o.target_year,
+        o.evidence,
+        o.char_start,
+        o.published_at,
+        o.statement_rank = 1 as is_first_statement,
+        coalesce(h.initiative_type, 'other') as target_type
+    from ordered as o
+    join first_statements as f on f.component_id = o.component_id
+    left join cue_hits as h on h.target_row_id = o.target_row_id and h.hit_rank = 1
+)
+
+select * from final

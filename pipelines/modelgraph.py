@@ -1,0 +1,350 @@
+"""The dimensional models in models/*.sql: their documentation, dependencies (found by sqlglot) and build order.
+
+Pure module (no dagster): `load_models` reads and validates every model at load time,
+`build_models` materializes them into DuckDB with `COMMENT ON`, `run_model_checks` runs the
+audits declared in the model headers. A model header looks like::
+
+    -- name: dim_story
+    -- grain: one row per story (story_key)
+    -- description: Every story found in the raw pages, one version per story_key.
+    -- @unique: story_key
+    -- @not_null: story_key
+    -- @foreign_key: parent_key -> dim_jurisdiction.jurisdiction_key
+    -- @accepted: level in ('country', 'province')
+    -- @audit no_double_counted_targets: select ... (rows returned are violations)
+    -- columns:
+    --   story_key: Stable key of the story.
+"""
+from __future__ import annotations
+
+import csv
+import graphlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlglot
+from sqlglot import exp
+
+REPO_DIR = Path(__file__).resolve().parents[1]
+MODELS_DIR = REPO_DIR / "models"
+SCHEMA_SQL = Path(__file__).resolve().parent / "load" / "schema.sql"
+MART_SCHEMA = "main"
+BLOCKING_KINDS = {"unique", "not_null", "audit"}
+
+
+class ModelError(ValueError):
+    """A model file that cannot be used: bad SQL, bad header or an unknown table."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One audit declared in a model header: SQL returning the violating rows."""
+
+    name: str
+    model: str
+    kind: str
+    sql: str
+    blocking: bool
+    description: str
+
+
+@dataclass
+class Model:
+    """One model (or seed) file: its SQL, documentation and upstream tables."""
+
+    name: str
+    path: Path
+    sql: str
+    description: str
+    grain: str
+    columns: dict[str, str]
+    deps: list[tuple[str, str]] = field(default_factory=list)  # (schema, table)
+    checks: list[Check] = field(default_factory=list)
+    is_seed: bool = False
+
+    @property
+    def table_comment(self) -> str:
+        """The one description used for COMMENT ON TABLE and the Dagster asset."""
+        return f"{self.description} Grain: {self.grain}."
+
+
+def parse_header(text: str, path: Path, prefix: str = "--") -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
+    """Split the leading comment block into (fields, column docs, @declarations).
+
+    >>> parse_header("-- name: x\\n-- columns:\\n--   a: The a.\\nselect 1 as a", Path("x.sql"))
+    ({'name': 'x'}, {'a': 'The a.'}, [])
+    """
+    fields: dict[str, str] = {}
+    columns: dict[str, str] = {}
+    decls: list[tuple[str, str]] = []
+    in_columns, last = False, None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith(prefix):
+            break
+        body = stripped[len(prefix):]
+        content = body.strip()
+        if in_columns and body.startswith("   ") and last and not re.match(r"^\w+:", content):
+            columns[last] += " " + content  # continuation of a column description
+            continue
+        if in_columns and body.startswith("  ") and (m := re.match(r"^(\w+):\s*(.+)$", content)):
+            last = m.group(1)
+            columns[last] = m.group(2)
+            continue
+        in_columns = False
+        if content.startswith("@"):
+            m = re.match(r"^@(\w+)(?:\s+(\w+))?:\s*(.+)$", content)
+            if not m:
+                raise ModelError(f"{path}: cannot read the declaration {content!r}")
+            decls.append((m.group(1) + (f" {m.group(2)}" if m.group(2) else ""), m.group(3)))
+        elif content == "columns:":
+            in_columns = True
+        elif m := re.match(r"^(\w+):\s*(.*)$", content):
+            fields[m.group(1)] = m.group(2)
+        elif fields:
+            key = list(fields)[-1]
+            fields[key] = (fields[key] + " " + content).strip()
+    return fields, columns, decls
+
+
+def schema_tables(schema_sql: Path = SCHEMA_SQL) -> set[tuple[str, str]]:
+    """The (schema, table) pairs created by the staging DDL.
+
+    >>> ("staging", "stg_targets") in schema_tables()
+    True
+    """
+    tables = set()
+    for stmt in sqlglot.parse(schema_sql.read_text(), read="duckdb"):
+        if isinstance(stmt, exp.Create) and (stmt.args.get("kind") or "").upper() == "TABLE":
+            table = stmt.find(exp.Table)
+            tables.add((table.db or MART_SCHEMA, table.name))
+    return tables
+
+
+def read_tables(sql: str, path: Path) -> list[tuple[str, str]]:
+    """The (schema, table) pairs a SELECT reads, CTE names and table functions left out.
+
+    >>> read_tables("with a as (select * from staging.x) select * from a join y using (k)", Path("m.sql"))
+    [('main', 'y'), ('staging', 'x')]
+    """
+    try:
+        tree = sqlglot.parse_one(sql, read="duckdb")
+    except sqlglot.errors.ParseError as err:
+        raise ModelError(f"{path}: the SQL does not parse: {str(err).splitlines()[0]}") from err
+    if not isinstance(tree, (exp.Select, exp.SetOperation)):
+        raise ModelError(f"{path}: a model must be a single SELECT statement")
+    ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
+    found = set()
+    for table in tree.find_all(exp.Table):
+        if not isinstance(table.this, exp.Identifier):
+            continue  # table function such as unnest(...) or range(...)
+        if not table.db and table.name in ctes:
+            continue
+        found.add((table.db or MART_SCHEMA, table.name))
+    return sorted(found)
+
+
+def parse_checks(model: str, decls: list[tuple[str, str]], path: Path) -> list[Check]:
+    """Turn the header @declarations into audit SQL (rows returned = violations).
+
+    >>> parse_checks("d", [("unique", "k")], Path("d.sql"))[0].name
+    'd__unique__k'
+    """
+    checks = []
+    for kind, spec in decls:
+        name_hint = None
+        if " " in kind:
+            kind, name_hint = kind.split(" ", 1)
+        table = f"{MART_SCHEMA}.{model}"
+        if kind in ("unique", "not_null"):
+            cols_part, _, where = spec.partition(" where ")
+            cols = [c.strip() for c in cols_part.split(",") if c.strip()]
+            filt = f" where {where}" if where else ""
+            if kind == "unique":
+                sql = (f"select {', '.join(cols)}, count(*) as n from {table}{filt} "
+                       f"group by {', '.join(cols)} having count(*) > 1")
+                desc = f"{', '.join(cols)} is unique in {model}" + (f" (where {where})" if where else "")
+            else:
+                nulls = " or ".join(f"{c} is null" for c in cols)
+                sql = f"select * from {table} where ({nulls})" + (f" and ({where})" if where else "")
+                desc = f"{', '.join(cols)} is never null in {model}"
+            suffix = "_".join(cols)
+        elif kind == "foreign_key":
+            m = re.match(r"^(\w+)\s*->\s*(\w+)\.(\w+)$", spec.strip())
+            if not m:
+                raise ModelError(f"{path}: @foreign_key must read 'col -> model.col', got {spec!r}")
+            col, parent, pcol = m.groups()
+            sql = (f"select c.* from {table} c where c.{col} is not null and not exists "
+                   f"(select 1 from {MART_SCHEMA}.{parent} p where p.{pcol} = c.{col})")
+            desc, suffix = f"every {model}.{col} resolves to {parent}.{pcol}", f"{col}"
+        elif kind == "accepted":
+            m = re.match(r"^(\w+)\s+in\s+(\(.+\))$", spec.strip(), re.S)
+            if not m:
+                raise ModelError(f"{path}: @accepted must read 'col in (...)', got {spec!r}")
+            col, values = m.groups()
+            sql = f"select {col}, count(*) as n from {table} where {col} is not null and {col} not in {values} group by {col}"
+            desc, suffix = f"{model}.{col} is one of {values}", col
+        elif kind == "audit":
+            if not name_hint:
+                raise ModelError(f"{path}: @audit needs a name: '@audit my_name: select ...'")
+            sql, desc, suffix = spec, f"{name_hint.replace('_', ' ')} in {model}", ""
+        else:
+            raise ModelError(f"{path}: unknown declaration @{kind}")
+        name = name_hint if kind == "audit" else f"{model}__{kind}__{suffix}"
+        try:
+            sqlglot.parse_one(sql, read="duckdb")
+        except sqlglot.errors.ParseError as err:
+            raise ModelError(f"{path}: check {name} does not parse: {str(err).splitlines()[0]}") from err
+        checks.append(Check(name, model, kind, sql, kind in BLOCKING_KINDS, desc))
+    return checks
+
+
+def _model_from_header(text: str, path: Path, sql: str, prefix: str, is_seed: bool) -> Model:
+    """Build a Model from a file's header and body, checking the required fields."""
+    fields, columns, decls = parse_header(text, path, prefix)
+    name = fields.get("name") or path.stem
+    if name != path.stem:
+        raise ModelError(f"{path}: header name {name!r} differs from the file name")
+    for required in ("grain", "description"):
+        if not fields.get(required):
+            raise ModelError(f"{path}: the header lacks '{prefix} {required}: ...'")
+    if not columns:
+        raise ModelError(f"{path}: the header documents no column ('{prefix} columns:' block)")
+    return Model(name, path, sql, fields["description"].rstrip("."), fields["grain"].rstrip("."),
+                 columns, checks=parse_checks(name, decls, path), is_seed=is_seed)
+
+
+def load_seed(path: Path) -> Model:
+    """Read a CSV seed whose '#' header documents it like a model.
+
+    >>> load_seed(MODELS_DIR / "seeds" / "seed_initiative_type_cues.csv").is_seed
+    True
+    """
+    text = path.read_text()
+    return _model_from_header(text, path, "", "#", True)
+
+
+def seed_rows(model: Model) -> list[dict[str, str]]:
+    """The data rows of a seed (comment lines skipped)."""
+    lines = [ln for ln in model.path.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_SQL) -> list[Model]:
+    """Read every seed and model, resolve dependencies, return them in build order.
+
+    Fails with a ModelError naming the file when a model does not parse or reads an unknown table.
+
+    >>> [m.name for m in load_models()][:1]
+    ['seed_initiative_type_cues']
+    """
+    models_dir = Path(models_dir)
+    seeds = [load_seed(p) for p in sorted((models_dir / "seeds").glob("*.csv"))]
+    models = []
+    for path in sorted(models_dir.glob("*.sql")):
+        text = path.read_text()
+        model = _model_from_header(text, path, text, "--", False)
+        model.deps = read_tables(text, path)
+        models.append(model)
+    by_name = {m.name: m for m in seeds + models}
+    if len(by_name) != len(seeds) + len(models):
+        raise ModelError(f"{models_dir}: two models or seeds share a name")
+    known = schema_tables(schema_sql)
+    for model in models:
+        for schema, table in model.deps:
+            if (schema, table) in known or (schema == MART_SCHEMA and table in by_name):
+                continue
+            raise ModelError(f"{model.path}: reads {schema}.{table}, which is neither a model, a seed "
+                             f"nor a table of {schema_sql.name}")
+    graph = {m.name: {t for s, t in m.deps if s == MART_SCHEMA and t in by_name} for m in seeds + models}
+    try:
+        order = list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as err:
+        raise ModelError(f"{models_dir}: the models read each other in a cycle: {err.args[1]}") from err
+    return [by_name[n] for n in order]
+
+
+def _quote(text: str) -> str:
+    """A SQL string literal (DDL such as COMMENT ON takes no parameters)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def load_seed_table(con, model: Model) -> int:
+    """Load a CSV seed into main.<name> through Arrow; returns its row count."""
+    import pyarrow as pa
+
+    rows = seed_rows(model)
+    cols = list(model.columns)
+    arrow = pa.table({c: pa.array([r.get(c) for r in rows], pa.string()) for c in cols})
+    con.register("_seed_rows", arrow)
+    try:
+        con.execute(f"create or replace table {MART_SCHEMA}.{model.name} as select * from _seed_rows")
+    finally:
+        con.unregister("_seed_rows")
+    return len(rows)
+
+
+def comment_model(con, model: Model) -> None:
+    """COMMENT ON the table and each column, with the header's descriptions."""
+    table = f"{MART_SCHEMA}.{model.name}"
+    con.execute(f"comment on table {table} is {_quote(model.table_comment)}")
+    for col, desc in model.columns.items():
+        con.execute(f"comment on column {table}.{col} is {_quote(desc)}")
+
+
+def materialize_model(con, model: Model) -> int:
+    """CREATE OR REPLACE main.<name> from the model (or seed), comment it, return its row count.
+
+    >>> import duckdb; con = duckdb.connect()
+    >>> materialize_model(con, load_seed(MODELS_DIR / "seeds" / "seed_initiative_type_cues.csv")) > 0
+    True
+    """
+    con.execute(f"create schema if not exists {MART_SCHEMA}")
+    if model.is_seed:
+        load_seed_table(con, model)
+    else:
+        con.execute(f"create or replace table {MART_SCHEMA}.{model.name} as {model.sql}")
+    actual = [r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+        "order by ordinal_position", [MART_SCHEMA, model.name]).fetchall()]
+    if actual != list(model.columns):
+        raise ModelError(f"{model.path}: the header documents columns {list(model.columns)} "
+                         f"but the query returns {actual}")
+    comment_model(con, model)
+    return con.execute(f"select count(*) from {MART_SCHEMA}.{model.name}").fetchone()[0]
+
+
+def build_models(con, models_dir: Path | str = MODELS_DIR) -> dict[str, int]:
+    """Build every seed and model in dependency order; returns {name: row count}.
+
+    >>> import duckdb; con = duckdb.connect(); _ = con.execute(SCHEMA_SQL.read_text())
+    >>> build_models(con)["dim_story"]
+    0
+    """
+    return {m.name: materialize_model(con, m) for m in load_models(models_dir)}
+
+
+def run_check(con, check: Check) -> tuple[bool, str]:
+    """Run one audit; passes when it returns no row. Detail gives the count and a sample."""
+    try:
+        cur = con.execute(f"select * from ({check.sql}) as violations limit 3")
+        sample = cur.fetchall()
+        if not sample:
+            return True, f"ok: {check.description}"
+        n = con.execute(f"select count(*) from ({check.sql}) as violations").fetchone()[0]
+    except Exception as err:  # a missing table or column is a failed check, not a crash
+        return False, f"could not run: {str(err).splitlines()[0]}"
+    return False, f"{n} violating row(s) of: {check.description}; e.g. {sample[0]}"
+
+
+def run_model_checks(con, models_dir: Path | str = MODELS_DIR) -> list[tuple[str, bool, str]]:
+    """Run every check declared in the model headers: [(check_name, passed, detail)].
+
+    >>> import duckdb; con = duckdb.connect(); _ = con.execute(SCHEMA_SQL.read_text()); _ = build_models(con)
+    >>> all(ok for _, ok, _ in run_model_checks(con))
+    True
+    """
+    return [(c.name, *run_check(con, c)) for m in load_models(models_dir) for c in m.checks]
