@@ -1,0 +1,97 @@
+"""Find jurisdiction mentions (countries, provinces, cities, districts) in a story body."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, load_gazetteer
+from pipelines.records import Mention
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.][A-Za-z0-9]+|-(?=[A-Z])[A-Za-z0-9]+)*\.?")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    """Mention rules (suffix words, district cues, organisation words) from the data file."""
+    rules = json.loads(DATA_FILE.read_text(encoding="utf-8"))["mention_rules"]
+    words = "|".join(re.escape(w) for w in rules["place_suffixes"])
+    rules["suffix_re"] = re.compile(rf"\s(?:{words})\b")
+    dw = "|".join(re.escape(w) for w in rules["district_words"])
+    name = r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)"
+    rules["district_re"] = re.compile(rf"\b{name} (?:{dw})\b")
+    rules["district_of_re"] = re.compile(rf"\b{name}, an? (?:[a-z]+ )?(?:{dw}) (?:of|in) ([A-Z][a-z]+)")
+    rules["org_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["org_words_after"]))
+    rules["org_before_re"] = re.compile(r"(?:%s)\s$" % "|".join(re.escape(w) for w in rules["org_words_before"]))
+    return rules
+
+
+def _candidates(text: str, gaz: Gazetteer):
+    """Yield (start, end, canonical) for the longest gazetteer alias at each capitalised token."""
+    tokens = [m for m in TOKEN.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.group()[0].isupper():
+            i += 1
+            continue
+        hit = None
+        for n in range(min(gaz.max_words, len(tokens) - i), 0, -1):
+            last = tokens[i + n - 1]
+            if n > 1 and not re.fullmatch(r"[ ]+|[ ]?-[ ]?", text[tokens[i + n - 2].end():last.start()] or "x"):
+                continue
+            span = text[tok.start():last.end()]
+            for cut in (span, span.rstrip("."), re.sub(r"['’]s$", "", span)):
+                place = gaz.lookup(cut)
+                if place is not None:
+                    hit = (tok.start(), tok.start() + len(cut), place.name, n)
+                    break
+            if hit:
+                break
+        if hit:
+            yield hit[:3]
+            i += hit[3]
+        else:
+            i += 1
+
+
+def _inside_org_name(text: str, start: int, end: int, rules: dict) -> bool:
+    """True when the place is part of an organisation or brand name ('China Mobile', 'Bank of China')."""
+    return bool(rules["org_after_re"].match(text, end) or rules["org_before_re"].search(text[max(0, start - 40):start]))
+
+
+def _learn_districts(text: str, gaz: Gazetteer, rules: dict) -> None:
+    """Register districts named in context: 'Nanjing's Jiangning district', 'X, a district of Y'."""
+    for m in rules["district_of_re"].finditer(text):
+        if gaz.lookup(m.group(1)) is None and m.group(1) not in rules["not_district_names"]:
+            parent = gaz.lookup(m.group(2))
+            gaz.learn_district(m.group(1), parent.name if parent else None)
+    for m in rules["district_re"].finditer(text):
+        name = m.group(1)
+        if gaz.lookup(name) is not None or name in rules["not_district_names"]:
+            continue
+        before = re.search(r"([A-Z][a-z]+)['’]s\s$", text[max(0, m.start() - 30):m.start()])
+        after = re.match(r"\s(?:of|in) ([A-Z][a-z]+)", text[m.end():m.end() + 30])
+        parent = gaz.lookup((before or after).group(1)) if (before or after) else None
+        gaz.learn_district(name, parent.name if parent else None)
+
+
+def find_jurisdictions(text: str) -> list[Mention]:
+    """Jurisdiction mentions in text, with canonical names and offsets.
+
+    >>> [(m.entity_name, m.surface_text) for m in find_jurisdictions("The province of Henan and Sichuan province.")]
+    [('Henan', 'Henan'), ('Sichuan', 'Sichuan province')]
+    """
+    if not text:
+        return []
+    gaz, rules = load_gazetteer(), _rules()
+    _learn_districts(text, gaz, rules)
+    out = []
+    for start, end, name in _candidates(text, gaz):
+        if text.startswith("$", end) or _inside_org_name(text, start, end, rules):
+            continue
+        suffix = rules["suffix_re"].match(text, end)
+        if suffix:
+            end = suffix.end()
+        out.append(Mention("jurisdiction", name, text[start:end], start, end))
+    return out
