@@ -16,7 +16,7 @@ from trafilatura.utils import load_html
 from pipelines.parse.dates import parse_date
 from pipelines.parse.html_meta import (clean_author, markup_author, markup_category, markup_date,
                                        read_jsonld, read_meta)
-from pipelines.parse.html_related import contains, detach, find_regions, related_stories
+from pipelines.parse.html_related import detach, find_regions, related_stories
 from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of
 from pipelines.records import Story
 
@@ -58,11 +58,8 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
                  or markup_date(scope),
                  author=pick_author(meta, ld) or markup_author(scope),
                  source_site=site, url=page_url)
-    for el in (h1, label[0] if label else None):
-        if el is not None and el.getparent() is not None:
-            el.drop_tree()  # the headline and section label are fields, not body text
     strip_boilerplate(body_el)
-    main.body = main_body(tree, title)
+    main.body = main_body(tree, [title, main.category])
     if not main.body and not main.title and not related:
         return []
     stories = [main, *related]
@@ -138,18 +135,22 @@ def header_scope(h1: HtmlElement) -> HtmlElement:
 
 def strip_boilerplate(body: HtmlElement) -> None:
     """Remove ads, share bars, captions, tag lists and the like before the body is extracted."""
-    doomed = [el for el in body.iter() if isinstance(el.tag, str) and is_boilerplate(el)]
+    doomed, inside = [], set()
+    for el in body.iter():
+        if el in inside or not isinstance(el.tag, str) or not is_boilerplate(el):
+            continue
+        doomed.append(el)
+        inside.update(el.iter())
     for el in doomed:
-        if el.getparent() is not None and not any(contains(d, el) for d in doomed if d is not el):
-            el.drop_tree()
+        el.drop_tree()
 
 
-def main_body(tree: HtmlElement, title: str) -> str:
-    """The main story text, paragraphs separated by a blank line."""
+def main_body(tree: HtmlElement, fields: list[str | None]) -> str:
+    """The main story text, paragraphs separated by a blank line; title and section lines dropped."""
     doc = bare_extraction(tree, fast=True, with_metadata=False, include_comments=False)
     text = doc.text if doc is not None else ""
     lines = [norm_text(line) for line in (text or "").split("\n")]
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
-    if lines and rules()["body"]["drop_title_line"] and title and lines[0] == title:
-        lines = lines[1:]
+    head = rules()["body"]["field_lines_at_start"]
+    lines = [line for i, line in enumerate(lines) if i >= head or line not in fields]
     return "\n\n".join(lines)

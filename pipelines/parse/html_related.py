@@ -55,6 +55,7 @@ def find_regions(body: HtmlElement, anchors: list[HtmlElement], page_words: int)
     rel = rules()["related"]
     cues = rules()["cues"]["related"]
     regions: list[Region] = []
+    claimed: set[HtmlElement] = set()
 
     def acceptable(el: HtmlElement) -> bool:
         if any(contains(el, a) for a in anchors):
@@ -62,20 +63,23 @@ def find_regions(body: HtmlElement, anchors: list[HtmlElement], page_words: int)
         return words(text_of(el)) <= max(60, rel["max_share_of_page_text"] * page_words) or el.tag == "aside"
 
     for el in body.iter():
-        if not isinstance(el.tag, str) or any(contains(r.stop, el) for r in regions):
+        if el in claimed or not isinstance(el.tag, str):
             continue
         if el.tag in BLOCK_TAGS and (el.tag in rel["tags"] or cues.match(el)) and acceptable(el):
             if el.tag in rel["tags"] and not cues.match(el) and not headlines(Region([el], el)):
                 continue  # an aside without headlines (pull quote, fact box) stays with the story
             regions.append(Region([el], el))
+            claimed.update(el.iter())
         elif el.tag in HEADINGS and is_block_label(text_of(el)):
             parent = el.getparent()
             if parent is not None and parent is not body and acceptable(parent):
                 regions.append(Region([parent], parent, el))
+                claimed.update(parent.iter())
             elif parent is not None:
                 after = list(el.itersiblings())
                 if after and not any(contains(s, a) for s in after for a in anchors):
                     regions.append(Region(after, parent, el))
+                    claimed.update(x for s in after for x in s.iter())
     return regions
 
 

@@ -20,22 +20,21 @@ class Cues:
     def __init__(self, cues: list[str]):
         split = [tuple(p.lower() for p in PART_SPLIT.split(c) if p) for c in cues]
         self.single = {s[0] for s in split if len(s) == 1}
-        self.runs = [s for s in split if len(s) > 1]
+        self.runs = [f"-{'-'.join(s)}-" for s in split if len(s) > 1]
 
     def match(self, el: HtmlElement) -> bool:
         """True when a class or the id of `el` carries one of the cues."""
-        attrs = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-        if not attrs:
-            return False
-        for token in attrs.split():
-            parts = [p.lower() for p in PART_SPLIT.split(token) if p]
-            if self.single.intersection(parts) or "".join(parts) in self.single:
-                return True
-            for run in self.runs:
-                n = len(run)
-                if any(tuple(parts[i:i + n]) == run for i in range(len(parts) - n + 1)):
-                    return True
-        return False
+        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+        return any(self.token_matches(token) for token in attrs.split())
+
+    @lru_cache(maxsize=4096)
+    def token_matches(self, token: str) -> bool:
+        """True when one class token ('sidebar-related') carries a cue."""
+        parts = [p.lower() for p in PART_SPLIT.split(token) if p]
+        if self.single.intersection(parts) or "".join(parts) in self.single:
+            return True
+        joined = f"-{'-'.join(parts)}-"
+        return any(run in joined for run in self.runs)
 
 
 @lru_cache(maxsize=1)
