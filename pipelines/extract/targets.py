@@ -1,0 +1,247 @@
+"""Quantified targets (money and counts) that a jurisdiction sets, with deadline, metric and owner."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from pipelines.extract.gazetteer import load_gazetteer
+from pipelines.records import Mention, Target
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Inc|Co|Ltd|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx)\.)$")
+YEAR_BY = re.compile(r"\b(?:by|before|through|until|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
+YEAR_RANGE = re.compile(r"\b(20\d\d)\s?(?:-|–|—|to)\s?(20\d\d)\b")
+CLAUSE_BREAK = re.compile(r";|,\s(?:and|while|whereas|but)\s|\swhile\s|\.\s")
+LEVELS_FOR = {"city": {"city", "municipality"}, "province": {"province", "municipality"},
+              "district": {"district"}, "country": {"country"}}
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    """Cue lists and compiled patterns from pipelines/data/targets.json and fx_rates.csv."""
+    cfg = json.loads((DATA_DIR / "targets.json").read_text(encoding="utf-8"))
+    lines = [ln for ln in (DATA_DIR / "fx_rates.csv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    cfg["fx"] = {r["currency"]: float(r["per_usd"]) for r in csv.DictReader(lines)}
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    scale = rf"(?P<scale>{alt(cfg['scales'])})\b"
+    cfg["money_pre"] = re.compile(rf"(?<![A-Za-z])(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
+    cfg["money_post"] = re.compile(rf"\b(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")
+    nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
+    cfg["count_noun"] = nouns
+    words = alt(cfg["number_words"])
+    adj = alt(cfg["count_adjectives"])
+    cfg["count_re"] = re.compile(
+        rf"\b(?P<num>{NUM}|{words})(?:\s(?P<scale>thousand|million))?\s(?:(?:{adj})\s){{0,3}}(?P<noun>{alt(nouns)})\b", re.I)
+    cfg["paren"] = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|almost|or|over|more than|~)?\s*")
+    cfg["not_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['not_target_cues'])})(?![\w-])", re.I)
+    cfg["cue_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['target_cues'])})", re.I)
+    cfg["relative_re"] = re.compile("|".join(cfg["relative_deadlines"]), re.I)
+    cfg["gov_re"] = {lvl: re.compile(rf"(?<![\w-])(?:{alt(ws)})(?![\w-])", re.I) for lvl, ws in cfg["government_subjects"].items()}
+    return cfg
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of text; paragraphs and . ! ? end a sentence."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n\s*\n|\n|(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9$¥€£])", text):
+        if m.group().strip() == "" and "\n" not in m.group() and ABBREV_END.search(text[start:m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _number(num: str, scale: str | None, cfg: dict) -> float:
+    """'1.5', 'billion' -> 1.5e9; number words ('ten') too."""
+    key = num.lower()
+    value = float(cfg["number_words"][key]) if key in cfg["number_words"] else float(num.replace(",", ""))
+    if scale:
+        value *= cfg["scales"].get(scale, cfg["scales"].get(scale.lower(), 1.0))
+    return value
+
+
+def _currency(code: str, body: str) -> str:
+    """Resolve ¥ to JPY or CNY from the story's context."""
+    if code != "YEN_OR_YUAN":
+        return code
+    japan = len(re.findall(r"\b(?:yen|Japan|Japanese|Tokyo)\b", body))
+    china = len(re.findall(r"\b(?:yuan|RMB|China|Chinese|renminbi)\b", body))
+    return "JPY" if japan > china else "CNY"
+
+
+def _money(sentence: str, body: str, cfg: dict) -> list[dict]:
+    """Money amounts in a sentence: value, unit, span (relative to the sentence)."""
+    found = []
+    for kind in ("money_pre", "money_post"):
+        for m in cfg[kind].finditer(sentence):
+            table = cfg["currency_prefixes"] if kind == "money_pre" else cfg["currency_words"]
+            unit = _currency(table[m.group("cur")], body)
+            if kind == "money_pre" and m.group("cur") == "$" and re.search(r"[A-Z]{1,2}$", sentence[:m.start()]):
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("scale"):
+                continue
+            if any(f["start"] < m.end() and m.start() < f["end"] for f in found):
+                continue
+            found.append({"start": m.start(), "end": m.end(), "unit": unit,
+                          "value": _number(m.group("num"), m.group("scale"), cfg)})
+    found.sort(key=lambda f: f["start"])
+    return _pair_usd(sentence, found, cfg)
+
+
+def _pair_usd(sentence: str, amounts: list[dict], cfg: dict) -> list[dict]:
+    """Merge 'X (US$Y)' and '$Y (X)' pairs into one amount with its stated USD figure."""
+    out, skip = [], set()
+    for i, a in enumerate(amounts):
+        if i in skip:
+            continue
+        a = {**a, "usd": a["value"] if a["unit"] == "USD" else None, "stated": a["unit"] == "USD"}
+        nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        gap = cfg["paren"].match(sentence, a["end"])
+        if nxt and gap and gap.end() == nxt["start"] and (nxt["unit"] == "USD") != (a["unit"] == "USD"):
+            skip.add(i + 1)
+            usd, local = (nxt, a) if nxt["unit"] == "USD" else (a, nxt)
+            a = {**local, "start": a["start"], "end": nxt["end"], "usd": usd["value"], "stated": True}
+        out.append(a)
+    return out
+
+
+def _counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
+    """Counted things in a sentence: '200 metaverse companies', 'ten industrial parks'."""
+    out = []
+    for m in cfg["count_re"].finditer(sentence):
+        if any(t["start"] < m.end() and m.start() < t["end"] for t in taken):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        if re.search(r"[$¥€£]\s?$|\d[.,]?$", sentence[:m.start()]):
+            continue
+        metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
+        out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
+                    "value": _number(m.group("num"), m.group("scale"), cfg), "metric": metric})
+    return out
+
+
+def _money_metric(sentence: str, amount: dict, cfg: dict) -> str:
+    """fund_size, industry_size or investment from the words around the amount."""
+    after = sentence[amount["end"]:amount["end"] + 60].lower()
+    before = sentence[max(0, amount["start"] - 60):amount["start"]].lower()
+    near = re.split(r"[,;]| and ", after)[0]
+    for metric, words in cfg["money_metrics"]:
+        if any(re.search(rf"\b{re.escape(w)}", near[:30]) for w in words):
+            return metric
+    for metric, words in cfg["money_metrics"]:
+        if any(re.search(rf"\b{re.escape(w)}", before[-45:]) for w in words):
+            return metric
+    for metric, words in cfg["money_metrics"]:
+        if any(re.search(rf"\b{re.escape(w)}", sentence.lower()) for w in words):
+            return metric
+    return "investment"
+
+
+def _year(sentence: str, pos: int, published_at: datetime | None) -> int | None:
+    """Deadline year for the amount at pos: 'by 2025', 'by the end of 2026', '2022-2025 plan'."""
+    cands = [(m.start(), int(m.group(1))) for m in YEAR_BY.finditer(sentence)]
+    cands += [(m.start(), int(m.group(2))) for m in YEAR_RANGE.finditer(sentence)]
+    if published_at is not None:
+        cands = [c for c in cands if c[1] >= published_at.year - 1]
+    if not cands:
+        return None
+    after = [c for c in cands if c[0] >= pos]
+    return (min(after) if after else max(cands))[1]
+
+
+def _owner(body: str, s_start: int, pos: int, jur: list[Mention], main: str | None) -> str | None:
+    """The jurisdiction that sets the target: the subject of the clause, else 'the city' resolved, else the story's."""
+    gaz = load_gazetteer()
+    sentence_start = s_start
+    clause_start = s_start
+    for m in CLAUSE_BREAK.finditer(body, s_start, pos):
+        clause_start = m.end()
+    in_clause = [m for m in jur if clause_start <= m.char_start < pos]
+    if in_clause:
+        return in_clause[0].entity_name
+    clause = body[clause_start:pos]
+    for level, rx in _cfg()["gov_re"].items():
+        if rx.search(clause):
+            prior = [m for m in jur if m.char_start < pos and gaz.places.get(m.entity_name)
+                     and gaz.places[m.entity_name].level in LEVELS_FOR[level]]
+            if prior:
+                return prior[-1].entity_name
+    in_sentence = [m for m in jur if sentence_start <= m.char_start < pos]
+    if in_sentence:
+        return in_sentence[0].entity_name
+    return main
+
+
+def _main_jurisdiction(jur: list[Mention]) -> str | None:
+    """The story's most mentioned jurisdiction, ties to the earliest; below-country preferred in a tie."""
+    if not jur:
+        return None
+    counts: dict[str, int] = {}
+    for m in jur:
+        counts[m.entity_name] = counts.get(m.entity_name, 0) + 1
+    return max(counts, key=lambda n: (counts[n], -min(m.char_start for m in jur if m.entity_name == n)))
+
+
+def _to_usd(value: float, unit: str, cfg: dict) -> float | None:
+    """Convert at the documented rate table; None for counts and unknown currencies."""
+    rate = cfg["fx"].get(unit)
+    return value / rate if rate else None
+
+
+def extract_targets(body: str, published_at: datetime | None, mentions: list[Mention]) -> list[Target]:
+    """Quantified targets stated in a story body.
+
+    >>> [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year)
+    ...  for t in extract_targets("Sichuan aims to build a 250 billion yuan metaverse industry by 2025.", None, [])]
+    [('Sichuan', 'industry_size', 250000000000.0, 'CNY', 2025)]
+    """
+    if not body:
+        return []
+    cfg = _cfg()
+    jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
+    if not any(m.entity_type == "jurisdiction" for m in mentions):
+        from pipelines.extract.jurisdictions import find_jurisdictions
+        jur = find_jurisdictions(body)
+    main = _main_jurisdiction(jur)
+    out: list[Target] = []
+    for s, e in split_sentences(body):
+        sentence = body[s:e]
+        money = _money(sentence, body, cfg)
+        amounts = money + _counts(sentence, money, cfg)
+        if not amounts or not cfg["cue_re"].search(sentence):
+            continue
+        for a in amounts:
+            if _rejected(sentence, a, cfg):
+                continue
+            unit = a["unit"]
+            metric = a.get("metric") or _money_metric(sentence, a, cfg)
+            usd = a["usd"] if a["stated"] else (None if unit == "count" else _to_usd(a["value"], unit, cfg))
+            out.append(Target(_owner(body, s, s + a["start"], jur, main), metric, a["value"], unit, usd,
+                              bool(a["stated"]), _year(sentence, a["start"], published_at), sentence, s, e,
+                              {"amount_text": sentence[a["start"]:a["end"]]}))
+    return out
+
+
+def _rejected(sentence: str, amount: dict, cfg: dict) -> bool:
+    """True when the clause around the amount reads as a statistic, fine, price, forecast or company figure."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sentence, 0, amount["start"]):
+        start = m.end()
+    end_m = CLAUSE_BREAK.search(sentence, amount["end"])
+    clause = sentence[start:end_m.start() if end_m else len(sentence)]
+    return bool(cfg["not_re"].search(clause))
