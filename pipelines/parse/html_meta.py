@@ -96,7 +96,13 @@ def markup_author(scope: HtmlElement) -> str | None:
         if "author" in (el.get("rel") or "").lower().split() and norm_text(el.text_content()):
             return clean_author(el.text_content())
     hit = first_cue_text(scope, "author", 8)
-    return clean_author(hit[1]) if hit else None
+    if hit:
+        return clean_author(hit[1])
+    for el in scope.iter("p", "div", "span"):  # a plain 'By Ann Lee · May 2' line
+        text = norm_text(el.text_content())
+        if BYLINE_PREFIX.match(text) and len(text.split()) <= 14:
+            return clean_author(text)
+    return None
 
 
 def clean_author(text: str) -> str | None:

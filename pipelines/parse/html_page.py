@@ -60,7 +60,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
                  source_site=site, url=page_url)
     strip_boilerplate(body_el)
     main.body = main_body(tree, [title, main.category])
-    if not main.body and not main.title and not related:
+    if not main.body and not related:
         return []
     stories = [main, *related]
     for i, story in enumerate(stories):
