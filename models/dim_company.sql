@@ -62,7 +62,7 @@ final as (
              where o.company_key = c.company_key and o.company_name <> c.company_name),
             cast([] as varchar[])) as aliases,
         k.country_code,
-        (select sum(o.mentions) from candidates as o where o.company_key = c.company_key) as mention_count
+        cast((select sum(o.mentions) from candidates as o where o.company_key = c.company_key) as bigint) as mention_count
     from ranked as c
     left join countries as k on k.company_key = c.company_key
     where c.rank_in_key = 1

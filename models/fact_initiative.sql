@@ -20,7 +20,7 @@
 --   metric: What is targeted (industry_size, fund_size, investment, companies, talent, research_centers, projects, patents, industrial_parks, other); null when no target.
 --   target_value: The figure in unit as first stated (by publication date); null when no target.
 --   unit: ISO 4217 currency code or count; null when no target.
---   target_value_usd: USD figure of the first statement (stated or converted); null for counts and when no target.
+--   target_value_usd: USD figure of the first statement (stated or converted; else the smallest USD figure of the other sources); null for counts and when no target.
 --   target_year: Deadline year (of the first statement, else of any statement); null when none.
 --   first_story_key: The story that first stated the target (or first reported the initiative).
 --   source_count: Number of distinct stories reporting the target (or the initiative, for a row without target).
@@ -78,7 +78,7 @@ target_facts as (
         f.metric,
         f.target_value,
         f.unit,
-        f.target_value_usd,
+        coalesce(f.target_value_usd, t.target_value_usd_min) as target_value_usd,
         coalesce(f.target_year, t.any_target_year) as target_year,
         f.story_key as first_story_key,
         cast(t.source_count as integer) as source_count,

@@ -1,0 +1,31 @@
+-- name: targets_by_province
+-- description: Quantified targets per province-level jurisdiction (province, municipality, state, SAR), cities and districts rolled up into it, with the country above.
+-- columns: country, province, targets, total_target_usd, metrics
+with recursive
+chain (jurisdiction_key, ancestor_key, depth) as (
+    select jurisdiction_key, jurisdiction_key, 0 from main.dim_jurisdiction
+    union all
+    select c.jurisdiction_key, j.parent_key, c.depth + 1
+    from chain as c
+    join main.dim_jurisdiction as j on j.jurisdiction_key = c.ancestor_key
+    where j.parent_key is not null and c.depth < 10
+),
+province_of as (
+    select c.jurisdiction_key, p.jurisdiction_name as province, k.jurisdiction_name as country
+    from chain as c
+    join main.dim_jurisdiction as p
+        on p.jurisdiction_key = c.ancestor_key
+        and p.level in ('province', 'municipality', 'state', 'special_administrative_region')
+    left join main.dim_jurisdiction as k on k.jurisdiction_key = p.parent_key
+)
+select
+    coalesce(p.country, '(unknown)') as country,
+    p.province,
+    count(*) as targets,
+    round(sum(f.target_value_usd), 0) as total_target_usd,
+    string_agg(distinct f.metric, ', ' order by f.metric) as metrics
+from main.fact_initiative as f
+join province_of as p on p.jurisdiction_key = f.jurisdiction_key
+where f.metric is not null
+group by 1, 2
+order by country, total_target_usd desc nulls last, province
