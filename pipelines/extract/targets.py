@@ -18,7 +18,7 @@ YEAR_BY = re.compile(r"\b(?:by|before|through|until|till|in|for|to)\s(?:the\s)?(
 YEAR_RANGE = re.compile(r"\b(20\d\d)\s?(?:-|–|—|to)\s?(20\d\d)\b")
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|while|whereas|but)\s|\swhile\s|\.\s")
 LEVELS_FOR = {"city": {"city", "municipality"}, "province": {"province", "municipality"},
-              "district": {"district"}, "country": {"country"}}
+              "district": {"district"}, "country": {"country"}, "government": None}
 
 
 @lru_cache(maxsize=1)
@@ -34,9 +34,14 @@ def _cfg() -> dict:
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     words = alt(cfg["number_words"])
-    adj = alt(cfg["count_adjectives"])
+    skip = alt(cfg["count_skip_words"])
+    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*"
     cfg["count_re"] = re.compile(
-        rf"\b(?P<num>{NUM}|{words})(?:\s(?P<scale>thousand|million))?\s(?:(?:{adj})\s){{0,3}}(?P<noun>{alt(nouns)})\b", re.I)
+        rf"\b(?P<num>{NUM}|{words})(?:\s(?P<scale>thousand|million))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
+    cfg["count_from_to"] = re.compile(
+        rf"\bnumber of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)}) from (?:{NUM}) to (?P<num>{NUM})(?P<scale>)", re.I)
+    cfg["same_year_re"] = re.compile("|".join(re.escape(w) for w in cfg["same_year_cues"]), re.I)
+    cfg["owner_after"] = re.compile(cfg["owner_after_re"], re.I)
     cfg["paren"] = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|almost|or|over|more than|~)?\s*")
     cfg["not_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['not_target_cues'])})(?![\w-])", re.I)
     cfg["cue_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['target_cues'])})", re.I)
@@ -122,12 +127,13 @@ def _pair_usd(sentence: str, amounts: list[dict], cfg: dict) -> list[dict]:
 def _counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
     """Counted things in a sentence: '200 metaverse companies', 'ten industrial parks'."""
     out = []
-    for m in cfg["count_re"].finditer(sentence):
+    for m in [*cfg["count_re"].finditer(sentence), *cfg["count_from_to"].finditer(sentence)]:
         if any(t["start"] < m.end() and m.start() < t["end"] for t in taken):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
-        if re.search(r"[$¥€£]\s?$|\d[.,]?$", sentence[:m.start()]):
+        if re.search(r"[$¥€£]\s?$|\d[.,]?$", sentence[:m.start()]) or any(
+                o["start"] < m.end() and m.start() < o["end"] for o in out):
             continue
         metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
         out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
@@ -135,11 +141,11 @@ def _counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
     return out
 
 
-def _money_metric(sentence: str, amount: dict, cfg: dict) -> str:
-    """fund_size, industry_size or investment from the words around the amount."""
+def _money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
+    """fund_size, industry_size or investment from the words around the amount; None when no cue."""
     after = sentence[amount["end"]:amount["end"] + 60].lower()
     before = sentence[max(0, amount["start"] - 60):amount["start"]].lower()
-    near = re.split(r"[,;]| and ", after)[0]
+    near = re.split(r"[,;]", after)[0]
     for metric, words in cfg["money_metrics"]:
         if any(re.search(rf"\b{re.escape(w)}", near[:30]) for w in words):
             return metric
@@ -149,7 +155,7 @@ def _money_metric(sentence: str, amount: dict, cfg: dict) -> str:
     for metric, words in cfg["money_metrics"]:
         if any(re.search(rf"\b{re.escape(w)}", sentence.lower()) for w in words):
             return metric
-    return "investment"
+    return None
 
 
 def _year(sentence: str, pos: int, published_at: datetime | None) -> int | None:
@@ -164,27 +170,57 @@ def _year(sentence: str, pos: int, published_at: datetime | None) -> int | None:
     return (min(after) if after else max(cands))[1]
 
 
-def _owner(body: str, s_start: int, pos: int, jur: list[Mention], main: str | None) -> str | None:
-    """The jurisdiction that sets the target: the subject of the clause, else 'the city' resolved, else the story's."""
+def _first_subject(cands: list[Mention], body: str) -> str:
+    """First mention of a clause, or its child when written 'Guangzhou's Tianhe district'."""
     gaz = load_gazetteer()
-    sentence_start = s_start
-    clause_start = s_start
+    first = cands[0]
+    for nxt in cands[1:2]:
+        gap = body[first.char_end:nxt.char_start]
+        place = gaz.places.get(nxt.entity_name)
+        if re.fullmatch(r"['’]s\s|,\s", gap) and place is not None and place.parent == first.entity_name:
+            return nxt.entity_name
+    return first.entity_name
+
+
+def _by_level(level: str, jur: list[Mention], pos: int, body: str) -> str | None:
+    """Most recent jurisdiction of a level before pos ('the city' -> the last city named)."""
+    gaz = load_gazetteer()
+    prior = [m for m in jur if m.char_start < pos]
+    if LEVELS_FOR[level] is not None:
+        prior = [m for m in prior if gaz.places.get(m.entity_name) and gaz.places[m.entity_name].level in LEVELS_FOR[level]]
+    else:
+        para = body.rfind("\n\n", 0, pos)
+        prior = [m for m in prior if m.char_start > para] or prior
+    return prior[-1].entity_name if prior else None
+
+
+def _owner(body: str, span: tuple[int, int], pos: int, end: int, jur: list[Mention], fallback: str | None) -> str | None:
+    """The jurisdiction that sets the target: the subject of the clause, else 'the city' resolved, else the story's."""
+    s_start, s_end = span
+    clause_start, clause_end = s_start, s_end
     for m in CLAUSE_BREAK.finditer(body, s_start, pos):
         clause_start = m.end()
+    nxt = CLAUSE_BREAK.search(body, end, s_end)
+    clause_end = nxt.start() if nxt else s_end
+    cfg = _cfg()
+    by = cfg["owner_after"].search(body, end, clause_end)
+    if by:
+        after = [m for m in jur if m.char_start == by.end()]
+        if after:
+            return after[0].entity_name
     in_clause = [m for m in jur if clause_start <= m.char_start < pos]
     if in_clause:
-        return in_clause[0].entity_name
-    clause = body[clause_start:pos]
-    for level, rx in _cfg()["gov_re"].items():
-        if rx.search(clause):
-            prior = [m for m in jur if m.char_start < pos and gaz.places.get(m.entity_name)
-                     and gaz.places[m.entity_name].level in LEVELS_FOR[level]]
-            if prior:
-                return prior[-1].entity_name
-    in_sentence = [m for m in jur if sentence_start <= m.char_start < pos]
+        return _first_subject(in_clause, body)
+    for text in (body[clause_start:pos], body[end:clause_end]):
+        for level, rx in cfg["gov_re"].items():
+            if rx.search(text):
+                found = _by_level(level, jur, pos, body)
+                if found:
+                    return found
+    in_sentence = [m for m in jur if s_start <= m.char_start < pos] or [m for m in jur if end <= m.char_start < clause_end]
     if in_sentence:
-        return in_sentence[0].entity_name
-    return main
+        return _first_subject(in_sentence, body)
+    return fallback
 
 
 def _main_jurisdiction(jur: list[Mention]) -> str | None:
@@ -219,22 +255,51 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         jur = find_jurisdictions(body)
     main = _main_jurisdiction(jur)
     out: list[Target] = []
+    prev_subject, last_money = main, None
     for s, e in split_sentences(body):
         sentence = body[s:e]
         money = _money(sentence, body, cfg)
         amounts = money + _counts(sentence, money, cfg)
-        if not amounts or not cfg["cue_re"].search(sentence):
-            continue
-        for a in amounts:
-            if _rejected(sentence, a, cfg):
-                continue
-            unit = a["unit"]
-            metric = a.get("metric") or _money_metric(sentence, a, cfg)
-            usd = a["usd"] if a["stated"] else (None if unit == "count" else _to_usd(a["value"], unit, cfg))
-            out.append(Target(_owner(body, s, s + a["start"], jur, main), metric, a["value"], unit, usd,
-                              bool(a["stated"]), _year(sentence, a["start"], published_at), sentence, s, e,
-                              {"amount_text": sentence[a["start"]:a["end"]]}))
-    return out
+        in_sentence = [m for m in jur if s <= m.char_start < e]
+        if amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence):
+            for a in amounts:
+                if _rejected(sentence, a, cfg):
+                    continue
+                target = _target(body, (s, e), a, jur, prev_subject, last_money, published_at, cfg)
+                out.append(target)
+                if target.unit != "count":
+                    last_money = target
+        if in_sentence:
+            prev_subject = _first_subject(in_sentence, body)
+    return _dedupe(out)
+
+
+def _target(body, span, a, jur, prev_subject, last_money, published_at, cfg) -> Target:
+    """Build one Target from an amount found in the sentence at span."""
+    s, e = span
+    sentence = body[s:e]
+    unit = a["unit"]
+    metric = a.get("metric") or _money_metric(sentence, a, cfg) or (last_money.metric if last_money else "investment")
+    usd = a["usd"] if a["stated"] else (None if unit == "count" else _to_usd(a["value"], unit, cfg))
+    year = _year(sentence, a["start"], published_at)
+    if year is None and last_money is not None and cfg["same_year_re"].search(sentence):
+        year = last_money.target_year
+    owner = _owner(body, span, s + a["start"], s + a["end"], jur, prev_subject)
+    return Target(owner, metric, a["value"], unit, usd, bool(a["stated"]), year, sentence, s, e,
+                  {"amount_text": sentence[a["start"]:a["end"]]})
+
+
+def _dedupe(targets: list[Target]) -> list[Target]:
+    """One target per (owner, value, unit) in a story: keep the most complete statement."""
+    best: dict[tuple, Target] = {}
+    for t in targets:
+        key = (t.jurisdiction_name, t.target_value, t.unit)
+        old = best.get(key)
+        rank = lambda x: (x.target_year is not None, x.usd_is_stated)
+        if old is None or rank(t) > rank(old):
+            best[key] = t
+    keep = {id(t) for t in best.values()}
+    return [t for t in targets if id(t) in keep]
 
 
 def _rejected(sentence: str, amount: dict, cfg: dict) -> bool:
