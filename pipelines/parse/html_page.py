@@ -16,7 +16,7 @@ from trafilatura.utils import load_html
 from pipelines.parse.dates import parse_date
 from pipelines.parse.html_meta import (clean_author, markup_author, markup_category, markup_date,
                                        read_jsonld, read_meta)
-from pipelines.parse.html_related import detach, find_regions, related_stories
+from pipelines.parse.html_related import detach, is_link_paragraph, find_regions, related_stories
 from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of
 from pipelines.records import Story
 
@@ -136,8 +136,11 @@ def header_scope(h1: HtmlElement) -> HtmlElement:
 def strip_boilerplate(body: HtmlElement) -> None:
     """Remove ads, share bars, captions, tag lists and the like before the body is extracted."""
     doomed, inside = [], set()
+    min_words = rules()["body"]["link_paragraph_min_words"]
     for el in body.iter():
-        if el in inside or not isinstance(el.tag, str) or not is_boilerplate(el):
+        if el in inside or not isinstance(el.tag, str):
+            continue
+        if not is_boilerplate(el) and not (el.tag == "p" and is_link_paragraph(el, min_words)):
             continue
         doomed.append(el)
         inside.update(el.iter())

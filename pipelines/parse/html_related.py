@@ -62,6 +62,7 @@ def find_regions(body: HtmlElement, anchors: list[HtmlElement], page_words: int)
             return False
         return words(text_of(el)) <= max(60, rel["max_share_of_page_text"] * page_words) or el.tag == "aside"
 
+    label_tags = set(HEADINGS) | set(rel["label_tags"])
     for el in body.iter():
         if el in claimed or not isinstance(el.tag, str):
             continue
@@ -70,17 +71,43 @@ def find_regions(body: HtmlElement, anchors: list[HtmlElement], page_words: int)
                 continue  # an aside without headlines (pull quote, fact box) stays with the story
             regions.append(Region([el], el))
             claimed.update(el.iter())
-        elif el.tag in HEADINGS and is_block_label(text_of(el)):
+        elif el.tag in label_tags and is_block_label(text_of(el)):
             parent = el.getparent()
-            if parent is not None and parent is not body and acceptable(parent):
+            if parent is None:
+                continue
+            if parent is not body and text_of(parent).startswith(text_of(el)) and acceptable(parent):
                 regions.append(Region([parent], parent, el))
                 claimed.update(parent.iter())
-            elif parent is not None:
-                after = list(el.itersiblings())
-                if after and not any(contains(s, a) for s in after for a in anchors):
-                    regions.append(Region(after, parent, el))
-                    claimed.update(x for s in after for x in s.iter())
+                continue
+            after = following_items(el)
+            if after and not any(contains(s, a) for s in after for a in anchors):
+                regions.append(Region(after, parent, el))
+                claimed.update(x for s in [el, *after] for x in s.iter())
     return regions
+
+
+def following_items(label: HtmlElement) -> list[HtmlElement]:
+    """Siblings after a block label, up to the next heading of its rank or, after a plain label, running text."""
+    rank = int(label.tag[1]) if label.tag in HEADINGS else 9
+    out = []
+    for sib in label.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag in ("h1", *HEADINGS) and int(sib.tag[1]) <= rank:
+            break
+        if rank == 9 and sib.tag in TEXT_TAGS and not is_link_paragraph(sib, 1):
+            break
+        out.append(sib)
+    return out
+
+
+def is_link_paragraph(el: HtmlElement, min_words: int) -> bool:
+    """True when all the text of `el` is one link of at least `min_words` words."""
+    links = [a for a in el.iter("a")]
+    if len(links) != 1:
+        return False
+    text = text_of(el)
+    return bool(text) and text_of(links[0]) == text and words(text) >= min_words
 
 
 def headlines(region: Region) -> list[HtmlElement]:

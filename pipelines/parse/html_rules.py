@@ -82,6 +82,10 @@ def is_boilerplate(el: HtmlElement) -> bool:
         return True
     if el.get("hidden") is not None or "display:none" in (el.get("style") or "").replace(" ", ""):
         return True
+    if el.tag in bp["inline_tags"]:
+        for _, parent in zip(range(3), el.iterancestors()):
+            if parent.tag in bp["text_tags"]:
+                return False
     return rules()["cues"]["boilerplate"].match(el) and \
         len(text_of(el).split()) < rules()["body"]["max_boilerplate_words"]
 
