@@ -13,6 +13,9 @@ CREATE TABLE IF NOT EXISTS raw.raw_documents (
     encoding      VARCHAR,
     url           VARCHAR,
     fetched_at    TIMESTAMP,
+    is_html       BOOLEAN NOT NULL DEFAULT false,
+    read_status   VARCHAR NOT NULL DEFAULT 'parsed' CHECK (read_status IN ('parsed', 'failed', 'empty')),
+    read_error    VARCHAR,
     content       VARCHAR,
     ingested_at   TIMESTAMP NOT NULL
 );
@@ -24,8 +27,28 @@ COMMENT ON COLUMN raw.raw_documents.byte_size IS 'Size of the page in bytes as s
 COMMENT ON COLUMN raw.raw_documents.encoding IS 'Character encoding detected when decoding the page.';
 COMMENT ON COLUMN raw.raw_documents.url IS 'URL given by the scraper (jsonl), null otherwise.';
 COMMENT ON COLUMN raw.raw_documents.fetched_at IS 'When the scraper fetched the page (jsonl fetched_at), null otherwise.';
+COMMENT ON COLUMN raw.raw_documents.is_html IS 'True when the page is HTML (by name or by content), false for a text dump.';
+COMMENT ON COLUMN raw.raw_documents.read_status IS 'parsed when the bytes were decoded; failed or empty when reading already failed (see read_error).';
+COMMENT ON COLUMN raw.raw_documents.read_error IS 'Why the file could not be read, as a sentence a person can act on.';
 COMMENT ON COLUMN raw.raw_documents.content IS 'Decoded page text or HTML; null when the file could not be decoded.';
 COMMENT ON COLUMN raw.raw_documents.ingested_at IS 'When this run read the file (UTC).';
+
+-- raw.raw_files: one row per file and document it holds (a .jsonl file holds many). Key: (file_path, document_id).
+-- Lets a run skip files whose size and modification time have not changed since they were read.
+CREATE TABLE IF NOT EXISTS raw.raw_files (
+    file_path    VARCHAR NOT NULL,
+    document_id  VARCHAR NOT NULL,
+    byte_size    BIGINT  NOT NULL CHECK (byte_size >= 0),
+    mtime_ns     BIGINT  NOT NULL,
+    seen_at      TIMESTAMP NOT NULL,
+    PRIMARY KEY (file_path, document_id)
+);
+COMMENT ON TABLE raw.raw_files IS 'One row per raw file and document it holds, as last seen in the raw folder. Key: (file_path, document_id).';
+COMMENT ON COLUMN raw.raw_files.file_path IS 'Path of the file relative to the raw folder.';
+COMMENT ON COLUMN raw.raw_files.document_id IS 'A document (content hash) the file holds.';
+COMMENT ON COLUMN raw.raw_files.byte_size IS 'File size when last read.';
+COMMENT ON COLUMN raw.raw_files.mtime_ns IS 'File modification time (ns since epoch) when last read: unchanged size and time mean the file is not read again.';
+COMMENT ON COLUMN raw.raw_files.seen_at IS 'When a run last read the file (UTC).';
 
 -- staging.stg_documents: one row per raw file version. Key: document_id.
 CREATE TABLE IF NOT EXISTS staging.stg_documents (
@@ -160,3 +183,20 @@ COMMENT ON TABLE staging.ref_companies IS 'One row per canonical company mention
 COMMENT ON COLUMN staging.ref_companies.company_name IS 'Canonical company name, as in stg_entity_mentions.entity_name.';
 COMMENT ON COLUMN staging.ref_companies.aliases IS 'Other spellings seen or known for the company.';
 COMMENT ON COLUMN staging.ref_companies.country_code IS 'ISO 3166-1 alpha-2 code of the home country where known, else null.';
+
+-- staging.stg_extractions: which copy of each story was last read by the extractors. Key: story_key.
+-- A story found on several pages is extracted once, from its longest copy; when a longer copy arrives
+-- (or the copy disappears) the story is extracted again.
+CREATE TABLE IF NOT EXISTS staging.stg_extractions (
+    story_key      VARCHAR PRIMARY KEY,
+    document_id    VARCHAR NOT NULL,
+    mention_count  INTEGER NOT NULL,
+    target_count   INTEGER NOT NULL,
+    extracted_at   TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE staging.stg_extractions IS 'One row per story: the copy (document) the entity and target extractors read, and what they found. Key: story_key.';
+COMMENT ON COLUMN staging.stg_extractions.story_key IS 'The story (stg_stories.story_key).';
+COMMENT ON COLUMN staging.stg_extractions.document_id IS 'The document whose copy of the story was read: the longest body, then the smallest document_id.';
+COMMENT ON COLUMN staging.stg_extractions.mention_count IS 'Entity mentions found in the title and body.';
+COMMENT ON COLUMN staging.stg_extractions.target_count IS 'Quantified targets found in the body.';
+COMMENT ON COLUMN staging.stg_extractions.extracted_at IS 'When the extractors ran (UTC).';

@@ -1,0 +1,132 @@
+"""Command line: build the warehouse, or print an analyst report.
+
+    python -m pipelines run                                   # samples/raw -> warehouse/warehouse.duckdb
+    python -m pipelines run --raw-dir DIR --warehouse FILE    # any raw folder, any warehouse file
+    python -m pipelines report targets_by_province --format csv
+    python -m pipelines report --list
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from pipelines import config
+
+log = logging.getLogger("pipelines")
+
+
+def _summary(published: Path, seconds: float) -> str:
+    """A short, human summary of the published warehouse."""
+    import duckdb
+
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        q = lambda sql: con.execute(sql).fetchone()  # noqa: E731
+        files = q("select count(distinct file_path) from raw.raw_files")[0]
+        docs = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
+        main, related = q("select count(*) filter (where role = 'main'), count(*) filter (where role = 'related') "
+                          "from staging.stg_stories")
+        mentions, targets = q("select (select count(*) from staging.stg_entity_mentions), "
+                              "(select count(*) from staging.stg_targets)")
+        initiatives = q("select count(distinct initiative_id) from main.fact_initiative")[0]
+        bad = con.execute("select source_file, status, error from staging.stg_documents where status <> 'parsed' "
+                          "order by source_file").fetchall()
+    finally:
+        con.close()
+    lines = [f"warehouse: {published}",
+             f"files: {files} | documents: {sum(docs.values())} parsed {docs.get('parsed', 0)}, "
+             f"empty {docs.get('empty', 0)}, failed {docs.get('failed', 0)}",
+             f"stories: {main + related} (main {main}, related {related}) | mentions: {mentions} | "
+             f"targets: {targets} | initiatives: {initiatives}",
+             f"time: {seconds:.1f} s"]
+    lines += [f"  {status}: {source_file}: {error}" for source_file, status, error in bad]
+    return "\n".join(lines)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Materialize every asset in-process, run every check, publish, print a summary."""
+    from pipelines.definitions import build_definitions
+
+    raw_dir = Path(args.raw_dir or config.raw_dir())
+    published = Path(args.warehouse or config.warehouse_path())
+    if not raw_dir.is_dir():
+        print(f"error: raw folder {raw_dir} does not exist (pass --raw-dir DIR or set PIPELINE_RAW_DIR)", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    defs = build_definitions(raw_dir, published)
+    level = "INFO" if args.verbose else "WARNING"
+    result = defs.resolve_job_def("build_warehouse").execute_in_process(
+        raise_on_error=False, run_config={"loggers": {"console": {"config": {"log_level": level}}}})
+    failed_checks = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
+    failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    if failed_steps:
+        print(f"error: the run did not complete; failed steps: {', '.join(sorted(set(failed_steps)))} "
+              "(the published warehouse was left as it was)", file=sys.stderr)
+    if failed_checks:
+        print(f"error: failed checks: {', '.join(sorted(failed_checks))} (not published)", file=sys.stderr)
+    if failed_steps or failed_checks:
+        return 1
+    print(_summary(published, time.perf_counter() - started))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print one analyst report from sql/ as a table, CSV or JSON."""
+    import duckdb
+
+    from pipelines.reports import format_report, list_reports, run_report
+
+    reports = list_reports()
+    if args.list or not args.name:
+        width = max(map(len, reports), default=0)
+        print("\n".join(f"{name:<{width}}  {about}" for name, about in reports.items()))
+        return 0
+    if args.name not in reports:
+        print(f"error: no report named {args.name!r}; choose one of: {', '.join(reports)}", file=sys.stderr)
+        return 2
+    published = Path(args.warehouse or config.warehouse_path())
+    if not published.exists():
+        print(f"error: {published} does not exist; build it first with `python -m pipelines run`", file=sys.stderr)
+        return 2
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        columns, rows = run_report(con, args.name)
+    finally:
+        con.close()
+    print(format_report(columns, rows, args.format))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with an example for every command."""
+    parser = argparse.ArgumentParser(prog="python -m pipelines", description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every step")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="build the warehouse from a raw folder",
+                         description="Read every raw file under DIR, build staging and marts, publish FILE atomically. "
+                                     "Example: python -m pipelines run --raw-dir ~/scrapes --warehouse /tmp/w.duckdb")
+    run.add_argument("--raw-dir", help=f"raw pages (default: $PIPELINE_RAW_DIR or {config.DEFAULT_RAW_DIR})")
+    run.add_argument("--warehouse", help=f"DuckDB file to publish (default: $PIPELINE_WAREHOUSE or {config.DEFAULT_WAREHOUSE})")
+    run.set_defaults(func=cmd_run)
+    report = sub.add_parser("report", help="print an analyst report from sql/",
+                            description="Example: python -m pipelines report targets_by_province --format csv")
+    report.add_argument("name", nargs="?", help="report name (file name in sql/ without .sql)")
+    report.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    report.add_argument("--warehouse", help="DuckDB file to read (default: the published warehouse)")
+    report.add_argument("--list", action="store_true", help="list the reports")
+    report.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

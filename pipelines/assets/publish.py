@@ -1,0 +1,21 @@
+"""The published warehouse: the build file copied over the file analysts open, atomically."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.publish import publish
+from pipelines.resources import WarehouseSettings
+
+
+def publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
+    """An asset that publishes once every model in `upstream` is built (and its blocking checks passed)."""
+
+    @dg.asset(key=["published_warehouse"], deps=upstream, group_name="publish", kinds={"duckdb"},
+              description="The warehouse file analysts and BI tools open, replaced atomically after a complete build.")
+    def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseSettings) -> dg.MaterializeResult:
+        size = publish(warehouse.build, Path(warehouse.published))
+        context.log.info(f"published {warehouse.build} -> {warehouse.published} ({size} bytes)")
+        return dg.MaterializeResult(metadata={"path": warehouse.published, "bytes": size})
+
+    return published_warehouse

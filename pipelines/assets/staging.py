@@ -1,0 +1,53 @@
+"""Raw pages and clean stories: thin Dagster assets over pipelines.stages."""
+
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipelines.resources import WarehouseSettings
+from pipelines.stages import ingest_raw, parse_documents
+
+RETRY = dg.RetryPolicy(max_retries=2, delay=1, backoff=dg.Backoff.EXPONENTIAL)
+
+
+@dg.asset(key=["raw", "raw_documents"], group_name="raw", kinds={"duckdb", "python"}, retry_policy=RETRY,
+          description="One row per raw page version (content hash) read from the raw folder; unchanged files are skipped.")
+def raw_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
+                  warehouse: WarehouseSettings) -> dg.MaterializeResult:
+    """One row per raw page version (content hash)."""
+    with duckdb.get_connection() as con:
+        result = ingest_raw(con, Path(warehouse.raw_dir))
+        total = con.execute("select count(*) from raw.raw_documents").fetchone()[0]
+    for source_file, error in result.failed:
+        context.log.warning(f"quarantined {source_file}: {error}")
+    return dg.MaterializeResult(metadata={
+        "files": result.files, "files_read": result.files_read, "new_documents": result.new_documents,
+        "duplicate_content": result.duplicates, "unreadable": len(result.failed),
+        "removed_documents": result.removed_documents, "dagster/row_count": total})
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(["staging", "stg_documents"], deps=[["raw", "raw_documents"]], group_name="staging",
+                     kinds={"duckdb", "python"},
+                     description="One row per raw file version with its parse status; bad files are quarantined with an error."),
+        dg.AssetSpec(["staging", "stg_stories"], deps=[["raw", "raw_documents"]], group_name="staging",
+                     kinds={"duckdb", "python"},
+                     description="One row per story per document: the main story and every related story on the page."),
+    ],
+    retry_policy=RETRY,
+)
+def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+    """Parse raw documents not parsed yet into stg_documents and stg_stories."""
+    with duckdb.get_connection() as con:
+        result = parse_documents(con)
+        counts = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
+        stories = con.execute("select count(*), count(*) filter (where role = 'related') from staging.stg_stories").fetchone()
+    for source_file, error in result.failed:
+        context.log.warning(f"quarantined {source_file}: {error}")
+    yield dg.MaterializeResult(asset_key=["staging", "stg_documents"], metadata={
+        "parsed_now": result.documents, "dagster/row_count": sum(counts.values()),
+        "parsed": counts.get("parsed", 0), "empty": counts.get("empty", 0), "failed": counts.get("failed", 0)})
+    yield dg.MaterializeResult(asset_key=["staging", "stg_stories"], metadata={
+        "new_stories": result.stories, "dagster/row_count": stories[0], "related": stories[1]})

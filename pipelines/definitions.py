@@ -1,0 +1,32 @@
+"""The Dagster code location: `dagster dev` from the repo root loads `defs` from here."""
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.assets import staging
+from pipelines.assets.marts import build_mart_definitions
+from pipelines.assets.publish import publish_asset
+from pipelines.resources import make_resources
+
+
+def build_definitions(raw_dir=None, published=None) -> dg.Definitions:
+    """All assets, checks, jobs, schedules and sensors, with resources for the given folders (env defaults)."""
+    mart_assets, mart_checks = build_mart_definitions()
+    pipeline_assets = [*dg.load_assets_from_modules([staging])]
+    extraction = _extraction_assets()
+    upstream = [key for a in mart_assets for key in a.keys]
+    assets = [*pipeline_assets, *extraction, *mart_assets, publish_asset(upstream)]
+    everything = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all(),
+                                     description="Read new raw pages, parse, extract, rebuild the marts, publish.")
+    return dg.Definitions(assets=assets, asset_checks=mart_checks, jobs=[everything],
+                          resources=make_resources(raw_dir, published))
+
+
+def _extraction_assets() -> list:
+    """Entity and target assets."""
+    from pipelines.assets import extraction
+
+    return [*dg.load_assets_from_modules([extraction])]
+
+
+defs = build_definitions()

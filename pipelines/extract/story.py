@@ -1,0 +1,42 @@
+"""One story -> its entity mentions and quantified targets (the extractors combined)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from pipelines.extract.companies import find_organizations
+from pipelines.extract.jurisdictions import find_jurisdictions
+from pipelines.extract.targets import extract_targets
+from pipelines.records import Mention, Target
+
+
+def _inside(mention: Mention, spans: list[Mention]) -> bool:
+    """True when `mention` lies within a company or organization name ('Hong Kong' in 'Hong Kong Monetary Authority')."""
+    return any(s.char_start <= mention.char_start and mention.char_end <= s.char_end and s is not mention for s in spans)
+
+
+def find_mentions(text: str, field: str, source_site: str | None) -> list[Mention]:
+    """Every entity mention in one field (title or body), places inside organisation names dropped."""
+    named = find_organizations(text, source_site)
+    names = [m for m in named if m.entity_type in ("company", "organization")]
+    places = [m for m in find_jurisdictions(text) if not _inside(m, names)]
+    mentions = sorted(named + places, key=lambda m: (m.char_start, m.char_end, m.entity_type))
+    for m in mentions:
+        m.field = field
+    return mentions
+
+
+def extract_story(title: str | None, body: str, published_at: datetime | None = None,
+                  source_site: str | None = None) -> tuple[list[Mention], list[Target]]:
+    """Mentions in the title and body, and targets stated in the body.
+
+    >>> mentions, targets = extract_story("Sichuan sets metaverse goal",
+    ...     "Sichuan aims to build a 250 billion yuan metaverse industry by 2025.")
+    >>> sorted({(m.field, m.entity_name) for m in mentions})
+    [('body', 'Sichuan'), ('title', 'Sichuan')]
+    >>> [(t.jurisdiction_name, t.target_value, t.target_year) for t in targets]
+    [('Sichuan', 250000000000.0, 2025)]
+    """
+    body_mentions = find_mentions(body or "", "body", source_site)
+    title_mentions = find_mentions(title or "", "title", source_site)
+    targets = extract_targets(body or "", published_at, body_mentions)
+    return title_mentions + body_mentions, targets

@@ -1,0 +1,64 @@
+"""DuckDB schema setup and bulk, idempotent loads (Arrow tables in, never row by row)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw and staging tables (with their comments) when missing."""
+    con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Column names of schema.table in table order."""
+    schema, name = table.split(".")
+    rows = con.execute("select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+                       "order by ordinal_position", [schema, name]).fetchall()
+    return [r[0] for r in rows]
+
+
+def replace_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], key: str,
+                 keys: list[str] | None = None) -> int:
+    """Delete the rows whose `key` is in `keys` (default: the keys in `rows`), then bulk-insert `rows`.
+
+    The batch goes in as one Arrow table inside one transaction, so a re-run of the same batch
+    leaves the same rows.
+
+    >>> con = duckdb.connect(); ensure_schema(con)
+    >>> row = {"document_id": "d1", "source_file": "a.txt", "source_format": "txt", "byte_size": 1,
+    ...        "ingested_at": __import__("datetime").datetime(2024, 1, 1), "status": "empty", "error": "x"}
+    >>> replace_rows(con, "staging.stg_documents", [row], "document_id"); replace_rows(con, "staging.stg_documents", [row], "document_id")
+    1
+    1
+    >>> con.execute("select count(*) from staging.stg_documents").fetchone()[0]
+    1
+    """
+    columns = table_columns(con, table)
+    present = [c for c in columns if rows and c in rows[0]]
+    delete_keys = sorted(set(keys if keys is not None else (r[key] for r in rows)))
+    batch = pa.Table.from_pylist([{c: r.get(c) for c in present} for r in rows]) if rows else None
+    keyset = pa.table({"k": pa.array(delete_keys, pa.string())})
+    con.execute("begin transaction")
+    try:
+        con.register("_delete_keys", keyset)
+        con.execute(f"delete from {table} where {key} in (select k from _delete_keys)")
+        if batch is not None:
+            con.register("_batch", batch)
+            cols = ", ".join(present)
+            con.execute(f"insert into {table} ({cols}) select {cols} from _batch")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        for view in ("_delete_keys", "_batch"):
+            try:
+                con.unregister(view)
+            except duckdb.Error:
+                pass
+    return len(rows)

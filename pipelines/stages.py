@@ -1,0 +1,254 @@
+"""The pipeline's stages as plain functions over a DuckDB connection (Dagster assets call these).
+
+ingest_raw: raw folder -> raw.raw_files, raw.raw_documents (only files that changed are read)
+parse_documents: raw.raw_documents not yet parsed -> staging.stg_documents, staging.stg_stories
+Each stage is incremental and idempotent: it works on what is new and replaces rows by key.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from pipelines.ingest.reader import list_raw_files, read_file
+from pipelines.load.loader import replace_rows
+from pipelines.parse.page import parse_document
+from pipelines.records import RawDocument
+
+log = logging.getLogger(__name__)
+POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
+
+
+def utcnow() -> datetime:
+    """Current UTC time, naive (DuckDB TIMESTAMP)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def workers() -> int:
+    """Processes for parsing and extraction: PIPELINE_WORKERS, else the CPU count."""
+    return max(1, int(os.environ.get("PIPELINE_WORKERS") or os.cpu_count() or 1))
+
+
+def pool_map(func, items: list, chunksize: int = 8) -> list:
+    """map() over a process pool when there is enough work for it, in order."""
+    if len(items) < POOL_MIN_ITEMS or workers() == 1:
+        return [func(item) for item in items]
+    with ProcessPoolExecutor(max_workers=workers()) as pool:
+        return list(pool.map(func, items, chunksize=chunksize))
+
+
+@dataclass
+class IngestResult:
+    """What ingest_raw saw."""
+
+    files: int = 0
+    files_read: int = 0
+    new_documents: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    removed_documents: int = 0
+
+
+def _read_one(args: tuple[str, str]) -> list[RawDocument]:
+    path, raw_dir = args
+    return read_file(Path(path), Path(raw_dir))
+
+
+def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
+    """Read new or changed files under raw_dir into raw.raw_documents; forget files that are gone."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist; pass --raw-dir or set PIPELINE_RAW_DIR")
+    files = list_raw_files(raw_dir)
+    known = {(p, s, m) for p, s, m in con.execute(
+        "select distinct file_path, byte_size, mtime_ns from raw.raw_files").fetchall()}
+    result = IngestResult(files=len(files))
+    stats = {f.relative_to(raw_dir).as_posix(): f.stat() for f in files}
+    changed = [f for f in files if (f.relative_to(raw_dir).as_posix(), stats[f.relative_to(raw_dir).as_posix()].st_size,
+                                    stats[f.relative_to(raw_dir).as_posix()].st_mtime_ns) not in known]
+    result.files_read = len(changed)
+    batches = pool_map(_read_one, [(str(f), str(raw_dir)) for f in changed], chunksize=4)
+    now = utcnow()
+    existing = {r[0] for r in con.execute("select document_id from raw.raw_documents").fetchall()}
+    doc_rows, file_rows, fresh = [], [], set()
+    for path, docs in zip(changed, batches):
+        rel = path.relative_to(raw_dir).as_posix()
+        for doc in docs:
+            file_rows.append({"file_path": rel, "document_id": doc.document_id, "byte_size": stats[rel].st_size,
+                              "mtime_ns": stats[rel].st_mtime_ns, "seen_at": now})
+            if doc.status != "parsed":
+                result.failed.append((doc.source_file, doc.error or doc.status))
+                log.warning("%s: %s", doc.source_file, doc.error)
+            if doc.document_id in existing or doc.document_id in fresh:
+                result.duplicates += doc.document_id in fresh
+                continue
+            fresh.add(doc.document_id)
+            doc_rows.append({"document_id": doc.document_id, "source_file": doc.source_file,
+                             "source_format": doc.source_format, "byte_size": doc.byte_size,
+                             "encoding": doc.encoding, "url": doc.url, "fetched_at": doc.fetched_at,
+                             "is_html": doc.is_html, "read_status": doc.status, "read_error": doc.error,
+                             "content": doc.text if doc.status == "parsed" else None, "ingested_at": now})
+    result.new_documents = len(doc_rows)
+    current = sorted(stats)
+    gone = [r[0] for r in con.execute("select distinct file_path from raw.raw_files").fetchall() if r[0] not in stats]
+    replace_rows(con, "raw.raw_files", file_rows, "file_path", keys=[r["file_path"] for r in file_rows] + gone)
+    replace_rows(con, "raw.raw_documents", doc_rows, "document_id")
+    result.removed_documents = _prune_orphans(con)
+    log.info("ingest: %d files, %d read, %d new documents, %d failed", len(current), len(changed),
+             len(doc_rows), len(result.failed))
+    return result
+
+
+def _prune_orphans(con: duckdb.DuckDBPyConnection) -> int:
+    """Delete documents (and what was parsed from them) that no file in the raw folder holds any more."""
+    orphans = [r[0] for r in con.execute(
+        "select document_id from raw.raw_documents where document_id not in (select document_id from raw.raw_files)"
+    ).fetchall()]
+    if orphans:
+        for table in ("raw.raw_documents", "staging.stg_documents", "staging.stg_stories"):
+            replace_rows(con, table, [], "document_id", keys=orphans)
+    return len(orphans)
+
+
+@dataclass
+class ParseResult:
+    """What parse_documents did."""
+
+    documents: int = 0
+    parsed: int = 0
+    empty: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    stories: int = 0
+    related: int = 0
+
+
+def _parse_one(row: tuple) -> tuple[dict, list[dict]]:
+    """stg_documents row and stg_stories rows for one raw.raw_documents row."""
+    (document_id, source_file, source_format, byte_size, encoding, url, fetched_at, is_html, read_status,
+     read_error, content, ingested_at) = row
+    doc = RawDocument(document_id, source_file, source_format, byte_size, text=content, url=url,
+                      fetched_at=fetched_at, is_html=is_html, encoding=encoding, status=read_status, error=read_error)
+    stories, status, error = parse_document(doc)
+    doc_row = {"document_id": document_id, "source_file": source_file, "source_format": source_format,
+               "byte_size": byte_size, "ingested_at": ingested_at, "status": status, "error": error,
+               "encoding": encoding, "story_count": len(stories)}
+    story_rows = [{"story_key": s.story_key, "document_id": document_id, "source_file": source_file,
+                   "position": s.position, "role": s.role, "title": s.title, "category": s.category,
+                   "published_at": s.published_at, "author": s.author, "source_site": s.source_site,
+                   "url": s.url, "body": s.body, "word_count": len(s.body.split())} for s in stories]
+    return doc_row, story_rows
+
+
+def parse_documents(con: duckdb.DuckDBPyConnection, reparse: bool = False) -> ParseResult:
+    """Parse every raw document not yet in staging.stg_documents (all of them with reparse=True)."""
+    where = "" if reparse else "where document_id not in (select document_id from staging.stg_documents)"
+    rows = con.execute(
+        "select document_id, source_file, source_format, byte_size, encoding, url, fetched_at, is_html, read_status, "
+        f"read_error, content, ingested_at from raw.raw_documents {where} order by source_file").fetchall()
+    outputs = pool_map(_parse_one, rows, chunksize=8)
+    doc_rows = [d for d, _ in outputs]
+    story_rows = [s for _, stories in outputs for s in stories]
+    keys = [d["document_id"] for d in doc_rows]
+    replace_rows(con, "staging.stg_documents", doc_rows, "document_id")
+    replace_rows(con, "staging.stg_stories", story_rows, "document_id", keys=keys)
+    result = ParseResult(documents=len(doc_rows), stories=len(story_rows),
+                         related=sum(1 for s in story_rows if s["role"] == "related"))
+    for d in doc_rows:
+        if d["status"] == "parsed":
+            result.parsed += 1
+        elif d["status"] == "empty":
+            result.empty += 1
+            log.warning("%s: empty: %s", d["source_file"], d["error"])
+        else:
+            result.failed.append((d["source_file"], d["error"]))
+            log.warning("%s: failed: %s", d["source_file"], d["error"])
+    return result
+
+
+@dataclass
+class ExtractResult:
+    """What extract_stories did."""
+
+    stories: int = 0
+    mentions: int = 0
+    targets: int = 0
+    removed: int = 0
+    by_type: dict = field(default_factory=dict)
+
+
+CANONICAL_COPIES = """
+    select story_key, document_id, title, body, published_at, source_site from (
+        select *, row_number() over (partition by story_key
+                                     order by length(body) desc, document_id) as copy_rank
+        from staging.stg_stories) where copy_rank = 1
+"""
+
+
+def _extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict]]:
+    """Mention and target rows for one story copy."""
+    from pipelines.extract.story import extract_story
+
+    story_key, document_id, title, body, published_at, source_site = row
+    mentions, targets = extract_story(title, body, published_at, source_site)
+    mention_rows = list({(m.field, m.entity_type, m.char_start, m.char_end): {
+        "story_key": story_key, "document_id": document_id, "field": m.field, "entity_type": m.entity_type,
+        "entity_name": m.entity_name, "surface_text": m.surface_text, "char_start": m.char_start,
+        "char_end": m.char_end} for m in mentions}.values())
+    target_rows = list({(t.char_start, t.char_end): {
+        "story_key": story_key, "document_id": document_id, "jurisdiction_name": t.jurisdiction_name,
+        "metric": t.metric, "target_value": t.target_value, "unit": t.unit, "target_value_usd": t.target_value_usd,
+        "usd_is_stated": t.usd_is_stated, "target_year": t.target_year, "evidence": t.evidence,
+        "char_start": t.char_start, "char_end": t.char_end} for t in targets}.values())
+    return story_key, document_id, mention_rows, target_rows
+
+
+def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) -> ExtractResult:
+    """Run the extractors on every story whose canonical copy changed since it was last extracted."""
+    pending = con.execute(f"""
+        with canonical as ({CANONICAL_COPIES})
+        select c.* from canonical c left join staging.stg_extractions e using (story_key)
+        where {"true" if everything else "e.document_id is distinct from c.document_id"}
+        order by story_key""").fetchall()
+    gone = [r[0] for r in con.execute(
+        "select story_key from staging.stg_extractions where story_key not in (select story_key from staging.stg_stories)"
+    ).fetchall()]
+    outputs = pool_map(_extract_one, pending, chunksize=16)
+    now = utcnow()
+    keys = [o[0] for o in outputs] + gone
+    mention_rows = [m for o in outputs for m in o[2]]
+    target_rows = [t for o in outputs for t in o[3]]
+    runs = [{"story_key": k, "document_id": d, "mention_count": len(m), "target_count": len(t), "extracted_at": now}
+            for k, d, m, t in outputs]
+    replace_rows(con, "staging.stg_entity_mentions", mention_rows, "story_key", keys=keys)
+    replace_rows(con, "staging.stg_targets", target_rows, "story_key", keys=keys)
+    replace_rows(con, "staging.stg_extractions", runs, "story_key", keys=keys)
+    if outputs or gone:
+        refresh_references(con)
+    result = ExtractResult(stories=len(outputs), mentions=len(mention_rows), targets=len(target_rows), removed=len(gone))
+    for m in mention_rows:
+        result.by_type[m["entity_type"]] = result.by_type.get(m["entity_type"], 0) + 1
+    return result
+
+
+def refresh_references(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild staging.ref_jurisdictions and staging.ref_companies from the names now mentioned."""
+    from pipelines.extract.company_names import company_rows
+    from pipelines.extract.gazetteer import jurisdiction_rows
+
+    places = [r[0] for r in con.execute(
+        "select distinct entity_name from staging.stg_entity_mentions where entity_type = 'jurisdiction' "
+        "union select distinct jurisdiction_name from staging.stg_targets where jurisdiction_name is not null "
+        "order by 1").fetchall()]
+    companies = [r[0] for r in con.execute(
+        "select distinct entity_name from staging.stg_entity_mentions where entity_type = 'company' order by 1").fetchall()]
+    jur = jurisdiction_rows(places)
+    comp = company_rows(companies)
+    con.execute("delete from staging.ref_jurisdictions")
+    replace_rows(con, "staging.ref_jurisdictions", jur, "jurisdiction_name")
+    con.execute("delete from staging.ref_companies")
+    replace_rows(con, "staging.ref_companies", comp, "company_name")
