@@ -286,7 +286,7 @@ def _target(body, span, a, jur, prev_subject, last_money, published_at, cfg) -> 
         year = last_money.target_year
     owner = _owner(body, span, s + a["start"], s + a["end"], jur, prev_subject)
     return Target(owner, metric, a["value"], unit, usd, bool(a["stated"]), year, sentence, s, e,
-                  {"amount_text": sentence[a["start"]:a["end"]]})
+                  {"amount_text": sentence[a["start"]:a["end"]], "amount_start": s + a["start"], "amount_end": s + a["end"]})
 
 
 def _dedupe(targets: list[Target]) -> list[Target]:
