@@ -281,7 +281,7 @@ def load_seed_table(con, model: Model) -> int:
     arrow = pa.table({c: pa.array([r.get(c) for r in rows], pa.string()) for c in cols})
     con.register("_seed_rows", arrow)
     try:
-        con.execute(f"create or replace table {MART_SCHEMA}.{model.name} as select * from _seed_rows")
+        con.execute(f"create or replace table {MART_SCHEMA}.{model.name} as select * from _seed_rows").fetchall()
     finally:
         con.unregister("_seed_rows")
     return len(rows)
@@ -290,9 +290,9 @@ def load_seed_table(con, model: Model) -> int:
 def comment_model(con, model: Model) -> None:
     """COMMENT ON the table and each column, with the header's descriptions."""
     table = f"{MART_SCHEMA}.{model.name}"
-    con.execute(f"comment on table {table} is {_quote(model.table_comment)}")
+    con.execute(f"comment on table {table} is {_quote(model.table_comment)}").fetchall()
     for col, desc in model.columns.items():
-        con.execute(f"comment on column {table}.{col} is {_quote(desc)}")
+        con.execute(f"comment on column {table}.{col} is {_quote(desc)}").fetchall()
 
 
 def materialize_model(con, model: Model) -> int:
@@ -302,11 +302,11 @@ def materialize_model(con, model: Model) -> int:
     >>> materialize_model(con, load_seed(MODELS_DIR / "seeds" / "seed_initiative_type_cues.csv")) > 0
     True
     """
-    con.execute(f"create schema if not exists {MART_SCHEMA}")
+    con.execute(f"create schema if not exists {MART_SCHEMA}").fetchall()
     if model.is_seed:
         load_seed_table(con, model)
     else:
-        con.execute(f"create or replace table {MART_SCHEMA}.{model.name} as {model.sql}")
+        con.execute(f"create or replace table {MART_SCHEMA}.{model.name} as {model.sql}").fetchall()
     actual = [r[0] for r in con.execute(
         "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
         "order by ordinal_position", [MART_SCHEMA, model.name]).fetchall()]
