@@ -71,7 +71,7 @@ def find_regions(body: HtmlElement, anchors: list[HtmlElement], page_words: int)
                 continue  # an aside without headlines (pull quote, fact box) stays with the story
             regions.append(Region([el], el))
             claimed.update(el.iter())
-        elif el.tag in label_tags and is_block_label(text_of(el)):
+        elif el.tag in label_tags and (el.tag in HEADINGS or len(el) <= 2) and is_block_label(text_of(el)):
             parent = el.getparent()
             if parent is None:
                 continue

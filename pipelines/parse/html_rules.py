@@ -69,6 +69,8 @@ def label_key(text: str) -> str:
 def is_block_label(text: str) -> bool:
     """True for headings such as 'Related stories' or 'More on the metaverse'."""
     rel = rules()["related"]
+    if len(text) > 12 * rel["max_label_words"]:
+        return False
     key = label_key(text)
     if not key or len(key.split()) > rel["max_label_words"]:
         return False
