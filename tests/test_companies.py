@@ -1,0 +1,107 @@
+"""Company / organization extraction on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.companies import find_organizations
+from pipelines.extract.company_names import canonical_company, company_rows
+
+
+def _names(text: str, kind: str = "company", site: str | None = None) -> set[str]:
+    """Canonical names of one entity type found in text."""
+    return {m.entity_name for m in find_organizations(text, site) if m.entity_type == kind}
+
+
+# (sentence, companies that must be found)
+FOUND = [
+    ("Nairobi fintech Zuripay, a mobile lending startup, raised fresh money.", {"Zuripay"}),
+    ("Quorvex, an Estonia-based crypto custody provider, opened an office.", {"Quorvex"}),
+    ("Shares of Pellucid rose after the results.", {"Pellucid"}),
+    ("The deal was struck by crypto exchange TradeNest last week.", {"TradeNest"}),
+    ("Brazilian chip foundry Siliconia will build a new line.", {"Siliconia"}),
+    ("The token is backed by stablecoin issuer Monetra.", {"Monetra"}),
+    ("Talks with Harbourline Securities and Kestrel Bank are ongoing.", {"Harbourline Securities", "Kestrel Bank"}),
+    ("Members include Alibaba, Tencent, Plexora and Wynbit.", {"Alibaba", "Tencent", "Plexora", "Wynbit"}),
+    ("The list names Huawei, Baidu, ZYXO and NetEase as members.", {"Huawei", "Baidu", "ZYXO", "NetEase"}),
+    ("Analysts at J.P. Morgan expect a rebound.", {"JPMorgan"}),
+    ("Sense Time unveiled a new model.", {"SenseTime"}),
+    ("Orbitex Holdings said Orbitex would list in Tokyo.", {"Orbitex"}),
+    ("Veltrano Limited issued a statement to its customers.", {"Veltrano"}),
+    ("The Lumora co-founder said revenue had doubled.", {"Lumora"}),
+    ("Brightwave's CEO Ana Ruiz spoke at the event.", {"Brightwave"}),
+    ("Last year it partnered with Qualcomm on headsets.", {"Qualcomm"}),
+    ("Kinetica Digital Exchange (KDX) will open in March, and KDX plans to list gold.", {"Kinetica Digital Exchange"}),
+    ("The exchange has OKX, Bybit, CoinEx and 2000Z on its blacklist.", {"OKX", "Bybit", "CoinEx", "2000Z"}),
+]
+
+# (sentence, names that must NOT come out as companies)
+NOT_COMPANY = [
+    ("The Ministry of Industry and Information Technology (MIIT) set up a group.",
+     {"Ministry of Industry and Information Technology", "MIIT"}),
+    ("The Securities and Futures Commission fined the broker.", {"Securities and Futures Commission", "Securities"}),
+    ("The rules were confirmed by the Monetary Authority of Singapore on Monday.", {"Monetary Authority of Singapore"}),
+    ("According to CoinDesk, the wallet moved 3,000 bitcoins.", {"CoinDesk"}),
+    ("The news was first reported by Reuters on Tuesday.", {"Reuters"}),
+    ("Lagos Ledger, a pan-African publication, covered the launch.", {"Lagos Ledger"}),
+    ("The state news agency Novaya Vest said the law would pass.", {"Novaya Vest"}),
+    ("Photo by Jane Doe on Unsplash", {"Unsplash", "Jane Doe"}),
+    ("The app can be downloaded from Google Play and the App Store.", {"Google Play", "App Store"}),
+    ("Mayor Lena Park said Busan would build the exchange.", {"Lena Park", "Busan"}),
+    ("However, the plan was delayed. Retail investors were not told.", {"However", "Retail"}),
+    ("The Metaverse Industry Alliance met in Shanghai.", {"Metaverse Industry Alliance", "Shanghai"}),
+    ("Disclaimer. Coinwire.com holds no liability for any investments.", {"Coinwire.com", "Coinwire"}),
+    ("Subsequently, the company pursued damages from the state.", {"Subsequently"}),
+    ("Payments firm Zaply, a Singapore-based startup, grew fast.", {"Singapore-based", "Singapore"}),
+    ("Sheikh Rashid bin Saeed announced the Dubai Blockchain Strategy.", {"Sheikh Rashid", "Dubai Blockchain Strategy"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND, ids=[t[:40] for t, _ in FOUND])
+def test_finds_company(text, expected):
+    assert expected <= _names(text)
+
+
+@pytest.mark.parametrize("text,forbidden", NOT_COMPANY, ids=[t[:40] for t, _ in NOT_COMPANY])
+def test_not_a_company(text, forbidden):
+    assert not (forbidden & _names(text))
+
+
+def test_regulators_are_organizations():
+    text = "The Hong Kong Monetary Authority (HKMA) and the SEC issued guidance; the HKMA will consult."
+    assert {"Hong Kong Monetary Authority", "Securities and Exchange Commission"} <= _names(text, "organization")
+
+
+def test_publishing_site_is_not_a_company():
+    text = "Blockpress Daily readers asked about Blockpress, while Tradia Group expanded."
+    assert _names(text, site="blockpress.com") == {"Tradia Group"}
+
+
+def test_offsets_point_at_surface_text():
+    text = "Yesterday Hana Bank and crypto lender Ledgerly, a unit of Hana Bank, signed a deal."
+    for m in find_organizations(text):
+        assert text[m.char_start:m.char_end] == m.surface_text
+
+
+def test_person_from_title():
+    assert "Ronald Lee" in _names("Veltra Bank CEO Ronald Lee said the launch is near.", "person")
+
+
+@pytest.mark.parametrize("surface,canonical", [
+    ("JP Morgan", "JPMorgan"), ("J.P. Morgan", "JPMorgan"), ("Sense Time", "SenseTime"),
+    ("Aux Mira FinTech Co. Ltd.", "Aux Mira FinTech"), ("Facebook", "Meta"),
+])
+def test_canonical_company(surface, canonical):
+    assert canonical_company(surface) == canonical
+
+
+def test_company_rows_merge_variants():
+    rows = company_rows(["Orbitex Holdings", "Orbitex", "SBI", "SBI Holdings", "Klarvo"])
+    by_name = {r["company_name"]: r for r in rows}
+    assert set(by_name) == {"Orbitex", "SBI Holdings", "Klarvo"}
+    assert by_name["Orbitex"]["aliases"] == ["Orbitex Holdings"]
+    assert by_name["SBI Holdings"]["country_code"] == "JP"
+    assert by_name["Klarvo"]["country_code"] is None
+
+
+def test_empty_text():
+    assert find_organizations("") == []
