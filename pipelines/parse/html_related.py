@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 
 from pipelines.parse.dates import parse_date
 from pipelines.parse.html_rules import (HEADINGS, is_block_label, is_boilerplate, is_boilerplate_line,
-                                        norm_text, rules, strip_teaser_ending, text_of)
+                                        rules, strip_teaser_ending, text_of)
 from pipelines.records import Story
 
 BLOCK_TAGS = {"div", "section", "aside", "ul", "ol", "article", "footer", "nav", "dl", "table"}
