@@ -63,8 +63,8 @@ ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 MASK_RE = re.compile(
     r"(?:Photo|Image|Picture|Credit|Source)s?(?:graph)?(?:\s+(?:by|credit|courtesy(?:\s+of)?)|:)\s+[^\n]{0,80}?"
     rf"(?:\s+(?:on|via|from|/)\s+{_alt(CUES['media_outlets'])}|(?=\n|$))"
-    r"|https?://\S+|www\.\S+|\S+@\S+\.\w+"
-    r"|[^\n.]*(?:©|Copyright|All rights reserved|holds no liability|Disclaimer)[^\n]*")
+    r"|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+BOILERPLATE_RE = re.compile(r"©|Copyright|All rights reserved|holds no liability|Disclaimer|not (?:trading|investment) advice")
 
 _DESC = re.compile(rf"(?:^|[^\w-])({_alt(CUES['company_descriptors'])})\s+$")
 _MEDIA_DESC = re.compile(rf"(?:^|\W)({_alt(MEDIA_DESCRIPTORS)})\s+(?:the\s+)?$")
@@ -106,6 +106,10 @@ class _Span:
 def _mask_ranges(text: str, source_site: str | None) -> list[tuple[int, int]]:
     """Character ranges that hold no entity: credits, URLs, disclaimers, the publishing site's name."""
     ranges = [m.span() for m in MASK_RE.finditer(text)]
+    for m in BOILERPLATE_RE.finditer(text):  # the whole sentence or line holding a disclaimer
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1)
+        end = text.find("\n", m.end())
+        ranges.append((start + 1, len(text) if end < 0 else end))
     for site_name in _site_names(source_site):
         ranges += [m.span() for m in re.finditer(rf"(?<![\w]){re.escape(site_name)}(?:\.\w{{2,4}})?(?![\w])",
                                                  text, re.I)]
