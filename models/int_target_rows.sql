@@ -1,6 +1,6 @@
 -- name: int_target_rows
 -- grain: one row per target stated in a story copy (target_row_id)
--- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric whose values agree within 1% (in the same unit, or in USD) and whose years do not differ are one target, however many stories state it.
+-- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric (fund_size and investment count as one, stories mix them) whose values agree within 1% (in the same unit, or in USD) and whose years do not differ are one target, however many stories state it.
 -- @unique: target_row_id
 -- @not_null: target_row_id, target_key, story_key, metric, target_type
 -- columns:
@@ -30,7 +30,7 @@ cues as (select pattern, initiative_type, cast(priority as integer) as priority 
 
 target_rows as (
     select
-        md5(concat_ws('|', t.story_key, t.document_id, cast(t.char_start as varchar), cast(t.char_end as varchar),
+        md5(concat_ws('|', t.story_key, t.document_id, cast(t.amount_start as varchar), cast(t.amount_end as varchar),
                       t.metric, t.unit, cast(t.target_value as varchar))) as target_row_id,
         t.story_key,
         t.document_id,
@@ -55,7 +55,8 @@ same_target as (
     from target_rows as a
     join target_rows as b
         on coalesce(a.jurisdiction_key, '') = coalesce(b.jurisdiction_key, '')
-        and a.metric = b.metric
+        and (a.metric = b.metric
+             or (a.metric in ('fund_size', 'investment') and b.metric in ('fund_size', 'investment')))
         and a.target_row_id <> b.target_row_id
         and (a.target_year is null or b.target_year is null or a.target_year = b.target_year)
         and (

@@ -4,10 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 from dagster_duckdb import DuckDBResource
 
 from pipelines import config
-from pipelines.load.loader import ensure_schema
+from pipelines.load.loader import ensure_schema, schema_version, stored_schema_version
 
 
 class WarehouseSettings(dg.ConfigurableResource):
@@ -26,8 +27,9 @@ def make_resources(raw_dir: Path | None = None, published: Path | None = None) -
     published = Path(published or config.warehouse_path()).resolve()
     build = config.build_path(published)
     build.parent.mkdir(parents=True, exist_ok=True)
-    import duckdb
-
+    if build.exists() and stored_schema_version(build) != schema_version():
+        for stale in (build, build.with_name(build.name + ".wal")):  # built under another schema: start afresh
+            stale.unlink(missing_ok=True)
     con = duckdb.connect(str(build))
     try:
         ensure_schema(con)

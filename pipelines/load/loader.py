@@ -1,6 +1,7 @@
 """DuckDB schema setup and bulk, idempotent loads (Arrow tables in, never row by row)."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import duckdb
@@ -9,9 +10,32 @@ import pyarrow as pa
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 
 
+def schema_version() -> str:
+    """A hash of schema.sql: a build file made under another schema is rebuilt from scratch."""
+    return hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest()[:16]
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the raw and staging tables (with their comments) when missing."""
+    """Create the raw and staging tables (with their comments) when missing, and record the schema version."""
     con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+    con.execute("create table if not exists raw.schema_version (version varchar not null, created_at timestamp not null)")
+    con.execute("comment on table raw.schema_version is 'Hash of pipelines/load/schema.sql the raw and staging tables were built with.'")
+    if not con.execute("select count(*) from raw.schema_version").fetchone()[0]:
+        con.execute("insert into raw.schema_version values (?, current_timestamp)", [schema_version()])
+
+
+def stored_schema_version(path: Path) -> str | None:
+    """The schema version a DuckDB file was built with; None when it has none or cannot be opened."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return con.execute("select version from raw.schema_version").fetchone()[0]
+    except (duckdb.Error, TypeError):
+        return None
+    finally:
+        con.close()
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

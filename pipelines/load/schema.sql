@@ -127,7 +127,7 @@ COMMENT ON COLUMN staging.stg_entity_mentions.surface_text IS 'The mention as wr
 COMMENT ON COLUMN staging.stg_entity_mentions.char_start IS 'Start offset of the mention in the field (body or title).';
 COMMENT ON COLUMN staging.stg_entity_mentions.char_end IS 'End offset (exclusive) of the mention in the field (body or title).';
 
--- staging.stg_targets: one row per quantified target in a story. Key: (story_key, char_start, char_end, unit).
+-- staging.stg_targets: one row per quantified target in a story. Key: (story_key, amount_start, amount_end).
 CREATE TABLE IF NOT EXISTS staging.stg_targets (
     story_key          VARCHAR NOT NULL,
     document_id        VARCHAR NOT NULL,
@@ -141,9 +141,12 @@ CREATE TABLE IF NOT EXISTS staging.stg_targets (
     evidence           VARCHAR NOT NULL,
     char_start         INTEGER NOT NULL CHECK (char_start >= 0),
     char_end           INTEGER NOT NULL CHECK (char_end > char_start),
-    PRIMARY KEY (story_key, char_start, char_end)
+    amount_text        VARCHAR NOT NULL,
+    amount_start       INTEGER NOT NULL CHECK (amount_start >= char_start),
+    amount_end         INTEGER NOT NULL CHECK (amount_end <= char_end AND amount_end > amount_start),
+    PRIMARY KEY (story_key, amount_start, amount_end)
 );
-COMMENT ON TABLE staging.stg_targets IS 'One row per quantified target or commitment stated in a story. Key: (story_key, char_start, char_end).';
+COMMENT ON TABLE staging.stg_targets IS 'One row per quantified target or commitment stated in a story (a sentence may state several). Key: (story_key, amount_start, amount_end).';
 COMMENT ON COLUMN staging.stg_targets.story_key IS 'The story (stg_stories.story_key) stating the target.';
 COMMENT ON COLUMN staging.stg_targets.document_id IS 'The document whose copy of the story was read (offsets refer to it).';
 COMMENT ON COLUMN staging.stg_targets.jurisdiction_name IS 'Canonical name of the jurisdiction that set or holds the target.';
@@ -156,6 +159,9 @@ COMMENT ON COLUMN staging.stg_targets.target_year IS 'Deadline year, null when n
 COMMENT ON COLUMN staging.stg_targets.evidence IS 'The sentence stating the target.';
 COMMENT ON COLUMN staging.stg_targets.char_start IS 'Start offset of the evidence sentence in the story body.';
 COMMENT ON COLUMN staging.stg_targets.char_end IS 'End offset (exclusive) of the evidence sentence in the story body.';
+COMMENT ON COLUMN staging.stg_targets.amount_text IS 'The figure as written (250 billion yuan ($35.1 billion)).';
+COMMENT ON COLUMN staging.stg_targets.amount_start IS 'Start offset of the figure in the story body.';
+COMMENT ON COLUMN staging.stg_targets.amount_end IS 'End offset (exclusive) of the figure in the story body.';
 
 -- staging.ref_jurisdictions: reference rows from the gazetteer (pipelines/extract) for every jurisdiction
 -- mentioned and each of its ancestors. Key: jurisdiction_name (canonical).

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from pipelines.parse.rules import text_rules
 
 # A sentence end glued to the next sentence: 'the exchange.Additionally' (paragraphs that lost their break).
-GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9%)\]][.!?])(?=[A-Z][a-z])|(?<=[.!?][\"”’])(?=[A-Z][a-z])")
+CAPITAL_WORD = r"[A-Z](?:[a-z’']|\s|[A-Z]+\b)"  # 'The', 'A ', 'OSL': a word starting with a capital
+GLUED_SENTENCE = re.compile(rf"(?<=[a-z0-9%)\]][.!?])(?={CAPITAL_WORD})|(?<=[.!?][\"”’])(?={CAPITAL_WORD})")
 # A lower-case letter glued to a capital that starts a word: 'roadmapSouth', 'collapseThe', 'exchangeA similar'.
-GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z](?:[a-z’']|\s))")
+GLUE_POINT = re.compile(rf"(?<=[a-z])(?={CAPITAL_WORD})")
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+)(?=[\"“‘$(]?[A-Z0-9])")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 HEADING_MAX_WORDS = 10
+STARTER_HEADING_MAX_WORDS = 16
 
 
 def normalize_whitespace(text: str) -> str:
@@ -39,21 +42,28 @@ def strip_title_prefix(body: str, title: str | None) -> str:
     return body
 
 
-def _split_heading(chunk: str, protected: set[str]) -> list[str]:
-    """Split one glued subheading off the start of `chunk`, if there is one."""
+def _split_heading(chunk: str, protected: set[str] | frozenset) -> list[str]:
+    """Split one glued subheading off the start of `chunk`, if there is one.
+
+    A heading glued to a common sentence opener ('…activitiesThe approval') may be longer and
+    hold commas; any other glued capital needs a plain heading of two to ten words.
+    """
     for match in GLUE_POINT.finditer(chunk):
         head = chunk[: match.start()]
-        if re.search(r"[,.;:!?()\"“”]", head):
+        if re.search(r"[.;:!?()\"“”]", head):
             return [chunk]
         words = head.split()
-        if len(words) > HEADING_MAX_WORDS:
+        if len(words) > STARTER_HEADING_MAX_WORDS:
             return [chunk]
         left = WORD.findall(words[-1])[-1] if words and WORD.findall(words[-1]) else ""
         right = WORD.match(chunk, match.start())
         token = left + (right.group(0) if right else "")
-        if len(words) < 2 or len(left) < 3 or token.lower() in protected:
+        if token.lower() in protected:
             continue
-        return [head.strip(), chunk[match.start():].strip()]
+        if right is not None and right.group(0) in text_rules().sentence_starters and len(words[-1]) >= 4:
+            return [head.strip(), chunk[match.start():].strip()]
+        if 2 <= len(words) <= HEADING_MAX_WORDS and len(left) >= 3 and "," not in head:
+            return [head.strip(), chunk[match.start():].strip()]
     return [chunk]
 
 
@@ -86,9 +96,11 @@ def unglue_paragraph(paragraph: str, protected: set[str] | frozenset = frozenset
 
 
 def camel_tokens(text: str) -> set[str]:
-    """Lower-cased camel-case words that appear with a space before them ('NetEase' in 'and NetEase').
+    """Lower-cased camel-case words written twice or more as words of their own ('NetEase'): names, not glue.
 
-    >>> sorted(camel_tokens("Tencent and NetEase rose; NetEase fell"))
+    >>> sorted(camel_tokens("Tencent and NetEase rose; NetEase fell. A DealThe"))
     ['netease']
     """
-    return {m.group(1).lower() for m in re.finditer(r"(?:^|[\s,(“\"])([A-Z][a-z]+[A-Z][A-Za-z]*)(?=[\s,.;:)’'”\"]|$)", text)}
+    counts = Counter(m.group(1).lower() for m in re.finditer(
+        r"(?:^|[\s,(“\"])([A-Z][a-z]+[A-Z][A-Za-z]*)(?=[\s,.;:)’'”\"]|$)", text))
+    return {token for token, n in counts.items() if n >= 2}

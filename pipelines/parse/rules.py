@@ -36,6 +36,7 @@ class TextRules:
     inline_credit: re.Pattern
     teaser_suffix: re.Pattern
     headline_max_words: int
+    sentence_starters: frozenset
     body_min_words: int
 
 
@@ -65,5 +66,6 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         inline_credit=re.compile("|".join(f"(?:{p})" for p in raw["inline_credits"]), flags),
         teaser_suffix=re.compile(raw["teaser_suffix"], flags),
         headline_max_words=int(raw["headline_max_words"]),
+        sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),
     )
