@@ -51,7 +51,11 @@ NOT_COMPANY = [
     ("The Metaverse Industry Alliance met in Shanghai.", {"Metaverse Industry Alliance", "Shanghai"}),
     ("Disclaimer. Coinwire.com holds no liability for any investments.", {"Coinwire.com", "Coinwire"}),
     ("Subsequently, the company pursued damages from the state.", {"Subsequently"}),
+    ("The payments app Venmo added a crypto tab.", {"Payments"}),
     ("Payments firm Zaply, a Singapore-based startup, grew fast.", {"Singapore-based", "Singapore"}),
+    ("Shoppers can pay with Apple Pay or WeChat Pay at the kiosks.", {"Apple Pay", "WeChat Pay"}),
+    ("Solana users and USDC holders saw no change.", {"Solana", "USDC"}),
+    ("Deputy General Manager Li Wen of Orbix Bank spoke first.", {"Deputy General Manager", "General Manager"}),
     ("Sheikh Rashid bin Saeed announced the Dubai Blockchain Strategy.", {"Sheikh Rashid", "Dubai Blockchain Strategy"}),
 ]
 
@@ -74,6 +78,11 @@ def test_regulators_are_organizations():
 def test_publishing_site_is_not_a_company():
     text = "Blockpress Daily readers asked about Blockpress, while Tradia Group expanded."
     assert _names(text, site="blockpress.com") == {"Tradia Group"}
+
+
+def test_site_name_from_a_subdomain_is_not_a_company():
+    text = "Readers of Ledgerwatch asked about Kirin Pay, a payments provider."
+    assert _names(text, site="asia.ledgerwatch.net") == {"Kirin Pay"}
 
 
 def test_offsets_point_at_surface_text():

@@ -41,6 +41,8 @@ GENERIC = _set("generic_words")
 APPOS_COMPANY = _set("company_apposition_heads")
 APPOS_OTHER = _set("non_company_apposition_heads")
 MEDIA_DESCRIPTORS = _set("media_descriptors")
+PRODUCTS = frozenset(fold_key(p) for p in CUES["products"])
+_NOT_A_NAME = frozenset({"Manager", "Officer", "Executive", "General", "Chief", "Deputy", "Head", "Vice"})
 
 # One word of a name: 'HashKey', 'JD.com', 'XT.COM', 'BTC-e', 'iFlytek', '1000X', 'Mt.', 'SBI’s'.
 _TOKEN = (r"(?:[A-Z][A-Za-z0-9]*(?:[\-&'’@][A-Za-z0-9]+|\.(?:[a-z0-9]+|[A-Z0-9]+(?![a-z])))*\.?"
@@ -121,8 +123,12 @@ def _site_names(source_site: str | None) -> list[str]:
     if not source_site:
         return []
     site = re.sub(r"^(?:https?://)?(?:www\.)?", "", source_site.strip().lower()).split("/")[0]
-    base = site.rsplit(".", 1)[0] if "." in site else site
-    return [s for s in dict.fromkeys([site, base, base.replace("-", " ")]) if len(s) > 2]
+    labels = [lb for lb in site.split(".") if len(lb) > 3 and lb not in _SITE_LABELS] if "." in site else [site]
+    names = [site] + labels + [lb.replace("-", " ") for lb in labels]
+    return [s for s in dict.fromkeys(names) if len(s) > 2]
+
+
+_SITE_LABELS = frozenset("www com net org info news asia blog amp html".split())
 
 
 def _inside(ranges, start: int, end: int) -> bool:
@@ -140,6 +146,8 @@ def _organization_spans(text: str, masked) -> list[_Span]:
         s, e, value = _trim_org(text, m.start(), m.end())
         if e <= s or _inside(taken, s, e) or _inside(masked, s, e):
             continue
+        if " " not in value and value not in KNOWN_ORGANIZATIONS:
+            continue  # a bare 'Authority' or 'Board' names nothing
         last = re.sub(r"['’]s$", "", value).split()[-1]
         kind = ("organization" if last in ORG_HEADS else "media" if last in MEDIA_HEADS else "other")
         known = known_company(value)
@@ -245,6 +253,9 @@ def _classify(text: str, span: _Span) -> None:
     if key in MEDIA_KEYS or (words[-1] in MEDIA_HEADS and len(words) > 1):
         span.kind = "media"
         return
+    if key in PRODUCTS:
+        span.kind = "other"
+        return
     known = known_company(value)
     if _MEDIA_DESC.search(before) or _MEDIA_BEFORE.search(before) or _MEDIA_AFTER.match(after):
         if not known or known.ambiguous:
@@ -268,7 +279,9 @@ def _classify(text: str, span: _Span) -> None:
     if words[0] in PERSON_TITLES and len(words) > 1:
         span.start += len(words[0]) + 1
         span.text = span.name = value[len(words[0]) + 1:]
-        span.kind = "person" if all(_PLAIN_WORD.match(w) or w[:1].isupper() for w in words[1:]) else ""
+        rest = words[1:]
+        span.kind = "" if any(w in PERSON_TITLES or w in _NOT_A_NAME or w in COMPANY_HEADS for w in rest) \
+            else "person"
         return
     desc = _DESC.search(before)
     if (len(words) > 1 and words[-1].rstrip(".").casefold() in COMPANY_HEADS_CF) or appos == "company" \
