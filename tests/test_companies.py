@@ -114,3 +114,9 @@ def test_company_rows_merge_variants():
 
 def test_empty_text():
     assert find_organizations("") == []
+
+
+def test_company_rows_fold_units_into_their_company():
+    rows = company_rows(["Nexo", "Nexo DWTC", "Veltra VC Trade", "VC Trade", "Hana Bank"])
+    by_name = {r["company_name"]: r["aliases"] for r in rows}
+    assert by_name == {"Nexo": ["Nexo DWTC"], "Veltra VC Trade": ["VC Trade"], "Hana Bank": []}

@@ -104,13 +104,15 @@ def company_rows(names) -> list[dict]:
     for name in names:
         if name and name.strip():
             groups.setdefault(merge_key(name), []).append(name.strip())
+    absorbed = _merge_units(groups)
     rows = []
     for variants in groups.values():
         known = known_company(variants[0])
         if known:
             canonical = known.name
         else:  # the shortest spelling that still has a legal-form-free name, first seen wins ties
-            canonical = min(dict.fromkeys(variants), key=lambda v: (len(strip_legal_suffix(v)), v != variants[0]))
+            own = [v for v in variants if v not in absorbed] or variants
+            canonical = min(dict.fromkeys(own), key=lambda v: (len(strip_legal_suffix(v)), v != own[0]))
             canonical = strip_legal_suffix(canonical)
         aliases = dict.fromkeys(v for v in variants if v != canonical)
         if known:
@@ -118,6 +120,30 @@ def company_rows(names) -> list[dict]:
         rows.append({"company_name": canonical, "aliases": list(aliases),
                      "country_code": known.country_code if known else None})
     return rows
+
+
+def _merge_units(groups: dict[str, list[str]]) -> set[str]:
+    """Fold units into their company: 'Nexo DWTC' and 'Unity China' into 'Nexo' and 'Unity', 'VC Trade' into 'SBI VC Trade'."""
+    by_words = {tuple(v.split()): k for k, vs in groups.items() for v in vs}
+    absorbed: set[str] = set()
+    endings: dict[tuple, str] = {}  # every ending of two words or more of a longer name -> its group
+    for words, k in by_words.items():
+        for i in range(1, len(words) - 1):
+            endings.setdefault(words[i:], k)
+    for key in list(groups):
+        words = tuple(groups[key][0].split())
+        target = None
+        for cut in range(len(words) - 1, 0, -1):  # drop a trailing acronym or place: 'Nexo DWTC', 'Unity China'
+            tail = " ".join(words[cut:])
+            if (all(w.isupper() and len(w) >= 2 for w in words[cut:]) or is_place(tail)) and words[:cut] in by_words:
+                target = by_words[words[:cut]]
+                break
+        if target is None:  # a longer name ending in this one: 'VC Trade' in 'SBI VC Trade'
+            target = endings.get(words) if len(words) >= 2 else None
+        if target and target != key and target in groups:
+            absorbed.update(groups[key])
+            groups[target] += groups.pop(key)
+    return absorbed
 
 
 @lru_cache(maxsize=1)
