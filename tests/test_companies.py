@@ -30,6 +30,9 @@ FOUND = [
     ("The Lumora co-founder said revenue had doubled.", {"Lumora"}),
     ("Brightwave's CEO Ana Ruiz spoke at the event.", {"Brightwave"}),
     ("Last year it partnered with Qualcomm on headsets.", {"Qualcomm"}),
+    ("The Lisbon Stock Exchange welcomed the listing.", {"Lisbon Stock Exchange"}),
+    ("Depositors fled Larkspur Bank. Professor Ann Lee of Oakridge University disagreed.", {"Larkspur Bank"}),
+    ("Tether, the issuer of USDT, said its reserves grew.", {"Tether"}),
     ("Kinetica Digital Exchange (KDX) will open in March, and KDX plans to list gold.", {"Kinetica Digital Exchange"}),
     ("The exchange has OKX, Bybit, CoinEx and 2000Z on its blacklist.", {"OKX", "Bybit", "CoinEx", "2000Z"}),
 ]
@@ -89,6 +92,11 @@ def test_offsets_point_at_surface_text():
     text = "Yesterday Hana Bank and crypto lender Ledgerly, a unit of Hana Bank, signed a deal."
     for m in find_organizations(text):
         assert text[m.char_start:m.char_end] == m.surface_text
+
+
+def test_organization_does_not_swallow_a_person():
+    text = "Professor Ann Lee of Oakridge University disagreed."
+    assert _names(text, "organization") == {"Oakridge University"}
 
 
 def test_person_from_title():

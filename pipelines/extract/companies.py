@@ -53,7 +53,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 # Organization names: capitalised words ending in a head ('Securities and Futures Commission',
 # 'Ministry of Industry and Information Technology', 'Monetary Authority of Singapore').
-_CAP = r"[A-Z][\w’'.&-]*"
+_CAP = r"[A-Z][\w’'&-]*(?:\.[A-Za-z]+)*"
 _HEADS = ORG_HEADS | OTHER_HEADS | MEDIA_HEADS
 ORG_RE = re.compile(
     rf"(?<![\w.])(?:{_CAP}[ ](?:(?:and|&|of|for|on)[ ])?)*?{_alt(_HEADS)}(?:['’]s)?(?![\w])"
@@ -172,6 +172,9 @@ def _trim_org(text: str, start: int, end: int) -> tuple[int, int, str]:
             value = first[1]
             continue
         break
+    if value.split(" ", 1)[0] in TITLE_SPLIT and " of " in value:  # 'Professor Alan Smith of Stanford University'
+        cut = value.index(" of ") + 4
+        start, value = start + cut, value[cut:]
     if _POSSESSIVE.search(value):
         value, end = value[:-2], end - 2
     return start, end, value
@@ -270,7 +273,8 @@ def _classify(text: str, span: _Span) -> None:
         return
     if known:
         span.kind, span.name = "company", known.name
-        span.weak = known.ambiguous and bool(_SENTENCE_START.search(before))
+        span.weak = (known.ambiguous and bool(_SENTENCE_START.search(before)) and appos != "company"
+                     and not _FOLLOWER.match(after))
         return
     if (is_place(value) or value in KNOWN_ORGANIZATIONS or value in PERSON_TITLES
             or all(w in GENERIC or w in STOP_WORDS for w in words)):
