@@ -1,0 +1,194 @@
+"""parse_text on small invented text pages (one test per page), plus unglue_paragraph, read_meta and parse_date."""
+from __future__ import annotations
+
+import doctest
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipelines.parse import cleaning, dates, text_page
+from pipelines.parse.cleaning import camel_tokens, unglue_paragraph
+from pipelines.parse.dates import parse_date
+from pipelines.parse.rules import text_rules
+from pipelines.parse.text_page import parse_text, read_meta
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def _page_params():
+    for name in sorted(EXPECTED):
+        reason = EXPECTED[name].get("xfail")
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        yield pytest.param(name, id=name, marks=marks)
+
+
+def test_every_fixture_page_has_expectations():
+    assert sorted(p.stem for p in FIXTURES.glob("*.txt")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", list(_page_params()))
+def test_fixture_page(name):
+    want_stories = EXPECTED[name]["stories"]
+    stories = parse_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    assert [(s.role, s.title) for s in stories] == [(w["role"], w["title"]) for w in want_stories]
+    assert [s.position for s in stories] == list(range(len(stories)))
+    for story, want in zip(stories, want_stories):
+        label = f"{name}: {story.title!r}"
+        assert story.category == want["category"], label
+        got_date = story.published_at.strftime("%Y-%m-%d") if story.published_at else None
+        assert got_date == want["published_date"], label
+        assert story.author == want["author"], label
+        if "source_site" in want:
+            assert story.source_site == want["source_site"], label
+        if "body_paragraphs" in want:
+            assert (story.body.split("\n\n") if story.body else []) == want["body_paragraphs"], label
+        for phrase in want.get("body_must_contain", []):
+            assert phrase in story.body, f"{label}: missing {phrase!r}"
+        for phrase in want.get("body_must_not_contain", []):
+            assert phrase not in story.body, f"{label}: should not contain {phrase!r}"
+        assert "\n\n\n" not in story.body and story.body == story.body.strip(), label
+        assert story.url is None and story.story_key == ""
+
+
+def test_url_and_site_go_to_the_main_story_only():
+    page = (FIXTURES / "coinness_more_to_read.txt").read_text(encoding="utf-8")
+    stories = parse_text(page, url="https://example.test/a/1", source_site="example.test")
+    assert [s.url for s in stories] == ["https://example.test/a/1", None, None]
+    assert {s.source_site for s in stories} == {"example.test"}
+
+
+def test_parse_text_is_deterministic_and_pure():
+    page = (FIXTURES / "coinness_more_to_read.txt").read_text(encoding="utf-8")
+    assert parse_text(page) == parse_text(page)
+
+
+@pytest.mark.parametrize("page", ["", "   \n\n \t\n", "Top\n\nLoading\n\nnews", "Short line\n\nAnother"])
+def test_pages_without_running_text_give_no_story(page):
+    assert parse_text(page) == []
+
+
+def test_crlf_and_bom_pages_parse_like_plain_ones():
+    page = (FIXTURES / "glued_subheading_credit.txt").read_text(encoding="utf-8")
+    crlf = "\ufeff" + page.replace("\n", "\r\n")
+    assert [(s.title, s.body) for s in parse_text(crlf)] == [(s.title, s.body) for s in parse_text(page)]
+
+
+def test_docstring_examples():
+    for module in (text_page, cleaning, dates):
+        assert doctest.testmod(module).failed == 0, module.__name__
+
+
+# ---------------------------------------------------------------- unglue_paragraph
+
+@pytest.mark.parametrize("paragraph, pieces", [
+    ("The ferry left at noon.Passengers cheered.", ["The ferry left at noon.", "Passengers cheered."]),
+    ("Sales rose 5%.Analysts expected more.", ["Sales rose 5%.", "Analysts expected more."]),
+    ('He said "we are ready."The board agreed.', ['He said "we are ready."', "The board agreed."]),
+    ("The plant opened in May.Output doubledIn its first year the plant made 2,000 tonnes.",
+     ["The plant opened in May.", "Output doubled", "In its first year the plant made 2,000 tonnes."]),
+    ("The council published a five-year roadmapSouth Korea's capital will follow.",
+     ["The council published a five-year roadmap", "South Korea's capital will follow."]),
+    ("The council met on Monday.Photo by Sam Lee via PexelsThe vote passed.",
+     ["The council met on Monday.", "The vote passed."]),
+    ("The plant is in Shenzhen.Image: Reuters", ["The plant is in Shenzhen."]),
+])
+def test_unglue_paragraph_splits_glue(paragraph, pieces):
+    assert unglue_paragraph(paragraph) == pieces
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Officials met in Washington D.C. on Monday.",
+    "The U.S. Treasury said so on Friday.",
+    "It costs $1.5 billion in total, and version 2.0 ships today.",
+    "The iPhone maker and eBay both gained on the news.",
+    "Huawei and ZTE both bid for the contract.",
+    "Visit example.com for details.",
+])
+def test_unglue_paragraph_leaves_clean_text_alone(paragraph):
+    assert unglue_paragraph(paragraph) == [paragraph]
+
+
+def test_unglue_paragraph_keeps_protected_camel_case_names():
+    text = "Shares of NetEase rose. NetEase said demand was strong."
+    protected = camel_tokens(text)
+    assert protected == {"netease"}
+    assert unglue_paragraph("Shares of NetEase rose sharply.", protected) == ["Shares of NetEase rose sharply."]
+
+
+@pytest.mark.xfail(strict=True, reason="camel-case names written once are split as glue: 'Analysts at Black' / 'Rock said ...'")
+@pytest.mark.parametrize("paragraph", [
+    "Analysts at BlackRock said the fund would grow.",
+    "The deal with SoftBank closed on Friday.",
+    "Executives from OpenAI attended the meeting.",
+])
+def test_unglue_paragraph_keeps_camel_case_names_seen_once(paragraph):
+    assert unglue_paragraph(paragraph) == [paragraph]
+
+
+def test_camel_tokens_needs_two_sightings():
+    assert camel_tokens("PayPal rose; PayPal fell. BlackRock held. A roadmapSouth") == {"paypal"}
+
+
+# ---------------------------------------------------------------- read_meta
+
+@pytest.mark.parametrize("line, meta", [
+    ("Markets·May 3, 2022", {"category": "Markets", "date": datetime(2022, 5, 3)}),
+    ("Economy | Apr 1, 2020", {"category": "Economy", "date": datetime(2020, 4, 1)}),
+    ("Policy & Regulation·", {"category": "Policy & Regulation"}),
+    ("Published: 2023-05-06", {"date": datetime(2023, 5, 6)}),
+    ("Posted: 12 Jan 2021", {"date": datetime(2021, 1, 12)}),
+    ("Updated on: March 3rd, 2021 at 5:30 pm", {"date": datetime(2021, 3, 3, 17, 30)}),
+    ("By Jane Doe", {"author": "Jane Doe"}),
+    ("Written by Ana María López", {"author": "Ana María López"}),
+    ("By Jane Doe | 3 min read", {"author": "Jane Doe", "reading_time": True}),
+    ("Reporting by Kim Lee · May 9, 2024", {"author": "Kim Lee", "date": datetime(2024, 5, 9)}),
+    ("Business·Mar 5, 2024 · By Li Wei", {"category": "Business", "date": datetime(2024, 3, 5), "author": "Li Wei"}),
+    ("News provided by", {"provider": True}),
+])
+def test_read_meta(line, meta):
+    assert read_meta(line, text_rules()) == meta
+
+
+@pytest.mark.parametrize("line", [
+    "The minister said on May 3, 2022 that the plan would go ahead quickly.",
+    "Home · World · Asia",
+    "By jane doe",
+    "Harbour City opens a data exchange",
+    "",
+])
+def test_read_meta_none_for_lines_that_are_not_metadata(line):
+    assert read_meta(line, text_rules()) is None
+
+
+@pytest.mark.xfail(strict=True, reason="a byline naming two authors ('By Jane Doe and John Roe') yields no metadata")
+def test_read_meta_two_authors():
+    meta = read_meta("By Jane Doe and John Roe", text_rules())
+    assert meta and "Jane Doe" in meta["author"] and "John Roe" in meta["author"]
+
+
+# ---------------------------------------------------------------- parse_date
+
+@pytest.mark.parametrize("text, value", [
+    ("March 3rd, 2021 at 5:30 pm", datetime(2021, 3, 3, 17, 30)),
+    ("Sept. 9, 2019", datetime(2019, 9, 9)),
+    ("30 June 2023, 11:15 PM", datetime(2023, 6, 30, 23, 15)),
+    ("Mon Jun 30, 2025 7:02 am", datetime(2025, 6, 30, 7, 2)),
+    ("2019/12/31", datetime(2019, 12, 31)),
+    ("2023.07.04", datetime(2023, 7, 4)),
+    ("2024-02-29T10:00:00Z", datetime(2024, 2, 29, 10, 0)),
+    ("2024-02-29T10:00:00+08:00", datetime(2024, 2, 29, 10, 0)),
+    ("Release date: 2022-07-06 | Source: County office", datetime(2022, 7, 6)),
+    ("Markets·Feb 02, 2024", datetime(2024, 2, 2)),
+])
+def test_parse_date(text, value):
+    got = parse_date(text)
+    assert got == value and got.tzinfo is None
+
+
+@pytest.mark.parametrize("text", [None, "", "no date here", "May 2023", "31 Feb 2023", "2022-13-01", "Jan 5, 1850",
+                                  "12/31/2019"])
+def test_parse_date_none(text):
+    assert parse_date(text) is None
