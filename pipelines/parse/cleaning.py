@@ -15,7 +15,7 @@ GLUE_POINT = re.compile(rf"(?<=[a-z])(?={CAPITAL_WORD})")
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+)(?=[\"“‘$(]?[A-Z0-9])")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-HEADING_MAX_WORDS = 10
+HEADING_MAX_WORDS = 6  # subheadings are short noun phrases: 'A five-year roadmap', 'Slow process'
 STARTER_HEADING_MAX_WORDS = 16
 
 
@@ -46,7 +46,8 @@ def _split_heading(chunk: str, protected: set[str] | frozenset) -> list[str]:
     """Split one glued subheading off the start of `chunk`, if there is one.
 
     A heading glued to a common sentence opener ('…activitiesThe approval') may be longer and
-    hold commas; any other glued capital needs a plain heading of two to ten words.
+    hold commas; any other glued capital needs a plain heading of two to six words ending in a
+    lower-case word ('roadmapSouth'), since a capitalised left part is a camel-case name ('BitOasis').
     """
     for match in GLUE_POINT.finditer(chunk):
         head = chunk[: match.start()]
@@ -62,7 +63,7 @@ def _split_heading(chunk: str, protected: set[str] | frozenset) -> list[str]:
             continue
         if right is not None and right.group(0) in text_rules().sentence_starters and len(words[-1]) >= 4:
             return [head.strip(), chunk[match.start():].strip()]
-        if 2 <= len(words) <= HEADING_MAX_WORDS and len(left) >= 3 and "," not in head:
+        if 2 <= len(words) <= HEADING_MAX_WORDS and len(left) >= 3 and left[:1].islower() and "," not in head:
             return [head.strip(), chunk[match.start():].strip()]
     return [chunk]
 
