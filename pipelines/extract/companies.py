@@ -392,7 +392,8 @@ def find_organizations(text: str, source_site: str | None = None) -> list[Mentio
     ...     "Securities and Futures Commission (SFC), according to Reuters.")]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('company', 'Paylinq', 'Paylinq'), ('company', 'SenseTime', 'Sense Time'),
-     ('organization', 'Securities and Futures Commission', 'Securities and Futures Commission')]
+     ('organization', 'Securities and Futures Commission', 'Securities and Futures Commission'),
+     ('organization', 'Securities and Futures Commission', 'SFC')]
     """
     if not text:
         return []
