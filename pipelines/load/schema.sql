@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS staging.stg_documents (
     status        VARCHAR NOT NULL CHECK (status IN ('parsed', 'failed', 'empty')),
     error         VARCHAR CHECK ((status = 'parsed') = (error IS NULL)),
     encoding      VARCHAR,
-    story_count   INTEGER NOT NULL DEFAULT 0
+    story_count   INTEGER NOT NULL DEFAULT 0,
+    parser_version VARCHAR
 );
 COMMENT ON TABLE staging.stg_documents IS 'One row per raw file version (grain: content hash), with its parse status; bad files are quarantined here with an error. Key: document_id.';
 COMMENT ON COLUMN staging.stg_documents.document_id IS 'SHA-256 of the page bytes (content hash).';
@@ -72,6 +73,7 @@ COMMENT ON COLUMN staging.stg_documents.status IS 'parsed: stories extracted; fa
 COMMENT ON COLUMN staging.stg_documents.error IS 'What went wrong, as a sentence a person can act on; null when parsed.';
 COMMENT ON COLUMN staging.stg_documents.encoding IS 'Character encoding detected when decoding.';
 COMMENT ON COLUMN staging.stg_documents.story_count IS 'Number of stories (main and related) found on the page.';
+COMMENT ON COLUMN staging.stg_documents.parser_version IS 'Hash of the parser code and rules that parsed the page; another version re-parses it.';
 
 -- staging.stg_stories: one row per story per document. Key: (document_id, position).
 CREATE TABLE IF NOT EXISTS staging.stg_stories (
@@ -198,7 +200,8 @@ CREATE TABLE IF NOT EXISTS staging.stg_extractions (
     document_id    VARCHAR NOT NULL,
     mention_count  INTEGER NOT NULL,
     target_count   INTEGER NOT NULL,
-    extracted_at   TIMESTAMP NOT NULL
+    extracted_at   TIMESTAMP NOT NULL,
+    extractor_version VARCHAR
 );
 COMMENT ON TABLE staging.stg_extractions IS 'One row per story: the copy (document) the entity and target extractors read, and what they found. Key: story_key.';
 COMMENT ON COLUMN staging.stg_extractions.story_key IS 'The story (stg_stories.story_key).';
@@ -206,3 +209,4 @@ COMMENT ON COLUMN staging.stg_extractions.document_id IS 'The document whose cop
 COMMENT ON COLUMN staging.stg_extractions.mention_count IS 'Entity mentions found in the title and body.';
 COMMENT ON COLUMN staging.stg_extractions.target_count IS 'Quantified targets found in the body.';
 COMMENT ON COLUMN staging.stg_extractions.extracted_at IS 'When the extractors ran (UTC).';
+COMMENT ON COLUMN staging.stg_extractions.extractor_version IS 'Hash of the extractor code and data that read the story; another version re-extracts it.';
