@@ -22,8 +22,10 @@ def _summary(published: Path, seconds: float) -> str:
     """A short, human summary of the published warehouse."""
     import duckdb
 
-    con = duckdb.connect(str(published), read_only=True)
+    con = duckdb.connect(":memory:")  # a private ATTACH reads the file now on disk, even if this process holds an older one
     try:
+        con.execute("attach ? as published (read_only)", [str(published)])
+        con.execute("use published")
         q = lambda sql: con.execute(sql).fetchone()  # noqa: E731
         files = q("select count(distinct file_path) from raw.raw_files")[0]
         docs = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
@@ -61,16 +63,63 @@ def cmd_run(args: argparse.Namespace) -> int:
     result = defs.resolve_job_def("build_warehouse").execute_in_process(
         raise_on_error=False, run_config={"loggers": {"console": {"config": {"log_level": level}}}})
     failed_checks = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
-    failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
-    if failed_steps:
-        print(f"error: the run did not complete; failed steps: {', '.join(sorted(set(failed_steps)))} "
+    failures = _step_failures(result)
+    if failures:
+        print(f"error: the run did not complete; failed steps: {', '.join(sorted(failures))} "
+              "(the published warehouse was left as it was)", file=sys.stderr)
+        for step, message in sorted(failures.items()):
+            print(f"  {step}: {message}", file=sys.stderr)
+    elif not result.success:
+        print(f"error: the run did not complete: {_run_failure(result)} "
               "(the published warehouse was left as it was)", file=sys.stderr)
     if failed_checks:
         print(f"error: failed checks: {', '.join(sorted(failed_checks))} (not published)", file=sys.stderr)
-    if failed_steps or failed_checks:
+    if failures or failed_checks or not result.success:
         return 1
     print(_summary(published, time.perf_counter() - started))
+    print(_run_activity(result))
     return 0
+
+
+def _step_failures(result) -> dict[str, str]:
+    """{step key: first line of its last error} for every step that failed for good."""
+    failures = {}
+    for event in result.all_events:
+        if event.event_type_value == "STEP_FAILURE":
+            error = getattr(event.event_specific_data, "error", None)
+            failures[event.step_key] = (error.message.strip().splitlines() or ["unknown error"])[-1] if error else "failed"
+    return failures
+
+
+def _run_failure(result) -> str:
+    """The message of the run failure event (a resource that could not start, ...)."""
+    for event in result.all_events:
+        if event.event_type_value == "RUN_FAILURE":
+            error = getattr(event.event_specific_data, "error", None)
+            cause = error.cause if error and error.cause else error
+            return (cause.message.strip().splitlines() or ["unknown error"])[-1] if cause else event.message or "failed"
+    return "unknown error"
+
+
+def _run_activity(result) -> str:
+    """What this run did: files read, documents parsed, stories extracted, marts rebuilt, published or not."""
+    meta = {}
+    for event in result.get_asset_materialization_events():
+        materialization = event.event_specific_data.materialization
+        meta[materialization.asset_key.to_user_string()] = {k: v.value for k, v in materialization.metadata.items()}
+    get = lambda key, field, default=0: meta.get(key, {}).get(field, default)  # noqa: E731
+    marts = [k for k in meta if k.startswith("main/")]
+    rebuilt = sum(1 for k in marts if get(k, "rebuilt", True))
+    retried = sorted({e.step_key for e in result.all_events if e.event_type_value == "STEP_RESTARTED"})
+    lines = [f"this run: {get('raw/raw_documents', 'files_read')} files read, "
+             f"{get('raw/raw_documents', 'new_documents')} new documents, "
+             f"{get('staging/stg_documents', 'parsed_now')} parsed, "
+             f"{get('staging/stg_extractions', 'stories_extracted')} stories extracted, "
+             f"{rebuilt}/{len(marts)} marts rebuilt, "
+             + ("published" if get("published_warehouse", "published", True) else "nothing new to publish")]
+    if retried:
+        lines.append(f"retried steps: {', '.join(retried)}")
+    return "\n".join(lines)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

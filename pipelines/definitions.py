@@ -4,6 +4,7 @@ from __future__ import annotations
 import dagster as dg
 
 from pipelines.assets import staging
+from pipelines.automation import daily_warehouse_schedule, raw_files_sensor
 from pipelines.assets.marts import build_mart_definitions
 from pipelines.assets.publish import publish_asset
 from pipelines.resources import make_resources
@@ -19,6 +20,8 @@ def build_definitions(raw_dir=None, published=None) -> dg.Definitions:
     everything = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all(),
                                      description="Read new raw pages, parse, extract, rebuild the marts, publish.")
     return dg.Definitions(assets=assets, asset_checks=mart_checks, jobs=[everything],
+                          schedules=[daily_warehouse_schedule], sensors=[raw_files_sensor],
+                          executor=dg.in_process_executor,  # one process per run: DuckDB allows one writer per file
                           resources=make_resources(raw_dir, published))
 
 

@@ -3,7 +3,9 @@
 A run builds in a private file (config.build_path). Publishing copies it next to the
 published file under a temporary name and renames it over the published file in one
 atomic step (os.replace). Readers holding the old file keep reading the old version until
-they reconnect; a run killed at any moment leaves the published file as it was.
+they reconnect; a run killed at any moment leaves the published file as it was (and at most a
+temporary copy, removed by the next publish). A build whose state equals the published file's
+state (pipelines.buildstate) is not copied again, so a run with nothing new leaves the file untouched.
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import shutil
 from pathlib import Path
 
 import duckdb
+
+from pipelines.buildstate import file_state_signature
 
 
 def publish(build: Path, published: Path) -> int:
@@ -28,6 +32,9 @@ def publish(build: Path, published: Path) -> int:
     finally:
         con.close()
     published.parent.mkdir(parents=True, exist_ok=True)
+    for stale in published.parent.glob(f".{published.name}.publishing-*"):  # left by a killed run
+        if not _pid_alive(stale.name.rsplit("-", 1)[-1]):
+            stale.unlink(missing_ok=True)
     tmp = published.with_name(f".{published.name}.publishing-{os.getpid()}")
     try:
         shutil.copyfile(build, tmp)
@@ -37,3 +44,28 @@ def publish(build: Path, published: Path) -> int:
     finally:
         tmp.unlink(missing_ok=True)
     return published.stat().st_size
+
+
+def publish_if_changed(build: Path, published: Path) -> tuple[int, bool]:
+    """Publish unless the published file was made from the same build state; (bytes, published now).
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); duckdb.connect(str(d / "b.duckdb")).close()
+    >>> publish_if_changed(d / "b.duckdb", d / "p.duckdb")[1]
+    True
+    """
+    build, published = Path(build), Path(published)
+    state = file_state_signature(build)
+    if state is not None and published.exists() and file_state_signature(published) == state:
+        return published.stat().st_size, False
+    return publish(build, published), True
+
+
+def _pid_alive(pid: str) -> bool:
+    """True when a process with this id runs (a publish in progress owns its temporary file)."""
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True

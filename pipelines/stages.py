@@ -2,7 +2,11 @@
 
 ingest_raw: raw folder -> raw.raw_files, raw.raw_documents (only files that changed are read)
 parse_documents: raw.raw_documents not yet parsed -> staging.stg_documents, staging.stg_stories
-Each stage is incremental and idempotent: it works on what is new and replaces rows by key.
+extract_stories: stories whose canonical copy changed -> staging.stg_entity_mentions, stg_targets, ref_*
+Each stage is incremental and idempotent: it works on what is new and replaces rows by key. A stage
+about to change a table first records a new version of it (pipelines.buildstate), so the marts that
+read it rebuild. The rows that mark work as done (raw.raw_files, staging.stg_documents,
+staging.stg_extractions) are written last, so a run killed between two writes redoes that work.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.buildstate import mark_changed
 from pipelines.ingest.reader import list_raw_files, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
@@ -52,6 +57,12 @@ class IngestResult:
     duplicates: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     removed_documents: int = 0
+    removed_files: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """True when the run wrote or deleted raw rows."""
+        return bool(self.files_read or self.removed_files or self.removed_documents)
 
 
 def _read_one(args: tuple[str, str]) -> list[RawDocument]:
@@ -96,8 +107,11 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     result.new_documents = len(doc_rows)
     current = sorted(stats)
     gone = [r[0] for r in con.execute("select distinct file_path from raw.raw_files").fetchall() if r[0] not in stats]
-    replace_rows(con, "raw.raw_files", file_rows, "file_path", keys=[r["file_path"] for r in file_rows] + gone)
+    result.removed_files = len(gone)
+    if file_rows or gone:
+        mark_changed(con, ["raw.raw_files", "raw.raw_documents"])
     replace_rows(con, "raw.raw_documents", doc_rows, "document_id")
+    replace_rows(con, "raw.raw_files", file_rows, "file_path", keys=[r["file_path"] for r in file_rows] + gone)
     result.removed_documents = _prune_orphans(con)
     log.info("ingest: %d files, %d read, %d new documents, %d failed", len(current), len(changed),
              len(doc_rows), len(result.failed))
@@ -110,7 +124,8 @@ def _prune_orphans(con: duckdb.DuckDBPyConnection) -> int:
         "select document_id from raw.raw_documents where document_id not in (select document_id from raw.raw_files)"
     ).fetchall()]
     if orphans:
-        for table in ("raw.raw_documents", "staging.stg_documents", "staging.stg_stories"):
+        mark_changed(con, ["raw.raw_documents", "staging.stg_documents", "staging.stg_stories"])
+        for table in ("staging.stg_stories", "staging.stg_documents", "raw.raw_documents"):  # raw last: it finds orphans
             replace_rows(con, table, [], "document_id", keys=orphans)
     return len(orphans)
 
@@ -125,6 +140,11 @@ class ParseResult:
     failed: list[tuple[str, str]] = field(default_factory=list)
     stories: int = 0
     related: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """True when the run parsed any document."""
+        return bool(self.documents)
 
 
 def _parse_one(row: tuple) -> tuple[dict, list[dict]]:
@@ -154,8 +174,10 @@ def parse_documents(con: duckdb.DuckDBPyConnection, reparse: bool = False) -> Pa
     doc_rows = [d for d, _ in outputs]
     story_rows = [s for _, stories in outputs for s in stories]
     keys = [d["document_id"] for d in doc_rows]
-    replace_rows(con, "staging.stg_documents", doc_rows, "document_id")
+    if doc_rows:
+        mark_changed(con, ["staging.stg_documents", "staging.stg_stories"])
     replace_rows(con, "staging.stg_stories", story_rows, "document_id", keys=keys)
+    replace_rows(con, "staging.stg_documents", doc_rows, "document_id")  # last: marks the documents parsed
     result = ParseResult(documents=len(doc_rows), stories=len(story_rows),
                          related=sum(1 for s in story_rows if s["role"] == "related"))
     for d in doc_rows:
@@ -180,7 +202,13 @@ class ExtractResult:
     removed: int = 0
     by_type: dict = field(default_factory=dict)
 
+    @property
+    def changed(self) -> bool:
+        """True when the run extracted or dropped any story."""
+        return bool(self.stories or self.removed)
 
+
+EXTRACTION_TABLES = ["staging.stg_entity_mentions", "staging.stg_targets", "staging.stg_extractions"]
 CANONICAL_COPIES = """
     select story_key, document_id, title, body, published_at, source_site from (
         select *, row_number() over (partition by story_key
@@ -225,11 +253,13 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     target_rows = [t for o in outputs for t in o[3]]
     runs = [{"story_key": k, "document_id": d, "mention_count": len(m), "target_count": len(t), "extracted_at": now}
             for k, d, m, t in outputs]
+    if outputs or gone:
+        mark_changed(con, [*EXTRACTION_TABLES, "staging.ref_jurisdictions", "staging.ref_companies"])
     replace_rows(con, "staging.stg_entity_mentions", mention_rows, "story_key", keys=keys)
     replace_rows(con, "staging.stg_targets", target_rows, "story_key", keys=keys)
-    replace_rows(con, "staging.stg_extractions", runs, "story_key", keys=keys)
     if outputs or gone:
         refresh_references(con)
+    replace_rows(con, "staging.stg_extractions", runs, "story_key", keys=keys)  # last: marks the stories extracted
     result = ExtractResult(stories=len(outputs), mentions=len(mention_rows), targets=len(target_rows), removed=len(gone))
     for m in mention_rows:
         result.by_type[m["entity_type"]] = result.by_type.get(m["entity_type"], 0) + 1
@@ -249,7 +279,7 @@ def refresh_references(con: duckdb.DuckDBPyConnection) -> None:
         "select distinct entity_name from staging.stg_entity_mentions where entity_type = 'company' order by 1").fetchall()]
     jur = jurisdiction_rows(places)
     comp = company_rows(companies)
-    con.execute("delete from staging.ref_jurisdictions")
-    replace_rows(con, "staging.ref_jurisdictions", jur, "jurisdiction_name")
-    con.execute("delete from staging.ref_companies")
-    replace_rows(con, "staging.ref_companies", comp, "company_name")
+    for table, rows, key in (("staging.ref_jurisdictions", jur, "jurisdiction_name"),
+                             ("staging.ref_companies", comp, "company_name")):
+        old = [r[0] for r in con.execute(f"select {key} from {table}").fetchall()]
+        replace_rows(con, table, rows, key, keys=old + [r[key] for r in rows])  # one transaction: never half-empty

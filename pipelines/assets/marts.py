@@ -6,7 +6,9 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipelines.modelgraph import MART_SCHEMA, MODELS_DIR, Check, Model, load_models, materialize_model, run_check
+from pipelines.assets.staging import RETRY
+from pipelines.buildstate import materialize_if_stale, model_code_hashes
+from pipelines.modelgraph import MART_SCHEMA, MODELS_DIR, Check, Model, load_models, run_check
 
 GROUP = "marts"
 
@@ -22,8 +24,8 @@ def _column_schema(model: Model) -> dg.TableSchema:
                                    for c, d in model.columns.items()])
 
 
-def model_asset(model: Model) -> dg.AssetsDefinition:
-    """One asset that (re)builds main.<model> and comments it.
+def model_asset(model: Model, code_hash: str = "") -> dg.AssetsDefinition:
+    """One asset that rebuilds main.<model> and comments it, unless staging and the model code are unchanged.
 
     >>> model_asset(load_models()[0]).key.path[0]
     'main'
@@ -33,6 +35,7 @@ def model_asset(model: Model) -> dg.AssetsDefinition:
         group_name=GROUP,
         kinds={"duckdb"},
         deps=[_asset_key(s, t) for s, t in model.deps],
+        retry_policy=RETRY,
         description=model.table_comment,
         metadata={
             "dagster/column_schema": _column_schema(model),
@@ -40,10 +43,12 @@ def model_asset(model: Model) -> dg.AssetsDefinition:
             "source": str(model.path.relative_to(model.path.parents[1] if model.is_seed else model.path.parent.parent)),
         },
     )
-    def _build(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    def _build(context, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as con:
-            rows = materialize_model(con, model)
-        return dg.MaterializeResult(metadata={"dagster/row_count": dg.MetadataValue.int(rows)})
+            rows, rebuilt = materialize_if_stale(con, model, code_hash)
+        if not rebuilt:
+            context.log.info(f"{model.name}: staging and model unchanged since the last build; kept as is")
+        return dg.MaterializeResult(metadata={"dagster/row_count": dg.MetadataValue.int(rows), "rebuilt": rebuilt})
 
     return _build
 
@@ -77,4 +82,5 @@ def build_mart_definitions(models_dir: Path | str = MODELS_DIR) -> tuple[list[dg
     True
     """
     models = load_models(models_dir)
-    return [model_asset(m) for m in models], [model_check(c) for m in models for c in m.checks]
+    hashes = model_code_hashes(models)
+    return [model_asset(m, hashes[m.name]) for m in models], [model_check(c) for m in models for c in m.checks]

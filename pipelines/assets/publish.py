@@ -4,18 +4,22 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.publish import publish
+from pipelines.assets.staging import RETRY
+from pipelines.publish import publish_if_changed
 from pipelines.resources import WarehouseSettings
 
 
 def publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
     """An asset that publishes once every model in `upstream` is built (and its blocking checks passed)."""
 
-    @dg.asset(key=["published_warehouse"], deps=upstream, group_name="publish", kinds={"duckdb"},
+    @dg.asset(key=["published_warehouse"], deps=upstream, group_name="publish", kinds={"duckdb"}, retry_policy=RETRY,
               description="The warehouse file analysts and BI tools open, replaced atomically after a complete build.")
     def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseSettings) -> dg.MaterializeResult:
-        size = publish(warehouse.build, Path(warehouse.published))
-        context.log.info(f"published {warehouse.build} -> {warehouse.published} ({size} bytes)")
-        return dg.MaterializeResult(metadata={"path": warehouse.published, "bytes": size})
+        size, published = publish_if_changed(warehouse.build, Path(warehouse.published))
+        if published:
+            context.log.info(f"published {warehouse.build} -> {warehouse.published} ({size} bytes)")
+        else:
+            context.log.info(f"{warehouse.published} already holds this build; left untouched")
+        return dg.MaterializeResult(metadata={"path": warehouse.published, "bytes": size, "published": published})
 
     return published_warehouse

@@ -1,0 +1,120 @@
+"""When the warehouse is rebuilt: every day on a schedule, and as soon as new raw files appear.
+
+The sensor's cursor is a fingerprint of the raw folder listing (relative path, size and
+modification time of every file), so a tick that finds the same listing does nothing. When the
+listing changed, the files that are new or changed *compared with the published warehouse*
+(its raw.raw_files) start a run; a listing that only lost files does not (the daily run prunes
+them). Neither starts a run while one of the warehouse job is queued or in progress: two runs
+would write the same build file.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipelines.ingest.reader import list_raw_files
+from pipelines.resources import WarehouseSettings
+
+JOB_NAME = "build_warehouse"
+DAILY_CRON = "0 5 * * *"  # 05:00 UTC, after the nightly scrape
+SENSOR_INTERVAL_SECONDS = 60
+ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
+          dg.DagsterRunStatus.STARTED]
+
+Listing = dict[str, tuple[int, int]]
+
+
+def raw_listing(raw_dir: Path) -> Listing:
+    """{relative path: (bytes, mtime_ns)} of every file the pipeline would read under raw_dir ({} when missing)."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        return {}
+    listing = {}
+    for path in list_raw_files(raw_dir):
+        try:
+            stat = path.stat()
+        except OSError:  # removed between listing and stat
+            continue
+        listing[path.relative_to(raw_dir).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return listing
+
+
+def listing_fingerprint(listing: Listing) -> str:
+    """SHA-256 of the sorted (path, size, mtime) triples: the sensor cursor.
+
+    >>> listing_fingerprint({"a.txt": (3, 1)}) == listing_fingerprint({"a.txt": (3, 1)})
+    True
+    >>> listing_fingerprint({"a.txt": (3, 1)}) == listing_fingerprint({"a.txt": (3, 2)})
+    False
+    """
+    digest = hashlib.sha256()
+    for path in sorted(listing):
+        size, mtime = listing[path]
+        digest.update(f"{path}\x1f{size}\x1f{mtime}\n".encode())
+    return digest.hexdigest()
+
+
+def published_listing(published: Path) -> Listing:
+    """The files the published warehouse was built from, as raw_listing gives them ({} when there is none)."""
+    published = Path(published)
+    if not published.exists():
+        return {}
+    con = duckdb.connect(":memory:")
+    try:  # a private read-only ATTACH: never blocks a run, always reads the file now on disk
+        con.execute("attach ? as published (read_only)", [str(published)])
+        rows = con.execute("select distinct file_path, byte_size, mtime_ns from published.raw.raw_files").fetchall()
+    except duckdb.Error:
+        return {}
+    finally:
+        con.close()
+    return {path: (size, mtime) for path, size, mtime in rows}
+
+
+def new_files(listing: Listing, known: Listing) -> list[str]:
+    """Paths in listing that are absent from known or differ in size or mtime.
+
+    >>> new_files({"a": (1, 1), "b": (2, 2), "c": (3, 3)}, {"a": (1, 1), "b": (2, 9), "d": (4, 4)})
+    ['b', 'c']
+    """
+    return sorted(path for path, stat in listing.items() if known.get(path) != stat)
+
+
+def run_in_progress(instance: dg.DagsterInstance) -> bool:
+    """True when a run of the warehouse job is queued or running."""
+    return bool(instance.get_run_records(dg.RunsFilter(job_name=JOB_NAME, statuses=ACTIVE), limit=1))
+
+
+@dg.sensor(job_name=JOB_NAME, minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
+           default_status=dg.DefaultSensorStatus.RUNNING,
+           description="Starts a warehouse run when files appear or change in the raw folder "
+                       "(cursor: fingerprint of paths, sizes and modification times).")
+def raw_files_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseSettings):
+    """RunRequest when the raw folder holds files the published warehouse has not read, else SkipReason."""
+    listing = raw_listing(Path(warehouse.raw_dir))
+    fingerprint = listing_fingerprint(listing)
+    if fingerprint == context.cursor:
+        return dg.SkipReason(f"no change in {warehouse.raw_dir} ({len(listing)} files) since the last check")
+    if run_in_progress(context.instance):
+        return dg.SkipReason(f"the raw folder changed, but a {JOB_NAME} run is in progress; checking again next tick")
+    fresh = new_files(listing, published_listing(Path(warehouse.published)))
+    context.update_cursor(fingerprint)
+    if not fresh:
+        return dg.SkipReason(f"the raw folder changed but holds no file the warehouse has not read "
+                             f"({len(listing)} files); removed files are pruned by the next run")
+    shown = ", ".join(fresh[:5]) + (f" and {len(fresh) - 5} more" if len(fresh) > 5 else "")
+    context.log.info(f"{len(fresh)} new or changed raw files: {shown}")
+    return dg.RunRequest(run_key=fingerprint, tags={"trigger": "raw_files_sensor", "new_files": str(len(fresh))})
+
+
+@dg.schedule(job_name=JOB_NAME, cron_schedule=DAILY_CRON, execution_timezone="UTC",
+             default_status=dg.DefaultScheduleStatus.RUNNING,
+             description="Rebuilds the warehouse every day at 05:00 UTC (a no-op when nothing changed).")
+def daily_warehouse_schedule(context: dg.ScheduleEvaluationContext):
+    """A daily run, skipped while another warehouse run is in progress."""
+    if run_in_progress(context.instance):
+        return dg.SkipReason(f"a {JOB_NAME} run is in progress; the sensor will pick up what it misses")
+    when = context.scheduled_execution_time
+    return dg.RunRequest(run_key=when.isoformat() if when else None, tags={"trigger": "daily_warehouse_schedule"})
