@@ -24,6 +24,7 @@ from pipelines.ingest.reader import list_raw_files, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
+from pipelines.versions import extractor_version, parser_version
 
 log = logging.getLogger(__name__)
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
@@ -156,7 +157,7 @@ def _parse_one(row: tuple) -> tuple[dict, list[dict]]:
     stories, status, error = parse_document(doc)
     doc_row = {"document_id": document_id, "source_file": source_file, "source_format": source_format,
                "byte_size": byte_size, "ingested_at": ingested_at, "status": status, "error": error,
-               "encoding": encoding, "story_count": len(stories)}
+               "encoding": encoding, "story_count": len(stories), "parser_version": parser_version()}
     story_rows = [{"story_key": s.story_key, "document_id": document_id, "source_file": source_file,
                    "position": s.position, "role": s.role, "title": s.title, "category": s.category,
                    "published_at": s.published_at, "author": s.author, "source_site": s.source_site,
@@ -166,7 +167,9 @@ def _parse_one(row: tuple) -> tuple[dict, list[dict]]:
 
 def parse_documents(con: duckdb.DuckDBPyConnection, reparse: bool = False) -> ParseResult:
     """Parse every raw document not yet in staging.stg_documents (all of them with reparse=True)."""
-    where = "" if reparse else "where document_id not in (select document_id from staging.stg_documents)"
+    where = "" if reparse else (
+        "where document_id not in (select document_id from staging.stg_documents "
+        f"where parser_version = '{parser_version()}')")
     rows = con.execute(
         "select document_id, source_file, source_format, byte_size, encoding, url, fetched_at, is_html, read_status, "
         f"read_error, content, ingested_at from raw.raw_documents {where} order by source_file").fetchall()
@@ -241,8 +244,8 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     pending = con.execute(f"""
         with canonical as ({CANONICAL_COPIES})
         select c.* from canonical c left join staging.stg_extractions e using (story_key)
-        where {"true" if everything else "e.document_id is distinct from c.document_id"}
-        order by story_key""").fetchall()
+        where {"true" if everything else "e.document_id is distinct from c.document_id or e.extractor_version is distinct from ?"}
+        order by story_key""", [] if everything else [extractor_version()]).fetchall()
     gone = [r[0] for r in con.execute(
         "select story_key from staging.stg_extractions where story_key not in (select story_key from staging.stg_stories)"
     ).fetchall()]
@@ -251,7 +254,8 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     keys = [o[0] for o in outputs] + gone
     mention_rows = [m for o in outputs for m in o[2]]
     target_rows = [t for o in outputs for t in o[3]]
-    runs = [{"story_key": k, "document_id": d, "mention_count": len(m), "target_count": len(t), "extracted_at": now}
+    runs = [{"story_key": k, "document_id": d, "mention_count": len(m), "target_count": len(t), "extracted_at": now,
+             "extractor_version": extractor_version()}
             for k, d, m, t in outputs]
     if outputs or gone:
         mark_changed(con, [*EXTRACTION_TABLES, "staging.ref_jurisdictions", "staging.ref_companies"])
