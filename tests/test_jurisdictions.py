@@ -56,3 +56,22 @@ LEVEL_CASES = [("Beijing", "municipality", "CN-BJ"), ("Sichuan", "province", "CN
 def test_levels(name, level, iso):
     row = jurisdiction_rows([name])[0]
     assert (row["level"], row["iso_code"]) == (level, iso)
+
+
+DEMONYM_CASES = [
+    ("The South Korean port city of Incheon opened a hub.", {"South Korea", "Incheon"}),
+    ("The Chinese province of Hunan issued a plan.", {"China", "Hunan"}),
+    ("Competition between Chinese cities heats up.", set()),
+    ("It is the latest Chinese city to write a plan.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", DEMONYM_CASES, ids=[c[0][:40] for c in DEMONYM_CASES])
+def test_country_adjectives(text, expected):
+    assert {m.entity_name for m in find_jurisdictions(text)} == expected
+
+
+def test_capitals_known():
+    from pipelines.extract.gazetteer import load_gazetteer
+    caps = load_gazetteer().capitals
+    assert caps["Tokyo"] == "Japan" and caps["Seoul"] == "South Korea" and "Shanghai" not in caps

