@@ -132,9 +132,6 @@ def test_declared_charset_with_space_before_the_next_tag(tmp_path):
     assert doc.status == "parsed" and "Причал" in doc.text
 
 
-@pytest.mark.xfail(strict=True, reason="reader._declared_charset reads 'windows-1251titleferrytit' from "
-                                       "'<meta charset=\"windows-1251\"><title>…' (no space before the next tag), "
-                                       "so the declared charset is ignored and a mostly-ASCII page is decoded as cp1252")
 @pytest.mark.parametrize("head", [
     '<meta charset="windows-1251"><title>Ferry</title>',
     '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>',
@@ -305,9 +302,6 @@ def test_ingest_raw_missing_folder_says_what_to_do(tmp_path, con):
         ingest_raw(con, tmp_path / "nope")
 
 
-@pytest.mark.xfail(strict=True, raises=duckdb.ConstraintException,
-                   reason="a .jsonl file holding the same line twice gives two raw.raw_files rows with the same "
-                          "(file_path, document_id) key: ingest_raw raises a DuckDB PRIMARY KEY ConstraintException")
 @pytest.mark.parametrize("line", [json.dumps({"url": "https://harbour.example/1", "text": PAGE}), "{broken json"],
                          ids=["same_page_twice", "same_broken_line_twice"])
 def test_ingest_raw_jsonl_with_a_repeated_line(tmp_path, con, line):
@@ -318,9 +312,6 @@ def test_ingest_raw_jsonl_with_a_repeated_line(tmp_path, con, line):
     assert con.execute("select count(*) from raw.raw_documents").fetchone()[0] == 1
 
 
-@pytest.mark.xfail(strict=True, reason="a file that fails to decompress gets document_id = hash of its stored bytes; a good "
-                                       "plain file with the same bytes read later counts as a duplicate of that failed "
-                                       "document, so its story never reaches staging")
 def test_good_copy_of_bytes_that_failed_as_gzip_is_still_parsed(tmp_path, con):
     raw = tmp_path / "raw"
     _write(raw, "a_page.txt.gz", PAGE.encode("utf-8"))  # not gzipped although named .gz: failed

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import os
 import zlib
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
                  ".ndjson": "jsonl"}
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+DECLARED_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9][\w.:-]*)""", re.I)
 MAX_CONTROL_SHARE = 0.02
 WESTERN_MAX_NON_ASCII = 0.1  # share of non-ASCII bytes under which a non-UTF-8 page is read as cp1252  # more control characters than this: binary, not a page
 
@@ -113,17 +115,18 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in its first bytes (<meta charset=…>)."""
-    head = data[:4096].decode("ascii", errors="ignore").lower()
-    marker = head.find("charset=")
-    if marker < 0:
-        return None
-    value = head[marker + 8:marker + 40].strip("\"' ")
-    return "".join(ch for ch in value.split()[0] if ch.isalnum() or ch in "-_") or None if value else None
+    """The charset an HTML page declares in its first bytes (<meta charset=…> or http-equiv content).
+
+    >>> _declared_charset(b'<meta charset="windows-1251"><title>x</title>')
+    'windows-1251'
+    """
+    match = DECLARED_CHARSET.search(data[:4096].decode("ascii", errors="ignore"))
+    return match.group(1).lower() if match else None
 
 
 def _failed(doc_id: str, rel: str, fmt: str, size: int, error: str) -> RawDocument:
-    return RawDocument(doc_id, rel, fmt, size, status="failed", error=error)
+    """A quarantined document; its id is kept apart from a good page with the same bytes."""
+    return RawDocument(content_hash(f"unreadable:{doc_id}".encode()), rel, fmt, size, status="failed", error=error)
 
 
 def _page(data: bytes, rel: str, fmt: str, size: int, is_html: bool, url=None, fetched_at=None) -> RawDocument:

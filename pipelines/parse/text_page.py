@@ -330,6 +330,9 @@ def parse_text(text: str, url: str | None = None, source_site: str | None = None
     i = (t + 1) if t is not None else 0
     while i < len(lines):
         line = lines[i]
+        if line.kind == "meta" and line.meta.get("provider"):  # 'News provided by' + the provider's name
+            i += 2
+            continue
         if line.kind == "related":
             related_at = i + 1
             break
