@@ -189,3 +189,7 @@ def test_parse_date(text, value):
                                   "12/31/2019"])
 def test_parse_date_none(text):
     assert parse_date(text) is None
+
+
+def test_read_meta_byline_with_a_role_after_a_comma():
+    assert read_meta("By Laura Chen, Asia correspondent", text_rules()) == {"author": "Laura Chen"}
