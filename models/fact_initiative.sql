@@ -20,12 +20,12 @@
 --   metric: What is targeted (industry_size, fund_size, investment, companies, talent, research_centers, projects, patents, industrial_parks, other); null when no target.
 --   target_value: The figure in unit as first stated (by publication date); null when no target.
 --   unit: ISO 4217 currency code or count; null when no target.
---   target_value_usd: USD figure of the first statement (stated or converted; else the smallest USD figure of the other sources); null for counts and when no target.
+--   target_value_usd: The first USD figure a source states (by publication date); else the first statement's conversion at the rate table; null for counts and when no target.
 --   target_year: Deadline year (of the first statement, else of any statement); null when none.
 --   first_story_key: The story that first stated the target (or first reported the initiative).
 --   source_count: Number of distinct stories reporting the target (or the initiative, for a row without target).
 --   target_key: Key of the real-world target (int_target_rows), null when no target.
---   usd_is_stated: True when the USD figure of the first statement is written in the text.
+--   usd_is_stated: True when target_value_usd is written in a source, false when it is a conversion.
 --   target_value_min: Smallest figure in unit stated by any source for the target.
 --   target_value_max: Largest figure in unit stated by any source for the target.
 --   target_value_usd_min: Smallest USD figure given by any source (spread of conversions, e.g. 34.4 of 34.4-35.1 billion).
@@ -64,7 +64,9 @@ targets as (
         max(case when t.unit = f.unit then t.target_value end) as target_value_max,
         min(t.target_value_usd) as target_value_usd_min,
         max(t.target_value_usd) as target_value_usd_max,
-        max(t.target_year) as any_target_year
+        max(t.target_year) as any_target_year,
+        arg_min(t.target_value_usd, coalesce(t.published_at, timestamp '9999-12-31'))
+            filter (where t.usd_is_stated) as first_stated_usd
     from members as m
     join target_rows as t on t.target_row_id = m.target_row_id
     join target_rows as f on f.target_key = t.target_key and f.is_first_statement
@@ -78,11 +80,11 @@ target_facts as (
         f.metric,
         f.target_value,
         f.unit,
-        coalesce(f.target_value_usd, t.target_value_usd_min) as target_value_usd,
+        coalesce(t.first_stated_usd, f.target_value_usd, t.target_value_usd_min) as target_value_usd,
         coalesce(f.target_year, t.any_target_year) as target_year,
         f.story_key as first_story_key,
         cast(t.source_count as integer) as source_count,
-        f.usd_is_stated,
+        t.first_stated_usd is not null as usd_is_stated,
         t.target_value_min,
         t.target_value_max,
         t.target_value_usd_min,

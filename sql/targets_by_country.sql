@@ -1,18 +1,10 @@
 -- name: targets_by_country
 -- description: Quantified targets rolled up from provinces, cities and districts to their country: how many, from how many jurisdictions, and their USD total (each real-world target counted once).
 -- columns: country, jurisdictions, targets, total_target_usd, sources
-with recursive
-chain (jurisdiction_key, ancestor_key, depth) as (
-    select jurisdiction_key, jurisdiction_key, 0 from main.dim_jurisdiction
-    union all
-    select c.jurisdiction_key, j.parent_key, c.depth + 1
-    from chain as c
-    join main.dim_jurisdiction as j on j.jurisdiction_key = c.ancestor_key
-    where j.parent_key is not null and c.depth < 10
-),
+with
 country_of as (
     select c.jurisdiction_key, a.jurisdiction_name as country
-    from chain as c
+    from main.bridge_jurisdiction_ancestor as c
     join main.dim_jurisdiction as a on a.jurisdiction_key = c.ancestor_key and a.level = 'country'
 )
 select

@@ -1,18 +1,10 @@
 -- name: targets_by_province
 -- description: Quantified targets per province-level jurisdiction (province, municipality, state, SAR), cities and districts rolled up into it, with the country above.
 -- columns: country, province, targets, total_target_usd, metrics
-with recursive
-chain (jurisdiction_key, ancestor_key, depth) as (
-    select jurisdiction_key, jurisdiction_key, 0 from main.dim_jurisdiction
-    union all
-    select c.jurisdiction_key, j.parent_key, c.depth + 1
-    from chain as c
-    join main.dim_jurisdiction as j on j.jurisdiction_key = c.ancestor_key
-    where j.parent_key is not null and c.depth < 10
-),
+with
 province_of as (
     select c.jurisdiction_key, p.jurisdiction_name as province, k.jurisdiction_name as country
-    from chain as c
+    from main.bridge_jurisdiction_ancestor as c
     join main.dim_jurisdiction as p
         on p.jurisdiction_key = c.ancestor_key
         and p.level in ('province', 'municipality', 'state', 'special_administrative_region')
