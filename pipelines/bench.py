@@ -184,6 +184,7 @@ def _tree_memory(root: int) -> int:
 @dataclass
 class RunResult:
     seconds: float
+    cpu_seconds: float  # user + system time of the run's processes (pool workers included)
     peak_tree_bytes: int
     peak_process_bytes: int
     output: str
@@ -191,7 +192,7 @@ class RunResult:
 
 def run_pipeline(raw_dir: Path, warehouse: Path, env: dict | None = None) -> RunResult:
     """`python -m pipelines run` in a subprocess: wall time, peak RSS of its process tree, its summary."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "pipelines", "run", "--raw-dir", str(raw_dir),
                              "--warehouse", str(warehouse)], cwd=REPO_ROOT, stdout=subprocess.PIPE,
@@ -209,10 +210,11 @@ def run_pipeline(raw_dir: Path, warehouse: Path, env: dict | None = None) -> Run
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise RuntimeError(f"the pipeline run failed (exit {proc.returncode}):\n{output}")
-    return RunResult(seconds, peak[0], max(after, before) * 1024, output)
+    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    return RunResult(seconds, cpu, peak[0], after.ru_maxrss * 1024, output)
 
 
 def trafilatura_seconds(raw_dir: Path) -> tuple[float, int]:
@@ -234,10 +236,11 @@ def measure(pages: int, out: Path, templates: list[Template], label: str, increm
     floor, floor_pages, tokens = floor_seconds(raw)
     print(f"[{label}] corpus: {floor_pages} pages in {files} files, {tokens} tokens; floor {floor:.3f} s", flush=True)
     full = run_pipeline(raw, warehouse)
-    print(f"[{label}] full run: {full.seconds:.2f} s ({floor_pages / full.seconds:.0f} pages/s), peak tree RSS "
+    print(f"[{label}] full run: {full.seconds:.2f} s ({floor_pages / full.seconds:.0f} pages/s; CPU "
+          f"{full.cpu_seconds:.2f} s), peak tree RSS "
           f"{full.peak_tree_bytes / 2**20:.0f} MiB (largest process {full.peak_process_bytes / 2**20:.0f} MiB)",
           flush=True)
-    figures = {"pages": floor_pages, "files": files, "floor": floor, "full": full.seconds,
+    figures = {"pages": floor_pages, "files": files, "floor": floor, "full": full.seconds, "full_cpu": full.cpu_seconds,
                "pages_per_second": floor_pages / full.seconds, "peak_bytes": full.peak_tree_bytes,
                "summary": full.output.strip()}
     if incremental:
@@ -245,7 +248,8 @@ def measure(pages: int, out: Path, templates: list[Template], label: str, increm
         new = max(1, pages // 100)
         write_corpus(raw, templates, pages, pages + new)
         grown = run_pipeline(raw, warehouse)
-        print(f"[{label}] no-op re-run: {noop.seconds:.2f} s; run with {new} new pages: {grown.seconds:.2f} s", flush=True)
+        print(f"[{label}] no-op re-run: {noop.seconds:.2f} s (CPU {noop.cpu_seconds:.2f} s); run with {new} new "
+              f"pages: {grown.seconds:.2f} s (CPU {grown.cpu_seconds:.2f} s)", flush=True)
         figures.update(noop=noop.seconds, new_pages=new, new1pct=grown.seconds,
                        peak_bytes=max(full.peak_tree_bytes, noop.peak_tree_bytes, grown.peak_tree_bytes))
     return figures

@@ -1,0 +1,30 @@
+"""The benchmark on a tiny corpus: the corpus it builds, and one short end-to-end run."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pipelines.bench import file_texts, floor_seconds, load_templates, main, write_corpus
+
+
+def test_corpus_pages_are_unique_and_mixed(tmp_path: Path):
+    templates = load_templates()
+    assert any(t.is_html for t in templates) and any(not t.is_html for t in templates)
+    files = write_corpus(tmp_path, templates, 0, 60)
+    names = [p.name for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(names) == files
+    assert any(n.endswith(".gz") for n in names) and any(n.endswith(".jsonl") for n in names)
+    assert any(n.endswith(".html") for n in names) and any(n.endswith(".txt") for n in names)
+    pages = [text for p in tmp_path.rglob("*") if p.is_file() for text in file_texts(p)]
+    assert len(pages) == 60
+    assert len({hashlib.sha256(p.encode()).hexdigest() for p in pages}) == 60  # every page a new document
+    seconds, counted, tokens = floor_seconds(tmp_path, repeat=1)
+    assert counted == 60 and tokens > 1000 and seconds > 0
+
+
+def test_bench_runs_end_to_end(tmp_path: Path, capsys):
+    assert main(["--pages", "20", "--no-double", "--no-html", "--out", str(tmp_path / "bench")]) == 0
+    out = capsys.readouterr().out
+    assert "full run / floor" in out and "no-op re-run / floor" in out and "run with 1% new pages / floor" in out
+    assert "documents: 20 parsed 20" in out
+    assert "peak memory" in out
