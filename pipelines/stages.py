@@ -29,6 +29,7 @@ from pipelines.versions import extractor_version, parser_version
 
 log = logging.getLogger(__name__)
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
+MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB, so larger is quarantined
 
 
 def utcnow() -> datetime:
@@ -197,7 +198,8 @@ def _parse_one(row: tuple) -> tuple[dict, list[dict]]:
      read_error, content, ingested_at) = row
     doc = RawDocument(document_id, source_file, source_format, byte_size, text=content, url=url,
                       fetched_at=fetched_at, is_html=is_html, encoding=encoding, status=read_status, error=read_error)
-    stories, status, error = parse_document(doc)
+    too_large = _too_large(content)
+    stories, status, error = ([], "failed", too_large) if too_large else parse_document(doc)
     doc_row = {"document_id": document_id, "source_file": source_file, "source_format": source_format,
                "byte_size": byte_size, "ingested_at": ingested_at, "status": status, "error": error,
                "encoding": encoding, "story_count": len(stories), "parser_version": parser_version()}
@@ -206,6 +208,19 @@ def _parse_one(row: tuple) -> tuple[dict, list[dict]]:
                    "published_at": s.published_at, "author": s.author, "source_site": s.source_site,
                    "url": s.url, "body": s.body, "word_count": len(s.body.split())} for s in stories]
     return doc_row, story_rows
+
+
+def _too_large(content: str | None) -> str | None:
+    """Why a page is too large to parse (None when it is not).
+
+    >>> _too_large("x" * (MAX_PAGE_CHARS + 1))[:26]
+    'The page holds 3.0 million'
+    """
+    if content is None or len(content) <= MAX_PAGE_CHARS:
+        return None
+    return (f"The page holds {len(content) / 1e6:.1f} million characters, more than the "
+            f"{MAX_PAGE_CHARS / 1e6:.0f} million a single page may hold; it is probably many pages in one file: "
+            "save one page per file (or one .jsonl line per page).")
 
 
 def parse_documents(con: duckdb.DuckDBPyConnection, reparse: bool = False) -> ParseResult:
