@@ -29,6 +29,7 @@ from pipelines.versions import extractor_version, parser_version
 
 log = logging.getLogger(__name__)
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
+POOL_MIN_READ_BYTES = 32 * 2**20  # reading is ~0.1 s per 4 MB: below this a pool's start-up and pickling cost more
 MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB, so larger is quarantined
 
 
@@ -126,7 +127,11 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     changed = [f for f in files if (f.relative_to(raw_dir).as_posix(), stats[f.relative_to(raw_dir).as_posix()].st_size,
                                     stats[f.relative_to(raw_dir).as_posix()].st_mtime_ns) not in known]
     result.files_read = len(changed)
-    batches = pool_map(_read_one, [(str(f), str(raw_dir)) for f in changed])
+    reads = [(str(f), str(raw_dir)) for f in changed]
+    if sum(stats[f.relative_to(raw_dir).as_posix()].st_size for f in changed) < POOL_MIN_READ_BYTES:
+        batches = [_read_one(item) for item in reads]
+    else:
+        batches = pool_map(_read_one, reads)
     now = utcnow()
     existing = {r[0] for r in con.execute("select document_id from raw.raw_documents").fetchall()}
     doc_rows, fresh = [], set()
