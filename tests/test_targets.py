@@ -26,7 +26,7 @@ TARGET_CASES = [
     ("Shaanxi wants to attract at least 300 companies to its new zone by 2026.",
      ("Shaanxi", "companies", 300, "count", None, False, 2026)),
     ("Guizhou also plans to train 20,000 data professionals within five years.",
-     ("Guizhou", "talent", 20000, "count", None, False, None)),
+     ("Guizhou", "talent", 20000, "count", None, False, PUB.year + 5)),
     ("Hainan intends to build 12 research centers and six pilot industrial parks under its 2023-2025 plan.",
      ("Hainan", "research_centers", 12, "count", None, False, 2025)),
 ]
@@ -197,10 +197,21 @@ def test_same_year_refers_to_the_last_deadline():
     assert (t.target_value, t.target_year) == (60, 2026)
 
 
-def test_relative_deadline_keeps_year_null():
+def test_relative_deadline_counts_from_the_publication_year():
     body = "Fuzhou has a plan covering 2023 to 2026. Fuzhou wants a 30 billion yuan software industry within three years."
     (t,) = extract_targets(body, PUB, [])
+    assert t.target_year == PUB.year + 3
+
+
+def test_relative_deadline_without_a_publication_date_has_no_year():
+    body = "Fuzhou wants a 30 billion yuan software industry over the next decade."
+    (t,) = extract_targets(body, None, [])
     assert t.target_year is None
+
+
+def test_next_decade_is_ten_years():
+    (t,) = extract_targets("Fuzhou wants a 30 billion yuan software industry over the next decade.", PUB, [])
+    assert t.target_year == PUB.year + 10
 
 
 def test_country_adjective_does_not_own_the_target():

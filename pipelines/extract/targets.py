@@ -47,7 +47,7 @@ def _cfg() -> dict:
     cfg["paren"] = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|almost|or|over|more than|~)?\s*")
     cfg["not_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['not_target_cues'])})(?![\w-])", re.I)
     cfg["cue_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['target_cues'])})", re.I)
-    cfg["relative_re"] = re.compile("|".join(cfg["relative_deadlines"]), re.I)
+    cfg["relative_re"] = [re.compile(p, re.I) for p in cfg["relative_deadlines"]]
     cfg["gov_re"] = {lvl: re.compile(rf"(?<![\w-])(?:{alt(ws)})(?![\w-])", re.I) for lvl, ws in cfg["government_subjects"].items()}
     cfg["per_unit_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['per_unit_cues'])})(?![\w-])", re.I)
     cfg["component_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['component_cues'])})(?![\w-])", re.I)
@@ -445,6 +445,22 @@ def _is_component(sentence: str, a: dict, story: _Story, cfg: dict, breakdown: b
     return False
 
 
+def _relative_year(match: re.Match, published_at: datetime | None, cfg: dict) -> int | None:
+    """'within three years' -> publication year + 3; None without a publication date or a readable number.
+
+    >>> _relative_year(re.search(r"within (?P<n>\\w+) years", "within three years"), datetime(2023, 6, 1), _cfg())
+    2026
+    """
+    if published_at is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("decade"):
+        return published_at.year + 10
+    word = (groups.get("n") or "").lower()
+    n = int(word) if word.isdigit() else cfg["number_words"].get(word)
+    return published_at.year + int(n) if n and 0 < int(n) <= 30 else None
+
+
 def _target(story: _Story, span: tuple[int, int], a: dict, fallback: str | None, cfg: dict) -> Target:
     """Build one Target from an amount found in the sentence at span."""
     s, e = span
@@ -456,7 +472,10 @@ def _target(story: _Story, span: tuple[int, int], a: dict, fallback: str | None,
     year = _year(sentence, a["start"], story.published_at)
     if year is None and cfg["same_year_re"].search(sentence):
         year = _deadline_year(story.body[:s], story.published_at) or (last_money.target_year if last_money else None)
-    if year is None and not cfg["relative_re"].search(sentence):
+    relative = next((m for rx in cfg["relative_re"] if (m := rx.search(sentence))), None)
+    if year is None and relative:
+        year = _relative_year(relative, story.published_at, cfg)
+    elif year is None:
         p_start, p_end = story.paragraph(s)
         year = _period_year(story.body[p_start:p_end], story.published_at, cfg) or _deadline_year(
             story.body[p_start:s], story.published_at)
