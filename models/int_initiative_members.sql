@@ -1,6 +1,6 @@
 -- name: int_initiative_members
 -- grain: one row per story statement of an initiative (member_id): a staged target row, or a story title announcing an initiative without targets
--- description: Which initiative each target statement and each target-less announcing story belongs to. A story's targets for one jurisdiction and one initiative type form a candidate; candidates sharing a real-world target are the same initiative. A story with no target whose title carries an initiative cue word announces an initiative of its own, the same as another story's when jurisdiction, type and publication day agree.
+-- description: Which initiative each target statement and each target-less announcing story belongs to. A story's targets for one jurisdiction and one initiative type form a candidate; candidates sharing a real-world target, directly or through other candidates, are the same initiative. A story with no target whose title carries an initiative cue word announces an initiative of its own, the same as another story's when jurisdiction, type and publication day agree.
 -- @unique: member_id
 -- @not_null: member_id, initiative_id, story_key, initiative_type, member_kind
 -- @accepted: member_kind in ('target', 'title')
@@ -33,24 +33,35 @@ candidates as (
     from target_rows
 ),
 
-candidate_links as (
-    select distinct a.candidate_id as from_id, b.candidate_id as to_id
-    from candidates as a
-    join candidates as b on a.target_key = b.target_key and a.candidate_id <> b.candidate_id
+-- two targets are linked when one candidate states both; the closure runs over real-world targets (few and
+-- distinct), not over the stories restating them, and each candidate joins the component of its targets
+candidate_targets as (select distinct candidate_id, target_key from candidates),
+
+target_links as (
+    select distinct a.target_key as from_key, b.target_key as to_key
+    from candidate_targets as a
+    join candidate_targets as b on a.candidate_id = b.candidate_id and a.target_key <> b.target_key
 ),
 
-reach (candidate_id, reached_id) as (
-    select distinct candidate_id, candidate_id from candidates
+reach (target_key, reached_key) as (
+    select distinct target_key, target_key from candidate_targets
     union
-    select r.candidate_id, l.to_id
+    select r.target_key, l.to_key
     from reach as r
-    join candidate_links as l on l.from_id = r.reached_id
+    join target_links as l on l.from_key = r.reached_key
+),
+
+target_components as (
+    select target_key, min(reached_key) as component_key
+    from reach
+    group by target_key
 ),
 
 components as (
-    select candidate_id, min(reached_id) as component_id
-    from reach
-    group by candidate_id
+    select c.candidate_id, min(t.component_key) as component_id
+    from candidate_targets as c
+    join target_components as t on t.target_key = c.target_key
+    group by c.candidate_id
 ),
 
 ordered as (

@@ -50,17 +50,34 @@ target_rows as (
     left join names as n on n.jurisdiction_name = t.jurisdiction_name
 ),
 
+-- identical statements (same place, metric group, unit, value, USD figure and year) are one node, so the
+-- pairwise comparison below grows with the number of distinct figures, not with the number of restatements
+keyed_rows as (
+    select
+        *,
+        md5(concat_ws('|', coalesce(jurisdiction_key, ''), metric_group, upper(unit), cast(target_value as varchar),
+                      coalesce(cast(target_value_usd as varchar), ''), coalesce(cast(target_year as varchar), ''))) as node_id
+    from (
+        select *, case when metric in ('fund_size', 'investment') then 'fund_or_investment' else metric end as metric_group
+        from target_rows
+    )
+),
+
+nodes as (
+    select distinct node_id, jurisdiction_key, metric_group, upper(unit) as unit, target_value, target_value_usd, target_year
+    from keyed_rows
+),
+
 same_target as (
-    select a.target_row_id as from_id, b.target_row_id as to_id
-    from target_rows as a
-    join target_rows as b
+    select a.node_id as from_id, b.node_id as to_id
+    from nodes as a
+    join nodes as b
         on coalesce(a.jurisdiction_key, '') = coalesce(b.jurisdiction_key, '')
-        and (a.metric = b.metric
-             or (a.metric in ('fund_size', 'investment') and b.metric in ('fund_size', 'investment')))
-        and a.target_row_id <> b.target_row_id
+        and a.metric_group = b.metric_group
+        and a.node_id <> b.node_id
         and (a.target_year is null or b.target_year is null or a.target_year = b.target_year)
         and (
-            (upper(a.unit) = upper(b.unit)
+            (a.unit = b.unit
              and abs(a.target_value - b.target_value) <= 0.01 * greatest(abs(a.target_value), abs(b.target_value)))
             or (a.target_value_usd is not null and b.target_value_usd is not null
                 and abs(a.target_value_usd - b.target_value_usd)
@@ -68,18 +85,24 @@ same_target as (
         )
 ),
 
-reach (target_row_id, reached_id) as (
-    select target_row_id, target_row_id from target_rows
+reach (node_id, reached_id) as (
+    select node_id, node_id from nodes
     union
-    select r.target_row_id, e.to_id
+    select r.node_id, e.to_id
     from reach as r
     join same_target as e on e.from_id = r.reached_id
 ),
 
-components as (
-    select target_row_id, min(reached_id) as component_id
+node_components as (
+    select node_id, min(reached_id) as component_id
     from reach
-    group by target_row_id
+    group by node_id
+),
+
+components as (
+    select k.target_row_id, c.component_id
+    from keyed_rows as k
+    join node_components as c on c.node_id = k.node_id
 ),
 
 ordered as (
