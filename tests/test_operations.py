@@ -75,8 +75,15 @@ def metadata(result) -> dict[str, dict]:
 
 
 def start_cli(raw: Path, published: Path) -> subprocess.Popen:
+    """`python -m pipelines run` in its own process group (so a kill can reach its worker processes too)."""
     return subprocess.Popen([sys.executable, "-m", "pipelines", "run", "--raw-dir", str(raw), "--warehouse", str(published)],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def kill_run(proc: subprocess.Popen) -> None:
+    """SIGKILL the run and every process it started (its parse/extract pool), as an OOM kill or `kill -9 -PGID` does."""
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
 
 
 def copy_warehouse(src: Path, dest_dir: Path) -> tuple[Path, Path]:
@@ -170,14 +177,20 @@ def test_new_files_are_parsed_alone_and_duplicates_add_no_document(built, tmp_pa
     old = read_rows(published)
     write_pages(raw, 1, start=3)
     shutil.copyfile(raw / "p000.txt", raw / "again.txt")  # the same content under a second name
+    (raw / "noise.bin").write_bytes(bytes(range(256)) * 8)
     meta = metadata(run_in_process(raw, published))
-    assert meta["raw/raw_documents"]["files_read"] == 2 and meta["raw/raw_documents"]["new_documents"] == 1
-    assert meta["staging/stg_documents"]["parsed_now"] == 1
+    assert meta["raw/raw_documents"]["files_read"] == 3 and meta["raw/raw_documents"]["new_documents"] == 2
+    assert meta["staging/stg_documents"]["parsed_now"] == 2
     assert meta["published_warehouse"]["published"] is True
     new = read_rows(published)
-    assert len(new["raw.raw_documents"]) == len(old["raw.raw_documents"]) + 1
+    assert len(new["raw.raw_documents"]) == len(old["raw.raw_documents"]) + 2
     assert set(old["staging.stg_documents"]) <= set(new["staging.stg_documents"])  # old rows untouched
-    assert len(new["raw.raw_files"]) == len(old["raw.raw_files"]) + 2
+    assert len(new["raw.raw_files"]) == len(old["raw.raw_files"]) + 3
+    # observability: every table reports its row count, and the quarantined file is named with its reason
+    assert all("dagster/row_count" in m for k, m in meta.items() if k != "published_warehouse"), meta.keys()
+    for key in ("raw/raw_documents", "staging/stg_documents"):
+        assert "`noise.bin`: The file holds binary data" in meta[key]["quarantined_now"]
+    assert meta["staging/stg_extractions"]["stories_extracted"] >= 1 and "new_mentions" in meta["staging/stg_entity_mentions"]
 
 
 # ---------------------------------------------------------------- publishing
@@ -219,6 +232,8 @@ def test_reader_holding_the_published_file_neither_blocks_the_run_nor_sees_it_ha
         out, err = proc.communicate(timeout=120)
     finally:
         done.set()
+        if proc.poll() is None:
+            kill_run(proc)
         watcher.join()
     assert proc.returncode == 0, err
     assert _consistent(reader) == before  # the old connection still reads the old, whole warehouse
@@ -232,22 +247,25 @@ def test_reader_holding_the_published_file_neither_blocks_the_run_nor_sees_it_ha
 def test_killed_runs_leave_the_published_file_as_it_was_and_the_next_run_completes(built, tmp_path):
     raw, published = copy_warehouse(built, tmp_path)
     before, docs_before = sha256(published), len(read_rows(published)["staging.stg_documents"])
-    write_pages(raw, 100, start=3)
+    write_pages(raw, 70, start=3)
     killed = 0
-    for delay in (2.0, 3.5, 5.0):
+    for delay in (2.0, 3.0, 4.0):
         proc = start_cli(raw, published)
         time.sleep(delay)
         if proc.poll() is not None:  # finished before the kill: nothing left to test with this delay
             break
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.communicate()
+        kill_run(proc)
         killed += 1
         assert sha256(published) == before, f"killed after {delay} s, the published file changed"
     assert killed >= 2
     proc = start_cli(raw, published)
-    out, err = proc.communicate(timeout=120)
+    try:
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            kill_run(proc)
     assert proc.returncode == 0, err
-    assert len(read_rows(published)["staging.stg_documents"]) == docs_before + 100
+    assert len(read_rows(published)["staging.stg_documents"]) == docs_before + 70
     assert not list(tmp_path.glob(".w.duckdb.publishing-*")), "a killed publish's temporary copy was left behind"
 
 

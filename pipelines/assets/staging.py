@@ -9,6 +9,15 @@ from pipelines.resources import WarehouseSettings
 from pipelines.stages import ingest_raw, parse_documents
 
 RETRY = dg.RetryPolicy(max_retries=2, delay=1, backoff=dg.Backoff.EXPONENTIAL)
+SHOWN_QUARANTINED = 20  # files listed by name in the metadata of one materialization
+
+
+def quarantined_md(failed: list[tuple[str, str]]) -> dg.MetadataValue:
+    """The files quarantined by this run, with the reason, as a Markdown list (the first SHOWN_QUARANTINED)."""
+    lines = [f"- `{source_file}`: {error}" for source_file, error in failed[:SHOWN_QUARANTINED]]
+    if len(failed) > SHOWN_QUARANTINED:
+        lines.append(f"- ... and {len(failed) - SHOWN_QUARANTINED} more (see staging.stg_documents)")
+    return dg.MetadataValue.md("\n".join(lines) or "none")
 
 
 @dg.asset(key=["raw", "raw_documents"], group_name="raw", kinds={"duckdb", "python"}, retry_policy=RETRY,
@@ -24,7 +33,8 @@ def raw_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
     return dg.MaterializeResult(metadata={
         "files": result.files, "files_read": result.files_read, "new_documents": result.new_documents,
         "duplicate_content": result.duplicates, "unreadable": len(result.failed),
-        "removed_documents": result.removed_documents, "dagster/row_count": total})
+        "removed_documents": result.removed_documents, "dagster/row_count": total,
+        "quarantined_now": quarantined_md(result.failed)})
 
 
 @dg.multi_asset(
@@ -48,6 +58,7 @@ def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         context.log.warning(f"quarantined {source_file}: {error}")
     yield dg.MaterializeResult(asset_key=["staging", "stg_documents"], metadata={
         "parsed_now": result.documents, "dagster/row_count": sum(counts.values()),
-        "parsed": counts.get("parsed", 0), "empty": counts.get("empty", 0), "failed": counts.get("failed", 0)})
+        "parsed": counts.get("parsed", 0), "empty": counts.get("empty", 0), "failed": counts.get("failed", 0),
+        "quarantined_now": quarantined_md(result.failed)})
     yield dg.MaterializeResult(asset_key=["staging", "stg_stories"], metadata={
         "new_stories": result.stories, "dagster/row_count": stories[0], "related": stories[1]})
