@@ -10,9 +10,12 @@ staging.stg_extractions) are written last, so a run killed between two writes re
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,6 +31,7 @@ from pipelines.records import RawDocument
 from pipelines.versions import extractor_version, parser_version
 
 log = logging.getLogger(__name__)
+PR_SET_PDEATHSIG = 1  # prctl option: signal sent to this process when its parent dies
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
 POOL_MIN_READ_BYTES = 32 * 2**20  # reading is ~0.1 s per 4 MB: below this a pool's start-up and pickling cost more
 MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB, so larger is quarantined
@@ -61,8 +65,21 @@ def pool_map(func, items: list, warm=None) -> list:
     if len(items) < POOL_MIN_ITEMS or n == 1:
         return [func(item) for item in items]
     chunksize = max(1, len(items) // (n * 16))
-    with ProcessPoolExecutor(max_workers=n, mp_context=_fork_context()) as pool:
+    with ProcessPoolExecutor(max_workers=n, mp_context=_fork_context(), initializer=_die_with_parent) as pool:
         return list(pool.map(func, items, chunksize=chunksize))
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the run that forked it dies (kill -9 leaves no orphans)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before the request took effect
+            os._exit(1)
+    except (OSError, AttributeError):  # no prctl: workers still exit when the pool's pipe closes
+        pass
 
 
 def _fork_context():

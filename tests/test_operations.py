@@ -337,3 +337,32 @@ def test_bad_inputs_through_the_whole_run(tmp_path, capsys, caplog):
         assert f"failed: {name}: " in out, name  # the summary names each quarantined file and why
     logged = caplog.text
     assert "truncated.html.gz" in logged and "gzip" in logged and "huge.txt" in logged and "million characters" in logged
+
+
+def test_pool_workers_die_with_a_killed_run(tmp_path):
+    """kill -9 of the run leaves no forked parse/extract workers behind."""
+    script = tmp_path / "slow_pool.py"
+    script.write_text(
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+        "from pipelines.stages import pool_map\n"
+        "def slow(x):\n    time.sleep(20)\n    return x\n"
+        "pool_map(slow, list(range(200)))\n")
+    proc = subprocess.Popen([sys.executable, str(script)])
+    try:
+        deadline = time.time() + 15
+        children: list[int] = []
+        while time.time() < deadline and len(children) < 2:
+            out = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout
+            children = [int(p) for p in out.split()]
+            time.sleep(0.2)
+        assert children, "the pool never started"
+        proc.kill()
+        proc.wait()
+        time.sleep(1.0)
+        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().split(")")[-1][:3]]
+        assert alive == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
