@@ -52,6 +52,7 @@ class Mention:
     char_start: int
     char_end: int
     field: str = "body"  # 'body' or 'title': the text the offsets index into
+    parent: str | None = None  # for a district recognised from context: the containing place the story names
 
 
 @dataclass(slots=True)

@@ -309,7 +309,7 @@ def _extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict]]:
     mention_rows = list({(m.field, m.entity_type, m.char_start, m.char_end): {
         "story_key": story_key, "document_id": document_id, "field": m.field, "entity_type": m.entity_type,
         "entity_name": m.entity_name, "surface_text": m.surface_text, "char_start": m.char_start,
-        "char_end": m.char_end} for m in mentions}.values())
+        "char_end": m.char_end, "parent_name": m.parent} for m in mentions}.values())
     target_rows = list({(t.extra["amount_start"], t.extra["amount_end"]): {
         "story_key": story_key, "document_id": document_id, "jurisdiction_name": t.jurisdiction_name,
         "metric": t.metric, "target_value": t.target_value, "unit": t.unit, "target_value_usd": t.target_value_usd,
@@ -361,7 +361,10 @@ def refresh_references(con: duckdb.DuckDBPyConnection) -> None:
         "order by 1").fetchall()]
     companies = [r[0] for r in con.execute(
         "select distinct entity_name from staging.stg_entity_mentions where entity_type = 'company' order by 1").fetchall()]
-    jur = jurisdiction_rows(places)
+    learned = dict(con.execute(
+        "select entity_name, min(parent_name) from staging.stg_entity_mentions "
+        "where entity_type = 'jurisdiction' and parent_name is not null group by entity_name").fetchall())
+    jur = jurisdiction_rows(places, learned)
     comp = company_rows(companies)
     for table, rows, key in (("staging.ref_jurisdictions", jur, "jurisdiction_name"),
                              ("staging.ref_companies", comp, "company_name")):

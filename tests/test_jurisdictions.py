@@ -75,3 +75,25 @@ def test_capitals_known():
     from pipelines.extract.gazetteer import load_gazetteer
     caps = load_gazetteer().capitals
     assert caps["Tokyo"] == "Japan" and caps["Seoul"] == "South Korea" and "Shanghai" not in caps
+
+
+def test_districts_learned_from_one_story_do_not_leak_into_another():
+    """Results do not depend on which story was read first (or in which worker)."""
+    from pipelines.extract.story import extract_story
+
+    other = "Officials in Guangzhou said Qinglan would host the new park."
+    alone = sorted(m.entity_name for m in extract_story(None, other)[0])
+    extract_story(None, "Qinglan district of Guangzhou opened a metaverse centre.")
+    after = sorted(m.entity_name for m in extract_story(None, other)[0])
+    assert alone == after == ["Guangzhou"]
+
+
+def test_learned_district_carries_its_parent_for_the_reference_rows():
+    from pipelines.extract.gazetteer import jurisdiction_rows
+    from pipelines.extract.story import extract_story
+
+    mentions, _ = extract_story(None, "Guangzhou's Qinglan district has set up a 2 billion yuan fund.")
+    learned = {m.entity_name: m.parent for m in mentions if m.parent}
+    assert learned == {"Qinglan": "Guangzhou"}
+    chain = [r["jurisdiction_name"] for r in jurisdiction_rows(["Qinglan"], learned)]
+    assert chain[:2] == ["Qinglan", "Guangzhou"] and chain[-1] == "China"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
+from collections import ChainMap
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,10 +29,15 @@ class Place:
 
 @dataclass
 class Gazetteer:
-    """Canonical places by name, and a lookup from every alias to its canonical name."""
+    """Canonical places by name, and a lookup from every alias to its canonical name.
 
-    places: dict[str, Place]
-    alias_to_name: dict[str, str]
+    `places` and `alias_to_name` are ChainMaps: districts learned from one story's context go
+    into their first map, which `story_scope()` empties, so what one story teaches never
+    changes how another is read (results do not depend on order or on the worker).
+    """
+
+    places: ChainMap
+    alias_to_name: ChainMap
     max_words: int
     capitals: dict[str, str] = field(default_factory=dict)  # national capital -> its country
 
@@ -40,14 +47,42 @@ class Gazetteer:
         return self.places.get(name) if name else None
 
     def learn_district(self, name: str, parent: str | None) -> Place:
-        """Add a district recognised from context ('X district of Y') and return it."""
+        """Add a district recognised from the current story's context ('X district of Y') and return it."""
         if name in self.places:
             return self.places[name]
         par = self.places.get(parent) if parent else None
         place = Place(name, "district", par.name if par else None, par.country_code if par else None)
-        self.places[name] = place
-        self.alias_to_name.setdefault(name, name)
+        self.places.maps[0][name] = place
+        self.alias_to_name.maps[0].setdefault(name, name)
         return place
+
+    def is_learned(self, name: str) -> bool:
+        """True for a district learned from the current story rather than from the gazetteer data."""
+        return name in self.places.maps[0]
+
+    def forget_learned(self) -> None:
+        """Drop what the current story taught."""
+        self.places.maps[0].clear()
+        self.alias_to_name.maps[0].clear()
+
+
+@contextmanager
+def story_scope():
+    """Read one story: districts it names in context are known inside the block only.
+
+    >>> with story_scope():
+    ...     _ = load_gazetteer().learn_district("Xinwu", "Wuxi")
+    ...     load_gazetteer().lookup("Xinwu").parent
+    'Wuxi'
+    >>> load_gazetteer().lookup("Xinwu") is None
+    True
+    """
+    gaz = load_gazetteer()
+    gaz.forget_learned()
+    try:
+        yield gaz
+    finally:
+        gaz.forget_learned()
 
 
 def fold(text: str) -> str:
@@ -160,7 +195,7 @@ def load_gazetteer() -> Gazetteer:
         for alias in {place.name, *place.aliases}:
             aliases[alias] = place.name
     max_words = max(len(a.split()) for a in aliases)
-    return Gazetteer(places, aliases, max_words, _capitals(places, aliases, country_names))
+    return Gazetteer(ChainMap({}, places), ChainMap({}, aliases), max_words, _capitals(places, aliases, country_names))
 
 
 def _capitals(places: dict[str, Place], aliases: dict[str, str], country_names: dict[str, str]) -> dict[str, str]:
@@ -181,21 +216,28 @@ def _country_code(places: dict[str, Place], name: str) -> str | None:
     return place.country_code if place else None
 
 
-def jurisdiction_rows(names) -> list[dict]:
+def jurisdiction_rows(names, learned: dict[str, str | None] | None = None) -> list[dict]:
     """Reference rows for the given canonical names and every ancestor up to the country.
+
+    `learned` maps districts recognised from a story's context to the parent the story gave.
 
     >>> [r["jurisdiction_name"] for r in jurisdiction_rows(["Jiangning"])]
     ['Jiangning', 'Nanjing', 'Jiangsu', 'China']
+    >>> [r["jurisdiction_name"] for r in jurisdiction_rows(["Xinwu"], {"Xinwu": "Wuxi"})][:2]
+    ['Xinwu', 'Wuxi']
     """
-    gaz = load_gazetteer()
-    rows: dict[str, dict] = {}
-    for name in names:
-        seen = set()
-        place = gaz.places.get(name)
-        while place is not None and place.name not in seen:
-            seen.add(place.name)
-            rows.setdefault(place.name, {
-                "jurisdiction_name": place.name, "level": place.level, "parent_name": place.parent,
-                "country_code": place.country_code, "iso_code": place.iso_code})
-            place = gaz.places.get(place.parent) if place.parent else None
+    with story_scope() as gaz:
+        for name, parent in (learned or {}).items():
+            if gaz.lookup(name) is None:
+                gaz.learn_district(name, parent)
+        rows: dict[str, dict] = {}
+        for name in names:
+            seen = set()
+            place = gaz.places.get(name)
+            while place is not None and place.name not in seen:
+                seen.add(place.name)
+                rows.setdefault(place.name, {
+                    "jurisdiction_name": place.name, "level": place.level, "parent_name": place.parent,
+                    "country_code": place.country_code, "iso_code": place.iso_code})
+                place = gaz.places.get(place.parent) if place.parent else None
     return list(rows.values())

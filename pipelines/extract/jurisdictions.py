@@ -111,7 +111,8 @@ def find_jurisdictions(text: str) -> list[Mention]:
         suffix = rules["suffix_re"].match(text, end)
         if suffix:
             end = suffix.end()
-        out.append(Mention("jurisdiction", name, text[start:end], start, end))
+        parent = gaz.places[name].parent if gaz.is_learned(name) else None
+        out.append(Mention("jurisdiction", name, text[start:end], start, end, parent=parent))
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
     return sorted(out, key=lambda m: m.char_start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pipelines.extract.companies import find_organizations
+from pipelines.extract.gazetteer import story_scope
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.targets import extract_targets
 from pipelines.records import Mention, Target
@@ -36,7 +37,8 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
     >>> [(t.jurisdiction_name, t.target_value, t.target_year) for t in targets]
     [('Sichuan', 250000000000.0, 2025)]
     """
-    body_mentions = find_mentions(body or "", "body", source_site)
-    title_mentions = find_mentions(title or "", "title", source_site)
-    targets = extract_targets(body or "", published_at, body_mentions)
+    with story_scope():  # districts the story names in context are known while reading it, and only then
+        body_mentions = find_mentions(body or "", "body", source_site)
+        title_mentions = find_mentions(title or "", "title", source_site)
+        targets = extract_targets(body or "", published_at, body_mentions)
     return title_mentions + body_mentions, targets

@@ -117,6 +117,7 @@ CREATE TABLE IF NOT EXISTS staging.stg_entity_mentions (
     surface_text VARCHAR NOT NULL,
     char_start   INTEGER NOT NULL CHECK (char_start >= 0),
     char_end     INTEGER NOT NULL CHECK (char_end > char_start),
+    parent_name  VARCHAR,
     PRIMARY KEY (story_key, field, entity_type, char_start, char_end)
 );
 COMMENT ON TABLE staging.stg_entity_mentions IS 'One row per entity mention in a story title or body, with offsets into that field. Key: (story_key, field, entity_type, char_start, char_end).';
@@ -127,6 +128,7 @@ COMMENT ON COLUMN staging.stg_entity_mentions.entity_type IS 'company, jurisdict
 COMMENT ON COLUMN staging.stg_entity_mentions.entity_name IS 'Canonical name (SenseTime for Sense Time, Sichuan for Sichuan province).';
 COMMENT ON COLUMN staging.stg_entity_mentions.surface_text IS 'The mention as written.';
 COMMENT ON COLUMN staging.stg_entity_mentions.char_start IS 'Start offset of the mention in the field (body or title).';
+COMMENT ON COLUMN staging.stg_entity_mentions.parent_name IS 'For a district recognised from the story context (Jiangning in Nanjing''s Jiangning district): the containing jurisdiction the story names; else null.';
 COMMENT ON COLUMN staging.stg_entity_mentions.char_end IS 'End offset (exclusive) of the mention in the field (body or title).';
 
 -- staging.stg_targets: one row per quantified target in a story. Key: (story_key, amount_start, amount_end).
