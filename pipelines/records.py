@@ -24,6 +24,7 @@ class RawDocument:
     encoding: str | None = None
     status: str = "parsed"  # 'parsed' | 'failed' | 'empty'
     error: str | None = None
+    retry: bool = False  # the failure may clear without the file changing (permissions): read it again next run
 
 
 @dataclass(slots=True)

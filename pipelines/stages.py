@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.buildstate import mark_changed
-from pipelines.ingest.reader import list_raw_files, read_file
+from pipelines.ingest.reader import content_hash, list_raw_files, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
@@ -127,8 +127,15 @@ class IngestResult:
 
 
 def _read_one(args: tuple[str, str]) -> list[RawDocument]:
+    """read_file, with a last guard: an unexpected error quarantines the file instead of failing the run."""
     path, raw_dir = args
-    return read_file(Path(path), Path(raw_dir))
+    try:
+        return read_file(Path(path), Path(raw_dir))
+    except Exception as exc:  # noqa: BLE001 - one bad file must never take good data down with it
+        rel = Path(path).relative_to(raw_dir).as_posix()
+        log.exception("%s: unexpected error while reading", rel)
+        return [RawDocument(content_hash(f"unreadable:{rel}".encode()), rel, "unknown", 0, status="failed",
+                            error=f"The file could not be read ({exc.__class__.__name__}: {exc}); report it with the file.")]
 
 
 def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
@@ -157,7 +164,8 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
         rel = path.relative_to(raw_dir).as_posix()
         for doc in docs:
             file_rows[(rel, doc.document_id)] = {"file_path": rel, "document_id": doc.document_id,
-                                                 "byte_size": stats[rel].st_size, "mtime_ns": stats[rel].st_mtime_ns,
+                                                 "byte_size": stats[rel].st_size,
+                                                 "mtime_ns": -1 if doc.retry else stats[rel].st_mtime_ns,
                                                  "seen_at": now}  # a line repeated in a .jsonl file is one row
             if doc.status != "parsed":
                 result.failed.append((doc.source_file, doc.error or doc.status))

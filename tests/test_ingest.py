@@ -320,3 +320,76 @@ def test_good_copy_of_bytes_that_failed_as_gzip_is_still_parsed(tmp_path, con):
     parse_documents(con)
     statuses = dict(con.execute("select source_file, status from staging.stg_documents").fetchall())
     assert statuses.get("b_page.txt") == "parsed", statuses
+
+
+# ---------------------------------------------------------------- inputs that once took a whole run down
+
+@pytest.mark.parametrize("name, data", [
+    ("bom_then_cp1252.txt", b"\xef\xbb\xbf" + PAGE.replace("ferry", "caf\u00e9").encode("cp1252")),
+    ("odd_length_utf16.txt", b"\xff\xfe" + PAGE.encode("utf-16-le") + b"x"),
+], ids=["utf8_bom_before_cp1252", "utf16_bom_odd_length"])
+def test_a_bom_in_front_of_other_bytes_never_raises(tmp_path, name, data):
+    [doc] = read_file(_write(tmp_path, name, data), tmp_path)
+    assert doc.status in ("parsed", "failed", "empty")
+    assert doc.status != "parsed" or TITLE.split()[0] in doc.text
+
+
+@pytest.mark.parametrize("line", ['{"url": "u", "text": ' + "1" * 5000 + "}", "[" * 100_000],
+                         ids=["huge_number", "deep_nesting"])
+def test_jsonl_lines_python_cannot_load_are_quarantined(tmp_path, line):
+    good = json.dumps({"url": "https://harbour.example/2", "text": PAGE})
+    docs = read_file(_write(tmp_path, "scrape.jsonl", f"{line}\n{good}\n".encode()), tmp_path)
+    assert [d.status for d in docs] == ["failed", "parsed"]
+    assert _sentence(docs[0].error) and "Line 1" in docs[0].error
+
+
+def test_gzip_that_expands_past_the_limit_is_quarantined(tmp_path, monkeypatch):
+    from pipelines.ingest import reader
+
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 10_000)
+    [doc] = read_file(_write(tmp_path, "bomb.txt.gz", gzip.compress(b"a" * 100_000)), tmp_path)
+    assert doc.status == "failed" and _sentence(doc.error) and "expands" in doc.error
+
+
+def test_concatenated_gzip_members_are_read_whole(tmp_path):
+    data = gzip.compress(PAGE.encode()) + gzip.compress(b"\nA second member carries the rest of the page.\n")
+    [doc] = read_file(_write(tmp_path, "two.txt.gz", data), tmp_path)
+    assert doc.status == "parsed" and doc.text.endswith("rest of the page.\n")
+
+
+def test_a_file_that_could_not_be_read_is_read_again_next_run(tmp_path, con, monkeypatch):
+    raw = tmp_path / "raw"
+    _write(raw, "locked.txt", PAGE.encode())
+    real = Path.read_bytes
+
+    def locked(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    first = ingest_raw(con, raw)
+    assert first.failed and "permissions" in first.failed[0][1]
+    monkeypatch.setattr(Path, "read_bytes", real)  # permissions fixed; the file itself did not change
+    second = ingest_raw(con, raw)
+    assert second.files_read == 1 and not second.failed
+    parse_documents(con)
+    assert con.execute("select count(*) from staging.stg_stories where title = ?", [TITLE]).fetchone()[0] == 1
+
+
+def test_an_unexpected_reader_error_quarantines_the_file_not_the_run(tmp_path, con, monkeypatch):
+    from pipelines import stages
+
+    raw = tmp_path / "raw"
+    _write(raw, "a.txt", PAGE.encode())
+    _write(raw, "b.txt", PAGE.replace(TITLE, "Second harbour story for the board").encode())
+    real = stages.read_file
+
+    def flaky(path, raw_dir):
+        if path.name == "a.txt":
+            raise RuntimeError("reader bug")
+        return real(path, raw_dir)
+
+    monkeypatch.setattr(stages, "read_file", flaky)
+    result = ingest_raw(con, raw)
+    assert result.new_documents == 2 and len(result.failed) == 1 and "reader bug" in result.failed[0][1]

@@ -25,6 +25,7 @@ TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html",
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 DECLARED_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9][\w.:-]*)""", re.I)
+MAX_FILE_BYTES = 200_000_000  # a raw file (or a gzip's content) larger than this is quarantined unread
 MAX_CONTROL_SHARE = 0.02
 WESTERN_MAX_NON_ASCII = 0.1  # share of non-ASCII bytes under which a non-UTF-8 page is read as cp1252  # more control characters than this: binary, not a page
 
@@ -65,7 +66,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return data.decode(codec).lstrip("\ufeff"), codec.replace("-sig", "")
+            try:
+                return data.decode(codec).lstrip("\ufeff"), codec.replace("-sig", "")
+            except UnicodeDecodeError:
+                if codec.startswith("utf-16") or codec.startswith("utf-32"):  # a truncated last character
+                    return data.decode(codec, errors="replace").lstrip("\ufeff"), codec
+                data = data[len(bom):]  # a UTF-8 BOM in front of other bytes: detect as if it were not there
+                break
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -153,7 +160,7 @@ def _jsonl_pages(data: bytes, rel: str, size: int) -> Iterator[RawDocument]:
         where = f"{rel}#L{n}"
         try:
             obj = json.loads(raw_line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError, bad UTF-8, huge numbers, deep nesting
             yield _failed(content_hash(raw_line), where, "jsonl", len(raw_line),
                           f"Line {n} is not valid JSON ({exc.__class__.__name__}: {exc}); fix or drop that line.")
             continue
@@ -179,6 +186,24 @@ def _parse_timestamp(value) -> datetime | None:
         return None
 
 
+def _gunzip(stored: bytes) -> bytes:
+    """Decompress gzip data, refusing more than MAX_FILE_BYTES of output (a gzip bomb)."""
+    out, rest = [], stored
+    total = 0
+    while rest:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        chunk = inflater.decompress(rest, MAX_FILE_BYTES + 1 - total)
+        total += len(chunk)
+        if total > MAX_FILE_BYTES or inflater.unconsumed_tail:
+            raise ValueError(f"The gzip data expands to more than {MAX_FILE_BYTES / 1e6:.0f} MB; split it into one "
+                             "file per page.")
+        if not inflater.eof:
+            raise EOFError("compressed file ended before the end-of-stream marker was reached")
+        out.append(chunk)
+        rest = inflater.unused_data.lstrip(b"\x00")  # concatenated members, as gzip allows
+    return b"".join(out)
+
+
 def read_file(path: Path, raw_dir: Path) -> list[RawDocument]:
     """Read one raw file into its documents (one, or one per line of a .jsonl file).
 
@@ -190,14 +215,23 @@ def read_file(path: Path, raw_dir: Path) -> list[RawDocument]:
     fmt, gz = file_format(path)
     label = f"{fmt}.gz" if gz else fmt
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return [_failed(content_hash(f"{rel}:{size}".encode()), rel, label, size,
+                            f"The file is {size / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB a raw file may "
+                            "hold; split it into one file per page (or one .jsonl line per page).")]
         stored = path.read_bytes()
     except OSError as exc:
-        return [_failed(content_hash(rel.encode()), rel, label, 0,
-                        f"The file could not be read ({exc.strerror or exc}); check its permissions.")]
+        doc = _failed(content_hash(rel.encode()), rel, label, 0,
+                      f"The file could not be read ({exc.strerror or exc}); check its permissions.")
+        doc.retry = True
+        return [doc]
     data = stored
     if gz:
         try:
-            data = gzip.decompress(stored)
+            data = _gunzip(stored)
+        except ValueError as exc:
+            return [_failed(content_hash(stored), rel, label, len(stored), str(exc))]
         except (OSError, EOFError, zlib.error) as exc:
             return [_failed(content_hash(stored), rel, label, len(stored),
                             f"The gzip data is truncated or corrupt ({exc}); re-download or re-compress the file.")]
