@@ -147,12 +147,12 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     known = {(p, s, m) for p, s, m in con.execute(
         "select distinct file_path, byte_size, mtime_ns from raw.raw_files").fetchall()}
     result = IngestResult(files=len(files))
-    stats = {f.relative_to(raw_dir).as_posix(): f.stat() for f in files}
-    changed = [f for f in files if (f.relative_to(raw_dir).as_posix(), stats[f.relative_to(raw_dir).as_posix()].st_size,
-                                    stats[f.relative_to(raw_dir).as_posix()].st_mtime_ns) not in known]
+    rel_of = {f: f.relative_to(raw_dir).as_posix() for f in files}
+    stats = {rel_of[f]: f.stat() for f in files}
+    changed = [f for f in files if (rel_of[f], stats[rel_of[f]].st_size, stats[rel_of[f]].st_mtime_ns) not in known]
     result.files_read = len(changed)
     reads = [(str(f), str(raw_dir)) for f in changed]
-    if sum(stats[f.relative_to(raw_dir).as_posix()].st_size for f in changed) < POOL_MIN_READ_BYTES:
+    if sum(stats[rel_of[f]].st_size for f in changed) < POOL_MIN_READ_BYTES:
         batches = [_read_one(item) for item in reads]
     else:
         batches = pool_map(_read_one, reads)
@@ -161,7 +161,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     doc_rows, fresh = [], set()
     file_rows: dict[tuple[str, str], dict] = {}
     for path, docs in zip(changed, batches):
-        rel = path.relative_to(raw_dir).as_posix()
+        rel = rel_of[path]
         for doc in docs:
             file_rows[(rel, doc.document_id)] = {"file_path": rel, "document_id": doc.document_id,
                                                  "byte_size": stats[rel].st_size,
@@ -180,7 +180,6 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
                              "is_html": doc.is_html, "read_status": doc.status, "read_error": doc.error,
                              "content": doc.text if doc.status == "parsed" else None, "ingested_at": now})
     result.new_documents = len(doc_rows)
-    current = sorted(stats)
     gone = [r[0] for r in con.execute("select distinct file_path from raw.raw_files").fetchall() if r[0] not in stats]
     result.removed_files = len(gone)
     if file_rows or gone:
@@ -188,7 +187,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     replace_rows(con, "raw.raw_documents", doc_rows, "document_id")
     replace_rows(con, "raw.raw_files", list(file_rows.values()), "file_path", keys=[p for p, _ in file_rows] + gone)
     result.removed_documents = _prune_orphans(con)
-    log.info("ingest: %d files, %d read, %d new documents, %d failed", len(current), len(changed),
+    log.info("ingest: %d files, %d read, %d new documents, %d failed", len(stats), len(changed),
              len(doc_rows), len(result.failed))
     return result
 
@@ -255,12 +254,11 @@ def _too_large(content: str | None) -> str | None:
 
 def parse_documents(con: duckdb.DuckDBPyConnection, reparse: bool = False) -> ParseResult:
     """Parse every raw document not yet in staging.stg_documents (all of them with reparse=True)."""
-    where = "" if reparse else (
-        "where document_id not in (select document_id from staging.stg_documents "
-        f"where parser_version = '{parser_version()}')")
     rows = con.execute(
         "select document_id, source_file, source_format, byte_size, encoding, url, fetched_at, is_html, read_status, "
-        f"read_error, content, ingested_at from raw.raw_documents {where} order by source_file").fetchall()
+        "read_error, content, ingested_at from raw.raw_documents where ? or document_id not in "
+        "(select document_id from staging.stg_documents where parser_version = ?) order by source_file",
+        [reparse, parser_version()]).fetchall()
     outputs = pool_map(_parse_one, rows, warm=warm_parsers)
     doc_rows = [d for d, _ in outputs]
     story_rows = [s for _, stories in outputs for s in stories]

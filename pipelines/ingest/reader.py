@@ -26,8 +26,8 @@ BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00
         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 DECLARED_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9][\w.:-]*)""", re.I)
 MAX_FILE_BYTES = 200_000_000  # a raw file (or a gzip's content) larger than this is quarantined unread
-MAX_CONTROL_SHARE = 0.02
-WESTERN_MAX_NON_ASCII = 0.1  # share of non-ASCII bytes under which a non-UTF-8 page is read as cp1252  # more control characters than this: binary, not a page
+MAX_CONTROL_SHARE = 0.02  # more control characters than this: binary, not a page
+WESTERN_MAX_NON_ASCII = 0.1  # share of non-ASCII bytes under which a non-UTF-8 page is read as cp1252
 
 
 def content_hash(data: bytes) -> str:
