@@ -46,6 +46,20 @@ class Gazetteer:
         name = self.alias_to_name.get(" ".join(alias.split()))
         return self.places.get(name) if name else None
 
+    def ancestors(self, name: str | None) -> list[Place]:
+        """The place named and its ancestors up to the country, nearest first; [] for an unknown name.
+
+        >>> [p.name for p in load_gazetteer().ancestors("Jiangning")]
+        ['Jiangning', 'Nanjing', 'Jiangsu', 'China']
+        """
+        out, seen = [], set()
+        place = self.places.get(name) if name else None
+        while place is not None and place.name not in seen:
+            seen.add(place.name)
+            out.append(place)
+            place = self.places.get(place.parent) if place.parent else None
+        return out
+
     def learn_district(self, name: str, parent: str | None) -> Place:
         """Add a district recognised from the current story's context ('X district of Y') and return it."""
         if name in self.places:
@@ -232,12 +246,8 @@ def jurisdiction_rows(names, learned: dict[str, str | None] | None = None) -> li
                 gaz.learn_district(name, parent)
         rows: dict[str, dict] = {}
         for name in names:
-            seen = set()
-            place = gaz.places.get(name)
-            while place is not None and place.name not in seen:
-                seen.add(place.name)
+            for place in gaz.ancestors(name):
                 rows.setdefault(place.name, {
                     "jurisdiction_name": place.name, "level": place.level, "parent_name": place.parent,
                     "country_code": place.country_code, "iso_code": place.iso_code})
-                place = gaz.places.get(place.parent) if place.parent else None
     return list(rows.values())

@@ -1,0 +1,144 @@
+"""Money amounts and counted things in a sentence: value, unit, metric, USD figure."""
+from __future__ import annotations
+
+import re
+
+from pipelines.extract.target_rules import CLAUSE_BREAK
+
+
+def number(num: str, scale: str | None, cfg: dict) -> float:
+    """'1.5', 'billion' -> 1.5e9; number words ('ten') too.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> number("1.5", "billion", target_rules()), number("ten", None, target_rules())
+    (1500000000.0, 10.0)
+    """
+    key = num.lower()
+    value = float(cfg["number_words"][key]) if key in cfg["number_words"] else float(num.replace(",", ""))
+    if scale:
+        value *= cfg["scales"].get(scale, cfg["scales"].get(scale.lower(), 1.0))
+    return value
+
+
+def _currency(code: str, body: str) -> str:
+    """Resolve ¥ to JPY or CNY from the story's context."""
+    if code != "YEN_OR_YUAN":
+        return code
+    japan = len(re.findall(r"\b(?:yen|Japan|Japanese|Tokyo)\b", body))
+    china = len(re.findall(r"\b(?:yuan|RMB|China|Chinese|renminbi)\b", body))
+    return "JPY" if japan > china else "CNY"
+
+
+def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
+    """Money amounts in a sentence: value, unit, span (relative to the sentence).
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> [(a["value"], a["unit"], a["usd"]) for a in find_money("a RMB 5 billion ($700 million) fund", "", target_rules())]
+    [(5000000000.0, 'CNY', 700000000.0)]
+    """
+    found = []
+    for kind in ("money_pre", "money_post"):
+        for m in cfg[kind].finditer(sentence):
+            table = cfg["currency_prefixes"] if kind == "money_pre" else cfg["currency_words"]
+            unit = _currency(table[m.group("cur")], body)
+            if kind == "money_pre" and m.group("cur") == "$" and re.search(r"[A-Z]{1,2}$", sentence[:m.start()]):
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("scale"):
+                continue
+            if any(f["start"] < m.end() and m.start() < f["end"] for f in found):
+                continue
+            found.append({"start": m.start(), "end": m.end(), "unit": unit,
+                          "value": number(m.group("num"), m.group("scale"), cfg)})
+    found.sort(key=lambda f: f["start"])
+    return _pair_usd(sentence, found, cfg)
+
+
+def _pair_usd(sentence: str, amounts: list[dict], cfg: dict) -> list[dict]:
+    """Merge 'X (US$Y)' and '$Y (X)' pairs into one amount with its stated USD figure."""
+    out, skip = [], set()
+    for i, a in enumerate(amounts):
+        if i in skip:
+            continue
+        a = {**a, "usd": a["value"] if a["unit"] == "USD" else None, "stated": a["unit"] == "USD"}
+        nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        gap = cfg["paren"].match(sentence, a["end"])
+        if nxt and gap and gap.end() == nxt["start"] and (nxt["unit"] == "USD") != (a["unit"] == "USD"):
+            skip.add(i + 1)
+            usd, local = (nxt, a) if nxt["unit"] == "USD" else (a, nxt)
+            a = {**local, "start": a["start"], "end": nxt["end"], "usd": usd["value"], "stated": True}
+        out.append(a)
+    return out
+
+
+def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
+    """Counted things in a sentence: '200 metaverse companies', 'ten industrial parks'.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> [(a["value"], a["metric"]) for a in find_counts("to host ten industrial parks", [], target_rules())]
+    [(10.0, 'industrial_parks')]
+    """
+    out = []
+    for m in [*cfg["count_re"].finditer(sentence), *cfg["count_from_to"].finditer(sentence)]:
+        if any(t["start"] < m.end() and m.start() < t["end"] for t in taken):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+            continue
+        if re.search(r"[$¥€£]\s?$|\d[.,]?$", sentence[:m.start()]) or any(
+                o["start"] < m.end() and m.start() < o["end"] for o in out):
+            continue
+        if _range_or_past_count(sentence, m, cfg):
+            continue
+        metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
+        out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
+                    "value": number(m.group("num"), m.group("scale"), cfg), "metric": metric})
+    return out
+
+
+def _range_or_past_count(sentence: str, m: re.Match, cfg: dict) -> bool:
+    """True for a bound of a range ('three to five parks') or a count already reached ('displayed its first 20 use cases')."""
+    before = sentence[:m.start()]
+    if cfg["range_before"].search(before):
+        return True
+    end = CLAUSE_BREAK.search(sentence, m.end())
+    after = sentence[m.end():end.start() if end else len(sentence)]
+    return bool(cfg["count_past_before_re"].search(before) or cfg["count_past_after_re"].search(after))
+
+
+def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
+    """fund_size, industry_size or investment from the words around the amount; None when no cue.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> money_metric("a RMB 5 billion fund", {"start": 2, "end": 15}, target_rules())
+    'fund_size'
+    """
+    after = sentence[amount["end"]:amount["end"] + 60].lower()
+    before = sentence[max(0, amount["start"] - 60):amount["start"]].lower()
+    near = re.split(r"[,;]", after)[0]
+    phrase = re.split(r"\b(?:for|to|in|into|on|of|by|that|which|with|from|at|relative|aimed|designed|was|were|is|are|will|would|and|this|next)\b|[,;.]",
+                      re.sub(r"^\s*\([^)]*\)", "", after))[0]
+    heads = [(m.start(), metric) for metric, words in cfg["money_metrics"] for w in words
+             for m in re.finditer(rf"\b{re.escape(w)}", phrase)]
+    if heads:
+        return max(heads)[1]
+    for metric, words in cfg["money_metrics"]:
+        if any(re.search(rf"\b{re.escape(w)}", near[:30]) for w in words):
+            return metric
+    heads = [(m.end(), metric) for metric, words in cfg["money_metrics"] for w in words
+             for m in re.finditer(rf"\b{re.escape(w)}", before[-45:])]
+    if heads:
+        return max(heads)[1]
+    for metric, words in cfg["money_metrics"]:
+        if any(re.search(rf"\b{re.escape(w)}", sentence.lower()) for w in words):
+            return metric
+    return None
+
+
+def to_usd(value: float, unit: str, cfg: dict) -> float | None:
+    """Convert at the documented rate table; None for counts and unknown currencies.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> to_usd(7.3e9, "CNY", target_rules()), to_usd(5, "count", target_rules())
+    (1000000000.0, None)
+    """
+    rate = cfg["fx"].get(unit)
+    return value / rate if rate else None

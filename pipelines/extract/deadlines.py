@@ -1,0 +1,71 @@
+"""Deadline years of targets: 'by 2025', 'a 2023-2025 plan', 'within three years', 'the same year'."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+YEAR_BY = re.compile(r"\b(?:by|before|through|until|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
+YEAR_RANGE = re.compile(r"\b(20\d\d)\s?(?:-|–|—|to)\s?(20\d\d)\b")
+DEADLINE = re.compile(r"\b(?:by|before|through|until|till)\s(?:the\s)?(?:(?:end|close)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
+
+
+def sentence_year(sentence: str, pos: int, published_at: datetime | None) -> int | None:
+    """Deadline year for the amount at pos: 'by 2025', 'by the end of 2026', '2022-2025 plan'.
+
+    >>> sentence_year("a 5 billion fund by the end of 2026", 2, None)
+    2026
+    """
+    cands = [(m.start(), int(m.group(1))) for m in YEAR_BY.finditer(sentence)]
+    cands += [(m.start(), int(m.group(2))) for m in YEAR_RANGE.finditer(sentence)]
+    cands = _recent(cands, published_at)
+    if not cands:
+        return None
+    after = [c for c in cands if c[0] >= pos]
+    return (min(after) if after else max(cands))[1]
+
+
+def _recent(cands: list[tuple[int, int]], published_at: datetime | None) -> list[tuple[int, int]]:
+    """Drop years that are already past when the story was published."""
+    return [c for c in cands if published_at is None or c[1] >= published_at.year - 1]
+
+
+def period_year(text: str, published_at: datetime | None, cfg: dict) -> int | None:
+    """End year of a plan period stated in text: 'a plan covering 2022 to 2024', 'the program runs until 2025'.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> period_year("Its 2023-2025 action plan sets goals.", None, target_rules())
+    2025
+    """
+    if not cfg["plan_noun_re"].search(text):
+        return None
+    cands = [(m.start(), int(m.group(2))) for m in YEAR_RANGE.finditer(text)]
+    cands += [(m.start(), int(m.group(1))) for m in cfg["plan_period_re"].finditer(text)]
+    cands = _recent(cands, published_at)
+    return max(cands)[1] if cands else None
+
+
+def deadline_year(text: str, published_at: datetime | None) -> int | None:
+    """Last deadline ('by 2024', 'until 2025') stated in text.
+
+    >>> deadline_year("by 2024 ... until 2025", datetime(2023, 1, 1))
+    2025
+    """
+    cands = _recent([(m.start(), int(m.group(1))) for m in DEADLINE.finditer(text)], published_at)
+    return cands[-1][1] if cands else None
+
+
+def relative_year(match: re.Match, published_at: datetime | None, cfg: dict) -> int | None:
+    """'within three years' -> publication year + 3; None without a publication date or a readable number.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> relative_year(re.search(r"within (?P<n>\\w+) years", "within three years"), datetime(2023, 6, 1), target_rules())
+    2026
+    """
+    if published_at is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("decade"):
+        return published_at.year + 10
+    word = (groups.get("n") or "").lower()
+    n = int(word) if word.isdigit() else cfg["number_words"].get(word)
+    return published_at.year + int(n) if n and 0 < int(n) <= 30 else None

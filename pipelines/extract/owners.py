@@ -1,0 +1,161 @@
+"""Who sets a target: the jurisdiction owning an amount, from the clause, the sentence and the story so far."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pipelines.extract.gazetteer import load_gazetteer
+from pipelines.extract.jurisdictions import is_demonym
+from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
+from pipelines.records import Mention, Target
+
+LEVELS_FOR = {"city": {"city", "municipality"}, "province": {"province", "municipality"},
+              "district": {"district"}, "country": {"country"}, "government": None}
+
+
+@dataclass
+class StoryState:
+    """What the sentence walk knows about one story: its places and the state carried from sentence to sentence."""
+
+    body: str
+    jur: list[Mention]
+    main: str | None
+    published_at: datetime | None
+    prev_subject: str | None = None
+    plan_owner: str | None = None
+    last_money: Target | None = None
+    totals: list[list] = field(default_factory=list)  # [value, unit, part sum] of funds and budgets stated so far
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding pos."""
+        start = self.body.rfind("\n\n", 0, pos)
+        end = self.body.find("\n\n", pos)
+        return (0 if start < 0 else start + 2), (len(self.body) if end < 0 else end)
+
+
+def _is_subject_place(m: Mention) -> bool:
+    """False for country adjectives ('South Korean port city of Busan'): they qualify a place, they own nothing."""
+    return not is_demonym(m.surface_text)
+
+
+def first_subject(cands: list[Mention], body: str) -> str:
+    """First mention of a clause, or its child when written 'Guangzhou's Tianhe district'.
+
+    >>> body = "Guangzhou's Tianhe district"
+    >>> first_subject([Mention("jurisdiction", "Guangzhou", "Guangzhou", 0, 9),
+    ...                Mention("jurisdiction", "Tianhe", "Tianhe", 12, 18)], body)
+    'Tianhe'
+    """
+    gaz = load_gazetteer()
+    cands = [m for m in cands if _is_subject_place(m)] or cands
+    first = cands[0]
+    for nxt in cands[1:2]:
+        gap = body[first.char_end:nxt.char_start]
+        place = gaz.places.get(nxt.entity_name)
+        if re.fullmatch(r"['’]s\s|,\s", gap) and place is not None and place.parent == first.entity_name:
+            return nxt.entity_name
+    return first.entity_name
+
+
+def _country_of(name: str | None) -> str | None:
+    """The country a jurisdiction belongs to ('Seoul' -> 'South Korea'), itself for a country."""
+    return next((p.name for p in load_gazetteer().ancestors(name) if p.level == "country"), None)
+
+
+def _chain(name: str | None) -> list[str]:
+    """The jurisdiction and its ancestors: 'Tianhe' -> ['Tianhe', 'Guangzhou', 'Guangdong', 'China']."""
+    return [p.name for p in load_gazetteer().ancestors(name)]
+
+
+def _by_level(level: str, pos: int, story: StoryState) -> str | None:
+    """'the city' -> the last city named; 'the ministry' -> the story's country; 'the government' -> the paragraph's or story's place."""
+    gaz = load_gazetteer()
+    prior = [m for m in story.jur if m.char_start < pos and _is_subject_place(m)]
+    if level == "country":
+        countries = [m.entity_name for m in prior if gaz.places.get(m.entity_name) and gaz.places[m.entity_name].level == "country"]
+        return _country_of(story.main) or (countries[-1] if countries else None)
+    if LEVELS_FOR[level] is None:
+        para = story.paragraph(pos)[0]
+        prior = [m for m in prior if m.char_start >= para]
+        return prior[-1].entity_name if prior else story.main
+    prior = [m for m in prior if gaz.places.get(m.entity_name) and gaz.places[m.entity_name].level in LEVELS_FOR[level]]
+    return prior[-1].entity_name if prior else None
+
+
+def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, unit: str, fallback: str | None) -> str | None:
+    """The jurisdiction that sets the target: the subject of the clause, else 'the city' resolved, else the story's.
+
+    >>> body = "Sichuan aims to build a 250 billion yuan industry."
+    >>> find_owner(StoryState(body, [Mention("jurisdiction", "Sichuan", "Sichuan", 0, 7)], "Sichuan", None),
+    ...            (0, len(body)), 24, 40, "CNY", None)
+    'Sichuan'
+    """
+    owner = _clause_owner(story, span, pos, end, fallback)
+    owner = _capital_as_country(owner, story, span)
+    return _currency_owner(owner, unit, pos, story)
+
+
+def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None) -> str | None:
+    """Owner from the clause around the amount: 'by X', the clause subject, a government phrase, the sentence."""
+    body, jur = story.body, story.jur
+    s_start, s_end = span
+    clause_start = s_start
+    for m in CLAUSE_BREAK.finditer(body, s_start, pos):
+        clause_start = m.end()
+    nxt = CLAUSE_BREAK.search(body, end, s_end)
+    clause_end = nxt.start() if nxt else s_end
+    cfg = target_rules()
+    by = cfg["owner_after"].search(body, end, clause_end)
+    if by:
+        after = [m for m in jur if m.char_start == by.end()]
+        if after:
+            return after[0].entity_name
+    in_clause = [m for m in jur if clause_start <= m.char_start < pos]
+    if in_clause:
+        return first_subject(in_clause, body)
+    for text in (body[clause_start:pos], body[end:clause_end]):
+        for level, rx in cfg["gov_re"].items():
+            if rx.search(text):
+                found = _by_level(level, pos, story)
+                if found:
+                    return found
+    in_sentence = [m for m in jur if s_start <= m.char_start < pos] or [m for m in jur if end <= m.char_start < clause_end]
+    if in_sentence:
+        return first_subject(in_sentence, body)
+    return fallback
+
+
+def _capital_as_country(owner: str | None, story: StoryState, span: tuple[int, int]) -> str | None:
+    """A capital carried over from context ('... as Tokyo tries to'; 'the government wants') stands for its country in a story about that country."""
+    country = load_gazetteer().capitals.get(owner or "")
+    written = any(m.entity_name == owner and span[0] <= m.char_start < span[1] for m in story.jur)
+    if country and story.main == country and not written and not target_rules()["city_cue_re"].search(story.body[span[0]:span[1]]):
+        return country
+    return owner
+
+
+def _currency_owner(owner: str | None, unit: str, pos: int, story: StoryState) -> str | None:
+    """An amount in a local currency belongs to a place that uses it: HK$ -> Hong Kong, not a foreign country named nearby."""
+    home = target_rules()["currency_home"].get(unit)
+    if not home or not load_gazetteer().places.get(home) or owner is None or _country_of(home) == _country_of(owner):
+        return owner
+    for name in [m.entity_name for m in reversed(story.jur) if m.char_start < pos] + [story.main]:
+        if home in _chain(name):
+            return name
+    return home
+
+
+def main_jurisdiction(jur: list[Mention]) -> str | None:
+    """The story's most mentioned jurisdiction, ties to the earliest; below-country preferred in a tie.
+
+    >>> main_jurisdiction([Mention("jurisdiction", n, n, i, i + 1) for i, n in enumerate(["China", "Henan", "Henan"])])
+    'Henan'
+    """
+    jur = [m for m in jur if _is_subject_place(m)] or jur
+    if not jur:
+        return None
+    counts: dict[str, int] = {}
+    for m in jur:
+        counts[m.entity_name] = counts.get(m.entity_name, 0) + 1
+    return max(counts, key=lambda n: (counts[n], -min(m.char_start for m in jur if m.entity_name == n)))

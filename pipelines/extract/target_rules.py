@@ -1,0 +1,60 @@
+"""Cue lists and compiled patterns of the target extractor, read from pipelines/data/targets.json and fx_rates.csv."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CLAUSE_BREAK = re.compile(r";|,\s(?:and|while|whereas|but)\s|\swhile\s|\.\s")
+
+
+def _alt(words) -> str:
+    """Regex alternation of words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def target_rules() -> dict:
+    """The data file's cue lists plus compiled patterns and the fx table, built once.
+
+    >>> target_rules()["fx"]["USD"]
+    1.0
+    """
+    cfg = json.loads((DATA_DIR / "targets.json").read_text(encoding="utf-8"))
+    lines = [ln for ln in (DATA_DIR / "fx_rates.csv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    cfg["fx"] = {r["currency"]: float(r["per_usd"]) for r in csv.DictReader(lines)}
+    alt = _alt
+    scale = rf"(?P<scale>{alt(cfg['scales'])})\b"
+    cfg["money_pre"] = re.compile(rf"(?<![A-Za-z])(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
+    cfg["money_post"] = re.compile(rf"\b(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")
+    nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
+    cfg["count_noun"] = nouns
+    words = alt(cfg["number_words"])
+    skip = alt(cfg["count_skip_words"])
+    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*"
+    cfg["count_re"] = re.compile(
+        rf"\b(?P<num>{NUM}|{words})(?:\s(?P<scale>thousand|million))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
+    cfg["count_from_to"] = re.compile(
+        rf"\bnumber of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)}) from (?:{NUM}) to (?P<num>{NUM})(?P<scale>)", re.I)
+    cfg["same_year_re"] = re.compile("|".join(re.escape(w) for w in cfg["same_year_cues"]), re.I)
+    cfg["owner_after"] = re.compile(cfg["owner_after_re"], re.I)
+    cfg["paren"] = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|almost|or|over|more than|~)?\s*")
+    cfg["not_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['not_target_cues'])})(?![\w-])", re.I)
+    cfg["cue_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['target_cues'])})", re.I)
+    cfg["relative_re"] = [re.compile(p, re.I) for p in cfg["relative_deadlines"]]
+    cfg["gov_re"] = {lvl: re.compile(rf"(?<![\w-])(?:{alt(ws)})(?![\w-])", re.I) for lvl, ws in cfg["government_subjects"].items()}
+    cfg["per_unit_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['per_unit_cues'])})(?![\w-])", re.I)
+    cfg["component_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['component_cues'])})(?![\w-])", re.I)
+    cfg["anaphor_re"] = re.compile(rf"(?:{alt(cfg['anaphor_subjects'])})\b")
+    cfg["plan_noun_re"] = re.compile(rf"\b(?:{alt(cfg['plan_nouns'])})\b", re.I)
+    cfg["plan_intro_re"] = re.compile(rf"\b(?:{alt(cfg['plan_nouns'] + cfg['plan_verbs'])})\b", re.I)
+    cfg["component_more_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['component_more_cues'])})(?![\w-])", re.I)
+    cfg["city_cue_re"] = re.compile(rf"\b(?:{alt(cfg['city_cues'])})", re.I)
+    for key in ("per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
+        cfg[key] = re.compile(cfg[key], re.I)
+    cfg["range_before"] = re.compile(rf"(?:{NUM}|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
+    return cfg
