@@ -20,12 +20,12 @@ def number(num: str, scale: str | None, cfg: dict) -> float:
     return value
 
 
-def _currency(code: str, body: str) -> str:
+def _currency(code: str, body: str, cfg: dict) -> str:
     """Resolve ¥ to JPY or CNY from the story's context."""
     if code != "YEN_OR_YUAN":
         return code
-    japan = len(re.findall(r"\b(?:yen|Japan|Japanese|Tokyo)\b", body))
-    china = len(re.findall(r"\b(?:yuan|RMB|China|Chinese|renminbi)\b", body))
+    japan = len(cfg["yen_or_yuan_re"]["JPY"].findall(body))
+    china = len(cfg["yen_or_yuan_re"]["CNY"].findall(body))
     return "JPY" if japan > china else "CNY"
 
 
@@ -40,7 +40,7 @@ def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
     for kind in ("money_pre", "money_post"):
         for m in cfg[kind].finditer(sentence):
             table = cfg["currency_prefixes"] if kind == "money_pre" else cfg["currency_words"]
-            unit = _currency(table[m.group("cur")], body)
+            unit = _currency(table[m.group("cur")], body, cfg)
             if kind == "money_pre" and m.group("cur") == "$" and re.search(r"[A-Z]{1,2}$", sentence[:m.start()]):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("scale"):
@@ -114,8 +114,7 @@ def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
     after = sentence[amount["end"]:amount["end"] + 60].lower()
     before = sentence[max(0, amount["start"] - 60):amount["start"]].lower()
     near = re.split(r"[,;]", after)[0]
-    phrase = re.split(r"\b(?:for|to|in|into|on|of|by|that|which|with|from|at|relative|aimed|designed|was|were|is|are|will|would|and|this|next)\b|[,;.]",
-                      re.sub(r"^\s*\([^)]*\)", "", after))[0]
+    phrase = cfg["metric_phrase_stop_re"].split(re.sub(r"^\s*\([^)]*\)", "", after))[0]
     heads = [(m.start(), metric) for metric, words in cfg["money_metrics"] for w in words
              for m in re.finditer(rf"\b{re.escape(w)}", phrase)]
     if heads:

@@ -35,14 +35,16 @@ PERSON_TITLES = _set("person_titles")
 TITLE_SPLIT = _set("title_split_words")
 COMPANY_HEADS_CF = frozenset(h.casefold() for h in COMPANY_HEADS)
 STRONG_DESCRIPTORS = _set("strong_company_descriptors")
-_AFFIX = re.compile(r"-(?:based|headquartered|listed|owned|backed|registered|led|focused|born|founded|run|"
-                    r"controlled|linked|related|style|level|made|funded|friendly|native|centric|oriented)$")
+_AFFIX = re.compile(rf"-(?:{'|'.join(map(re.escape, CUES['affix_words']))})$")
 GENERIC = _set("generic_words")
 APPOS_COMPANY = _set("company_apposition_heads")
 APPOS_OTHER = _set("non_company_apposition_heads")
 MEDIA_DESCRIPTORS = _set("media_descriptors")
 PRODUCTS = frozenset(fold_key(p) for p in CUES["products"])
-_NOT_A_NAME = frozenset({"Manager", "Officer", "Executive", "General", "Chief", "Deputy", "Head", "Vice"})
+_NOT_A_NAME = _set("not_name_words")
+MEDIA_APPOSITION = _set("media_apposition_words")
+PERSON_APPOSITION = _set("person_apposition_words")
+ORG_CONNECTORS = _set("organization_connectors")
 
 # One word of a name: 'HashKey', 'JD.com', 'XT.COM', 'BTC-e', 'iFlytek', '1000X', 'Mt.', 'SBI’s'.
 _TOKEN = (r"(?:[A-Z][A-Za-z0-9]*(?:[\-&'’@][A-Za-z0-9]+|\.(?:[a-z0-9]+|[A-Z0-9]+(?![a-z])))*\.?"
@@ -63,32 +65,28 @@ ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 # Text that never holds a company mention: photo credits, URLs, e-mails, disclaimers, copyright lines.
 MASK_RE = re.compile(
-    r"(?:Photo|Image|Picture|Credit|Source)s?(?:graph)?(?:\s+(?:by|credit|courtesy(?:\s+of)?)|:)\s+[^\n]{0,80}?"
+    rf"(?:{'|'.join(map(re.escape, CUES['credit_words']))})s?(?:graph)?(?:\s+(?:by|credit|courtesy(?:\s+of)?)|:)\s+[^\n]{0,80}?"
     rf"(?:\s+(?:on|via|from|/)\s+{_alt(CUES['media_outlets'])}|(?=\n|$))"
     r"|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
-BOILERPLATE_RE = re.compile(r"©|Copyright|All rights reserved|holds no liability|Disclaimer|not (?:trading|investment) advice")
+BOILERPLATE_RE = re.compile(CUES["boilerplate_re"])
 
 _DESC = re.compile(rf"(?:^|[^\w-])({_alt(CUES['company_descriptors'])})\s+$")
 _MEDIA_DESC = re.compile(rf"(?:^|\W)({_alt(MEDIA_DESCRIPTORS)})\s+(?:the\s+)?$")
-_MEDIA_BEFORE = re.compile(
-    r"(?:according\s+to|reported\s+by|reports?\s+(?:by|from|in|on)|told|took\s+to|via|cited\s+by|"
-    r"quoted\s+by|interview\s+with|speaking\s+to|wrote\s+in|published\s+(?:by|in)|first\s+reported\s+by)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,3}$", re.I)
-_MEDIA_AFTER = re.compile(r"^\s*(?:,\s*)?(?:reported|reports|said\s+in\s+a\s+report|cited|quoted|wrote)\b")
+_MEDIA_BEFORE = re.compile(CUES["media_before_re"], re.I)
+_MEDIA_AFTER = re.compile(CUES["media_after_re"])
 _PERSON_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_alt(CUES['person_titles'])})\.?\s+$")
 _FOLLOWER = re.compile(rf"^(?:['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?|\s+)(?:{_alt(CUES['company_followers'])})\b")
 _PRECEDER = re.compile(rf"(?:^|\W)(?:{_alt(CUES['company_preceders'])})\s+(?:the\s+)?$", re.I)
 _APPOS = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+(?:(?:one|part|some)\s+of\s+)?(?:a|an|the)\s+([^,.;:()\n]{1,90})")
-_APPOS_STOP = frozenset("that which who whose with in of for from based headquartered to on at by and as "
-                        "known called whose where specialising specializing focused focusing".split())
+_APPOS_STOP = _set("apposition_stop_words")
 _LIST_GAP = re.compile(r"^(?:['’]s)?\s*(?:\([^()]{0,40}\)\s*)?(?:,{1,2}\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|"
                        r"\s+(?:and|or|&|as\s+well\s+as)\s+)((?:[a-z][\w-]*\s+){0,3})$")
-_LIST_FUNCTION = frozenset("the a an is are was were has have had who which whose that it its their his her "
-                           "said says with in on at by for to of from not also but while when".split())
+_LIST_FUNCTION = _set("list_function_words")
 _LIST_CUE = re.compile(rf"\b(?:{_alt(CUES['company_list_nouns'])})\b[^.;:]{{0,60}}?"
                        r"(?:such\s+as|like|including|include|includes|included|are|were|:)\s+$")
-_LIST_TAIL = re.compile(r"^,?\s+(?:and|or)\s+(?:several|many|a\s+few|two|three|four|five|other|others|more)\b")
+_LIST_TAIL = re.compile(rf"^,?\s+(?:and|or)\s+{_alt(CUES['list_tail_words'])}\b")
 _BRANDLIKE = re.compile(r"[a-z][A-Z]|^[A-Z0-9]{3,}$|\d[A-Z]")
+_SITE_LABELS = _set("site_labels")
 _PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*|\n\s*[-•*]\s*)$")
 
@@ -128,8 +126,6 @@ def _site_names(source_site: str | None) -> list[str]:
     return [s for s in dict.fromkeys(names) if len(s) > 2]
 
 
-_SITE_LABELS = frozenset("www com net org info news asia blog amp html".split())
-
 
 def _inside(ranges, start: int, end: int) -> bool:
     """True when [start, end) overlaps one of the ranges."""
@@ -167,7 +163,7 @@ def _trim_org(text: str, start: int, end: int) -> tuple[int, int, str]:
             break
         word = first[0]
         if (word in STOP_WORDS or (_POSSESSIVE.search(word) and not word.startswith("People"))
-                or word in {"and", "of", "for", "on", "&"}):
+                or word in ORG_CONNECTORS):
             start += len(word) + 1
             value = first[1]
             continue
@@ -241,10 +237,7 @@ def _appos_kind(text: str, end: int) -> str:
         if w in APPOS_COMPANY:
             kind = "company"
         elif w in APPOS_OTHER:
-            kind = "media" if w in {"publication", "newspaper", "outlet", "magazine", "agency", "broadcaster"} \
-                else "person" if w in {"founder", "co-founder", "chairman", "president", "minister", "mayor",
-                                       "officer", "executive", "director", "manager", "analyst", "trader",
-                                       "spokesperson", "spokesman", "secretary", "head", "chief"} else "other"
+            kind = "media" if w in MEDIA_APPOSITION else "person" if w in PERSON_APPOSITION else "other"
     return kind
 
 

@@ -55,7 +55,7 @@ for _row in CUES["organizations"]:
 
 MEDIA_KEYS = frozenset(fold_key(n) for n in CUES["media_outlets"])
 LEGAL_SUFFIXES = frozenset(CUES["legal_suffixes"])
-_GROUP_WORDS = frozenset({"group", "holdings", "holding"})
+_GROUP_WORDS = frozenset(CUES["group_words"])
 
 
 def strip_legal_suffix(name: str) -> str:
@@ -158,11 +158,10 @@ def place_names() -> frozenset[str]:
     names |= {s["name"] for s in gc.get_us_states().values()}
     for country in pycountry.countries:
         names.update({country.name, getattr(country, "common_name", country.name)})
-    suffix = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Province|Prefecture|-ken|-to|-fu|-do|Special Administrative Region)$")
+    suffix = re.compile(rf"\s+({CUES['place_name_suffixes_re']})$")
     for sub in pycountry.subdivisions:
         names.add(suffix.sub("", sub.name.split(" (")[0]))
-    names |= {"Hong Kong", "Macau", "Macao", "Taiwan", "Dubai", "Abu Dhabi", "Busan", "Seoul", "Tokyo",
-              "UAE", "U.S.", "US", "UK", "EU", "Mainland China", "Silicon Valley"}
+    names |= set(CUES["extra_place_names"])
     return frozenset(names)
 
 

@@ -10,9 +10,6 @@ from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
 
-LEVELS_FOR = {"city": {"city", "municipality"}, "province": {"province", "municipality"},
-              "district": {"district"}, "country": {"country"}, "government": None}
-
 
 @dataclass
 class StoryState:
@@ -75,11 +72,12 @@ def _by_level(level: str, pos: int, story: StoryState) -> str | None:
     if level == "country":
         countries = [m.entity_name for m in prior if gaz.places.get(m.entity_name) and gaz.places[m.entity_name].level == "country"]
         return _country_of(story.main) or (countries[-1] if countries else None)
-    if LEVELS_FOR[level] is None:
+    levels = target_rules()["levels_for"][level]
+    if levels is None:
         para = story.paragraph(pos)[0]
         prior = [m for m in prior if m.char_start >= para]
         return prior[-1].entity_name if prior else story.main
-    prior = [m for m in prior if gaz.places.get(m.entity_name) and gaz.places[m.entity_name].level in LEVELS_FOR[level]]
+    prior = [m for m in prior if gaz.places.get(m.entity_name) and gaz.places[m.entity_name].level in levels]
     return prior[-1].entity_name if prior else None
 
 

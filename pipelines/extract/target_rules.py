@@ -17,6 +17,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _in_order(words) -> str:
+    """Regex alternation of words in the order the data file lists them."""
+    return "|".join(re.escape(w) for w in words)
+
+
 @lru_cache(maxsize=1)
 def target_rules() -> dict:
     """The data file's cue lists plus compiled patterns and the fx table, built once.
@@ -37,12 +42,12 @@ def target_rules() -> dict:
     skip = alt(cfg["count_skip_words"])
     adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*"
     cfg["count_re"] = re.compile(
-        rf"\b(?P<num>{NUM}|{words})(?:\s(?P<scale>thousand|million))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
+        rf"\b(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
     cfg["count_from_to"] = re.compile(
         rf"\bnumber of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)}) from (?:{NUM}) to (?P<num>{NUM})(?P<scale>)", re.I)
     cfg["same_year_re"] = re.compile("|".join(re.escape(w) for w in cfg["same_year_cues"]), re.I)
     cfg["owner_after"] = re.compile(cfg["owner_after_re"], re.I)
-    cfg["paren"] = re.compile(r"\s*\(\s*(?:about|around|roughly|approximately|approx\.|some|nearly|almost|or|over|more than|~)?\s*")
+    cfg["paren"] = re.compile(rf"\s*\(\s*(?:{_in_order(cfg['approximation_words'])})?\s*")
     cfg["not_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['not_target_cues'])})(?![\w-])", re.I)
     cfg["cue_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['target_cues'])})", re.I)
     cfg["relative_re"] = [re.compile(p, re.I) for p in cfg["relative_deadlines"]]
@@ -56,5 +61,12 @@ def target_rules() -> dict:
     cfg["city_cue_re"] = re.compile(rf"\b(?:{alt(cfg['city_cues'])})", re.I)
     for key in ("per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)
+    cfg["yen_or_yuan_re"] = {cur: re.compile(rf"\b(?:{_in_order(ws)})\b")
+                             for cur, ws in cfg["yen_or_yuan_context"].items() if not cur.startswith("_")}
+    cfg["opener_re"] = re.compile(rf"^(?:{_in_order(cfg['sentence_openers'])}),?\s")
+    cfg["metric_phrase_stop_re"] = re.compile(rf"\b(?:{_in_order(cfg['metric_phrase_stops'])})\b|[,;.]")
+    cfg["abbrev_end_re"] = re.compile(rf"(?:\b(?:[A-Z]\.){{2,}}|\b(?:{_in_order(cfg['abbreviations'])})\.)$")
+    cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
+                         if not k.startswith("_")}
     cfg["range_before"] = re.compile(rf"(?:{NUM}|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
     return cfg

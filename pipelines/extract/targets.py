@@ -14,8 +14,6 @@ from pipelines.extract.owners import StoryState, find_owner, first_subject, main
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
 
-ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Inc|Co|Ltd|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx)\.)$")
-
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of text; paragraphs and . ! ? end a sentence.
@@ -24,8 +22,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     [(0, 13), (14, 24), (26, 34)]
     """
     spans, start = [], 0
+    abbrev_end = target_rules()["abbrev_end_re"]
     for m in re.finditer(r"\n\s*\n|\n|(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9$¥€£])", text):
-        if m.group().strip() == "" and "\n" not in m.group() and ABBREV_END.search(text[start:m.start()]):
+        if m.group().strip() == "" and "\n" not in m.group() and abbrev_end.search(text[start:m.start()]):
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -63,7 +62,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         money = find_money(sentence, body, cfg)
         amounts = money + find_counts(sentence, money, cfg)
         in_sentence = [m for m in jur if s <= m.char_start < e]
-        anaphor = cfg["anaphor_re"].match(re.sub(r"^(?:But|And|However|Meanwhile|Also),?\s", "", sentence))
+        anaphor = cfg["anaphor_re"].match(cfg["opener_re"].sub("", sentence))
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
         stated = bool(cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence))
         breakdown = False
