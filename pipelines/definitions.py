@@ -11,7 +11,7 @@ from pipelines.resources import make_resources
 
 
 def build_definitions(raw_dir=None, published=None) -> dg.Definitions:
-    """All assets, checks, jobs, schedules and sensors, with resources for the given folders (env defaults)."""
+    """All assets (the marts carry their checks), jobs, schedules and sensors, with resources for the given folders (env defaults)."""
     mart_assets, mart_checks = build_mart_definitions()
     pipeline_assets = [*dg.load_assets_from_modules([staging])]
     extraction = _extraction_assets()

@@ -47,6 +47,7 @@ class Check:
     sql: str
     blocking: bool
     description: str
+    reads: tuple[tuple[str, str], ...] = ()  # other tables the audit reads (schema, table): a foreign key's parent, ...
 
 
 @dataclass
@@ -136,6 +137,11 @@ def read_tables(sql: str, path: Path) -> list[tuple[str, str]]:
         raise ModelError(f"{path}: the SQL does not parse: {str(err).splitlines()[0]}") from err
     if not isinstance(tree, (exp.Select, exp.SetOperation)):
         raise ModelError(f"{path}: a model must be a single SELECT statement")
+    return _tables_in(tree)
+
+
+def _tables_in(tree: exp.Expression) -> list[tuple[str, str]]:
+    """The (schema, table) pairs a parsed statement reads, CTE names and table functions left out."""
     ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
     found = set()
     for table in tree.find_all(exp.Table):
@@ -195,10 +201,11 @@ def parse_checks(model: str, decls: list[tuple[str, str]], path: Path) -> list[C
             raise ModelError(f"{path}: unknown declaration @{kind}")
         name = name_hint if kind == "audit" else f"{model}__{kind}__{suffix}"
         try:
-            sqlglot.parse_one(sql, read="duckdb")
+            tree = sqlglot.parse_one(sql, read="duckdb")
         except sqlglot.errors.ParseError as err:
             raise ModelError(f"{path}: check {name} does not parse: {str(err).splitlines()[0]}") from err
-        checks.append(Check(name, model, kind, sql, kind in BLOCKING_KINDS, desc))
+        reads = tuple(t for t in _tables_in(tree) if t != (MART_SCHEMA, model))
+        checks.append(Check(name, model, kind, sql, kind in BLOCKING_KINDS, desc, reads))
     return checks
 
 

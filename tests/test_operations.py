@@ -296,6 +296,24 @@ def test_a_step_that_fails_once_is_retried(tmp_path, monkeypatch):
     assert failures == {"parse": 0, "mart": 0} and (tmp_path / "w.duckdb").exists()
 
 
+@pytest.mark.parametrize("check, blocking", [("dim_story__unique__story_key", True),
+                                             ("bridge_initiative_story__foreign_key__initiative_id", False)])
+def test_a_failing_check_fails_the_run_and_a_blocking_one_stops_publishing(built, tmp_path, monkeypatch, capsys,
+                                                                            check, blocking):
+    from pipelines.__main__ import main
+    from pipelines.assets import marts
+
+    raw, published = copy_warehouse(built, tmp_path)
+    write_pages(raw, 1, start=3)  # something new, so the run would publish
+    before = sha256(published)
+    real = marts.run_check
+    monkeypatch.setattr(marts, "run_check", lambda con, c: (False, "seeded failure") if c.name == check else real(con, c))
+    assert main(["run", "--raw-dir", str(raw), "--warehouse", str(published)]) == 1
+    err = capsys.readouterr().err
+    assert f"failed checks: {check}" in err
+    assert (sha256(published) == before) is blocking  # a blocking check leaves the published file as it was
+
+
 def _cut_in_half(data: bytes) -> bytes:
     return data[: len(data) // 2]
 

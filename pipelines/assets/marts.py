@@ -1,4 +1,4 @@
-"""Dagster assets and asset checks for the dimensional models: one asset per file in models/ (thin layer over modelgraph)."""
+"""Dagster assets for the dimensional models: one asset per file in models/, each running its checks (thin layer over modelgraph)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,12 +24,17 @@ def _column_schema(model: Model) -> dg.TableSchema:
                                    for c, d in model.columns.items()])
 
 
-def model_asset(model: Model, code_hash: str = "") -> dg.AssetsDefinition:
-    """One asset that rebuilds main.<model> and comments it, unless staging and the model code are unchanged.
+def model_asset(model: Model, code_hash: str = "", checks: list[Check] | None = None) -> dg.AssetsDefinition:
+    """One asset that rebuilds main.<model> (unless staging and the model code are unchanged), then runs its checks.
 
-    >>> model_asset(load_models()[0]).key.path[0]
-    'main'
+    The checks (default: all declared in the model header) run in the same step, on the same connection,
+    every run, also when the table was kept; a failing blocking check stops everything downstream.
+
+    >>> asset = model_asset(load_models()[-1]); asset.key.path[0], len(asset.check_keys) > 0
+    ('main', True)
     """
+    checks = model.checks if checks is None else checks
+
     @dg.asset(
         key=_asset_key(MART_SCHEMA, model.name),
         group_name=GROUP,
@@ -42,45 +47,84 @@ def model_asset(model: Model, code_hash: str = "") -> dg.AssetsDefinition:
             "grain": model.grain,
             "source": str(model.path.relative_to(model.path.parents[1] if model.is_seed else model.path.parent.parent)),
         },
+        check_specs=[check_spec(c) for c in checks],
     )
-    def _build(context, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    def _build(context, duckdb: DuckDBResource):
         with duckdb.get_connection() as con:
             rows, rebuilt = materialize_if_stale(con, model, code_hash)
-        if not rebuilt:
-            context.log.info(f"{model.name}: staging and model unchanged since the last build; kept as is")
-        return dg.MaterializeResult(metadata={"dagster/row_count": dg.MetadataValue.int(rows), "rebuilt": rebuilt})
+            if not rebuilt:
+                context.log.info(f"{model.name}: staging and model unchanged since the last build; kept as is")
+            yield dg.MaterializeResult(metadata={"dagster/row_count": dg.MetadataValue.int(rows), "rebuilt": rebuilt})
+            for check in checks:
+                yield check_result(con, check)
 
     return _build
 
 
-def model_check(check: Check) -> dg.AssetChecksDefinition:
-    """One asset check running the audit SQL declared in a model header.
+def cross_model_checks(checks: list[Check]) -> dg.AssetChecksDefinition:
+    """One step for the checks that read a model their own model is not built from (a foreign key's parent).
 
-    >>> model_check(load_models()[-1].checks[0]).check_keys.pop().asset_key.path[0]
+    Such a check must wait until both models are built, so it cannot run in its model's step;
+    it still shows in the UI beside its model.
+    """
+    @dg.multi_asset_check(
+        specs=[check_spec(c, additional_deps=[_asset_key(s, t) for s, t in c.reads]) for c in checks],
+        name="cross_model_checks",
+        description="Checks of a model that read another model it is not built from, run once both are built.",
+        can_subset=True,
+    )
+    def _audits(context, duckdb: DuckDBResource):
+        selected = context.selected_asset_check_keys
+        with duckdb.get_connection() as con:
+            for check in checks:
+                if dg.AssetCheckKey(_asset_key(MART_SCHEMA, check.model), check.name) in selected:
+                    yield check_result(con, check)
+
+    return _audits
+
+
+def check_spec(check: Check, additional_deps: list[dg.AssetKey] | None = None) -> dg.AssetCheckSpec:
+    """The asset check declared for one audit of a model header (shown in the UI beside the asset).
+
+    >>> check_spec(load_models()[-1].checks[0]).asset_key.path[0]
     'main'
     """
-    @dg.asset_check(
-        asset=_asset_key(MART_SCHEMA, check.model),
-        name=check.name,
-        description=f"{check.description} (audit: {check.sql})",
-        blocking=check.blocking,
-    )
-    def _audit(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-        with duckdb.get_connection() as con:
-            passed, detail = run_check(con, check)
-        return dg.AssetCheckResult(passed=passed, severity=dg.AssetCheckSeverity.ERROR,
-                                   metadata={"detail": detail, "audit_sql": dg.MetadataValue.md(f"```sql\n{check.sql}\n```")})
+    return dg.AssetCheckSpec(name=check.name, asset=_asset_key(MART_SCHEMA, check.model),
+                             description=f"{check.description} (audit: {check.sql})", blocking=check.blocking,
+                             additional_deps=additional_deps)
 
-    return _audit
+
+def check_result(con, check: Check) -> dg.AssetCheckResult:
+    """Run one audit on the connection: passed when it returns no row."""
+    passed, detail = run_check(con, check)
+    return dg.AssetCheckResult(asset_key=_asset_key(MART_SCHEMA, check.model), check_name=check.name, passed=passed,
+                               severity=dg.AssetCheckSeverity.ERROR,
+                               metadata={"detail": detail, "audit_sql": dg.MetadataValue.md(f"```sql\n{check.sql}\n```")})
+
+
+def _upstream_tables(models: list[Model]) -> dict[str, set[tuple[str, str]]]:
+    """{model: every (schema, table) it is built from, directly or through other models} (models in build order)."""
+    upstream: dict[str, set[tuple[str, str]]] = {}
+    for model in models:
+        upstream[model.name] = set(model.deps).union(
+            *(upstream[t] for s, t in model.deps if s == MART_SCHEMA and t in upstream))
+    return upstream
 
 
 def build_mart_definitions(models_dir: Path | str = MODELS_DIR) -> tuple[list[dg.AssetsDefinition], list[dg.AssetChecksDefinition]]:
-    """Assets and checks for every model and seed under models_dir (fails at load on a bad model).
+    """One asset per model and seed under models_dir, carrying its checks, and one step for the cross-model checks.
 
-    >>> assets, checks = build_mart_definitions()
-    >>> len(assets) > 5 and len(checks) > len(assets)
+    A check runs in its model's step when everything it reads is built before that model; the others
+    (foreign keys to a model built elsewhere in the graph) run in `cross_model_checks`. Fails at load on a bad model.
+
+    >>> assets, cross = build_mart_definitions()
+    >>> len(assets) > 5 and sum(len(a.check_keys) for a in assets) > len(assets) and len(cross) == 1
     True
     """
     models = load_models(models_dir)
     hashes = model_code_hashes(models)
-    return [model_asset(m, hashes[m.name]) for m in models], [model_check(c) for m in models for c in m.checks]
+    upstream = _upstream_tables(models)
+    in_step = {m.name: [c for c in m.checks if set(c.reads) <= upstream[m.name]] for m in models}
+    cross = [c for m in models for c in m.checks if c not in in_step[m.name]]
+    return ([model_asset(m, hashes[m.name], in_step[m.name]) for m in models],
+            [cross_model_checks(cross)] if cross else [])
