@@ -32,4 +32,7 @@ def _extraction_assets() -> list:
     return [*dg.load_assets_from_modules([extraction])]
 
 
-defs = build_definitions()
+@dg.definitions
+def defs() -> dg.Definitions:
+    """The definitions `dagster dev` loads, built when it asks for them (importing this module builds nothing)."""
+    return build_definitions()
