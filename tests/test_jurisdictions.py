@@ -97,3 +97,26 @@ def test_learned_district_carries_its_parent_for_the_reference_rows():
     assert learned == {"Qinglan": "Guangzhou"}
     chain = [r["jurisdiction_name"] for r in jurisdiction_rows(["Qinglan"], learned)]
     assert chain[:2] == ["Qinglan", "Guangzhou"] and chain[-1] == "China"
+
+
+def test_ancestors_walk_up_to_the_country():
+    from pipelines.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert [p.name for p in gaz.ancestors("Jiangning")] == ["Jiangning", "Nanjing", "Jiangsu", "China"]
+    assert gaz.ancestors("Nowhere Land") == [] and gaz.ancestors(None) == []
+
+
+def test_multi_word_and_hyphenated_names_still_found_through_the_first_word_index():
+    found = {m.entity_name for m in find_jurisdictions("Abu Dhabi and Hong Kong's plans; Guangzhou's Tianhe district too.")}
+    assert {"Abu Dhabi", "Hong Kong", "Tianhe"} <= found
+
+
+def test_first_word_index_forgets_a_story_s_districts():
+    from pipelines.extract.gazetteer import load_gazetteer, story_scope
+
+    with story_scope() as gaz:
+        gaz.learn_district("Qinglan-west", "Guangzhou")
+        assert gaz.max_tokens(["Qinglan"]) == 2
+        assert [m.entity_name for m in find_jurisdictions("Qinglan-west grew.")] == ["Qinglan-west"]
+    assert load_gazetteer().max_tokens(["Qinglan"]) == 0
