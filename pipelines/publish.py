@@ -15,22 +15,26 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.buildstate import file_state_signature
+from pipelines.buildstate import file_state_signature, state_signature
 
 
-def publish(build: Path, published: Path) -> int:
+def publish(build: Path, published: Path, con: duckdb.DuckDBPyConnection | None = None) -> int:
     """Copy the checkpointed build file over the published one atomically; returns bytes published.
+
+    `con` is a connection to the build file this process holds (a run's); without one the file is opened here.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp()); duckdb.connect(str(d / "b.duckdb")).close()
     >>> publish(d / "b.duckdb", d / "p.duckdb") > 0 and (d / "p.duckdb").exists()
     True
     """
     build, published = Path(build), Path(published)
-    con = duckdb.connect(str(build))
+    own = con is None
+    con = duckdb.connect(str(build)) if own else con
     try:
         con.execute("checkpoint")  # fold the WAL into the file so the copy is complete on its own
     finally:
-        con.close()
+        if own:
+            con.close()
     published.parent.mkdir(parents=True, exist_ok=True)
     for stale in published.parent.glob(f".{published.name}.publishing-*"):  # left by a killed run
         if not _pid_alive(stale.name.rsplit("-", 1)[-1]):
@@ -46,18 +50,21 @@ def publish(build: Path, published: Path) -> int:
     return published.stat().st_size
 
 
-def publish_if_changed(build: Path, published: Path) -> tuple[int, bool]:
+def publish_if_changed(build: Path, published: Path, con: duckdb.DuckDBPyConnection | None = None) -> tuple[int, bool]:
     """Publish unless the published file was made from the same build state; (bytes, published now).
+
+    `con` is a connection to the build file this process holds (a run's): the build's state is read
+    through it, since a file open in this process cannot also be attached.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp()); duckdb.connect(str(d / "b.duckdb")).close()
     >>> publish_if_changed(d / "b.duckdb", d / "p.duckdb")[1]
     True
     """
     build, published = Path(build), Path(published)
-    state = file_state_signature(build)
+    state = file_state_signature(build) if con is None else state_signature(con)
     if state is not None and published.exists() and file_state_signature(published) == state:
         return published.stat().st_size, False
-    return publish(build, published), True
+    return publish(build, published, con), True
 
 
 def _pid_alive(pid: str) -> bool:

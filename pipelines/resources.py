@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
+from pydantic import PrivateAttr
 
 from pipelines import config
 from pipelines.load.loader import ensure_schema, schema_version
@@ -26,31 +29,59 @@ class WarehouseSettings(dg.ConfigurableResource):
 
 
 class BuildDatabase(DuckDBResource):
-    """The private DuckDB file a run builds in; each run checks its schema before the first step."""
+    """The private DuckDB file a run builds in: its schema is checked when the run starts, and the run holds one
+    connection to it; every step works on a cursor of that connection instead of opening the file again."""
+
+    _con: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        prepare_build(Path(self.database))
+        self._con = prepare_build(Path(self.database))
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._con is not None:
+            self._con.close()  # folds the WAL into the file
+            self._con = None
+
+    @contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the run's connection (a connection of its own outside a run, e.g. in tests)."""
+        if self._con is None:
+            with super().get_connection() as con:
+                yield con
+            return
+        cursor = self._con.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()  # rolls back what a failed step left uncommitted
 
 
-def prepare_build(build: Path) -> None:
-    """Create the raw and staging tables in the build file; start afresh when it is unreadable or of another schema.
+def prepare_build(build: Path) -> duckdb.DuckDBPyConnection:
+    """Open the build file with the raw and staging tables; start afresh when it is unreadable or of another schema.
 
     Runs when a run starts, never when the code location loads: loading the definitions (dagster dev,
-    a sensor tick) must not touch a file a run may be writing.
+    a sensor tick) must not touch a file a run may be writing. The caller closes the connection.
     """
     build = Path(build)
     build.parent.mkdir(parents=True, exist_ok=True)
     con = _open_build(build)
-    version = _version(con)
-    if version not in (schema_version(), None) or (version is None and _has_tables(con)):
-        log.warning("%s was built under another schema; rebuilding it from the raw files", build)
-        con.close()
-        _remove(build)
-        con = _open_build(build)
     try:
-        ensure_schema(con)
-    finally:
+        with con.cursor() as cur:  # a cursor, closed here: a result left pending on `con` would hold a transaction open
+            version = _version(cur)
+            stale = version not in (schema_version(), None) or (version is None and _has_tables(cur))
+        if stale:
+            log.warning("%s was built under another schema; rebuilding it from the raw files", build)
+            con.close()
+            _remove(build)
+            con = _open_build(build)
+            version = None
+        if version is None:  # a file with this schema's version has every table already
+            with con.cursor() as cur:
+                ensure_schema(cur)
+    except BaseException:
         con.close()
+        raise
+    return con
 
 
 def _open_build(build: Path) -> duckdb.DuckDBPyConnection:

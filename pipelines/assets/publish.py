@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dagster as dg
+from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.staging import RETRY
 from pipelines.publish import publish_if_changed
@@ -14,8 +15,10 @@ def publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
 
     @dg.asset(key=["published_warehouse"], deps=upstream, group_name="publish", kinds={"duckdb"}, retry_policy=RETRY,
               description="The warehouse file analysts and BI tools open, replaced atomically after a complete build.")
-    def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseSettings) -> dg.MaterializeResult:
-        size, published = publish_if_changed(warehouse.build, Path(warehouse.published))
+    def published_warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
+                            warehouse: WarehouseSettings) -> dg.MaterializeResult:
+        with duckdb.get_connection() as con:
+            size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con)
         if published:
             context.log.info(f"published {warehouse.build} -> {warehouse.published} ({size} bytes)")
         else:
