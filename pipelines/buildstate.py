@@ -37,9 +37,17 @@ def ensure_state(con: duckdb.DuckDBPyConnection) -> None:
 
 def get_state(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     """The value stored under name, None when there is none."""
+    return get_states(con, [name]).get(name)
+
+
+def get_states(con: duckdb.DuckDBPyConnection, names: list[str]) -> dict[str, str]:
+    """{name: value} for those of the names that hold a value, in one query.
+
+    >>> con = duckdb.connect(); set_state(con, "a", "1"); get_states(con, ["a", "b"])
+    {'a': '1'}
+    """
     ensure_state(con)
-    row = con.execute(f"select value from {STATE_TABLE} where name = ?", [name]).fetchone()
-    return row[0] if row else None
+    return dict(con.execute(f"select name, value from {STATE_TABLE} where list_contains(?, name)", [names]).fetchall())
 
 
 def set_state(con: duckdb.DuckDBPyConnection, name: str, value: str) -> None:
@@ -71,7 +79,7 @@ def model_code_hashes(models: list[Model]) -> dict[str, str]:
     hashes: dict[str, str] = {}
     for model in models:
         upstream = sorted(hashes[t] for s, t in model.deps if s == MART_SCHEMA and t in hashes)
-        hashes[model.name] = _sha(model.path.read_text(encoding="utf-8"), *upstream)
+        hashes[model.name] = _sha(model.text or model.path.read_text(encoding="utf-8"), *upstream)
     return hashes
 
 
@@ -88,10 +96,11 @@ def materialize_if_stale(con: duckdb.DuckDBPyConnection, model: Model, code_hash
     >>> materialize_if_stale(con, seed, "h")[1], materialize_if_stale(con, seed, "h")[1]
     (True, False)
     """
-    inputs = [f"{s}.{t}=" + (get_state(con, f"model:{t}" if s == MART_SCHEMA else f"version:{s}.{t}") or "")
-              for s, t in sorted(model.deps)]
+    names = {(s, t): f"model:{t}" if s == MART_SCHEMA else f"version:{s}.{t}" for s, t in model.deps}
+    state = get_states(con, [*names.values(), f"model:{model.name}"])
+    inputs = [f"{s}.{t}=" + state.get(names[s, t], "") for s, t in sorted(model.deps)]
     signature = _sha(code_hash, *inputs)
-    if get_state(con, f"model:{model.name}") == signature and _table_exists(con, model.name):
+    if state.get(f"model:{model.name}") == signature and _table_exists(con, model.name):
         return con.execute(f"select count(*) from {MART_SCHEMA}.{model.name}").fetchone()[0], False
     rows = materialize_model(con, model)
     set_state(con, f"model:{model.name}", signature)

@@ -63,6 +63,7 @@ class Model:
     deps: list[tuple[str, str]] = field(default_factory=list)  # (schema, table)
     checks: list[Check] = field(default_factory=list)
     is_seed: bool = False
+    text: str = ""  # the whole file as read, header included (the file is read once)
 
     @property
     def table_comment(self) -> str:
@@ -221,7 +222,7 @@ def _model_from_header(text: str, path: Path, sql: str, prefix: str, is_seed: bo
     if not columns:
         raise ModelError(f"{path}: the header documents no column ('{prefix} columns:' block)")
     return Model(name, path, sql, fields["description"].rstrip("."), fields["grain"].rstrip("."),
-                 columns, checks=parse_checks(name, decls, path), is_seed=is_seed)
+                 columns, checks=parse_checks(name, decls, path), is_seed=is_seed, text=text)
 
 
 def load_seed(path: Path) -> Model:
@@ -230,13 +231,14 @@ def load_seed(path: Path) -> Model:
     >>> load_seed(MODELS_DIR / "seeds" / "seed_initiative_type_cues.csv").is_seed
     True
     """
-    text = path.read_text()
+    text = path.read_text(encoding="utf-8")
     return _model_from_header(text, path, "", "#", True)
 
 
 def seed_rows(model: Model) -> list[dict[str, str]]:
     """The data rows of a seed (comment lines skipped)."""
-    lines = [ln for ln in model.path.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [ln for ln in (model.text or model.path.read_text(encoding="utf-8")).splitlines()
+             if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(lines))
 
 
@@ -252,7 +254,7 @@ def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_S
     seeds = [load_seed(p) for p in sorted((models_dir / "seeds").glob("*.csv"))]
     models = []
     for path in sorted(models_dir.glob("*.sql")):
-        text = path.read_text()
+        text = path.read_text(encoding="utf-8")
         model = _model_from_header(text, path, text, "--", False)
         model.deps = read_tables(text, path)
         models.append(model)
