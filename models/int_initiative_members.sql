@@ -1,6 +1,6 @@
 -- name: int_initiative_members
 -- grain: one row per story statement of an initiative (member_id): a staged target row, or a story title announcing an initiative without targets
--- description: Which initiative each target statement and each target-less announcing story belongs to. A story's targets for one jurisdiction and one initiative type form a candidate; candidates sharing a real-world target, directly or through other candidates, are the same initiative. A story with no target whose title carries an initiative cue word announces an initiative of its own, the same as another story's when jurisdiction, type and publication day agree.
+-- description: Which initiative each target statement and each target-less announcing story belongs to. A story's targets for one jurisdiction and one initiative type form a candidate; candidates sharing a real-world target, directly or through other candidates, are the same initiative. A story with a body but no target whose title carries an initiative cue word announces an initiative of its own, the same as another story's when jurisdiction, type and publication day agree.
 -- @unique: member_id
 -- @not_null: member_id, initiative_id, story_key, initiative_type, member_kind
 -- @accepted: member_kind in ('target', 'title')
@@ -99,6 +99,7 @@ untargeted_stories as (
     from stories as s
     where s.story_key not in (select story_key from target_rows)
         and s.title is not null
+        and s.word_count > 0  -- a headline-only link is too little evidence of an initiative
 ),
 
 title_cues as (
