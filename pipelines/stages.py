@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.buildstate import mark_changed
-from pipelines.ingest.reader import content_hash, list_raw_files, read_file
+from pipelines.ingest.reader import content_hash, failed_document, list_raw_files, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
@@ -134,8 +134,8 @@ def _read_one(args: tuple[str, str]) -> list[RawDocument]:
     except Exception as exc:  # noqa: BLE001 - one bad file must never take good data down with it
         rel = Path(path).relative_to(raw_dir).as_posix()
         log.exception("%s: unexpected error while reading", rel)
-        return [RawDocument(content_hash(f"unreadable:{rel}".encode()), rel, "unknown", 0, status="failed",
-                            error=f"The file could not be read ({exc.__class__.__name__}: {exc}); report it with the file.")]
+        return [failed_document(content_hash(rel.encode()), rel, "unknown", 0,
+                                f"The file could not be read ({exc.__class__.__name__}: {exc}); report it with the file.")]
 
 
 def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:

@@ -131,7 +131,7 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _failed(doc_id: str, rel: str, fmt: str, size: int, error: str) -> RawDocument:
+def failed_document(doc_id: str, rel: str, fmt: str, size: int, error: str) -> RawDocument:
     """A quarantined document; its id is kept apart from a good page with the same bytes."""
     return RawDocument(content_hash(f"unreadable:{doc_id}".encode()), rel, fmt, size, status="failed", error=error)
 
@@ -143,7 +143,7 @@ def _page(data: bytes, rel: str, fmt: str, size: int, is_html: bool, url=None, f
         return RawDocument(doc_id, rel, fmt, size, text="", status="empty",
                            error="The file is empty (no bytes or only whitespace); re-scrape the page or delete the file.")
     if looks_binary(data):
-        return _failed(doc_id, rel, fmt, size, "The file holds binary data, not text or HTML; check that the scraper "
+        return failed_document(doc_id, rel, fmt, size, "The file holds binary data, not text or HTML; check that the scraper "
                                                "saved the page and not an image, PDF or archive.")
     text, encoding = decode_bytes(data, _declared_charset(data) if is_html else None)
     if not is_html:
@@ -161,11 +161,11 @@ def _jsonl_pages(data: bytes, rel: str, size: int) -> Iterator[RawDocument]:
         try:
             obj = json.loads(raw_line)
         except (ValueError, RecursionError) as exc:  # JSONDecodeError, bad UTF-8, huge numbers, deep nesting
-            yield _failed(content_hash(raw_line), where, "jsonl", len(raw_line),
+            yield failed_document(content_hash(raw_line), where, "jsonl", len(raw_line),
                           f"Line {n} is not valid JSON ({exc.__class__.__name__}: {exc}); fix or drop that line.")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("html") or obj.get("text"), str):
-            yield _failed(content_hash(raw_line), where, "jsonl", len(raw_line),
+            yield failed_document(content_hash(raw_line), where, "jsonl", len(raw_line),
                           f"Line {n} has no 'html' or 'text' string field; each line must be an object with "
                           "'url' and 'html' or 'text'.")
             continue
@@ -217,12 +217,12 @@ def read_file(path: Path, raw_dir: Path) -> list[RawDocument]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return [_failed(content_hash(f"{rel}:{size}".encode()), rel, label, size,
+            return [failed_document(content_hash(f"{rel}:{size}".encode()), rel, label, size,
                             f"The file is {size / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB a raw file may "
                             "hold; split it into one file per page (or one .jsonl line per page).")]
         stored = path.read_bytes()
     except OSError as exc:
-        doc = _failed(content_hash(rel.encode()), rel, label, 0,
+        doc = failed_document(content_hash(rel.encode()), rel, label, 0,
                       f"The file could not be read ({exc.strerror or exc}); check its permissions.")
         doc.retry = True
         return [doc]
@@ -231,9 +231,9 @@ def read_file(path: Path, raw_dir: Path) -> list[RawDocument]:
         try:
             data = _gunzip(stored)
         except ValueError as exc:
-            return [_failed(content_hash(stored), rel, label, len(stored), str(exc))]
+            return [failed_document(content_hash(stored), rel, label, len(stored), str(exc))]
         except (OSError, EOFError, zlib.error) as exc:
-            return [_failed(content_hash(stored), rel, label, len(stored),
+            return [failed_document(content_hash(stored), rel, label, len(stored),
                             f"The gzip data is truncated or corrupt ({exc}); re-download or re-compress the file.")]
     if fmt == "jsonl":
         return list(_jsonl_pages(data, rel, len(stored))) or [

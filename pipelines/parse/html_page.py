@@ -7,7 +7,6 @@ elements next, then trafilatura extracts the main body from what is left.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
@@ -18,6 +17,7 @@ from pipelines.parse.html_meta import (clean_author, markup_author, markup_categ
                                        read_jsonld, read_meta)
 from pipelines.parse.html_related import detach, is_link_paragraph, find_regions, related_stories
 from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of
+from pipelines.parse.urls import site_of
 from pipelines.records import Story
 
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
@@ -70,10 +70,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
 
 def site_name(url: str | None, declared: str | None) -> str | None:
     """'https://www.example.com/a' -> 'example.com'; else the declared site name."""
-    host = urlparse(url).hostname if url and "//" in url else None
-    if host:
-        return host.removeprefix("www.")
-    return declared
+    return site_of(url) or declared
 
 
 def pick_title(tree: HtmlElement, body: HtmlElement, meta: dict, ld: dict) -> str:

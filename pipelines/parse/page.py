@@ -4,9 +4,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from urllib.parse import urlparse
 
 from pipelines.parse.text_page import parse_text
+from pipelines.parse.urls import site_of
 from pipelines.records import RawDocument, Story
 
 KEY_TITLE_MIN_WORDS = 4  # shorter titles ('Update', 'Weekly digest') are not unique enough alone
@@ -34,14 +34,6 @@ def story_key(title: str | None, body: str) -> str:
     if len(basis.split()) < KEY_TITLE_MIN_WORDS:
         basis += "\n" + fold(body)[:400]
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
-
-
-def site_of(url: str | None) -> str | None:
-    """'coinness.com' from 'https://www.coinness.com/news/1'."""
-    if not url:
-        return None
-    host = urlparse(url).hostname or ""
-    return host[4:] if host.startswith("www.") else (host or None)
 
 
 def parse_document(doc: RawDocument) -> tuple[list[Story], str, str | None]:
