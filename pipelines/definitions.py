@@ -5,21 +5,20 @@ import dagster as dg
 
 from pipelines.assets import staging
 from pipelines.automation import daily_warehouse_schedule, raw_files_sensor
-from pipelines.assets.marts import build_mart_definitions
+from pipelines.assets.marts import build_marts_asset
 from pipelines.assets.publish import publish_asset
 from pipelines.resources import make_resources
 
 
 def build_definitions(raw_dir=None, published=None) -> dg.Definitions:
     """All assets (the marts carry their checks), jobs, schedules and sensors, with resources for the given folders (env defaults)."""
-    mart_assets, mart_checks = build_mart_definitions()
+    marts = build_marts_asset()
     pipeline_assets = [*dg.load_assets_from_modules([staging])]
     extraction = _extraction_assets()
-    upstream = [key for a in mart_assets for key in a.keys]
-    assets = [*pipeline_assets, *extraction, *mart_assets, publish_asset(upstream)]
+    assets = [*pipeline_assets, *extraction, marts, publish_asset(list(marts.keys))]
     everything = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all(),
                                      description="Read new raw pages, parse, extract, rebuild the marts, publish.")
-    return dg.Definitions(assets=assets, asset_checks=mart_checks, jobs=[everything],
+    return dg.Definitions(assets=assets, jobs=[everything],
                           schedules=[daily_warehouse_schedule], sensors=[raw_files_sensor],
                           executor=dg.in_process_executor,  # one process per run: DuckDB allows one writer per file
                           resources=make_resources(raw_dir, published))

@@ -130,7 +130,7 @@ def test_dagster_assets_materialize_and_checks_pass(tmp_path):
     import dagster as dg
     from dagster_duckdb import DuckDBResource
 
-    from pipelines.assets.marts import build_mart_definitions
+    from pipelines.assets.marts import build_marts_asset
 
     db = str(tmp_path / "w.duckdb")
     with duckdb.connect(db) as setup:
@@ -138,14 +138,14 @@ def test_dagster_assets_materialize_and_checks_pass(tmp_path):
         for stmt in FIXTURE.read_text().split(";"):
             if "insert" in stmt:
                 setup.execute(stmt).fetchall()
-    assets, cross = build_mart_definitions()
-    keyed = {a.key.path[1]: a for a in assets}
-    assert dg.AssetKey(["staging", "stg_targets"]) in keyed["int_target_rows"].dependency_keys
-    assert dg.AssetKey(["main", "int_initiative_members"]) in keyed["fact_initiative"].dependency_keys
-    result = dg.materialize([*assets, *cross], resources={"duckdb": DuckDBResource(database=db)})
+    marts = build_marts_asset()
+    deps = marts.asset_deps
+    assert dg.AssetKey(["staging", "stg_targets"]) in deps[dg.AssetKey(["main", "int_target_rows"])]
+    assert dg.AssetKey(["main", "int_initiative_members"]) in deps[dg.AssetKey(["main", "fact_initiative"])]
+    result = dg.materialize([marts], resources={"duckdb": DuckDBResource(database=db)})
     assert result.success
+    assert {e.asset_key for e in result.get_asset_materialization_events()} == set(marts.keys)
     evaluations = result.get_asset_check_evaluations()
-    checks = {key for a in [*assets, *cross] for key in a.check_keys}
-    assert len(checks) > 40 and {e.asset_check_key for e in evaluations} == checks
+    assert len(marts.check_keys) > 40 and {e.asset_check_key for e in evaluations} == set(marts.check_keys)
     assert [e.asset_check_key.name for e in evaluations if not e.passed] == []
-    assert len(result.get_step_success_events()) == len(assets) + 1  # checks run in their model's step, cross-model ones in one
+    assert len(result.get_step_success_events()) == 1  # every model and check in one step
