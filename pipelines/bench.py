@@ -5,8 +5,10 @@
 
 The corpus is made from pages written for the project (tests/fixtures/html, tests/fixtures/text,
 samples/raw): each copy gets a unique headline suffix and a unique sentence in its body, so every
-page is a new document and a new story. One page in ten is gzipped, one in ten is a line of a
-.jsonl file. Every run is `python -m pipelines run` in a subprocess, so start-up and imports count.
+page is a new document and a new story. Half the pages are HTML, dressed in the furniture of a real
+news site (pipelines/benchpages.py: ~110 KB and 40 scripts a page, like the html-dev pages), half are
+text dumps. One page in ten is gzipped, one in ten is a line of a .jsonl file. Every run is
+`python -m pipelines run` in a subprocess, so start-up and imports count.
 
 The floor is reading every file once, decompressing, decoding and tokenising it
 (`re.findall(r"\\w+", text)`), nothing more, in this process. Goals are ratios measured in one
@@ -29,13 +31,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.benchpages import dress_html
 from pipelines.config import REPO_ROOT
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
 
 TEMPLATE_DIRS = (REPO_ROOT / "tests" / "fixtures" / "html", REPO_ROOT / "tests" / "fixtures" / "text",
                  REPO_ROOT / "samples" / "raw")
-GZ_EVERY, JSONL_EVERY, JSONL_LINES = 10, 10, 50  # page i is gzipped when i % 10 == 0, a jsonl line when == 1
+# page i is gzipped when i % 20 is in GZ, a jsonl line when it is in JSONL: one in ten each, HTML and text alike
+CYCLE, GZ, JSONL, JSONL_LINES = 20, (0, 5), (1, 6), 50
 GOALS = {  # name: (limit, what the ratio is)
     "full": (3.0, "full run / floor"),
     "noop": (0.3, "no-op re-run / floor"),
@@ -98,19 +102,33 @@ def unique_page(template: Template, n: int) -> str:
     return text
 
 
+def page_text(templates: list[Template], i: int) -> tuple[Template, str]:
+    """Page i of the corpus: even pages are HTML, odd ones text, each unique; HTML is dressed as a real site's page.
+
+    >>> t = [Template("a.txt", "Port opens\\n\\nThe port opened.", False, "Port opens", "The port"),
+    ...      Template("b.html", "<h1>Dam</h1><p>The dam held.</p>", True, "Dam", "The dam")]
+    >>> [(t.name, len(text) > 50_000) for t, text in (page_text(t, 0), page_text(t, 1))]
+    [('b.html', True), ('a.txt', False)]
+    """
+    html = [t for t in templates if t.is_html]
+    text = [t for t in templates if not t.is_html] or html
+    chosen = (html or text)[i // 2 % len(html or text)] if i % 2 == 0 else text[i // 2 % len(text)]
+    page = unique_page(chosen, i)
+    return chosen, dress_html(page, i) if chosen.is_html else page
+
+
 def write_corpus(raw_dir: Path, templates: list[Template], start: int, stop: int) -> int:
     """Write pages start..stop-1 under raw_dir (plain, .gz and .jsonl files); returns the files written."""
     files, jsonl = 0, {}
     for i in range(start, stop):
-        t = templates[i % len(templates)]
-        page = unique_page(t, i)
+        t, page = page_text(templates, i)
         ext = "html" if t.is_html else "txt"
         folder = raw_dir / f"part-{i // 500:03d}"
         folder.mkdir(parents=True, exist_ok=True)
-        if i % GZ_EVERY == 0:
+        if i % CYCLE in GZ:
             (folder / f"page-{i:06d}.{ext}.gz").write_bytes(gzip.compress(page.encode("utf-8"), 6))
             files += 1
-        elif i % JSONL_EVERY == 1:
+        elif i % CYCLE in JSONL:
             line = {"url": f"https://bench.example/{i}", ("html" if t.is_html else "text"): page,
                     "fetched_at": "2024-05-01T00:00:00Z"}
             jsonl.setdefault(folder / f"batch-{i // JSONL_LINES:05d}.jsonl", []).append(json.dumps(line))
@@ -260,10 +278,9 @@ def measure_html(pages: int, out: Path, templates: list[Template]) -> dict:
     html = [t for t in templates if t.is_html]
     raw = out / "raw-html"
     for i in range(pages):  # plain .html files, so both sides read the same bytes
-        t = html[i % len(html)]
         folder = raw / f"part-{i // 500:03d}"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"page-{i:06d}.html").write_text(unique_page(t, i), encoding="utf-8")
+        (folder / f"page-{i:06d}.html").write_text(page_text(html, 2 * i)[1], encoding="utf-8")
     run = run_pipeline(raw, out / "warehouse-html.duckdb")
     traf, n = trafilatura_seconds(raw)
     print(f"[html] {n} pages: pipeline {run.seconds:.2f} s, trafilatura.extract alone {traf:.2f} s", flush=True)

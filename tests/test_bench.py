@@ -5,6 +5,9 @@ import hashlib
 from pathlib import Path
 
 from pipelines.bench import file_texts, floor_seconds, load_templates, main, write_corpus
+from pipelines.benchpages import dress_html
+from pipelines.parse.page import parse_document
+from pipelines.records import RawDocument
 
 
 def test_corpus_pages_are_unique_and_mixed(tmp_path: Path):
@@ -28,3 +31,25 @@ def test_bench_runs_end_to_end(tmp_path: Path, capsys):
     assert "full run / floor" in out and "no-op re-run / floor" in out and "run with 1% new pages / floor" in out
     assert "documents: 20 parsed 20" in out
     assert "peak memory" in out
+
+
+def test_both_kinds_of_page_come_gzipped_and_in_jsonl(tmp_path: Path):
+    write_corpus(tmp_path, load_templates(), 0, 40)
+    for pattern in ("*.gz", "*.jsonl"):
+        texts = [text for p in tmp_path.rglob(pattern) for text in file_texts(p)]
+        assert any(t.lstrip().startswith("<") for t in texts) and any(not t.lstrip().startswith("<") for t in texts)
+
+
+def test_site_furniture_leaves_the_main_story_as_it_was():
+    """A fixture dressed as a real site's page (mega-menu, scripts, app state, rails, footer) parses to the same
+    main story: the furniture adds bytes to read, not text to the story."""
+    for template in (t for t in load_templates() if t.is_html):
+        def main_story(html: str):
+            stories, status, _ = parse_document(RawDocument(template.name, template.name, "html", len(html),
+                                                            text=html, is_html=True))
+            assert status == "parsed"
+            return next((s.title, s.body, s.published_at, s.author) for s in stories if s.role == "main")
+
+        dressed = dress_html(template.text, 11)
+        assert len(dressed) > 80_000
+        assert main_story(dressed) == main_story(template.text), template.name
