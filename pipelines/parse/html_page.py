@@ -1,16 +1,17 @@
 """Split a saved news page (HTML) into its main story and the related stories it carries.
 
-Site knowledge lives in `pipelines/data/html_rules.yaml`. The page is parsed once (lxml,
-through trafilatura's loader); related blocks are cut out of the tree first, boilerplate
-elements next, then trafilatura extracts the main body from what is left.
+Site knowledge lives in `pipelines/data/html_rules.yaml`. The page is parsed once (lxml, with
+trafilatura's repairs and parser settings); related blocks are cut out of the tree first,
+boilerplate elements next, then trafilatura extracts the main body from what is left.
 """
 from __future__ import annotations
 
 import re
 
-from lxml.html import HtmlElement
+from lxml import etree
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 from trafilatura import bare_extraction
-from trafilatura.utils import load_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 
 from pipelines.parse.dates import parse_date
 from pipelines.parse.html_meta import (clean_author, markup_author, markup_category, markup_date,
@@ -21,6 +22,14 @@ from pipelines.parse.urls import site_of
 from pipelines.records import Story
 
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+# Bytes XML does not allow (C0 controls but tab and newlines); in UTF-8 they only stand for themselves.
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# trafilatura's parser settings, with every element an HtmlElement: lxml.html's default class lookup
+# (special classes for form fields) is a Python call for each element the code touches.
+PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                    remove_pis=True)
+PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
 
 
 def parse_html(html: str, url: str | None = None) -> list[Story]:
@@ -34,7 +43,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     [('main', 'Port opens', 'The new port opened on Monday after three years of building work.'),
      ('related', 'Rail link to reach the port by 2026', '')]
     """
-    tree = load_html(html) if html and html.strip() else None
+    tree = load_tree(html) if html and html.strip() else None
     if tree is None:
         return []
     meta, ld = read_meta(tree), read_jsonld(tree)
@@ -66,6 +75,32 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     for i, story in enumerate(stories):
         story.position = i
     return stories
+
+
+def load_tree(html: str) -> HtmlElement | None:
+    """The page as an lxml tree, repaired as trafilatura's loader does; None when it is not HTML.
+
+    >>> load_tree("<html><body><p>One\\x00 two</p></body></html>").findtext(".//p")
+    'One two'
+    """
+    beginning = html[:50].lower()
+    if "doctype" in beginning:  # libxml2 trips on some doctype lines
+        first, newline, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", first, count=1) + newline + rest
+    for line in html[:4096].splitlines()[:4]:  # a self-closing <html/>
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    data = html.encode("utf-8", "replace").translate(None, CONTROL_BYTES)
+    if b"\xef\xbf" in data:  # U+FFFE and U+FFFF are not characters either
+        data = data.replace("\ufffe".encode(), b"").replace("\uffff".encode(), b"")
+    try:
+        tree = fromstring(data, parser=PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    if tree is None or ("html" not in beginning and len(tree) < 2):
+        return None
+    return tree
 
 
 def site_name(url: str | None, declared: str | None) -> str | None:

@@ -63,8 +63,8 @@ def find_regions(body: HtmlElement, anchors: list[HtmlElement], page_words: int)
         return words(text_of(el)) <= max(60, rel["max_share_of_page_text"] * page_words) or el.tag == "aside"
 
     label_tags = set(HEADINGS) | set(rel["label_tags"])
-    for el in body.iter():
-        if el in claimed or not isinstance(el.tag, str):
+    for el in body.iter(*BLOCK_TAGS, *label_tags):
+        if el in claimed:
             continue
         if el.tag in BLOCK_TAGS and (el.tag in rel["tags"] or cues.match(el)) and acceptable(el):
             if el.tag in rel["tags"] and not cues.match(el) and not headlines(Region([el], el)):

@@ -11,30 +11,38 @@ from lxml.html import HtmlElement
 RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "html_rules.yaml"
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 PART_SPLIT = re.compile(r"[\s\-_:/.]+|(?<=[a-z])(?=[A-Z])")
+CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+PART_SEPARATORS = re.compile(r"[\-_:/.]+")
 WORD = re.compile(r"\w+")
 
 
 class Cues:
-    """A set of class/id cues: single parts, joined tokens and multi-part runs."""
+    """A set of class/id cues: single parts, joined tokens and multi-part runs.
+
+    >>> cues = Cues(["share", "ad-slot", "adslot"])
+    >>> [cues.attrs_match(c, None) for c in ["post-share", "sidebarAdSlot", "ad_slot", "shared", "head"]]
+    [True, True, True, False, False]
+    """
 
     def __init__(self, cues: list[str]):
         split = [tuple(p.lower() for p in PART_SPLIT.split(c) if p) for c in cues]
         self.single = {s[0] for s in split if len(s) == 1}
-        self.runs = [f"-{'-'.join(s)}-" for s in split if len(s) > 1]
+        # One cue (its parts joined by '-') standing as whole parts of a token: the token
+        # 'sidebarAdSlot' reads 'sidebar-ad-slot', where the cue 'ad-slot' stands (a cue 'bar' would not).
+        alternatives = sorted({"-".join(s) for s in split if s}, key=len, reverse=True)
+        self.pattern = re.compile(f"(?<![^\\s-])(?:{'|'.join(map(re.escape, alternatives))})(?![^\\s-])")
 
     def match(self, el: HtmlElement) -> bool:
         """True when a class or the id of `el` carries one of the cues."""
-        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
-        return any(self.token_matches(token) for token in attrs.split())
+        return self.attrs_match(el.get("class"), el.get("id"))
 
-    @lru_cache(maxsize=4096)
-    def token_matches(self, token: str) -> bool:
-        """True when one class token ('sidebar-related') carries a cue."""
-        parts = [p.lower() for p in PART_SPLIT.split(token) if p]
-        if self.single.intersection(parts) or "".join(parts) in self.single:
+    @lru_cache(maxsize=8192)
+    def attrs_match(self, classes: str | None, id_: str | None) -> bool:
+        """True when a class attribute or an id carries a cue (pages repeat the same few, hence the cache)."""
+        attrs = f"{classes or ''} {id_ or ''}"
+        if self.pattern.search(PART_SEPARATORS.sub("-", CAMEL_CASE.sub("-", attrs)).lower()):
             return True
-        joined = f"-{'-'.join(parts)}-"
-        return any(run in joined for run in self.runs)
+        return not self.single.isdisjoint(PART_SEPARATORS.sub("", attrs).lower().split())  # 'ad_slot' -> adslot
 
 
 @lru_cache(maxsize=1)
@@ -84,12 +92,13 @@ def is_boilerplate(el: HtmlElement) -> bool:
         return True
     if el.get("hidden") is not None or "display:none" in (el.get("style") or "").replace(" ", ""):
         return True
-    if el.tag in bp["inline_tags"]:
+    if not rules()["cues"]["boilerplate"].match(el):
+        return False
+    if el.tag in bp["inline_tags"]:  # inside running text whatever its class says
         for _, parent in zip(range(3), el.iterancestors()):
             if parent.tag in bp["text_tags"]:
                 return False
-    return rules()["cues"]["boilerplate"].match(el) and \
-        len(text_of(el).split()) < rules()["body"]["max_boilerplate_words"]
+    return len(text_of(el).split()) < rules()["body"]["max_boilerplate_words"]
 
 
 def is_boilerplate_line(line: str) -> bool:
