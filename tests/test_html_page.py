@@ -57,3 +57,13 @@ def test_paragraphs_are_separated_by_a_blank_line():
     [story] = parse_html(page)
     assert story.body.split("\n\n") == ["The regional council approved the dam on Tuesday after a long debate.",
                                         "Work is expected to start next spring and to last four years."]
+
+
+def test_story_outside_a_header_only_article_is_still_found():
+    body = " ".join(f"Paragraph {i} of the report says the council met again to discuss the new bridge." for i in range(6))
+    page = ("<html><body><article><h1>Bridge plan revised</h1><p>By Ann Lee</p></article>"
+            f"<div class='content'><p>{body}</p><p>The vote is expected in June after a public hearing.</p></div>"
+            "</body></html>")
+    [story] = parse_html(page)
+    assert story.title == "Bridge plan revised"
+    assert "The vote is expected in June" in story.body and "Paragraph 5 of the report" in story.body

@@ -7,10 +7,13 @@ boilerplate elements next, then trafilatura extracts the main body from what is 
 from __future__ import annotations
 
 import re
+from copy import deepcopy
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 
 from pipelines.parse.dates import parse_date
@@ -68,7 +71,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
                  author=pick_author(meta, ld) or markup_author(scope),
                  source_site=site, url=page_url)
     strip_boilerplate(body_el)
-    main.body = main_body(tree, [title, main.category])
+    main.body = main_body(tree, article, [title, main.category])
     if not main.body and not related:
         return []
     stories = [main, *related]
@@ -180,12 +183,38 @@ def strip_boilerplate(body: HtmlElement) -> None:
         el.drop_tree()
 
 
-def main_body(tree: HtmlElement, fields: list[str | None]) -> str:
-    """The main story text, paragraphs separated by a blank line; title and section lines dropped."""
-    doc = bare_extraction(tree, fast=True, with_metadata=False, include_comments=False)
-    text = doc.text if doc is not None else ""
-    lines = [norm_text(line) for line in (text or "").split("\n")]
+def main_body(tree: HtmlElement, article: HtmlElement | None, fields: list[str | None]) -> str:
+    """The main story text, paragraphs separated by a blank line; title and section lines dropped.
+
+    trafilatura reads the <article> that holds the headline, or the whole page when there is none
+    or when it finds too little there (an <article> may hold only the story's header).
+    """
+    text = body_text(page_of(article)) if article is not None else ""
+    if len(text.split()) < rules()["body"]["min_article_words"]:
+        text = max(text, body_text(tree), key=len)
+    lines = [norm_text(line) for line in text.split("\n")]
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
     head = rules()["body"]["field_lines_at_start"]
     lines = [line for i, line in enumerate(lines) if i >= head or line not in fields]
     return "\n\n".join(lines)
+
+
+def page_of(el: HtmlElement) -> HtmlElement:
+    """A copy of `el` as the body of a page of its own."""
+    page = PARSER.makeelement("html")
+    body = PARSER.makeelement("body")
+    page.append(body)
+    body.append(deepcopy(el))
+    return page
+
+
+def body_text(tree: HtmlElement) -> str:
+    """trafilatura's main text of a page ('' when it finds none)."""
+    doc = bare_extraction(tree, options=extractor())
+    return (doc.text if doc is not None else "") or ""
+
+
+@lru_cache(maxsize=1)
+def extractor() -> Extractor:
+    """trafilatura's settings, made once: fast mode (no second-opinion extractors), no comments, no metadata."""
+    return Extractor(output_format="python", fast=True, comments=False, with_metadata=False)
