@@ -50,6 +50,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     if tree is None:
         return []
     meta, ld = read_meta(tree), read_jsonld(tree)
+    etree.strip_elements(tree, *rules()["boilerplate"]["invisible_tags"], with_tail=False)
     page_url = meta.get("url") or ld.get("url") or url
     site = site_name(page_url or url, meta.get("site_name"))
     body_el = tree.find("body") if tree.find("body") is not None else tree
