@@ -173,7 +173,11 @@ def floor_seconds(raw_dir: Path, repeat: int = 3) -> tuple[float, int, int]:
 
 
 def _tree_memory(root: int) -> int:
-    """Resident bytes of a process and all its descendants now (Linux /proc; 0 elsewhere)."""
+    """Memory of a process and all its descendants now: the sum of their proportional set sizes (Linux; 0 elsewhere).
+
+    PSS charges each page shared by n processes 1/n to each of them, so forked pool workers, which
+    share most of their parent's pages, are not counted twice as a sum of RSS would count them.
+    """
     children: dict[int, list[int]] = {}
     try:
         for entry in os.listdir("/proc"):
@@ -187,16 +191,27 @@ def _tree_memory(root: int) -> int:
     except OSError:
         return 0
     total, todo = 0, [root]
-    page = os.sysconf("SC_PAGE_SIZE")
     while todo:
         pid = todo.pop()
         todo += children.get(pid, [])
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * page
-        except (OSError, IndexError, ValueError):
-            pass
+        total += _pss(pid)
     return total
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size of one process in bytes (0 when it is gone or the kernel does not say).
+
+    >>> _pss(os.getpid()) > 0
+    True
+    """
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
 
 
 @dataclass
@@ -255,8 +270,8 @@ def measure(pages: int, out: Path, templates: list[Template], label: str, increm
     print(f"[{label}] corpus: {floor_pages} pages in {files} files, {tokens} tokens; floor {floor:.3f} s", flush=True)
     full = run_pipeline(raw, warehouse)
     print(f"[{label}] full run: {full.seconds:.2f} s ({floor_pages / full.seconds:.0f} pages/s; CPU "
-          f"{full.cpu_seconds:.2f} s), peak tree RSS "
-          f"{full.peak_tree_bytes / 2**20:.0f} MiB (largest process {full.peak_process_bytes / 2**20:.0f} MiB)",
+          f"{full.cpu_seconds:.2f} s), peak tree memory "
+          f"{full.peak_tree_bytes / 2**20:.0f} MiB PSS (largest process RSS {full.peak_process_bytes / 2**20:.0f} MiB)",
           flush=True)
     figures = {"pages": floor_pages, "files": files, "floor": floor, "full": full.seconds, "full_cpu": full.cpu_seconds,
                "pages_per_second": floor_pages / full.seconds, "peak_bytes": full.peak_tree_bytes,

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -35,6 +36,7 @@ PR_SET_PDEATHSIG = 1  # prctl option: signal sent to this process when its paren
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
 POOL_MIN_READ_BYTES = 32 * 2**20  # reading is ~0.1 s per 4 MB: below this a pool's start-up and pickling cost more
 MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB, so larger is quarantined
+WRITE_BATCH = 256  # files parsed (or stories extracted) per bulk write: memory stays flat however large the run
 
 
 def utcnow() -> datetime:
@@ -57,16 +59,39 @@ def pool_map(func, items: list, warm=None) -> list:
     >>> pool_map(abs, [-1, 2, -3])
     [1, 2, 3]
     """
+    return list(pool_imap(func, items, warm))
+
+
+def pool_imap(func, items: list, warm=None) -> Iterator:
+    """pool_map as an iterator: results come back in order as the workers finish them, so the caller
+    can write them in batches while the pool works on, and never holds all of them at once."""
     if not items:
-        return []
+        return
     if warm is not None:
         warm()
     n = workers()
     if len(items) < POOL_MIN_ITEMS or n == 1:
-        return [func(item) for item in items]
-    chunksize = max(1, len(items) // (n * 16))
+        yield from map(func, items)
+        return
+    chunksize = max(1, min(32, len(items) // (n * 16)))
     with ProcessPoolExecutor(max_workers=n, mp_context=_fork_context(), initializer=_die_with_parent) as pool:
-        return list(pool.map(func, items, chunksize=chunksize))
+        yield from pool.map(func, items, chunksize=chunksize)
+
+
+def batched(iterable: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items (the last one shorter) from iterable.
+
+    >>> list(batched(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _die_with_parent() -> None:
@@ -127,12 +152,20 @@ class IngestResult:
 
 
 def _read_one(args: tuple[str, str]) -> list[RawDocument]:
-    """read_file, with a last guard: an unexpected error quarantines the file instead of failing the run."""
+    """What a raw file holds, without the page texts (ingest hashes and records; parsing reads the text)."""
     path, raw_dir = args
+    docs = _read_guarded(Path(path), Path(raw_dir))
+    for doc in docs:  # ingest stores what was read, not the text: parsing reads the file again
+        doc.text = None
+    return docs
+
+
+def _read_guarded(path: Path, raw_dir: Path) -> list[RawDocument]:
+    """read_file, with a last guard: an unexpected error quarantines the file instead of failing the run."""
     try:
-        return read_file(Path(path), Path(raw_dir))
+        return read_file(path, raw_dir)
     except Exception as exc:  # noqa: BLE001 - one bad file must never take good data down with it
-        rel = Path(path).relative_to(raw_dir).as_posix()
+        rel = path.relative_to(raw_dir).as_posix()
         log.exception("%s: unexpected error while reading", rel)
         return [failed_document(content_hash(rel.encode()), rel, "unknown", 0,
                                 f"The file could not be read ({exc.__class__.__name__}: {exc}); report it with the file.")]
@@ -178,7 +211,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
                              "source_format": doc.source_format, "byte_size": doc.byte_size,
                              "encoding": doc.encoding, "url": doc.url, "fetched_at": doc.fetched_at,
                              "is_html": doc.is_html, "read_status": doc.status, "read_error": doc.error,
-                             "content": doc.text if doc.status == "parsed" else None, "ingested_at": now})
+                             "ingested_at": now})
     result.new_documents = len(doc_rows)
     gone = [r[0] for r in con.execute("select distinct file_path from raw.raw_files").fetchall() if r[0] not in stats]
     result.removed_files = len(gone)
@@ -221,10 +254,28 @@ class ParseResult:
         return bool(self.documents)
 
 
-def _parse_one(row: tuple) -> tuple[dict, list[dict]]:
-    """stg_documents row and stg_stories rows for one raw.raw_documents row."""
+PENDING_COLUMNS = ("document_id", "source_file", "source_format", "byte_size", "encoding", "url", "fetched_at",
+                   "is_html", "read_status", "read_error", "ingested_at")
+CHANGED_WHILE_READ = ("The file changed or disappeared while this run read it; the next run reads it again "
+                      "(nothing to do unless this repeats).")
+
+
+def _parse_file(work: tuple[str, str, list[tuple]]) -> list[tuple[dict, list[dict]]]:
+    """Read one raw file again and parse the documents of it that are pending: (stg_documents row, stg_stories rows)."""
+    raw_dir, file_path, pending = work
+    texts = {}
+    if any(row[PENDING_COLUMNS.index("read_status")] == "parsed" for row in pending):
+        texts = {d.document_id: d.text for d in _read_guarded(Path(raw_dir) / file_path, Path(raw_dir))
+                 if d.status == "parsed"}
+    return [_parse_one(row, texts.get(row[0])) for row in pending]
+
+
+def _parse_one(row: tuple, content: str | None) -> tuple[dict, list[dict]]:
+    """stg_documents row and stg_stories rows for one raw.raw_documents row and its text."""
     (document_id, source_file, source_format, byte_size, encoding, url, fetched_at, is_html, read_status,
-     read_error, content, ingested_at) = row
+     read_error, ingested_at) = row
+    if read_status == "parsed" and content is None:
+        read_status, read_error = "failed", CHANGED_WHILE_READ
     doc = RawDocument(document_id, source_file, source_format, byte_size, text=content, url=url,
                       fetched_at=fetched_at, is_html=is_html, encoding=encoding, status=read_status, error=read_error)
     too_large = _too_large(content)
@@ -252,23 +303,40 @@ def _too_large(content: str | None) -> str | None:
             "save one page per file (or one .jsonl line per page).")
 
 
-def parse_documents(con: duckdb.DuckDBPyConnection, reparse: bool = False) -> ParseResult:
-    """Parse every raw document not yet in staging.stg_documents (all of them with reparse=True)."""
-    rows = con.execute(
-        "select document_id, source_file, source_format, byte_size, encoding, url, fetched_at, is_html, read_status, "
-        "read_error, content, ingested_at from raw.raw_documents where ? or document_id not in "
-        "(select document_id from staging.stg_documents where parser_version = ?) order by source_file",
-        [reparse, parser_version()]).fetchall()
-    outputs = pool_map(_parse_one, rows, warm=warm_parsers)
-    doc_rows = [d for d, _ in outputs]
-    story_rows = [s for _, stories in outputs for s in stories]
-    keys = [d["document_id"] for d in doc_rows]
-    if doc_rows:
+def parse_documents(con: duckdb.DuckDBPyConnection, raw_dir: Path, reparse: bool = False) -> ParseResult:
+    """Parse every raw document not yet in staging.stg_documents (all of them with reparse=True).
+
+    Each pending document's file is read again (the warehouse keeps what was read, not the page
+    text), one file per work item, in a process pool; results are written every WRITE_BATCH files.
+    """
+    rows = con.execute(f"""
+        select {", ".join(f"d.{c}" for c in PENDING_COLUMNS)}, f.file_path
+        from raw.raw_documents d
+        join (select document_id, min(file_path) as file_path from raw.raw_files group by all) f using (document_id)
+        where ? or d.document_id not in (select document_id from staging.stg_documents where parser_version = ?)
+        order by f.file_path, d.source_file""", [reparse, parser_version()]).fetchall()
+    by_file: dict[str, list[tuple]] = {}
+    for *row, file_path in rows:
+        by_file.setdefault(file_path, []).append(tuple(row))
+    work = [(str(raw_dir), file_path, pending) for file_path, pending in by_file.items()]
+    result = ParseResult()
+    if work:
         mark_changed(con, ["staging.stg_documents", "staging.stg_stories"])
-    replace_rows(con, "staging.stg_stories", story_rows, "document_id", keys=keys)
-    replace_rows(con, "staging.stg_documents", doc_rows, "document_id")  # last: marks the documents parsed
-    result = ParseResult(documents=len(doc_rows), stories=len(story_rows),
-                         related=sum(1 for s in story_rows if s["role"] == "related"))
+    for batch in batched(pool_imap(_parse_file, work, warm=warm_parsers), WRITE_BATCH):
+        outputs = [output for file_outputs in batch for output in file_outputs]
+        doc_rows = [d for d, _ in outputs]
+        story_rows = [s for _, stories in outputs for s in stories]
+        replace_rows(con, "staging.stg_stories", story_rows, "document_id", keys=[d["document_id"] for d in doc_rows])
+        replace_rows(con, "staging.stg_documents", doc_rows, "document_id")  # last: marks the documents parsed
+        _count_parsed(result, doc_rows, story_rows)
+    return result
+
+
+def _count_parsed(result: ParseResult, doc_rows: list[dict], story_rows: list[dict]) -> None:
+    """Add one written batch to the result, logging what was not parsed."""
+    result.documents += len(doc_rows)
+    result.stories += len(story_rows)
+    result.related += sum(1 for s in story_rows if s["role"] == "related")
     for d in doc_rows:
         if d["status"] == "parsed":
             result.parsed += 1
@@ -278,7 +346,6 @@ def parse_documents(con: duckdb.DuckDBPyConnection, reparse: bool = False) -> Pa
         else:
             result.failed.append((d["source_file"], d["error"]))
             log.warning("%s: failed: %s", d["source_file"], d["error"])
-    return result
 
 
 @dataclass

@@ -248,13 +248,13 @@ def test_ingest_raw_quarantines_bad_files_and_keeps_the_rest(tmp_path, con):
     assert result.duplicates == len(ids) - len(set(ids)) >= 1
     assert result.new_documents == len(set(ids))
     docs = {r[0]: r[1:] for r in con.execute(
-        "select source_file, read_status, read_error, content from raw.raw_documents").fetchall()}
+        "select source_file, read_status, read_error from raw.raw_documents").fetchall()}
     assert len(docs) == len(set(ids))
     assert sum(1 for f in docs if f in ("good/utf8.txt", "copy_of_utf8.txt")) <= 1  # same bytes: one document
-    for name, (status, error, content) in docs.items():
+    for name, (status, error) in docs.items():
         if status != "parsed":
-            assert _sentence(error) and content is None, name
-    bad = {f for f, (status, _, _) in docs.items() if status != "parsed"}
+            assert _sentence(error), name
+    bad = {f for f, (status, _) in docs.items() if status != "parsed"}
     assert {"binary_noise.txt", "binary_noise.html", "truncated.txt.gz", "corrupt.html.gz",
             "not_gzip_at_all.txt.gz", "empty.jsonl"} <= bad
     assert {"good/utf16_le_bom.txt", "good/utf16_be_no_bom.txt", "good/cp1252.txt", "good/latin1_declared.html"} \
@@ -265,7 +265,7 @@ def test_ingest_raw_quarantines_bad_files_and_keeps_the_rest(tmp_path, con):
                                       ).fetchall()}
     assert {"copy_of_utf8.txt", "good/utf8.txt", "good/no_extension"} <= same
 
-    parsed = parse_documents(con)
+    parsed = parse_documents(con, raw)
     statuses = dict(con.execute("select source_file, status from staging.stg_documents").fetchall())
     assert parsed.documents == len(docs)
     for name in bad:
@@ -290,7 +290,7 @@ def test_ingest_raw_forgets_deleted_files(tmp_path, con):
     _write(raw, "a.txt", PAGE.encode("utf-8"))
     _write(raw, "b.txt", PAGE.replace("Tuesday", "Wednesday").encode("utf-8"))
     ingest_raw(con, raw)
-    parse_documents(con)
+    parse_documents(con, raw)
     (raw / "b.txt").unlink()
     result = ingest_raw(con, raw)
     assert result.removed_documents == 1
@@ -317,7 +317,7 @@ def test_good_copy_of_bytes_that_failed_as_gzip_is_still_parsed(tmp_path, con):
     _write(raw, "a_page.txt.gz", PAGE.encode("utf-8"))  # not gzipped although named .gz: failed
     _write(raw, "b_page.txt", PAGE.encode("utf-8"))  # the same bytes as a plain text page: fine
     ingest_raw(con, raw)
-    parse_documents(con)
+    parse_documents(con, raw)
     statuses = dict(con.execute("select source_file, status from staging.stg_documents").fetchall())
     assert statuses.get("b_page.txt") == "parsed", statuses
 
@@ -373,7 +373,7 @@ def test_a_file_that_could_not_be_read_is_read_again_next_run(tmp_path, con, mon
     monkeypatch.setattr(Path, "read_bytes", real)  # permissions fixed; the file itself did not change
     second = ingest_raw(con, raw)
     assert second.files_read == 1 and not second.failed
-    parse_documents(con)
+    parse_documents(con, raw)
     assert con.execute("select count(*) from staging.stg_stories where title = ?", [TITLE]).fetchone()[0] == 1
 
 

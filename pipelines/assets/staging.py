@@ -48,10 +48,10 @@ def raw_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
     ],
     retry_policy=RETRY,
 )
-def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource, warehouse: WarehouseSettings):
     """Parse raw documents not parsed yet into stg_documents and stg_stories."""
     with duckdb.get_connection() as con:
-        result = parse_documents(con)
+        result = parse_documents(con, Path(warehouse.raw_dir))
         counts = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
         stories = con.execute("select count(*), count(*) filter (where role = 'related') from staging.stg_stories").fetchone()
     for source_file, error in result.failed:

@@ -5,6 +5,7 @@ CREATE SCHEMA IF NOT EXISTS raw;
 CREATE SCHEMA IF NOT EXISTS staging;
 
 -- raw.raw_documents: one row per raw page version (content hash). Key: document_id.
+-- What was read, not the page text: the raw files are the source, and parsing reads them again.
 CREATE TABLE IF NOT EXISTS raw.raw_documents (
     document_id   VARCHAR PRIMARY KEY,
     source_file   VARCHAR NOT NULL,
@@ -16,7 +17,6 @@ CREATE TABLE IF NOT EXISTS raw.raw_documents (
     is_html       BOOLEAN NOT NULL DEFAULT false,
     read_status   VARCHAR NOT NULL DEFAULT 'parsed' CHECK (read_status IN ('parsed', 'failed', 'empty')),
     read_error    VARCHAR,
-    content       VARCHAR,
     ingested_at   TIMESTAMP NOT NULL
 );
 COMMENT ON TABLE raw.raw_documents IS 'One row per raw page version as read from the raw folder (grain: content hash). Key: document_id.';
@@ -30,7 +30,6 @@ COMMENT ON COLUMN raw.raw_documents.fetched_at IS 'When the scraper fetched the 
 COMMENT ON COLUMN raw.raw_documents.is_html IS 'True when the page is HTML (by name or by content), false for a text dump.';
 COMMENT ON COLUMN raw.raw_documents.read_status IS 'parsed when the bytes were decoded; failed or empty when reading already failed (see read_error).';
 COMMENT ON COLUMN raw.raw_documents.read_error IS 'Why the file could not be read, as a sentence a person can act on.';
-COMMENT ON COLUMN raw.raw_documents.content IS 'Decoded page text or HTML; null when the file could not be decoded.';
 COMMENT ON COLUMN raw.raw_documents.ingested_at IS 'When this run read the file (UTC).';
 
 -- raw.raw_files: one row per file and document it holds (a .jsonl file holds many). Key: (file_path, document_id).
