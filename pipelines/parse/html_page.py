@@ -7,7 +7,6 @@ boilerplate elements next, then trafilatura extracts the main body from what is 
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from functools import lru_cache
 
 from lxml import etree
@@ -19,7 +18,7 @@ from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 from pipelines.parse.dates import parse_date
 from pipelines.parse.html_meta import (clean_author, markup_author, markup_category, markup_date,
                                        read_jsonld, read_meta)
-from pipelines.parse.html_related import detach, is_link_paragraph, find_regions, related_stories
+from pipelines.parse.html_related import contains, detach, is_link_paragraph, find_regions, related_stories
 from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of
 from pipelines.parse.urls import site_of
 from pipelines.records import Story
@@ -190,7 +189,7 @@ def main_body(tree: HtmlElement, article: HtmlElement | None, fields: list[str |
     trafilatura reads the <article> that holds the headline, or the whole page when there is none
     or when it finds too little there (an <article> may hold only the story's header).
     """
-    text = body_text(page_of(article)) if article is not None else ""
+    text = article_text(article) if article is not None and contains(tree, article) else ""
     if len(text.split()) < rules()["body"]["min_article_words"]:
         text = max(text, body_text(tree), key=len)
     lines = [norm_text(line) for line in text.split("\n")]
@@ -200,13 +199,17 @@ def main_body(tree: HtmlElement, article: HtmlElement | None, fields: list[str |
     return "\n\n".join(lines)
 
 
-def page_of(el: HtmlElement) -> HtmlElement:
-    """A copy of `el` as the body of a page of its own."""
+def article_text(article: HtmlElement) -> str:
+    """trafilatura's text of `article` read as a page of its own; it is back in its place after."""
+    parent = article.getparent()
+    place = parent.index(article)
     page = PARSER.makeelement("html")
-    body = PARSER.makeelement("body")
-    page.append(body)
-    body.append(deepcopy(el))
-    return page
+    page.append(PARSER.makeelement("body"))
+    page[0].append(article)  # trafilatura works on a copy
+    try:
+        return body_text(page)
+    finally:
+        parent.insert(place, article)
 
 
 def body_text(tree: HtmlElement) -> str:

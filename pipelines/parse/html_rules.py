@@ -55,6 +55,7 @@ def rules() -> dict:
         **{field: Cues(cues) for field, cues in data["field_cues"].items()},
     }
     data["related"]["headings"] = set(data["related"]["headings"])
+    data["related"]["heading_prefixes"] = tuple(f"{p} " for p in data["related"]["heading_prefixes"])
     data["boilerplate"]["lines"] = set(data["boilerplate"]["lines"])
     return data
 
@@ -79,10 +80,17 @@ def is_block_label(text: str) -> bool:
     rel = rules()["related"]
     if len(text) > 12 * rel["max_label_words"]:
         return False
+    return short_label(text)
+
+
+@lru_cache(maxsize=4096)
+def short_label(text: str) -> bool:
+    """`is_block_label` for a short text (the same few recur: 'Share', 'Menu', 'Related')."""
+    rel = rules()["related"]
     key = label_key(text)
     if not key or len(key.split()) > rel["max_label_words"]:
         return False
-    return key in rel["headings"] or any(key.startswith(p + " ") for p in rel["heading_prefixes"])
+    return key in rel["headings"] or key.startswith(rel["heading_prefixes"])
 
 
 def is_boilerplate(el: HtmlElement) -> bool:
