@@ -70,8 +70,8 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
                  or markup_date(scope),
                  author=pick_author(meta, ld) or markup_author(scope),
                  source_site=site, url=page_url)
-    strip_boilerplate(body_el)
-    main.body = main_body(tree, article, [title, main.category])
+    strip_boilerplate(article if article is not None else body_el)
+    main.body = main_body(tree, body_el, article, [title, main.category])
     if not main.body and not related:
         return []
     stories = [main, *related]
@@ -168,11 +168,14 @@ def header_scope(h1: HtmlElement) -> HtmlElement:
     return scope
 
 
-def strip_boilerplate(body: HtmlElement) -> None:
-    """Remove ads, share bars, captions, tag lists and the like before the body is extracted."""
-    doomed, inside = [], set()
+def strip_boilerplate(root: HtmlElement, done: HtmlElement | None = None) -> None:
+    """Remove ads, share bars, captions, tag lists and the like before the body is extracted.
+
+    `done` is a part of `root` already cleaned, left as it is.
+    """
+    doomed, inside = [], set(done.iter()) if done is not None else set()
     min_words = rules()["body"]["link_paragraph_min_words"]
-    for el in body.iter():
+    for el in root.iter():
         if el in inside or not isinstance(el.tag, str):
             continue
         if not is_boilerplate(el) and not (el.tag == "p" and is_link_paragraph(el, min_words)):
@@ -183,14 +186,17 @@ def strip_boilerplate(body: HtmlElement) -> None:
         el.drop_tree()
 
 
-def main_body(tree: HtmlElement, article: HtmlElement | None, fields: list[str | None]) -> str:
+def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, fields: list[str | None]) -> str:
     """The main story text, paragraphs separated by a blank line; title and section lines dropped.
 
-    trafilatura reads the <article> that holds the headline, or the whole page when there is none
-    or when it finds too little there (an <article> may hold only the story's header).
+    trafilatura reads the <article> that holds the headline (cleaned of boilerplate already), or
+    the whole page when there is none or when it finds too little there (an <article> may hold
+    only the story's header): then the rest of the page is cleaned first.
     """
-    text = article_text(article) if article is not None and contains(tree, article) else ""
+    text = article_text(article) if article is not None and contains(body, article) else ""
     if len(text.split()) < rules()["body"]["min_article_words"]:
+        if article is not None:
+            strip_boilerplate(body, done=article)
         text = max(text, body_text(tree), key=len)
     lines = [norm_text(line) for line in text.split("\n")]
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
