@@ -2,6 +2,7 @@
 
     python -m pipelines run                                   # samples/raw -> warehouse/warehouse.duckdb
     python -m pipelines run --raw-dir DIR --warehouse FILE    # any raw folder, any warehouse file
+    python -m pipelines run --force                           # run even when nothing changed since the last run
     python -m pipelines report targets_by_province --format csv
     python -m pipelines report --list
 """
@@ -13,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines import config
+from pipelines import config, runstamp
 
 log = logging.getLogger("pipelines")
 
@@ -49,15 +50,22 @@ def _summary(published: Path, seconds: float) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Materialize every asset in-process, run every check, publish, print a summary."""
-    from pipelines.definitions import build_definitions
-
+    """Materialize every asset in-process, run every check, publish, print a summary (nothing when nothing changed)."""
     raw_dir = Path(args.raw_dir or config.raw_dir())
     published = Path(args.warehouse or config.warehouse_path())
     if not raw_dir.is_dir():
         print(f"error: raw folder {raw_dir} does not exist (pass --raw-dir DIR or set PIPELINE_RAW_DIR)", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    if not args.force:
+        stamp = runstamp.up_to_date(raw_dir, published)
+        if stamp:
+            print(stamp.get("summary") or f"warehouse: {published}")
+            print(f"this run: nothing changed since the run of {stamp.get('written_at')} (same raw files, same code); "
+                  f"{published} left as it was, checked in {time.perf_counter() - started:.2f} s (--force runs anyway)")
+            return 0
+    from pipelines.definitions import build_definitions
+
     defs = build_definitions(raw_dir, published)
     level = "INFO" if args.verbose else "WARNING"
     result = defs.resolve_job_def("build_warehouse").execute_in_process(
@@ -76,7 +84,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"error: failed checks: {', '.join(sorted(failed_checks))} (not published)", file=sys.stderr)
     if failures or failed_checks or not result.success:
         return 1
-    print(_summary(published, time.perf_counter() - started))
+    summary = _summary(published, time.perf_counter() - started)
+    runstamp.add_summary(published, summary)
+    print(summary)
     print(_run_activity(result))
     return 0
 
@@ -160,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "Example: python -m pipelines run --raw-dir ~/scrapes --warehouse /tmp/w.duckdb")
     run.add_argument("--raw-dir", help=f"raw pages (default: $PIPELINE_RAW_DIR or {config.DEFAULT_RAW_DIR})")
     run.add_argument("--warehouse", help=f"DuckDB file to publish (default: $PIPELINE_WAREHOUSE or {config.DEFAULT_WAREHOUSE})")
+    run.add_argument("--force", action="store_true",
+                     help="run even when no raw file and no code changed since the published build")
     run.set_defaults(func=cmd_run)
     report = sub.add_parser("report", help="print an analyst report from sql/",
                             description="Example: python -m pipelines report targets_by_province --format csv")

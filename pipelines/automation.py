@@ -9,53 +9,19 @@ would write the same build file.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 
-from pipelines.ingest.reader import list_raw_files
 from pipelines.resources import WarehouseSettings
+from pipelines.runstamp import Listing, listing_fingerprint, raw_listing, up_to_date
 
 JOB_NAME = "build_warehouse"
 DAILY_CRON = "0 5 * * *"  # 05:00 UTC, after the nightly scrape
 SENSOR_INTERVAL_SECONDS = 60
 ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
           dg.DagsterRunStatus.STARTED]
-
-Listing = dict[str, tuple[int, int]]
-
-
-def raw_listing(raw_dir: Path) -> Listing:
-    """{relative path: (bytes, mtime_ns)} of every file the pipeline would read under raw_dir ({} when missing)."""
-    raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        return {}
-    listing = {}
-    for path in list_raw_files(raw_dir):
-        try:
-            stat = path.stat()
-        except OSError:  # removed between listing and stat
-            continue
-        listing[path.relative_to(raw_dir).as_posix()] = (stat.st_size, stat.st_mtime_ns)
-    return listing
-
-
-def listing_fingerprint(listing: Listing) -> str:
-    """SHA-256 of the sorted (path, size, mtime) triples: the sensor cursor.
-
-    >>> listing_fingerprint({"a.txt": (3, 1)}) == listing_fingerprint({"a.txt": (3, 1)})
-    True
-    >>> listing_fingerprint({"a.txt": (3, 1)}) == listing_fingerprint({"a.txt": (3, 2)})
-    False
-    """
-    digest = hashlib.sha256()
-    for path in sorted(listing):
-        size, mtime = listing[path]
-        digest.update(f"{path}\x1f{size}\x1f{mtime}\n".encode())
-    return digest.hexdigest()
-
 
 def published_listing(published: Path) -> Listing:
     """The files the published warehouse was built from, as raw_listing gives them ({} when there is none)."""
@@ -111,10 +77,14 @@ def raw_files_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseSe
 
 @dg.schedule(job_name=JOB_NAME, cron_schedule=DAILY_CRON, execution_timezone="UTC",
              default_status=dg.DefaultScheduleStatus.RUNNING,
-             description="Rebuilds the warehouse every day at 05:00 UTC (a no-op when nothing changed).")
-def daily_warehouse_schedule(context: dg.ScheduleEvaluationContext):
-    """A daily run, skipped while another warehouse run is in progress."""
+             description="Rebuilds the warehouse every day at 05:00 UTC (skipped when nothing changed).")
+def daily_warehouse_schedule(context: dg.ScheduleEvaluationContext, warehouse: WarehouseSettings):
+    """A daily run, skipped while another warehouse run is in progress or when nothing changed since the last one."""
     if run_in_progress(context.instance):
         return dg.SkipReason(f"a {JOB_NAME} run is in progress; the sensor will pick up what it misses")
+    stamp = up_to_date(Path(warehouse.raw_dir), Path(warehouse.published))
+    if stamp:
+        return dg.SkipReason(f"nothing changed since the run of {stamp.get('written_at')}: same raw files, same code; "
+                             f"{warehouse.published} is up to date")
     when = context.scheduled_execution_time
     return dg.RunRequest(run_key=when.isoformat() if when else None, tags={"trigger": "daily_warehouse_schedule"})

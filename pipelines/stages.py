@@ -24,11 +24,12 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.buildstate import mark_changed
+from pipelines.buildstate import mark_changed, set_state
 from pipelines.ingest.reader import content_hash, failed_document, list_raw_files, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
+from pipelines.runstamp import input_fingerprint
 from pipelines.versions import extractor_version, parser_version
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ PR_SET_PDEATHSIG = 1  # prctl option: signal sent to this process when its paren
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
 POOL_MIN_READ_BYTES = 32 * 2**20  # reading is ~0.1 s per 4 MB: below this a pool's start-up and pickling cost more
 MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB, so larger is quarantined
+INPUT_STATE = "input:fingerprint"  # what the last ingest listed (pipelines.runstamp); '' when a file must be read again
 WRITE_BATCH = 256  # files parsed (or stories extracted) per bulk write: memory stays flat however large the run
 
 
@@ -220,6 +222,9 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     replace_rows(con, "raw.raw_documents", doc_rows, "document_id")
     replace_rows(con, "raw.raw_files", list(file_rows.values()), "file_path", keys=[p for p, _ in file_rows] + gone)
     result.removed_documents = _prune_orphans(con)
+    retry = any(doc.retry for docs in batches for doc in docs)  # a file to read again: no run may be skipped
+    set_state(con, INPUT_STATE, "" if retry else input_fingerprint(
+        raw_dir, {rel: (st.st_size, st.st_mtime_ns) for rel, st in stats.items()}))
     log.info("ingest: %d files, %d read, %d new documents, %d failed", len(stats), len(changed),
              len(doc_rows), len(result.failed))
     return result

@@ -113,12 +113,31 @@ def test_schedule_and_sensor_are_registered(tmp_path):
     assert not (tmp_path / "w.build.duckdb").exists(), "loading the definitions must not touch the build file"
 
 
-def test_schedule_requests_a_daily_run():
-    with dg.instance_for_test() as instance:
-        context = dg.build_schedule_context(instance=instance,
-                                            scheduled_execution_time=datetime(2026, 1, 2, 5, tzinfo=timezone.utc))
+def _schedule(instance, raw: Path, published: Path):
+    return dg.build_schedule_context(instance=instance, scheduled_execution_time=datetime(2026, 1, 2, 5, tzinfo=timezone.utc),
+                                     resources={"warehouse": WarehouseSettings(raw_dir=str(raw), published=str(published))})
+
+
+def test_schedule_requests_a_daily_run(tmp_path):
+    write_pages(tmp_path / "raw", 1)
+    with dg.instance_for_test() as instance, _schedule(instance, tmp_path / "raw", tmp_path / "w.duckdb") as context:
         request = automation.daily_warehouse_schedule(context)
     assert isinstance(request, dg.RunRequest) and request.tags["trigger"] == "daily_warehouse_schedule"
+
+
+def test_schedule_skips_when_nothing_changed_since_the_published_run(built, tmp_path):
+    raw, published = copy_warehouse(built, tmp_path)
+
+    def tick():
+        with dg.instance_for_test() as instance, _schedule(instance, raw, published) as context:
+            return automation.daily_warehouse_schedule(context)
+
+    assert isinstance(tick(), dg.RunRequest)
+    run_in_process(raw, published)  # a no-op run: it finds the published file up to date and stamps it
+    skip = tick()
+    assert isinstance(skip, dg.SkipReason) and "nothing changed" in skip.skip_message
+    write_pages(raw, 1, start=3)
+    assert isinstance(tick(), dg.RunRequest)
 
 
 def _sensor(instance, raw: Path, published: Path, cursor=None):
@@ -170,6 +189,44 @@ def test_unchanged_input_is_a_no_op(built, tmp_path):
     assert not any(m["rebuilt"] for k, m in meta.items() if k.startswith("main/"))
     assert meta["published_warehouse"]["published"] is False
     assert sha256(published) == before and read_rows(published) == rows
+
+
+def test_a_cli_run_with_nothing_new_stops_before_it_starts(built, tmp_path, capsys, monkeypatch):
+    from pipelines import runstamp
+    from pipelines.__main__ import main
+
+    raw, published = copy_warehouse(built, tmp_path)
+    args = ["run", "--raw-dir", str(raw), "--warehouse", str(published)]
+    assert main(args) == 0 and "this run: 0 files read" in capsys.readouterr().out  # no stamp yet: a full no-op run
+    before, rows = sha256(published), read_rows(published)
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "nothing changed since the run of" in out and "documents: 3 parsed 3" in out  # the stored summary
+    assert sha256(published) == before
+    page = raw / "p000.txt"
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))  # touched: read again
+    assert main(args) == 0 and "this run: 1 files read" in capsys.readouterr().out
+    monkeypatch.setattr(runstamp, "code_version", lambda root=None: "another version")  # an upgrade runs in full
+    assert main(args) == 0 and "this run:" in (out := capsys.readouterr().out) and "nothing changed" not in out
+    assert main(args) == 0 and "nothing changed" in capsys.readouterr().out
+    assert main([*args, "--force"]) == 0 and "nothing changed" not in capsys.readouterr().out
+    after = read_rows(published)
+    assert [after[t] == rows[t] for t in ("staging.stg_stories", "main.dim_story", "main.fact_initiative")] == [True] * 3
+
+
+def test_a_file_to_read_again_leaves_no_stamp(built, tmp_path, monkeypatch):
+    from pipelines import runstamp
+
+    raw, published = copy_warehouse(built, tmp_path)
+    write_pages(raw, 1, start=3)
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if self.name == "p003.txt" else real(self))
+    run_in_process(raw, published)
+    assert runstamp.up_to_date(raw, published) is None  # the next run must try p003.txt again
+    monkeypatch.setattr(Path, "read_bytes", real)
+    run_in_process(raw, published)
+    assert runstamp.up_to_date(raw, published) is not None
 
 
 def test_new_files_are_parsed_alone_and_duplicates_add_no_document(built, tmp_path):

@@ -6,7 +6,10 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.staging import RETRY
+from pipelines.buildstate import get_state
 from pipelines.publish import publish_if_changed
+from pipelines.runstamp import clear_stamp, write_stamp
+from pipelines.stages import INPUT_STATE
 from pipelines.resources import WarehouseSettings
 
 
@@ -19,6 +22,11 @@ def publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
                             warehouse: WarehouseSettings) -> dg.MaterializeResult:
         with duckdb.get_connection() as con:
             size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con)
+            fingerprint = get_state(con, INPUT_STATE)
+        if fingerprint:  # the published file holds a complete build of what ingest listed
+            write_stamp(Path(warehouse.published), fingerprint)
+        else:
+            clear_stamp(Path(warehouse.published))
         if published:
             context.log.info(f"published {warehouse.build} -> {warehouse.published} ({size} bytes)")
         else:

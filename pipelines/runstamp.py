@@ -1,0 +1,143 @@
+"""What the published warehouse was built from, so a run with nothing new can stop before it starts.
+
+A run records an *input fingerprint*: the code (every file of the package, the models and the
+pinned requirements), the raw folder's path, and the path, size and modification time of every raw
+file it lists. After publishing (or finding the published file already up to date) it writes the
+fingerprint beside the published file, in `<warehouse>.stamp.json`, with the published file's size
+and modification time and the run's summary. The next run lists and stats the raw files (no file
+is read), and when the fingerprint and the published file are the same, there is nothing to do:
+`python -m pipelines run` prints the summary and exits, and the daily schedule skips its run. Any
+new, changed or removed file, code change, or a published file replaced by someone else starts a
+full run as before. A run that left a file to read again (permissions) writes no stamp.
+
+Pure module: no Dagster, no DuckDB, so the check costs a listing, not an import of the stack.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pipelines.config import REPO_ROOT
+from pipelines.ingest.reader import list_raw_files
+
+CODE = ("pipelines/**/*.py", "pipelines/data/**/*", "pipelines/load/*.sql", "models/**/*", "requirements.lock")
+
+Listing = dict[str, tuple[int, int]]
+
+
+def raw_listing(raw_dir: Path) -> Listing:
+    """{relative path: (bytes, mtime_ns)} of every file the pipeline would read under raw_dir ({} when missing)."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        return {}
+    listing = {}
+    for path in list_raw_files(raw_dir):
+        try:
+            stat = path.stat()
+        except OSError:  # removed between listing and stat
+            continue
+        listing[path.relative_to(raw_dir).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return listing
+
+
+def listing_fingerprint(listing: Listing) -> str:
+    """SHA-256 of the sorted (path, size, mtime) triples.
+
+    >>> listing_fingerprint({"a.txt": (3, 1)}) == listing_fingerprint({"a.txt": (3, 1)})
+    True
+    >>> listing_fingerprint({"a.txt": (3, 1)}) == listing_fingerprint({"a.txt": (3, 2)})
+    False
+    """
+    digest = hashlib.sha256()
+    for path in sorted(listing):
+        size, mtime = listing[path]
+        digest.update(f"{path}\x1f{size}\x1f{mtime}\n".encode())
+    return digest.hexdigest()
+
+
+def code_version(root: Path = REPO_ROOT) -> str:
+    """SHA-256 over the names and bytes of every file that shapes what a run builds.
+
+    >>> len(code_version())
+    64
+    """
+    digest = hashlib.sha256()
+    for path in sorted({p for pattern in CODE for p in root.glob(pattern) if p.is_file() and "__pycache__" not in p.parts}):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\x1f")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_fingerprint(raw_dir: Path, listing: Listing) -> str:
+    """The fingerprint of a run over raw_dir whose files are `listing`, with this code."""
+    return hashlib.sha256("\x1f".join([code_version(), str(Path(raw_dir).resolve()),
+                                       listing_fingerprint(listing)]).encode()).hexdigest()
+
+
+def stamp_path(published: Path) -> Path:
+    """`<warehouse>.stamp.json` beside the published file."""
+    published = Path(published)
+    return published.with_name(published.name + ".stamp.json")
+
+
+def _file_state(path: Path) -> list[int] | None:
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def write_stamp(published: Path, fingerprint: str) -> None:
+    """Record that the published file now holds a complete build of `fingerprint` (written atomically)."""
+    published = Path(published)
+    stamp = {"fingerprint": fingerprint, "published": _file_state(published),
+             "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    target = stamp_path(published)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(stamp), encoding="utf-8")
+    os.replace(partial, target)
+
+
+def add_summary(published: Path, summary: str) -> None:
+    """Keep the run's summary in the stamp, so a skipped run can print it without opening the warehouse."""
+    target = stamp_path(published)
+    try:
+        stamp = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    stamp["summary"] = summary
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(stamp), encoding="utf-8")
+    os.replace(partial, target)
+
+
+def clear_stamp(published: Path) -> None:
+    """Forget the stamp: the next run runs in full."""
+    stamp_path(published).unlink(missing_ok=True)
+
+
+def up_to_date(raw_dir: Path, published: Path) -> dict | None:
+    """The stamp when the published file holds a build of exactly these raw files with this code, else None.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "raw").mkdir(); _ = (d / "raw" / "a.txt").write_text("x")
+    >>> _ = (d / "w.duckdb").write_bytes(b"db"); up_to_date(d / "raw", d / "w.duckdb") is None
+    True
+    >>> write_stamp(d / "w.duckdb", input_fingerprint(d / "raw", raw_listing(d / "raw")))
+    >>> up_to_date(d / "raw", d / "w.duckdb")["fingerprint"] == input_fingerprint(d / "raw", raw_listing(d / "raw"))
+    True
+    >>> _ = (d / "raw" / "b.txt").write_text("y"); up_to_date(d / "raw", d / "w.duckdb") is None
+    True
+    """
+    try:
+        stamp = json.loads(stamp_path(published).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stamp, dict) or stamp.get("published") != _file_state(published) or stamp["published"] is None:
+        return None
+    if stamp.get("fingerprint") != input_fingerprint(raw_dir, raw_listing(raw_dir)):
+        return None
+    return stamp
