@@ -112,12 +112,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # not tab, newline, form feed, return
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are not text in any encoding we read (NUL bytes outside UTF-16/32, control noise)."""
     sample = data[:65536]
     if not sample or any(sample.startswith(bom) for bom, _ in BOMS) or _utf16_without_bom(sample):
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))  # C speed: bytes deleted = controls
     return b"\x00" in sample or controls / len(sample) > MAX_CONTROL_SHARE
 
 
