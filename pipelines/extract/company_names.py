@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from pipelines.yamlfile import load_yaml
+
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 def _load(name: str) -> dict:
     """Read one YAML file from the data folder."""
-    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+    return load_yaml(DATA_DIR / name)
 
 
 CUES: dict = _load("organization_cues.yaml")

@@ -5,8 +5,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from lxml.html import HtmlElement
+
+from pipelines.yamlfile import load_yaml
 
 RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "html_rules.yaml"
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -48,7 +49,7 @@ class Cues:
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """The rules file, with cue lists compiled."""
-    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(RULES_FILE)
     data["cues"] = {
         "related": Cues(data["related"]["cues"]),
         "boilerplate": Cues(data["boilerplate"]["cues"]),

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from pipelines.yamlfile import load_yaml
+
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "text_rules.yaml"
 
@@ -47,7 +48,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
     >>> text_rules().related_marker.fullmatch("More to Read") is not None
     True
     """
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path)
     flags = re.IGNORECASE
     return TextRules(
         boilerplate=_any_line(raw["boilerplate_lines"]),
