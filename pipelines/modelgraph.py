@@ -246,11 +246,22 @@ def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_S
     """Read every seed and model, resolve dependencies, return them in build order.
 
     Fails with a ModelError naming the file when a model does not parse or reads an unknown table.
+    The result is kept in the reference cache (pipelines/refcache.py) until a model file, this
+    module or sqlglot changes.
 
     >>> [m.name for m in load_models()][:1]
     ['seed_initiative_type_cues']
     """
-    models_dir = Path(models_dir)
+    from pipelines.refcache import cached, files_version
+
+    models_dir = Path(models_dir).resolve()
+    inputs = [*models_dir.glob("*.sql"), *(models_dir / "seeds").glob("*.csv"), Path(schema_sql), Path(__file__)]
+    return cached("models", lambda: _load_models(models_dir, schema_sql),
+                  files_version(inputs, str(models_dir), sqlglot.__version__))
+
+
+def _load_models(models_dir: Path, schema_sql: Path) -> list[Model]:
+    """load_models without the cache."""
     seeds = [load_seed(p) for p in sorted((models_dir / "seeds").glob("*.csv"))]
     models = []
     for path in sorted(models_dir.glob("*.sql")):

