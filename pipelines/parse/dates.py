@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 
@@ -30,10 +31,14 @@ def parse_date(text: str | None) -> datetime | None:
     if not text:
         return None
     match = DATE_PATTERN.search(text)
-    if not match:
-        return None
+    return _read_date(match.group(0)) if match else None
+
+
+@lru_cache(maxsize=4096)
+def _read_date(written: str) -> datetime | None:
+    """One date as matched by DATE_PATTERN (pages repeat theirs: the cache spares dateutil)."""
     try:
-        value = dateutil_parser.parse(match.group(0).replace("·", " "), fuzzy=True, default=datetime(1900, 1, 1))
+        value = dateutil_parser.parse(written.replace("·", " "), fuzzy=True, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
     if not 1990 <= value.year <= 2100:

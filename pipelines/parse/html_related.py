@@ -171,8 +171,8 @@ def on_text(el: HtmlElement, t: Teaser, base: str | None) -> bool:
     text = strip_teaser_ending(text_of(el))
     if not text or is_boilerplate_line(text):
         return True
-    if words(text) <= 8 and parse_date(text) and not t.date:
-        t.date = parse_date(text)
+    if not t.date and words(text) <= 8 and (date := parse_date(text)):
+        t.date = date
         return True
     t.paragraphs.append(text)
     return True
@@ -189,8 +189,8 @@ def walk(el: HtmlElement, t: Teaser, base: str | None) -> None:
     handler = HANDLERS.get(el.tag)
     if handler is None and el is not t.headline and rules()["cues"]["date"].match(el):
         text = text_of(el)
-        if words(text) <= 8 and parse_date(text):
-            t.date = t.date or parse_date(text)
+        if words(text) <= 8 and (date := parse_date(text)):
+            t.date = t.date or date
             return
     if handler is not None and handler(el, t, base):
         return

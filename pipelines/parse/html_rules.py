@@ -58,6 +58,7 @@ def rules() -> dict:
     data["related"]["headings"] = set(data["related"]["headings"])
     data["related"]["heading_prefixes"] = tuple(f"{p} " for p in data["related"]["heading_prefixes"])
     data["boilerplate"]["lines"] = set(data["boilerplate"]["lines"])
+    data["boilerplate"]["line_prefixes"] = tuple(data["boilerplate"]["line_prefixes"])
     return data
 
 
@@ -116,7 +117,7 @@ def is_boilerplate_line(line: str) -> bool:
     low = line.lower().strip()
     if low in bp["lines"]:
         return True
-    return len(low.split()) <= 25 and any(low.startswith(p) for p in bp["line_prefixes"])
+    return low.startswith(bp["line_prefixes"]) and len(low.split()) <= 25
 
 
 def strip_teaser_ending(text: str) -> str:

@@ -10,6 +10,20 @@ from pipelines.parse.urls import site_of
 from pipelines.records import RawDocument, Story
 
 KEY_TITLE_MIN_WORDS = 4  # shorter titles ('Update', 'Weekly digest') are not unique enough alone
+APOSTROPHES = str.maketrans("", "", "’'`")
+WORD_RUN = re.compile(r"\w+")  # no character is both a word character and a space
+
+
+class _MarkDropper(dict):
+    """str.translate table that deletes combining marks, filled once per character seen (lookups stay in C)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_DROP_MARKS = _MarkDropper()
 
 
 def fold(text: str) -> str:
@@ -18,10 +32,10 @@ def fold(text: str) -> str:
     >>> fold("Henan’s  Fund: 150 Million!")
     'henans fund 150 million'
     """
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[’'`]", "", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = text or ""
+    if not text.isascii():  # ASCII has no decompositions and no combining marks
+        text = unicodedata.normalize("NFKD", text).translate(_DROP_MARKS)
+    return " ".join(WORD_RUN.findall(text.casefold().translate(APOSTROPHES)))
 
 
 def story_key(title: str | None, body: str) -> str:
