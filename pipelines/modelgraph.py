@@ -252,12 +252,14 @@ def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_S
     >>> [m.name for m in load_models()][:1]
     ['seed_initiative_type_cues']
     """
-    from pipelines.refcache import cached, files_version
+    from pipelines.refcache import cached
+    from pipelines.versions import files_digest
 
     models_dir = Path(models_dir).resolve()
-    inputs = [*models_dir.glob("*.sql"), *(models_dir / "seeds").glob("*.csv"), Path(schema_sql), Path(__file__)]
+    inputs = [p.resolve() for p in (*models_dir.glob("*.sql"), *(models_dir / "seeds").glob("*.csv"),
+                                    Path(schema_sql), Path(__file__))]
     return cached("models", lambda: _load_models(models_dir, schema_sql),
-                  files_version(inputs, str(models_dir), sqlglot.__version__))
+                  files_digest(inputs, Path("/"), str(models_dir), sqlglot.__version__))
 
 
 def _load_models(models_dir: Path, schema_sql: Path) -> list[Model]:

@@ -56,18 +56,6 @@ def entry_path(name: str, version: str | None = None) -> Path | None:
     return folder / f"{name}-{hashlib.sha256(version.encode()).hexdigest()[:16]}.pickle"
 
 
-def files_version(paths, *extra: str) -> str:
-    """A version string for what is built from these files: their names and bytes, plus `extra`.
-
-    >>> files_version([__file__]) == files_version([__file__]) != files_version([__file__], "x")
-    True
-    """
-    digest = hashlib.sha256("|".join(extra).encode())
-    for path in sorted(Path(p) for p in paths):
-        digest.update(str(path).encode() + b"\x1f" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def cached(name: str, build: Callable[[], T], version: str | None = None) -> T:
     """build(), or what an earlier build of the same version stored under name.
 

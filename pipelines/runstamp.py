@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pipelines.config import REPO_ROOT
 from pipelines.ingest.reader import list_raw_files
+from pipelines.versions import files_digest
 
 CODE = ("pipelines/**/*.py", "pipelines/data/**/*", "pipelines/load/*.sql", "models/**/*", "requirements.lock")
 
@@ -64,11 +65,7 @@ def code_version(root: Path = REPO_ROOT) -> str:
     >>> len(code_version())
     64
     """
-    digest = hashlib.sha256()
-    for path in sorted({p for pattern in CODE for p in root.glob(pattern) if p.is_file() and "__pycache__" not in p.parts}):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\x1f")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return files_digest([p for pattern in CODE for p in root.glob(pattern)], root)
 
 
 def input_fingerprint(raw_dir: Path, listing: Listing) -> str:

@@ -14,13 +14,22 @@ PARSER_FILES = ("ingest/*.py", "parse/*.py", "data/text_rules.yaml", "data/html_
 EXTRACTOR_FILES = ("extract/*.py", "data/*.json", "data/*.csv", "data/companies.yaml", "data/organization_cues.yaml")
 
 
-def _digest(patterns: tuple[str, ...]) -> str:
-    """SHA-256 over the names and bytes of the files matching `patterns`, in a stable order."""
-    digest = hashlib.sha256()
-    for path in sorted({p for pattern in patterns for p in PACKAGE.glob(pattern)}):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+def files_digest(paths, root: Path, *extra: str) -> str:
+    """SHA-256 over `extra`, then the names (relative to root) and bytes of the files, in a stable order.
+
+    >>> files_digest([PACKAGE / "versions.py"], PACKAGE) != files_digest([PACKAGE / "versions.py"], PACKAGE, "x")
+    True
+    """
+    digest = hashlib.sha256("\x1f".join(extra).encode())
+    for path in sorted({Path(p) for p in paths if Path(p).is_file() and "__pycache__" not in Path(p).parts}):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\x1f")
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
+
+
+def _digest(patterns: tuple[str, ...]) -> str:
+    """Digest of the package files matching `patterns`."""
+    return files_digest([p for pattern in patterns for p in PACKAGE.glob(pattern)], PACKAGE)[:16]
 
 
 @lru_cache(maxsize=1)
