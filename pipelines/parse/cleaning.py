@@ -27,7 +27,7 @@ def normalize_whitespace(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\ufeff", "").replace("\u200b", "")
-    return "\n".join(SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line.strip() for line in SPACES.sub(" ", text).split("\n"))  # SPACES holds no line end
 
 
 def remove_inline_credits(text: str) -> str:

@@ -87,16 +87,19 @@ def load_tree(html: str) -> HtmlElement | None:
     'One two'
     """
     beginning = html[:50].lower()
-    if "doctype" in beginning:  # libxml2 trips on some doctype lines
-        first, newline, rest = html.partition("\n")
-        html = DOCTYPE_TAG.sub("", first, count=1) + newline + rest
+    if "doctype" in beginning:  # libxml2 trips on some doctype lines (the page is copied only when one does)
+        end = html.find("\n")
+        first = html[:end] if end >= 0 else html
+        fixed, found = DOCTYPE_TAG.subn("", first, count=1)
+        if found:
+            html = fixed + html[len(first):]
     for line in html[:4096].splitlines()[:4]:  # a self-closing <html/>
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)
             break
+    if "\ufffe" in html or "\uffff" in html:  # not characters either (a search of the text, not of its bytes)
+        html = html.replace("\ufffe", "").replace("\uffff", "")
     data = html.encode("utf-8", "replace").translate(None, CONTROL_BYTES)
-    if b"\xef\xbf" in data:  # U+FFFE and U+FFFF are not characters either
-        data = data.replace("\ufffe".encode(), b"").replace("\uffff".encode(), b"")
     try:
         tree = fromstring(data, parser=PARSER)
     except (etree.ParserError, ValueError):

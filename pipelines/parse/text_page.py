@@ -21,6 +21,11 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$")
 BULLET = re.compile(r"^(?:[•●▪◦‣∙*]|-(?=\s))\s*")
 DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]{1,60}\.(?:com|net|org|io|news|co|info|media|asia|ai|xyz)(?:\.[a-z]{2})?)\b", re.I)
 COPYRIGHT_NAME = re.compile(r"©\s*(?:\d{4}\s*)?([A-Z][\w.&\- ]{1,40}?)(?:\.|\s*\||\s*$|\s+All rights)")
+BREADCRUMB = re.compile(r"(you are here|home)\s*[:>›»]", re.I)
+CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
+LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
+HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 
 
 @dataclass
@@ -52,7 +57,7 @@ class Draft:
 def _is_category(part: str) -> bool:
     """A section label: a few capitalised words, no numbers, no sentence punctuation."""
     words = part.split()
-    return (0 < len(words) <= 5 and part[:1].isupper() and not re.search(r"[.!?,:;]|\b\d+\b", part)
+    return (0 < len(words) <= 5 and part[:1].isupper() and not CATEGORY_BREAKERS.search(part)
             and not part.lower().startswith(("by ", "home")))
 
 
@@ -98,7 +103,7 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
 
 def _is_menu(text: str, rules: TextRules) -> bool:
     """Navigation: three or more short items separated by | or ·, or a breadcrumb."""
-    if re.match(r"(you are here|home)\s*[:>›»]", text, re.I) or text.count(" > ") >= 2 or text.count(" ‹ ") >= 1:
+    if BREADCRUMB.match(text) or text.count(" > ") >= 2 or text.count(" ‹ ") >= 1:
         return True
     parts = [p for p in rules.separators.split(text) if p.strip()]
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
@@ -107,7 +112,10 @@ def _is_menu(text: str, rules: TextRules) -> bool:
 def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     """The kind of one stripped, non-blank line."""
     words = len(text.split())
-    if rules.boilerplate.fullmatch(text) or rules.boilerplate.fullmatch(text.strip(EDGE_SYMBOLS) or text):
+    if rules.boilerplate.fullmatch(text):
+        return "boiler", {}
+    trimmed = text.strip(EDGE_SYMBOLS)
+    if trimmed and trimmed != text and rules.boilerplate.fullmatch(trimmed):
         return "boiler", {}
     if rules.related_marker.fullmatch(text):
         return "related", {}
@@ -120,8 +128,8 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     if words <= rules.promo_max_words and rules.promo.search(text):
         return "promo", {}
     bare = BULLET.sub("", text)
-    if (words <= rules.headline_max_words and not re.search(r"[.:;,…]$", bare)
-            and re.match(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]", bare) and re.search(r"[A-Za-z]{2}", bare)):
+    if (words <= rules.headline_max_words and not bare.endswith(LINE_END_PUNCTUATION)
+            and HEADLINE_START.match(bare) and TWO_LETTERS.search(bare)):
         return "headline", {}
     return "text", {}
 
