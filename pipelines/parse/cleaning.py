@@ -12,6 +12,7 @@ CAPITAL_WORD = r"[A-Z](?:[a-z’']|\s|[A-Z]+\b)"  # 'The', 'A ', 'OSL': a word s
 GLUED_SENTENCE = re.compile(rf"(?<=[a-z0-9%)\]][.!?])(?={CAPITAL_WORD})|(?<=[.!?][\"”’])(?={CAPITAL_WORD})")
 # A lower-case letter glued to a capital that starts a word: 'roadmapSouth', 'collapseThe', 'exchangeA similar'.
 GLUE_POINT = re.compile(rf"(?<=[a-z])(?={CAPITAL_WORD})")
+HEAD_BREAK = re.compile(r"[.;:!?()\"“”]")  # punctuation a glued heading cannot hold
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+)(?=[\"“‘$(]?[A-Z0-9])")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -42,37 +43,43 @@ def strip_title_prefix(body: str, title: str | None) -> str:
     return body
 
 
-def _split_heading(chunk: str, protected: set[str] | frozenset) -> list[str]:
+def _split_heading(chunk: str, protected: set[str] | frozenset, glue_points: list[int]) -> list[str]:
     """Split one glued subheading off the start of `chunk`, if there is one.
 
     A heading glued to a common sentence opener ('…activitiesThe approval') may be longer and
     hold commas; any other glued capital needs a plain heading of two to six words ending in a
     lower-case word ('roadmapSouth'), since a capitalised left part is a camel-case name ('BitOasis').
+    `glue_points` are the offsets of GLUE_POINT in `chunk`.
     """
-    for match in GLUE_POINT.finditer(chunk):
-        head = chunk[: match.start()]
-        if re.search(r"[.;:!?()\"“”]", head):
+    for point in glue_points:
+        head = chunk[:point]
+        if HEAD_BREAK.search(head):
             return [chunk]
         words = head.split()
         if len(words) > STARTER_HEADING_MAX_WORDS:
             return [chunk]
         left = WORD.findall(words[-1])[-1] if words and WORD.findall(words[-1]) else ""
-        right = WORD.match(chunk, match.start())
+        right = WORD.match(chunk, point)
         token = left + (right.group(0) if right else "")
         if token.lower() in protected:
             continue
         if right is not None and right.group(0) in text_rules().sentence_starters and len(words[-1]) >= 4:
-            return [head.strip(), chunk[match.start():].strip()]
+            return [head.strip(), chunk[point:].strip()]
         if 2 <= len(words) <= HEADING_MAX_WORDS and len(left) >= 3 and left[:1].islower() and "," not in head:
-            return [head.strip(), chunk[match.start():].strip()]
+            return [head.strip(), chunk[point:].strip()]
     return [chunk]
 
 
 def _unglue_part(part: str, protected: set[str] | frozenset) -> list[str]:
     """Cut glued subheadings out of one paragraph, at any sentence start."""
+    # Glue points found once for the whole part: a sentence starts after a space, where none can be,
+    # so those of part[start:] are the part's beyond `start`.
+    glue = [match.start() for match in GLUE_POINT.finditer(part)]
+    if not glue:
+        return [part]
     for match in SENTENCE_START.finditer(part):
         start = match.end()
-        split = _split_heading(part[start:], protected)
+        split = _split_heading(part[start:], protected, [g - start for g in glue if g > start])
         if len(split) == 2:
             before = part[:start].strip()
             return ([before] if before else []) + [split[0]] + _unglue_part(split[1], protected)
