@@ -19,7 +19,7 @@ from pipelines.parse.dates import parse_date
 from pipelines.parse.html_meta import (clean_author, markup_author, markup_category, markup_date,
                                        read_jsonld, read_meta)
 from pipelines.parse.html_related import contains, detach, is_link_paragraph, find_regions, related_stories
-from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of
+from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of, word_count
 from pipelines.parse.urls import site_of
 from pipelines.records import Story
 
@@ -57,7 +57,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     h1 = headline_element(body_el, title)
     article = main_article(body_el, h1)
     anchors = [a for a in (h1, article) if a is not None]
-    page_words = len(text_of(body_el).split())
+    page_words = word_count(body_el)
     regions = find_regions(body_el, anchors, page_words)
     related = [s for r in regions for s in related_stories(r, page_url or url, site)]
     for region in regions:

@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 
 from pipelines.parse.dates import parse_date
 from pipelines.parse.html_rules import (HEADINGS, is_block_label, is_boilerplate, is_boilerplate_line,
-                                        rules, strip_teaser_ending, text_of)
+                                        rules, strip_teaser_ending, text_of, word_count)
 from pipelines.records import Story
 
 BLOCK_TAGS = {"div", "section", "aside", "ul", "ol", "article", "footer", "nav", "dl", "table"}
@@ -60,7 +60,7 @@ def find_regions(body: HtmlElement, anchors: list[HtmlElement], page_words: int)
     def acceptable(el: HtmlElement) -> bool:
         if any(contains(el, a) for a in anchors):
             return False
-        return words(text_of(el)) <= max(60, rel["max_share_of_page_text"] * page_words) or el.tag == "aside"
+        return word_count(el) <= max(60, rel["max_share_of_page_text"] * page_words) or el.tag == "aside"
 
     label_tags = set(HEADINGS) | set(rel["label_tags"])
     for el in body.iter(*BLOCK_TAGS, *label_tags):

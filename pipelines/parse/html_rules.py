@@ -72,6 +72,11 @@ def text_of(el: HtmlElement) -> str:
     return norm_text(el.text_content())
 
 
+def word_count(el: HtmlElement) -> int:
+    """Number of words in the visible text of an element (`text_of` without joining them again)."""
+    return len(el.text_content().split())
+
+
 def label_key(text: str) -> str:
     """A heading reduced to lower-case words, for matching block labels."""
     return " ".join(WORD.findall(text.lower().replace("'", "").replace("\u2019", "")))
@@ -108,7 +113,7 @@ def is_boilerplate(el: HtmlElement) -> bool:
         for _, parent in zip(range(3), el.iterancestors()):
             if parent.tag in bp["text_tags"]:
                 return False
-    return len(text_of(el).split()) < rules()["body"]["max_boilerplate_words"]
+    return word_count(el) < rules()["body"]["max_boilerplate_words"]
 
 
 def is_boilerplate_line(line: str) -> bool:
