@@ -126,18 +126,32 @@ first_statements as (
     where statement_rank = 1
 ),
 
+-- cue patterns are matched once per distinct text (a pattern read from a table is compiled for every
+-- row it meets, and a restated target repeats its sentence): evidence matches first, then the title's
+texts as (
+    select distinct lower(evidence) as text from target_rows
+    union
+    select distinct lower(coalesce(title, '')) from target_rows
+),
+
+text_cues as (
+    select x.text, c.initiative_type, c.priority
+    from texts as x
+    join cues as c on regexp_matches(x.text, c.pattern)
+),
+
 cue_hits as (
     select
-        t.target_row_id,
-        c.initiative_type,
-        row_number() over (
-            partition by t.target_row_id
-            order by case when regexp_matches(lower(t.evidence), c.pattern) then 0 else 1 end, c.priority
-        ) as hit_rank
-    from target_rows as t
-    join cues as c
-        on regexp_matches(lower(t.evidence), c.pattern)
-        or regexp_matches(lower(coalesce(t.title, '')), c.pattern)
+        target_row_id,
+        initiative_type,
+        row_number() over (partition by target_row_id order by from_title, priority) as hit_rank
+    from (
+        select t.target_row_id, c.initiative_type, c.priority, 0 as from_title
+        from target_rows as t join text_cues as c on c.text = lower(t.evidence)
+        union all
+        select t.target_row_id, c.initiative_type, c.priority, 1 as from_title
+        from target_rows as t join text_cues as c on c.text = lower(coalesce(t.title, ''))
+    )
 ),
 
 final as (
