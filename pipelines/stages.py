@@ -38,7 +38,7 @@ POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it s
 POOL_MIN_READ_BYTES = 32 * 2**20  # reading is ~0.1 s per 4 MB: below this a pool's start-up and pickling cost more
 MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB, so larger is quarantined
 INPUT_STATE = "input:fingerprint"  # what the last ingest listed (pipelines.runstamp); '' when a file must be read again
-WRITE_BATCH = 256  # files parsed (or stories extracted) per bulk write: memory stays flat however large the run
+WRITE_BATCH = 1024  # files parsed per bulk write (each write is a commit): memory stays flat however large the run
 
 
 def utcnow() -> datetime:
