@@ -53,3 +53,12 @@ def test_site_furniture_leaves_the_main_story_as_it_was():
         dressed = dress_html(template.text, 11)
         assert len(dressed) > 80_000
         assert main_story(dressed) == main_story(template.text), template.name
+
+
+def test_site_furniture_alone_is_no_story():
+    """A 404 page dressed as a real site's page: its top bar's links ('Sign in') are not a story body."""
+    page = (Path(__file__).parent / "fixtures" / "html" / "no_story.html").read_text(encoding="utf-8")
+    dressed = dress_html(page, 3)
+    stories, status, error = parse_document(RawDocument("404.html", "404.html", "html", len(dressed), text=dressed,
+                                                        is_html=True))
+    assert (stories, status) == ([], "empty") and "no running text" in error

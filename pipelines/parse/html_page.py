@@ -205,7 +205,21 @@ def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
     head = rules()["body"]["field_lines_at_start"]
     lines = [line for i, line in enumerate(lines) if i >= head or line not in fields]
+    if sum(len(line.split()) for line in lines) < rules()["body"]["min_article_words"] and only_links(tree, lines):
+        return ""  # a page with no story (an index, a 404): what is left is the site's links ('Sign in')
     return "\n\n".join(lines)
+
+
+def only_links(tree: HtmlElement, lines: list[str]) -> bool:
+    """True when every line is the whole text of a link on the page.
+
+    >>> only_links(fromstring("<div><a href='/'>Sign in</a> <p>Port opens</p></div>"), ["Sign in"])
+    True
+    >>> only_links(fromstring("<div><a href='/'>Sign in</a> <p>Port opens</p></div>"), ["Sign in", "Port opens"])
+    False
+    """
+    links = {norm_text(a.text_content()) for a in tree.iter("a")}
+    return bool(lines) and all(line in links for line in lines)
 
 
 def article_text(article: HtmlElement) -> str:
