@@ -68,13 +68,28 @@ class Gazetteer:
         top = 0
         for word in first_words:
             key = _first_word(word)
-            top = max(top, known.get(key, 0), learned.get(key, 0))
+            n = known.get(key, 0)
+            if learned:
+                n = max(n, learned.get(key, 0))
+            if n > top:
+                top = n
         return top
 
     def lookup(self, alias: str) -> Place | None:
         """The place an alias (as written, case-sensitive) stands for, or None."""
-        name = self.alias_to_name.get(" ".join(alias.split()))
-        return self.places.get(name) if name else None
+        key = " ".join(alias.split())
+        for aliases in self.alias_to_name.maps:  # ChainMap.get, without its per-call overhead (the hot path)
+            if key in aliases:
+                name = aliases[key]
+                break
+        else:
+            return None
+        if not name:
+            return None
+        for places in self.places.maps:
+            if name in places:
+                return places[name]
+        return None
 
     def ancestors(self, name: str | None) -> list[Place]:
         """The place named and its ancestors up to the country, nearest first; [] for an unknown name.

@@ -10,7 +10,6 @@ from pipelines.records import Mention
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.][A-Za-z0-9]+|-(?=[A-Z])[A-Za-z0-9]+)*\.?")
 GAP = re.compile(r"[ ]+|[ ]?-[ ]?")
-POSSESSIVE = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=1)
@@ -46,27 +45,39 @@ def _demonym_mentions(text: str, gaz: Gazetteer, rules: dict) -> list[Mention]:
     return out
 
 
+def _spellings(span: str) -> list[str]:
+    """The span as written, without a final '.', without a possessive "'s" (each spelling once, in that order)."""
+    out = [span]
+    bare = span.rstrip(".")
+    if bare != span:
+        out.append(bare)
+    elif span.endswith(("'s", "’s")):
+        out.append(span[:-2])
+    return out
+
+
 def _candidates(text: str, gaz: Gazetteer):
     """Yield (start, end, canonical) for the longest gazetteer alias at each capitalised token."""
-    tokens = [m for m in TOKEN.finditer(text)]
+    tokens = list(TOKEN.finditer(text))
+    count, max_words, lookup = len(tokens), gaz.max_words, gaz.lookup
     i = 0
-    while i < len(tokens):
+    while i < count:
         tok = tokens[i]
-        if not tok.group()[0].isupper():
+        word = tok.group()
+        if not word[0].isupper():
             i += 1
             continue
         hit = None
-        word = tok.group()
-        top = gaz.max_tokens({word, word.rstrip("."), POSSESSIVE.sub("", word)})  # 0: no alias starts here
-        for n in range(min(gaz.max_words, len(tokens) - i, top), 0, -1):
+        top = gaz.max_tokens(_spellings(word))  # 0: no alias starts here
+        start = tok.start()
+        for n in range(min(max_words, count - i, top), 0, -1):
             last = tokens[i + n - 1]
             if n > 1 and not GAP.fullmatch(text[tokens[i + n - 2].end():last.start()] or "x"):
                 continue
-            span = text[tok.start():last.end()]
-            for cut in (span, span.rstrip("."), POSSESSIVE.sub("", span)):
-                place = gaz.lookup(cut)
+            for cut in _spellings(text[start:last.end()]):
+                place = lookup(cut)
                 if place is not None:
-                    hit = (tok.start(), tok.start() + len(cut), place.name, n)
+                    hit = (start, start + len(cut), place.name, n)
                     break
             if hit:
                 break

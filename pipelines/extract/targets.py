@@ -68,7 +68,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         in_sentence = [m for m in jur if s <= m.char_start < e]
         anaphor = cfg["anaphor_re"].match(cfg["opener_re"].sub("", sentence))
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
-        stated = bool(cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence))
+        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence))
         breakdown = False
         for a in amounts:
             if _rejected(sentence, a, amounts, cfg):
@@ -93,9 +93,11 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
 
 def _note_plan_owner(story: StoryState, span: tuple[int, int], in_sentence: list[Mention], cfg: dict) -> None:
     """Remember who owns the plan a sentence names ('... fit its metaverse action plan' after 'Henan')."""
+    if not in_sentence:
+        return
     s, e = span
     noun = cfg["plan_intro_re"].search(story.body, s, e)
-    if not noun or not in_sentence:
+    if not noun:
         return
     clause_start = s
     for m in CLAUSE_BREAK.finditer(story.body, s, noun.start()):
