@@ -69,10 +69,11 @@ KNOWN_ORG_RE = re.compile(rf"(?<![\w.]){_first_chars(KNOWN_ORGANIZATIONS)}{_alt(
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 # Text that never holds a company mention: photo credits, URLs, e-mails, disclaimers, copyright lines.
-MASK_RE = re.compile(
-    rf"(?:{'|'.join(map(re.escape, CUES['credit_words']))})s?(?:graph)?(?:\s+(?:by|credit|courtesy(?:\s+of)?)|:)\s+[^\n]{0,80}?"
-    rf"(?:\s+(?:on|via|from|/)\s+{_alt(CUES['media_outlets'])}|(?=\n|$))"
-    r"|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_MASK = (rf"(?:{'|'.join(map(re.escape, CUES['credit_words']))})s?(?:graph)?(?:\s+(?:by|credit|courtesy(?:\s+of)?)|:)\s+[^\n]{0,80}?"
+         rf"(?:\s+(?:on|via|from|/)\s+{_alt(CUES['media_outlets'])}|(?=\n|$))"
+         r"|https?://\S+|www\.\S+")
+MASK_RE = re.compile(_MASK + r"|[\w.+-]+@[\w-]+\.[\w.]+")
+MASK_NO_EMAIL_RE = re.compile(_MASK)  # the same for text without '@' (its e-mail branch, tried at every letter, cannot match)
 BOILERPLATE_RE = re.compile(CUES["boilerplate_re"])
 
 _DESC = re.compile(rf"(?:^|[^\w-])({_alt(CUES['company_descriptors'])})\s+$")
@@ -110,7 +111,7 @@ class _Span:
 
 def _mask_ranges(text: str, source_site: str | None) -> list[tuple[int, int]]:
     """Character ranges that hold no entity: credits, URLs, disclaimers, the publishing site's name."""
-    ranges = [m.span() for m in MASK_RE.finditer(text)]
+    ranges = [m.span() for m in (MASK_RE if "@" in text else MASK_NO_EMAIL_RE).finditer(text)]
     for m in BOILERPLATE_RE.finditer(text):  # the whole sentence or line holding a disclaimer
         start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1)
         end = text.find("\n", m.end())
@@ -210,7 +211,7 @@ def _split_words(words: list[tuple[int, str]]) -> list[_Span]:
         cur.clear()
 
     for pos, tok in words:
-        if _POSSESSIVE.search(tok):
+        if tok.endswith(("'s", "’s")):  # _POSSESSIVE: a word holds no newline
             cur.append((pos, tok[:-2]))
             flush()
         elif tok.endswith(".") and not _ABBREV.match(tok):
@@ -262,7 +263,8 @@ def _classify(text: str, span: _Span) -> None:
             _MEDIA_DESC.search(before) or _MEDIA_BEFORE.search(before) or _MEDIA_AFTER.match(after)):
         span.kind = "media"
         return
-    if not known and _PERSON_BEFORE.search(before) and not _DESC.search(before):
+    desc = None if known else _DESC.search(before)
+    if not known and not desc and _PERSON_BEFORE.search(before):
         span.kind = "person"
         return
     appos = _appos_kind(text, span.end)
@@ -285,7 +287,6 @@ def _classify(text: str, span: _Span) -> None:
         span.kind = "" if any(w in PERSON_TITLES or w in _NOT_A_NAME or w in COMPANY_HEADS for w in rest) \
             else "person"
         return
-    desc = _DESC.search(before)
     if (len(words) > 1 and words[-1].rstrip(".").casefold() in COMPANY_HEADS_CF) or appos == "company" \
             or (desc and desc.group(1) in STRONG_DESCRIPTORS):
         span.kind, span.name = "company", canonical_company(value)

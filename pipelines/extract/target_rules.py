@@ -17,6 +17,13 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _starts(words, more: str = "") -> str:
+    """Lookahead for the characters the words can start with: a pattern then skips other positions at once."""
+    if not all(words):
+        return ""  # an empty word can match anywhere
+    return "(?=[" + more + re.escape("".join(sorted({w[0] for w in words}))) + "])"
+
+
 def _in_order(words) -> str:
     """Regex alternation of words in the order the data file lists them."""
     return "|".join(re.escape(w) for w in words)
@@ -34,15 +41,16 @@ def target_rules() -> dict:
     cfg["fx"] = {r["currency"]: float(r["per_usd"]) for r in csv.DictReader(lines)}
     alt = _alt
     scale = rf"(?P<scale>{alt(cfg['scales'])})\b"
-    cfg["money_pre"] = re.compile(rf"(?<![A-Za-z])(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
-    cfg["money_post"] = re.compile(rf"\b(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")
+    cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
+    cfg["money_post"] = re.compile(rf"\b(?=\d)(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     words = alt(cfg["number_words"])
     skip = alt(cfg["count_skip_words"])
     adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*"
+    number_start = _starts(cfg["number_words"], r"\d")
     cfg["count_re"] = re.compile(
-        rf"\b(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
+        rf"\b{number_start}(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
     cfg["count_from_to"] = re.compile(
         rf"\bnumber of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)}) from (?:{NUM}) to (?P<num>{NUM})(?P<scale>)", re.I)
     cfg["same_year_re"] = re.compile("|".join(re.escape(w) for w in cfg["same_year_cues"]), re.I)
