@@ -24,6 +24,11 @@ def _starts(words, more: str = "") -> str:
     return "(?=[" + more + re.escape("".join(sorted({w[0] for w in words}))) + "])"
 
 
+def _words(words) -> str:
+    """Alternation of words, longest first, behind a lookahead for their first characters."""
+    return f"{_starts(words)}(?:{_alt(words)})"
+
+
 def _in_order(words) -> str:
     """Regex alternation of words in the order the data file lists them."""
     return "|".join(re.escape(w) for w in words)
@@ -56,17 +61,17 @@ def target_rules() -> dict:
     cfg["same_year_re"] = re.compile("|".join(re.escape(w) for w in cfg["same_year_cues"]), re.I)
     cfg["owner_after"] = re.compile(cfg["owner_after_re"], re.I)
     cfg["paren"] = re.compile(rf"\s*\(\s*(?:{_in_order(cfg['approximation_words'])})?\s*")
-    cfg["not_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['not_target_cues'])})(?![\w-])", re.I)
-    cfg["cue_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['target_cues'])})", re.I)
+    cfg["not_re"] = re.compile(rf"(?<![\w-]){_words(cfg['not_target_cues'])}(?![\w-])", re.I)
+    cfg["cue_re"] = re.compile(rf"(?<![\w-]){_words(cfg['target_cues'])}", re.I)
     cfg["relative_re"] = [re.compile(p, re.I) for p in cfg["relative_deadlines"]]
-    cfg["gov_re"] = {lvl: re.compile(rf"(?<![\w-])(?:{alt(ws)})(?![\w-])", re.I) for lvl, ws in cfg["government_subjects"].items()}
-    cfg["per_unit_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['per_unit_cues'])})(?![\w-])", re.I)
-    cfg["component_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['component_cues'])})(?![\w-])", re.I)
+    cfg["gov_re"] = {lvl: re.compile(rf"(?<![\w-]){_words(ws)}(?![\w-])", re.I) for lvl, ws in cfg["government_subjects"].items()}
+    cfg["per_unit_re"] = re.compile(rf"(?<![\w-]){_words(cfg['per_unit_cues'])}(?![\w-])", re.I)
+    cfg["component_re"] = re.compile(rf"(?<![\w-]){_words(cfg['component_cues'])}(?![\w-])", re.I)
     cfg["anaphor_re"] = re.compile(rf"(?:{alt(cfg['anaphor_subjects'])})\b")
-    cfg["plan_noun_re"] = re.compile(rf"\b(?:{alt(cfg['plan_nouns'])})\b", re.I)
-    cfg["plan_intro_re"] = re.compile(rf"\b(?:{alt(cfg['plan_nouns'] + cfg['plan_verbs'])})\b", re.I)
-    cfg["component_more_re"] = re.compile(rf"(?<![\w-])(?:{alt(cfg['component_more_cues'])})(?![\w-])", re.I)
-    cfg["city_cue_re"] = re.compile(rf"\b(?:{alt(cfg['city_cues'])})", re.I)
+    cfg["plan_noun_re"] = re.compile(rf"\b{_words(cfg['plan_nouns'])}\b", re.I)
+    cfg["plan_intro_re"] = re.compile(rf"\b{_words(cfg['plan_nouns'] + cfg['plan_verbs'])}\b", re.I)
+    cfg["component_more_re"] = re.compile(rf"(?<![\w-]){_words(cfg['component_more_cues'])}(?![\w-])", re.I)
+    cfg["city_cue_re"] = re.compile(rf"\b{_words(cfg['city_cues'])}", re.I)
     for key in ("per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)
     cfg["yen_or_yuan_re"] = {cur: re.compile(rf"\b(?:{_in_order(ws)})\b")
