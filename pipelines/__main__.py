@@ -52,7 +52,7 @@ def _summary(published: Path, seconds: float) -> str:
 def cmd_run(args: argparse.Namespace) -> int:
     """Materialize every asset in-process, run every check, publish, print a summary (nothing when nothing changed)."""
     raw_dir = Path(args.raw_dir or config.raw_dir())
-    published = Path(args.warehouse or config.warehouse_path())
+    published = Path(args.warehouse or config.warehouse_path()).resolve()  # as the run's resources see it
     if not raw_dir.is_dir():
         print(f"error: raw folder {raw_dir} does not exist (pass --raw-dir DIR or set PIPELINE_RAW_DIR)", file=sys.stderr)
         return 2
@@ -70,7 +70,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     level = "INFO" if args.verbose else "WARNING"
     result = defs.resolve_job_def("build_warehouse").execute_in_process(
         raise_on_error=False, run_config={"loggers": {"console": {"config": {"log_level": level}}}})
-    failed_checks = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
+    evaluations = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    failed_checks = [e.check_name for e in evaluations]
     failures = _step_failures(result)
     if failures:
         print(f"error: the run did not complete; failed steps: {', '.join(sorted(failures))} "
@@ -80,8 +81,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     elif not result.success:
         print(f"error: the run did not complete: {_run_failure(result)} "
               "(the published warehouse was left as it was)", file=sys.stderr)
-    if failed_checks:
-        print(f"error: failed checks: {', '.join(sorted(failed_checks))} (not published)", file=sys.stderr)
+    blocking = sorted(e.check_name for e in evaluations if e.blocking)
+    other = sorted(e.check_name for e in evaluations if not e.blocking)
+    if blocking:
+        print(f"error: failed checks: {', '.join(blocking)} (blocking: not published)", file=sys.stderr)
+    if other:
+        print(f"error: failed checks: {', '.join(other)} (not blocking: published all the same; "
+              "the next run checks again)", file=sys.stderr)
     if failures or failed_checks or not result.success:
         return 1
     summary = _summary(published, time.perf_counter() - started)

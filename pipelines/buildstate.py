@@ -6,6 +6,7 @@ Pure module (no dagster). `raw.pipeline_state` holds name -> value pairs in the 
     model:<name>             the signature main.<name> was last built from: its code and the versions
                              (or signatures) of the tables it reads
     input:fingerprint        what the last ingest listed (pipelines.runstamp); not part of the build's state
+    run:failed_checks        the checks that failed in the last marts step; not part of the build's state
 
 A mart whose signature is unchanged is not rebuilt; a build whose state equals the published
 file's state is not published again. The state lives in the file, not in the run, so a run
@@ -111,8 +112,9 @@ def materialize_if_stale(con: duckdb.DuckDBPyConnection, model: Model, code_hash
 def state_signature(con: duckdb.DuckDBPyConnection, catalog: str | None = None) -> str | None:
     """One hash of every state row of a database (an attached catalog when given); None without state."""
     table = f"{catalog}.{STATE_TABLE}" if catalog else STATE_TABLE
-    try:  # input:* rows say what was listed (pipelines.runstamp), not what the tables hold
-        rows = con.execute(f"select name, value from {table} where name not like 'input:%' order by name").fetchall()
+    try:  # input:* and run:* rows say what a run listed and found (pipelines.runstamp), not what the tables hold
+        rows = con.execute(f"select name, value from {table} where name not like 'input:%' and name not like 'run:%' "
+                           "order by name").fetchall()
     except duckdb.CatalogException:
         return None
     return _sha(*(f"{n}={v}" for n, v in rows)) if rows else None

@@ -15,7 +15,10 @@ def build_definitions(raw_dir=None, published=None) -> dg.Definitions:
     marts = build_marts_asset()
     pipeline_assets = [*dg.load_assets_from_modules([staging])]
     extraction = _extraction_assets()
-    assets = [*pipeline_assets, *extraction, marts, publish_asset(list(marts.keys))]
+    upstream = [*pipeline_assets, *extraction, marts]
+    keys = {key for a in upstream for key in a.keys}
+    assets = [*upstream, publish_asset(list(marts.keys), keys | {dg.AssetKey(["published_warehouse"])},
+                                       set(marts.check_keys))]
     everything = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all(),
                                      description="Read new raw pages, parse, extract, rebuild the marts, publish.")
     return dg.Definitions(assets=assets, jobs=[everything],

@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -60,12 +62,24 @@ def listing_fingerprint(listing: Listing) -> str:
 
 
 def code_version(root: Path = REPO_ROOT) -> str:
-    """SHA-256 over the names and bytes of every file that shapes what a run builds.
+    """SHA-256 over the names and bytes of every file that shapes what a run builds, the Python version and
+    the packages installed (their dist-info folders name each one with its version).
 
     >>> len(code_version())
     64
     """
-    return files_digest([p for pattern in CODE for p in root.glob(pattern)], root)
+    return files_digest([p for pattern in CODE for p in root.glob(pattern)], root, sys.version, *installed())
+
+
+def installed() -> list[str]:
+    """The `name-version.dist-info` folders on sys.path: what pip installed, one listing per folder."""
+    found = set()
+    for folder in sys.path:
+        try:
+            found.update(n for n in os.listdir(folder or ".") if n.endswith(".dist-info"))
+        except OSError:
+            continue
+    return sorted(found)
 
 
 def input_fingerprint(raw_dir: Path, listing: Listing) -> str:
@@ -93,10 +107,15 @@ def write_stamp(published: Path, fingerprint: str) -> None:
     published = Path(published)
     stamp = {"fingerprint": fingerprint, "published": _file_state(published),
              "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    target = stamp_path(published)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(json.dumps(stamp), encoding="utf-8")
-    os.replace(partial, target)
+    _write_json(stamp_path(published), stamp)
+
+
+def _write_json(target: Path, value: dict) -> None:
+    """Write value to target atomically, through a temporary file of its own (writers never share one)."""
+    with tempfile.NamedTemporaryFile("w", dir=target.parent, prefix=target.name, suffix=".partial", delete=False,
+                                     encoding="utf-8") as f:
+        json.dump(value, f)
+    os.replace(f.name, target)
 
 
 def add_summary(published: Path, summary: str) -> None:
@@ -107,9 +126,7 @@ def add_summary(published: Path, summary: str) -> None:
     except (OSError, ValueError):
         return
     stamp["summary"] = summary
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(json.dumps(stamp), encoding="utf-8")
-    os.replace(partial, target)
+    _write_json(target, stamp)
 
 
 def clear_stamp(published: Path) -> None:
@@ -133,7 +150,7 @@ def up_to_date(raw_dir: Path, published: Path) -> dict | None:
         stamp = json.loads(stamp_path(published).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(stamp, dict) or stamp.get("published") != _file_state(published) or stamp["published"] is None:
+    if not isinstance(stamp, dict) or stamp.get("published") is None or stamp.get("published") != _file_state(published):
         return None
     if stamp.get("fingerprint") != input_fingerprint(raw_dir, raw_listing(raw_dir)):
         return None

@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from pipelines.buildstate import mark_changed, set_state
 from pipelines.ingest.reader import content_hash, failed_document, list_raw_files, read_file
@@ -252,6 +253,7 @@ class ParseResult:
     failed: list[tuple[str, str]] = field(default_factory=list)
     stories: int = 0
     related: int = 0
+    unread: list[str] = field(default_factory=list)  # documents no file holds any more: left pending
 
     @property
     def changed(self) -> bool:
@@ -261,26 +263,42 @@ class ParseResult:
 
 PENDING_COLUMNS = ("document_id", "source_file", "source_format", "byte_size", "encoding", "url", "fetched_at",
                    "is_html", "read_status", "read_error", "ingested_at")
-CHANGED_WHILE_READ = ("The file changed or disappeared while this run read it; the next run reads it again "
-                      "(nothing to do unless this repeats).")
 
 
-def _parse_file(work: tuple[str, str, list[tuple]]) -> list[tuple[dict, list[dict]]]:
-    """Read one raw file again and parse the documents of it that are pending: (stg_documents row, stg_stories rows)."""
+def _parse_file(work: tuple[str, str, list[tuple]]) -> list[tuple[dict, list[dict]] | str]:
+    """Read one raw file again and parse its pending documents: (stg_documents row, stg_stories rows) each.
+
+    A pending entry is (raw_documents row, every file that holds the document). When the document is
+    no longer in the file (renamed, removed or rewritten since ingest read it) its other files are
+    tried; when none holds it, its document_id comes back instead, so it stays pending.
+    """
     raw_dir, file_path, pending = work
-    texts = {}
-    if any(row[PENDING_COLUMNS.index("read_status")] == "parsed" for row in pending):
-        texts = {d.document_id: d.text for d in _read_guarded(Path(raw_dir) / file_path, Path(raw_dir))
-                 if d.status == "parsed"}
-    return [_parse_one(row, texts.get(row[0])) for row in pending]
+    status = PENDING_COLUMNS.index("read_status")
+    texts: dict[str, str] = {}
+    tried: set[str] = set()
+
+    def read(path: str) -> None:
+        tried.add(path)
+        texts.update({d.document_id: d.text for d in _read_guarded(Path(raw_dir) / path, Path(raw_dir))
+                      if d.status == "parsed"})
+
+    if any(row[status] == "parsed" for row, _ in pending):
+        read(file_path)
+    out = []
+    for row, paths in pending:
+        for path in paths:
+            if row[status] != "parsed" or row[0] in texts:
+                break
+            if path not in tried:
+                read(path)
+        out.append(row[0] if row[status] == "parsed" and row[0] not in texts else _parse_one(row, texts.get(row[0])))
+    return out
 
 
 def _parse_one(row: tuple, content: str | None) -> tuple[dict, list[dict]]:
     """stg_documents row and stg_stories rows for one raw.raw_documents row and its text."""
     (document_id, source_file, source_format, byte_size, encoding, url, fetched_at, is_html, read_status,
      read_error, ingested_at) = row
-    if read_status == "parsed" and content is None:
-        read_status, read_error = "failed", CHANGED_WHILE_READ
     doc = RawDocument(document_id, source_file, source_format, byte_size, text=content, url=url,
                       fetched_at=fetched_at, is_html=is_html, encoding=encoding, status=read_status, error=read_error)
     too_large = _too_large(content)
@@ -315,25 +333,33 @@ def parse_documents(con: duckdb.DuckDBPyConnection, raw_dir: Path, reparse: bool
     text), one file per work item, in a process pool; results are written every WRITE_BATCH files.
     """
     rows = con.execute(f"""
-        select {", ".join(f"d.{c}" for c in PENDING_COLUMNS)}, f.file_path
+        select {", ".join(f"d.{c}" for c in PENDING_COLUMNS)}, f.paths
         from raw.raw_documents d
-        join (select document_id, min(file_path) as file_path from raw.raw_files group by all) f using (document_id)
+        join (select document_id, list(distinct file_path order by file_path) as paths
+              from raw.raw_files group by all) f using (document_id)
         where ? or d.document_id not in (select document_id from staging.stg_documents where parser_version = ?)
-        order by f.file_path, d.source_file""", [reparse, parser_version()]).fetchall()
+        order by f.paths[1], d.source_file""", [reparse, parser_version()]).fetchall()
     by_file: dict[str, list[tuple]] = {}
-    for *row, file_path in rows:
-        by_file.setdefault(file_path, []).append(tuple(row))
+    for *row, paths in rows:
+        by_file.setdefault(paths[0], []).append((tuple(row), paths))
     work = [(str(raw_dir), file_path, pending) for file_path, pending in by_file.items()]
     result = ParseResult()
     if work:
         mark_changed(con, ["staging.stg_documents", "staging.stg_stories"])
     for batch in batched(pool_imap(_parse_file, work, warm=warm_parsers), WRITE_BATCH):
-        outputs = [output for file_outputs in batch for output in file_outputs]
+        outputs = [output for file_outputs in batch for output in file_outputs if not isinstance(output, str)]
+        result.unread += [output for file_outputs in batch for output in file_outputs if isinstance(output, str)]
         doc_rows = [d for d, _ in outputs]
         story_rows = [s for _, stories in outputs for s in stories]
         replace_rows(con, "staging.stg_stories", story_rows, "document_id", keys=[d["document_id"] for d in doc_rows])
         replace_rows(con, "staging.stg_documents", doc_rows, "document_id")  # last: marks the documents parsed
         _count_parsed(result, doc_rows, story_rows)
+    if result.unread:  # its files changed since ingest read them: read them again next run, and skip no run
+        log.warning("%d documents were no longer in their files; they are read again next run", len(result.unread))
+        con.register("_unread", pa.table({"k": pa.array(result.unread, pa.string())}))
+        con.execute("update raw.raw_files set mtime_ns = -1 where document_id in (select k from _unread)")
+        con.unregister("_unread")
+        set_state(con, INPUT_STATE, "")
     return result
 
 

@@ -393,3 +393,25 @@ def test_an_unexpected_reader_error_quarantines_the_file_not_the_run(tmp_path, c
     monkeypatch.setattr(stages, "read_file", flaky)
     result = ingest_raw(con, raw)
     assert result.new_documents == 2 and len(result.failed) == 1 and "reader bug" in result.failed[0][1]
+
+
+def test_a_document_gone_from_its_file_before_parsing_stays_pending_and_is_read_again(tmp_path, con):
+    from pipelines.buildstate import get_state
+    from pipelines.stages import INPUT_STATE
+
+    raw = tmp_path / "raw"
+    _write(raw, "a.txt", PAGE.encode())
+    _write(raw, "b.txt", PAGE.replace(TITLE, "Second harbour story for the board").encode())
+    _write(raw, "b_copy.txt", PAGE.replace(TITLE, "Second harbour story for the board").encode())
+    ingest_raw(con, raw)
+    (raw / "a.txt").rename(raw / "archive_a.txt")  # a scraper archives the file between ingest and parse
+    (raw / "b.txt").unlink()  # b's first file is gone, its copy is not
+    result = parse_documents(con, raw)
+    assert result.documents == 1 and len(result.unread) == 1  # b parsed from its copy; a left pending
+    assert [r[0] for r in con.execute("select source_file from staging.stg_documents").fetchall()] == ["b.txt"]
+    assert get_state(con, INPUT_STATE) == ""  # no run may be skipped until a is read again
+    again = ingest_raw(con, raw)
+    assert again.files_read >= 1
+    parse_documents(con, raw)
+    titles = {t for (t,) in con.execute("select title from staging.stg_stories where role = 'main'").fetchall()}
+    assert TITLE in titles

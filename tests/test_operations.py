@@ -214,6 +214,21 @@ def test_a_cli_run_with_nothing_new_stops_before_it_starts(built, tmp_path, caps
     assert [after[t] == rows[t] for t in ("staging.stg_stories", "main.dim_story", "main.fact_initiative")] == [True] * 3
 
 
+def test_a_subset_run_leaves_no_stamp_and_a_damaged_stamp_is_ignored(built, tmp_path):
+    from pipelines import runstamp
+
+    raw, published = copy_warehouse(built, tmp_path)
+    run_in_process(raw, published)
+    assert runstamp.up_to_date(raw, published) is not None
+    write_pages(raw, 1, start=3)
+    job = build_definitions(raw, published).resolve_job_def("build_warehouse")
+    for key in (["raw", "raw_documents"], ["published_warehouse"]):  # ingest alone, then publish alone (UI)
+        assert job.execute_in_process(asset_selection=[dg.AssetKey(key)]).success
+    assert runstamp.up_to_date(raw, published) is None  # staging was never rebuilt: the next run must run
+    runstamp.stamp_path(published).write_text("{}")
+    assert runstamp.up_to_date(raw, published) is None
+
+
 def test_a_file_to_read_again_leaves_no_stamp(built, tmp_path, monkeypatch):
     from pipelines import runstamp
 
@@ -371,8 +386,10 @@ def test_a_failing_check_fails_the_run_and_a_blocking_one_stops_publishing(built
     monkeypatch.setattr(marts, "run_check", lambda con, c: (False, "seeded failure") if c.name == check else real(con, c))
     assert main(["run", "--raw-dir", str(raw), "--warehouse", str(published)]) == 1
     err = capsys.readouterr().err
-    assert f"failed checks: {check}" in err
+    assert f"failed checks: {check} ({'blocking: not published' if blocking else 'not blocking'}" in err
     assert (sha256(published) == before) is blocking  # a blocking check leaves the published file as it was
+    from pipelines import runstamp
+    assert runstamp.up_to_date(raw, published) is None  # the next run checks again instead of being skipped
 
 
 def _cut_in_half(data: bytes) -> bytes:

@@ -12,10 +12,11 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.staging import RETRY
-from pipelines.buildstate import materialize_if_stale, model_code_hashes
+from pipelines.buildstate import materialize_if_stale, model_code_hashes, set_state
 from pipelines.modelgraph import MART_SCHEMA, MODELS_DIR, Check, Model, load_models, run_check
 
 GROUP = "marts"
+FAILED_CHECKS_STATE = "run:failed_checks"
 
 
 def _asset_key(schema: str, table: str) -> dg.AssetKey:
@@ -97,6 +98,7 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
         selected, checks = context.selected_asset_keys, context.selected_asset_check_keys
         built: set[str] = set()
         blocked: set[str] = set()  # models that failed a blocking check, or sit downstream of one
+        failed: list[str] = []
         with duckdb.get_connection() as con:
             for model in models:
                 key = _asset_key(MART_SCHEMA, model.name)
@@ -113,11 +115,15 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
                 for check in in_step[model.name]:
                     result = check_result(con, check)
                     blocked |= {model.name} if check.blocking and not result.passed else set()
+                    failed += [] if result.passed else [check.name]
                     yield result
             for check in deferred:  # the models they read that were left out of a subset are read as last built
                 reads = {t for s, t in check.reads if s == MART_SCHEMA}
                 if (check.model in built and not reads & blocked
                         and dg.AssetCheckKey(_asset_key(MART_SCHEMA, check.model), check.name) in checks):
-                    yield check_result(con, check)
+                    result = check_result(con, check)
+                    failed += [] if result.passed else [check.name]
+                    yield result
+            set_state(con, FAILED_CHECKS_STATE, ",".join(failed))  # a build with a failed check gets no run stamp
 
     return marts

@@ -6,15 +6,22 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.staging import RETRY
-from pipelines.buildstate import get_state
+from pipelines.assets.marts import FAILED_CHECKS_STATE
+from pipelines.buildstate import get_states
 from pipelines.publish import publish_if_changed
 from pipelines.runstamp import clear_stamp, write_stamp
 from pipelines.stages import INPUT_STATE
 from pipelines.resources import WarehouseSettings
 
 
-def publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
-    """An asset that publishes once every model in `upstream` is built (and its blocking checks passed)."""
+def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey] | None = None,
+                  job_checks: set[dg.AssetCheckKey] | None = None) -> dg.AssetsDefinition:
+    """An asset that publishes once every model in `upstream` is built (and its blocking checks passed).
+
+    It also writes the run stamp (pipelines/runstamp.py), but only after a run of the whole job
+    (`job_assets`, `job_checks`) in which every check passed: a subset run from the UI, or a build
+    with a failed check, clears it, so the next run runs in full.
+    """
 
     @dg.asset(key=["published_warehouse"], deps=upstream, group_name="publish", kinds={"duckdb"}, retry_policy=RETRY,
               description="The warehouse file analysts and BI tools open, replaced atomically after a complete build.")
@@ -22,9 +29,12 @@ def publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
                             warehouse: WarehouseSettings) -> dg.MaterializeResult:
         with duckdb.get_connection() as con:
             size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con)
-            fingerprint = get_state(con, INPUT_STATE)
-        if fingerprint:  # the published file holds a complete build of what ingest listed
-            write_stamp(Path(warehouse.published), fingerprint)
+            state = get_states(con, [INPUT_STATE, FAILED_CHECKS_STATE])
+        run = context.run
+        whole = ((not run.asset_selection or set(job_assets or ()) <= run.asset_selection)
+                 and (run.asset_check_selection is None or set(job_checks or ()) <= run.asset_check_selection))
+        if whole and state.get(INPUT_STATE) and not state.get(FAILED_CHECKS_STATE):
+            write_stamp(Path(warehouse.published), state[INPUT_STATE])  # a complete build of what ingest listed
         else:
             clear_stamp(Path(warehouse.published))
         if published:

@@ -57,7 +57,7 @@ def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource, w
     for source_file, error in result.failed:
         context.log.warning(f"quarantined {source_file}: {error}")
     yield dg.MaterializeResult(asset_key=["staging", "stg_documents"], metadata={
-        "parsed_now": result.documents, "dagster/row_count": sum(counts.values()),
+        "parsed_now": result.documents, "dagster/row_count": sum(counts.values()), "to_read_again": len(result.unread),
         "parsed": counts.get("parsed", 0), "empty": counts.get("empty", 0), "failed": counts.get("failed", 0),
         "quarantined_now": quarantined_md(result.failed)})
     yield dg.MaterializeResult(asset_key=["staging", "stg_stories"], metadata={

@@ -23,6 +23,8 @@ class Cues:
     >>> cues = Cues(["share", "ad-slot", "adslot"])
     >>> [cues.attrs_match(c, None) for c in ["post-share", "sidebarAdSlot", "ad_slot", "shared", "head"]]
     [True, True, True, False, False]
+    >>> Cues([]).attrs_match("article-body", "main")  # no cue matches nothing
+    False
     """
 
     def __init__(self, cues: list[str]):
@@ -31,7 +33,8 @@ class Cues:
         # One cue (its parts joined by '-') standing as whole parts of a token: the token
         # 'sidebarAdSlot' reads 'sidebar-ad-slot', where the cue 'ad-slot' stands (a cue 'bar' would not).
         alternatives = sorted({"-".join(s) for s in split if s}, key=len, reverse=True)
-        self.pattern = re.compile(f"(?<![^\\s-])(?:{'|'.join(map(re.escape, alternatives))})(?![^\\s-])")
+        self.pattern = re.compile(f"(?<![^\\s-])(?:{'|'.join(map(re.escape, alternatives))})(?![^\\s-])"
+                                  if alternatives else r"(?!)")  # no cue: a pattern that never matches
 
     def match(self, el: HtmlElement) -> bool:
         """True when a class or the id of `el` carries one of the cues."""
