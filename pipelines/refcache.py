@@ -70,19 +70,32 @@ def cached(name: str, build: Callable[[], T], version: str | None = None) -> T:
     >>> _ = os.environ.pop("PIPELINE_CACHE_DIR") if before is None else os.environ.update(PIPELINE_CACHE_DIR=before)
     """
     path = entry_path(name, version)
-    if path is not None and path.exists():
+    if path is not None and _ours(path):
         try:
             with path.open("rb") as f:
-                return pickle.load(f)  # noqa: S301 - a file this program wrote in the user's own cache folder
+                return pickle.load(f)  # noqa: S301 - a file this user wrote, in a folder only this user can write
         except Exception as exc:  # noqa: BLE001 - any damage: build afresh
             log.warning("cache entry %s unreadable (%s); rebuilding it", path, exc)
     value = build()
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".partial", delete=False) as f:
                 pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(f.name, path)  # atomic: a parallel run reads the old entry or the new one, never half
+            for old in path.parent.glob(f"{name}-*.pickle"):  # entries of earlier versions
+                if old != path:
+                    old.unlink(missing_ok=True)
         except OSError as exc:
             log.warning("cannot write cache entry %s (%s); going on without it", path, exc)
     return value
+
+
+def _ours(path: Path) -> bool:
+    """True when path exists and it and its folder belong to this user, who alone can write the folder."""
+    try:
+        folder, entry = path.parent.stat(), path.stat()
+    except OSError:
+        return False
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    return uid is None or (entry.st_uid == uid and folder.st_uid == uid and not folder.st_mode & 0o022)
