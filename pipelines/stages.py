@@ -26,11 +26,11 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.buildstate import mark_changed, set_state
-from pipelines.ingest.reader import content_hash, failed_document, list_raw_files, read_file
+from pipelines.ingest.reader import content_hash, failed_document, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
-from pipelines.runstamp import input_fingerprint
+from pipelines.runstamp import input_fingerprint, raw_listing
 from pipelines.versions import extractor_version, parser_version
 
 log = logging.getLogger(__name__)
@@ -179,16 +179,14 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder {raw_dir} does not exist; pass --raw-dir or set PIPELINE_RAW_DIR")
-    files = list_raw_files(raw_dir)
+    listing = raw_listing(raw_dir)  # {relative path: (bytes, mtime_ns)}, as the run stamp sees the folder
     known = {(p, s, m) for p, s, m in con.execute(
         "select distinct file_path, byte_size, mtime_ns from raw.raw_files").fetchall()}
-    result = IngestResult(files=len(files))
-    rel_of = {f: f.relative_to(raw_dir).as_posix() for f in files}
-    stats = {rel_of[f]: f.stat() for f in files}
-    changed = [f for f in files if (rel_of[f], stats[rel_of[f]].st_size, stats[rel_of[f]].st_mtime_ns) not in known]
+    result = IngestResult(files=len(listing))
+    changed = [rel for rel, (size, mtime) in listing.items() if (rel, size, mtime) not in known]
     result.files_read = len(changed)
-    reads = [(str(f), str(raw_dir)) for f in changed]
-    if sum(stats[rel_of[f]].st_size for f in changed) < POOL_MIN_READ_BYTES:
+    reads = [(str(raw_dir / rel), str(raw_dir)) for rel in changed]
+    if sum(listing[rel][0] for rel in changed) < POOL_MIN_READ_BYTES:
         batches = [_read_one(item) for item in reads]
     else:
         batches = pool_map(_read_one, reads)
@@ -196,12 +194,11 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     existing = {r[0] for r in con.execute("select document_id from raw.raw_documents").fetchall()}
     doc_rows, fresh = [], set()
     file_rows: dict[tuple[str, str], dict] = {}
-    for path, docs in zip(changed, batches):
-        rel = rel_of[path]
+    for rel, docs in zip(changed, batches):
         for doc in docs:
             file_rows[(rel, doc.document_id)] = {"file_path": rel, "document_id": doc.document_id,
-                                                 "byte_size": stats[rel].st_size,
-                                                 "mtime_ns": -1 if doc.retry else stats[rel].st_mtime_ns,
+                                                 "byte_size": listing[rel][0],
+                                                 "mtime_ns": -1 if doc.retry else listing[rel][1],
                                                  "seen_at": now}  # a line repeated in a .jsonl file is one row
             if doc.status != "parsed":
                 result.failed.append((doc.source_file, doc.error or doc.status))
@@ -216,7 +213,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
                              "is_html": doc.is_html, "read_status": doc.status, "read_error": doc.error,
                              "ingested_at": now})
     result.new_documents = len(doc_rows)
-    gone = [r[0] for r in con.execute("select distinct file_path from raw.raw_files").fetchall() if r[0] not in stats]
+    gone = [r[0] for r in con.execute("select distinct file_path from raw.raw_files").fetchall() if r[0] not in listing]
     result.removed_files = len(gone)
     if file_rows or gone:
         mark_changed(con, ["raw.raw_files", "raw.raw_documents"])
@@ -224,9 +221,8 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     replace_rows(con, "raw.raw_files", list(file_rows.values()), "file_path", keys=[p for p, _ in file_rows] + gone)
     result.removed_documents = _prune_orphans(con)
     retry = any(doc.retry for docs in batches for doc in docs)  # a file to read again: no run may be skipped
-    set_state(con, INPUT_STATE, "" if retry else input_fingerprint(
-        raw_dir, {rel: (st.st_size, st.st_mtime_ns) for rel, st in stats.items()}))
-    log.info("ingest: %d files, %d read, %d new documents, %d failed", len(stats), len(changed),
+    set_state(con, INPUT_STATE, "" if retry else input_fingerprint(raw_dir, listing))
+    log.info("ingest: %d files, %d read, %d new documents, %d failed", len(listing), len(changed),
              len(doc_rows), len(result.failed))
     return result
 
