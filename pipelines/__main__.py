@@ -70,8 +70,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     level = "INFO" if args.verbose else "WARNING"
     result = defs.resolve_job_def("build_warehouse").execute_in_process(
         raise_on_error=False, run_config={"loggers": {"console": {"config": {"log_level": level}}}})
-    evaluations = [e for e in result.get_asset_check_evaluations() if not e.passed]
-    failed_checks = [e.check_name for e in evaluations]
+    failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     failures = _step_failures(result)
     if failures:
         print(f"error: the run did not complete; failed steps: {', '.join(sorted(failures))} "
@@ -81,8 +80,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     elif not result.success:
         print(f"error: the run did not complete: {_run_failure(result)} "
               "(the published warehouse was left as it was)", file=sys.stderr)
-    blocking = sorted(e.check_name for e in evaluations if e.blocking)
-    other = sorted(e.check_name for e in evaluations if not e.blocking)
+    blocking = sorted(e.check_name for e in failed_checks if e.blocking)
+    other = sorted(e.check_name for e in failed_checks if not e.blocking)
     if blocking:
         print(f"error: failed checks: {', '.join(blocking)} (blocking: not published)", file=sys.stderr)
     if other:

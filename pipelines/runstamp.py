@@ -150,7 +150,8 @@ def up_to_date(raw_dir: Path, published: Path) -> dict | None:
         stamp = json.loads(stamp_path(published).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(stamp, dict) or stamp.get("published") is None or stamp.get("published") != _file_state(published):
+    state = _file_state(published)
+    if not isinstance(stamp, dict) or state is None or stamp.get("published") != state:
         return None
     if stamp.get("fingerprint") != input_fingerprint(raw_dir, raw_listing(raw_dir)):
         return None

@@ -268,26 +268,21 @@ def _parse_file(work: tuple[str, str, list[tuple]]) -> list[tuple[dict, list[dic
     no longer in the file (renamed, removed or rewritten since ingest read it) its other files are
     tried; when none holds it, its document_id comes back instead, so it stays pending.
     """
-    raw_dir, file_path, pending = work
+    raw_dir, _, pending = work  # every entry's paths start with the work item's file
     status = PENDING_COLUMNS.index("read_status")
     texts: dict[str, str] = {}
     tried: set[str] = set()
-
-    def read(path: str) -> None:
-        tried.add(path)
-        texts.update({d.document_id: d.text for d in _read_guarded(Path(raw_dir) / path, Path(raw_dir))
-                      if d.status == "parsed"})
-
-    if any(row[status] == "parsed" for row, _ in pending):
-        read(file_path)
     out = []
     for row, paths in pending:
-        for path in paths:
-            if row[status] != "parsed" or row[0] in texts:
-                break
-            if path not in tried:
-                read(path)
-        out.append(row[0] if row[status] == "parsed" and row[0] not in texts else _parse_one(row, texts.get(row[0])))
+        if row[status] == "parsed":  # documents that could not be read at ingest need no text
+            for path in (p for p in paths if p not in tried and row[0] not in texts):
+                tried.add(path)
+                texts.update({d.document_id: d.text for d in _read_guarded(Path(raw_dir) / path, Path(raw_dir))
+                              if d.status == "parsed"})
+            if row[0] not in texts:
+                out.append(row[0])
+                continue
+        out.append(_parse_one(row, texts.get(row[0])))
     return out
 
 

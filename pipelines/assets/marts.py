@@ -114,15 +114,18 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
                                                                     "rebuilt": rebuilt})
                 for check in in_step[model.name]:
                     result = check_result(con, check)
-                    blocked |= {model.name} if check.blocking and not result.passed else set()
-                    failed += [] if result.passed else [check.name]
+                    if not result.passed:
+                        failed.append(check.name)
+                        if check.blocking:
+                            blocked.add(model.name)
                     yield result
             for check in deferred:  # the models they read that were left out of a subset are read as last built
                 reads = {t for s, t in check.reads if s == MART_SCHEMA}
                 if (check.model in built and not reads & blocked
                         and dg.AssetCheckKey(_asset_key(MART_SCHEMA, check.model), check.name) in checks):
                     result = check_result(con, check)
-                    failed += [] if result.passed else [check.name]
+                    if not result.passed:
+                        failed.append(check.name)
                     yield result
             set_state(con, FAILED_CHECKS_STATE, ",".join(failed))  # a build with a failed check gets no run stamp
 

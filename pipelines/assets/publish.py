@@ -14,8 +14,8 @@ from pipelines.stages import INPUT_STATE
 from pipelines.resources import WarehouseSettings
 
 
-def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey] | None = None,
-                  job_checks: set[dg.AssetCheckKey] | None = None) -> dg.AssetsDefinition:
+def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey],
+                  job_checks: set[dg.AssetCheckKey]) -> dg.AssetsDefinition:
     """An asset that publishes once every model in `upstream` is built (and its blocking checks passed).
 
     It also writes the run stamp (pipelines/runstamp.py), but only after a run of the whole job
@@ -31,8 +31,8 @@ def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey] | No
             size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con)
             state = get_states(con, [INPUT_STATE, FAILED_CHECKS_STATE])
         run = context.run
-        whole = ((not run.asset_selection or set(job_assets or ()) <= run.asset_selection)
-                 and (run.asset_check_selection is None or set(job_checks or ()) <= run.asset_check_selection))
+        whole = ((not run.asset_selection or job_assets <= run.asset_selection)
+                 and (run.asset_check_selection is None or job_checks <= run.asset_check_selection))
         if whole and state.get(INPUT_STATE) and not state.get(FAILED_CHECKS_STATE):
             write_stamp(Path(warehouse.published), state[INPUT_STATE])  # a complete build of what ingest listed
         else:
