@@ -150,15 +150,13 @@ def dress_html(page: str, n: int) -> str:
             + f'<script id="__APP_STATE__" type="application/json">{_app_state(rng, n)}</script>')
     body_start = _svg_icons(rng) + _header()
     body_end = _after_article(rng) + _scripts(rng, n, "body")
-    page = _insert(page, r"</head\s*>", head, before=True) if re.search(r"</head\s*>", page, re.I) else head + page
-    page = _insert(page, r"<body[^>]*>", body_start, before=False) if re.search(r"<body[^>]*>", page, re.I) \
-        else body_start + page
-    return _insert(page, r"</body\s*>", body_end, before=True) if re.search(r"</body\s*>", page, re.I) \
-        else page + body_end
+    page = _insert(page, r"</head\s*>", head, before=True, default=0)
+    page = _insert(page, r"<body[^>]*>", body_start, before=False, default=0)
+    return _insert(page, r"</body\s*>", body_end, before=True, default=len(page))
 
 
-def _insert(page: str, pattern: str, html: str, before: bool) -> str:
-    """html inserted before or after the first match of pattern (case-insensitive)."""
+def _insert(page: str, pattern: str, html: str, before: bool, default: int) -> str:
+    """html inserted before or after the first match of pattern (case-insensitive), else at `default`."""
     match = re.search(pattern, page, re.I)
-    at = match.start() if before else match.end()
+    at = default if match is None else match.start() if before else match.end()
     return page[:at] + html + page[at:]
