@@ -65,7 +65,12 @@ def cmd_run(args: argparse.Namespace) -> int:
                   f"{published} left as it was, checked in {time.perf_counter() - started:.2f} s (--force runs anyway)")
             return 0
     from pipelines.definitions import build_definitions
+    from pipelines.resources import storage_problem
 
+    problem = storage_problem(config.storage_version())
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     defs = build_definitions(raw_dir, published)
     level = "INFO" if args.verbose else "WARNING"
     result = defs.resolve_job_def("build_warehouse").execute_in_process(

@@ -4,10 +4,12 @@ PIPELINE_RAW_DIR    raw pages to read (default: samples/raw, the sample pages sh
 PIPELINE_WAREHOUSE  the published DuckDB file analysts open (default: warehouse/warehouse.duckdb)
 PIPELINE_WORKERS    processes for parsing and extraction (default: CPU count)
 PIPELINE_CACHE_DIR  reference-data cache (default: $XDG_CACHE_HOME or ~/.cache, /initiatives-etl; 'off' disables)
+PIPELINE_STORAGE_VERSION  the oldest DuckDB that must read the warehouse (default: v1.5.0; 'latest' for this DuckDB's own format)
 """
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +17,9 @@ DEFAULT_RAW_DIR = REPO_ROOT / "samples" / "raw"
 DEFAULT_WAREHOUSE = REPO_ROOT / "warehouse" / "warehouse.duckdb"
 MODELS_DIR = REPO_ROOT / "models"
 REPORTS_DIR = REPO_ROOT / "sql"
+# The oldest DuckDB line supported upstream: 1.4 LTS ended on 2026-11-17, 1.5 is supported until March 2027.
+# Files in its format are read by DuckDB 1.5, 2.0 and later, and hold every type and comment the warehouse uses.
+DEFAULT_STORAGE_VERSION = "v1.5.0"
 
 
 def raw_dir() -> Path:
@@ -35,3 +40,16 @@ def build_path(published: Path) -> Path:
     """
     published = Path(published)
     return published.with_name(f"{published.stem}.build{published.suffix or '.duckdb'}")
+
+
+def storage_version(value: str | None = None) -> str:
+    """The DuckDB storage format build files are written in, as DuckDB names it ('vX.Y.Z' or 'latest'): `value`,
+    else PIPELINE_STORAGE_VERSION, else DEFAULT_STORAGE_VERSION. Text that names no version is returned as given,
+    for DuckDB to refuse when the build file is opened (pipelines.resources).
+
+    >>> storage_version("1.4"), storage_version("v1.5.2"), storage_version("Latest"), storage_version("old")
+    ('v1.4.0', 'v1.5.2', 'latest', 'old')
+    """
+    value = (value or os.environ.get("PIPELINE_STORAGE_VERSION") or DEFAULT_STORAGE_VERSION).strip().lower()
+    match = re.fullmatch(r"v?(\d+)\.(\d+)(?:\.(\d+))?", value)
+    return f"v{match[1]}.{match[2]}.{match[3] or 0}" if match else value

@@ -15,6 +15,7 @@ from pipelines import config
 from pipelines.load.loader import ensure_schema, schema_version
 
 log = logging.getLogger(__name__)
+STORAGE_SETTING = "storage_compatibility_version"  # DuckDB's setting: the format of database files it creates
 
 
 class WarehouseSettings(dg.ConfigurableResource):
@@ -35,7 +36,7 @@ class BuildDatabase(DuckDBResource):
     _con: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._con = prepare_build(Path(self.database))
+        self._con = prepare_build(Path(self.database), self.connection_config.get(STORAGE_SETTING, "latest"))
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._con is not None:
@@ -56,24 +57,28 @@ class BuildDatabase(DuckDBResource):
             cursor.close()  # rolls back what a failed step left uncommitted
 
 
-def prepare_build(build: Path) -> duckdb.DuckDBPyConnection:
-    """Open the build file with the raw and staging tables; start afresh when it is unreadable or of another schema.
+def prepare_build(build: Path, storage: str = "latest") -> duckdb.DuckDBPyConnection:
+    """Open the build file with the raw and staging tables; start afresh when it is unreadable, of another schema,
+    or in a storage format newer than DuckDB `storage` reads (config.storage_version: a new file is written in it).
 
     Runs when a run starts, never when the code location loads: loading the definitions (dagster dev,
     a sensor tick) must not touch a file a run may be writing. The caller closes the connection.
     """
     build = Path(build)
     build.parent.mkdir(parents=True, exist_ok=True)
-    con = _open_build(build)
+    _check_storage(storage)
+    con = _open_build(build, storage)
     try:
         with con.cursor() as cur:  # a cursor, closed here: a result left pending on `con` would hold a transaction open
             version = _version(cur)
             stale = version not in (schema_version(), None) or (version is None and _has_tables(cur))
-        if stale:
-            log.warning("%s was built under another schema; rebuilding it from the raw files", build)
+            too_new = _storage_too_new(cur, storage)
+        if stale or too_new:
+            log.warning("%s was built under another schema; rebuilding it from the raw files" if stale else
+                        f"%s is in a storage format DuckDB {storage} cannot read; rebuilding it from the raw files", build)
             con.close()
             _remove(build)
-            con = _open_build(build)
+            con = _open_build(build, storage)
             version = None
         if version is None:  # a file with this schema's version has every table already
             with con.cursor() as cur:
@@ -84,10 +89,10 @@ def prepare_build(build: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _open_build(build: Path) -> duckdb.DuckDBPyConnection:
+def _open_build(build: Path, storage: str) -> duckdb.DuckDBPyConnection:
     """A read-write connection; a clear error when another run holds the file, a fresh file when it is corrupt."""
     try:
-        return duckdb.connect(str(build))
+        return duckdb.connect(str(build), config={STORAGE_SETTING: storage})
     except duckdb.IOException as err:
         if "lock" in str(err).lower():
             raise RuntimeError(f"{build} is being written by another run; wait for it to finish ({err})") from err
@@ -95,7 +100,48 @@ def _open_build(build: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as err:
         log.warning("%s cannot be opened (%s); rebuilding it from the raw files", build, err)
     _remove(build)
-    return duckdb.connect(str(build))
+    return duckdb.connect(str(build), config={STORAGE_SETTING: storage})
+
+
+def _check_storage(storage: str) -> None:
+    """Raise the storage_problem when there is one."""
+    problem = storage_problem(storage)
+    if problem:
+        raise ValueError(problem)
+
+
+def storage_problem(storage: str) -> str | None:
+    """One line naming the setting and its fix when this DuckDB cannot write files in the `storage` format, else None.
+
+    >>> storage_problem("v1.5.0") is None, storage_problem("v0.0.1").startswith("PIPELINE_STORAGE_VERSION=v0.0.1 is not")
+    (True, True)
+    """
+    try:
+        duckdb.connect(":memory:", config={STORAGE_SETTING: storage}).close()
+    except duckdb.Error as err:
+        return (f"PIPELINE_STORAGE_VERSION={storage} is not a storage format DuckDB {duckdb.__version__} can write "
+                f"({str(err).splitlines()[0][:72]}...); set it to a DuckDB version such as "
+                f"{config.DEFAULT_STORAGE_VERSION}, or to 'latest'")
+    return None
+
+
+def _storage_too_new(con: duckdb.DuckDBPyConnection, storage: str) -> bool:
+    """True when the file is in a storage format newer than DuckDB `storage` reads (written before the setting changed).
+
+    A file keeps the format it was created in, so a lower setting takes effect only on a new file.
+
+    >>> _storage_too_new(duckdb.connect(), "v1.4.0")  # an in-memory database has no storage format
+    False
+    """
+    tags = con.execute("select tags from duckdb_databases() where database_name = current_database()").fetchone()[0]
+    written = _version_tuple(dict(tags or {}).get("storage_version", ""))
+    return storage != "latest" and written is not None and written[:2] > _version_tuple(storage)[:2]
+
+
+def _version_tuple(text: str) -> tuple[int, ...] | None:
+    """(1, 4, 0) for 'v1.4.0' or 'v1.4.0+'; None for anything else."""
+    parts = text.strip().lstrip("v").rstrip("+").split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -120,6 +166,7 @@ def make_resources(raw_dir: Path | None = None, published: Path | None = None) -
     """Resources for a run: defaults from the environment (see pipelines/config.py). Touches no file."""
     published = Path(published or config.warehouse_path()).resolve()
     return {
-        "duckdb": BuildDatabase(database=str(config.build_path(published))),
+        "duckdb": BuildDatabase(database=str(config.build_path(published)),
+                                connection_config={STORAGE_SETTING: config.storage_version()}),
         "warehouse": WarehouseSettings(raw_dir=str(Path(raw_dir or config.raw_dir()).resolve()), published=str(published)),
     }
