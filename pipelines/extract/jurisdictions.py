@@ -10,6 +10,7 @@ from pipelines.records import Mention
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.][A-Za-z0-9]+|-(?=[A-Z])[A-Za-z0-9]+)*\.?")
 GAP = re.compile(r"[ ]+|[ ]?-[ ]?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$")
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,36 @@ def _inside_org_name(text: str, start: int, end: int, rules: dict) -> bool:
     return bool(rules["org_after_re"].match(text, end) or rules["org_before_re"].search(text[max(0, start - 40):start]))
 
 
+_CAP_WORD_AFTER = re.compile(r"[ ][A-Z][A-Za-z]+")
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]*[ ]$")
+
+
+def _inside_longer_name(text: str, start: int, end: int, place, gaz: Gazetteer, rules: dict) -> bool:
+    """True when a one-word place other than a country is glued to capitalised words that are no place:
+    a first name ('Vladimir Putin'), a product or a brand ('App Store'). Title-case lines are left alone.
+
+    >>> from pipelines.extract.gazetteer import load_gazetteer
+    >>> t = "President Vladimir Putin signed it."
+    >>> _inside_longer_name(t, 10, 18, load_gazetteer().lookup("Vladimir"), load_gazetteer(), _rules())
+    True
+    """
+    if place.level == "country" or " " in text[start:end] or place.name in gaz.capitals:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z]+", line)
+    if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        return False  # a headline in title case
+    after = _CAP_WORD_AFTER.match(text, end)
+    if after and not rules["suffix_re"].match(text, end) and gaz.lookup(after.group().strip()) is None:
+        return True
+    before = _CAP_WORD_BEFORE.search(text[max(0, start - 30):start])
+    if before and not _SENTENCE_START.search(text[max(0, start - 30):start - len(before.group())]):
+        return gaz.lookup(before.group().strip()) is None and before.group().strip() not in rules["place_preceders"]
+    return False
+
+
 def _learn_districts(text: str, gaz: Gazetteer, rules: dict) -> None:
     """Register districts named in context: 'Nanjing's Jiangning district', 'X, a district of Y'."""
     for m in rules["district_of_re"].finditer(text):
@@ -121,7 +152,9 @@ def find_jurisdictions(text: str) -> list[Mention]:
     _learn_districts(text, gaz, rules)
     out = []
     for start, end, name in _candidates(text, gaz):
-        if text.startswith("$", end) or _inside_org_name(text, start, end, rules):
+        if text.startswith("$", end) or _inside_org_name(text, start, end, rules) \
+                or _inside_longer_name(text, start, end, gaz.lookup(text[start:end].rstrip(".")) or gaz.places[name],
+                                       gaz, rules):
             continue
         suffix = rules["suffix_re"].match(text, end)
         if suffix:
