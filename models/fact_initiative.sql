@@ -14,18 +14,18 @@
 --   fact_key: Key of the row: md5 of initiative_id and target_key.
 --   initiative_id: Key of the initiative; several rows share it when the initiative has several targets.
 --   jurisdiction_key: The jurisdiction that announced the initiative or holds the target (dim_jurisdiction), null when unknown.
---   announced_date_key: date_key of the earliest story reporting the initiative, null when all its stories are undated.
---   initiative_type: plan, fund, alliance, working_group, policy, partnership, license, facility, project or other (from cue words, see seed_initiative_type_cues).
---   description: The sentence (or headline) that first announced the initiative.
+--   announced_date_key: date_key of the earliest dated story reporting the initiative, null when all its stories are undated.
+--   initiative_type: plan, fund, alliance, working_group, policy, partnership, license, facility, project or other: the most specific cue of the first reporting story's headline and lead, or of the target sentence (pipelines/data/initiatives.json).
+--   description: The headline (or sentence) of the first story that announced the initiative.
 --   metric: What is targeted (industry_size, fund_size, investment, companies, talent, research_centers, projects, patents, industrial_parks, other); null when no target.
 --   target_value: The figure in unit as first stated (by publication date); null when no target.
 --   unit: ISO 4217 currency code or count; null when no target.
 --   target_value_usd: The first USD figure a source states (by publication date); else the first statement's conversion at the rate table; null for counts and when no target.
---   target_year: Deadline year (of the first statement, else of any statement); null when none.
+--   target_year: Deadline year: the first one written in a target sentence, else the first statement's (taken from its context), else any statement's; null when none.
 --   first_story_key: The story that first stated the target (or first reported the initiative).
 --   source_count: Number of distinct stories reporting the target (or the initiative, for a row without target).
 --   target_key: Key of the real-world target (int_target_rows), null when no target.
---   usd_is_stated: True when target_value_usd is written in a source, false when it is a conversion.
+--   usd_is_stated: True when target_value_usd is written in a source, false when it is a conversion, null for counts and rows without target.
 --   target_value_min: Smallest figure in unit stated by any source for the target.
 --   target_value_max: Largest figure in unit stated by any source for the target.
 --   target_value_usd_min: Smallest USD figure given by any source (spread of conversions, e.g. 34.4 of 34.4-35.1 billion).
@@ -50,7 +50,8 @@ initiative_heads as (
         *,
         row_number() over (
             partition by initiative_id
-            order by published_at nulls last, story_key, char_start, member_id
+            order by published_at nulls last, case when is_headline then 0 else 1 end, story_key,
+                     case when member_kind = 'statement' then 0 else 1 end, char_start, member_id
         ) as member_rank
     from members
 ),
@@ -65,6 +66,8 @@ targets as (
         min(t.target_value_usd) as target_value_usd_min,
         max(t.target_value_usd) as target_value_usd_max,
         max(t.target_year) as any_target_year,
+        arg_min(t.target_year, coalesce(t.published_at, timestamp '9999-12-31'))
+            filter (where t.year_is_stated) as first_stated_year,
         arg_min(t.target_value_usd, coalesce(t.published_at, timestamp '9999-12-31'))
             filter (where t.usd_is_stated) as first_stated_usd
     from members as m
@@ -81,10 +84,10 @@ target_facts as (
         f.target_value,
         f.unit,
         coalesce(t.first_stated_usd, f.target_value_usd, t.target_value_usd_min) as target_value_usd,
-        coalesce(f.target_year, t.any_target_year) as target_year,
+        coalesce(t.first_stated_year, f.target_year, t.any_target_year) as target_year,
         f.story_key as first_story_key,
         cast(t.source_count as integer) as source_count,
-        t.first_stated_usd is not null as usd_is_stated,
+        case when f.unit = 'count' then null else t.first_stated_usd is not null end as usd_is_stated,
         t.target_value_min,
         t.target_value_max,
         t.target_value_usd_min,

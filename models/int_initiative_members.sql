@@ -1,154 +1,160 @@
 -- name: int_initiative_members
--- grain: one row per story statement of an initiative (member_id): a staged target row, or a story title announcing an initiative without targets
--- description: Which initiative each target statement and each target-less announcing story belongs to. A story's targets for one jurisdiction and one initiative type form a candidate; candidates sharing a real-world target, directly or through other candidates, are the same initiative. A story with a body but no target whose title carries an initiative cue word announces an initiative of its own, the same as another story's when jurisdiction, type and publication day agree.
+-- grain: one row per story statement of an initiative (member_id): a staged target row, or a story's announcement of one of its initiatives
+-- description: Which initiative each target statement and each story announcement belongs to. Every initiative a story reports (staging.stg_initiatives: its headline initiative, typed and placed from headline and lead, and the initiatives its target sentences name) is a candidate. Candidates sharing a real-world target, directly or through other candidates, are one initiative; so are the headline initiatives of two stories of the same type and place published within 120 days of each other (or undated), however many stories report them.
 -- @unique: member_id
--- @not_null: member_id, initiative_id, story_key, initiative_type, member_kind
--- @accepted: member_kind in ('target', 'title')
+-- @not_null: member_id, initiative_id, story_key, initiative_no, initiative_type, member_kind
+-- @accepted: member_kind in ('target', 'statement')
 -- columns:
---   member_id: Key of the statement: the target_row_id, or md5 of the story_key for a title announcement.
---   member_kind: target (a staged target row) or title (a story announcing a target-less initiative).
---   initiative_id: Key of the initiative: md5 of its first-stated target_key, or of jurisdiction, type and day for a target-less one.
+--   member_id: Key of the statement: the target_row_id, or md5 of story_key and initiative_no for an announcement.
+--   member_kind: target (a staged target row) or statement (the story's announcement of the initiative).
+--   initiative_id: Key of the initiative: md5 of its first candidate (earliest story, then story_key and initiative number).
 --   story_key: The story making the statement.
---   target_row_id: The staged target row (int_target_rows), null for a title announcement.
---   target_key: The real-world target (int_target_rows.target_key), null for a title announcement.
+--   initiative_no: The story's number for the initiative (staging.stg_initiatives.initiative_no).
+--   target_row_id: The staged target row (int_target_rows), null for an announcement.
+--   target_key: The real-world target (int_target_rows.target_key), null for an announcement.
 --   jurisdiction_key: Jurisdiction of the statement (dim_jurisdiction), null when unknown.
---   initiative_type: Initiative type suggested by the statement's cue words.
---   description: The evidence sentence, or the story title for a title announcement.
+--   initiative_type: Type of the story's initiative (plan, fund, alliance, working_group, ...).
+--   description: The evidence sentence, or the headline or sentence announcing the initiative.
 --   published_at: Publication time of the story, null when undated.
---   char_start: Offset of the evidence in the story body (0 for a title announcement).
+--   char_start: Offset of the evidence or announcement in the story (0 for a headline).
+--   is_headline: True for the initiative the story's headline and lead announce.
 
 with recursive
 
 target_rows as (select * from int_target_rows),
+initiatives as (select * from staging.stg_initiatives),
 stories as (select * from dim_story),
-mentions as (select * from staging.stg_entity_mentions),
 names as (select * from int_jurisdiction_names),
-cues as (select pattern, initiative_type, cast(priority as integer) as priority from seed_initiative_type_cues),
 
--- initiatives with targets: candidates linked by shared targets
 candidates as (
     select
-        *,
-        md5(concat_ws('|', story_key, coalesce(jurisdiction_key, ''), target_type)) as candidate_id
-    from target_rows
+        md5(concat_ws('|', i.story_key, cast(i.initiative_no as varchar))) as candidate_id,
+        i.story_key,
+        i.initiative_no,
+        i.initiative_type,
+        i.is_headline,
+        i.description,
+        case when i.field = 'title' then 0 else i.char_start end as char_start,
+        n.jurisdiction_key,
+        s.published_at
+    from initiatives as i
+    left join names as n on n.jurisdiction_name = i.jurisdiction_name
+    left join stories as s on s.story_key = i.story_key
 ),
 
--- two targets are linked when one candidate states both; the closure runs over real-world targets (few and
--- distinct), not over the stories restating them, and each candidate joins the component of its targets
-candidate_targets as (select distinct candidate_id, target_key from candidates),
+candidate_targets as (
+    select distinct c.candidate_id, t.target_key
+    from candidates as c
+    join target_rows as t on t.story_key = c.story_key and t.initiative_no = c.initiative_no
+),
 
+-- candidates stating the same real-world target are one initiative
 target_links as (
-    select distinct a.target_key as from_key, b.target_key as to_key
+    select distinct a.candidate_id as from_id, b.candidate_id as to_id
     from candidate_targets as a
-    join candidate_targets as b on a.candidate_id = b.candidate_id and a.target_key <> b.target_key
+    join candidate_targets as b on a.target_key = b.target_key and a.candidate_id <> b.candidate_id
 ),
 
-reach (target_key, reached_key) as (
-    select distinct target_key, target_key from candidate_targets
+-- headline initiatives of one type and place form a chain by date: each is linked to the one before it when
+-- they are at most 120 days apart or one is undated (a chain keeps the links linear in the number of stories)
+headline_chain as (
+    select
+        candidate_id,
+        published_at,
+        lag(candidate_id) over by_body as previous_id,
+        lag(published_at) over by_body as previous_at
+    from candidates
+    where is_headline and jurisdiction_key is not null
+    window by_body as (partition by initiative_type, jurisdiction_key order by published_at nulls first, story_key)
+),
+
+headline_links as (
+    select previous_id as from_id, candidate_id as to_id
+    from headline_chain
+    where previous_id is not null
+        and (previous_at is null or published_at is null or published_at - previous_at <= interval 120 days)
+),
+
+links as (
+    select from_id, to_id from target_links
     union
-    select r.target_key, l.to_key
-    from reach as r
-    join target_links as l on l.from_key = r.reached_key
+    select from_id, to_id from headline_links
+    union
+    select to_id, from_id from headline_links
 ),
 
-target_components as (
-    select target_key, min(reached_key) as component_key
-    from reach
-    group by target_key
+reach (candidate_id, reached_id) as (
+    select candidate_id, candidate_id from candidates
+    union
+    select r.candidate_id, l.to_id
+    from reach as r
+    join links as l on l.from_id = r.reached_id
 ),
 
 components as (
-    select c.candidate_id, min(t.component_key) as component_id
-    from candidate_targets as c
-    join target_components as t on t.target_key = c.target_key
-    group by c.candidate_id
+    select candidate_id, min(reached_id) as component_id
+    from reach
+    group by candidate_id
 ),
 
-ordered as (
+initiative_keys as (
     select
-        c.*,
         k.component_id,
-        row_number() over (
-            partition by k.component_id
-            order by c.published_at nulls last, c.story_key, c.char_start, c.target_row_id
-        ) as statement_rank
+        md5('initiative|' || arg_min(c.candidate_id, (coalesce(c.published_at, timestamp '9999-12-31'), c.story_key,
+                                                       c.initiative_no))) as initiative_id
+    from components as k
+    join candidates as c on c.candidate_id = k.candidate_id
+    group by k.component_id
+),
+
+keyed_candidates as (
+    select c.*, i.initiative_id
     from candidates as c
     join components as k on k.candidate_id = c.candidate_id
+    join initiative_keys as i on i.component_id = k.component_id
 ),
 
 target_members as (
     select
-        o.target_row_id as member_id,
+        t.target_row_id as member_id,
         'target' as member_kind,
-        md5('initiative|' || f.target_key) as initiative_id,
-        o.story_key,
-        o.target_row_id,
-        o.target_key,
-        o.jurisdiction_key,
-        o.target_type as initiative_type,
-        o.evidence as description,
-        o.published_at,
-        o.char_start
-    from ordered as o
-    join ordered as f on f.component_id = o.component_id and f.statement_rank = 1
-),
-
--- initiatives without targets: announced in the title of a story that states no target
-untargeted_stories as (
-    select s.*
-    from stories as s
-    where s.story_key not in (select story_key from target_rows)
-        and s.title is not null
-        and s.word_count > 0  -- a headline-only link is too little evidence of an initiative
-),
-
-title_cues as (
-    select
-        s.story_key,
+        c.initiative_id,
+        t.story_key,
+        c.initiative_no,
+        t.target_row_id,
+        t.target_key,
+        t.jurisdiction_key,
         c.initiative_type,
-        row_number() over (partition by s.story_key order by c.priority) as cue_rank
-    from untargeted_stories as s
-    join cues as c on regexp_matches(lower(s.title), c.pattern)
+        t.evidence as description,
+        t.published_at,
+        t.char_start,
+        c.is_headline
+    from target_rows as t
+    join keyed_candidates as c on c.story_key = t.story_key and c.initiative_no = t.initiative_no
 ),
 
-story_places as (
+statement_members as (
     select
-        m.story_key,
-        n.jurisdiction_key,
-        row_number() over (
-            partition by m.story_key
-            order by max(case when m.field = 'title' then 1 else 0 end) desc, count(*) desc,
-                     min(m.char_start), n.jurisdiction_key
-        ) as place_rank
-    from mentions as m
-    join names as n on n.jurisdiction_name = m.entity_name
-    where m.entity_type = 'jurisdiction'
-    group by m.story_key, n.jurisdiction_key
-),
-
-title_members as (
-    select
-        md5('title|' || s.story_key) as member_id,
-        'title' as member_kind,
-        md5(concat_ws('|', 'title', coalesce(p.jurisdiction_key, ''), t.initiative_type,
-                      coalesce(cast(cast(s.published_at as date) as varchar), s.story_key))) as initiative_id,
-        s.story_key,
+        md5(concat_ws('|', 'statement', story_key, cast(initiative_no as varchar))) as member_id,
+        'statement' as member_kind,
+        initiative_id,
+        story_key,
+        initiative_no,
         cast(null as varchar) as target_row_id,
         cast(null as varchar) as target_key,
-        p.jurisdiction_key,
-        t.initiative_type,
-        s.title as description,
-        s.published_at,
-        0 as char_start
-    from untargeted_stories as s
-    join title_cues as t on t.story_key = s.story_key and t.cue_rank = 1
-    left join story_places as p on p.story_key = s.story_key and p.place_rank = 1
+        jurisdiction_key,
+        initiative_type,
+        description,
+        published_at,
+        char_start,
+        is_headline
+    from keyed_candidates
 ),
 
 final as (
     select * from target_members
     union all
-    select * from title_members
+    select * from statement_members
 )
 
 select * from final

@@ -1,6 +1,6 @@
 -- name: int_target_rows
 -- grain: one row per target stated in a story copy (target_row_id)
--- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric (fund_size and investment count as one, stories mix them) whose values agree within 1% (in the same unit, or in USD) and whose years do not differ are one target, however many stories state it.
+-- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric (fund_size and investment count as one, stories mix them) whose values agree within 1% (in the same unit, or in USD) and whose years written in their sentences do not differ are one target, however many stories state it (a year taken from the paragraph, the plan or the headline does not split a target).
 -- @unique: target_row_id
 -- @not_null: target_row_id, target_key, story_key, metric, target_type
 -- columns:
@@ -13,20 +13,22 @@
 --   target_value: The figure in unit, as stated in this story.
 --   unit: ISO 4217 currency code, or count.
 --   target_value_usd: USD figure stated or converted, null for counts.
---   usd_is_stated: True when the USD figure is written in the text.
+--   usd_is_stated: True when the USD figure is written in the text, null for counts.
 --   target_year: Deadline year, null when none.
+--   year_is_stated: True when the year is written in the evidence sentence, false when taken from its context, null when no year.
 --   evidence: The sentence stating the target.
 --   char_start: Start offset of the evidence in the story body.
 --   published_at: Publication time of the story, null when undated.
 --   is_first_statement: True for the earliest statement of the target (by published date, then story_key and offset).
---   target_type: Initiative type suggested by the cue words of the evidence sentence (else of the story title), other when none.
+--   initiative_no: The initiative of the story the target belongs to (staging.stg_initiatives).
+--   target_type: Type of that initiative (from the ranked cue words of the story's headline and lead, or of the evidence sentence), other when none.
 
 with recursive
 
 targets as (select * from staging.stg_targets),
 stories as (select * from dim_story),
 names as (select * from int_jurisdiction_names),
-cues as (select pattern, initiative_type, cast(priority as integer) as priority from seed_initiative_type_cues),
+initiatives as (select * from staging.stg_initiatives),
 
 target_rows as (
     select
@@ -39,10 +41,12 @@ target_rows as (
         t.target_value,
         t.unit,
         t.target_value_usd,
-        t.usd_is_stated,
+        case when t.unit = 'count' then null else t.usd_is_stated end as usd_is_stated,
         t.target_year,
+        t.year_is_stated,
         t.evidence,
         t.char_start,
+        t.initiative_no,
         s.published_at,
         s.title
     from targets as t
@@ -56,7 +60,8 @@ keyed_rows as (
     select
         *,
         md5(concat_ws('|', coalesce(jurisdiction_key, ''), metric_group, upper(unit), cast(target_value as varchar),
-                      coalesce(cast(target_value_usd as varchar), ''), coalesce(cast(target_year as varchar), ''))) as node_id
+                      coalesce(cast(target_value_usd as varchar), ''), coalesce(cast(target_year as varchar), ''),
+                      coalesce(cast(year_is_stated as varchar), ''))) as node_id
     from (
         select *, case when metric in ('fund_size', 'investment') then 'fund_or_investment' else metric end as metric_group
         from target_rows
@@ -64,7 +69,8 @@ keyed_rows as (
 ),
 
 nodes as (
-    select distinct node_id, jurisdiction_key, metric_group, upper(unit) as unit, target_value, target_value_usd, target_year
+    select distinct node_id, jurisdiction_key, metric_group, upper(unit) as unit, target_value, target_value_usd, target_year,
+        coalesce(year_is_stated, false) as year_is_stated
     from keyed_rows
 ),
 
@@ -75,7 +81,8 @@ same_target as (
         on coalesce(a.jurisdiction_key, '') = coalesce(b.jurisdiction_key, '')
         and a.metric_group = b.metric_group
         and a.node_id <> b.node_id
-        and (a.target_year is null or b.target_year is null or a.target_year = b.target_year)
+        and (a.target_year is null or b.target_year is null or a.target_year = b.target_year
+             or not a.year_is_stated or not b.year_is_stated)
         and (
             (a.unit = b.unit
              and abs(a.target_value - b.target_value) <= 0.01 * greatest(abs(a.target_value), abs(b.target_value)))
@@ -126,34 +133,6 @@ first_statements as (
     where statement_rank = 1
 ),
 
--- cue patterns are matched once per distinct text (a pattern read from a table is compiled for every
--- row it meets, and a restated target repeats its sentence): evidence matches first, then the title's
-texts as (
-    select distinct lower(evidence) as text from target_rows
-    union
-    select distinct lower(coalesce(title, '')) from target_rows
-),
-
-text_cues as (
-    select x.text, c.initiative_type, c.priority
-    from texts as x
-    join cues as c on regexp_matches(x.text, c.pattern)
-),
-
-cue_hits as (
-    select
-        target_row_id,
-        initiative_type,
-        row_number() over (partition by target_row_id order by from_title, priority) as hit_rank
-    from (
-        select t.target_row_id, c.initiative_type, c.priority, 0 as from_title
-        from target_rows as t join text_cues as c on c.text = lower(t.evidence)
-        union all
-        select t.target_row_id, c.initiative_type, c.priority, 1 as from_title
-        from target_rows as t join text_cues as c on c.text = lower(coalesce(t.title, ''))
-    )
-),
-
 final as (
     select
         o.target_row_id,
@@ -167,14 +146,16 @@ final as (
         o.target_value_usd,
         o.usd_is_stated,
         o.target_year,
+        o.year_is_stated,
         o.evidence,
         o.char_start,
         o.published_at,
         o.statement_rank = 1 as is_first_statement,
-        coalesce(h.initiative_type, 'other') as target_type
+        o.initiative_no,
+        coalesce(i.initiative_type, 'other') as target_type
     from ordered as o
     join first_statements as f on f.component_id = o.component_id
-    left join cue_hits as h on h.target_row_id = o.target_row_id and h.hit_rank = 1
+    left join initiatives as i on i.story_key = o.story_key and i.initiative_no = o.initiative_no
 )
 
 select * from final

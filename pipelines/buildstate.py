@@ -94,7 +94,7 @@ def materialize_if_stale(con: duckdb.DuckDBPyConnection, model: Model, code_hash
     """Rebuild main.<model> unless its code and the tables it reads are unchanged since it was built; (rows, rebuilt).
 
     >>> from pipelines.modelgraph import MODELS_DIR, load_seed
-    >>> con = duckdb.connect(); seed = load_seed(MODELS_DIR / "seeds" / "seed_initiative_type_cues.csv")
+    >>> con = duckdb.connect(); seed = load_seed(MODELS_DIR / "seeds" / "seed_company_roles.csv")
     >>> materialize_if_stale(con, seed, "h")[1], materialize_if_stale(con, seed, "h")[1]
     (True, False)
     """

@@ -228,7 +228,7 @@ def _model_from_header(text: str, path: Path, sql: str, prefix: str, is_seed: bo
 def load_seed(path: Path) -> Model:
     """Read a CSV seed whose '#' header documents it like a model.
 
-    >>> load_seed(MODELS_DIR / "seeds" / "seed_initiative_type_cues.csv").is_seed
+    >>> load_seed(MODELS_DIR / "seeds" / "seed_company_roles.csv").is_seed
     True
     """
     text = path.read_text(encoding="utf-8")
@@ -250,7 +250,7 @@ def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_S
     module or sqlglot changes.
 
     >>> [m.name for m in load_models()][:1]
-    ['seed_initiative_type_cues']
+    ['seed_company_roles']
     """
     from pipelines.refcache import cached
     from pipelines.versions import files_digest
@@ -321,7 +321,7 @@ def materialize_model(con, model: Model) -> int:
     """CREATE OR REPLACE main.<name> from the model (or seed), comment it, return its row count.
 
     >>> import duckdb; con = duckdb.connect()
-    >>> materialize_model(con, load_seed(MODELS_DIR / "seeds" / "seed_initiative_type_cues.csv")) > 0
+    >>> materialize_model(con, load_seed(MODELS_DIR / "seeds" / "seed_company_roles.csv")) > 0
     True
     """
     con.execute(f"create schema if not exists {MART_SCHEMA}").fetchall()

@@ -71,3 +71,27 @@ class Target:
     char_start: int
     char_end: int
     extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Initiative:
+    """An initiative a story reports: its headline initiative (number 0) or one its target sentences name."""
+
+    initiative_no: int  # 0 = the story's headline initiative; 1.. = others, in order of first statement
+    initiative_type: str  # plan, fund, alliance, working_group, policy, partnership, license, facility, project, other
+    jurisdiction_name: str | None
+    description: str  # the headline or the sentence announcing it
+    field: str  # 'title' or 'body': where the description is
+    char_start: int
+    is_headline: bool
+
+
+@dataclass(slots=True)
+class Participant:
+    """A company taking part in an initiative, with the role the sentence gives it."""
+
+    initiative_no: int
+    company_name: str
+    role: str  # 'lead' | 'member' | 'partner' | 'other'
+    field: str  # 'title' or 'body'
+    char_start: int

@@ -386,7 +386,8 @@ class ExtractResult:
         return bool(self.stories or self.removed)
 
 
-EXTRACTION_TABLES = ["staging.stg_entity_mentions", "staging.stg_targets", "staging.stg_extractions"]
+EXTRACTION_TABLES = ["staging.stg_entity_mentions", "staging.stg_targets", "staging.stg_initiatives",
+                     "staging.stg_initiative_companies", "staging.stg_extractions"]
 CANONICAL_COPIES = """
     select story_key, document_id, title, body, published_at, source_site from (
         select *, row_number() over (partition by story_key
@@ -395,12 +396,24 @@ CANONICAL_COPIES = """
 """
 
 
-def _extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict]]:
-    """Mention and target rows for one story copy."""
+def _extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dict], list[dict]]:
+    """Mention, target, initiative and participant rows for one story copy."""
+    from pipelines.extract.initiatives import find_initiatives
     from pipelines.extract.story import extract_story
 
     story_key, document_id, title, body, published_at, source_site = row
     mentions, targets = extract_story(title, body, published_at, source_site)
+    initiatives, numbers, participants = find_initiatives(title, body, mentions, targets)
+    for t, no in zip(targets, numbers):
+        t.extra["initiative_no"] = no
+    initiative_rows = [{"story_key": story_key, "document_id": document_id, "initiative_no": i.initiative_no,
+                        "initiative_type": i.initiative_type, "jurisdiction_name": i.jurisdiction_name,
+                        "description": i.description, "field": i.field, "char_start": i.char_start,
+                        "is_headline": i.is_headline} for i in initiatives]
+    participant_rows = list({(p.initiative_no, p.company_name, p.field, p.char_start): {
+        "story_key": story_key, "document_id": document_id, "initiative_no": p.initiative_no,
+        "company_name": p.company_name, "role": p.role, "field": p.field, "char_start": p.char_start}
+        for p in participants}.values())
     mention_rows = list({(m.field, m.entity_type, m.char_start, m.char_end): {
         "story_key": story_key, "document_id": document_id, "field": m.field, "entity_type": m.entity_type,
         "entity_name": m.entity_name, "surface_text": m.surface_text, "char_start": m.char_start,
@@ -410,8 +423,10 @@ def _extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict]]:
         "metric": t.metric, "target_value": t.target_value, "unit": t.unit, "target_value_usd": t.target_value_usd,
         "usd_is_stated": t.usd_is_stated, "target_year": t.target_year, "evidence": t.evidence,
         "char_start": t.char_start, "char_end": t.char_end, "amount_text": t.extra["amount_text"],
-        "amount_start": t.extra["amount_start"], "amount_end": t.extra["amount_end"]} for t in targets}.values())
-    return story_key, document_id, mention_rows, target_rows
+        "amount_start": t.extra["amount_start"], "amount_end": t.extra["amount_end"],
+        "year_is_stated": t.extra.get("year_is_stated"), "initiative_no": t.extra["initiative_no"]}
+        for t in targets}.values())
+    return story_key, document_id, mention_rows, target_rows, initiative_rows, participant_rows
 
 
 def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) -> ExtractResult:
@@ -429,13 +444,17 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     keys = [o[0] for o in outputs] + gone
     mention_rows = [m for o in outputs for m in o[2]]
     target_rows = [t for o in outputs for t in o[3]]
+    initiative_rows = [i for o in outputs for i in o[4]]
+    participant_rows = [p for o in outputs for p in o[5]]
     runs = [{"story_key": k, "document_id": d, "mention_count": len(m), "target_count": len(t), "extracted_at": now,
              "extractor_version": extractor_version()}
-            for k, d, m, t in outputs]
+            for k, d, m, t, *_ in outputs]
     if outputs or gone:
         mark_changed(con, [*EXTRACTION_TABLES, "staging.ref_jurisdictions", "staging.ref_companies"])
     replace_rows(con, "staging.stg_entity_mentions", mention_rows, "story_key", keys=keys)
     replace_rows(con, "staging.stg_targets", target_rows, "story_key", keys=keys)
+    replace_rows(con, "staging.stg_initiatives", initiative_rows, "story_key", keys=keys)
+    replace_rows(con, "staging.stg_initiative_companies", participant_rows, "story_key", keys=keys)
     if outputs or gone:
         refresh_references(con)
     replace_rows(con, "staging.stg_extractions", runs, "story_key", keys=keys)  # last: marks the stories extracted

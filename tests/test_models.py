@@ -86,7 +86,7 @@ def test_target_less_initiative_and_companies(con):
                          "announced_date_key": 20230612, "description": "Nanjing companies launch metaverse alliance"}]
     roles = rows(con, "select c.company_name, b.role from bridge_initiative_company b join dim_company c using (company_key) "
                       "join fact_initiative f using (initiative_id) where f.initiative_type = 'alliance'")
-    assert roles == [{"company_name": "Ant Group", "role": "member"}]
+    assert roles == [{"company_name": "Ant Group", "role": "lead"}]  # named lead once (as Ant Financial), member once
 
 
 def test_dates_cover_every_story_day(con):

@@ -24,11 +24,11 @@ TARGET_CASES = [
     ("Abu Dhabi expects the sector to add AED 7.3 billion ($2 billion) to its economy output.",
      ("Abu Dhabi", "industry_size", 7.3e9, "AED", 2e9, True, None)),
     ("Shaanxi wants to attract at least 300 companies to its new zone by 2026.",
-     ("Shaanxi", "companies", 300, "count", None, False, 2026)),
+     ("Shaanxi", "companies", 300, "count", None, None, 2026)),
     ("Guizhou also plans to train 20,000 data professionals within five years.",
-     ("Guizhou", "talent", 20000, "count", None, False, PUB.year + 5)),
+     ("Guizhou", "talent", 20000, "count", None, None, PUB.year + 5)),
     ("Hainan intends to build 12 research centers and six pilot industrial parks under its 2023-2025 plan.",
-     ("Hainan", "research_centers", 12, "count", None, False, 2025)),
+     ("Hainan", "research_centers", 12, "count", None, None, 2025)),
 ]
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-YEAR_BY = re.compile(r"\b(?:by|before|through|until|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
+YEAR_BY = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
 YEAR_RANGE = re.compile(r"\b(20\d\d)\s?(?:-|–|—|to)\s?(20\d\d)\b")
-DEADLINE = re.compile(r"\b(?:by|before|through|until|till)\s(?:the\s)?(?:(?:end|close)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
+DEADLINE = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till)\s(?:the\s)?(?:(?:end|close)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
 
 
 def sentence_year(sentence: str, pos: int, published_at: datetime | None) -> int | None:

@@ -20,9 +20,11 @@ class StoryState:
     main: str | None
     published_at: datetime | None
     prev_subject: str | None = None
+    title: str = ""  # the story's headline: a last source of a target's year
     plan_owner: str | None = None
     last_money: Target | None = None
     totals: list[list] = field(default_factory=list)  # [value, unit, part sum] of funds and budgets stated so far
+    owner_years: dict = field(default_factory=dict)  # jurisdiction -> first deadline year of its targets in the story
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding pos."""
@@ -55,6 +57,18 @@ def first_subject(cands: list[Mention], body: str) -> str:
     return first.entity_name
 
 
+def _most_specific(subject: str, cands: list[Mention]) -> str:
+    """A place inside the subject named later in the clause owns the figure ('In Jiangsu, the Jiangning district aims ...').
+
+    >>> _most_specific("Jiangsu", [Mention("jurisdiction", "Jiangsu", "Jiangsu", 3, 10),
+    ...                            Mention("jurisdiction", "Jiangning", "Jiangning", 16, 25)])
+    'Jiangning'
+    """
+    inner = [m.entity_name for m in cands if m.entity_name != subject and _is_subject_place(m)
+             and subject in _chain(m.entity_name)[1:]]
+    return inner[-1] if inner else subject
+
+
 def _country_of(name: str | None) -> str | None:
     """The country a jurisdiction belongs to ('Seoul' -> 'South Korea'), itself for a country."""
     return next((p.name for p in load_gazetteer().ancestors(name) if p.level == "country"), None)
@@ -81,15 +95,20 @@ def _by_level(level: str, pos: int, story: StoryState) -> str | None:
     return prior[-1].entity_name if prior else None
 
 
-def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, unit: str, fallback: str | None) -> str | None:
+def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, unit: str, fallback: str | None,
+               previous_end: int | None = None) -> str | None:
     """The jurisdiction that sets the target: the subject of the clause, else 'the city' resolved, else the story's.
+
+    A place named between the previous figure of the sentence (ending at `previous_end`) and this one
+    owns this figure: 'Jiangsu aims for 100 billion yuan, with its Jiangning district at 20 billion yuan'.
 
     >>> body = "Sichuan aims to build a 250 billion yuan industry."
     >>> find_owner(StoryState(body, [Mention("jurisdiction", "Sichuan", "Sichuan", 0, 7)], "Sichuan", None),
     ...            (0, len(body)), 24, 40, "CNY", None)
     'Sichuan'
     """
-    owner = _clause_owner(story, span, pos, end, fallback)
+    between = [m for m in story.jur if previous_end is not None and previous_end <= m.char_start < pos and _is_subject_place(m)]
+    owner = first_subject(between, story.body) if between else _clause_owner(story, span, pos, end, fallback)
     owner = _capital_as_country(owner, story, span)
     return _currency_owner(owner, unit, pos, story)
 
@@ -111,7 +130,7 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
             return after[0].entity_name
     in_clause = [m for m in jur if clause_start <= m.char_start < pos]
     if in_clause:
-        return first_subject(in_clause, body)
+        return _most_specific(first_subject(in_clause, body), in_clause)
     for text in (body[clause_start:pos], body[end:clause_end]):
         for level, rx in cfg["gov_re"].items():
             if rx.search(text):

@@ -47,5 +47,5 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
         body_places = find_jurisdictions(body or "")
         body_mentions = find_mentions(body or "", "body", source_site, body_places)
         title_mentions = find_mentions(title or "", "title", source_site)
-        targets = extract_targets(body or "", published_at, body_mentions, body_places)
+        targets = extract_targets(body or "", published_at, body_mentions, body_places, title)
     return title_mentions + body_mentions, targets

@@ -42,11 +42,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def extract_targets(body: str, published_at: datetime | None, mentions: list[Mention],
-                    places: list[Mention] | None = None) -> list[Target]:
+                    places: list[Mention] | None = None, title: str | None = None) -> list[Target]:
     """Quantified targets stated in a story body.
 
     `places` are all jurisdictions found in the body, those inside organisation names too; when the
     mentions hold no jurisdiction they stand in, and they are read from the body when not given.
+    A target's year comes from its sentence, then its paragraph, then the plan it refers back to,
+    then the headline (`title`).
 
     >>> [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year)
     ...  for t in extract_targets("Sichuan aims to build a 250 billion yuan metaverse industry by 2025.", None, [])]
@@ -59,7 +61,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     if not any(m.entity_type == "jurisdiction" for m in mentions):
         jur = list(places) if places is not None else find_jurisdictions(body)
     main = main_jurisdiction(jur)
-    story = StoryState(body, jur, main, published_at, prev_subject=main)
+    story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     out: list[Target] = []
     for s, e in split_sentences(body):
         sentence = body[s:e]
@@ -71,13 +73,13 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence))
         breakdown = False
         for a in amounts:
-            if _rejected(sentence, a, amounts, cfg):
+            if _rejected(sentence, a, amounts, cfg, published_at):
                 continue
             if a["unit"] != "count" and _is_component(sentence, a, story, cfg, breakdown):
                 breakdown = True
                 continue
             if stated and not (a["unit"] == "count" and breakdown):
-                target = _target(story, (s, e), a, fallback, cfg)
+                target = _target(story, (s, e), a, fallback, cfg, _previous_end(a, amounts))
                 out.append(target)
                 if target.unit != "count":
                     story.last_money = target
@@ -120,7 +122,13 @@ def _is_component(sentence: str, a: dict, story: StoryState, cfg: dict, breakdow
     return False
 
 
-def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | None, cfg: dict) -> Target:
+def _previous_end(amount: dict, amounts: list[dict]) -> int | None:
+    """End (in the sentence) of the amount stated just before this one, None for the first."""
+    return max((o["end"] for o in amounts if o["end"] <= amount["start"]), default=None)
+
+
+def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | None, cfg: dict,
+            previous_end: int | None = None) -> Target:
     """Build one Target from an amount found in the sentence at span."""
     s, e = span
     sentence = story.body[s:e]
@@ -138,9 +146,36 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
         p_start, p_end = story.paragraph(s)
         year = period_year(story.body[p_start:p_end], story.published_at, cfg) or deadline_year(
             story.body[p_start:s], story.published_at)
-    owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback)
-    return Target(owner, metric, a["value"], unit, usd, bool(a["stated"]), year, sentence, s, e,
-                  {"amount_text": sentence[a["start"]:a["end"]], "amount_start": s + a["start"], "amount_end": s + a["end"]})
+    owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
+                       None if previous_end is None else s + previous_end)
+    year_is_stated = year is not None
+    year = _context_year(year, owner, sentence, sentence[a["start"]:a["end"]], story, cfg)
+    stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
+    return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
+                  {"amount_text": sentence[a["start"]:a["end"]], "amount_start": s + a["start"], "amount_end": s + a["end"],
+                   "year_is_stated": year_is_stated if year is not None else None})
+
+
+def _context_year(year: int | None, owner: str | None, sentence: str, amount_text: str, story: StoryState,
+                  cfg: dict) -> int | None:
+    """The year when the sentence and paragraph give none: the deadline of the plan it refers back to, else the headline's.
+
+    'Additionally, the plan outlines 50 research centers' takes the year of the plan's earlier targets;
+    a headline 'Hubei wants 300 drone firms by 2027' dates the body's '300 drone companies' of Hubei.
+    """
+    if year is not None:
+        story.owner_years.setdefault(owner, year)
+        return year
+    refers_back = bool(cfg["plan_reference_re"].search(sentence))
+    if refers_back and story.owner_years.get(owner) is not None:
+        return story.owner_years[owner]
+    headline_year = deadline_year(story.title, story.published_at)
+    number = re.search(r"\d[\d,.]*", amount_text)
+    in_headline = bool(number and re.search(rf"(?<![\d.,]){re.escape(number.group().rstrip('.,'))}(?![\d])", story.title))
+    if headline_year is not None and owner is not None and (owner == story.main or owner in story.title) and (
+            in_headline or refers_back):
+        return headline_year
+    return None
 
 
 def _dedupe(targets: list[Target]) -> list[Target]:
@@ -149,11 +184,25 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     for t in targets:
         key = (t.jurisdiction_name, t.metric if t.unit == "count" else None, t.target_value, t.unit)
         old = best.get(key)
-        rank = lambda x: (x.target_year is not None, x.usd_is_stated)
+        rank = lambda x: (x.target_year is not None, bool(x.usd_is_stated))
         if old is None or rank(t) > rank(old):
             best[key] = t
     keep = {id(t) for t in best.values()}
     return [t for t in targets if id(t) in keep]
+
+
+def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
+    """True for a market figure or private investment dated in a year already past, with no commitment word.
+
+    'The market was 40 billion yuan in 2022', 'investors put $2 billion into start-ups in 2021' are not
+    targets; a fund set up or a budget spent by a government in a past year still is.
+    """
+    if published_at is None or not cfg["past_statistic_re"].search(clause):
+        return False
+    years = [int(y) for y in cfg["past_year_re"].findall(clause)]
+    if not years or max(years) >= published_at.year or cfg["commitment_re"].search(clause):
+        return False
+    return True
 
 
 def _clause(sentence: str, amount: dict) -> str:
@@ -165,10 +214,11 @@ def _clause(sentence: str, amount: dict) -> str:
     return sentence[start:end_m.start() if end_m else len(sentence)]
 
 
-def _rejected(sentence: str, amount: dict, amounts: list[dict], cfg: dict) -> bool:
+def _rejected(sentence: str, amount: dict, amounts: list[dict], cfg: dict,
+              published_at: datetime | None = None) -> bool:
     """True for a statistic, fine, price, forecast, company figure, past amount, per-unit cap or amount cited as context."""
     clause = _clause(sentence, amount)
-    if cfg["not_re"].search(clause):
+    if cfg["not_re"].search(clause) or cfg["not_target_re"].search(clause) or _past_figure(clause, published_at, cfg):
         return True
     start = max([a["end"] for a in amounts if a["end"] <= amount["start"]], default=0)
     end = min([a["start"] for a in amounts if a["start"] >= amount["end"]], default=len(sentence))

@@ -139,7 +139,7 @@ CREATE TABLE IF NOT EXISTS staging.stg_targets (
     target_value       DOUBLE NOT NULL,
     unit               VARCHAR NOT NULL,
     target_value_usd   DOUBLE,
-    usd_is_stated      BOOLEAN NOT NULL,
+    usd_is_stated      BOOLEAN,
     target_year        INTEGER,
     evidence           VARCHAR NOT NULL,
     char_start         INTEGER NOT NULL CHECK (char_start >= 0),
@@ -147,6 +147,8 @@ CREATE TABLE IF NOT EXISTS staging.stg_targets (
     amount_text        VARCHAR NOT NULL,
     amount_start       INTEGER NOT NULL CHECK (amount_start >= char_start),
     amount_end         INTEGER NOT NULL CHECK (amount_end <= char_end AND amount_end > amount_start),
+    year_is_stated     BOOLEAN,
+    initiative_no      INTEGER,
     PRIMARY KEY (story_key, amount_start, amount_end)
 );
 COMMENT ON TABLE staging.stg_targets IS 'One row per quantified target or commitment stated in a story (a sentence may state several). Key: (story_key, amount_start, amount_end).';
@@ -157,7 +159,7 @@ COMMENT ON COLUMN staging.stg_targets.metric IS 'What is targeted: industry_size
 COMMENT ON COLUMN staging.stg_targets.target_value IS 'The figure in unit, as stated (250 billion yuan = 250000000000).';
 COMMENT ON COLUMN staging.stg_targets.unit IS 'ISO 4217 currency code, or count.';
 COMMENT ON COLUMN staging.stg_targets.target_value_usd IS 'USD figure stated by the text, else converted at the rate table in pipelines/data; null for counts.';
-COMMENT ON COLUMN staging.stg_targets.usd_is_stated IS 'True when the USD figure is written in the text, false when converted.';
+COMMENT ON COLUMN staging.stg_targets.usd_is_stated IS 'True when the USD figure is written in the text, false when converted; null for counts (no USD figure).';
 COMMENT ON COLUMN staging.stg_targets.target_year IS 'Deadline year, null when none is given or implied.';
 COMMENT ON COLUMN staging.stg_targets.evidence IS 'The sentence stating the target.';
 COMMENT ON COLUMN staging.stg_targets.char_start IS 'Start offset of the evidence sentence in the story body.';
@@ -165,6 +167,53 @@ COMMENT ON COLUMN staging.stg_targets.char_end IS 'End offset (exclusive) of the
 COMMENT ON COLUMN staging.stg_targets.amount_text IS 'The figure as written (250 billion yuan ($35.1 billion)).';
 COMMENT ON COLUMN staging.stg_targets.amount_start IS 'Start offset of the figure in the story body.';
 COMMENT ON COLUMN staging.stg_targets.amount_end IS 'End offset (exclusive) of the figure in the story body.';
+COMMENT ON COLUMN staging.stg_targets.year_is_stated IS 'True when target_year is written in the evidence sentence, false when taken from its paragraph, the plan it refers back to or the headline; null when no year.';
+
+COMMENT ON COLUMN staging.stg_targets.initiative_no IS 'The initiative of the story the target belongs to (stg_initiatives.initiative_no).';
+
+-- staging.stg_initiatives: one row per initiative a story reports. Key: (story_key, initiative_no).
+CREATE TABLE IF NOT EXISTS staging.stg_initiatives (
+    story_key          VARCHAR NOT NULL,
+    document_id        VARCHAR NOT NULL,
+    initiative_no      INTEGER NOT NULL CHECK (initiative_no >= 0),
+    initiative_type    VARCHAR NOT NULL CHECK (initiative_type IN ('plan', 'fund', 'alliance', 'working_group', 'policy', 'partnership', 'license', 'facility', 'project', 'other')),
+    jurisdiction_name  VARCHAR,
+    description        VARCHAR NOT NULL,
+    field              VARCHAR NOT NULL CHECK (field IN ('title', 'body')),
+    char_start         INTEGER NOT NULL CHECK (char_start >= 0),
+    is_headline        BOOLEAN NOT NULL,
+    PRIMARY KEY (story_key, initiative_no)
+);
+COMMENT ON TABLE staging.stg_initiatives IS 'One row per initiative a story reports: its headline initiative (number 0, typed by the most specific cue of headline and lead) and the initiatives its target sentences name. Key: (story_key, initiative_no).';
+COMMENT ON COLUMN staging.stg_initiatives.story_key IS 'The story (stg_stories.story_key) reporting the initiative.';
+COMMENT ON COLUMN staging.stg_initiatives.document_id IS 'The document whose copy of the story was read (offsets refer to it).';
+COMMENT ON COLUMN staging.stg_initiatives.initiative_no IS '0 for the headline initiative, 1.. for the others in order of first statement.';
+COMMENT ON COLUMN staging.stg_initiatives.initiative_type IS 'plan, fund, alliance, working_group, policy, partnership, license, facility, project or other (cue words ranked in pipelines/data/initiatives.json).';
+COMMENT ON COLUMN staging.stg_initiatives.jurisdiction_name IS 'Canonical name of the place that announced or holds the initiative, null when none.';
+COMMENT ON COLUMN staging.stg_initiatives.description IS 'The headline or sentence announcing the initiative.';
+COMMENT ON COLUMN staging.stg_initiatives.field IS 'title or body: the text char_start indexes into.';
+COMMENT ON COLUMN staging.stg_initiatives.char_start IS 'Start offset of the description in that field.';
+COMMENT ON COLUMN staging.stg_initiatives.is_headline IS 'True for the initiative the headline and lead announce.';
+
+-- staging.stg_initiative_companies: one row per company mention taking part in an initiative of a story.
+CREATE TABLE IF NOT EXISTS staging.stg_initiative_companies (
+    story_key          VARCHAR NOT NULL,
+    document_id        VARCHAR NOT NULL,
+    initiative_no      INTEGER NOT NULL,
+    company_name       VARCHAR NOT NULL,
+    role               VARCHAR NOT NULL CHECK (role IN ('member', 'lead', 'partner', 'other')),
+    field              VARCHAR NOT NULL CHECK (field IN ('title', 'body')),
+    char_start         INTEGER NOT NULL CHECK (char_start >= 0),
+    PRIMARY KEY (story_key, initiative_no, company_name, field, char_start)
+);
+COMMENT ON TABLE staging.stg_initiative_companies IS 'One row per mention of a company taking part in an initiative of a story, with the role its sentence gives it; companies quoted as analysts, sources or investors are left out.';
+COMMENT ON COLUMN staging.stg_initiative_companies.story_key IS 'The story (stg_stories.story_key).';
+COMMENT ON COLUMN staging.stg_initiative_companies.document_id IS 'The document whose copy of the story was read.';
+COMMENT ON COLUMN staging.stg_initiative_companies.initiative_no IS 'The initiative of the story (stg_initiatives.initiative_no).';
+COMMENT ON COLUMN staging.stg_initiative_companies.company_name IS 'Canonical company name, as in stg_entity_mentions.entity_name.';
+COMMENT ON COLUMN staging.stg_initiative_companies.role IS 'lead (subject of establishes / launched, agent of led by), member (listed as taking part in a group), partner, or other.';
+COMMENT ON COLUMN staging.stg_initiative_companies.field IS 'title or body: where the company is named.';
+COMMENT ON COLUMN staging.stg_initiative_companies.char_start IS 'Start offset of the company mention in that field.';
 
 -- staging.ref_jurisdictions: reference rows from the gazetteer (pipelines/extract) for every jurisdiction
 -- mentioned and each of its ancestors. Key: jurisdiction_name (canonical).
