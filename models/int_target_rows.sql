@@ -1,6 +1,6 @@
 -- name: int_target_rows
 -- grain: one row per target stated in a story copy (target_row_id)
--- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric (fund_size and investment count as one, stories mix them) whose values agree within 1% (in the same unit, or in USD) and whose years written in their sentences do not differ are one target, however many stories state it (a year taken from the paragraph, the plan or the headline does not split a target).
+-- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric (fund_size and investment count as one, stories mix them) whose values agree within 1% (in the same unit, or in USD; 5% when a USD figure is converted at our rate table, not written) and whose years written in their sentences do not differ are one target, however many stories state it (a year taken from the paragraph, the plan or the headline does not split a target).
 -- @unique: target_row_id
 -- @not_null: target_row_id, target_key, story_key, metric, target_type
 -- columns:
@@ -61,7 +61,7 @@ keyed_rows as (
         *,
         md5(concat_ws('|', coalesce(jurisdiction_key, ''), metric_group, upper(unit), cast(target_value as varchar),
                       coalesce(cast(target_value_usd as varchar), ''), coalesce(cast(target_year as varchar), ''),
-                      coalesce(cast(year_is_stated as varchar), ''))) as node_id
+                      coalesce(cast(year_is_stated as varchar), ''), coalesce(cast(usd_is_stated as varchar), ''))) as node_id
     from (
         select *, case when metric in ('fund_size', 'investment') then 'fund_or_investment' else metric end as metric_group
         from target_rows
@@ -70,7 +70,7 @@ keyed_rows as (
 
 nodes as (
     select distinct node_id, jurisdiction_key, metric_group, upper(unit) as unit, target_value, target_value_usd, target_year,
-        coalesce(year_is_stated, false) as year_is_stated
+        coalesce(year_is_stated, false) as year_is_stated, coalesce(usd_is_stated, false) as usd_is_stated
     from keyed_rows
 ),
 
@@ -88,7 +88,8 @@ same_target as (
              and abs(a.target_value - b.target_value) <= 0.01 * greatest(abs(a.target_value), abs(b.target_value)))
             or (a.target_value_usd is not null and b.target_value_usd is not null
                 and abs(a.target_value_usd - b.target_value_usd)
-                    <= 0.01 * greatest(abs(a.target_value_usd), abs(b.target_value_usd)))
+                    <= case when a.usd_is_stated and b.usd_is_stated then 0.01 else 0.05 end
+                       * greatest(abs(a.target_value_usd), abs(b.target_value_usd)))
         )
 ),
 

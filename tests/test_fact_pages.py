@@ -105,6 +105,23 @@ def test_one_task_force_in_two_stories_is_one_initiative(marts):
     assert rows == [("working_group", 20240301, 2, ["one_initiative_first_story", "one_initiative_second_story"])]
 
 
+def test_worked_example_of_the_docs(marts):
+    rows = marts.execute("""
+        select j.jurisdiction_name, f.initiative_type, f.metric, f.target_value, f.target_year, f.source_count,
+               f.usd_is_stated, f.announced_date_key, f.description
+        from fact_initiative f join dim_jurisdiction j using (jurisdiction_key)
+        where j.jurisdiction_name in ('Hefei', 'Anhui') order by 1, 3""").fetchall()
+    headline = "Hefei unveils metaverse plan with iFlytek"
+    assert rows == [
+        ("Anhui", "fund", "fund_size", 5e9, None, 1, False, 20240402, "Separately, Anhui will set up a 5 billion yuan metaverse fund."),
+        ("Hefei", "plan", "companies", 150, 2026, 1, None, 20240402, headline),
+        ("Hefei", "plan", "industry_size", 30e9, 2026, 2, False, 20240402, headline)]
+    stories = marts.execute("""select list(b.story_key order by b.story_key) from bridge_initiative_story b
+        join fact_initiative f using (initiative_id) where f.metric = 'industry_size' and f.target_value = 30e9
+        and f.target_year = 2026 and f.description = ?""", [headline]).fetchone()[0]
+    assert stories == ["worked_example_first_story", "worked_example_second_story"]
+
+
 def test_marts_keep_roles_and_leave_commentators_out(marts):
     rows = dict(marts.execute("""
         select c.company_name, b.role from bridge_initiative_company b join dim_company c using (company_key)

@@ -137,6 +137,7 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
     metric = a.get("metric") or money_metric(sentence, a, cfg) or (last_money.metric if last_money else "investment")
     usd = a["usd"] if a["stated"] else (None if unit == "count" else to_usd(a["value"], unit, cfg))
     year = sentence_year(sentence, a["start"], story.published_at)
+    year_is_stated = year is not None  # written as a year; 'within three years' or the context only imply one
     if year is None and cfg["same_year_re"].search(sentence):
         year = deadline_year(story.body[:s], story.published_at) or (last_money.target_year if last_money else None)
     relative = next((m for rx in cfg["relative_re"] if (m := rx.search(sentence))), None)
@@ -148,7 +149,6 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
             story.body[p_start:s], story.published_at)
     owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
                        None if previous_end is None else s + previous_end)
-    year_is_stated = year is not None
     year = _context_year(year, owner, sentence, sentence[a["start"]:a["end"]], story, cfg)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
