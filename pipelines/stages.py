@@ -29,6 +29,7 @@ from pipelines.buildstate import mark_changed, set_state
 from pipelines.ingest.reader import content_hash, failed_document, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
+from pipelines.parse.page_size import text_size
 from pipelines.records import RawDocument
 from pipelines.runstamp import input_fingerprint, raw_listing
 from pipelines.versions import extractor_version, parser_version
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1  # prctl option: signal sent to this process when its parent dies
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
 POOL_MIN_READ_BYTES = 32 * 2**20  # reading is ~0.1 s per 4 MB: below this a pool's start-up and pickling cost more
-MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB, so larger is quarantined
+MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB of text, so more is quarantined
 INPUT_STATE = "input:fingerprint"  # what the last ingest listed (pipelines.runstamp); '' when a file must be read again
 WRITE_BATCH = 1024  # files parsed per bulk write (each write is a commit): memory stays flat however large the run
 
@@ -292,7 +293,7 @@ def _parse_one(row: tuple, content: str | None) -> tuple[dict, list[dict]]:
      read_error, ingested_at) = row
     doc = RawDocument(document_id, source_file, source_format, byte_size, text=content, url=url,
                       fetched_at=fetched_at, is_html=is_html, encoding=encoding, status=read_status, error=read_error)
-    too_large = _too_large(content)
+    too_large = _too_large(content, bool(is_html))
     stories, status, error = ([], "failed", too_large) if too_large else parse_document(doc)
     doc_row = {"document_id": document_id, "source_file": source_file, "source_format": source_format,
                "byte_size": byte_size, "ingested_at": ingested_at, "status": status, "error": error,
@@ -304,15 +305,21 @@ def _parse_one(row: tuple, content: str | None) -> tuple[dict, list[dict]]:
     return doc_row, story_rows
 
 
-def _too_large(content: str | None) -> str | None:
-    """Why a page is too large to parse (None when it is not).
+def _too_large(content: str | None, is_html: bool = False) -> str | None:
+    """Why a page is too large to parse (None when it is not): its text is counted, not its markup
+    (a normal article with megabytes of inline script is parsed).
 
     >>> _too_large("x" * (MAX_PAGE_CHARS + 1))[:26]
     'The page holds 3.0 million'
+    >>> _too_large("<script>" + "x" * (MAX_PAGE_CHARS + 1) + "</script><p>Port opens</p>", is_html=True) is None
+    True
     """
     if content is None or len(content) <= MAX_PAGE_CHARS:
         return None
-    return (f"The page holds {len(content) / 1e6:.1f} million characters, more than the "
+    size = text_size(content, is_html)
+    if size <= MAX_PAGE_CHARS:
+        return None
+    return (f"The page holds {size / 1e6:.1f} million characters of text, more than the "
             f"{MAX_PAGE_CHARS / 1e6:.0f} million a single page may hold; it is probably many pages in one file: "
             "save one page per file (or one .jsonl line per page).")
 

@@ -8,16 +8,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.parse import html_page
+from pipelines import stages
+from pipelines.parse import html_meta, html_page, page_size
 from pipelines.parse.html_page import parse_html
+from pipelines.parse.page import parse_document
+from pipelines.records import RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8")) \
     if (FIXTURES / "expected.yaml").exists() else {}
 
 
-def test_docstring_example():
-    assert doctest.testmod(html_page).failed == 0
+@pytest.mark.parametrize("module", [html_page, html_meta, page_size], ids=lambda m: m.__name__)
+def test_docstring_examples(module):
+    assert doctest.testmod(module).failed == 0
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -67,3 +71,47 @@ def test_story_outside_a_header_only_article_is_still_found():
     [story] = parse_html(page)
     assert story.title == "Bridge plan revised"
     assert "The vote is expected in June" in story.body and "Paragraph 5 of the report" in story.body
+
+
+STORY = ("<h1>Canal bridge reopens to cyclists</h1><p>The canal bridge reopened to cyclists on Monday after a "
+         "year of repairs to its deck and railings.</p><p>Pedestrians will share the east side of the bridge "
+         "until the new footpath is finished in the autumn.</p>")
+
+
+def test_story_nested_hundreds_of_elements_deep_is_kept():
+    page = "<html><body>" + "<div>" * 400 + STORY + "</div>" * 400 + "</body></html>"
+    [story] = parse_html(page)
+    assert story.title == "Canal bridge reopens to cyclists"
+    assert "until the new footpath is finished in the autumn." in story.body
+
+
+def test_page_with_megabytes_of_inline_script_is_parsed():
+    script = "<script>var state = " + '"' + "x" * 4_000_000 + '";</script>'
+    page = f"<html><head>{script}</head><body><article>{STORY}</article>{script}</body></html>"
+    assert stages._too_large(page, is_html=True) is None
+    [story] = parse_html(page)
+    assert "reopened to cyclists on Monday" in story.body and "var state" not in story.body
+
+
+def test_page_with_megabytes_of_text_is_still_refused():
+    page = "<html><body>" + "<p>" + "word " * 700_000 + "</p>" * 2 + "</body></html>"
+    assert stages._too_large(page, is_html=True).startswith("The page holds 3.5 million characters of text")
+
+
+def test_a_parser_fault_is_quarantined_without_python_error_text(monkeypatch):
+    def broken(html, url=None):
+        raise AttributeError("'list' object has no attribute 'split'")
+    monkeypatch.setattr(html_page, "parse_html", broken)
+    doc = RawDocument("id", "a.html", "html", 10, text="<html><body><p>x</p></body></html>", is_html=True)
+    stories, status, error = parse_document(doc)
+    assert (stories, status) == ([], "failed")
+    assert "report it with the file" in error and "AttributeError" not in error and "split" not in error
+
+
+def test_jsonld_with_unexpected_value_types_does_not_fail():
+    page = ('<html><head><script type="application/ld+json">{"@type": ["NewsArticle"], "headline": ["Canal bridge '
+            'reopens to cyclists"], "author": [[{"name": ["Ann Lee"]}], 7, null], "datePublished": ["2024-05-02"], '
+            '"articleSection": {"name": "Transport"}}</script></head><body>' + STORY + "</body></html>")
+    [story] = parse_html(page)
+    assert (story.title, story.author, story.category) == ("Canal bridge reopens to cyclists", "Ann Lee", "Transport")
+    assert story.published_at == datetime(2024, 5, 2)

@@ -1,15 +1,21 @@
-"""Story fields a page states in its markup: <meta> tags, JSON-LD, and the story header."""
+"""Story fields a page states in its markup: <meta> tags, JSON-LD, microdata and the story header;
+htmldate and trafilatura's author search when the markup states none."""
 from __future__ import annotations
 
 import json
 import re
 
+from htmldate import find_date
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_author
 
-from pipelines.parse.dates import parse_date
+from pipelines.parse.dates import DATE_PATTERN, parse_date
 from pipelines.parse.html_rules import norm_text, rules
 
 BYLINE_PREFIX = re.compile(r"^(?:(?:written|posted|reported|published)\s+)?by[:\s]+", re.I)
+# The word joining a name to the date after it: 'Ann Lee on', 'Ann Lee | Updated'.
+WORD_BEFORE_DATE = re.compile(r"\s(?:on|at|updated|published)$", re.I)
+SEPARATORS = " ,·|•–—-"
 
 def read_meta(tree: HtmlElement) -> dict[str, str]:
     """Field -> first value found in <meta> tags, by the name lists of the rules."""
@@ -27,46 +33,114 @@ def read_meta(tree: HtmlElement) -> dict[str, str]:
     return out
 
 
-def jsonld_items(node) -> list[dict]:
-    """Every object in a JSON-LD value, @graph and lists flattened."""
+def jsonld_items(node, depth: int = 0) -> list[dict]:
+    """Every object in a JSON-LD value, @graph, lists and `mainEntity` flattened (nesting is bounded)."""
+    if depth > 8:
+        return []
     if isinstance(node, list):
-        return [x for item in node for x in jsonld_items(item)]
+        return [x for item in node for x in jsonld_items(item, depth + 1)]
     if isinstance(node, dict):
-        return [node, *jsonld_items(node.get("@graph", []))]
+        nested = [node.get("@graph"), node.get("mainEntity")]
+        return [node, *(x for n in nested if isinstance(n, (list, dict)) for x in jsonld_items(n, depth + 1))]
     return []
 
 
+def ld_text(value) -> str:
+    """The text of a JSON-LD value that may be a string, a list, a number or an object with a name.
+
+    >>> [ld_text("A  b"), ld_text(["A", "B"]), ld_text({"name": "C"}), ld_text({"@id": "x"}), ld_text(7)]
+    ['A b', 'A', 'C', '', '7']
+    """
+    if isinstance(value, list):
+        return next((t for t in map(ld_text, value) if t), "")
+    if isinstance(value, dict):
+        return ld_text(value.get("name") or value.get("@value"))
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return norm_text(str(value))
+    return ""
+
+
+def ld_kinds(obj: dict) -> set[str]:
+    """The @type names of a JSON-LD object ('schema:NewsArticle' and full addresses read as 'NewsArticle')."""
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in kinds if isinstance(k, str)}
+
+
 def read_jsonld(tree: HtmlElement) -> dict[str, str | None]:
-    """Title, date, author, category and url of the first story object in JSON-LD."""
-    types = set(rules()["jsonld_story_types"])
+    """Title, date, author, category, url and body hints of the story object in JSON-LD.
+
+    The first object of a story type wins; a bare WebPage only when it has a headline.
+    """
+    types = rules()["jsonld_story_types"]
+    best, best_rank = None, len(types)
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json":
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         for obj in jsonld_items(data):
-            kind = obj.get("@type")
-            kinds = set(kind) if isinstance(kind, list) else {kind}
-            if not kinds & types or (kinds == {"WebPage"} and "headline" not in obj):
+            kinds = ld_kinds(obj)
+            rank = min((types.index(k) for k in kinds if k in types), default=len(types))
+            if rank >= best_rank or (kinds <= {"WebPage"} and "headline" not in obj):
                 continue
-            section = obj.get("articleSection")
-            return {"title": norm_text(obj.get("headline") or obj.get("name")) or None,
-                    "published_at": obj.get("datePublished") or obj.get("dateCreated"),
-                    "author": person_names(obj.get("author")),
-                    "category": norm_text(section[0] if isinstance(section, list) and section else
-                                          section if isinstance(section, str) else "") or None,
-                    "url": obj.get("url") if isinstance(obj.get("url"), str) else None}
-    return {}
+            best, best_rank = obj, rank
+    if best is None:
+        return {}
+    url = best.get("url")
+    return {"title": ld_text(best.get("headline") or best.get("name")) or None,
+            "published_at": ld_text(best.get("datePublished") or best.get("dateCreated")) or None,
+            "author": person_names(best.get("author") or best.get("creator")),
+            "category": ld_text(best.get("articleSection")) or None,
+            "url": url if isinstance(url, str) else None,
+            "body": ld_text(best.get("articleBody") or best.get("text")) or None,
+            "description": ld_text(best.get("description")) or None}
 
 
 def person_names(node) -> str | None:
-    """'Ann Lee' or 'Ann Lee, Bo Chen' from a JSON-LD author value."""
+    """'Ann Lee', 'Ann Lee and Bo Chen' or 'Ann Lee, Bo Chen and Cy Ng' from a JSON-LD author value.
+
+    >>> person_names([{"@type": "Person", "name": ["Ann Lee"]}, "Bo Chen", {"name": "https://x.org/bo"}])
+    'Ann Lee and Bo Chen'
+    """
     items = node if isinstance(node, list) else [node]
-    names = [norm_text(i.get("name") if isinstance(i, dict) else i) for i in items if i]
-    names = [n for n in names if n and not n.startswith("http")]
-    return ", ".join(dict.fromkeys(names)) or None
+    names = [ld_text(i) for i in items[:20] if isinstance(i, (str, dict, list))]
+    return join_names([n for n in names if n and not n.startswith(("http", "@"))])
+
+
+def join_names(names: list[str]) -> str | None:
+    """Names as a person writes them: 'A', 'A and B', 'A, B and C' (repeats dropped)."""
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return names[0] if names else None
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def read_microdata(tree: HtmlElement) -> dict[str, str | None]:
+    """Date and author stated with schema.org microdata on visible elements (itemprop attributes).
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring('<div><time itemprop="datePublished" datetime="2024-05-02">May 2</time>'
+    ...                   '<span itemprop="author"><span itemprop="name">Ann Lee</span></span></div>')
+    >>> read_microdata(page)
+    {'published_at': '2024-05-02', 'author': 'Ann Lee'}
+    """
+    out: dict[str, str | None] = {"published_at": None, "author": None}
+    for el in tree.iter():
+        prop = el.get("itemprop") if isinstance(el.tag, str) else None
+        if not prop or el.tag == "meta":
+            continue
+        props = prop.split()
+        if out["published_at"] is None and ("datePublished" in props or "dateCreated" in props):
+            out["published_at"] = norm_text(el.get("datetime") or el.get("content") or el.text_content()) or None
+        elif out["author"] is None and ("author" in props or "creator" in props):
+            name = next((n for n in el.iter() if n.get("itemprop") == "name"), el)
+            out["author"] = clean_author(name.get("content") or name.text_content())
+        if out["published_at"] and out["author"]:
+            break
+    return out
 
 
 def first_cue_text(scope: HtmlElement, field: str, max_words: int) -> tuple[HtmlElement, str] | None:
@@ -106,9 +180,17 @@ def markup_author(scope: HtmlElement) -> str | None:
 
 
 def clean_author(text: str) -> str | None:
-    """'By Ann Lee · May 2, 2024' -> 'Ann Lee'."""
+    """'By Ann Lee · May 2, 2024' -> 'Ann Lee'; 'Posted by Ann Lee on 12 October 2021' -> 'Ann Lee'.
+
+    >>> [clean_author(t) for t in ["By Ann Lee · May 2, 2024", "Posted by Ann Lee on 12 October 2021", "May 2, 2024"]]
+    ['Ann Lee', 'Ann Lee', None]
+    """
     text = norm_text(text)
     text = BYLINE_PREFIX.sub("", text)
+    if date := DATE_PATTERN.search(text):  # a date written after the name
+        text = text[:date.start()].rstrip(SEPARATORS)
+        while joint := WORD_BEFORE_DATE.search(text):
+            text = text[:joint.start()].rstrip(SEPARATORS)
     text = re.split(r"\s+[·|•–—]\s+|\s{2,}", text)[0].strip(" ,")
     if not text or parse_date(text) or len(text.split()) > 6:
         return None
@@ -119,3 +201,24 @@ def markup_category(scope: HtmlElement) -> tuple[HtmlElement, str] | None:
     """(element, section label) from a category-classed element near the headline."""
     hit = first_cue_text(scope, "category", 4)
     return hit if hit and not parse_date(hit[1]) else None
+
+
+def library_date(tree: HtmlElement, url: str | None):
+    """htmldate's publication date of a page that states none in its markup (None when it finds none).
+
+    htmldate reads URLs, headers, date-classed elements and the text; it works on its own copy of the tree.
+    """
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True, url=url)
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        return None
+    return parse_date(found)
+
+
+def library_author(tree: HtmlElement) -> str | None:
+    """trafilatura's author of a page (author/byline elements across the page), cleaned like ours."""
+    try:
+        found = extract_author(tree)
+    except (ValueError, TypeError, RecursionError):
+        return None
+    return join_names([n for n in (clean_author(part) for part in (found or "").split(";")) if n])

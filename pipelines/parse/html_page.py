@@ -16,8 +16,8 @@ from trafilatura.settings import Extractor
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 
 from pipelines.parse.dates import parse_date
-from pipelines.parse.html_meta import (clean_author, markup_author, markup_category, markup_date,
-                                       read_jsonld, read_meta)
+from pipelines.parse.html_meta import (BYLINE_PREFIX, clean_author, library_author, library_date, markup_author, markup_category,
+                                       markup_date, read_jsonld, read_meta, read_microdata)
 from pipelines.parse.html_related import contains, detach, is_link_paragraph, find_regions, related_stories
 from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of, word_count
 from pipelines.parse.urls import site_of
@@ -28,8 +28,10 @@ TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 # trafilatura's parser settings, with every element an HtmlElement: lxml.html's default class lookup
 # (special classes for form fields) is a Python call for each element the code touches.
+# huge_tree: libxml2 otherwise drops what is nested deeper than 256 elements (a story inside a page
+# builder's wrappers).
 PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
-                    remove_pis=True)
+                    remove_pis=True, huge_tree=True)
 PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
 
@@ -48,7 +50,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     tree = load_tree(html) if html and html.strip() else None
     if tree is None:
         return []
-    meta, ld = read_meta(tree), read_jsonld(tree)
+    meta, ld, micro = read_meta(tree), read_jsonld(tree), read_microdata(tree)
     etree.strip_elements(tree, *rules()["boilerplate"]["invisible_tags"], with_tail=False)
     page_url = meta.get("url") or ld.get("url") or url
     site = site_name(page_url or url, meta.get("site_name"))
@@ -66,12 +68,12 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     label = markup_category(scope)
     main = Story(position=0, role="main", title=title or None,
                  category=meta.get("category") or ld.get("category") or (label[1] if label else None),
-                 published_at=parse_date(meta.get("published_at")) or parse_date(ld.get("published_at"))
-                 or markup_date(scope),
-                 author=pick_author(meta, ld) or markup_author(scope),
+                 published_at=pick_date(meta, ld, micro) or markup_date(scope) or library_date(tree, page_url),
+                 author=pick_author(meta, ld, micro) or markup_author(scope) or library_author(tree)
+                 or handle_author(meta),
                  source_site=site, url=page_url)
     strip_boilerplate(article if article is not None else body_el)
-    main.body = main_body(tree, body_el, article, [title, main.category])
+    main.body = main_body(tree, body_el, article, [title, main.category], main.author)
     if not main.body and not related:
         return []
     stories = [main, *related]
@@ -132,12 +134,25 @@ def pick_title(tree: HtmlElement, body: HtmlElement, meta: dict, ld: dict) -> st
     return max(parts, key=len) if parts else ""
 
 
-def pick_author(meta: dict, ld: dict) -> str | None:
-    """Author from <meta> (not a profile address), else JSON-LD."""
+def pick_date(meta: dict, ld: dict, micro: dict):
+    """Publication date from <meta>, JSON-LD, then microdata."""
+    return (parse_date(meta.get("published_at")) or parse_date(ld.get("published_at"))
+            or parse_date(micro.get("published_at")))
+
+
+def pick_author(meta: dict, ld: dict, micro: dict) -> str | None:
+    """Author from <meta> when it names a person (not a profile address or a one-word handle), else
+    JSON-LD, else microdata."""
     value = meta.get("author")
-    if value and not value.startswith(("http", "@")):
+    if value and " " in value and not value.startswith(("http", "@")):
         return clean_author(value) or value
-    return ld.get("author")
+    return ld.get("author") or micro.get("author")
+
+
+def handle_author(meta: dict) -> str | None:
+    """A one-word <meta> author ('jdoe'): a handle, taken only when nothing better names the author."""
+    value = meta.get("author")
+    return value if value and not value.startswith(("http", "@")) else None
 
 
 def headline_element(body: HtmlElement, title: str) -> HtmlElement | None:
@@ -189,8 +204,9 @@ def strip_boilerplate(root: HtmlElement, done: HtmlElement | None = None) -> Non
         el.drop_tree()
 
 
-def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, fields: list[str | None]) -> str:
-    """The main story text, paragraphs separated by a blank line; title and section lines dropped.
+def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, fields: list[str | None],
+              author: str | None = None) -> str:
+    """The main story text, paragraphs separated by a blank line; title, section and byline lines dropped.
 
     trafilatura reads the <article> that holds the headline (cleaned of boilerplate already), or
     the whole page when there is none or when it finds too little there (an <article> may hold
@@ -204,10 +220,24 @@ def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     lines = [norm_text(line) for line in text.split("\n")]
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
     head = rules()["body"]["field_lines_at_start"]
-    lines = [line for i, line in enumerate(lines) if i >= head or line not in fields]
+    lines = [line for i, line in enumerate(lines) if i >= head or (line not in fields and not is_byline(line, author))]
     if sum(len(line.split()) for line in lines) < rules()["body"]["min_article_words"] and only_links(tree, lines):
         return ""  # a page with no story (an index, a 404): what is left is the site's links ('Sign in')
     return "\n\n".join(lines)
+
+
+def is_byline(line: str, author: str | None) -> bool:
+    """A short line that credits the story: 'By Ann Lee · 3 May 2024', 'Ann Lee, May 3, 2024'.
+
+    >>> [is_byline(t, "Ann Lee") for t in ["By Ann Lee · 3 May 2024", "Ann Lee, May 3", "Ann Lee said the port opened."]]
+    [True, True, False]
+    """
+    if len(line.split()) > rules()["body"]["byline_max_words"]:
+        return False
+    if BYLINE_PREFIX.match(line):
+        return True
+    return bool(author) and line.startswith(author) and (line == author or line[len(author)] in " ,·|•–—") \
+        and not line.rstrip().endswith((".", "!", "?", '"'))
 
 
 def only_links(tree: HtmlElement, lines: list[str]) -> bool:

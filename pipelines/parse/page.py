@@ -69,8 +69,8 @@ def parse_document(doc: RawDocument) -> tuple[list[Story], str, str | None]:
             stories = parse_text(doc.text or "", url=doc.url, source_site=site)
     except RecursionError:
         return [], "failed", "The HTML is nested too deeply to parse; check that the file is a real page."
-    except Exception as exc:  # a parser bug must not take the run down: quarantine the page
-        return [], "failed", f"The page could not be parsed ({exc.__class__.__name__}: {exc}); report it with the file."
+    except Exception:  # a parser bug must not take the run down: quarantine the page (no Python error text)
+        return [], "failed", "The parser failed on this page (a fault in the parser, not in the file); report it with the file."
     stories = [s for s in stories if s.title or s.body]
     if not stories or not any(s.body for s in stories):
         return [], "empty", ("No story found: the page has no running text (it may be an index, a login wall or "
