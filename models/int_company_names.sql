@@ -1,6 +1,6 @@
 -- name: int_company_names
 -- grain: one row per company name or alias as written anywhere (company_name)
--- description: Every company name and alias seen in the company reference and in mentions, mapped to the key of the real company: names that match once case, punctuation, spaces and legal suffixes are dropped, or that are listed as each other's aliases, share one key.
+-- description: Every company name and alias seen in the company reference and in mentions (canonical names and the spellings written), mapped to the key of the real company: names that match once case, punctuation, spaces and legal suffixes are dropped, or that are listed as each other's aliases, share one key.
 -- @unique: company_name
 -- @not_null: company_name, company_key
 -- columns:
@@ -21,6 +21,11 @@ links as (
     where a.alias is not null and trim(a.alias) <> ''
     union
     select entity_name, entity_name from mentions where entity_type = 'company'
+    union
+    -- every spelling a company was written with is one of its names: 'Sense Time' for SenseTime,
+    -- 'BDX' for 'Busan Digital Asset Exchange (BDX)', so the same short form in another story joins it
+    select entity_name, trim(surface_text) from mentions
+    where entity_type = 'company' and trim(surface_text) <> entity_name and trim(surface_text) <> ''
 ),
 
 seen as (

@@ -35,6 +35,9 @@ FOUND = [
     ("Tether, the issuer of USDT, said its reserves grew.", {"Tether"}),
     ("Kinetica Digital Exchange (KDX) will open in March, and KDX plans to list gold.", {"Kinetica Digital Exchange"}),
     ("The exchange has OKX, Bybit, CoinEx and 2000Z on its blacklist.", {"OKX", "Bybit", "CoinEx", "2000Z"}),
+    ("Binance, OKX, and Hong Kong-headquartered Bybit expanded.", {"Binance", "OKX", "Bybit"}),
+    ("Animoca Labs and Polygon Labs joined the alliance.", {"Animoca Labs", "Polygon Labs"}),
+    ("Partners include Kakao, Naver and Seoul Metropolitan Government.", {"Kakao", "Naver"}),
 ]
 
 # (sentence, names that must NOT come out as companies)
@@ -60,6 +63,16 @@ NOT_COMPANY = [
     ("Solana users and USDC holders saw no change.", {"Solana", "USDC"}),
     ("Deputy General Manager Li Wen of Orbix Bank spoke first.", {"Deputy General Manager", "General Manager"}),
     ("Sheikh Rashid bin Saeed announced the Dubai Blockchain Strategy.", {"Sheikh Rashid", "Dubai Blockchain Strategy"}),
+    # the first word of a place name cut off by '-headquartered', '-listed' ...
+    ("Binance, OKX, and Hong Kong-headquartered Bybit expanded.", {"Hong", "Hong Kong"}),
+    # a headline's verb phrase, after 'to' or in a title-case line
+    ("Japanese Banks to Offer Crypto Retail Trading", {"Offer Crypto Retail Trading", "Crypto Retail Trading"}),
+    ("Korean Exchanges Launch Stablecoin Trading Desks For Retail Clients", {"Launch Stablecoin Trading"}),
+    # public research labs are organizations
+    ("Zhejiang Lab and the Shanghai AI Lab released open models.", {"Zhejiang Lab", "Shanghai AI Lab"}),
+    ("Peng Cheng Laboratory in Shenzhen trained the model.", {"Peng Cheng Laboratory"}),
+    # products and platforms of known companies
+    ("Users of Doubao and SenseNova grew; Alipay+ and Hunyuan too.", {"Doubao", "SenseNova", "Alipay+", "Hunyuan"}),
 ]
 
 
@@ -128,3 +141,67 @@ def test_company_rows_fold_units_into_their_company():
     rows = company_rows(["Nexo", "Nexo DWTC", "Veltra VC Trade", "VC Trade", "Hana Bank"])
     by_name = {r["company_name"]: r["aliases"] for r in rows}
     assert by_name == {"Nexo": ["Nexo DWTC"], "Veltra VC Trade": ["VC Trade"], "Hana Bank": []}
+
+
+def test_public_labs_are_organizations():
+    text = "Zhejiang Lab, Peng Cheng Laboratory and the National Blockchain Lab signed; Animoca Labs joined."
+    assert {"Zhejiang Lab", "Peng Cheng Laboratory"} <= _names(text, "organization")
+    assert _names(text) == {"Animoca Labs"}
+
+
+def test_headline_verb_leaves_the_company_after_it():
+    assert _names("The regulator lets banks to Acquire Kestrel Securities by March.") == {"Kestrel Securities"}
+
+
+def test_bracketed_short_form_and_its_company_form_are_the_defined_company():
+    text = ("Busan Digital Asset Exchange (BDX) will open next year. BDX Corporation, the operator, "
+            "said BDX would list tokenised bonds.")
+    found = {(m.entity_name, m.surface_text) for m in find_organizations(text) if m.entity_type == "company"}
+    assert found == {("Busan Digital Asset Exchange", "Busan Digital Asset Exchange"),
+                     ("Busan Digital Asset Exchange", "BDX Corporation"), ("Busan Digital Asset Exchange", "BDX")}
+
+
+def test_product_owners_come_from_the_company_data():
+    from pipelines.extract.company_names import PRODUCT_OWNERS, fold_key
+
+    assert PRODUCT_OWNERS[fold_key("WeChat Pay")] == "Tencent" and PRODUCT_OWNERS[fold_key("Alipay")] == "Ant Group"
+
+
+def test_sense_time_is_a_known_alias_of_sensetime():
+    (row,) = company_rows(["SenseTime"])
+    assert row["aliases"] == ["Sense Time"]
+
+
+def _warehouse_from(stories: dict[str, str]):
+    """An in-memory warehouse built from company mentions found in the given story bodies."""
+    import duckdb
+
+    from pipelines.modelgraph import SCHEMA_SQL, build_models
+
+    con = duckdb.connect()
+    con.execute(SCHEMA_SQL.read_text())
+    mentions = [(key, m) for key, body in stories.items() for m in find_organizations(body)
+                if m.entity_type == "company"]
+    for row in company_rows(sorted({m.entity_name for _, m in mentions})):
+        con.execute("insert into staging.ref_companies values (?, ?, ?)",
+                    [row["company_name"], row["aliases"], row["country_code"]])
+    for key, body in stories.items():
+        con.execute("insert into staging.stg_stories values (?, 'd-' || ?, 'a.txt', 0, 'main', 'T', null, null, "
+                    "null, null, null, ?, 10)", [key, key, body])
+    for key, m in mentions:
+        con.execute("insert into staging.stg_entity_mentions (story_key, document_id, field, entity_type, entity_name, "
+                    "surface_text, char_start, char_end) values (?, 'd-' || ?, 'body', 'company', ?, ?, ?, ?)",
+                    [key, key, m.entity_name, m.surface_text, m.char_start, m.char_end])
+    build_models(con)
+    return con
+
+
+def test_dim_company_one_row_for_name_with_bracketed_short_form_and_the_short_form_alone():
+    con = _warehouse_from({
+        "s1": "Busan Digital Asset Exchange (BDX) will open next year, and BDX Corporation will run it.",
+        "s2": "Crypto exchange BDX listed two tokens on Monday.",
+        "s3": "Members include Baidu, NetEase and Sense Time.",
+    })
+    rows = dict(con.execute("select company_name, aliases from dim_company").fetchall())
+    assert "BDX" not in rows and "BDX" in rows["Busan Digital Asset Exchange"]
+    assert rows["SenseTime"] == ["Sense Time"]

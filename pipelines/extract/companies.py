@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.extract.company_names import (CUES, KNOWN_ORGANIZATIONS, MEDIA_KEYS, canonical_company,
-                                             fold_key, is_place, known_company)
+from pipelines.extract.company_names import (CUES, KNOWN_ORGANIZATIONS, MEDIA_KEYS, PRODUCT_OWNERS,
+                                             canonical_company, fold_key, is_place, known_company,
+                                             strip_legal_suffix)
 from pipelines.records import Mention
 
 
@@ -45,7 +46,10 @@ GENERIC = _set("generic_words")
 APPOS_COMPANY = _set("company_apposition_heads")
 APPOS_OTHER = _set("non_company_apposition_heads")
 MEDIA_DESCRIPTORS = _set("media_descriptors")
-PRODUCTS = frozenset(fold_key(p) for p in CUES["products"])
+PRODUCTS = frozenset(fold_key(p) for p in CUES["products"]) | frozenset(PRODUCT_OWNERS)
+HEADLINE_VERBS = _set("headline_verbs")
+LAB_HEADS = _set("lab_heads")
+PUBLIC_LAB_WORDS = _set("public_lab_words")
 _NOT_A_NAME = _set("not_name_words")
 MEDIA_APPOSITION = _set("media_apposition_words")
 PERSON_APPOSITION = _set("person_apposition_words")
@@ -174,6 +178,10 @@ def _trim_org(text: str, start: int, end: int) -> tuple[int, int, str]:
             value = first[1]
             continue
         break
+    head, sep, rest = value.partition(" and ")
+    if sep and not known_company(value) and (known_company(head) or is_place(head) or _is_public_lab(head.split())):
+        # 'Naver and Seoul Metropolitan Government', 'Hangzhou and Peng Cheng Laboratory': two names, not one
+        start, value = start + len(head) + len(sep), rest
     if value.split(" ", 1)[0] in TITLE_SPLIT and " of " in value:  # 'Professor Alan Smith of Stanford University'
         cut = value.index(" of ") + 4
         start, value = start + cut, value[cut:]
@@ -217,7 +225,10 @@ def _split_words(words: list[tuple[int, str]]) -> list[_Span]:
         elif tok.endswith(".") and not _ABBREV.match(tok):
             cur.append((pos, tok[:-1]))
             flush()
-        elif _AFFIX.search(tok):
+        elif _AFFIX.search(tok):  # 'Kong-headquartered': the name ends with the word's stem ('Hong Kong')
+            stem = tok[:_AFFIX.search(tok).start()]
+            if cur and stem[:1].isupper():
+                cur.append((pos, stem))
             flush()
         elif (tok in SPLIT_WORDS or tok in TITLE_SPLIT) and cur:
             flush()
@@ -280,6 +291,9 @@ def _classify(text: str, span: _Span) -> None:
             or all(w in GENERIC or w in STOP_WORDS for w in words)):
         span.kind = "place" if is_place(value) else "other"
         return
+    if _is_public_lab(words):
+        span.kind, span.name = "organization", value
+        return
     if words[0] in PERSON_TITLES and len(words) > 1:
         span.start += len(words[0]) + 1
         span.text = span.name = value[len(words[0]) + 1:]
@@ -288,6 +302,7 @@ def _classify(text: str, span: _Span) -> None:
             else "person"
         return
     if (len(words) > 1 and words[-1].rstrip(".").casefold() in COMPANY_HEADS_CF) or appos == "company" \
+            or _GLUED_BANK.match(value) \
             or (desc and desc.group(1) in STRONG_DESCRIPTORS):
         span.kind, span.name = "company", canonical_company(value)
         return
@@ -302,6 +317,42 @@ def _classify(text: str, span: _Span) -> None:
         span.kind, span.name = "company", canonical_company(value)
     elif appos == "other":
         span.kind = "other"
+
+
+def _is_public_lab(words: list[str]) -> bool:
+    """'Zhejiang Lab', 'Shanghai AI Lab', 'National Blockchain Lab': a lab named only by a place and
+    generic or public words is a public research body; 'Animoca Labs' (a brand before it) is not.
+
+    >>> _is_public_lab(["Zhejiang", "Lab"]), _is_public_lab(["Animoca", "Labs"]), _is_public_lab(["Lab"])
+    (True, False, False)
+    """
+    if len(words) < 2 or words[-1] not in LAB_HEADS:
+        return False
+    return all(w in PUBLIC_LAB_WORDS or w in GENERIC or is_place(w) for w in words[:-1]) \
+        or is_place(" ".join(words[:-1]))
+
+
+_GLUED_BANK = re.compile(r"^[A-Z][a-z]{2,}bank$")  # 'Kasikornbank', 'Rabobank': one word ending in 'bank'
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _drop_headline_verb(text: str, span: _Span) -> None:
+    """Cut a verb opening a name-shaped run ('Banks to Offer Crypto Retail Trading' -> 'Crypto Retail
+    Trading'): after 'to', or anywhere in a title-case line, a headline verb is no part of a name."""
+    words = span.text.split(" ")
+    if words[0] not in HEADLINE_VERBS:
+        return
+    before = text[max(0, span.start - 4):span.start]
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_words = _TITLE_WORD.findall(text[line_start:line_end if line_end >= 0 else len(text)])
+    title_case = len(line_words) >= 4 and sum(w[0].isupper() for w in line_words) >= 0.7 * len(line_words)
+    if not (before.lower().endswith("to ") or title_case):
+        return
+    cut = len(words[0]) + 1
+    span.start, span.text = span.start + cut, span.text[cut:]
+    if not span.text:
+        span.end = span.start
 
 
 def _split_known_prefix(span: _Span) -> _Span | None:
@@ -377,8 +428,9 @@ def _acronyms(text: str, spans: list[_Span]) -> list[_Span]:
         for m in re.finditer(rf"(?<![\w.]){re.escape(acr)}(?![\w])", text):
             if not _inside(taken, m.start(), m.end()):
                 extra.append(_Span(m.start(), m.end(), acr, owner.kind, owner.name))
-        for s in spans:
-            if s.text == acr and s.kind in {"", "company", "other"}:
+        for s in spans:  # 'BDX' and 'BDX Corporation' after 'Busan Digital Asset Exchange (BDX)'
+            if s is not owner and (s.text == acr or strip_legal_suffix(s.text) == acr) \
+                    and s.kind in {"", "company", "other"}:
                 s.kind, s.name, s.weak = owner.kind, owner.name, False
     return extra
 
@@ -404,7 +456,9 @@ def find_organizations(text: str, source_site: str | None = None) -> list[Mentio
         inner = _split_known_prefix(s)
         if inner:
             s.start, s.end, s.text = inner.start, inner.end, inner.text
-        _classify(text, s)
+        _drop_headline_verb(text, s)
+        if s.text:
+            _classify(text, s)
     _propagate_lists(text, sorted(spans + orgs, key=lambda s: s.start))
     _propagate_names(spans)
     extra = _acronyms(text, spans + [o for o in orgs if o.kind == "organization"])

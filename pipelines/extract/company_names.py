@@ -50,6 +50,11 @@ for _row in _COMPANY_DATA:
     for _n in (_known.name, *_known.aliases):
         KNOWN_COMPANIES.setdefault(fold_key(_n), _known)
 
+PRODUCT_OWNERS: dict[str, str] = {}  # fold_key(product or platform) -> the company that owns it
+for _row in _COMPANY_DATA:
+    for _n in _row.get("products") or ():
+        PRODUCT_OWNERS.setdefault(fold_key(_n), _row["name"])
+
 KNOWN_ORGANIZATIONS: dict[str, str] = {}
 for _row in CUES["organizations"]:
     for _n in (_row["name"], *(_row.get("aliases") or ())):

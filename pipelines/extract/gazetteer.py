@@ -43,6 +43,9 @@ class Gazetteer:
     alias_to_name: ChainMap
     max_words: int
     capitals: dict[str, str] = field(default_factory=dict)  # national capital -> its country
+    # canonical name -> other places of other countries written the same way ('Georgia' -> ['Georgia (United States)'])
+    homonyms: dict[str, list[str]] = field(default_factory=dict)
+    context_only: frozenset = frozenset()  # names that are a place only where the words around say so ('Reading')
     reach: ChainMap = field(init=False)  # first word of an alias -> most text tokens an alias starting with it spans
 
     def __post_init__(self) -> None:
@@ -324,10 +327,15 @@ def build_gazetteer() -> Gazetteer:
     iso_names = {p.iso_code: p.name for p in subs}
     for place in countries + subs:
         _add(places, aliases, place, blocked, generic)
+    homonyms: dict[str, list[str]] = {}
+    for place in subs:
+        _add_homonym(places, homonyms, place, country_names)
     for place in cities:
         place.parent = iso_names.get(place.parent, place.parent)
         if place.name not in places:
             _add(places, aliases, place, blocked, generic)
+        else:
+            _add_homonym(places, homonyms, place, country_names)
     for d in cfg["districts"]:
         parent = places.get(d["parent"])
         place = Place(d["name"], "district", d["parent"], parent.country_code if parent else None, None,
@@ -337,7 +345,21 @@ def build_gazetteer() -> Gazetteer:
         for alias in {place.name, *place.aliases}:
             aliases[alias] = place.name
     max_words = max(len(a.split()) for a in aliases)
-    return Gazetteer(ChainMap({}, places), ChainMap({}, aliases), max_words, _capitals(places, aliases, country_names))
+    return Gazetteer(ChainMap({}, places), ChainMap({}, aliases), max_words, _capitals(places, aliases, country_names),
+                     homonyms, frozenset(cfg["context_names"]))
+
+
+def _add_homonym(places: dict[str, Place], homonyms: dict[str, list[str]], place: Place, country_names) -> None:
+    """Keep a place whose name a place of another country already holds, as 'Georgia (United States)':
+    a story that names that other country reads the name as this place (jurisdictions.resolve_homonyms)."""
+    owner = places.get(place.name)
+    if owner is None or owner is place or owner.country_code == place.country_code or owner.level == "district":
+        return
+    name = f"{place.name} ({country_names.get(place.country_code, place.country_code)})"
+    if name in places:
+        return
+    places[name] = Place(name, place.level, place.parent, place.country_code, place.iso_code, set())
+    homonyms.setdefault(place.name, []).append(name)
 
 
 def _merge_city_subdivisions(cities: list[Place], subs: list[Place], named: set[str]) -> list[Place]:

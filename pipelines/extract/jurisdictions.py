@@ -25,6 +25,8 @@ def _rules() -> dict:
     rules["district_of_re"] = re.compile(rf"\b{name}, an? (?:[a-z]+ )?(?:{dw}) (?:of|in) ([A-Z][a-z]+)")
     rules["org_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["org_words_after"]))
     rules["org_before_re"] = re.compile(r"(?:%s)\s$" % "|".join(re.escape(w) for w in rules["org_words_before"]))
+    cues = "|".join(re.escape(w) for w in sorted(rules["place_cues_before"], key=len, reverse=True))
+    rules["cue_before_re"] = re.compile(rf"(?:^|\W)(?:{cues})\s+(?:the\s+)?$")
     dem = "|".join(re.escape(w) for w in sorted(rules["country_demonyms"], key=len, reverse=True))
     nouns = "|".join(re.escape(w) for w in sorted(rules["place_nouns"], key=len, reverse=True))
     rules["demonym_re"] = re.compile(rf"(?<![\w.])(?P<dem>{dem})\s(?:[a-z-]+\s)?(?:{nouns})\s(?:of\s)?(?=[A-Z][a-z])")
@@ -157,10 +159,41 @@ def find_jurisdictions(text: str) -> list[Mention]:
                                        gaz, rules):
             continue
         suffix = rules["suffix_re"].match(text, end)
+        if name in gaz.context_only and not (suffix or _has_place_context(text, start, end, gaz, rules)):
+            continue
         if suffix:
             end = suffix.end()
         parent = gaz.places[name].parent if gaz.is_learned(name) else None
         out.append(Mention("jurisdiction", name, text[start:end], start, end, parent=parent))
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
+    resolve_homonyms(out, gaz)
     return sorted(out, key=lambda m: m.char_start)
+
+
+def resolve_homonyms(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Read a name two countries' places share as the one whose country the story names otherwise:
+    'Georgia' beside 'the US' or 'Texas' is the US state, else the country.
+
+    >>> [m.entity_name for m in find_jurisdictions("Georgia and Texas in the US passed bills.")]
+    ['Georgia (United States)', 'Texas', 'United States']
+    """
+    countries = {gaz.places[m.entity_name].country_code for m in mentions
+                 if m.entity_name in gaz.places and m.entity_name not in gaz.homonyms}
+    for m in mentions:
+        primary = gaz.places.get(m.entity_name)
+        if primary is None or m.entity_name not in gaz.homonyms or primary.country_code in countries:
+            continue
+        for other in gaz.homonyms[m.entity_name]:
+            if gaz.places[other].country_code in countries:
+                m.entity_name = other
+                break
+
+
+def _has_place_context(text: str, start: int, end: int, gaz: Gazetteer, rules: dict) -> bool:
+    """True when the words around a name that is also a common word or a first name make it a place:
+    'in Reading', 'the city of Phoenix', 'Austin, Texas', 'Phoenix-based', 'Washington state'."""
+    if rules["cue_before_re"].search(text[max(0, start - 25):start]) or text.startswith(("-based", " state"), end):
+        return True
+    after = re.match(r", ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)", text[end:end + 40])
+    return bool(after and (gaz.lookup(after.group(1)) or gaz.lookup(after.group(1).split()[0])))
