@@ -13,6 +13,7 @@ from datetime import datetime
 
 from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
 from pipelines.parse.dates import DATE_PATTERN, parse_date
+from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.records import Story
 
@@ -26,6 +27,7 @@ CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
 LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+RELATED_MIN_WORDS = 40  # a related marker above this much story text is a link in the page's top bar
 
 
 @dataclass
@@ -332,30 +334,10 @@ def parse_text(text: str, url: str | None = None, source_site: str | None = None
     body_start = next((i for i, line in enumerate(lines) if _is_body_start(line, rules)), None)
     if body_start is None:
         return []
+    keep = _content_lines(lines)
+    body_start = next((i for i in sorted(keep) if _is_body_start(lines[i], rules)), body_start)
     t, meta = _header(lines, body_start, rules)
-    main = Draft(lines[t].text if t is not None else None, meta)
-    related_at = None
-    i = (t + 1) if t is not None else 0
-    while i < len(lines):
-        line = lines[i]
-        if line.kind == "meta" and line.meta.get("provider"):  # 'News provided by' + the provider's name
-            i += 2
-            continue
-        if line.kind == "related":
-            related_at = i + 1
-            break
-        if line.kind == "end" and not main.closed:
-            main.closed = bool(main.paragraphs)  # furniture between headline and body ('Source: …') ends nothing
-        elif main.closed:
-            if author := _author_bio(lines, i):
-                main.meta.setdefault("author", author)
-                i += 2
-                continue
-        elif line.kind == "headline" and _about_block(lines, i):
-            main.closed = True
-        elif line.kind in ("text", "headline") and line.text != main.title:
-            main.paragraphs.append(line.text)
-        i += 1
+    main, related_at = _main_draft(lines, t, meta, keep)
     drafts = [main]
     if related_at is not None:
         drafts += [d for d in _collect_related(lines, related_at, rules) if d.title and d.title != main.title]
@@ -366,6 +348,62 @@ def parse_text(text: str, url: str | None = None, source_site: str | None = None
             body[0] = rules.dateline.sub("", body[0], count=1)
         stories.append(_to_story(draft, n, "main" if n == 0 else "related", body, url, site))
     return stories
+
+
+def _main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int]) -> tuple[Draft, int | None]:
+    """The main story from its title line on, and where a related block starts (None when there is none).
+
+    Lines outside `keep` (the line model's content) are left out when the model kept any. An end or
+    related marker ends the story only once the story holds more kept words than the page keeps
+    after the marker: a 'Related' link or 'Thanks for reading' prompt above most of the text ends nothing.
+    """
+    main = Draft(lines[t].text if t is not None else None, meta)
+    kept_after = _kept_words_after(lines, keep)
+    words, related_at = 0, None
+    i = (t + 1) if t is not None else 0
+    while i < len(lines):
+        line = lines[i]
+        ends = words >= kept_after[i]
+        if line.kind == "meta" and line.meta.get("provider"):  # 'News provided by' + the provider's name
+            i += 2
+            continue
+        if line.kind == "related" and words >= min(kept_after[i], RELATED_MIN_WORDS):
+            related_at = i + 1
+            break
+        if line.kind == "end" and not main.closed:
+            main.closed = bool(main.paragraphs) and ends  # furniture above the body ('Source: …') ends nothing
+        elif main.closed:
+            if author := _author_bio(lines, i):
+                main.meta.setdefault("author", author)
+                i += 2
+                continue
+        elif line.kind == "headline" and _about_block(lines, i):
+            main.closed = True
+        elif line.kind in ("text", "headline") and line.text != main.title and (not keep or i in keep):
+            main.paragraphs.append(line.text)
+            words += line.words
+        i += 1
+    return main, related_at
+
+
+def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
+    """Per line, the words of the kept lines after it."""
+    out, total = [0] * len(lines), 0
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = total
+        if i in keep:
+            total += lines[i].words
+    return out
+
+
+def _content_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines the line model keeps: its main span, without the low scorers inside it."""
+    model = line_model()
+    scores = score_lines([x.text for x in lines], [x.kind for x in lines], [x.para for x in lines])
+    span = main_span(scores, [x.words for x in lines], model)
+    if span is None:
+        return set()
+    return {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold}
 
 
 def _digest_drafts(lines: list[Line], items: list[int], rules: TextRules) -> list[Draft]:

@@ -1,0 +1,78 @@
+"""The line model: a logistic regression over line shapes that says which lines of a text dump are the story.
+
+Weights live in pipelines/data/line_model.json, written by scripts/train_line_model.py (scikit-learn,
+trained on text dumps with labels derived from their ground truth); reading them needs nothing but
+Python. The file holds learned weights and feature names only, no page text.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipelines.parse.line_features import NAMES, line_features
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "line_model.json"
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Weights for the body-line score, in line_features.NAMES order."""
+
+    body: tuple[float, ...]
+    span_threshold: float  # a line adds to the main span by how far its score passes this
+    keep_threshold: float  # inside the span, lines scoring at or below this are dropped
+
+
+@lru_cache(maxsize=1)
+def line_model(path: Path = MODEL_FILE) -> LineModel:
+    """The shipped model (cached); a model trained on other features is refused with the fix.
+
+    >>> len(line_model().body) == len(NAMES)
+    True
+    """
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    if tuple(raw["features"]) != NAMES:
+        raise ValueError(f"{path} was trained on other line features; run scripts/train_line_model.py again.")
+    return LineModel(body=tuple(raw["body"]), span_threshold=float(raw["span_threshold"]),
+                     keep_threshold=float(raw["keep_threshold"]))
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def body_scores(rows: list[list[float]], model: LineModel | None = None) -> list[float]:
+    """Per feature row, the probability that its line belongs to the page's main content."""
+    weights = (model or line_model()).body
+    return [_sigmoid(sum(w * x for w, x in zip(weights, row))) for row in rows]
+
+
+def score_lines(texts: list[str], kinds: list[str], paras: list[int]) -> list[float]:
+    """Body probabilities for a page's lines (see line_features for the arguments)."""
+    return body_scores(line_features(texts, kinds, paras)) if texts else []
+
+
+def main_span(scores: list[float], words: list[int], model: LineModel | None = None) -> tuple[int, int] | None:
+    """(first, last) line of the page's densest run of content, or None when no line looks like content.
+
+    Each line adds (score - span_threshold) weighted by the square root of its word count; the span
+    is the run with the largest sum (Kadane's maximum subarray), so a menu or footer between two
+    stretches of prose splits them and only the larger stretch is kept.
+
+    >>> main_span([0.1, 0.9, 0.8, 0.1, 0.1, 0.1, 0.7], [1, 20, 15, 1, 2, 1, 3])
+    (1, 2)
+    """
+    threshold = (model or line_model()).span_threshold
+    best, best_span, current, start = 0.0, None, 0.0, 0
+    for i, (score, n) in enumerate(zip(scores, words)):
+        value = (score - threshold) * math.sqrt(max(1, n))
+        if current <= 0:
+            current, start = value, i
+        else:
+            current += value
+        if current > best:
+            best, best_span = current, (start, i)
+    return best_span

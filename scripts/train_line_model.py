@@ -1,0 +1,100 @@
+"""Train the line model (pipelines/data/line_model.json) on a split of text dumps and their ground truth.
+
+    python -m scripts.train_line_model /tmp/splits/tune [--check /tmp/splits/check] [--write]
+
+Labels come from the ground truth: a line is main content when most of its word 4-grams (or, for
+lines of fewer than four words, the line itself) occur in the page's `articleBody`. The model is a
+scikit-learn LogisticRegression (liblinear, fixed seed: the same data give the same weights); only
+its weights and the feature names are written. Needs scikit-learn (`pip install -e .[train]`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from pipelines.parse.line_features import NAMES, line_features
+from pipelines.parse.line_model import MODEL_FILE
+from pipelines.parse.rules import text_rules
+from pipelines.parse.text_page import read_lines
+
+TOKEN = re.compile(r"\w+")  # the scorer's tokens
+
+
+def _tokens(text: str) -> list[str]:
+    return TOKEN.findall((text or "").casefold())
+
+
+def _grams(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)}
+
+
+def page_rows(text: str):
+    """(lines, feature rows) of one text dump."""
+    lines = read_lines(text, text_rules())
+    rows = line_features([x.text for x in lines], [x.kind for x in lines], [x.para for x in lines])
+    return lines, rows
+
+
+def body_labels(lines, truth_body: str) -> list[int]:
+    """1 for lines whose words are in the truth body, else 0."""
+    truth_tokens = _tokens(truth_body)
+    grams, joined = _grams(truth_tokens), f" {' '.join(truth_tokens)} "
+    labels = []
+    for line in lines:
+        tokens = _tokens(line.text)
+        if len(tokens) >= 4:
+            own = _grams(tokens)
+            labels.append(int(sum(g in grams for g in own) >= 0.5 * len(own)))
+        else:
+            labels.append(int(bool(tokens) and f" {' '.join(tokens)} " in joined))
+    return labels
+
+
+def load_split(split: Path):
+    """Per page id: (lines, rows, body labels, truth item)."""
+    truth = json.loads((split / "ground-truth.json").read_text())
+    pages = {}
+    for key, item in sorted(truth.items()):
+        path = split / "text" / f"{key}.txt"
+        if not path.exists():
+            continue
+        lines, rows = page_rows(path.read_text(encoding="utf-8", errors="replace"))
+        pages[key] = (lines, rows, body_labels(lines, item.get("articleBody", "")), item)
+    return pages
+
+
+def fit_body(pages, c: float):
+    from sklearn.linear_model import LogisticRegression
+    xs = [row for lines, rows, labels, _ in pages.values() for row in rows]
+    ys = [y for lines, rows, labels, _ in pages.values() for y in labels]
+    model = LogisticRegression(C=c, solver="liblinear", fit_intercept=False, max_iter=2000, random_state=0)
+    model.fit(xs, ys)
+    return [float(w) for w in model.coef_[0]]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("split", type=Path)
+    ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--span-threshold", type=float, default=0.4)
+    ap.add_argument("--keep-threshold", type=float, default=0.2)
+    ap.add_argument("--write", action="store_true", help=f"write {MODEL_FILE.name}")
+    args = ap.parse_args()
+    pages = load_split(args.split)
+    weights = fit_body(pages, args.c)
+    for name, w in sorted(zip(NAMES, weights), key=lambda p: -abs(p[1]))[:15]:
+        print(f"  {name:20s} {w:+.3f}")
+    if args.write:
+        model = {"features": list(NAMES), "body": [round(w, 5) for w in weights], "span_threshold": args.span_threshold,
+                 "keep_threshold": args.keep_threshold,
+                 "trained_on": f"{len(pages)} text dumps ({args.split.name} split)", "c": args.c}
+        MODEL_FILE.write_text("{\n" + ",\n".join(f" {json.dumps(k)}: {json.dumps(v)}" for k, v in model.items())
+                              + "\n}\n", encoding="utf-8")
+        print("wrote", MODEL_FILE)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
