@@ -1,6 +1,6 @@
 -- name: int_target_rows
 -- grain: one row per target stated in a story copy (target_row_id)
--- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric (fund_size and investment count as one, stories mix them) whose values agree within 1% (in the same unit, or in USD; 5% when a USD figure is converted at our rate table, not written) and whose years written in their sentences do not differ are one target, however many stories state it (a year taken from the paragraph, the plan or the headline does not split a target).
+-- description: Every staged target with the real target it belongs to: rows of the same jurisdiction and metric (fund_size and investment count as one, stories mix them) whose values agree within 1% in the same unit, or in USD within 3% (two USD figures written by journalists converting at different dates) or 5% (one of them converted at our rate table) and whose years written in their sentences do not differ are one target, however many stories state it (a year taken from the paragraph, the plan or the headline does not split a target).
 -- @unique: target_row_id
 -- @not_null: target_row_id, target_key, story_key, metric, target_type
 -- columns:
@@ -88,7 +88,7 @@ same_target as (
              and abs(a.target_value - b.target_value) <= 0.01 * greatest(abs(a.target_value), abs(b.target_value)))
             or (a.target_value_usd is not null and b.target_value_usd is not null
                 and abs(a.target_value_usd - b.target_value_usd)
-                    <= case when a.usd_is_stated and b.usd_is_stated then 0.01 else 0.05 end
+                    <= case when a.usd_is_stated and b.usd_is_stated then 0.03 else 0.05 end
                        * greatest(abs(a.target_value_usd), abs(b.target_value_usd)))
         )
 ),

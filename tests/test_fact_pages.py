@@ -126,7 +126,8 @@ def test_marts_keep_roles_and_leave_commentators_out(marts):
     rows = dict(marts.execute("""
         select c.company_name, b.role from bridge_initiative_company b join dim_company c using (company_key)
         join fact_initiative f using (initiative_id) where f.initiative_type = 'alliance'""").fetchall())
-    assert rows == {"Tencent": "lead", "JD.com": "member", "ZTE": "member", "Xiaomi": "member"}
+    assert rows == {"Tencent": "lead", "JD.com": "member", "ZTE": "member", "Xiaomi": "member", "Alibaba": "member",
+                    "Baidu": "member"}
     assert marts.execute("""select count(*) from bridge_initiative_company b join dim_company c using (company_key)
                             where c.company_name in ('Morgan Stanley', 'Nomura')""").fetchone() == (0,)
 

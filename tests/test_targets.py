@@ -217,3 +217,42 @@ def test_next_decade_is_ten_years():
 def test_country_adjective_does_not_own_the_target():
     (t,) = extract_targets("The South Korean port city of Incheon has created a 50 billion won fund for logistics.", PUB, [])
     assert t.jurisdiction_name == "Incheon"
+
+
+@pytest.mark.parametrize("text,year", [
+    ("Tianjin set its 2027 goal at 60 billion yuan of metaverse output.", 2027),
+    ("Qingdao will open 12 metaverse pilot parks by next year.", PUB.year + 1),
+    ("Xi'an will spend 2 billion yuan on metaverse projects by the end of this year.", PUB.year),
+])
+def test_year_forms(text, year):
+    (t,) = extract_targets(text, PUB, [])
+    assert t.target_year == year
+
+
+@pytest.mark.parametrize("text", [
+    "China's metaverse market is expected to reach $8 trillion by 2030.",
+    "According to a report by a consultancy, Singapore's Web3 market was worth $2 billion in 2022.",
+    "Venture capital firms poured $3 billion into Korean metaverse start-ups in 2021.",
+])
+def test_statistics_and_estimates_are_no_targets(text):
+    assert extract_targets(text, PUB, []) == []
+
+
+def test_figure_of_another_place_in_the_sentence_goes_to_it():
+    body = "Zhejiang aims for a 500 billion yuan digital industry by 2027, with Hangzhou's Binjiang district aiming for 80 billion yuan."
+    owners = {t.target_value: t.jurisdiction_name for t in extract_targets(body, PUB, [])}
+    assert owners == {500e9: "Zhejiang", 80e9: "Binjiang"}
+
+
+def test_year_of_an_earlier_sentence_and_of_the_plan_referred_to():
+    body = ("By 2026, Foshan aims to attract 120 metaverse companies. It also plans a 40 billion yuan industry.\n\n"
+            "The plan also lists 15 research centres.")
+    years = {t.metric: t.target_year for t in extract_targets(body, PUB, [])}
+    assert years == {"companies": 2026, "industry_size": 2026, "research_centers": 2026}
+
+
+def test_headline_year_dates_the_figure_it_names():
+    (t,) = extract_targets("Officials said Changzhou wants 90 metaverse firms.", PUB, [], title="Changzhou wants 90 metaverse firms by 2028")
+    assert t.target_year == 2028
+    (t,) = extract_targets("Officials said Changzhou wants 90 metaverse firms.", PUB, [], title="Changzhou sets out metaverse goals to be met by 2028")
+    assert t.target_year is None

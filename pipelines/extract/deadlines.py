@@ -6,17 +6,19 @@ from datetime import datetime
 
 YEAR_BY = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
 YEAR_RANGE = re.compile(r"\b(20\d\d)\s?(?:-|–|—|to)\s?(20\d\d)\b")
+YEAR_GOAL = re.compile(r"\b(20\d\d)\s(?:targets?|goals?|deadlines?)\b")
 DEADLINE = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till)\s(?:the\s)?(?:(?:end|close)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
 
 
 def sentence_year(sentence: str, pos: int, published_at: datetime | None) -> int | None:
-    """Deadline year for the amount at pos: 'by 2025', 'by the end of 2026', '2022-2025 plan'.
+    """Deadline year for the amount at pos: 'by 2025', 'by the end of 2026', '2022-2025 plan', 'its 2027 goal'.
 
     >>> sentence_year("a 5 billion fund by the end of 2026", 2, None)
     2026
     """
     cands = [(m.start(), int(m.group(1))) for m in YEAR_BY.finditer(sentence)]
     cands += [(m.start(), int(m.group(2))) for m in YEAR_RANGE.finditer(sentence)]
+    cands += [(m.start(), int(m.group(1))) for m in YEAR_GOAL.finditer(sentence)]
     cands = _recent(cands, published_at)
     if not cands:
         return None
@@ -66,6 +68,8 @@ def relative_year(match: re.Match, published_at: datetime | None, cfg: dict) -> 
     groups = match.groupdict()
     if groups.get("decade"):
         return published_at.year + 10
+    if groups.get("next") or groups.get("this"):
+        return published_at.year + (1 if groups.get("next") else 0)
     word = (groups.get("n") or "").lower()
     n = int(word) if word.isdigit() else cfg["number_words"].get(word)
     return published_at.year + int(n) if n and 0 < int(n) <= 30 else None

@@ -20,6 +20,7 @@ from pipelines.extract.target_rules import CLAUSE_BREAK, DATA_DIR
 from pipelines.extract.targets import split_sentences
 from pipelines.records import Initiative, Mention, Participant, Target
 
+MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:is|are|was|were|will be|became|become)\b[^.;]{0,40}?\bmembers?\b")
 SUBJECT_WORDS = re.compile(r"(?:(?:the|a|an|and|&)\s+|[A-Z0-9][\w&.'’-]*\s*|\([^)]*\)\s*|,\s*)*")
 
 
@@ -234,6 +235,8 @@ def company_role(text: str, sentence: tuple[int, int], name: tuple[int, int], ki
     'member'
     >>> company_role("Acme Corp established the alliance.", (0, 35), (0, 9), "alliance", "other")
     'lead'
+    >>> company_role("Acme Corp and Beta Ltd are among its founding members.", (0, 54), (0, 9), "alliance", "other")
+    'member'
     """
     cfg = initiative_rules()
     s, e = sentence
@@ -257,6 +260,8 @@ def company_role(text: str, sentence: tuple[int, int], name: tuple[int, int], ki
         return "member"
     if subject and verb == "lead":
         return "lead"
+    if MEMBER_AFTER.match(after):
+        return "member" if group else "partner"
     if cfg["member_markers_re"].search(text[s:start]):
         return "member" if group else "partner"
     if cfg["partner_markers_re"].search(before):
