@@ -14,10 +14,13 @@ import json
 import re
 from pathlib import Path
 
+import difflib
+
 from pipelines.parse.line_features import NAMES, line_features
 from pipelines.parse.line_model import MODEL_FILE
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_page import read_lines
+from pipelines.parse.text_page import page_layout, read_lines
+from pipelines.parse.title_features import TITLE_NAMES, title_candidates, title_features
 
 TOKEN = re.compile(r"\w+")  # the scorer's tokens
 
@@ -52,6 +55,30 @@ def body_labels(lines, truth_body: str) -> list[int]:
     return labels
 
 
+def is_title(line: str, truth_title: str | None) -> bool:
+    """The scorer's test (same words, or 90% alike), also against the title without a ' | Site' suffix."""
+    if not truth_title:
+        return False
+    got = " ".join(_tokens(line))
+    for want in {truth_title, re.split(r"\s+[|–—-]\s+", truth_title)[0]}:
+        want = " ".join(_tokens(want))
+        if got and (got == want or difflib.SequenceMatcher(None, got, want).ratio() >= 0.9):
+            return True
+    return False
+
+
+def title_rows(text: str, truth_title: str | None):
+    """(feature rows, labels) of one page's title candidates, before the title model is used."""
+    lines = read_lines(text, text_rules())
+    layout = page_layout(lines, text_rules(), choose=False)
+    if layout is None:
+        return [], []
+    candidates = title_candidates(lines, layout.body_start)
+    body = " ".join(lines[i].text for i in sorted(layout.keep)[:40])
+    rows = title_features(lines, candidates, layout.body_start, layout.scores, body, layout.rule_title)
+    return rows, [int(is_title(lines[i].text, truth_title)) for i in candidates]
+
+
 def load_split(split: Path):
     """Per page id: (lines, rows, body labels, truth item)."""
     truth = json.loads((split / "ground-truth.json").read_text())
@@ -60,15 +87,25 @@ def load_split(split: Path):
         path = split / "text" / f"{key}.txt"
         if not path.exists():
             continue
-        lines, rows = page_rows(path.read_text(encoding="utf-8", errors="replace"))
-        pages[key] = (lines, rows, body_labels(lines, item.get("articleBody", "")), item)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines, rows = page_rows(text)
+        pages[key] = (lines, rows, body_labels(lines, item.get("articleBody", "")), item, title_rows(text, item["title"]))
     return pages
 
 
 def fit_body(pages, c: float):
     from sklearn.linear_model import LogisticRegression
-    xs = [row for lines, rows, labels, _ in pages.values() for row in rows]
-    ys = [y for lines, rows, labels, _ in pages.values() for y in labels]
+    xs = [row for lines, rows, labels, *_ in pages.values() for row in rows]
+    ys = [y for lines, rows, labels, *_ in pages.values() for y in labels]
+    model = LogisticRegression(C=c, solver="liblinear", fit_intercept=False, max_iter=2000, random_state=0)
+    model.fit(xs, ys)
+    return [float(w) for w in model.coef_[0]]
+
+
+def fit_title(pages, c: float):
+    from sklearn.linear_model import LogisticRegression
+    xs = [row for *_, (rows, labels) in pages.values() for row in rows]
+    ys = [y for *_, (rows, labels) in pages.values() for y in labels]
     model = LogisticRegression(C=c, solver="liblinear", fit_intercept=False, max_iter=2000, random_state=0)
     model.fit(xs, ys)
     return [float(w) for w in model.coef_[0]]
@@ -80,15 +117,20 @@ def main() -> int:
     ap.add_argument("--c", type=float, default=1.0)
     ap.add_argument("--span-threshold", type=float, default=0.4)
     ap.add_argument("--keep-threshold", type=float, default=0.2)
+    ap.add_argument("--title-threshold", type=float, default=0.1)
     ap.add_argument("--write", action="store_true", help=f"write {MODEL_FILE.name}")
     args = ap.parse_args()
     pages = load_split(args.split)
     weights = fit_body(pages, args.c)
-    for name, w in sorted(zip(NAMES, weights), key=lambda p: -abs(p[1]))[:15]:
-        print(f"  {name:20s} {w:+.3f}")
+    title_weights = fit_title(pages, args.c)
+    for name, w in sorted(zip(NAMES, weights), key=lambda p: -abs(p[1]))[:10]:
+        print(f"  body  {name:20s} {w:+.3f}")
+    for name, w in sorted(zip(TITLE_NAMES, title_weights), key=lambda p: -abs(p[1]))[:10]:
+        print(f"  title {name:20s} {w:+.3f}")
     if args.write:
         model = {"features": list(NAMES), "body": [round(w, 5) for w in weights], "span_threshold": args.span_threshold,
-                 "keep_threshold": args.keep_threshold,
+                 "keep_threshold": args.keep_threshold, "title_features": list(TITLE_NAMES),
+                 "title": [round(w, 5) for w in title_weights], "title_threshold": args.title_threshold,
                  "trained_on": f"{len(pages)} text dumps ({args.split.name} split)", "c": args.c}
         MODEL_FILE.write_text("{\n" + ",\n".join(f" {json.dumps(k)}: {json.dumps(v)}" for k, v in model.items())
                               + "\n}\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipelines.parse.line_features import NAMES, line_features
+from pipelines.parse.title_features import TITLE_NAMES
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "line_model.json"
 
@@ -24,6 +25,8 @@ class LineModel:
     body: tuple[float, ...]
     span_threshold: float  # a line adds to the main span by how far its score passes this
     keep_threshold: float  # inside the span, lines scoring at or below this are dropped
+    title: tuple[float, ...] = ()  # weights for title candidates, in title_features.TITLE_NAMES order
+    title_threshold: float = 0.0  # a best candidate scoring below this leaves the rules' pick
 
 
 @lru_cache(maxsize=1)
@@ -34,20 +37,26 @@ def line_model(path: Path = MODEL_FILE) -> LineModel:
     True
     """
     raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    if tuple(raw["features"]) != NAMES:
+    if tuple(raw["features"]) != NAMES or tuple(raw.get("title_features", TITLE_NAMES)) != TITLE_NAMES:
         raise ValueError(f"{path} was trained on other line features; run scripts/train_line_model.py again.")
     return LineModel(body=tuple(raw["body"]), span_threshold=float(raw["span_threshold"]),
-                     keep_threshold=float(raw["keep_threshold"]))
+                     keep_threshold=float(raw["keep_threshold"]), title=tuple(raw.get("title", ())),
+                     title_threshold=float(raw.get("title_threshold", 0.0)))
 
 
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
+def weighted_score(weights: tuple[float, ...], row: list[float]) -> float:
+    """The logistic model's probability for one feature row."""
+    return _sigmoid(sum(w * x for w, x in zip(weights, row)))
+
+
 def body_scores(rows: list[list[float]], model: LineModel | None = None) -> list[float]:
     """Per feature row, the probability that its line belongs to the page's main content."""
     weights = (model or line_model()).body
-    return [_sigmoid(sum(w * x for w, x in zip(weights, row))) for row in rows]
+    return [weighted_score(weights, row) for row in rows]
 
 
 def score_lines(texts: list[str], kinds: list[str], paras: list[int]) -> list[float]:

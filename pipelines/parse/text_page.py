@@ -14,6 +14,7 @@ from datetime import datetime
 from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
 from pipelines.parse.dates import DATE_PATTERN, parse_date
 from pipelines.parse.line_model import line_model, main_span, score_lines
+from pipelines.parse.text_header import choose_title, nearby_meta
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.records import Story
 
@@ -171,8 +172,8 @@ def _pick_title(candidates: list[Line]) -> Line | None:
     return long_enough[-1] if long_enough else max(candidates, key=lambda c: c.words)
 
 
-def _header(lines: list[Line], body_start: int, rules: TextRules) -> tuple[int | None, dict]:
-    """Index of the title line and the metadata around it."""
+def _rule_title(lines: list[Line], body_start: int) -> int | None:
+    """Index of the headline by the rules: the last headline-shaped line of four or more words above the body."""
     candidates, skip_next = [], False
     for i, line in enumerate(lines[:body_start]):
         if skip_next:
@@ -183,14 +184,18 @@ def _header(lines: list[Line], body_start: int, rules: TextRules) -> tuple[int |
         elif line.kind == "headline":
             candidates.append(i)
     title_line = _pick_title([lines[i] for i in candidates])
-    if title_line is None:
-        meta = {}
+    return None if title_line is None else lines.index(title_line)
+
+
+def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dict, set[int]]:
+    """The metadata around the title line (under it first, then above it; near it when the rules read none)
+    and the lines read for it that leave the body."""
+    meta: dict = {}
+    if t is None:
         for line in lines[:body_start]:
             if line.kind == "meta":
                 _merge_meta(meta, line.meta)
-        return None, meta
-    t = lines.index(title_line)
-    meta: dict = {}
+        return meta, set()
     for line in lines[t + 1:body_start]:  # metadata printed under the headline comes first
         if line.kind == "meta":
             _merge_meta(meta, line.meta)
@@ -204,7 +209,10 @@ def _header(lines: list[Line], body_start: int, rules: TextRules) -> tuple[int |
                 and _alone_in_paragraph(lines, line):
             meta["category"] = line.text
         break
-    return t, meta
+    near, used = nearby_meta([x.text for x in lines], t, body_start)
+    for key, value in near.items():
+        meta.setdefault(key, value)
+    return meta, used
 
 
 def _alone_in_paragraph(lines: list[Line], line: Line) -> bool:
@@ -230,6 +238,19 @@ def _author_bio(lines: list[Line], i: int) -> str | None:
     if nxt and nxt.kind == "text" and re.match(rf"(?:{re.escape(names[0])}|{re.escape(line.text)})\b", nxt.text):
         return line.text
     return None
+
+
+def _without_author_lines(paragraphs: list[str], author: str | None) -> list[str]:
+    """Paragraphs without the author's bio ('Jane Roe is a writer …') or name links ('More from Jane Roe').
+
+    >>> _without_author_lines(["Rates rose.", "Jane Roe is a reporter.", "More from Jane Roe"], "Jane Roe")
+    ['Rates rose.']
+    """
+    if not author or len(author.split()) < 2:
+        return paragraphs
+    first = author.split()[0]
+    bio = re.compile(rf"(?:{re.escape(author)}|{re.escape(first)})(?:\s+\w+)?\s+(?:is|was|has|writes|covers|joined)\b")
+    return [p for p in paragraphs if not (bio.match(p) or (author in p and len(p.split()) <= 8))]
 
 
 def _about_block(lines: list[Line], i: int) -> bool:
@@ -331,13 +352,13 @@ def parse_text(text: str, url: str | None = None, source_site: str | None = None
         return [_to_story(d, i, "main" if i == 0 else "related",
                           _body_paragraphs(d.paragraphs, d.title, protected, rules), url, site)
                 for i, d in enumerate(drafts)]
-    body_start = next((i for i, line in enumerate(lines) if _is_body_start(line, rules)), None)
-    if body_start is None:
+    layout = page_layout(lines, rules)
+    if layout is None:
         return []
-    keep = _content_lines(lines)
-    body_start = next((i for i in sorted(keep) if _is_body_start(lines[i], rules)), body_start)
-    t, meta = _header(lines, body_start, rules)
-    main, related_at = _main_draft(lines, t, meta, keep)
+    t = layout.title
+    meta, meta_lines = _header_meta(lines, t, layout.body_start)
+    main, related_at = _main_draft(lines, t, meta, layout.keep - meta_lines if layout.keep else set())
+    main.paragraphs = _without_author_lines(main.paragraphs, main.meta.get("author"))
     drafts = [main]
     if related_at is not None:
         drafts += [d for d in _collect_related(lines, related_at, rules) if d.title and d.title != main.title]
@@ -396,14 +417,30 @@ def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
     return out
 
 
-def _content_lines(lines: list[Line]) -> set[int]:
-    """Indexes of the lines the line model keeps: its main span, without the low scorers inside it."""
+@dataclass
+class Layout:
+    """Where a page's story sits: line-model scores, the lines kept, the first paragraph and the title line."""
+
+    scores: list[float]
+    keep: set[int]
+    body_start: int
+    rule_title: int | None
+    title: int | None = None
+
+
+def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Layout | None:
+    """The layout of a page's lines, None when no line is running text (`choose=False`: no title model)."""
+    body_start = next((i for i, line in enumerate(lines) if _is_body_start(line, rules)), None)
+    if body_start is None:
+        return None
     model = line_model()
     scores = score_lines([x.text for x in lines], [x.kind for x in lines], [x.para for x in lines])
     span = main_span(scores, [x.words for x in lines], model)
-    if span is None:
-        return set()
-    return {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold}
+    keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
+    body_start = next((i for i in sorted(keep) if _is_body_start(lines[i], rules)), body_start)
+    layout = Layout(scores, keep, body_start, _rule_title(lines, body_start))
+    layout.title = choose_title(lines, layout) if choose else layout.rule_title
+    return layout
 
 
 def _digest_drafts(lines: list[Line], items: list[int], rules: TextRules) -> list[Draft]:

@@ -1,0 +1,85 @@
+"""A text dump's headline, date and author, found from where they sit around the story.
+
+The title is the candidate line the title model (pipelines/parse/title_features.py) scores highest;
+the date and author are read from the lines nearest that title (a dateline, 'By …', or a name
+printed next to the date), the way a reader finds them on the page.
+"""
+from __future__ import annotations
+
+import re
+
+from pipelines.parse.dates import DATE_PATTERN, parse_date
+from pipelines.parse.line_features import WORD, stop_words
+from pipelines.parse.line_model import line_model, weighted_score
+from pipelines.parse.rules import text_rules
+from pipelines.parse.title_features import title_candidates, title_features
+
+META_MAX_WORDS = 30  # a line longer than this is prose that mentions a date, not a dateline
+SHORT_META_WORDS = 20  # a dateline or byline this short holds nothing but metadata: it leaves the body
+ABOVE, BELOW = 4, 10  # how far from the title metadata is looked for
+NAME = re.compile(r"[A-Z][\w.’'\-]*")
+LEAD_WORDS = re.compile(r"^(?:posted|published|updated|article)\s+", re.I)
+
+
+def choose_title(lines, layout) -> int | None:
+    """Index of the headline: the title model's best candidate, else the rules' pick."""
+    model = line_model()
+    candidates = title_candidates(lines, layout.body_start)
+    if not model.title or not candidates:
+        return layout.rule_title
+    body = " ".join(lines[i].text for i in sorted(layout.keep)[:40])
+    rows = title_features(lines, candidates, layout.body_start, layout.scores, body, layout.rule_title)
+    scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
+    best, index = max(scored)
+    return index if best >= model.title_threshold else layout.rule_title
+
+
+def _byline_name(text: str) -> str | None:
+    """The name of a 'By …' part of a line ('Posted by Ann Lee | May 2, 2024' -> 'Ann Lee')."""
+    rules = text_rules()
+    for part in rules.separators.split(text):
+        match = rules.byline.match(LEAD_WORDS.sub("", part.strip()))
+        if match:
+            return match.group("name").strip()
+    return None
+
+
+def _is_name(text: str) -> bool:
+    """A person's name alone on a line: two to four capitalised words, no function words, no digits."""
+    words = text.split()
+    return (2 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words)
+            and not any(w.lower() in stop_words() for w in words) and not any(c.isdigit() for c in text))
+
+
+def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[dict, set[int]]:
+    """Date and author read from the lines nearest the title (below it first at equal distance), and the
+    indexes of the lines they were read from that hold nothing else worth keeping (a name, a short dateline).
+
+    >>> meta, used = nearby_meta(["Menu", "A title", "Jane Roe", "March 3, 2024", "Text starts."], 1, 4)
+    >>> sorted(meta.items()), sorted(used)
+    ([('author', 'Jane Roe'), ('date', datetime.datetime(2024, 3, 3, 0, 0))], [2, 3])
+    """
+    if title is None:
+        return {}, set()
+    lo, hi = max(0, title - ABOVE), min(len(texts), max(body_start, title + 1) + 2, title + BELOW + 1)
+    order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
+    meta: dict = {}
+    used: set[int] = set()
+    for i in order:
+        words = len(texts[i].split())
+        if i == title or words > META_MAX_WORDS:
+            continue
+        text = texts[i]
+        if "date" not in meta and DATE_PATTERN.search(text) and (value := parse_date(text)):
+            meta["date"] = value
+            if words <= SHORT_META_WORDS:
+                used.add(i)
+            for j in (i - 1, i + 1):  # a name printed beside the date is its author
+                if "author" not in meta and j != title and 0 <= j < len(texts) and _is_name(texts[j]):
+                    meta["author"] = texts[j]
+                    used.add(j)
+        if "author" not in meta and (name := _byline_name(text)):
+            meta["author"] = name
+            if words <= SHORT_META_WORDS or i in used:
+                used.add(i)
+    return meta, used
