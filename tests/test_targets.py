@@ -233,6 +233,9 @@ def test_year_forms(text, year):
     "China's metaverse market is expected to reach $8 trillion by 2030.",
     "According to a report by a consultancy, Singapore's Web3 market was worth $2 billion in 2022.",
     "Venture capital firms poured $3 billion into Korean metaverse start-ups in 2021.",
+    "Investors in South Korea put 3 trillion won into crypto last year.",
+    "China's digital economy reached 50 trillion yuan in 2022, official data show.",
+    "Guangdong's metaverse market could hit 500 billion yuan by 2030, a think tank said.",
 ])
 def test_statistics_and_estimates_are_no_targets(text):
     assert extract_targets(text, PUB, []) == []
@@ -256,3 +259,14 @@ def test_headline_year_dates_the_figure_it_names():
     assert t.target_year == 2028
     (t,) = extract_targets("Officials said Changzhou wants 90 metaverse firms.", PUB, [], title="Changzhou sets out metaverse goals to be met by 2028")
     assert t.target_year is None
+
+
+def test_past_government_commitment_is_still_a_target():
+    (t,) = extract_targets("Last year, the province of Henan established a $21.7 million fund for metaverse projects.", PUB, [])
+    assert (t.jurisdiction_name, t.metric) == ("Henan", "fund_size")
+
+
+def test_company_revenue_is_no_target():
+    from pipelines.extract.story import extract_story
+
+    assert extract_story(None, "Hong Kong-based HashKey expects revenue of $200 million next year.", PUB)[1] == []

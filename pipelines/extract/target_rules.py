@@ -75,7 +75,8 @@ def target_rules() -> dict:
     cfg["not_target_re"] = re.compile("|".join(f"(?:{p})" for p in cfg["not_target_patterns"]), re.I)
     cfg["past_statistic_re"] = re.compile(rf"(?<![\w-]){_words(cfg['past_statistic_cues'])}(?![\w-])", re.I)
     cfg["commitment_re"] = re.compile(rf"(?<![\w-]){_words(cfg['commitment_cues'])}", re.I)
-    for key in ("plan_reference_re", "past_year_re", "per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
+    cfg["company_result_re"] = re.compile(rf"(?<![\w-]){_words(cfg['company_result_cues'])}(?![\w-])", re.I)
+    for key in ("plan_reference_re", "past_year_re", "past_phrase_re", "per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)
     cfg["yen_or_yuan_re"] = {cur: re.compile(rf"\b(?:{_in_order(ws)})\b")
                              for cur, ws in cfg["yen_or_yuan_context"].items() if not cur.startswith("_")}

@@ -72,8 +72,9 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
         stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence))
         breakdown = False
+        companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
         for a in amounts:
-            if _rejected(sentence, a, amounts, cfg, published_at):
+            if _rejected(sentence, a, amounts, cfg, published_at) or _company_figure(sentence, a, companies, cfg):
                 continue
             if a["unit"] != "count" and _is_component(sentence, a, story, cfg, breakdown):
                 breakdown = True
@@ -191,6 +192,13 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     return [t for t in targets if id(t) in keep]
 
 
+def _company_figure(sentence: str, amount: dict, companies: list[int], cfg: dict) -> bool:
+    """True for a company's revenue, sales or earnings ('HashKey expects revenue of $200 million'): a result, not a target."""
+    clause = _clause(sentence, amount)
+    start = sentence.find(clause)
+    return any(start <= c < amount["start"] for c in companies) and bool(cfg["company_result_re"].search(clause))
+
+
 def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
     """True for a market figure or private investment dated in a year already past, with no commitment word.
 
@@ -200,9 +208,8 @@ def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
     if published_at is None or not cfg["past_statistic_re"].search(clause):
         return False
     years = [int(y) for y in cfg["past_year_re"].findall(clause)]
-    if not years or max(years) >= published_at.year or cfg["commitment_re"].search(clause):
-        return False
-    return True
+    past = (years and max(years) < published_at.year) or (not years and cfg["past_phrase_re"].search(clause))
+    return bool(past) and not cfg["commitment_re"].search(clause)
 
 
 def _clause(sentence: str, amount: dict) -> str:
