@@ -16,6 +16,7 @@ BYLINE_PREFIX = re.compile(r"^(?:(?:written|posted|reported|published)\s+)?by[:\
 # The word joining a name to the date after it: 'Ann Lee on', 'Ann Lee | Updated'.
 WORD_BEFORE_DATE = re.compile(r"\s(?:on|at|updated|published)$", re.I)
 SEPARATORS = " ,·|•–—-"
+UPDATED = re.compile(r"\b(?:updated|modified|edited|last)\b", re.I)
 
 def read_meta(tree: HtmlElement) -> dict[str, str]:
     """Field -> first value found in <meta> tags, by the name lists of the rules."""
@@ -68,12 +69,12 @@ def ld_kinds(obj: dict) -> set[str]:
 
 
 def read_jsonld(tree: HtmlElement) -> dict[str, str | None]:
-    """Title, date, author, category, url and body hints of the story object in JSON-LD.
+    """Title, date, author, category, url and body hints of the story object in JSON-LD, and every type seen.
 
     The first object of a story type wins; a bare WebPage only when it has a headline.
     """
     types = rules()["jsonld_story_types"]
-    best, best_rank = None, len(types)
+    best, best_rank, seen = None, len(types), set()
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json":
             continue
@@ -83,12 +84,13 @@ def read_jsonld(tree: HtmlElement) -> dict[str, str | None]:
             continue
         for obj in jsonld_items(data):
             kinds = ld_kinds(obj)
+            seen |= kinds
             rank = min((types.index(k) for k in kinds if k in types), default=len(types))
             if rank >= best_rank or (kinds <= {"WebPage"} and "headline" not in obj):
                 continue
             best, best_rank = obj, rank
     if best is None:
-        return {}
+        return {"kinds": seen}
     url = best.get("url")
     return {"title": ld_text(best.get("headline") or best.get("name")) or None,
             "published_at": ld_text(best.get("datePublished") or best.get("dateCreated")) or None,
@@ -96,7 +98,8 @@ def read_jsonld(tree: HtmlElement) -> dict[str, str | None]:
             "category": ld_text(best.get("articleSection")) or None,
             "url": url if isinstance(url, str) else None,
             "body": ld_text(best.get("articleBody") or best.get("text")) or None,
-            "description": ld_text(best.get("description")) or None}
+            "description": ld_text(best.get("description")) or None,
+            "kinds": seen}
 
 
 def person_names(node) -> str | None:
@@ -164,6 +167,29 @@ def markup_date(scope: HtmlElement):
     return parse_date(hit[1]) if hit else None
 
 
+def headline_date(h1: HtmlElement | None):
+    """A date written in the few lines around the headline ('Published on: February 14, 2025' under it, or a
+    dateline just above it); an 'Updated' date only when no other is there.
+
+    >>> from lxml.html import fromstring
+    >>> page = fromstring("<div><h1>Port opens</h1><p>Updated: May 5, 2024 · Posted on May 2, 2024</p><p>Text</p></div>")
+    >>> headline_date(page.find("h1")).date()
+    datetime.date(2024, 5, 2)
+    """
+    if h1 is None:
+        return None
+    near = rules()["body"]["headline_date_words"]
+    after = " ".join(" ".join(h1.xpath(f"following::text()[position() <= {near}]")).split()[:near])
+    before = " ".join(" ".join(h1.xpath(f"preceding::text()[position() <= {near // 4}]")).split()[-near // 4:])
+    for text in (after, before):
+        found = [(m, parse_date(m.group(0))) for m in DATE_PATTERN.finditer(text)]
+        found = [(m, d) for m, d in found if d]
+        if found:
+            first = next(((m, d) for m, d in found if not UPDATED.search(text[max(0, m.start() - 24):m.start()])), found[0])
+            return first[1]
+    return None
+
+
 def markup_author(scope: HtmlElement) -> str | None:
     """Author from rel=author links or author/byline-classed elements in `scope`."""
     for el in scope.iter("a"):
@@ -209,7 +235,7 @@ def library_date(tree: HtmlElement, url: str | None):
     htmldate reads URLs, headers, date-classed elements and the text; it works on its own copy of the tree.
     """
     try:
-        found = find_date(tree, extensive_search=False, original_date=True, url=url)
+        found = find_date(tree, extensive_search=False, original_date=True, url=url)  # extensive: ~10x slower
     except (ValueError, TypeError, OverflowError, RecursionError):
         return None
     return parse_date(found)

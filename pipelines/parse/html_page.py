@@ -7,19 +7,18 @@ boilerplate elements next, then trafilatura extracts the main body from what is 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
-from trafilatura import bare_extraction
-from trafilatura.settings import Extractor
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 
 from pipelines.parse.dates import parse_date
-from pipelines.parse.html_meta import (BYLINE_PREFIX, clean_author, library_author, library_date, markup_author, markup_category,
-                                       markup_date, read_jsonld, read_meta, read_microdata)
-from pipelines.parse.html_related import contains, detach, is_link_paragraph, find_regions, related_stories
-from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, text_of, word_count
+from pipelines.parse.html_body import read_body
+from pipelines.parse.html_meta import (clean_author, headline_date, library_author, library_date,
+                                       markup_author, markup_category, markup_date, read_jsonld, read_meta,
+                                       read_microdata)
+from pipelines.parse.html_related import detach, find_regions, related_stories
+from pipelines.parse.html_rules import norm_text, rules, text_of, word_count
 from pipelines.parse.urls import site_of
 from pipelines.records import Story
 
@@ -68,12 +67,12 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     label = markup_category(scope)
     main = Story(position=0, role="main", title=title or None,
                  category=meta.get("category") or ld.get("category") or (label[1] if label else None),
-                 published_at=pick_date(meta, ld, micro) or markup_date(scope) or library_date(tree, page_url),
+                 published_at=pick_date(meta, ld, micro) or markup_date(scope) or headline_date(h1)
+                 or library_date(tree, page_url),
                  author=pick_author(meta, ld, micro) or markup_author(scope) or library_author(tree)
                  or handle_author(meta),
                  source_site=site, url=page_url)
-    strip_boilerplate(article if article is not None else body_el)
-    main.body = main_body(tree, body_el, article, [title, main.category], main.author)
+    main.body = read_body(tree, body_el, article, ld, [title, main.category], main.author)
     if not main.body and not related:
         return []
     stories = [main, *related]
@@ -186,92 +185,3 @@ def header_scope(h1: HtmlElement) -> HtmlElement:
     return scope
 
 
-def strip_boilerplate(root: HtmlElement, done: HtmlElement | None = None) -> None:
-    """Remove ads, share bars, captions, tag lists and the like before the body is extracted.
-
-    `done` is a part of `root` already cleaned, left as it is.
-    """
-    doomed, inside = [], set(done.iter()) if done is not None else set()
-    min_words = rules()["body"]["link_paragraph_min_words"]
-    for el in root.iter():
-        if el in inside or not isinstance(el.tag, str):
-            continue
-        if not is_boilerplate(el) and not (el.tag == "p" and is_link_paragraph(el, min_words)):
-            continue
-        doomed.append(el)
-        inside.update(el.iter())
-    for el in doomed:
-        el.drop_tree()
-
-
-def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, fields: list[str | None],
-              author: str | None = None) -> str:
-    """The main story text, paragraphs separated by a blank line; title, section and byline lines dropped.
-
-    trafilatura reads the <article> that holds the headline (cleaned of boilerplate already), or
-    the whole page when there is none or when it finds too little there (an <article> may hold
-    only the story's header): then the rest of the page is cleaned first.
-    """
-    text = article_text(article) if article is not None and contains(body, article) else ""
-    if len(text.split()) < rules()["body"]["min_article_words"]:
-        if article is not None:
-            strip_boilerplate(body, done=article)
-        text = max(text, body_text(tree), key=len)
-    lines = [norm_text(line) for line in text.split("\n")]
-    lines = [line for line in lines if line and not is_boilerplate_line(line)]
-    head = rules()["body"]["field_lines_at_start"]
-    lines = [line for i, line in enumerate(lines) if i >= head or (line not in fields and not is_byline(line, author))]
-    if sum(len(line.split()) for line in lines) < rules()["body"]["min_article_words"] and only_links(tree, lines):
-        return ""  # a page with no story (an index, a 404): what is left is the site's links ('Sign in')
-    return "\n\n".join(lines)
-
-
-def is_byline(line: str, author: str | None) -> bool:
-    """A short line that credits the story: 'By Ann Lee · 3 May 2024', 'Ann Lee, May 3, 2024'.
-
-    >>> [is_byline(t, "Ann Lee") for t in ["By Ann Lee · 3 May 2024", "Ann Lee, May 3", "Ann Lee said the port opened."]]
-    [True, True, False]
-    """
-    if len(line.split()) > rules()["body"]["byline_max_words"]:
-        return False
-    if BYLINE_PREFIX.match(line):
-        return True
-    return bool(author) and line.startswith(author) and (line == author or line[len(author)] in " ,·|•–—") \
-        and not line.rstrip().endswith((".", "!", "?", '"'))
-
-
-def only_links(tree: HtmlElement, lines: list[str]) -> bool:
-    """True when every line is the whole text of a link on the page.
-
-    >>> only_links(fromstring("<div><a href='/'>Sign in</a> <p>Port opens</p></div>"), ["Sign in"])
-    True
-    >>> only_links(fromstring("<div><a href='/'>Sign in</a> <p>Port opens</p></div>"), ["Sign in", "Port opens"])
-    False
-    """
-    links = {norm_text(a.text_content()) for a in tree.iter("a")}
-    return bool(lines) and all(line in links for line in lines)
-
-
-def article_text(article: HtmlElement) -> str:
-    """trafilatura's text of `article` read as a page of its own; it is back in its place after."""
-    parent = article.getparent()
-    place = parent.index(article)
-    page = PARSER.makeelement("html")
-    page.append(PARSER.makeelement("body"))
-    page[0].append(article)  # trafilatura works on a copy
-    try:
-        return body_text(page)
-    finally:
-        parent.insert(place, article)
-
-
-def body_text(tree: HtmlElement) -> str:
-    """trafilatura's main text of a page ('' when it finds none)."""
-    doc = bare_extraction(tree, options=extractor())
-    return (doc.text if doc is not None else "") or ""
-
-
-@lru_cache(maxsize=1)
-def extractor() -> Extractor:
-    """trafilatura's settings, made once: fast mode (no second-opinion extractors), no comments, no metadata."""
-    return Extractor(output_format="python", fast=True, comments=False, with_metadata=False)

@@ -56,6 +56,10 @@ def rules() -> dict:
     data["cues"] = {
         "related": Cues(data["related"]["cues"]),
         "boilerplate": Cues(data["boilerplate"]["cues"]),
+        # on a discussion page (forum thread, Q&A) the posts and replies are the content
+        "discussion_boilerplate": Cues([c for c in data["boilerplate"]["cues"]
+                                        if c not in data["discussion"]["content_cues"]]),
+        "discussion": Cues(data["discussion"]["content_cues"]),
         **{field: Cues(cues) for field, cues in data["field_cues"].items()},
     }
     data["related"]["headings"] = set(data["related"]["headings"])
@@ -103,14 +107,15 @@ def short_label(text: str) -> bool:
     return key in rel["headings"] or key.startswith(rel["heading_prefixes"])
 
 
-def is_boilerplate(el: HtmlElement) -> bool:
-    """True for elements that never belong to a story (ads, share bars, captions ...)."""
+def is_boilerplate(el: HtmlElement, discussion: bool = False) -> bool:
+    """True for elements that never belong to a story (ads, share bars, captions ...); on a
+    `discussion` page, comments and replies are not boilerplate."""
     bp = rules()["boilerplate"]
     if el.tag in bp["tags"]:
         return True
     if el.get("hidden") is not None or "display:none" in (el.get("style") or "").replace(" ", ""):
         return True
-    if not rules()["cues"]["boilerplate"].match(el):
+    if not rules()["cues"]["discussion_boilerplate" if discussion else "boilerplate"].match(el):
         return False
     if el.tag in bp["inline_tags"]:  # inside running text whatever its class says
         for _, parent in zip(range(3), el.iterancestors()):

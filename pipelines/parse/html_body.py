@@ -1,0 +1,178 @@
+"""The main body of a saved page: boilerplate removed from the lxml tree, then trafilatura's text.
+
+trafilatura reads the <article> holding the headline (or the whole cleaned page). On a discussion page
+(forum thread, Q&A) the posts and replies are the content: comment-classed elements stay and trafilatura's
+comments are read with the text.
+"""
+from __future__ import annotations
+
+from copy import deepcopy
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import Extractor
+
+from pipelines.parse.html_meta import BYLINE_PREFIX
+from pipelines.parse.html_related import contains, is_link_paragraph
+from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, word_count
+
+
+def read_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, ld: dict,
+              fields: list[str | None], author: str | None) -> str:
+    """The story text of a page whose related blocks are already removed.
+
+    A page that declares a discussion is read as one; a page that declares nothing but whose
+    comment-classed elements hold most of its words is read as a story first, and as a discussion
+    when the story found is too short to be what the page is about (a shared link and its replies).
+    """
+    kind = discussion_kind(ld, body)
+    spare = deepcopy(tree) if kind is None else None
+    text = story_text(tree, body, article, fields, author, bool(kind))
+    if spare is not None and len(text.split()) < rules()["discussion"]["max_story_words"]:
+        spare_body = spare.find("body") if spare.find("body") is not None else spare
+        text = story_text(spare, spare_body, same_element(spare, tree, article), fields, author, True) or text
+    return text
+
+
+def same_element(copy: HtmlElement, tree: HtmlElement, el: HtmlElement | None) -> HtmlElement | None:
+    """The element of `copy` at the place `el` holds in `tree`."""
+    if el is None:
+        return None
+    path = tree.getroottree().getpath(el)
+    found = copy.getroottree().xpath(path)
+    return found[0] if found else None
+
+
+def discussion_kind(ld: dict, body: HtmlElement) -> bool | None:
+    """True for a page whose JSON-LD declares a forum thread or Q&A, False for a declared story or a page
+    with few comments, None (undecided) when comment-classed elements hold most of an undeclared page."""
+    rule = rules()["discussion"]
+    kinds = ld.get("kinds") or set()
+    if not kinds.isdisjoint(rule["jsonld_types"]):
+        return True
+    if not kinds.isdisjoint(rules()["jsonld_story_types"]):
+        return False
+    cues, words, outer = rules()["cues"]["discussion"], 0, set()
+    for el in body.iter():
+        if isinstance(el.tag, str) and el not in outer and cues.match(el):
+            words += word_count(el)
+            outer.update(el.iter())
+    return None if words >= rule["min_comment_share"] * max(1, word_count(body)) else False
+
+
+def story_text(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, fields: list[str | None],
+               author: str | None, discussion: bool) -> str:
+    """Boilerplate stripped from the article (or the page), then its main text."""
+    strip_boilerplate(article if article is not None else body, discussion=discussion)
+    return main_body(tree, body, article, fields, author, discussion)
+
+
+def strip_boilerplate(root: HtmlElement, done: HtmlElement | None = None, discussion: bool = False) -> None:
+    """Remove ads, share bars, captions, tag lists and the like before the body is extracted.
+
+    `done` is a part of `root` already cleaned, left as it is; on a `discussion` page the posts stay.
+    """
+    doomed, inside = [], set(done.iter()) if done is not None else set()
+    min_words = rules()["body"]["link_paragraph_min_words"]
+    for el in root.iter():
+        if el in inside or not isinstance(el.tag, str):
+            continue
+        if not is_boilerplate(el, discussion) and not (el.tag == "p" and is_link_paragraph(el, min_words)):
+            continue
+        doomed.append(el)
+        inside.update(el.iter())
+    for el in doomed:
+        el.drop_tree()
+
+
+def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, fields: list[str | None],
+              author: str | None = None, discussion: bool = False) -> str:
+    """The main story text, paragraphs separated by a blank line; title, section and byline lines dropped.
+
+    trafilatura reads the <article> that holds the headline (cleaned of boilerplate already), or
+    the whole page when there is none or when it finds too little there (an <article> may hold
+    only the story's header): then the rest of the page is cleaned first.
+    """
+    text = article_text(article, discussion) if article is not None and contains(body, article) else ""
+    if len(text.split()) < rules()["body"]["min_article_words"]:
+        if article is not None:
+            strip_boilerplate(body, done=article, discussion=discussion)
+        text = max(text, body_text(tree, discussion), key=len)
+    lines = [norm_text(line) for line in text.split("\n")]
+    lines = [line for line in lines if line and not is_boilerplate_line(line)]
+    head = rules()["body"]["field_lines_at_start"]
+    kept = [line for i, line in enumerate(lines) if i >= head or (line not in fields and not is_byline(line, author))]
+    lines = kept or lines  # a post that is all headline (a link shared on a forum) keeps it
+    if sum(len(line.split()) for line in lines) < rules()["body"]["min_article_words"] and only_links(tree, lines):
+        return ""  # a page with no story (an index, a 404): what is left is the site's links ('Sign in')
+    return "\n\n".join(lines)
+
+
+def is_byline(line: str, author: str | None) -> bool:
+    """A short line that credits the story: 'By Ann Lee · 3 May 2024', 'Ann Lee, May 3, 2024'.
+
+    >>> [is_byline(t, "Ann Lee") for t in ["By Ann Lee · 3 May 2024", "Ann Lee, May 3", "Ann Lee said the port opened."]]
+    [True, True, False]
+    """
+    if len(line.split()) > rules()["body"]["byline_max_words"]:
+        return False
+    if BYLINE_PREFIX.match(line):
+        return True
+    return bool(author) and line.startswith(author) and (line == author or line[len(author)] in " ,·|•–—") \
+        and not line.rstrip().endswith((".", "!", "?", '"'))
+
+
+def only_links(tree: HtmlElement, lines: list[str]) -> bool:
+    """True when every line is the whole text of a link on the page.
+
+    >>> from lxml.html import fromstring
+    >>> only_links(fromstring("<div><a href='/'>Sign in</a> <p>Port opens</p></div>"), ["Sign in"])
+    True
+    >>> only_links(fromstring("<div><a href='/'>Sign in</a> <p>Port opens</p></div>"), ["Sign in", "Port opens"])
+    False
+    """
+    links = {norm_text(a.text_content()) for a in tree.iter("a")}
+    return bool(lines) and all(line in links for line in lines)
+
+
+def article_text(article: HtmlElement, discussion: bool = False) -> str:
+    """trafilatura's text of `article` read as a page of its own; it is back in its place after."""
+    parent = article.getparent()
+    place = parent.index(article)
+    page = article.makeelement("html")  # made by the page's parser: the same element classes
+    page.append(article.makeelement("body"))
+    page[0].append(article)  # trafilatura works on a copy
+    try:
+        return body_text(page, discussion)
+    finally:
+        parent.insert(place, article)
+
+
+def body_text(tree: HtmlElement, discussion: bool = False) -> str:
+    """trafilatura's main text of a page ('' when it finds none); on a discussion page, with the replies
+    trafilatura reads as comments.
+
+    trafilatura runs in fast mode first; when that finds less than a share of the page's words (a
+    product page, a service page, a thread: its heuristics missed the content), it runs again with its
+    second-opinion extractors (readability, jusText), which cost more and find more on such pages.
+    """
+    text = extracted_text(tree, discussion, fast=True)
+    page = tree.find("body") if tree.find("body") is not None else tree
+    if len(text.split()) < rules()["body"]["fallback_below_share"] * word_count(page):
+        text = extracted_text(tree, discussion, fast=False) or text
+    return text
+
+
+def extracted_text(tree: HtmlElement, discussion: bool, fast: bool) -> str:
+    """trafilatura's text of a page (it works on its own copy of the tree)."""
+    doc = bare_extraction(tree, options=extractor(discussion, fast))
+    if doc is None:
+        return ""
+    return "\n".join(part for part in (doc.text, doc.comments if discussion else None) if part)
+
+
+@lru_cache(maxsize=4)
+def extractor(comments: bool, fast: bool) -> Extractor:
+    """trafilatura's settings, made once: no metadata (read before), comments only for discussion pages."""
+    return Extractor(output_format="python", fast=fast, comments=comments, with_metadata=False)
