@@ -68,6 +68,9 @@ NOT_COMPANY = [
     # a headline's verb phrase, after 'to' or in a title-case line
     ("Japanese Banks to Offer Crypto Retail Trading", {"Offer Crypto Retail Trading", "Crypto Retail Trading"}),
     ("Korean Exchanges Launch Stablecoin Trading Desks For Retail Clients", {"Launch Stablecoin Trading"}),
+    # ordinary words written with capitals (a heading, a shouted word) that the story also writes in lower case
+    ("Non-Owner Car Insurance explained. A non-owner policy is car cover for drivers.", {"Non-Owner Car Insurance"}),
+    ("UPDATE: the broker will update its fee schedule.", {"UPDATE"}),
     # public research labs are organizations
     ("Zhejiang Lab and the Shanghai AI Lab released open models.", {"Zhejiang Lab", "Shanghai AI Lab"}),
     ("Peng Cheng Laboratory in Shenzhen trained the model.", {"Peng Cheng Laboratory"}),

@@ -189,3 +189,53 @@ def test_admin1_inference_keeps_one_region_per_code_and_one_code_per_region():
     mapping, _ = infer_admin1()
     for table in mapping.values():
         assert len(set(table.values())) == len(table)
+
+
+MINOR_PLACE_CASES = [
+    ("Phuket visitors rose.", set()),  # a one-word region of a mid-sized country: no evidence in the story
+    ("Phuket and Bangkok visitors rose.", {"Phuket", "Bangkok"}),  # its country's capital vouches for it
+    ("Visitors flew into Phuket on Monday.", {"Phuket"}),  # a place word before it
+    ("The Store team and Mary signed up.", set()),  # Slovenia's Store and Turkmenistan's Mary, with no such country
+    ("Maryland and Montana passed crypto bills.", {"Maryland", "Montana"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MINOR_PLACE_CASES, ids=[c[0][:40] for c in MINOR_PLACE_CASES])
+def test_minor_places_need_evidence(text, expected):
+    assert {m.entity_name for m in find_jurisdictions(text)} == expected
+
+
+def test_shared_names_go_to_the_more_populous_country_first():
+    assert [r["jurisdiction_name"] for r in jurisdiction_rows(["Maryland"])] == ["Maryland", "United States"]
+    assert jurisdiction_rows(["Manchester"])[-1]["jurisdiction_name"] == "United Kingdom"
+
+
+HOMONYM_CASES = [
+    ("Georgia and Armenia signed a trade deal in Tbilisi.", "Georgia"),
+    ("Lawmakers in Georgia and Texas passed kiosk limits.", "Georgia (United States)"),
+]
+
+
+@pytest.mark.parametrize("text,expected", HOMONYM_CASES, ids=[c[1] for c in HOMONYM_CASES])
+def test_homonyms_resolved_by_the_story_s_countries(text, expected):
+    assert expected in {m.entity_name for m in find_jurisdictions(text)}
+
+
+def test_headline_places_are_vouched_for_by_the_body():
+    from pipelines.extract.story import extract_story
+
+    mentions, _ = extract_story("Phuket bets on crypto tourism", "Thailand wants more visitors to pay in crypto.")
+    assert {m.entity_name for m in mentions if m.field == "title"} == {"Phuket"}
+
+
+CONTEXT_NAME_CASES = [
+    ("The mayor of Reading backed the plan.", {"Reading"}),
+    ("Reading the draft, he objected.", set()),
+    ("Jackson said the rules go too far.", set()),
+    ("The Phoenix-based operator expanded.", {"Phoenix"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTEXT_NAME_CASES, ids=[c[0][:40] for c in CONTEXT_NAME_CASES])
+def test_common_word_places_need_place_context(text, expected):
+    assert {m.entity_name for m in find_jurisdictions(text)} == expected

@@ -258,7 +258,7 @@ def _appos_kind(text: str, end: int) -> str:
     return kind
 
 
-def _classify(text: str, span: _Span) -> None:
+def _classify(text: str, span: _Span, lower_words: frozenset = frozenset()) -> None:
     """Decide what one name is from its shape, the curated lists and the words around it."""
     value, before, after = span.text, text[max(0, span.start - 80):span.start], text[span.end:span.end + 160]
     words = value.split()
@@ -301,6 +301,9 @@ def _classify(text: str, span: _Span) -> None:
         span.kind = "" if any(w in PERSON_TITLES or w in _NOT_A_NAME or w in COMPANY_HEADS for w in rest) \
             else "person"
         return
+    if len(words) > 1 and words[-1].rstrip(".").casefold() in COMPANY_HEADS_CF and appos != "company" \
+            and not desc and _common_words_in_capitals(words[:-1], lower_words):
+        return  # 'Non-Owner Car Insurance', 'Latest Technologies': the story writes these words in lower case too
     if (len(words) > 1 and words[-1].rstrip(".").casefold() in COMPANY_HEADS_CF) or appos == "company" \
             or _GLUED_BANK.match(value) \
             or (desc and desc.group(1) in STRONG_DESCRIPTORS):
@@ -353,6 +356,31 @@ def _drop_headline_verb(text: str, span: _Span) -> None:
     span.start, span.text = span.start + cut, span.text[cut:]
     if not span.text:
         span.end = span.start
+
+
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z-]*(?![\w])")
+
+
+def _common_words_in_capitals(words: list[str], lower_words: frozenset) -> bool:
+    """True when every word before a company head is one the story also writes in lower case: a title-case
+    phrase ('Car Insurance', 'Latest Technologies'), not a brand ('Kestrel Bank').
+
+    >>> _common_words_in_capitals(["Car"], frozenset({"car"})), _common_words_in_capitals(["Kestrel"], frozenset({"car"}))
+    (True, False)
+    """
+    return all(w.lower().strip("&") in lower_words or w == "&" for w in words)
+
+
+def _shouted_common_word(name: str, lower_words: frozenset) -> bool:
+    """True for a name in capitals made of words the story also writes in lower case ('UPDATE', 'UNIDENTIFIED GROUP').
+
+    >>> _shouted_common_word("UPDATE", frozenset({"update"})), _shouted_common_word("OKX", frozenset({"okx"}))
+    (True, False)
+    """
+    words = name.split()
+    return name.isupper() and all(len(w) > 3 or w.lower() in COMPANY_HEADS_CF for w in words) \
+        and all(w.lower() in lower_words or w.lower() in COMPANY_HEADS_CF for w in words) \
+        and any(w.lower() in lower_words for w in words)
 
 
 def _split_known_prefix(span: _Span) -> _Span | None:
@@ -452,16 +480,20 @@ def find_organizations(text: str, source_site: str | None = None) -> list[Mentio
     orgs = _organization_spans(text, masked)
     blocked = masked + [(s.start, s.end) for s in orgs]
     spans = _name_spans(text, blocked)
+    lower_words = frozenset(_LOWER_WORD.findall(text))
     for s in spans:
         inner = _split_known_prefix(s)
         if inner:
             s.start, s.end, s.text = inner.start, inner.end, inner.text
         _drop_headline_verb(text, s)
         if s.text:
-            _classify(text, s)
+            _classify(text, s, lower_words)
     _propagate_lists(text, sorted(spans + orgs, key=lambda s: s.start))
     _propagate_names(spans)
     extra = _acronyms(text, spans + [o for o in orgs if o.kind == "organization"])
+    for s in spans:
+        if s.kind == "company" and _shouted_common_word(s.text, lower_words) and not known_company(s.text):
+            s.kind = ""  # 'INSERT', 'UPDATE', 'NEXT': a common word in capitals, written in lower case elsewhere
     found = [s for s in spans + orgs + extra if s.kind in {"company", "organization", "person"} and not s.weak]
     site_keys = {fold_key(n) for n in _site_names(source_site)}
     mentions = [Mention(s.kind, s.name or s.text, text[s.start:s.end], s.start, s.end)

@@ -28,6 +28,9 @@ class Place:
     country_code: str | None
     iso_code: str | None = None
     aliases: set[str] = field(default_factory=set)
+    # a country, a capital, a city of a million people, a region of a big country or a curated name: a one-word
+    # mention of it needs no other evidence (jurisdictions.py asks the others for some)
+    major: bool = False
 
 
 @dataclass
@@ -114,7 +117,7 @@ class Gazetteer:
         if name in self.places:
             return self.places[name]
         par = self.places.get(parent) if parent else None
-        place = Place(name, "district", par.name if par else None, par.country_code if par else None)
+        place = Place(name, "district", par.name if par else None, par.country_code if par else None, major=True)
         self.places.maps[0][name] = place
         self.alias_to_name.maps[0].setdefault(name, name)
         self._index(name, self.reach.maps[0])
@@ -248,7 +251,8 @@ def _subdivisions(cfg: dict, country_names: dict[str, str]) -> list[Place]:
         level = cfg["subdivision_levels"].get(s.code, level)
         aliases = {raw, english, _clean_subdivision_name(s.name, cfg["subdivision_suffixes"]),
                    *cfg["subdivision_aliases"].get(s.code, [])}
-        out.append(Place(name, level, country_names[cc], cc, s.code, {a for a in aliases if "," not in a}))
+        curated = s.code in cfg["subdivision_names"] or s.code in cfg["subdivision_aliases"]
+        out.append(Place(name, level, country_names[cc], cc, s.code, {a for a in aliases if "," not in a}, curated))
     for alpha2, code in cfg["countries_as_subdivisions"].items():
         for place in out:
             if place.iso_code == code:
@@ -301,7 +305,8 @@ def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
             continue
         table = admin1.get(cc)
         iso = table.format(code=c["admin1code"]) if isinstance(table, str) else (table or {}).get(c["admin1code"])
-        out.append(Place(name, "city", iso or country_names[cc], cc, None, {c["name"].replace("\u2019", "'")}))
+        major = c["population"] >= cfg["major_city_population"] or (cc, name) in capitals
+        out.append(Place(name, "city", iso or country_names[cc], cc, None, {c["name"].replace("\u2019", "'")}, major))
     return out
 
 
@@ -325,12 +330,16 @@ def build_gazetteer() -> Gazetteer:
     subs = _subdivisions(cfg, country_names)
     cities = _merge_city_subdivisions(_cities(cfg, country_names), subs, set(cfg["subdivision_names"]))
     iso_names = {p.iso_code: p.name for p in subs}
-    for place in countries + subs:
+    population = {cc: c["population"] for cc, c in geonames("countries").items()}
+    for place in countries:
+        place.major = True
         _add(places, aliases, place, blocked, generic)
-    homonyms: dict[str, list[str]] = {}
     for place in subs:
-        _add_homonym(places, homonyms, place, country_names)
-    for place in cities:
+        place.major = place.major or population.get(place.country_code, 0) >= cfg["major_region_country_population"]
+    homonyms: dict[str, list[str]] = {}
+    # regions and cities of more populous countries first: they keep a shared name ('Maryland', 'Manchester'),
+    # the others are kept as homonyms; regions before cities within a country, cities most populous first
+    for place in sorted(subs + cities, key=lambda p: -population.get(p.country_code, 0)):
         place.parent = iso_names.get(place.parent, place.parent)
         if place.name not in places:
             _add(places, aliases, place, blocked, generic)
@@ -339,7 +348,7 @@ def build_gazetteer() -> Gazetteer:
     for d in cfg["districts"]:
         parent = places.get(d["parent"])
         place = Place(d["name"], "district", d["parent"], parent.country_code if parent else None, None,
-                      set(d.get("aliases", [])))
+                      set(d.get("aliases", [])), True)
         places.pop(d["name"], None)
         places[d["name"]] = place
         for alias in {place.name, *place.aliases}:
@@ -358,7 +367,7 @@ def _add_homonym(places: dict[str, Place], homonyms: dict[str, list[str]], place
     name = f"{place.name} ({country_names.get(place.country_code, place.country_code)})"
     if name in places:
         return
-    places[name] = Place(name, place.level, place.parent, place.country_code, place.iso_code, set())
+    places[name] = Place(name, place.level, place.parent, place.country_code, place.iso_code, set(), place.major)
     homonyms.setdefault(place.name, []).append(name)
 
 
@@ -373,6 +382,7 @@ def _merge_city_subdivisions(cities: list[Place], subs: list[Place], named: set[
             out.append(city)
             continue
         merged.add(sub.iso_code)
+        sub.major = sub.major or city.major
         if sub.iso_code not in named and fold(city.name) != sub.name:
             sub.aliases |= {sub.name, *city.aliases}
             sub.name = city.name

@@ -142,7 +142,7 @@ def _learn_districts(text: str, gaz: Gazetteer, rules: dict) -> None:
         gaz.learn_district(name, parent.name if parent else None)
 
 
-def find_jurisdictions(text: str) -> list[Mention]:
+def find_jurisdictions(text: str, context_countries: frozenset = frozenset()) -> list[Mention]:
     """Jurisdiction mentions in text, with canonical names and offsets.
 
     >>> [(m.entity_name, m.surface_text) for m in find_jurisdictions("The province of Henan and Sichuan province.")]
@@ -152,23 +152,53 @@ def find_jurisdictions(text: str) -> list[Mention]:
         return []
     gaz, rules = load_gazetteer(), _rules()
     _learn_districts(text, gaz, rules)
-    out = []
+    out, minor = [], []
     for start, end, name in _candidates(text, gaz):
         if text.startswith("$", end) or _inside_org_name(text, start, end, rules) \
                 or _inside_longer_name(text, start, end, gaz.lookup(text[start:end].rstrip(".")) or gaz.places[name],
                                        gaz, rules):
             continue
         suffix = rules["suffix_re"].match(text, end)
-        if name in gaz.context_only and not (suffix or _has_place_context(text, start, end, gaz, rules)):
+        if (name in gaz.context_only or not gaz.places[name].major) and " " not in text[start:end].strip() \
+                and (suffix or _has_place_context(text, start, end, gaz, rules)):
+            pass  # a place word around it says it is a place
+        elif name in gaz.context_only:
             continue
+        elif not gaz.places[name].major and " " not in text[start:end].strip():
+            minor.append(len(out))  # kept if the story names its country otherwise (below)
         if suffix:
             end = suffix.end()
         parent = gaz.places[name].parent if gaz.is_learned(name) else None
         out.append(Mention("jurisdiction", name, text[start:end], start, end, parent=parent))
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
+    out = _corroborated(out, set(minor), gaz, rules, context_countries)
     resolve_homonyms(out, gaz)
     return sorted(out, key=lambda m: m.char_start)
+
+
+def _corroborated(mentions: list[Mention], minor: set[int], gaz: Gazetteer, rules: dict, context: frozenset) -> list[Mention]:
+    """Drop one-word minor places ('Store', 'Mary', 'Kennedy') whose country the story names nowhere else:
+    by a major place, a country adjective or the countries of the story's other field (`context`).
+
+    >>> [m.entity_name for m in find_jurisdictions("Phuket visitors rose.")]
+    []
+    >>> [m.entity_name for m in find_jurisdictions("Phuket and Bangkok visitors rose.")]
+    ['Phuket', 'Bangkok']
+    """
+    countries = set(context)
+    for i, m in enumerate(mentions):
+        place = gaz.places.get(m.entity_name)
+        if i not in minor and place is not None:
+            countries.add(place.country_code)
+    return [m for i, m in enumerate(mentions) if i not in minor or gaz.places[m.entity_name].country_code in countries]
+
+
+def story_countries(mentions: list[Mention]) -> frozenset:
+    """Country codes of the places among mentions (the body's, to read the headline with)."""
+    gaz = load_gazetteer()
+    return frozenset(gaz.places[m.entity_name].country_code for m in mentions
+                     if m.entity_type == "jurisdiction" and m.entity_name in gaz.places)
 
 
 def resolve_homonyms(mentions: list[Mention], gaz: Gazetteer) -> None:

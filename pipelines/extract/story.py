@@ -5,7 +5,7 @@ from datetime import datetime
 
 from pipelines.extract.companies import find_organizations
 from pipelines.extract.gazetteer import story_scope
-from pipelines.extract.jurisdictions import find_jurisdictions
+from pipelines.extract.jurisdictions import find_jurisdictions, story_countries
 from pipelines.extract.targets import extract_targets
 from pipelines.records import Mention, Target
 
@@ -46,6 +46,7 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
     with story_scope():  # districts the story names in context are known while reading it, and only then
         body_places = find_jurisdictions(body or "")
         body_mentions = find_mentions(body or "", "body", source_site, body_places)
-        title_mentions = find_mentions(title or "", "title", source_site)
+        title_places = find_jurisdictions(title or "", story_countries(body_places))  # the body vouches for its places
+        title_mentions = find_mentions(title or "", "title", source_site, title_places)
         targets = extract_targets(body or "", published_at, body_mentions, body_places, title)
     return title_mentions + body_mentions, targets
