@@ -68,6 +68,7 @@ NOT_COMPANY = [
     # a headline's verb phrase, after 'to' or in a title-case line
     ("Japanese Banks to Offer Crypto Retail Trading", {"Offer Crypto Retail Trading", "Crypto Retail Trading"}),
     ("Korean Exchanges Launch Stablecoin Trading Desks For Retail Clients", {"Launch Stablecoin Trading"}),
+    ("Why I Chose Kestrel Insurance For My Trip", {"Chose Kestrel Insurance"}),
     # ordinary words written with capitals (a heading, a shouted word) that the story also writes in lower case
     ("Non-Owner Car Insurance explained. A non-owner policy is car cover for drivers.", {"Non-Owner Car Insurance"}),
     ("UPDATE: the broker will update its fee schedule.", {"UPDATE"}),
@@ -208,3 +209,10 @@ def test_dim_company_one_row_for_name_with_bracketed_short_form_and_the_short_fo
     rows = dict(con.execute("select company_name, aliases from dim_company").fetchall())
     assert "BDX" not in rows and "BDX" in rows["Busan Digital Asset Exchange"]
     assert rows["SenseTime"] == ["Sense Time"]
+
+
+def test_headline_words_the_body_writes_in_lower_case_are_no_company():
+    from pipelines.extract.story import extract_story
+
+    mentions, _ = extract_story("New Tax Rate on Life Insurance", "The tax on life insurance premiums rises in May.")
+    assert not [m for m in mentions if m.entity_type == "company"]

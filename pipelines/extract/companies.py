@@ -336,6 +336,7 @@ def _is_public_lab(words: list[str]) -> bool:
 
 
 _GLUED_BANK = re.compile(r"^[A-Z][a-z]{2,}bank$")  # 'Kasikornbank', 'Rabobank': one word ending in 'bank'
+_PRONOUN_BEFORE = re.compile(r"(?:^|\W)(?:I|We|You|They|He|She)[ ]$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -343,16 +344,18 @@ def _drop_headline_verb(text: str, span: _Span) -> None:
     """Cut a verb opening a name-shaped run ('Banks to Offer Crypto Retail Trading' -> 'Crypto Retail
     Trading'): after 'to', or anywhere in a title-case line, a headline verb is no part of a name."""
     words = span.text.split(" ")
-    if words[0] not in HEADLINE_VERBS:
-        return
     before = text[max(0, span.start - 4):span.start]
+    if _PRONOUN_BEFORE.search(text[max(0, span.start - 6):span.start]) and len(words) > 1:
+        words = ["_"]  # 'Why I Chose Squaremouth Insurance': after a pronoun, the first word is its verb
+    elif words[0] not in HEADLINE_VERBS:
+        return
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_words = _TITLE_WORD.findall(text[line_start:line_end if line_end >= 0 else len(text)])
     title_case = len(line_words) >= 4 and sum(w[0].isupper() for w in line_words) >= 0.7 * len(line_words)
     if not (before.lower().endswith("to ") or title_case):
         return
-    cut = len(words[0]) + 1
+    cut = len(span.text.split(" ")[0]) + 1
     span.start, span.text = span.start + cut, span.text[cut:]
     if not span.text:
         span.end = span.start
@@ -463,8 +466,11 @@ def _acronyms(text: str, spans: list[_Span]) -> list[_Span]:
     return extra
 
 
-def find_organizations(text: str, source_site: str | None = None) -> list[Mention]:
+def find_organizations(text: str, source_site: str | None = None, context: str = "") -> list[Mention]:
     """Company, organization and person mentions in a story body, with offsets into it.
+
+    `context` is more of the story (the body, for a headline): words it writes in lower case are
+    ordinary words when the text writes them with capitals ('Life Insurance' in a headline).
 
     >>> [(m.entity_type, m.entity_name, m.surface_text) for m in find_organizations(
     ...     "Payments firm Paylinq, a Lagos-based startup, partnered with Sense Time and the "
@@ -480,7 +486,7 @@ def find_organizations(text: str, source_site: str | None = None) -> list[Mentio
     orgs = _organization_spans(text, masked)
     blocked = masked + [(s.start, s.end) for s in orgs]
     spans = _name_spans(text, blocked)
-    lower_words = frozenset(_LOWER_WORD.findall(text))
+    lower_words = frozenset(_LOWER_WORD.findall(text)) | frozenset(_LOWER_WORD.findall(context))
     for s in spans:
         inner = _split_known_prefix(s)
         if inner:

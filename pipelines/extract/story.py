@@ -15,15 +15,17 @@ def _inside(mention: Mention, spans: list[Mention]) -> bool:
     return any(s.char_start <= mention.char_start and mention.char_end <= s.char_end and s is not mention for s in spans)
 
 
-def find_mentions(text: str, field: str, source_site: str | None, places: list[Mention] | None = None) -> list[Mention]:
+def find_mentions(text: str, field: str, source_site: str | None, places: list[Mention] | None = None,
+                  context: str = "") -> list[Mention]:
     """Every entity mention in one field (title or body), places inside organisation names dropped.
 
     `places` are the field's jurisdictions when already found; they are read from the text otherwise.
+    `context` is the rest of the story (the body, for the title), see companies.find_organizations.
 
     >>> [(m.entity_type, m.entity_name) for m in find_mentions("Payments firm Zipmex opened an office in Henan.", "body", None)]
     [('company', 'Zipmex'), ('jurisdiction', 'Henan')]
     """
-    named = find_organizations(text, source_site)
+    named = find_organizations(text, source_site, context)
     names = [m for m in named if m.entity_type in ("company", "organization")]
     places = [m for m in (find_jurisdictions(text) if places is None else places) if not _inside(m, names)]
     mentions = sorted(named + places, key=lambda m: (m.char_start, m.char_end, m.entity_type))
@@ -47,6 +49,6 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
         body_places = find_jurisdictions(body or "")
         body_mentions = find_mentions(body or "", "body", source_site, body_places)
         title_places = find_jurisdictions(title or "", story_countries(body_places))  # the body vouches for its places
-        title_mentions = find_mentions(title or "", "title", source_site, title_places)
+        title_mentions = find_mentions(title or "", "title", source_site, title_places, body or "")
         targets = extract_targets(body or "", published_at, body_mentions, body_places, title)
     return title_mentions + body_mentions, targets
