@@ -30,6 +30,8 @@ from pipelines.ingest.reader import content_hash, failed_document, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.parse.page_size import text_size
+from pipelines.preflight import check_raw_dir
+from pipelines.publish import guard_shrink
 from pipelines.records import RawDocument
 from pipelines.runstamp import input_fingerprint, raw_listing
 from pipelines.versions import extractor_version, parser_version
@@ -175,14 +177,19 @@ def _read_guarded(path: Path, raw_dir: Path) -> list[RawDocument]:
                                 f"The file could not be read ({exc.__class__.__name__}: {exc}); report it with the file.")]
 
 
-def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
-    """Read new or changed files under raw_dir into raw.raw_documents; forget files that are gone."""
+def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path, allow_shrink: bool = False,
+               published: Path | str = "the published warehouse") -> IngestResult:
+    """Read new or changed files under raw_dir into raw.raw_documents; forget files that are gone.
+
+    A listing that lost most of the files the build holds raises ShrinkRefused before anything is
+    written (pipelines.publish.guard_shrink), unless allow_shrink.
+    """
     raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist; pass --raw-dir or set PIPELINE_RAW_DIR")
+    check_raw_dir(raw_dir)
     listing = raw_listing(raw_dir)  # {relative path: (bytes, mtime_ns)}, as the run stamp sees the folder
     known = {(p, s, m) for p, s, m in con.execute(
         "select distinct file_path, byte_size, mtime_ns from raw.raw_files").fetchall()}
+    guard_shrink(len({path for path, _, _ in known}), len(listing), allow_shrink, f"the raw folder {raw_dir}", published)
     result = IngestResult(files=len(listing))
     changed = [rel for rel, (size, mtime) in listing.items() if (rel, size, mtime) not in known]
     result.files_read = len(changed)

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines.failures import UserError
 from pipelines.ingest.reader import read_file
 from pipelines.load.loader import ensure_schema
 from pipelines.parse.page import parse_document
@@ -298,7 +299,7 @@ def test_ingest_raw_forgets_deleted_files(tmp_path, con):
 
 
 def test_ingest_raw_missing_folder_says_what_to_do(tmp_path, con):
-    with pytest.raises(FileNotFoundError, match="--raw-dir"):
+    with pytest.raises(UserError, match="--raw-dir"):
         ingest_raw(con, tmp_path / "nope")
 
 
