@@ -108,6 +108,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+RUN_FAILURES = ("RESOURCE_INIT_FAILURE", "PIPELINE_FAILURE", "RUN_FAILURE")  # Dagster's names for a run that failed
+
+
 def _fail(line: str, code: int) -> int:
     """Print the one last line of a failed run on stderr; return its exit code."""
     print(f"error: {line}", file=sys.stderr)
@@ -124,8 +127,8 @@ def _failure(result) -> tuple[str, int] | None:
                 if e.event_type_value == "STEP_FAILURE" and getattr(e.event_specific_data, "error", None)
                 and not any(link.cls_name == "DagsterAssetCheckFailedError"  # the failed checks have their own line
                             for link in _chain(e.event_specific_data.error))]
-    failures += [("run", e.event_specific_data.error) for e in result.all_events
-                 if e.event_type_value == "RUN_FAILURE" and getattr(e.event_specific_data, "error", None)]
+    failures += [("run", e.event_specific_data.error) for e in result.all_events  # a resource that could not start
+                 if e.event_type_value in RUN_FAILURES and getattr(e.event_specific_data, "error", None)]
     for _, error in failures:
         for link in _chain(error):
             found = one_line(link.cls_name or "", link.message or "")
@@ -162,8 +165,9 @@ def _run_activity(result) -> str:
     rebuilt = sum(1 for k in marts if get(k, "rebuilt", True))
     retried = sorted({e.step_key for e in result.all_events if e.event_type_value == "STEP_RESTARTED"})
     lines = [f"this run: {get('raw/raw_documents', 'files_read')} files read, "
-             f"{get('raw/raw_documents', 'new_documents')} new documents, "
-             f"{get('staging/stg_documents', 'parsed_now')} parsed, "
+             f"{get('raw/raw_documents', 'new_documents')} new documents; "
+             f"{get('staging/stg_documents', 'parsed_now')} parsed, {get('staging/stg_documents', 'empty_now')} empty, "
+             f"{get('staging/stg_documents', 'failed_now')} failed; "
              f"{get('staging/stg_extractions', 'stories_extracted')} stories extracted, "
              f"{rebuilt}/{len(marts)} marts rebuilt, "
              + ("published" if get("published_warehouse", "published", True) else "nothing new to publish")]
@@ -184,19 +188,34 @@ def cmd_report(args: argparse.Namespace) -> int:
         print("\n".join(f"{name:<{width}}  {about}" for name, about in reports.items()))
         return 0
     if args.name not in reports:
-        print(f"error: no report named {args.name!r}; choose one of: {', '.join(reports)}", file=sys.stderr)
-        return 2
+        return _fail(f"no report named {args.name!r}; choose one of: {', '.join(reports)}", 2)
     published = Path(args.warehouse or config.warehouse_path())
     if not published.exists():
-        print(f"error: {published} does not exist; build it first with `python -m pipelines run`", file=sys.stderr)
-        return 2
-    con = duckdb.connect(str(published), read_only=True)
+        return _fail(f"{published} does not exist; build it first with `python -m pipelines run`", 2)
+    if published.is_dir():
+        return _fail(f"{published} is a folder; pass the warehouse file, e.g. --warehouse {published / 'warehouse.duckdb'}", 2)
+    con = duckdb.connect(":memory:")  # attached under a fixed name: a file named raw.duckdb would clash with schema raw
     try:
-        columns, rows = run_report(con, args.name)
+        try:
+            con.execute("attach ? as warehouse (read_only)", [str(published)])
+            con.execute("use warehouse")
+        except duckdb.Error as err:
+            return _fail(f"{published} cannot be opened as a DuckDB warehouse ({_first_line(err)}); pass the file "
+                         "`python -m pipelines run` published (--warehouse FILE)", 2)
+        try:
+            columns, rows = run_report(con, args.name)
+        except duckdb.Error as err:
+            return _fail(f"report {args.name} failed on {published} ({_first_line(err)}); is it a warehouse this "
+                         "version built? Rebuild it with `python -m pipelines run --force`", 1)
     finally:
         con.close()
     print(format_report(columns, rows, args.format))
     return 0
+
+
+def _first_line(err: Exception) -> str:
+    """The first line of an error's message."""
+    return (str(err).strip().splitlines() or [err.__class__.__name__])[0]
 
 
 def build_parser() -> argparse.ArgumentParser:

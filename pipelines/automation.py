@@ -15,7 +15,8 @@ import dagster as dg
 
 from pipelines.publish import published_listing
 from pipelines.resources import WarehouseSettings
-from pipelines.runstamp import Listing, listing_fingerprint, raw_listing, up_to_date
+from pipelines.ingest.listing import Listing, listing_fingerprint, raw_listing
+from pipelines.runstamp import up_to_date
 
 JOB_NAME = "build_warehouse"
 DAILY_CRON = "0 5 * * *"  # 05:00 UTC, after the nightly scrape
@@ -43,7 +44,7 @@ def run_in_progress(instance: dg.DagsterInstance) -> bool:
                        "(cursor: fingerprint of paths, sizes and modification times).")
 def raw_files_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseSettings):
     """RunRequest when the raw folder holds files the published warehouse has not read, else SkipReason."""
-    listing = raw_listing(Path(warehouse.raw_dir))
+    listing = raw_listing(Path(warehouse.raw_dir)).files
     fingerprint = listing_fingerprint(listing)
     if fingerprint == context.cursor:
         return dg.SkipReason(f"no change in {warehouse.raw_dir} ({len(listing)} files) since the last check")

@@ -21,10 +21,9 @@ import duckdb
 
 from pipelines.buildstate import file_state_signature, state_signature
 from pipelines.failures import ShrinkRefused
+from pipelines.ingest.listing import Listing
 
 MAX_SHRINK_SHARE = 0.5  # a build with fewer than half the published files is refused
-
-Listing = dict[str, tuple[int, int]]  # {relative path: (bytes, mtime_ns)}
 
 
 def shrinks(before: int, after: int) -> bool:

@@ -69,11 +69,12 @@ def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource, w
         result = parse_documents(con, Path(warehouse.raw_dir))
         counts = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
         stories = con.execute("select count(*), count(*) filter (where role = 'related') from staging.stg_stories").fetchone()
-    for source_file, error in result.failed:
+    for source_file, error in result.quarantined:  # those ingest found are reported by raw_documents
         context.log.warning(f"quarantined {source_file}: {error}")
     yield dg.MaterializeResult(asset_key=["staging", "stg_documents"], metadata={
-        "parsed_now": result.documents, "dagster/row_count": sum(counts.values()), "to_read_again": len(result.unread),
+        "documents_now": result.documents, "parsed_now": result.parsed, "empty_now": result.empty,
+        "failed_now": result.failed, "dagster/row_count": sum(counts.values()), "to_read_again": len(result.unread),
         "parsed": counts.get("parsed", 0), "empty": counts.get("empty", 0), "failed": counts.get("failed", 0),
-        "quarantined_now": quarantined_md(result.failed)})
+        "quarantined_now": quarantined_md(result.quarantined)})
     yield dg.MaterializeResult(asset_key=["staging", "stg_stories"], metadata={
         "new_stories": result.stories, "dagster/row_count": stories[0], "related": stories[1]})
