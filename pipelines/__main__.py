@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from pipelines import config, runstamp
-from pipelines.failures import UserError, one_line
+from pipelines.failures import EXIT_CODES, UserError, one_line
 from pipelines.preflight import check_not_busy, check_raw_dir, check_warehouse
 
 log = logging.getLogger("pipelines")
@@ -130,7 +130,7 @@ def _failure(result) -> tuple[str, int] | None:
     failures += [("run", e.event_specific_data.error) for e in result.all_events  # a resource that could not start
                  if e.event_type_value in RUN_FAILURES and getattr(e.event_specific_data, "error", None)]
     for _, error in failures:
-        for link in _chain(error):
+        for link in sorted(_chain(error), key=lambda link: link.cls_name not in EXIT_CODES):  # our own errors first
             found = one_line(link.cls_name or "", link.message or "")
             if found:
                 return found
