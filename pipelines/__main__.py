@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from pipelines import config, runstamp
-from pipelines.failures import EXIT_CODES, UserError, one_line
+from pipelines.failures import EXIT_CODES, UserError, first_line, one_line
 from pipelines.preflight import check_not_busy, check_raw_dir, check_warehouse
 
 log = logging.getLogger("pipelines")
@@ -123,12 +123,11 @@ def _failure(result) -> tuple[str, int] | None:
     A failure the user caused (pipelines.failures) is its own line; any other names the step and
     the error at the root of it, and points to --verbose for the traceback.
     """
-    failures = [(e.step_key, e.event_specific_data.error) for e in result.all_events
-                if e.event_type_value == "STEP_FAILURE" and getattr(e.event_specific_data, "error", None)
+    failures = [("run" if e.event_type_value in RUN_FAILURES else e.step_key, e.event_specific_data.error)
+                for e in result.all_events
+                if e.event_type_value in ("STEP_FAILURE", *RUN_FAILURES) and getattr(e.event_specific_data, "error", None)
                 and not any(link.cls_name == "DagsterAssetCheckFailedError"  # the failed checks have their own line
                             for link in _chain(e.event_specific_data.error))]
-    failures += [("run", e.event_specific_data.error) for e in result.all_events  # a resource that could not start
-                 if e.event_type_value in RUN_FAILURES and getattr(e.event_specific_data, "error", None)]
     for _, error in failures:
         for link in sorted(_chain(error), key=lambda link: link.cls_name not in EXIT_CODES):  # our own errors first
             found = one_line(link.cls_name or "", link.message or "")
@@ -136,9 +135,8 @@ def _failure(result) -> tuple[str, int] | None:
                 return found
     if failures:
         step, error = failures[0]
-        root = _chain(error)[-1]
-        cause = (root.message or "").strip().splitlines() or ["unknown error"]
-        return (f"{'the run' if step == 'run' else f'step {step}'} failed: {cause[0]} (the published warehouse was "
+        cause = first_line(_chain(error)[-1].message or "") or "unknown error"
+        return (f"{'the run' if step == 'run' else f'step {step}'} failed: {cause} (the published warehouse was "
                 "left as it was; run again with --verbose for the traceback)"), 1
     if not result.success and not any(not e.passed and e.blocking for e in result.get_asset_check_evaluations()):
         return "the run did not complete (the published warehouse was left as it was; --verbose shows why)", 1

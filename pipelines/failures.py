@@ -78,6 +78,16 @@ def from_os_error(err: OSError, doing: str) -> UserError | None:
     return UserError(f"{doing} failed: {found[0]}; {found[1]}")
 
 
+def first_line(message: str) -> str:
+    """The first line of a recorded error's message, without the exception class Dagster puts in front.
+
+    >>> first_line("_duckdb.IOException: IO Error: disk gone\\nmore")
+    'IO Error: disk gone'
+    """
+    lines = message.strip().splitlines()
+    return re.sub(r"^[\w.]*(Error|Exception|Refused|Busy|Failure)\w*: ", "", lines[0]) if lines else ""
+
+
 def one_line(cls_name: str, message: str) -> tuple[str, int] | None:
     """(the line to print, exit code) for a recorded error a user caused, else None.
 
@@ -90,8 +100,7 @@ def one_line(cls_name: str, message: str) -> tuple[str, int] | None:
     2
     """
     text = message.strip()
-    first = text.splitlines()[0] if text else ""
-    first = re.sub(r"^[\w.]*(Error|Exception|Refused|Busy|Failure)\w*: ", "", first)
+    first = first_line(text)
     if cls_name in EXIT_CODES:
         return first, EXIT_CODES[cls_name]
     if BUSY_TEXT in text or LOCK_TEXT.search(text):
