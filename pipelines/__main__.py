@@ -128,19 +128,23 @@ def _failure(result) -> tuple[str, int] | None:
                 if e.event_type_value in ("STEP_FAILURE", *RUN_FAILURES) and getattr(e.event_specific_data, "error", None)
                 and not any(link.cls_name == "DagsterAssetCheckFailedError"  # the failed checks have their own line
                             for link in _chain(e.event_specific_data.error))]
-    for _, error in failures:
+    for step, error in failures:
         for link in sorted(_chain(error), key=lambda link: link.cls_name not in EXIT_CODES):  # our own errors first
             found = one_line(link.cls_name or "", link.message or "")
-            if found:
-                return found
+            if found:  # our own line says where; a recognised system error gets the step in front
+                return found if link.cls_name in EXIT_CODES else (f"{_where(step)} failed: {found[0]}", found[1])
     if failures:
         step, error = failures[0]
         cause = first_line(_chain(error)[-1].message or "") or "unknown error"
-        return (f"{'the run' if step == 'run' else f'step {step}'} failed: {cause} (the published warehouse was "
-                "left as it was; run again with --verbose for the traceback)"), 1
+        return (f"{_where(step)} failed: {cause} (the published warehouse was left as it was; run again with "
+                "--verbose for the traceback)"), 1
     if not result.success and not any(not e.passed and e.blocking for e in result.get_asset_check_evaluations()):
         return "the run did not complete (the published warehouse was left as it was; --verbose shows why)", 1
     return None
+
+
+def _where(step: str) -> str:
+    return "the run" if step == "run" else f"step {step}"
 
 
 def _chain(error) -> list:

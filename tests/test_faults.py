@@ -324,8 +324,7 @@ def test_a_warehouse_folder_that_cannot_be_written_fails_before_any_work(tmp_pat
     assert list((tmp_path / "ro").iterdir()) == []
 
 
-@pytest.mark.parametrize("code, words", [(errno.EFBIG, "File too large"), (errno.ENOSPC, "No space left on device")])
-def test_a_full_disk_while_publishing_is_one_line_and_not_retried(workspace, capsys, monkeypatch, code, words):
+def test_a_file_size_limit_while_publishing_is_one_line_and_not_retried(workspace, capsys, monkeypatch):
     from pipelines.assets import publish
 
     raw, published = workspace
@@ -333,15 +332,31 @@ def test_a_full_disk_while_publishing_is_one_line_and_not_retried(workspace, cap
     before = sha256(published)
     calls = []
 
-    def full(*args):
+    def too_large(*args):
         calls.append(1)
-        raise OSError(code, words)
+        raise OSError(errno.EFBIG, "File too large")
 
-    monkeypatch.setattr(publish, "publish_if_changed", full)
+    monkeypatch.setattr(publish, "publish_if_changed", too_large)
     assert main(["run", "--raw-dir", str(raw), "--warehouse", str(published)]) == 2
     err = capsys.readouterr().err
-    assert words in last_line(err) and f"publishing {published}" in last_line(err) and "Traceback" not in err
+    assert f"publishing {published} failed: File too large" in last_line(err) and "Traceback" not in err
     assert calls == [1] and sha256(published) == before
+
+
+def test_a_full_disk_inside_a_step_names_the_step_the_cause_and_the_fix(workspace, capsys, monkeypatch):
+    from pipelines.assets import staging
+
+    raw, published = workspace
+    write_pages(raw, 5)
+
+    def disk_full(con, raw_dir):
+        raise duckdb.IOException('IO Error: Could not write file "w.build.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(staging, "parse_documents", disk_full)
+    assert main(["run", "--raw-dir", str(raw), "--warehouse", str(published)]) == 2
+    line = last_line(capsys.readouterr().err)
+    assert line.startswith("error: step staging_stories failed: ") and "No space left on device" in line
+    assert "free space" in line
 
 
 def test_an_unexpected_step_error_names_the_step_and_its_cause_and_points_to_verbose(workspace, capsys, monkeypatch):
