@@ -229,6 +229,21 @@ def test_a_fixed_dangling_link_is_read_by_the_next_run(tmp_path, con):
     assert con.execute("select status from staging.stg_documents where source_file = 'late.txt'").fetchone() == ("parsed",)
 
 
+def test_the_stamp_and_sensor_see_what_ingest_sees_and_a_fixed_link_starts_a_run(workspace, tmp_path):
+    """One listing (ingest/listing.py): a dangling link does not keep every later run from being skipped, and
+    restoring its target changes the listing the stamp and the sensor fingerprint."""
+    from pipelines import runstamp
+    from pipelines.ingest.listing import listing_fingerprint
+
+    raw, published = workspace
+    (raw / "late.txt").symlink_to(tmp_path / "saved_later.txt")
+    assert main(["run", "--raw-dir", str(raw), "--warehouse", str(published)]) == 0
+    assert runstamp.up_to_date(raw, published) is not None  # the next run with nothing new is skipped
+    seen = listing_fingerprint(raw_listing(raw).files)
+    (tmp_path / "saved_later.txt").write_text(SAMPLES[1].read_text())
+    assert listing_fingerprint(raw_listing(raw).files) != seen and runstamp.up_to_date(raw, published) is None
+
+
 def test_an_entry_replaced_by_a_pipe_after_listing_is_refused_not_waited_on(tmp_path):
     os.mkfifo(tmp_path / "page.txt")  # the listing saw a file; by the time it is read it is a pipe
     docs = read_file(tmp_path / "page.txt", tmp_path)
