@@ -3,6 +3,7 @@
     python -m pipelines run                                   # samples/raw -> warehouse/warehouse.duckdb
     python -m pipelines run --raw-dir DIR --warehouse FILE    # any raw folder, any warehouse file
     python -m pipelines run --force                           # run even when nothing changed since the last run
+    python -m pipelines run --allow-shrink                    # publish even when most raw files are gone
     python -m pipelines report targets_by_province --format csv
     python -m pipelines report --list
 """
@@ -15,6 +16,8 @@ import time
 from pathlib import Path
 
 from pipelines import config, runstamp
+from pipelines.failures import EXIT_CODES, UserError, first_line, one_line
+from pipelines.preflight import check_not_busy, check_raw_dir, check_warehouse
 
 log = logging.getLogger("pipelines")
 
@@ -50,12 +53,18 @@ def _summary(published: Path, seconds: float) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Materialize every asset in-process, run every check, publish, print a summary (nothing when nothing changed)."""
+    """Materialize every asset in-process, run every check, publish, print a summary (nothing when nothing changed).
+
+    Every failure ends in one line on stderr naming the cause and the fix, with the exit code of
+    pipelines.failures (tracebacks only with --verbose).
+    """
     raw_dir = Path(args.raw_dir or config.raw_dir())
     published = Path(args.warehouse or config.warehouse_path()).resolve()  # as the run's resources see it
-    if not raw_dir.is_dir():
-        print(f"error: raw folder {raw_dir} does not exist (pass --raw-dir DIR or set PIPELINE_RAW_DIR)", file=sys.stderr)
-        return 2
+    try:
+        check_raw_dir(raw_dir)
+        check_warehouse(published, config.build_path(published))
+    except UserError as err:
+        return _fail(str(err), err.exit_code)
     started = time.perf_counter()
     if not args.force:
         stamp = runstamp.up_to_date(raw_dir, published)
@@ -64,35 +73,33 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"this run: nothing changed since the run of {stamp.get('written_at')} (same raw files, same code); "
                   f"{published} left as it was, checked in {time.perf_counter() - started:.2f} s (--force runs anyway)")
             return 0
+    try:
+        check_not_busy(config.build_path(published))
+    except UserError as err:
+        return _fail(str(err), err.exit_code)
     from pipelines.definitions import build_definitions
     from pipelines.resources import storage_problem
 
     problem = storage_problem(config.storage_version())
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
-        return 2
-    defs = build_definitions(raw_dir, published)
-    level = "INFO" if args.verbose else "WARNING"
+        return _fail(problem, 2)
+    defs = build_definitions(raw_dir, published, args.allow_shrink or config.allow_shrink())
+    level = "INFO" if args.verbose else "CRITICAL"  # without --verbose the last line below says what failed
     result = defs.resolve_job_def("build_warehouse").execute_in_process(
         raise_on_error=False, run_config={"loggers": {"console": {"config": {"log_level": level}}}})
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
-    failures = _step_failures(result)
-    if failures:
-        print(f"error: the run did not complete; failed steps: {', '.join(sorted(failures))} "
-              "(the published warehouse was left as it was)", file=sys.stderr)
-        for step, message in sorted(failures.items()):
-            print(f"  {step}: {message}", file=sys.stderr)
-    elif not result.success:
-        print(f"error: the run did not complete: {_run_failure(result)} "
-              "(the published warehouse was left as it was)", file=sys.stderr)
     blocking = sorted(e.check_name for e in failed_checks if e.blocking)
     other = sorted(e.check_name for e in failed_checks if not e.blocking)
-    if blocking:
-        print(f"error: failed checks: {', '.join(blocking)} (blocking: not published)", file=sys.stderr)
     if other:
         print(f"error: failed checks: {', '.join(other)} (not blocking: published all the same; "
               "the next run checks again)", file=sys.stderr)
-    if failures or failed_checks or not result.success:
+    failure = _failure(result)
+    if failure:
+        return _fail(*failure)
+    if blocking:
+        return _fail(f"failed checks: {', '.join(blocking)} (blocking: not published; "
+                     "the published warehouse was left as it was)", 1)
+    if failed_checks:
         return 1
     summary = _summary(published, time.perf_counter() - started)
     runstamp.add_summary(published, summary)
@@ -101,24 +108,52 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _step_failures(result) -> dict[str, str]:
-    """{step key: first line of its last error} for every step that failed for good."""
-    failures = {}
-    for event in result.all_events:
-        if event.event_type_value == "STEP_FAILURE":
-            error = getattr(event.event_specific_data, "error", None)
-            failures[event.step_key] = (error.message.strip().splitlines() or ["unknown error"])[-1] if error else "failed"
-    return failures
+RUN_FAILURES = ("RESOURCE_INIT_FAILURE", "PIPELINE_FAILURE", "RUN_FAILURE")  # Dagster's names for a run that failed
 
 
-def _run_failure(result) -> str:
-    """The message of the run failure event (a resource that could not start, ...)."""
-    for event in result.all_events:
-        if event.event_type_value == "RUN_FAILURE":
-            error = getattr(event.event_specific_data, "error", None)
-            cause = error.cause if error and error.cause else error
-            return (cause.message.strip().splitlines() or ["unknown error"])[-1] if cause else event.message or "failed"
-    return "unknown error"
+def _fail(line: str, code: int) -> int:
+    """Print the one last line of a failed run on stderr; return its exit code."""
+    print(f"error: {line}", file=sys.stderr)
+    return code
+
+
+def _failure(result) -> tuple[str, int] | None:
+    """(last line, exit code) for a run that failed, None for one that did not.
+
+    A failure the user caused (pipelines.failures) is its own line; any other names the step and
+    the error at the root of it, and points to --verbose for the traceback.
+    """
+    failures = [("run" if e.event_type_value in RUN_FAILURES else e.step_key, e.event_specific_data.error)
+                for e in result.all_events
+                if e.event_type_value in ("STEP_FAILURE", *RUN_FAILURES) and getattr(e.event_specific_data, "error", None)
+                and not any(link.cls_name == "DagsterAssetCheckFailedError"  # the failed checks have their own line
+                            for link in _chain(e.event_specific_data.error))]
+    for step, error in failures:
+        for link in sorted(_chain(error), key=lambda link: link.cls_name not in EXIT_CODES):  # our own errors first
+            found = one_line(link.cls_name or "", link.message or "")
+            if found:  # our own line says where; a recognised system error gets the step in front
+                return found if link.cls_name in EXIT_CODES else (f"{_where(step)} failed: {found[0]}", found[1])
+    if failures:
+        step, error = failures[0]
+        cause = first_line(_chain(error)[-1].message or "") or "unknown error"
+        return (f"{_where(step)} failed: {cause} (the published warehouse was left as it was; run again with "
+                "--verbose for the traceback)"), 1
+    if not result.success and not any(not e.passed and e.blocking for e in result.get_asset_check_evaluations()):
+        return "the run did not complete (the published warehouse was left as it was; --verbose shows why)", 1
+    return None
+
+
+def _where(step: str) -> str:
+    return "the run" if step == "run" else f"step {step}"
+
+
+def _chain(error) -> list:
+    """The error, then the errors it was raised from or during, outermost first."""
+    links = []
+    while error is not None and len(links) < 20:
+        links.append(error)
+        error = error.cause or error.context
+    return links
 
 
 def _run_activity(result) -> str:
@@ -132,8 +167,9 @@ def _run_activity(result) -> str:
     rebuilt = sum(1 for k in marts if get(k, "rebuilt", True))
     retried = sorted({e.step_key for e in result.all_events if e.event_type_value == "STEP_RESTARTED"})
     lines = [f"this run: {get('raw/raw_documents', 'files_read')} files read, "
-             f"{get('raw/raw_documents', 'new_documents')} new documents, "
-             f"{get('staging/stg_documents', 'parsed_now')} parsed, "
+             f"{get('raw/raw_documents', 'new_documents')} new documents; "
+             f"{get('staging/stg_documents', 'parsed_now')} parsed, {get('staging/stg_documents', 'empty_now')} empty, "
+             f"{get('staging/stg_documents', 'failed_now')} failed; "
              f"{get('staging/stg_extractions', 'stories_extracted')} stories extracted, "
              f"{rebuilt}/{len(marts)} marts rebuilt, "
              + ("published" if get("published_warehouse", "published", True) else "nothing new to publish")]
@@ -154,19 +190,34 @@ def cmd_report(args: argparse.Namespace) -> int:
         print("\n".join(f"{name:<{width}}  {about}" for name, about in reports.items()))
         return 0
     if args.name not in reports:
-        print(f"error: no report named {args.name!r}; choose one of: {', '.join(reports)}", file=sys.stderr)
-        return 2
+        return _fail(f"no report named {args.name!r}; choose one of: {', '.join(reports)}", 2)
     published = Path(args.warehouse or config.warehouse_path())
     if not published.exists():
-        print(f"error: {published} does not exist; build it first with `python -m pipelines run`", file=sys.stderr)
-        return 2
-    con = duckdb.connect(str(published), read_only=True)
+        return _fail(f"{published} does not exist; build it first with `python -m pipelines run`", 2)
+    if published.is_dir():
+        return _fail(f"{published} is a folder; pass the warehouse file, e.g. --warehouse {published / 'warehouse.duckdb'}", 2)
+    con = duckdb.connect(":memory:")  # attached under a fixed name: a file named raw.duckdb would clash with schema raw
     try:
-        columns, rows = run_report(con, args.name)
+        try:
+            con.execute("attach ? as warehouse (read_only)", [str(published)])
+            con.execute("use warehouse")
+        except duckdb.Error as err:
+            return _fail(f"{published} cannot be opened as a DuckDB warehouse ({_first_line(err)}); pass the file "
+                         "`python -m pipelines run` published (--warehouse FILE)", 2)
+        try:
+            columns, rows = run_report(con, args.name)
+        except duckdb.Error as err:
+            return _fail(f"report {args.name} failed on {published} ({_first_line(err)}); is it a warehouse this "
+                         "version built? Rebuild it with `python -m pipelines run --force`", 1)
     finally:
         con.close()
     print(format_report(columns, rows, args.format))
     return 0
+
+
+def _first_line(err: Exception) -> str:
+    """The first line of an error's message."""
+    return (str(err).strip().splitlines() or [err.__class__.__name__])[0]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -182,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", help=f"DuckDB file to publish (default: $PIPELINE_WAREHOUSE or {config.DEFAULT_WAREHOUSE})")
     run.add_argument("--force", action="store_true",
                      help="run even when no raw file and no code changed since the published build")
+    run.add_argument("--allow-shrink", action="store_true",
+                     help="publish even when the raw folder lost more than half of the files the published warehouse "
+                          "was built from (default: refuse; also PIPELINE_ALLOW_SHRINK=1)")
     run.set_defaults(func=cmd_run)
     report = sub.add_parser("report", help="print an analyst report from sql/",
                             description="Example: python -m pipelines report targets_by_province --format csv")

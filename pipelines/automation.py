@@ -12,32 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 
+from pipelines.publish import published_listing
 from pipelines.resources import WarehouseSettings
-from pipelines.runstamp import Listing, listing_fingerprint, raw_listing, up_to_date
+from pipelines.ingest.listing import Listing, listing_fingerprint, raw_listing
+from pipelines.runstamp import up_to_date
 
 JOB_NAME = "build_warehouse"
 DAILY_CRON = "0 5 * * *"  # 05:00 UTC, after the nightly scrape
 SENSOR_INTERVAL_SECONDS = 60
 ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
           dg.DagsterRunStatus.STARTED]
-
-def published_listing(published: Path) -> Listing:
-    """The files the published warehouse was built from, as raw_listing gives them ({} when there is none)."""
-    published = Path(published)
-    if not published.exists():
-        return {}
-    con = duckdb.connect(":memory:")
-    try:  # a private read-only ATTACH: never blocks a run, always reads the file now on disk
-        con.execute("attach ? as published (read_only)", [str(published)])
-        rows = con.execute("select distinct file_path, byte_size, mtime_ns from published.raw.raw_files").fetchall()
-    except duckdb.Error:
-        return {}
-    finally:
-        con.close()
-    return {path: (size, mtime) for path, size, mtime in rows}
-
 
 def new_files(listing: Listing, known: Listing) -> list[str]:
     """Paths in listing that are absent from known or differ in size or mtime.
@@ -59,7 +44,7 @@ def run_in_progress(instance: dg.DagsterInstance) -> bool:
                        "(cursor: fingerprint of paths, sizes and modification times).")
 def raw_files_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseSettings):
     """RunRequest when the raw folder holds files the published warehouse has not read, else SkipReason."""
-    listing = raw_listing(Path(warehouse.raw_dir))
+    listing = raw_listing(Path(warehouse.raw_dir)).files
     fingerprint = listing_fingerprint(listing)
     if fingerprint == context.cursor:
         return dg.SkipReason(f"no change in {warehouse.raw_dir} ({len(listing)} files) since the last check")

@@ -5,6 +5,7 @@ PIPELINE_WAREHOUSE  the published DuckDB file analysts open (default: warehouse/
 PIPELINE_WORKERS    processes for parsing and extraction (default: CPU count)
 PIPELINE_CACHE_DIR  reference-data cache (default: $XDG_CACHE_HOME or ~/.cache, /initiatives-etl; 'off' disables)
 PIPELINE_STORAGE_VERSION  the oldest DuckDB that must read the warehouse (default: v1.5.0; 'latest' for this DuckDB's own format)
+PIPELINE_ALLOW_SHRINK  1 to publish a build that lost more than half of the published raw files (default: refuse)
 """
 from __future__ import annotations
 
@@ -32,14 +33,27 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("PIPELINE_WAREHOUSE") or DEFAULT_WAREHOUSE)
 
 
+def allow_shrink() -> bool:
+    """PIPELINE_ALLOW_SHRINK: publish even a build that lost most of the published raw files (1/true/yes/on)."""
+    return os.environ.get("PIPELINE_ALLOW_SHRINK", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+# DuckDB names a database after its file name up to the first dot; a build file named like a schema
+# ('raw.build.duckdb' -> catalog 'raw') makes `raw.raw_files` ambiguous, so such a build file gets a prefix.
+RESERVED_CATALOGS = {"raw", "staging", "main", "memory", "system", "temp"}
+
+
 def build_path(published: Path) -> Path:
     """The private file a run builds in before publishing: 'warehouse.duckdb' -> 'warehouse.build.duckdb'.
 
-    >>> build_path(Path("/w/warehouse.duckdb")).name
-    'warehouse.build.duckdb'
+    >>> build_path(Path("/w/warehouse.duckdb")).name, build_path(Path("/w/raw.duckdb")).name
+    ('warehouse.build.duckdb', 'warehouse_raw.build.duckdb')
     """
     published = Path(published)
-    return published.with_name(f"{published.stem}.build{published.suffix or '.duckdb'}")
+    stem = published.stem
+    if stem.split(".")[0].lower() in RESERVED_CATALOGS:
+        stem = f"warehouse_{stem}"
+    return published.with_name(f"{stem}.build{published.suffix or '.duckdb'}")
 
 
 def storage_version(value: str | None = None) -> str:

@@ -10,7 +10,7 @@ from pipelines.assets.publish import publish_asset
 from pipelines.resources import make_resources
 
 
-def build_definitions(raw_dir=None, published=None) -> dg.Definitions:
+def build_definitions(raw_dir=None, published=None, allow_shrink=None) -> dg.Definitions:
     """All assets (the marts carry their checks), jobs, schedules and sensors, with resources for the given folders (env defaults)."""
     marts = build_marts_asset()
     pipeline_assets = [*dg.load_assets_from_modules([staging])]
@@ -24,7 +24,7 @@ def build_definitions(raw_dir=None, published=None) -> dg.Definitions:
     return dg.Definitions(assets=assets, jobs=[everything],
                           schedules=[daily_warehouse_schedule], sensors=[raw_files_sensor],
                           executor=dg.in_process_executor,  # one process per run: DuckDB allows one writer per file
-                          resources=make_resources(raw_dir, published))
+                          resources=make_resources(raw_dir, published, allow_shrink))
 
 
 def _extraction_assets() -> list:

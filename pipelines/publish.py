@@ -6,6 +6,10 @@ atomic step (os.replace). Readers holding the old file keep reading the old vers
 they reconnect; a run killed at any moment leaves the published file as it was (and at most a
 temporary copy, removed by the next publish). A build whose state equals the published file's
 state (pipelines.buildstate) is not copied again, so a run with nothing new leaves the file untouched.
+
+The shrink guard: a build that would remove more than MAX_SHRINK_SHARE of the raw files the published
+warehouse holds (an empty listing, an unmounted or half-synced scrape folder) is not published unless
+the user accepts it (`--allow-shrink`, PIPELINE_ALLOW_SHRINK=1).
 """
 from __future__ import annotations
 
@@ -16,6 +20,52 @@ from pathlib import Path
 import duckdb
 
 from pipelines.buildstate import file_state_signature, state_signature
+from pipelines.failures import ShrinkRefused
+from pipelines.ingest.listing import Listing
+
+MAX_SHRINK_SHARE = 0.5  # a build with fewer than half the published files is refused
+
+
+def shrinks(before: int, after: int) -> bool:
+    """True when `after` files replacing `before` lose more than MAX_SHRINK_SHARE of them (all of them, for one).
+
+    >>> shrinks(10, 0), shrinks(10, 4), shrinks(10, 5), shrinks(1, 0), shrinks(0, 0)
+    (True, True, False, True, False)
+    """
+    return before > 0 and after < before * (1 - MAX_SHRINK_SHARE)
+
+
+def guard_shrink(before: int, after: int, allow: bool, where: str, published: Path | str) -> None:
+    """Raise ShrinkRefused (one line: what changed, how to accept it) when the build shrinks and that is not allowed.
+
+    >>> guard_shrink(31, 0, False, "the raw folder /r", Path("/w.duckdb"))
+    Traceback (most recent call last):
+    ...
+    pipelines.failures.ShrinkRefused: the raw folder /r lists 0 files where the warehouse was built from 31 (100% fewer), so /w.duckdb was not published and is left as it was; if the folder is unmounted or was emptied by mistake, restore it, and if the files were removed on purpose, run again with --allow-shrink (or PIPELINE_ALLOW_SHRINK=1)
+    """
+    if allow or not shrinks(before, after):
+        return
+    raise ShrinkRefused(f"{where} lists {after} files where the warehouse was built from {before} "
+                        f"({1 - after / before:.0%} fewer), so {published} was not published and is left as it was; "
+                        "if the folder is unmounted or was emptied by mistake, restore it, and if the files were "
+                        "removed on purpose, run again with --allow-shrink (or PIPELINE_ALLOW_SHRINK=1)")
+
+
+def published_listing(published: Path) -> Listing:
+    """The raw files the published warehouse was built from ({} when there is none), read through a private
+    read-only ATTACH: never blocks a run, always reads the file now on disk."""
+    published = Path(published)
+    if not published.is_file():
+        return {}
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("attach ? as published (read_only)", [str(published)])
+        rows = con.execute("select distinct file_path, byte_size, mtime_ns from published.raw.raw_files").fetchall()
+    except duckdb.Error:
+        return {}
+    finally:
+        con.close()
+    return {path: (size, mtime) for path, size, mtime in rows}
 
 
 def publish(build: Path, published: Path, con: duckdb.DuckDBPyConnection | None = None) -> int:

@@ -12,17 +12,21 @@ from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
 from pipelines import config
+from pipelines.failures import UserError, WarehouseBusy, os_cause
 from pipelines.load.loader import ensure_schema, schema_version
+from pipelines.preflight import busy_message
 
 log = logging.getLogger(__name__)
 STORAGE_SETTING = "storage_compatibility_version"  # DuckDB's setting: the format of database files it creates
 
 
 class WarehouseSettings(dg.ConfigurableResource):
-    """The raw folder to read and the warehouse file analysts open (runs build beside it, then publish)."""
+    """The raw folder to read and the warehouse file analysts open (runs build beside it, then publish);
+    allow_shrink publishes a build that lost most of the published raw files (pipelines.publish)."""
 
     raw_dir: str
     published: str
+    allow_shrink: bool = False
 
     @property
     def build(self) -> Path:
@@ -90,12 +94,15 @@ def prepare_build(build: Path, storage: str = "latest") -> duckdb.DuckDBPyConnec
 
 
 def _open_build(build: Path, storage: str) -> duckdb.DuckDBPyConnection:
-    """A read-write connection; a clear error when another run holds the file, a fresh file when it is corrupt."""
+    """A read-write connection; a clear error when another run holds the file or its folder cannot be written,
+    a fresh file when it is corrupt."""
     try:
         return duckdb.connect(str(build), config={STORAGE_SETTING: storage})
     except duckdb.IOException as err:
         if "lock" in str(err).lower():
-            raise RuntimeError(f"{build} is being written by another run; wait for it to finish ({err})") from err
+            raise WarehouseBusy(busy_message(build)) from err
+        if found := os_cause(str(err)):  # the folder, not the file: rebuilding would fail the same way
+            raise UserError(f"cannot open the build file {build}: {found[0]}; {found[1]}") from err
         log.warning("%s cannot be opened (%s); rebuilding it from the raw files", build, err)
     except duckdb.Error as err:
         log.warning("%s cannot be opened (%s); rebuilding it from the raw files", build, err)
@@ -162,11 +169,12 @@ def _remove(build: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def make_resources(raw_dir: Path | None = None, published: Path | None = None) -> dict:
+def make_resources(raw_dir: Path | None = None, published: Path | None = None, allow_shrink: bool | None = None) -> dict:
     """Resources for a run: defaults from the environment (see pipelines/config.py). Touches no file."""
     published = Path(published or config.warehouse_path()).resolve()
     return {
         "duckdb": BuildDatabase(database=str(config.build_path(published)),
                                 connection_config={STORAGE_SETTING: config.storage_version()}),
-        "warehouse": WarehouseSettings(raw_dir=str(Path(raw_dir or config.raw_dir()).resolve()), published=str(published)),
+        "warehouse": WarehouseSettings(raw_dir=str(Path(raw_dir or config.raw_dir()).resolve()), published=str(published),
+                                       allow_shrink=config.allow_shrink() if allow_shrink is None else allow_shrink),
     }

@@ -23,43 +23,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pipelines.config import REPO_ROOT
-from pipelines.ingest.reader import list_raw_files
+from pipelines.ingest.listing import Listing, listing_fingerprint, raw_listing
 from pipelines.versions import files_digest
 
 CODE = ("pipelines/**/*.py", "pipelines/data/**/*", "pipelines/load/*.sql", "models/**/*", "requirements.lock")
-
-Listing = dict[str, tuple[int, int]]
-
-
-def raw_listing(raw_dir: Path) -> Listing:
-    """{relative path: (bytes, mtime_ns)} of every file the pipeline would read under raw_dir ({} when missing)."""
-    raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        return {}
-    listing = {}
-    for path in list_raw_files(raw_dir):
-        try:
-            stat = path.stat()
-        except OSError:  # removed between listing and stat
-            continue
-        listing[path.relative_to(raw_dir).as_posix()] = (stat.st_size, stat.st_mtime_ns)
-    return listing
-
-
-def listing_fingerprint(listing: Listing) -> str:
-    """SHA-256 of the sorted (path, size, mtime) triples.
-
-    >>> listing_fingerprint({"a.txt": (3, 1)}) == listing_fingerprint({"a.txt": (3, 1)})
-    True
-    >>> listing_fingerprint({"a.txt": (3, 1)}) == listing_fingerprint({"a.txt": (3, 2)})
-    False
-    """
-    digest = hashlib.sha256()
-    for path in sorted(listing):
-        size, mtime = listing[path]
-        digest.update(f"{path}\x1f{size}\x1f{mtime}\n".encode())
-    return digest.hexdigest()
-
 
 def code_version(root: Path = REPO_ROOT) -> str:
     """SHA-256 over the names and bytes of every file that shapes what a run builds, the Python version and
@@ -140,8 +107,8 @@ def up_to_date(raw_dir: Path, published: Path) -> dict | None:
     >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "raw").mkdir(); _ = (d / "raw" / "a.txt").write_text("x")
     >>> _ = (d / "w.duckdb").write_bytes(b"db"); up_to_date(d / "raw", d / "w.duckdb") is None
     True
-    >>> write_stamp(d / "w.duckdb", input_fingerprint(d / "raw", raw_listing(d / "raw")))
-    >>> up_to_date(d / "raw", d / "w.duckdb")["fingerprint"] == input_fingerprint(d / "raw", raw_listing(d / "raw"))
+    >>> write_stamp(d / "w.duckdb", input_fingerprint(d / "raw", raw_listing(d / "raw").files))
+    >>> up_to_date(d / "raw", d / "w.duckdb")["fingerprint"] == input_fingerprint(d / "raw", raw_listing(d / "raw").files)
     True
     >>> _ = (d / "raw" / "b.txt").write_text("y"); up_to_date(d / "raw", d / "w.duckdb") is None
     True
@@ -153,6 +120,6 @@ def up_to_date(raw_dir: Path, published: Path) -> dict | None:
     state = _file_state(published)
     if not isinstance(stamp, dict) or state is None or stamp.get("published") != state:
         return None
-    if stamp.get("fingerprint") != input_fingerprint(raw_dir, raw_listing(raw_dir)):
+    if stamp.get("fingerprint") != input_fingerprint(raw_dir, raw_listing(raw_dir).files):
         return None
     return stamp

@@ -26,12 +26,15 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.buildstate import mark_changed, set_state
-from pipelines.ingest.reader import content_hash, failed_document, read_file
+from pipelines.ingest.listing import raw_listing
+from pipelines.ingest.reader import content_hash, failed_document, file_format, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.parse.page_size import text_size
+from pipelines.preflight import check_raw_dir
+from pipelines.publish import guard_shrink
 from pipelines.records import RawDocument
-from pipelines.runstamp import input_fingerprint, raw_listing
+from pipelines.runstamp import input_fingerprint
 from pipelines.versions import extractor_version, parser_version
 
 log = logging.getLogger(__name__)
@@ -170,27 +173,35 @@ def _read_guarded(path: Path, raw_dir: Path) -> list[RawDocument]:
         return read_file(path, raw_dir)
     except Exception as exc:  # noqa: BLE001 - one bad file must never take good data down with it
         rel = path.relative_to(raw_dir).as_posix()
-        log.exception("%s: unexpected error while reading", rel)
+        log.warning("%s: unexpected error while reading", rel, exc_info=log.isEnabledFor(logging.INFO))
         return [failed_document(content_hash(rel.encode()), rel, "unknown", 0,
                                 f"The file could not be read ({exc.__class__.__name__}: {exc}); report it with the file.")]
 
 
-def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
-    """Read new or changed files under raw_dir into raw.raw_documents; forget files that are gone."""
+def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path, allow_shrink: bool = False,
+               published: Path | str = "the published warehouse") -> IngestResult:
+    """Read new or changed files under raw_dir into raw.raw_documents; forget files that are gone.
+
+    A listing that lost most of the files the build holds raises ShrinkRefused before anything is
+    written (pipelines.publish.guard_shrink), unless allow_shrink.
+    """
     raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"raw folder {raw_dir} does not exist; pass --raw-dir or set PIPELINE_RAW_DIR")
-    listing = raw_listing(raw_dir)  # {relative path: (bytes, mtime_ns)}, as the run stamp sees the folder
+    check_raw_dir(raw_dir)
+    folder = raw_listing(raw_dir)  # as the run stamp and the sensor see the folder
+    listing = folder.files  # {relative path: (bytes, mtime_ns)}
     known = {(p, s, m) for p, s, m in con.execute(
         "select distinct file_path, byte_size, mtime_ns from raw.raw_files").fetchall()}
+    guard_shrink(len({path for path, _, _ in known}), len(listing), allow_shrink, f"the raw folder {raw_dir}", published)
     result = IngestResult(files=len(listing))
     changed = [rel for rel, (size, mtime) in listing.items() if (rel, size, mtime) not in known]
     result.files_read = len(changed)
-    reads = [(str(raw_dir / rel), str(raw_dir)) for rel in changed]
-    if sum(listing[rel][0] for rel in changed) < POOL_MIN_READ_BYTES:
-        batches = [_read_one(item) for item in reads]
+    readable = [rel for rel in changed if rel not in folder.unreadable]
+    reads = [(str(raw_dir / rel), str(raw_dir)) for rel in readable]
+    if sum(listing[rel][0] for rel in readable) < POOL_MIN_READ_BYTES:
+        read = dict(zip(readable, [_read_one(item) for item in reads]))
     else:
-        batches = pool_map(_read_one, reads)
+        read = dict(zip(readable, pool_map(_read_one, reads)))
+    batches = [read[rel] if rel in read else [_unreadable(rel, folder.unreadable[rel])] for rel in changed]
     now = utcnow()
     existing = {r[0] for r in con.execute("select document_id from raw.raw_documents").fetchall()}
     doc_rows, fresh = [], set()
@@ -203,7 +214,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
                                                  "seen_at": now}  # a line repeated in a .jsonl file is one row
             if doc.status != "parsed":
                 result.failed.append((doc.source_file, doc.error or doc.status))
-                log.warning("%s: %s", doc.source_file, doc.error)
+                log.info("%s: %s", doc.source_file, doc.error)  # the asset warns, the CLI summary lists it
             if doc.document_id in existing or doc.document_id in fresh:
                 result.duplicates += doc.document_id in fresh
                 continue
@@ -228,6 +239,12 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> IngestResult:
     return result
 
 
+def _unreadable(rel: str, error: str) -> RawDocument:
+    """The failed document of an entry the listing found is no regular file (a FIFO, a dangling link ...)."""
+    fmt, gz = file_format(Path(rel))
+    return failed_document(content_hash(f"{rel}:unreadable".encode()), rel, f"{fmt}.gz" if gz else fmt, 0, error)
+
+
 def _prune_orphans(con: duckdb.DuckDBPyConnection) -> int:
     """Delete documents (and what was parsed from them) that no file in the raw folder holds any more."""
     orphans = [r[0] for r in con.execute(
@@ -247,7 +264,8 @@ class ParseResult:
     documents: int = 0
     parsed: int = 0
     empty: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed: int = 0
+    quarantined: list[tuple[str, str]] = field(default_factory=list)  # found empty or failed by parsing, not at ingest
     stories: int = 0
     related: int = 0
     unread: list[str] = field(default_factory=list)  # documents no file holds any more: left pending
@@ -341,6 +359,8 @@ def parse_documents(con: duckdb.DuckDBPyConnection, raw_dir: Path, reparse: bool
     for *row, paths in rows:
         by_file.setdefault(paths[0], []).append((tuple(row), paths))
     work = [(str(raw_dir), file_path, pending) for file_path, pending in by_file.items()]
+    status = PENDING_COLUMNS.index("read_status")
+    read_failed = {row[0] for *row, _ in rows if row[status] != "parsed"}
     result = ParseResult()
     if work:
         mark_changed(con, ["staging.stg_documents", "staging.stg_stories"])
@@ -351,7 +371,7 @@ def parse_documents(con: duckdb.DuckDBPyConnection, raw_dir: Path, reparse: bool
         story_rows = [s for _, stories in outputs for s in stories]
         replace_rows(con, "staging.stg_stories", story_rows, "document_id", keys=[d["document_id"] for d in doc_rows])
         replace_rows(con, "staging.stg_documents", doc_rows, "document_id")  # last: marks the documents parsed
-        _count_parsed(result, doc_rows, story_rows)
+        _count_parsed(result, doc_rows, story_rows, read_failed)
     if result.unread:  # its files changed since ingest read them: read them again next run, and skip no run
         log.warning("%d documents were no longer in their files; they are read again next run", len(result.unread))
         con.register("_unread", pa.table({"k": pa.array(result.unread, pa.string())}))
@@ -361,20 +381,19 @@ def parse_documents(con: duckdb.DuckDBPyConnection, raw_dir: Path, reparse: bool
     return result
 
 
-def _count_parsed(result: ParseResult, doc_rows: list[dict], story_rows: list[dict]) -> None:
-    """Add one written batch to the result, logging what was not parsed."""
+def _count_parsed(result: ParseResult, doc_rows: list[dict], story_rows: list[dict], read_failed: set[str]) -> None:
+    """Add one written batch to the result; what parsing (not ingest, which reported it) found empty or failed is
+    kept to be reported once."""
     result.documents += len(doc_rows)
     result.stories += len(story_rows)
     result.related += sum(1 for s in story_rows if s["role"] == "related")
     for d in doc_rows:
-        if d["status"] == "parsed":
-            result.parsed += 1
-        elif d["status"] == "empty":
-            result.empty += 1
-            log.warning("%s: empty: %s", d["source_file"], d["error"])
-        else:
-            result.failed.append((d["source_file"], d["error"]))
-            log.warning("%s: failed: %s", d["source_file"], d["error"])
+        result.parsed += d["status"] == "parsed"
+        result.empty += d["status"] == "empty"
+        result.failed += d["status"] == "failed"
+        if d["status"] != "parsed" and d["document_id"] not in read_failed:
+            result.quarantined.append((d["source_file"], d["error"]))
+            log.info("%s: %s: %s", d["source_file"], d["status"], d["error"])
 
 
 @dataclass

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines.failures import UserError
 from pipelines.ingest.reader import read_file
 from pipelines.load.loader import ensure_schema
 from pipelines.parse.page import parse_document
@@ -298,7 +299,7 @@ def test_ingest_raw_forgets_deleted_files(tmp_path, con):
 
 
 def test_ingest_raw_missing_folder_says_what_to_do(tmp_path, con):
-    with pytest.raises(FileNotFoundError, match="--raw-dir"):
+    with pytest.raises(UserError, match="--raw-dir"):
         ingest_raw(con, tmp_path / "nope")
 
 
@@ -360,17 +361,19 @@ def test_concatenated_gzip_members_are_read_whole(tmp_path):
 def test_a_file_that_could_not_be_read_is_read_again_next_run(tmp_path, con, monkeypatch):
     raw = tmp_path / "raw"
     _write(raw, "locked.txt", PAGE.encode())
-    real = Path.read_bytes
+    from pipelines.ingest import reader
 
-    def locked(self):
-        if self.name == "locked.txt":
+    real = reader.read_regular_file
+
+    def locked(path, seconds=None):
+        if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, seconds)
 
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    monkeypatch.setattr(reader, "read_regular_file", locked)
     first = ingest_raw(con, raw)
     assert first.failed and "permissions" in first.failed[0][1]
-    monkeypatch.setattr(Path, "read_bytes", real)  # permissions fixed; the file itself did not change
+    monkeypatch.setattr(reader, "read_regular_file", real)  # permissions fixed; the file itself did not change
     second = ingest_raw(con, raw)
     assert second.files_read == 1 and not second.failed
     parse_documents(con, raw)

@@ -234,12 +234,14 @@ def test_a_file_to_read_again_leaves_no_stamp(built, tmp_path, monkeypatch):
 
     raw, published = copy_warehouse(built, tmp_path)
     write_pages(raw, 1, start=3)
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
-                        if self.name == "p003.txt" else real(self))
+    from pipelines.ingest import reader
+
+    real = reader.read_regular_file
+    monkeypatch.setattr(reader, "read_regular_file", lambda path, seconds=None: (_ for _ in ()).throw(
+        PermissionError(13, "Permission denied")) if path.name == "p003.txt" else real(path, seconds))
     run_in_process(raw, published)
     assert runstamp.up_to_date(raw, published) is None  # the next run must try p003.txt again
-    monkeypatch.setattr(Path, "read_bytes", real)
+    monkeypatch.setattr(reader, "read_regular_file", real)
     run_in_process(raw, published)
     assert runstamp.up_to_date(raw, published) is not None
 
@@ -252,7 +254,8 @@ def test_new_files_are_parsed_alone_and_duplicates_add_no_document(built, tmp_pa
     (raw / "noise.bin").write_bytes(bytes(range(256)) * 8)
     meta = metadata(run_in_process(raw, published))
     assert meta["raw/raw_documents"]["files_read"] == 3 and meta["raw/raw_documents"]["new_documents"] == 2
-    assert meta["staging/stg_documents"]["parsed_now"] == 2
+    assert meta["staging/stg_documents"]["documents_now"] == 2  # counted apart: the new page and the noise
+    assert (meta["staging/stg_documents"]["parsed_now"], meta["staging/stg_documents"]["failed_now"]) == (1, 1)
     assert meta["published_warehouse"]["published"] is True
     new = read_rows(published)
     assert len(new["raw.raw_documents"]) == len(old["raw.raw_documents"]) + 2
@@ -260,8 +263,8 @@ def test_new_files_are_parsed_alone_and_duplicates_add_no_document(built, tmp_pa
     assert len(new["raw.raw_files"]) == len(old["raw.raw_files"]) + 3
     # observability: every table reports its row count, and the quarantined file is named with its reason
     assert all("dagster/row_count" in m for k, m in meta.items() if k != "published_warehouse"), meta.keys()
-    for key in ("raw/raw_documents", "staging/stg_documents"):
-        assert "`noise.bin`: The file holds binary data" in meta[key]["quarantined_now"]
+    assert "`noise.bin`: The file holds binary data" in meta["raw/raw_documents"]["quarantined_now"]
+    assert "noise.bin" not in meta["staging/stg_documents"]["quarantined_now"]  # reported once, by the step that found it
     assert meta["staging/stg_extractions"]["stories_extracted"] >= 1 and "new_mentions" in meta["staging/stg_entity_mentions"]
 
 
@@ -428,11 +431,11 @@ def test_bad_inputs_through_the_whole_run(tmp_path, capsys, caplog):
             assert status[name] == expected, name
     assert [status.get("again.txt"), status.get("good.txt")].count("parsed") == 1  # duplicate content: one document
     assert status["feed.jsonl#L1"] == "parsed" and status["feed.jsonl#L2"] == "failed"
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
     for name in ("noise.html", "truncated.html.gz", "huge.txt", "feed.jsonl#L2"):
-        assert f"failed: {name}: " in out, name  # the summary names each quarantined file and why
-    logged = caplog.text
-    assert "truncated.html.gz" in logged and "gzip" in logged and "huge.txt" in logged and "million characters" in logged
+        assert f"failed: {name}: " in captured.out, name  # the summary names each quarantined file and why
+        assert (captured.out + captured.err + caplog.text).count(f"{name}: ") == 1, name  # and nothing else repeats it
+    assert "gzip" in captured.out and "million characters" in captured.out
 
 
 def test_pool_workers_die_with_a_killed_run(tmp_path):

@@ -5,10 +5,11 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipelines.assets.staging import RETRY
+from pipelines.assets.staging import RETRY, failing_at_once
 from pipelines.assets.marts import FAILED_CHECKS_STATE
 from pipelines.buildstate import get_states
-from pipelines.publish import publish_if_changed
+from pipelines.failures import from_os_error
+from pipelines.publish import guard_shrink, publish_if_changed, published_listing
 from pipelines.runstamp import clear_stamp, write_stamp
 from pipelines.stages import INPUT_STATE
 from pipelines.resources import WarehouseSettings
@@ -27,8 +28,14 @@ def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey],
               description="The warehouse file analysts and BI tools open, replaced atomically after a complete build.")
     def published_warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
                             warehouse: WarehouseSettings) -> dg.MaterializeResult:
-        with duckdb.get_connection() as con:
-            size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con)
+        with duckdb.get_connection() as con, failing_at_once():
+            files = con.execute("select count(distinct file_path) from raw.raw_files").fetchone()[0]
+            guard_shrink(len(published_listing(Path(warehouse.published))), files, warehouse.allow_shrink,
+                         f"the build of {warehouse.raw_dir}", warehouse.published)
+            try:
+                size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con)
+            except OSError as err:
+                raise from_os_error(err, f"publishing {warehouse.published}") or err
             state = get_states(con, [INPUT_STATE, FAILED_CHECKS_STATE])
         run = context.run
         whole = ((not run.asset_selection or job_assets <= run.asset_selection)

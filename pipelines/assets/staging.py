@@ -1,15 +1,29 @@
 """Raw pages and clean stories: thin Dagster assets over pipelines.stages."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.failures import UserError
+from pipelines.preflight import check_warehouse
 from pipelines.resources import WarehouseSettings
 from pipelines.stages import ingest_raw, parse_documents
 
 RETRY = dg.RetryPolicy(max_retries=2, delay=1, backoff=dg.Backoff.EXPONENTIAL)
 SHOWN_QUARANTINED = 20  # files listed by name in the metadata of one materialization
+
+
+@contextmanager
+def failing_at_once() -> Iterator[None]:
+    """A failure the user caused (pipelines.failures) fails the step at once, without retries, its one line
+    as the failure's description: what the UI shows and the CLI prints."""
+    try:
+        yield
+    except UserError as err:
+        raise dg.Failure(description=str(err), allow_retries=False) from err
 
 
 def quarantined_md(failed: list[tuple[str, str]]) -> dg.MetadataValue:
@@ -25,8 +39,9 @@ def quarantined_md(failed: list[tuple[str, str]]) -> dg.MetadataValue:
 def raw_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
                   warehouse: WarehouseSettings) -> dg.MaterializeResult:
     """One row per raw page version (content hash)."""
-    with duckdb.get_connection() as con:
-        result = ingest_raw(con, Path(warehouse.raw_dir))
+    with duckdb.get_connection() as con, failing_at_once():
+        check_warehouse(Path(warehouse.published), warehouse.build)
+        result = ingest_raw(con, Path(warehouse.raw_dir), warehouse.allow_shrink, warehouse.published)
         total = con.execute("select count(*) from raw.raw_documents").fetchone()[0]
     for source_file, error in result.failed:
         context.log.warning(f"quarantined {source_file}: {error}")
@@ -54,11 +69,12 @@ def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource, w
         result = parse_documents(con, Path(warehouse.raw_dir))
         counts = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
         stories = con.execute("select count(*), count(*) filter (where role = 'related') from staging.stg_stories").fetchone()
-    for source_file, error in result.failed:
+    for source_file, error in result.quarantined:  # those ingest found are reported by raw_documents
         context.log.warning(f"quarantined {source_file}: {error}")
     yield dg.MaterializeResult(asset_key=["staging", "stg_documents"], metadata={
-        "parsed_now": result.documents, "dagster/row_count": sum(counts.values()), "to_read_again": len(result.unread),
+        "documents_now": result.documents, "parsed_now": result.parsed, "empty_now": result.empty,
+        "failed_now": result.failed, "dagster/row_count": sum(counts.values()), "to_read_again": len(result.unread),
         "parsed": counts.get("parsed", 0), "empty": counts.get("empty", 0), "failed": counts.get("failed", 0),
-        "quarantined_now": quarantined_md(result.failed)})
+        "quarantined_now": quarantined_md(result.quarantined)})
     yield dg.MaterializeResult(asset_key=["staging", "stg_stories"], metadata={
         "new_stories": result.stories, "dagster/row_count": stories[0], "related": stories[1]})

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import os
+import time
 import zlib
 from collections.abc import Iterator
 from datetime import datetime
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from pipelines.ingest.listing import not_regular
 from pipelines.records import RawDocument
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl",
@@ -26,6 +28,8 @@ BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00
         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 DECLARED_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9][\w.:-]*)""", re.I)
 MAX_FILE_BYTES = 200_000_000  # a raw file (or a gzip's content) larger than this is quarantined unread
+READ_SECONDS = 60.0  # a file still being read after this long (a hung network drive) is quarantined
+READ_CHUNK = 4 * 2**20  # bytes per read call; the time bound is checked between calls
 MAX_CONTROL_SHARE = 0.02  # more control characters than this: binary, not a page
 WESTERN_MAX_NON_ASCII = 0.1  # share of non-ASCII bytes under which a non-UTF-8 page is read as cp1252
 
@@ -37,15 +41,6 @@ def content_hash(data: bytes) -> str:
     'ba7816bf8f01'
     """
     return hashlib.sha256(data).hexdigest()
-
-
-def list_raw_files(raw_dir: Path) -> list[Path]:
-    """Every regular file under raw_dir, recursively, hidden files skipped, in a stable order."""
-    found = []
-    for root, dirs, files in os.walk(raw_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root) / f for f in sorted(files) if not f.startswith(".")]
-    return found
 
 
 def file_format(path: Path) -> tuple[str, bool]:
@@ -207,6 +202,49 @@ def _gunzip(stored: bytes) -> bytes:
     return b"".join(out)
 
 
+class UnreadableFile(ValueError):
+    """A raw file that is not read: not a regular file, too large, or too slow; the message says what to do."""
+
+    def __init__(self, message: str, size: int = 0):
+        super().__init__(message)
+        self.size = size
+
+
+def read_regular_file(path: Path, seconds: float | None = None) -> bytes:
+    """The bytes of a regular file; never blocks on a FIFO or device, and gives up after `seconds` (READ_SECONDS).
+
+    The file is opened without blocking and checked through its open descriptor, so an entry
+    replaced by a named pipe after the folder was listed is refused, not waited on.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); os.mkfifo(d / "pipe.txt")
+    >>> read_regular_file(d / "pipe.txt")
+    Traceback (most recent call last):
+    ...
+    pipelines.ingest.reader.UnreadableFile: The file is a named pipe (FIFO), not a regular file, and a run reads only regular files; save the page as a file or move this entry out of the raw folder.
+    """
+    seconds = READ_SECONDS if seconds is None else seconds
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if error := not_regular(info.st_mode):
+            raise UnreadableFile(error)
+        if info.st_size > MAX_FILE_BYTES:
+            raise UnreadableFile(f"The file is {info.st_size / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB "
+                                 "a raw file may hold; split it into one file per page (or one .jsonl line per page).",
+                                 info.st_size)
+        chunks, total, started = [], 0, time.monotonic()
+        while chunk := os.read(fd, READ_CHUNK):
+            chunks.append(chunk)
+            total += len(chunk)
+            if time.monotonic() - started >= seconds:
+                raise UnreadableFile(f"Reading the file took longer than {seconds:.0f} s ({total / 1e6:.1f} MB read); "
+                                     "a slow or unresponsive drive? Copy the file to a local disk or check the mount.",
+                                     info.st_size)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_file(path: Path, raw_dir: Path) -> list[RawDocument]:
     """Read one raw file into its documents (one, or one per line of a .jsonl file).
 
@@ -218,12 +256,9 @@ def read_file(path: Path, raw_dir: Path) -> list[RawDocument]:
     fmt, gz = file_format(path)
     label = f"{fmt}.gz" if gz else fmt
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return [failed_document(content_hash(f"{rel}:{size}".encode()), rel, label, size,
-                            f"The file is {size / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB a raw file may "
-                            "hold; split it into one file per page (or one .jsonl line per page).")]
-        stored = path.read_bytes()
+        stored = read_regular_file(path)
+    except UnreadableFile as exc:
+        return [failed_document(content_hash(f"{rel}:{exc.size}".encode()), rel, label, exc.size, str(exc))]
     except OSError as exc:
         doc = failed_document(content_hash(rel.encode()), rel, label, 0,
                       f"The file could not be read ({exc.strerror or exc}); check its permissions.")
