@@ -19,6 +19,12 @@ SHORT_META_WORDS = 20  # a dateline or byline this short holds nothing but metad
 ABOVE, BELOW = 4, 10  # how far from the title metadata is looked for
 NAME = re.compile(r"[A-Z][\w.’'\-]*")
 LEAD_WORDS = re.compile(r"^(?:posted|published|updated|article)\s+", re.I)
+INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line
+# A label alone on its line with the name on the next: the author's, or another credit's (both leave the body).
+AUTHOR_LABEL = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by:?|authors?:?", re.I)
+CREDIT_LABEL = re.compile(r"(?:edited|reviewed|fact[- ]checked|medically reviewed|photos?|illustrations?)\s+by:?|editor:?", re.I)
+NAME_LINE_MAX_WORDS = 8  # 'Ann Lee, MD, Senior Editor' at most
+NAME_NEAR_DATE = 2  # lines between a date and a name printed beside it (with only a short label between)
 
 
 def choose_title(lines, layout) -> int | None:
@@ -35,20 +41,29 @@ def choose_title(lines, layout) -> int | None:
 
 
 def _byline_name(text: str) -> str | None:
-    """The name of a 'By …' part of a line ('Posted by Ann Lee | May 2, 2024' -> 'Ann Lee')."""
+    """The name of a 'By …' part of a line ('Posted by Ann Lee | May 2, 2024' -> 'Ann Lee'), also after a
+    sentence ('… for growth. By Ann Lee on May 2, 2024')."""
     rules = text_rules()
-    for part in rules.separators.split(text):
-        match = rules.byline.match(LEAD_WORDS.sub("", part.strip()))
+    parts = [LEAD_WORDS.sub("", part.strip()) for part in rules.separators.split(text)]
+    parts += [text[m.end():] for m in INLINE_BY.finditer(text)]
+    for part in parts:
+        match = rules.byline.match(part)
         if match:
             return match.group("name").strip()
     return None
 
 
-def _is_name(text: str) -> bool:
-    """A person's name alone on a line: two to four capitalised words, no function words, no digits."""
-    words = text.split()
-    return (2 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words)
-            and not any(w.lower() in stop_words() for w in words) and not any(c.isdigit() for c in text))
+def _name(text: str) -> str | None:
+    """A person's name alone on a line (two to four capitalised words, no function words, no digits;
+    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None."""
+    if len(text.split()) > NAME_LINE_MAX_WORDS:
+        return None
+    name = text.split(",")[0].strip()
+    words = name.split()
+    if (2 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words)
+            and not any(w.lower() in stop_words() for w in words) and not any(c.isdigit() for c in name)):
+        return name
+    return None
 
 
 def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[dict, set[int]]:
@@ -74,11 +89,17 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
             meta["date"] = value
             if words <= SHORT_META_WORDS:
                 used.add(i)
-            for j in (i - 1, i + 1):  # a name printed beside the date is its author
-                if "author" not in meta and j != title and 0 <= j < len(texts) and _is_name(texts[j]):
-                    meta["author"] = texts[j]
+            for j in sorted(range(i - NAME_NEAR_DATE, i + NAME_NEAR_DATE + 1), key=lambda j: abs(j - i)):
+                if "author" not in meta and j not in (i, title) and 0 <= j < len(texts) and (name := _name(texts[j])) \
+                        and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))):
+                    meta["author"] = name  # a name printed beside the date is its author
                     used.add(j)
-        if "author" not in meta and (name := _byline_name(text)):
+        label = AUTHOR_LABEL.fullmatch(text) or CREDIT_LABEL.fullmatch(text)
+        if label and i + 1 < len(texts) and (name := _name(texts[i + 1])):
+            used.update((i, i + 1))
+            if "author" not in meta and AUTHOR_LABEL.fullmatch(text):
+                meta["author"] = name
+        elif "author" not in meta and (name := _byline_name(text)):
             meta["author"] = name
             if words <= SHORT_META_WORDS or i in used:
                 used.add(i)

@@ -14,11 +14,13 @@ from pipelines.parse.dates import DATE_PATTERN
 from pipelines.parse.line_features import WORD, stop_words
 
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
+TITLE_WINDOW_BELOW = 60  # lines below it (the first paragraph found may be a menu's blurb)
 TITLE_MAX_WORDS = 30
 BYLINE = re.compile(r"^(?:by|written by|author:?|posted by)\s", re.I)
 TITLE_NAMES = ("bias", "log_words", "capital_ratio", "stop_ratio", "ends_period", "ends_question", "log_distance",
                "adjacent", "rule_pick", "meta_below", "meta_above", "body_overlap", "in_breadcrumb", "kind_headline",
-               "kind_text", "body_score", "separators", "para_alone", "first_line", "longest", "repeated")
+               "kind_text", "body_score", "separators", "para_alone", "first_line", "longest", "repeated", "below_start",
+               "log_distance_below", "prose_above")
 
 
 def _content_words(text: str) -> set[str]:
@@ -35,7 +37,8 @@ def _is_meta_like(line) -> bool:
 def title_candidates(lines, body_start: int) -> list[int]:
     """Indexes of the lines that may be the headline: short lines in the window above the body."""
     lo = max(0, body_start - TITLE_WINDOW)
-    return [i for i in range(lo, body_start)
+    hi = min(len(lines), body_start + TITLE_WINDOW_BELOW)
+    return [i for i in range(lo, hi)
             if 2 <= lines[i].words <= TITLE_MAX_WORDS and lines[i].kind in ("headline", "text", "meta")
             and not BYLINE.match(lines[i].text) and WORD.search(lines[i].text)]
 
@@ -46,24 +49,30 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
     body_words = _content_words(body_text)
     texts = [x.text for x in lines]
     longest = max((lines[i].words for i in candidates), default=0)
+    prose_above, seen = [], 0
+    for i, x in enumerate(lines):  # kept words above each line, as a share of all kept words
+        prose_above.append(seen)
+        seen += x.words if scores[i] > 0.5 else 0
+    total_prose = seen or 1
     rows = []
     for i in candidates:
         line = lines[i]
         words = WORD.findall(line.text)
         n = len(words) or 1
         own = _content_words(line.text)
-        below = any(_is_meta_like(x) for x in lines[i + 1:min(body_start, i + 4)])
+        below = any(_is_meta_like(x) for x in lines[i + 1:i + 4])
         above = any(_is_meta_like(x) for x in lines[max(0, i - 2):i])
         in_crumb = any(t != line.text and t.endswith(line.text) for t in texts[:body_start])
         same_para = sum(1 for x in lines[max(0, i - 3):i + 4] if x.para == line.para)
         rows.append([
             1.0, math.log1p(n), sum(w[:1].isupper() for w in words) / n,
             sum(w.lower() in stop_words() for w in words) / n, float(line.text.endswith(".")),
-            float(line.text.endswith("?")), math.log1p(body_start - i), float(body_start - i == 1),
+            float(line.text.endswith("?")), math.log1p(max(0, body_start - i)), float(body_start - i == 1),
             float(i == rule_pick), float(below), float(above),
             len(own & body_words) / len(own) if own else 0.0, float(in_crumb),
             float(line.kind == "headline"), float(line.kind == "text"), scores[i],
             float(" | " in line.text or " - " in line.text), float(same_para == 1), float(i == 0),
-            float(line.words == longest), float(texts.count(line.text) > 1),
+            float(line.words == longest), float(texts.count(line.text) > 1), float(i > body_start),
+            math.log1p(max(0, i - body_start)), prose_above[i] / total_prose,
         ])
     return rows
