@@ -50,7 +50,8 @@ initiative_heads as (
         *,
         row_number() over (
             partition by initiative_id
-            order by published_at nulls last, case when is_headline then 0 else 1 end, story_key,
+            order by case when statement = 'mention' then 1 else 0 end, published_at nulls last,
+                     case when is_headline then 0 else 1 end, story_key,
                      case when member_kind = 'statement' then 0 else 1 end, char_start, member_id
         ) as member_rank
     from members

@@ -1,6 +1,6 @@
 -- name: int_initiative_members
 -- grain: one row per story statement of an initiative (member_id): a staged target row, or a story's announcement of one of its initiatives
--- description: Which initiative each target statement and each story announcement belongs to. Every initiative a story reports (staging.stg_initiatives: its headline initiative, typed and placed from headline and lead, and the initiatives its target sentences name) is a candidate. Candidates sharing a real-world target, directly or through other candidates, are one initiative; so are the headline initiatives of two stories of the same type and place published within 120 days of each other (or undated), however many stories report them.
+-- description: Which initiative each target statement and each story announcement belongs to. Every initiative a story reports (staging.stg_initiatives: its headline initiative, typed and placed from headline and lead, and the initiatives its target sentences name) is a candidate. Candidates sharing a real-world target, directly or through other candidates, are one initiative; so are the headline initiatives of two stories of the same type and place published within 120 days of each other (or undated), however many stories report them. An alliance or working group a story names in passing joins the earliest announced one of its type and place, and is dropped when no story announces one.
 -- @unique: member_id
 -- @not_null: member_id, initiative_id, story_key, initiative_no, initiative_type, member_kind
 -- @accepted: member_kind in ('target', 'statement')
@@ -18,6 +18,7 @@
 --   published_at: Publication time of the story, null when undated.
 --   char_start: Offset of the evidence or announcement in the story (0 for a headline).
 --   is_headline: True for the initiative the story's headline and lead announce.
+--   statement: headline, target or mention (an alliance or working group named in passing, joined to the one another story announces).
 
 with recursive
 
@@ -33,6 +34,7 @@ candidates as (
         i.initiative_no,
         i.initiative_type,
         i.is_headline,
+        i.statement,
         i.description,
         case when i.field = 'title' then 0 else i.char_start end as char_start,
         n.jurisdiction_key,
@@ -64,7 +66,7 @@ headline_chain as (
         lag(candidate_id) over by_body as previous_id,
         lag(published_at) over by_body as previous_at
     from candidates
-    where is_headline and jurisdiction_key is not null
+    where statement = 'headline' and jurisdiction_key is not null
     window by_body as (partition by initiative_type, jurisdiction_key order by published_at nulls first, story_key)
 ),
 
@@ -75,12 +77,34 @@ headline_links as (
         and (previous_at is null or published_at is null or published_at - previous_at <= interval 120 days)
 ),
 
+-- an alliance or working group a story names in passing joins the earliest announced one of its type and place
+first_headlines as (
+    select
+        initiative_type,
+        jurisdiction_key,
+        arg_min(candidate_id, (coalesce(published_at, timestamp '9999-12-31'), story_key)) as candidate_id
+    from candidates
+    where statement = 'headline' and jurisdiction_key is not null
+    group by initiative_type, jurisdiction_key
+),
+
+mention_links as (
+    select m.candidate_id as from_id, h.candidate_id as to_id
+    from candidates as m
+    join first_headlines as h on h.initiative_type = m.initiative_type and h.jurisdiction_key = m.jurisdiction_key
+    where m.statement = 'mention'
+),
+
 links as (
     select from_id, to_id from target_links
     union
     select from_id, to_id from headline_links
     union
     select to_id, from_id from headline_links
+    union
+    select from_id, to_id from mention_links
+    union
+    select to_id, from_id from mention_links
 ),
 
 reach (candidate_id, reached_id) as (
@@ -100,11 +124,12 @@ components as (
 initiative_keys as (
     select
         k.component_id,
-        md5('initiative|' || arg_min(c.candidate_id, (coalesce(c.published_at, timestamp '9999-12-31'), c.story_key,
-                                                       c.initiative_no))) as initiative_id
+        md5('initiative|' || arg_min(c.candidate_id, (c.statement = 'mention', coalesce(c.published_at, timestamp '9999-12-31'),
+                                                       c.story_key, c.initiative_no))) as initiative_id
     from components as k
     join candidates as c on c.candidate_id = k.candidate_id
     group by k.component_id
+    having bool_or(c.statement <> 'mention')  -- a body named in passing makes no initiative by itself
 ),
 
 keyed_candidates as (
@@ -128,7 +153,8 @@ target_members as (
         t.evidence as description,
         t.published_at,
         t.char_start,
-        c.is_headline
+        c.is_headline,
+        c.statement
     from target_rows as t
     join keyed_candidates as c on c.story_key = t.story_key and c.initiative_no = t.initiative_no
 ),
@@ -147,7 +173,8 @@ statement_members as (
         description,
         published_at,
         char_start,
-        is_headline
+        is_headline,
+        statement
     from keyed_candidates
 ),
 

@@ -84,6 +84,7 @@ class Initiative:
     field: str  # 'title' or 'body': where the description is
     char_start: int
     is_headline: bool
+    statement: str = "target"  # 'headline', 'target' (named by target sentences) or 'mention' (a body named in passing)
 
 
 @dataclass(slots=True)

@@ -435,7 +435,7 @@ def _extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dic
     initiative_rows = [{"story_key": story_key, "document_id": document_id, "initiative_no": i.initiative_no,
                         "initiative_type": i.initiative_type, "jurisdiction_name": i.jurisdiction_name,
                         "description": i.description, "field": i.field, "char_start": i.char_start,
-                        "is_headline": i.is_headline} for i in initiatives]
+                        "is_headline": i.is_headline, "statement": i.statement} for i in initiatives]
     participant_rows = list({(p.initiative_no, p.company_name, p.field, p.char_start): {
         "story_key": story_key, "document_id": document_id, "initiative_no": p.initiative_no,
         "company_name": p.company_name, "role": p.role, "field": p.field, "char_start": p.char_start}

@@ -96,13 +96,14 @@ def marts():
     return con
 
 
-def test_one_task_force_in_two_stories_is_one_initiative(marts):
+def test_one_task_force_in_three_stories_is_one_initiative(marts):
     rows = marts.execute("""
         select f.initiative_type, f.announced_date_key, f.source_count, list(b.story_key order by b.story_key)
         from fact_initiative f join dim_jurisdiction j using (jurisdiction_key)
         join bridge_initiative_story b using (initiative_id)
         where j.jurisdiction_name = 'Chengdu' group by all""").fetchall()
-    assert rows == [("working_group", 20240301, 2, ["one_initiative_first_story", "one_initiative_second_story"])]
+    assert rows == [("working_group", 20240301, 3, ["one_initiative_first_story", "one_initiative_named_in_passing",
+                                                    "one_initiative_second_story"])]
 
 
 def test_worked_example_of_the_docs(marts):

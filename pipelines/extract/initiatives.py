@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.owners import first_subject, main_jurisdiction
 from pipelines.extract.target_rules import CLAUSE_BREAK, DATA_DIR
 from pipelines.extract.targets import split_sentences
@@ -154,11 +155,36 @@ def find_initiatives(title: str | None, body: str, mentions: list[Mention],
     if cue:
         text = title if cue.field == "title" else body
         initiatives.append(Initiative(0, cue.kind, _headline_place(cue, title, body, mentions),
-                                      text[cue.start:cue.end], cue.field, cue.start, True))
+                                      text[cue.start:cue.end], cue.field, cue.start, True, "headline"))
     target_nos = _assign_targets(initiatives, targets, cue)
     participants = _headline_participants(initiatives[0], title, body, mentions) if cue else []
     participants += _target_participants(initiatives, targets, target_nos, body, mentions)
+    participants += _passing_mentions(initiatives, body, mentions)
     return initiatives, target_nos, participants
+
+
+def _passing_mentions(initiatives: list[Initiative], body: str, mentions: list[Mention]) -> list[Participant]:
+    """Alliances and working groups the body names in passing, with their place: they link the story to them.
+
+    'In fact, Acme led the development of a metaverse industry alliance in China in 2023' names the
+    Chinese alliance Acme leads; the models join it to the initiative another story announces.
+    """
+    cfg = initiative_rules()
+    lead = _lead_spans(body)
+    masked = _masked(body, mentions, "body")
+    out = []
+    for s, e in split_sentences(body):
+        cue = _best_cue(masked[s:e])
+        places = [m for m in _places(mentions, "body", s, e) if not is_demonym(m.surface_text)]
+        if (lead and s < lead[-1][1]) or not cue or cue[0] not in cfg["mention_types"] or not places:
+            continue
+        place = first_subject(places, body)
+        if any(i.initiative_type == cue[0] and i.jurisdiction_name == place for i in initiatives):
+            continue
+        found = Initiative(len(initiatives), cue[0], place, body[s:e], "body", s, False, "mention")
+        initiatives.append(found)
+        out += _roles(found, body, "body", s, e, mentions, default="other")
+    return out
 
 
 def _assign_targets(initiatives: list[Initiative], targets: list[Target], cue: _Cue | None) -> list[int]:
@@ -175,7 +201,8 @@ def _assign_targets(initiatives: list[Initiative], targets: list[Target], cue: _
         key = (t.jurisdiction_name, kind)
         if key not in groups:
             groups[key] = len(initiatives)
-            initiatives.append(Initiative(groups[key], kind, t.jurisdiction_name, t.evidence, "body", t.char_start, False))
+            initiatives.append(Initiative(groups[key], kind, t.jurisdiction_name, t.evidence, "body", t.char_start, False,
+                                          "target"))
         numbers.append(groups[key])
     return numbers
 

@@ -182,9 +182,10 @@ CREATE TABLE IF NOT EXISTS staging.stg_initiatives (
     field              VARCHAR NOT NULL CHECK (field IN ('title', 'body')),
     char_start         INTEGER NOT NULL CHECK (char_start >= 0),
     is_headline        BOOLEAN NOT NULL,
+    statement          VARCHAR NOT NULL CHECK (statement IN ('headline', 'target', 'mention')),
     PRIMARY KEY (story_key, initiative_no)
 );
-COMMENT ON TABLE staging.stg_initiatives IS 'One row per initiative a story reports: its headline initiative (number 0, typed by the most specific cue of headline and lead) and the initiatives its target sentences name. Key: (story_key, initiative_no).';
+COMMENT ON TABLE staging.stg_initiatives IS 'One row per initiative a story reports: its headline initiative (number 0, typed by the most specific cue of headline and lead), the initiatives its target sentences name and the alliances or working groups it names in passing. Key: (story_key, initiative_no).';
 COMMENT ON COLUMN staging.stg_initiatives.story_key IS 'The story (stg_stories.story_key) reporting the initiative.';
 COMMENT ON COLUMN staging.stg_initiatives.document_id IS 'The document whose copy of the story was read (offsets refer to it).';
 COMMENT ON COLUMN staging.stg_initiatives.initiative_no IS '0 for the headline initiative, 1.. for the others in order of first statement.';
@@ -194,6 +195,7 @@ COMMENT ON COLUMN staging.stg_initiatives.description IS 'The headline or senten
 COMMENT ON COLUMN staging.stg_initiatives.field IS 'title or body: the text char_start indexes into.';
 COMMENT ON COLUMN staging.stg_initiatives.char_start IS 'Start offset of the description in that field.';
 COMMENT ON COLUMN staging.stg_initiatives.is_headline IS 'True for the initiative the headline and lead announce.';
+COMMENT ON COLUMN staging.stg_initiatives.statement IS 'headline (announced by headline and lead), target (named by target sentences) or mention (an alliance or working group the body names in passing: it links the story to the initiative another story announces, never makes one).';
 
 -- staging.stg_initiative_companies: one row per company mention taking part in an initiative of a story.
 CREATE TABLE IF NOT EXISTS staging.stg_initiative_companies (
