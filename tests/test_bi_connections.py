@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from pipelines.config import report_path
 from pipelines.definitions import build_definitions
 
 REPO = Path(__file__).resolve().parents[1]
@@ -106,6 +107,7 @@ def test_sqlalchemy_readers_keep_working_while_a_run_publishes_and_a_new_session
         out, err = poller.communicate(timeout=60)
     assert run.returncode == 0, run.stderr  # the readers took no lock the run needed
     assert "published" in run.stdout
+    assert f"report: {report_path(published)}" in run.stdout.splitlines()  # the summary names the analyst report
     polled = json.loads(out)
     assert polled["problems"] == [] and polled["reads"] > 0, (polled, err)
     assert polled["documents"][-1] == before[0] + 1  # the other process's next session read the new build
