@@ -29,7 +29,7 @@ def records(con, name: str) -> list[dict]:
 def expected_bars(con, name: str) -> dict[tuple[str, str, str], float]:
     """{(panel, category, series): value} each chart must draw, read straight from its query's rows."""
     rows = records(con, name)
-    if name == "targets_by_province_year":
+    if name == "targets_by_province":
         return {("", r["province"], str(r["target_year"]) if r["target_year"] else "no year"): r["total_target_usd"]
                 for r in rows if r["total_target_usd"] is not None}
     if name == "initiatives_over_time":
@@ -53,7 +53,7 @@ def page(con) -> BeautifulSoup:
 
 
 def test_the_charts_are_the_four_the_analysts_asked_for():
-    assert CHART_NAMES == ["targets_by_province_year", "initiatives_over_time", "most_active_companies",
+    assert CHART_NAMES == ["targets_by_province", "initiatives_over_time", "most_active_companies",
                            "main_vs_related_coverage"]
 
 

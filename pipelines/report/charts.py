@@ -76,7 +76,7 @@ def _coverage_bars(rows: list[dict]) -> list[Bar]:
 
 
 CHARTS = (
-    Chart("targets_by_province_year", "Targets in USD by province and year",
+    Chart("targets_by_province", "Targets in USD by province and year",
           "USD total of the quantified targets set in each province (its cities and districts included), "
           "by the year the target is due; each real-world target counted once.",
           _targets_bars, unit="USD billion", scale=1e9, legend="target year", sort_series=True),
