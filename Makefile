@@ -29,4 +29,4 @@ dev: $(STAMP)
 	$(VENV)/bin/dagster dev
 
 clean:
-	rm -rf $(VENV) .venv-readers warehouse/*.duckdb warehouse/*.stamp.json .pytest_cache
+	rm -rf $(VENV) .venv-readers warehouse/*.duckdb warehouse/*.stamp.json warehouse/*.html .pytest_cache

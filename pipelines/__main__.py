@@ -42,11 +42,13 @@ def _summary(published: Path, seconds: float) -> str:
                           "order by source_file").fetchall()
     finally:
         con.close()
+    report = config.report_path(published)
     lines = [f"warehouse: {published}",
              f"files: {files} | documents: {sum(docs.values())} parsed {docs.get('parsed', 0)}, "
              f"empty {docs.get('empty', 0)}, failed {docs.get('failed', 0)}",
              f"stories: {main + related} (main {main}, related {related}) | mentions: {mentions} | "
              f"targets: {targets} | initiatives: {initiatives}",
+             *([f"report: {report}"] if report.exists() else []),
              f"time: {seconds:.1f} s"]
     lines += [f"  {status}: {source_file}: {error}" for source_file, status, error in bad]
     return "\n".join(lines)

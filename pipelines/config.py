@@ -56,6 +56,17 @@ def build_path(published: Path) -> Path:
     return published.with_name(f"{stem}.build{published.suffix or '.duckdb'}")
 
 
+def report_path(published: Path) -> Path:
+    """Where the analyst report of a warehouse goes: beside it, 'report.html' for the default warehouse.duckdb,
+    '<name>.report.html' for any other name (two warehouses in one folder keep a report each).
+
+    >>> report_path(Path("/w/warehouse.duckdb")), report_path(Path("/tmp/dev.duckdb"))
+    (PosixPath('/w/report.html'), PosixPath('/tmp/dev.report.html'))
+    """
+    published = Path(published)
+    return published.with_name("report.html" if published.stem == "warehouse" else f"{published.stem}.report.html")
+
+
 def storage_version(value: str | None = None) -> str:
     """The DuckDB storage format build files are written in, as DuckDB names it ('vX.Y.Z' or 'latest'): `value`,
     else PIPELINE_STORAGE_VERSION, else DEFAULT_STORAGE_VERSION. Text that names no version is returned as given,

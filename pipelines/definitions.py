@@ -7,6 +7,7 @@ from pipelines.assets import staging
 from pipelines.automation import daily_warehouse_schedule, raw_files_sensor
 from pipelines.assets.marts import build_marts_asset
 from pipelines.assets.publish import publish_asset
+from pipelines.assets.report import analyst_report
 from pipelines.resources import make_resources
 
 
@@ -18,7 +19,7 @@ def build_definitions(raw_dir=None, published=None, allow_shrink=None) -> dg.Def
     upstream = [*pipeline_assets, *extraction, marts]
     keys = {key for a in upstream for key in a.keys}
     assets = [*upstream, publish_asset(list(marts.keys), keys | {dg.AssetKey(["published_warehouse"])},
-                                       set(marts.check_keys))]
+                                       set(marts.check_keys)), analyst_report]
     everything = dg.define_asset_job("build_warehouse", selection=dg.AssetSelection.all(),
                                      description="Read new raw pages, parse, extract, rebuild the marts, publish.")
     return dg.Definitions(assets=assets, jobs=[everything],

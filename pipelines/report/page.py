@@ -1,0 +1,132 @@
+"""The analyst report: one self-contained HTML page with every chart and the table behind it, written beside the
+published warehouse.
+
+Pure module (no dagster). The page is made from the queries in sql/ (pipelines.reports) on a read-only look at
+the published file; charts are inline SVG (pipelines.report.charts), styles inline, no script and no link to
+fetch, so it opens offline from a file. It records the signature of what it was made from (the marts' build
+state and the report's own code), so an unchanged warehouse is not rendered again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import jinja2
+import matplotlib
+
+from pipelines.buildstate import STATE_TABLE
+from pipelines.config import report_path
+from pipelines.report.charts import CHARTS, chart_svg
+from pipelines.reports import REPORTS_DIR, list_reports, report_sql, run_report
+from pipelines.versions import files_digest
+
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE), autoescape=True, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True).get_template("page.html.j2")
+SIGNATURE = re.compile(r'<meta name="report-signature" content="([0-9a-f]+)">')
+
+
+def cell(value) -> str:
+    """Text of one table cell: thousands separators from 10,000 (years stay as they are), ISO dates, '' for null.
+
+    >>> [cell(v) for v in (None, 35100000000.0, 0.9, 2025, 12345, "Sichuan")]
+    ['', '35,100,000,000', '0.9', '2025', '12,345', 'Sichuan']
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return str(value)
+    if float(value).is_integer():
+        return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
+    return f"{float(value):g}"
+
+
+def code_signature() -> str:
+    """A hash of what the page is made with: this package, the queries in sql/, and matplotlib's version."""
+    files = [*PACKAGE.glob("*.py"), *PACKAGE.glob("*.j2"), *Path(REPORTS_DIR).glob("*.sql")]
+    return files_digest(files, PACKAGE.parent.parent, matplotlib.__version__)
+
+
+def marts_state(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The build state of every mart (the `model:` rows of pipelines.buildstate, which change whenever a mart is
+    rebuilt) as one text; None for a warehouse that records none."""
+    try:
+        rows = con.execute(f"select name, value from {STATE_TABLE} where name like 'model:%' order by name").fetchall()
+    except duckdb.CatalogException:
+        return None
+    return "\x1f".join(f"{n}={v}" for n, v in rows) or None
+
+
+def signature(con: duckdb.DuckDBPyConnection) -> str:
+    """A hash of what the page of this warehouse is made from: its marts' build state and code_signature()."""
+    text = f"{code_signature()}\x1f{marts_state(con) or 'no build state'}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def render_report(con: duckdb.DuckDBPyConnection, title: str = "Initiatives warehouse") -> str:
+    """The HTML page for the warehouse `con` reads (its current catalog): every chart with its table and query.
+
+    >>> from pipelines.modelgraph import SCHEMA_SQL, build_models
+    >>> con = duckdb.connect(); _ = con.execute(SCHEMA_SQL.read_text()); _ = build_models(con)
+    >>> page = render_report(con); page.startswith("<!DOCTYPE html>") and 'id="most_active_companies"' in page
+    True
+    """
+    about = list_reports()
+    sections = []
+    for chart in CHARTS:
+        columns, rows = run_report(con, chart.name)
+        records = [dict(zip(columns, r)) for r in rows]
+        sections.append({"chart": chart, "svg": chart_svg(chart, records), "columns": columns,
+                         "rows": [[cell(v) for v in r] for r in rows], "numeric": _numeric(columns, rows),
+                         "query": about[chart.name], "sql": report_sql(chart.name)})
+    counts = con.execute("select (select count(*) from main.dim_story), "
+                         "(select count(distinct initiative_id) from main.fact_initiative)").fetchone()
+    return TEMPLATE.render(title=title, sections=sections, signature=signature(con), stories=counts[0],
+                           initiatives=counts[1])
+
+
+def _numeric(columns: list[str], rows: list[tuple]) -> list[bool]:
+    """Per column: True when every value is a number or null (right-aligned)."""
+    return [all(isinstance(r[i], (int, float, Decimal)) or r[i] is None for r in rows) for i in range(len(columns))]
+
+
+def recorded_signature(path: Path) -> str | None:
+    """The signature a report page on disk was made from; None when there is no page (or it records none)."""
+    try:
+        head = Path(path).read_text(encoding="utf-8", errors="replace")[:2000]
+    except OSError:
+        return None
+    match = SIGNATURE.search(head)
+    return match.group(1) if match else None
+
+
+def write_report(published: Path, out: Path | None = None) -> tuple[Path, bool]:
+    """Render the report of the published warehouse beside it, atomically; (path, written now).
+
+    Not written again when the page on disk was made from the same marts and report code.
+    """
+    published = Path(published)
+    out = Path(out or report_path(published))
+    con = duckdb.connect(":memory:")  # a private ATTACH reads the file now on disk, as the run summary does
+    try:
+        con.execute("attach ? as published (read_only)", [str(published)])
+        con.execute("use published")
+        if marts_state(con) is not None and recorded_signature(out) == signature(con):
+            return out, False  # a warehouse without build state is rendered every time
+        page = render_report(con, title=f"Initiatives warehouse: {published.name}")
+    finally:
+        con.close()
+    tmp = out.with_name(f".{out.name}.writing-{os.getpid()}")
+    try:
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out, True
