@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from pipelines import stages
-from pipelines.parse import html_body, html_meta, html_page, page_size
+from pipelines.parse import html_body, html_meta, html_page, html_pagetext, page_size
 from pipelines.parse.html_page import parse_html
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
@@ -19,7 +19,7 @@ EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8
     if (FIXTURES / "expected.yaml").exists() else {}
 
 
-@pytest.mark.parametrize("module", [html_page, html_body, html_meta, page_size], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [html_page, html_body, html_meta, html_pagetext, page_size], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     assert doctest.testmod(module).failed == 0
 

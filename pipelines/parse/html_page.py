@@ -17,6 +17,7 @@ from pipelines.parse.html_body import read_body
 from pipelines.parse.html_meta import (clean_author, headline_date, library_author, library_date,
                                        markup_author, markup_category, markup_date, read_jsonld, read_meta,
                                        read_microdata)
+from pipelines.parse.html_pagetext import main_area, page_lines, prefer_page_text
 from pipelines.parse.html_related import detach, find_regions, related_stories
 from pipelines.parse.html_rules import norm_text, rules, text_of, word_count
 from pipelines.parse.urls import site_of
@@ -58,6 +59,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     h1 = headline_element(body_el, title)
     article = main_article(body_el, h1)
     anchors = [a for a in (h1, article) if a is not None]
+    lines = None if declares_story(meta, ld) else page_lines(main_area(body_el))  # before related blocks go
     page_words = word_count(body_el)
     regions = find_regions(body_el, anchors, page_words)
     related = [s for r in regions for s in related_stories(r, page_url or url, site)]
@@ -73,6 +75,8 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
                  or handle_author(meta),
                  source_site=site, url=page_url)
     main.body = read_body(tree, body_el, article, ld, [title, main.category], main.author)
+    if lines is not None and prefer_page_text(main.body, lines):
+        main.body = "\n\n".join(lines)
     if not main.body and not related:
         return []
     stories = [main, *related]
@@ -108,6 +112,17 @@ def load_tree(html: str) -> HtmlElement | None:
     if tree is None or ("html" not in beginning and len(tree) < 2):
         return None
     return tree
+
+
+def declares_story(meta: dict, ld: dict) -> bool:
+    """True when the page says it is a story or a discussion: og:type article, a publication date in its
+    <meta> tags (article:published_time …), a JSON-LD story type."""
+    page_text = rules()["page_text"]
+    if (meta.get("type") or "").lower() in page_text["story_og_types"] or meta.get("published_at"):
+        return True
+    kinds = ld.get("kinds") or set()
+    story_types = set(rules()["jsonld_story_types"]) - {"WebPage"} | set(rules()["discussion"]["jsonld_types"])
+    return not kinds.isdisjoint(story_types)
 
 
 def site_name(url: str | None, declared: str | None) -> str | None:

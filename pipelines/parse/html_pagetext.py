@@ -1,0 +1,87 @@
+"""The visible text of a page's main area, line by line: what a non-article page (a product, a listing,
+a service or documentation page) holds as its main content, where a story extractor finds little."""
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from pipelines.parse.html_rules import norm_text, rules
+
+# Elements that start a new line of text.
+BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "ul", "ol",
+                    "table", "dd", "dt", "dl", "blockquote", "pre", "br", "main", "header", "figure", "td", "th"})
+
+
+def main_area(tree: HtmlElement) -> HtmlElement:
+    """The page's <main> (or role=main) element, else its <body>."""
+    found = tree.find(".//main")
+    if found is None:
+        found = next((el for el in tree.iter() if el.get("role") == "main"), None)
+    if found is None:
+        found = tree.find("body")
+    return found if found is not None else tree
+
+
+def page_lines(root: HtmlElement) -> list[str]:
+    """Visible text of `root`, one line per block, without the page's furniture (navigation, header,
+    footer, asides, forms). Walks the tree without recursion, so any depth is fine.
+
+    >>> from lxml.html import fromstring
+    >>> page_lines(fromstring("<main><nav>Home</nav><h2>Lamps</h2><ul><li>Trail Lamp <b>49 EUR</b></li>"
+    ...                       "<li>Desk Lamp 39 EUR</li></ul><footer>Shop since 2015</footer></main>"))
+    ['Lamps', 'Trail Lamp 49 EUR', 'Desk Lamp 39 EUR']
+    """
+    skip = set(rules()["page_text"]["skip_tags"])
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = norm_text(" ".join(current))
+        if line:
+            lines.append(line)
+        current.clear()
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            if el.tag in skip and el is not root:
+                walker.skip_subtree()
+                if el.tail:
+                    current.append(el.tail)
+                continue
+            if el.tag in BLOCKS:
+                flush()
+            if el.text:
+                current.append(el.text)
+        else:
+            if el.tag in BLOCKS:
+                flush()
+            if el.tail and el is not root:
+                current.append(el.tail)
+    flush()
+    return lines
+
+
+def prose_share(lines: list[str]) -> float:
+    """Share of the words that stand in sentences of running text (long lines ending a sentence).
+
+    >>> prose_share(["Lamps", "The lamp lights a tent for a whole night on one charge, with three levels."])
+    0.9375
+    """
+    min_words = rules()["page_text"]["prose_line_min_words"]
+    words = sum(len(line.split()) for line in lines)
+    prose = sum(len(line.split()) for line in lines
+                if len(line.split()) >= min_words and line.rstrip().endswith((".", "!", "?", '"', "”", "’")))
+    return prose / words if words else 0.0
+
+
+def prefer_page_text(story: str, lines: list[str]) -> bool:
+    """True when the page's main text, not the story found in it, is the page's content: the story holds
+    a small share of that text and the text is not running prose (a listing, a product or service page)."""
+    rule = rules()["page_text"]
+    words = sum(len(line.split()) for line in lines)
+    if not words or len(story.split()) >= rule["max_story_share"] * words:
+        return False
+    return prose_share(lines) < rule["max_prose_share"]
