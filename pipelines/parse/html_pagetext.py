@@ -24,14 +24,14 @@ def main_area(tree: HtmlElement) -> HtmlElement:
 
 def page_lines(root: HtmlElement) -> list[str]:
     """Visible text of `root`, one line per block, without the page's furniture (navigation, header,
-    footer, asides, forms). Walks the tree without recursion, so any depth is fine.
+    footer, asides, forms, cookie banners, ads). Walks the tree without recursion, so any depth is fine.
 
     >>> from lxml.html import fromstring
     >>> page_lines(fromstring("<main><nav>Home</nav><h2>Lamps</h2><ul><li>Trail Lamp <b>49 EUR</b></li>"
     ...                       "<li>Desk Lamp 39 EUR</li></ul><footer>Shop since 2015</footer></main>"))
     ['Lamps', 'Trail Lamp 49 EUR', 'Desk Lamp 39 EUR']
     """
-    skip = set(rules()["page_text"]["skip_tags"])
+    skip, skip_cues = set(rules()["page_text"]["skip_tags"]), rules()["cues"]["page_text_skip"]
     lines: list[str] = []
     current: list[str] = []
 
@@ -46,7 +46,7 @@ def page_lines(root: HtmlElement) -> list[str]:
         if not isinstance(el.tag, str):
             continue
         if event == "start":
-            if el.tag in skip and el is not root:
+            if el is not root and (el.tag in skip or skip_cues.match(el) or el.get("hidden") is not None):
                 walker.skip_subtree()
                 if el.tail:
                     current.append(el.tail)

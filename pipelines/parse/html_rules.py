@@ -60,6 +60,7 @@ def rules() -> dict:
         "discussion_boilerplate": Cues([c for c in data["boilerplate"]["cues"]
                                         if c not in data["discussion"]["content_cues"]]),
         "discussion": Cues(data["discussion"]["content_cues"]),
+        "page_text_skip": Cues(data["page_text"]["skip_cues"]),
         **{field: Cues(cues) for field, cues in data["field_cues"].items()},
     }
     data["related"]["headings"] = set(data["related"]["headings"])
