@@ -29,6 +29,7 @@ from sqlglot import exp
 REPO_DIR = Path(__file__).resolve().parents[1]
 MODELS_DIR = REPO_DIR / "models"
 SCHEMA_SQL = Path(__file__).resolve().parent / "load" / "schema.sql"
+STAGING_CHECKS_SQL = Path(__file__).resolve().parent / "checks" / "staging.sql"
 MART_SCHEMA = "main"  # what analysts and BI tools query: dims, facts, bridges
 INTERMEDIATE_SCHEMA = "intermediate"  # int_* models and seed_* seeds: building blocks of the marts, not for analysts
 MODEL_SCHEMAS = (MART_SCHEMA, INTERMEDIATE_SCHEMA)
@@ -51,15 +52,26 @@ class ModelError(ValueError):
 
 @dataclass(frozen=True)
 class Check:
-    """One audit declared in a model header: SQL returning the violating rows."""
+    """One audit declared in a model header (or a checks file): SQL returning the violating rows."""
 
     name: str
-    model: str
+    model: str  # the table checked
     kind: str
     sql: str
     blocking: bool
     description: str
     reads: tuple[tuple[str, str], ...] = ()  # other tables the audit reads (schema, table): a foreign key's parent, ...
+    schema: str = ""  # the checked table's schema; empty for a model (model_schema gives it)
+
+    @property
+    def table(self) -> tuple[str, str]:
+        """(schema, table) of the checked table."""
+        return (self.schema or model_schema(self.model), self.model)
+
+    @property
+    def warns(self) -> bool:
+        """A @warn audit: a warning about the input, never an error."""
+        return self.kind == "warn"
 
 
 @dataclass
@@ -178,18 +190,22 @@ def _tables_in(tree: exp.Expression) -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def parse_checks(model: str, decls: list[tuple[str, str]], path: Path) -> list[Check]:
+def parse_checks(model: str, decls: list[tuple[str, str]], path: Path, schema: str = "") -> list[Check]:
     """Turn the header @declarations into audit SQL (rows returned = violations).
+
+    A model's blocking kinds (unique, not_null, audit) stop what is built downstream; the checks of a
+    table of another schema (staging) never block, and @warn audits are warnings.
 
     >>> parse_checks("d", [("unique", "k")], Path("d.sql"))[0].name
     'd__unique__k'
     """
     checks = []
+    own = schema or model_schema(model)
     for kind, spec in decls:
         name_hint = None
         if " " in kind:
             kind, name_hint = kind.split(" ", 1)
-        table = f"{model_schema(model)}.{model}"
+        table = f"{own}.{model}"
         if kind in ("unique", "not_null"):
             cols_part, _, where = spec.partition(" where ")
             cols = [c.strip() for c in cols_part.split(",") if c.strip()]
@@ -218,20 +234,48 @@ def parse_checks(model: str, decls: list[tuple[str, str]], path: Path) -> list[C
             col, values = m.groups()
             sql = f"select {col}, count(*) as n from {table} where {col} is not null and {col} not in {values} group by {col}"
             desc, suffix = f"{model}.{col} is one of {values}", col
-        elif kind == "audit":
+        elif kind in ("audit", "warn"):
             if not name_hint:
-                raise ModelError(f"{path}: @audit needs a name: '@audit my_name: select ...'")
+                raise ModelError(f"{path}: @{kind} needs a name: '@{kind} my_name: select ...'")
             sql, desc, suffix = spec, f"{name_hint.replace('_', ' ')} in {model}", ""
         else:
             raise ModelError(f"{path}: unknown declaration @{kind}")
-        name = name_hint if kind == "audit" else f"{model}__{kind}__{suffix}"
+        name = name_hint if kind in ("audit", "warn") else f"{model}__{kind}__{suffix}"
         try:
             tree = sqlglot.parse_one(sql, read="duckdb")
         except sqlglot.errors.ParseError as err:
             raise ModelError(f"{path}: check {name} does not parse: {str(err).splitlines()[0]}") from err
-        reads = tuple(t for t in _tables_in(tree) if t != (model_schema(model), model))
-        checks.append(Check(name, model, kind, sql, kind in BLOCKING_KINDS, desc, reads))
+        reads = tuple(t for t in _tables_in(tree) if t != (own, model))
+        checks.append(Check(name, model, kind, sql, kind in BLOCKING_KINDS and not schema, desc, reads, schema))
     return checks
+
+
+def load_table_checks(path: Path = STAGING_CHECKS_SQL) -> dict[tuple[str, str], list[Check]]:
+    """{(schema, table): checks} declared in a checks file: '-- table: schema.table' lines, each followed by
+    declarations written as in a model header; a line indented under a declaration continues it.
+
+    >>> checks = load_table_checks(); ("staging", "stg_stories") in checks
+    True
+    """
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    table = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip().startswith("--"):
+            continue
+        body = line.strip()[2:]
+        if m := re.match(r"^\s*table:\s*(\w+)\.(\w+)\s*$", body):
+            table = (m.group(1), m.group(2))
+            found.setdefault(table, [])
+        elif table and body.lstrip().startswith("@"):
+            content = body.strip()
+            m = re.match(r"^@(\w+)(?:\s+(\w+))?:\s*(.+)$", content)
+            if not m:
+                raise ModelError(f"{path}: cannot read the declaration {content!r}")
+            found[table].append((m.group(1) + (f" {m.group(2)}" if m.group(2) else ""), m.group(3)))
+        elif table and body.startswith("    ") and found[table]:
+            kind, spec = found[table][-1]
+            found[table][-1] = (kind, f"{spec} {body.strip()}")
+    return {(schema, name): parse_checks(name, decls, path, schema) for (schema, name), decls in found.items()}
 
 
 def _model_from_header(text: str, path: Path, sql: str, prefix: str, is_seed: bool) -> Model:

@@ -3,10 +3,12 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.assets.checks import table_check_results, table_check_specs
 from pipelines.assets.staging import RETRY
 from pipelines.stages import extract_stories
 
 STORIES = dg.AssetKey(["staging", "stg_stories"])
+CHECKED = (("staging", "stg_entity_mentions"), ("staging", "stg_targets"))  # checks in pipelines/checks/staging.sql
 
 
 @dg.multi_asset(
@@ -22,6 +24,7 @@ STORIES = dg.AssetKey(["staging", "stg_stories"])
         dg.AssetSpec(["staging", "ref_companies"], deps=[STORIES], group_name="staging", kinds={"duckdb", "python"},
                      description="One row per canonical company mentioned, with the variants merged into it."),
     ],
+    check_specs=table_check_specs(*CHECKED),
     retry_policy=RETRY,
 )
 def extracted_entities(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
@@ -30,6 +33,7 @@ def extracted_entities(context: dg.AssetExecutionContext, duckdb: DuckDBResource
         result = extract_stories(con)
         counts = {t: con.execute(f"select count(*) from staging.{t}").fetchone()[0]
                   for t in ("stg_entity_mentions", "stg_targets", "stg_extractions", "ref_jurisdictions", "ref_companies")}
+        checks = list(table_check_results(context, con, *CHECKED))
     context.log.info(f"extracted {result.stories} stories: {result.mentions} mentions, {result.targets} targets")
     extra = {"stg_entity_mentions": {"new_mentions": result.mentions, **{f"new_{k}": v for k, v in result.by_type.items()}},
              "stg_targets": {"new_targets": result.targets},
@@ -37,3 +41,4 @@ def extracted_entities(context: dg.AssetExecutionContext, duckdb: DuckDBResource
     for table, rows in counts.items():
         yield dg.MaterializeResult(asset_key=["staging", table],
                                    metadata={"dagster/row_count": rows, **extra.get(table, {})})
+    yield from checks

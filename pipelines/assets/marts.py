@@ -11,18 +11,15 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.assets.checks import asset_key as _asset_key
+from pipelines.assets.checks import check_result, check_spec
 from pipelines.assets.staging import RETRY
 from pipelines.buildstate import materialize_if_stale, model_code_hashes, set_state
-from pipelines.modelgraph import MART_SCHEMA, MODEL_SCHEMAS, MODELS_DIR, Check, Model, load_models, model_schema, run_check
+from pipelines.modelgraph import MART_SCHEMA, MODEL_SCHEMAS, MODELS_DIR, Model, load_models
 
 GROUP = "marts"
 INTERMEDIATE_GROUP = "intermediate"  # int_* models and seeds (schema intermediate)
 FAILED_CHECKS_STATE = "run:failed_checks"
-
-
-def _asset_key(schema: str, table: str) -> dg.AssetKey:
-    """Asset key of a table: ['staging', 'stg_targets'], ['intermediate', 'int_target_rows'] or ['main', 'dim_story']."""
-    return dg.AssetKey([schema, table])
 
 
 def _column_schema(model: Model) -> dg.TableSchema:
@@ -44,25 +41,6 @@ def model_spec(model: Model) -> dg.AssetSpec:
         deps=[_asset_key(s, t) for s, t in model.deps], description=model.table_comment,
         metadata={"dagster/column_schema": _column_schema(model), "grain": model.grain, "source": str(source)},
         skippable=True)  # not built when a blocking check upstream failed, or when left out of a subset
-
-
-def check_spec(check: Check) -> dg.AssetCheckSpec:
-    """The asset check declared for one audit of a model header (shown in the UI beside the asset).
-
-    >>> check_spec(load_models()[-1].checks[0]).asset_key.path[0]
-    'main'
-    """
-    return dg.AssetCheckSpec(name=check.name, asset=_asset_key(model_schema(check.model), check.model),
-                             description=f"{check.description} (audit: {check.sql})", blocking=check.blocking,
-                             additional_deps=[_asset_key(s, t) for s, t in check.reads])
-
-
-def check_result(con, check: Check) -> dg.AssetCheckResult:
-    """Run one audit on the connection: passed when it returns no row."""
-    passed, detail = run_check(con, check)
-    return dg.AssetCheckResult(asset_key=_asset_key(model_schema(check.model), check.model), check_name=check.name, passed=passed,
-                               severity=dg.AssetCheckSeverity.ERROR,
-                               metadata={"detail": detail, "audit_sql": dg.MetadataValue.md(f"```sql\n{check.sql}\n```")})
 
 
 def _upstream_tables(models: list[Model]) -> dict[str, set[tuple[str, str]]]:
@@ -124,7 +102,7 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
             for check in deferred:  # the models they read that were left out of a subset are read as last built
                 reads = {t for s, t in check.reads if s in MODEL_SCHEMAS}
                 if (check.model in built and not reads & blocked
-                        and dg.AssetCheckKey(_asset_key(model_schema(check.model), check.model), check.name) in checks):
+                        and dg.AssetCheckKey(_asset_key(*check.table), check.name) in checks):
                     result = check_result(con, check)
                     if not result.passed:
                         failed.append(check.name)

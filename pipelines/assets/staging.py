@@ -7,11 +7,13 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.assets.checks import table_check_results, table_check_specs
 from pipelines.failures import UserError
 from pipelines.preflight import check_warehouse
 from pipelines.resources import WarehouseSettings
 from pipelines.stages import ingest_raw, parse_documents
 
+DOCUMENTS, STORIES = ("staging", "stg_documents"), ("staging", "stg_stories")
 RETRY = dg.RetryPolicy(max_retries=2, delay=1, backoff=dg.Backoff.EXPONENTIAL)
 SHOWN_QUARANTINED = 20  # files listed by name in the metadata of one materialization
 
@@ -61,6 +63,7 @@ def raw_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
                      kinds={"duckdb", "python"},
                      description="One row per story per document: the main story and every related story on the page."),
     ],
+    check_specs=table_check_specs(DOCUMENTS, STORIES),  # pipelines/checks/staging.sql
     retry_policy=RETRY,
 )
 def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource, warehouse: WarehouseSettings):
@@ -69,6 +72,7 @@ def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource, w
         result = parse_documents(con, Path(warehouse.raw_dir))
         counts = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
         stories = con.execute("select count(*), count(*) filter (where role = 'related') from staging.stg_stories").fetchone()
+        checks = list(table_check_results(context, con, DOCUMENTS, STORIES))
     for source_file, error in result.quarantined:  # those ingest found are reported by raw_documents
         context.log.warning(f"quarantined {source_file}: {error}")
     yield dg.MaterializeResult(asset_key=["staging", "stg_documents"], metadata={
@@ -78,3 +82,4 @@ def staging_stories(context: dg.AssetExecutionContext, duckdb: DuckDBResource, w
         "quarantined_now": quarantined_md(result.quarantined)})
     yield dg.MaterializeResult(asset_key=["staging", "stg_stories"], metadata={
         "new_stories": result.stories, "dagster/row_count": stories[0], "related": stories[1]})
+    yield from checks
