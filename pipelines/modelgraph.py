@@ -321,13 +321,19 @@ def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_S
     ['seed_company_roles']
     """
     from pipelines.refcache import cached
+
+    models_dir = Path(models_dir).resolve()
+    return cached("models", lambda: _load_models(models_dir, schema_sql), models_version(models_dir, schema_sql))
+
+
+def models_version(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_SQL) -> str:
+    """A digest of every model and seed file, the staging DDL, this module and sqlglot: what load_models reads."""
     from pipelines.versions import files_digest
 
     models_dir = Path(models_dir).resolve()
     inputs = [p.resolve() for p in (*models_dir.glob("*.sql"), *(models_dir / "seeds").glob("*.csv"),
                                     Path(schema_sql), Path(__file__))]
-    return cached("models", lambda: _load_models(models_dir, schema_sql),
-                  files_digest(inputs, Path("/"), str(models_dir), sqlglot.__version__))
+    return files_digest(inputs, Path("/"), str(models_dir), sqlglot.__version__)
 
 
 def _load_models(models_dir: Path, schema_sql: Path) -> list[Model]:

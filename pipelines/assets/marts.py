@@ -13,6 +13,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.checks import asset_key as _asset_key
 from pipelines.assets.checks import check_result, check_spec
+from pipelines.assets.metadata import built_metadata, declared_metadata, source_link
 from pipelines.assets.staging import RETRY
 from pipelines.buildstate import materialize_if_stale, model_code_hashes, set_state
 from pipelines.modelgraph import MART_SCHEMA, MODEL_SCHEMAS, MODELS_DIR, Model, load_models
@@ -22,24 +23,19 @@ INTERMEDIATE_GROUP = "intermediate"  # int_* models and seeds (schema intermedia
 FAILED_CHECKS_STATE = "run:failed_checks"
 
 
-def _column_schema(model: Model) -> dg.TableSchema:
-    """The documented columns of a model as a Dagster table schema (types are DuckDB's, see the table)."""
-    return dg.TableSchema(columns=[dg.TableColumn(name=c, type="see DuckDB", description=d)
-                                   for c, d in model.columns.items()])
-
-
 def model_spec(model: Model) -> dg.AssetSpec:
-    """The asset of one model: key <schema>.<name>, upstream tables found by sqlglot, its documentation.
+    """The asset of one model: key <schema>.<name>, upstream tables found by sqlglot, its documentation,
+    its columns with DuckDB's types and a link to its file.
 
-    >>> spec = model_spec(load_models()[-1]); spec.key.path[0], spec.skippable
-    ('main', True)
+    >>> spec = model_spec(load_models()[-1]); spec.key.path[0], spec.skippable, spec.metadata["source"].path[:7]
+    ('main', True, 'models/')
     """
-    source = model.path.relative_to(model.path.parents[1] if model.is_seed else model.path.parent.parent)
+    root = (model.path.parents[2] if model.is_seed else model.path.parents[1])
     return dg.AssetSpec(
         _asset_key(model.schema, model.name), group_name=GROUP if model.schema == MART_SCHEMA else INTERMEDIATE_GROUP,
         kinds={"duckdb"},
         deps=[_asset_key(s, t) for s, t in model.deps], description=model.table_comment,
-        metadata={"dagster/column_schema": _column_schema(model), "grain": model.grain, "source": str(source)},
+        metadata={**declared_metadata(model.schema, model.name), "grain": model.grain, **source_link(model.path, root)},
         skippable=True)  # not built when a blocking check upstream failed, or when left out of a subset
 
 
@@ -90,7 +86,7 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
                     continue
                 rows, rebuilt = materialize_if_stale(con, model, hashes[model.name])
                 built.add(model.name)
-                yield dg.MaterializeResult(asset_key=key, metadata={"dagster/row_count": dg.MetadataValue.int(rows),
+                yield dg.MaterializeResult(asset_key=key, metadata={**built_metadata(con, model.schema, model.name, rows),
                                                                     "rebuilt": rebuilt})
                 for check in in_step[model.name]:
                     result = check_result(con, check)
