@@ -12,7 +12,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
 
-## run: build warehouse/warehouse.duckdb from the sample pages in samples/raw
+# One Dagster instance for `make run`, `make dev` and the schedule: run history, materializations, check results.
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+
+## run: build warehouse/warehouse.duckdb from the sample pages in samples/raw (the run is recorded in $(DAGSTER_HOME))
 run: $(STAMP)
 	$(PY) -m pipelines run
 
@@ -26,6 +29,7 @@ bench: $(STAMP)
 
 ## dev: the Dagster UI on http://localhost:3000
 dev: $(STAMP)
+	$(PY) -m pipelines.instance
 	$(VENV)/bin/dagster dev
 
 clean:
