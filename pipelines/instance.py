@@ -1,7 +1,7 @@
 """The one Dagster instance that the CLI, `make run`, `make dev` and the schedule share.
 
 Its folder is $DAGSTER_HOME when set, else `.dagster/` at the repository root (git-ignored), created
-on first use with a dagster.yaml that turns telemetry off. Runs started from the command line are
+on first use with a dagster.yaml that turns telemetry and raw stdout capture off. Runs started from the command line are
 recorded there with their materializations, check results and metadata, so `dagster dev` (which
 `make dev` starts on the same folder) shows what ran last; a run skipped because nothing changed
 records an observation of the published warehouse saying so.
@@ -22,6 +22,11 @@ PUBLISHED_ASSET = ["published_warehouse"]
 INSTANCE_YAML = """# The Dagster instance of initiatives-etl (pipelines/instance.py): run history in SQLite beside this file.
 telemetry:
   enabled: false
+# Steps log through Dagster's structured events (shown in the UI); capturing raw stdout/stderr as well
+# would start four helper processes per step of every run.
+compute_logs:
+  module: dagster._core.storage.noop_compute_log_manager
+  class: NoOpComputeLogManager
 """
 
 

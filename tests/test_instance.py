@@ -23,8 +23,10 @@ def home(tmp_path_factory):
     return home
 
 
-def test_home_is_created_with_telemetry_off(home):
+def test_home_is_created_with_telemetry_and_stdout_capture_off(home):
     assert "enabled: false" in (home / "dagster.yaml").read_text()
+    with pipeline_instance.open_instance(home) as instance:
+        assert type(instance.compute_log_manager).__name__ == "NoOpComputeLogManager"
 
 
 def test_default_home_is_dot_dagster_at_the_repo_root(monkeypatch):
