@@ -12,7 +12,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
 
-## run: build warehouse/warehouse.duckdb from the sample pages in samples/raw
+# One Dagster instance for `make run`, `make dev` and the schedule: run history, materializations, check results.
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+
+# `make dev` also installs the dg command line (requirements-dev.lock); run, test and CI do without it.
+DEV_STAMP := $(VENV)/.installed-dev
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	touch $(DEV_STAMP)
+
+## run: build warehouse/warehouse.duckdb from the sample pages in samples/raw (the run is recorded in $(DAGSTER_HOME))
 run: $(STAMP)
 	$(PY) -m pipelines run
 
@@ -25,8 +34,9 @@ bench: $(STAMP)
 	$(PY) -m pipelines.bench
 
 ## dev: the Dagster UI on http://localhost:3000
-dev: $(STAMP)
-	$(VENV)/bin/dagster dev
+dev: $(DEV_STAMP)
+	$(PY) -m pipelines.instance
+	$(VENV)/bin/dg dev
 
 clean:
 	rm -rf $(VENV) .venv-readers warehouse/*.duckdb warehouse/*.stamp.json warehouse/*.html .pytest_cache

@@ -6,9 +6,13 @@ listing changed, the files that are new or changed *compared with the published 
 (its raw.raw_files) start a run; a listing that only lost files does not (the daily run prunes
 them). Neither starts a run while one of the warehouse job is queued or in progress: two runs
 would write the same build file.
+
+Both are STOPPED by default, so a developer's local UI starts nothing by itself: turn them on in the
+UI (Automation), or set PIPELINE_AUTOMATION=on where the daemon runs in production.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dagster as dg
@@ -23,6 +27,12 @@ DAILY_CRON = "0 5 * * *"  # 05:00 UTC, after the nightly scrape
 SENSOR_INTERVAL_SECONDS = 60
 ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
           dg.DagsterRunStatus.STARTED]
+AUTOMATION_SETTING = "PIPELINE_AUTOMATION"  # 'on': the schedule and the sensor start RUNNING (production)
+
+
+def automation_on() -> bool:
+    """True when PIPELINE_AUTOMATION asks for the schedule and the sensor to run from the start."""
+    return os.environ.get(AUTOMATION_SETTING, "").strip().lower() in ("on", "1", "true", "yes")
 
 def new_files(listing: Listing, known: Listing) -> list[str]:
     """Paths in listing that are absent from known or differ in size or mtime.
@@ -39,7 +49,7 @@ def run_in_progress(instance: dg.DagsterInstance) -> bool:
 
 
 @dg.sensor(job_name=JOB_NAME, minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
-           default_status=dg.DefaultSensorStatus.RUNNING,
+           default_status=dg.DefaultSensorStatus.RUNNING if automation_on() else dg.DefaultSensorStatus.STOPPED,
            description="Starts a warehouse run when files appear or change in the raw folder "
                        "(cursor: fingerprint of paths, sizes and modification times).")
 def raw_files_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseSettings):
@@ -61,7 +71,7 @@ def raw_files_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseSe
 
 
 @dg.schedule(job_name=JOB_NAME, cron_schedule=DAILY_CRON, execution_timezone="UTC",
-             default_status=dg.DefaultScheduleStatus.RUNNING,
+             default_status=dg.DefaultScheduleStatus.RUNNING if automation_on() else dg.DefaultScheduleStatus.STOPPED,
              description="Rebuilds the warehouse every day at 05:00 UTC (skipped when nothing changed).")
 def daily_warehouse_schedule(context: dg.ScheduleEvaluationContext, warehouse: WarehouseSettings):
     """A daily run, skipped while another warehouse run is in progress or when nothing changed since the last one."""

@@ -3,7 +3,7 @@
 Pure module (no dagster). `raw.pipeline_state` holds name -> value pairs in the build file:
 
     version:<schema.table>   a fresh token, written by a stage *before* it changes rows of that table
-    model:<name>             the signature main.<name> was last built from: its code and the versions
+    model:<name>             the signature the model's table was last built from: its code and the versions
                              (or signatures) of the tables it reads
     input:fingerprint        what the last ingest listed (pipelines.runstamp); not part of the build's state
     run:failed_checks        the checks that failed in the last marts step; not part of the build's state
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.modelgraph import MART_SCHEMA, Model, materialize_model
+from pipelines.modelgraph import Model, materialize_model, model_schema
 
 STATE_TABLE = "raw.pipeline_state"
 
@@ -80,30 +80,30 @@ def model_code_hashes(models: list[Model]) -> dict[str, str]:
     """
     hashes: dict[str, str] = {}
     for model in models:
-        upstream = sorted(hashes[t] for s, t in model.deps if s == MART_SCHEMA and t in hashes)
+        upstream = sorted(hashes[t] for s, t in model.deps if t in hashes and s == model_schema(t))
         hashes[model.name] = _sha(model.text or model.path.read_text(encoding="utf-8"), *upstream)
     return hashes
 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-                            [MART_SCHEMA, name]).fetchone()[0])
+                            [model_schema(name), name]).fetchone()[0])
 
 
 def materialize_if_stale(con: duckdb.DuckDBPyConnection, model: Model, code_hash: str) -> tuple[int, bool]:
-    """Rebuild main.<model> unless its code and the tables it reads are unchanged since it was built; (rows, rebuilt).
+    """Rebuild the model's table unless its code and the tables it reads are unchanged since it was built; (rows, rebuilt).
 
     >>> from pipelines.modelgraph import MODELS_DIR, load_seed
     >>> con = duckdb.connect(); seed = load_seed(MODELS_DIR / "seeds" / "seed_company_roles.csv")
     >>> materialize_if_stale(con, seed, "h")[1], materialize_if_stale(con, seed, "h")[1]
     (True, False)
     """
-    names = {(s, t): f"model:{t}" if s == MART_SCHEMA else f"version:{s}.{t}" for s, t in model.deps}
+    names = {(s, t): f"model:{t}" if s == model_schema(t) else f"version:{s}.{t}" for s, t in model.deps}
     state = get_states(con, [*names.values(), f"model:{model.name}"])
     inputs = [f"{s}.{t}=" + state.get(names[s, t], "") for s, t in sorted(model.deps)]
     signature = _sha(code_hash, *inputs)
     if state.get(f"model:{model.name}") == signature and _table_exists(con, model.name):
-        return con.execute(f"select count(*) from {MART_SCHEMA}.{model.name}").fetchone()[0], False
+        return con.execute(f"select count(*) from {model.table}").fetchone()[0], False
     rows = materialize_model(con, model)
     set_state(con, f"model:{model.name}", signature)
     return rows, True

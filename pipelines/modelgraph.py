@@ -29,8 +29,21 @@ from sqlglot import exp
 REPO_DIR = Path(__file__).resolve().parents[1]
 MODELS_DIR = REPO_DIR / "models"
 SCHEMA_SQL = Path(__file__).resolve().parent / "load" / "schema.sql"
-MART_SCHEMA = "main"
+STAGING_CHECKS_SQL = Path(__file__).resolve().parent / "checks" / "staging.sql"
+MART_SCHEMA = "main"  # what analysts and BI tools query: dims, facts, bridges
+INTERMEDIATE_SCHEMA = "intermediate"  # int_* models and seed_* seeds: building blocks of the marts, not for analysts
+MODEL_SCHEMAS = (MART_SCHEMA, INTERMEDIATE_SCHEMA)
+SEARCH_PATH = ",".join(MODEL_SCHEMAS)  # models name int_* and seed_* tables unqualified
 BLOCKING_KINDS = {"unique", "not_null", "audit"}
+
+
+def model_schema(name: str) -> str:
+    """The schema a model or seed is built in: intermediate for int_* and seed_*, else main.
+
+    >>> model_schema("int_target_rows"), model_schema("seed_company_roles"), model_schema("dim_story")
+    ('intermediate', 'intermediate', 'main')
+    """
+    return INTERMEDIATE_SCHEMA if name.startswith(("int_", "seed_")) else MART_SCHEMA
 
 
 class ModelError(ValueError):
@@ -39,15 +52,26 @@ class ModelError(ValueError):
 
 @dataclass(frozen=True)
 class Check:
-    """One audit declared in a model header: SQL returning the violating rows."""
+    """One audit declared in a model header (or a checks file): SQL returning the violating rows."""
 
     name: str
-    model: str
+    model: str  # the table checked
     kind: str
     sql: str
     blocking: bool
     description: str
     reads: tuple[tuple[str, str], ...] = ()  # other tables the audit reads (schema, table): a foreign key's parent, ...
+    schema: str = ""  # the checked table's schema; empty for a model (model_schema gives it)
+
+    @property
+    def table(self) -> tuple[str, str]:
+        """(schema, table) of the checked table."""
+        return (self.schema or model_schema(self.model), self.model)
+
+    @property
+    def warns(self) -> bool:
+        """A @warn audit: a warning about the input, never an error."""
+        return self.kind == "warn"
 
 
 @dataclass
@@ -66,9 +90,19 @@ class Model:
     text: str = ""  # the whole file as read, header included (the file is read once)
 
     @property
+    def schema(self) -> str:
+        """The schema the model is built in (model_schema)."""
+        return model_schema(self.name)
+
+    @property
+    def table(self) -> str:
+        """schema.name of the built table."""
+        return f"{self.schema}.{self.name}"
+
+    @property
     def table_comment(self) -> str:
-        """The one description used for COMMENT ON TABLE and the Dagster asset."""
-        return f"{self.description} Grain: {self.grain}."
+        """The one description used for COMMENT ON TABLE and the Dagster asset: two sentences."""
+        return f"{self.description}. Grain: {self.grain}."
 
 
 def parse_header(text: str, path: Path, prefix: str = "--") -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
@@ -129,8 +163,10 @@ def schema_tables(schema_sql: Path = SCHEMA_SQL) -> set[tuple[str, str]]:
 def read_tables(sql: str, path: Path) -> list[tuple[str, str]]:
     """The (schema, table) pairs a SELECT reads, CTE names and table functions left out.
 
-    >>> read_tables("with a as (select * from staging.x) select * from a join y using (k)", Path("m.sql"))
-    [('main', 'y'), ('staging', 'x')]
+    An unqualified name is a model or seed, in the schema model_schema gives it.
+
+    >>> read_tables("with a as (select * from staging.x) select * from a join y using (k) join int_z using (k)", Path("m.sql"))
+    [('intermediate', 'int_z'), ('main', 'y'), ('staging', 'x')]
     """
     try:
         tree = sqlglot.parse_one(sql, read="duckdb")
@@ -150,22 +186,26 @@ def _tables_in(tree: exp.Expression) -> list[tuple[str, str]]:
             continue  # table function such as unnest(...) or range(...)
         if not table.db and table.name in ctes:
             continue
-        found.add((table.db or MART_SCHEMA, table.name))
+        found.add((table.db or model_schema(table.name), table.name))
     return sorted(found)
 
 
-def parse_checks(model: str, decls: list[tuple[str, str]], path: Path) -> list[Check]:
+def parse_checks(model: str, decls: list[tuple[str, str]], path: Path, schema: str = "") -> list[Check]:
     """Turn the header @declarations into audit SQL (rows returned = violations).
+
+    A model's blocking kinds (unique, not_null, audit) stop what is built downstream; the checks of a
+    table of another schema (staging) never block, and @warn audits are warnings.
 
     >>> parse_checks("d", [("unique", "k")], Path("d.sql"))[0].name
     'd__unique__k'
     """
     checks = []
+    own = schema or model_schema(model)
     for kind, spec in decls:
         name_hint = None
         if " " in kind:
             kind, name_hint = kind.split(" ", 1)
-        table = f"{MART_SCHEMA}.{model}"
+        table = f"{own}.{model}"
         if kind in ("unique", "not_null"):
             cols_part, _, where = spec.partition(" where ")
             cols = [c.strip() for c in cols_part.split(",") if c.strip()]
@@ -185,7 +225,7 @@ def parse_checks(model: str, decls: list[tuple[str, str]], path: Path) -> list[C
                 raise ModelError(f"{path}: @foreign_key must read 'col -> model.col', got {spec!r}")
             col, parent, pcol = m.groups()
             sql = (f"select c.* from {table} c where c.{col} is not null and not exists "
-                   f"(select 1 from {MART_SCHEMA}.{parent} p where p.{pcol} = c.{col})")
+                   f"(select 1 from {model_schema(parent)}.{parent} p where p.{pcol} = c.{col})")
             desc, suffix = f"every {model}.{col} resolves to {parent}.{pcol}", f"{col}"
         elif kind == "accepted":
             m = re.match(r"^(\w+)\s+in\s+(\(.+\))$", spec.strip(), re.S)
@@ -194,20 +234,48 @@ def parse_checks(model: str, decls: list[tuple[str, str]], path: Path) -> list[C
             col, values = m.groups()
             sql = f"select {col}, count(*) as n from {table} where {col} is not null and {col} not in {values} group by {col}"
             desc, suffix = f"{model}.{col} is one of {values}", col
-        elif kind == "audit":
+        elif kind in ("audit", "warn"):
             if not name_hint:
-                raise ModelError(f"{path}: @audit needs a name: '@audit my_name: select ...'")
+                raise ModelError(f"{path}: @{kind} needs a name: '@{kind} my_name: select ...'")
             sql, desc, suffix = spec, f"{name_hint.replace('_', ' ')} in {model}", ""
         else:
             raise ModelError(f"{path}: unknown declaration @{kind}")
-        name = name_hint if kind == "audit" else f"{model}__{kind}__{suffix}"
+        name = name_hint if kind in ("audit", "warn") else f"{model}__{kind}__{suffix}"
         try:
             tree = sqlglot.parse_one(sql, read="duckdb")
         except sqlglot.errors.ParseError as err:
             raise ModelError(f"{path}: check {name} does not parse: {str(err).splitlines()[0]}") from err
-        reads = tuple(t for t in _tables_in(tree) if t != (MART_SCHEMA, model))
-        checks.append(Check(name, model, kind, sql, kind in BLOCKING_KINDS, desc, reads))
+        reads = tuple(t for t in _tables_in(tree) if t != (own, model))
+        checks.append(Check(name, model, kind, sql, kind in BLOCKING_KINDS and not schema, desc, reads, schema))
     return checks
+
+
+def load_table_checks(path: Path = STAGING_CHECKS_SQL) -> dict[tuple[str, str], list[Check]]:
+    """{(schema, table): checks} declared in a checks file: '-- table: schema.table' lines, each followed by
+    declarations written as in a model header; a line indented under a declaration continues it.
+
+    >>> checks = load_table_checks(); ("staging", "stg_stories") in checks
+    True
+    """
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    table = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip().startswith("--"):
+            continue
+        body = line.strip()[2:]
+        if m := re.match(r"^\s*table:\s*(\w+)\.(\w+)\s*$", body):
+            table = (m.group(1), m.group(2))
+            found.setdefault(table, [])
+        elif table and body.lstrip().startswith("@"):
+            content = body.strip()
+            m = re.match(r"^@(\w+)(?:\s+(\w+))?:\s*(.+)$", content)
+            if not m:
+                raise ModelError(f"{path}: cannot read the declaration {content!r}")
+            found[table].append((m.group(1) + (f" {m.group(2)}" if m.group(2) else ""), m.group(3)))
+        elif table and body.startswith("    ") and found[table]:
+            kind, spec = found[table][-1]
+            found[table][-1] = (kind, f"{spec} {body.strip()}")
+    return {(schema, name): parse_checks(name, decls, path, schema) for (schema, name), decls in found.items()}
 
 
 def _model_from_header(text: str, path: Path, sql: str, prefix: str, is_seed: bool) -> Model:
@@ -253,13 +321,19 @@ def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_S
     ['seed_company_roles']
     """
     from pipelines.refcache import cached
+
+    models_dir = Path(models_dir).resolve()
+    return cached("models", lambda: _load_models(models_dir, schema_sql), models_version(models_dir, schema_sql))
+
+
+def models_version(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_SQL) -> str:
+    """A digest of every model and seed file, the staging DDL, this module and sqlglot: what load_models reads."""
     from pipelines.versions import files_digest
 
     models_dir = Path(models_dir).resolve()
     inputs = [p.resolve() for p in (*models_dir.glob("*.sql"), *(models_dir / "seeds").glob("*.csv"),
                                     Path(schema_sql), Path(__file__))]
-    return cached("models", lambda: _load_models(models_dir, schema_sql),
-                  files_digest(inputs, Path("/"), str(models_dir), sqlglot.__version__))
+    return files_digest(inputs, Path("/"), str(models_dir), sqlglot.__version__)
 
 
 def _load_models(models_dir: Path, schema_sql: Path) -> list[Model]:
@@ -277,11 +351,11 @@ def _load_models(models_dir: Path, schema_sql: Path) -> list[Model]:
     known = schema_tables(schema_sql)
     for model in models:
         for schema, table in model.deps:
-            if (schema, table) in known or (schema == MART_SCHEMA and table in by_name):
+            if (schema, table) in known or (table in by_name and schema == model_schema(table)):
                 continue
             raise ModelError(f"{model.path}: reads {schema}.{table}, which is neither a model, a seed "
                              f"nor a table of {schema_sql.name}")
-    graph = {m.name: {t for s, t in m.deps if s == MART_SCHEMA and t in by_name} for m in seeds + models}
+    graph = {m.name: {t for s, t in m.deps if t in by_name and s == model_schema(t)} for m in seeds + models}
     try:
         order = list(graphlib.TopologicalSorter(graph).static_order())
     except graphlib.CycleError as err:
@@ -295,7 +369,7 @@ def _quote(text: str) -> str:
 
 
 def load_seed_table(con, model: Model) -> int:
-    """Load a CSV seed into main.<name> through Arrow; returns its row count."""
+    """Load a CSV seed into <schema>.<name> through Arrow; returns its row count."""
     import pyarrow as pa
 
     rows = seed_rows(model)
@@ -303,7 +377,7 @@ def load_seed_table(con, model: Model) -> int:
     arrow = pa.table({c: pa.array([r.get(c) for r in rows], pa.string()) for c in cols})
     con.register("_seed_rows", arrow)
     try:
-        con.execute(f"create or replace table {MART_SCHEMA}.{model.name} as select * from _seed_rows").fetchall()
+        con.execute(f"create or replace table {model.table} as select * from _seed_rows").fetchall()
     finally:
         con.unregister("_seed_rows")
     return len(rows)
@@ -311,32 +385,44 @@ def load_seed_table(con, model: Model) -> int:
 
 def comment_model(con, model: Model) -> None:
     """COMMENT ON the table and each column, with the header's descriptions."""
-    table = f"{MART_SCHEMA}.{model.name}"
+    table = model.table
     con.execute(f"comment on table {table} is {_quote(model.table_comment)}").fetchall()
     for col, desc in model.columns.items():
         con.execute(f"comment on column {table}.{col} is {_quote(desc)}").fetchall()
 
 
+def use_model_schemas(con) -> None:
+    """Create the model schemas when missing and let unqualified names find tables in both (main first)."""
+    for schema in MODEL_SCHEMAS:
+        con.execute(f"create schema if not exists {schema}").fetchall()
+    con.execute(f"set search_path = '{SEARCH_PATH}'").fetchall()
+
+
 def materialize_model(con, model: Model) -> int:
-    """CREATE OR REPLACE main.<name> from the model (or seed), comment it, return its row count.
+    """CREATE OR REPLACE <schema>.<name> from the model (or seed), comment it, return its row count.
+
+    The models name int_* and seed_* tables unqualified: the connection's search_path finds them in
+    the intermediate schema. A copy left in main by an older build is dropped.
 
     >>> import duckdb; con = duckdb.connect()
     >>> materialize_model(con, load_seed(MODELS_DIR / "seeds" / "seed_company_roles.csv")) > 0
     True
     """
-    con.execute(f"create schema if not exists {MART_SCHEMA}").fetchall()
+    use_model_schemas(con)
+    if model.schema != MART_SCHEMA:
+        con.execute(f"drop table if exists {MART_SCHEMA}.{model.name}").fetchall()
     if model.is_seed:
         load_seed_table(con, model)
     else:
-        con.execute(f"create or replace table {MART_SCHEMA}.{model.name} as {model.sql}").fetchall()
+        con.execute(f"create or replace table {model.table} as {model.sql}").fetchall()
     actual = [r[0] for r in con.execute(
         "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
-        "order by ordinal_position", [MART_SCHEMA, model.name]).fetchall()]
+        "and table_catalog = current_database() order by ordinal_position", [model.schema, model.name]).fetchall()]
     if actual != list(model.columns):
         raise ModelError(f"{model.path}: the header documents columns {list(model.columns)} "
                          f"but the query returns {actual}")
     comment_model(con, model)
-    return con.execute(f"select count(*) from {MART_SCHEMA}.{model.name}").fetchone()[0]
+    return con.execute(f"select count(*) from {model.table}").fetchone()[0]
 
 
 def build_models(con, models_dir: Path | str = MODELS_DIR) -> dict[str, int]:
@@ -352,6 +438,7 @@ def build_models(con, models_dir: Path | str = MODELS_DIR) -> dict[str, int]:
 def run_check(con, check: Check) -> tuple[bool, str]:
     """Run one audit; passes when it returns no row. Detail gives the count and a sample."""
     try:
+        use_model_schemas(con)
         cur = con.execute(f"select * from ({check.sql}) as violations limit 3")
         sample = cur.fetchall()
         if not sample:

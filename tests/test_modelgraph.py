@@ -18,8 +18,8 @@ def models_copy(tmp_path) -> Path:
 def test_dependencies_come_from_the_sql():
     models = {m.name: m for m in load_models()}
     assert ("staging", "stg_targets") in models["int_target_rows"].deps
-    assert ("main", "int_initiative_members") in models["fact_initiative"].deps
-    assert ("main", "seed_company_roles") in models["bridge_initiative_company"].deps
+    assert ("intermediate", "int_initiative_members") in models["fact_initiative"].deps
+    assert ("intermediate", "seed_company_roles") in models["bridge_initiative_company"].deps
     # CTE names are not tables
     assert not any(t in ("final", "ranked", "reach") for _, t in models["dim_story"].deps + models["int_target_rows"].deps)
 

@@ -140,8 +140,8 @@ def test_dagster_assets_materialize_and_checks_pass(tmp_path):
                 setup.execute(stmt).fetchall()
     marts = build_marts_asset()
     deps = marts.asset_deps
-    assert dg.AssetKey(["staging", "stg_targets"]) in deps[dg.AssetKey(["main", "int_target_rows"])]
-    assert dg.AssetKey(["main", "int_initiative_members"]) in deps[dg.AssetKey(["main", "fact_initiative"])]
+    assert dg.AssetKey(["staging", "stg_targets"]) in deps[dg.AssetKey(["intermediate", "int_target_rows"])]
+    assert dg.AssetKey(["intermediate", "int_initiative_members"]) in deps[dg.AssetKey(["main", "fact_initiative"])]
     result = dg.materialize([marts], resources={"duckdb": DuckDBResource(database=db)})
     assert result.success
     assert {e.asset_key for e in result.get_asset_materialization_events()} == set(marts.keys)

@@ -381,13 +381,13 @@ def test_a_step_that_fails_once_is_retried(tmp_path, monkeypatch):
 def test_a_failing_check_fails_the_run_and_a_blocking_one_stops_publishing(built, tmp_path, monkeypatch, capsys,
                                                                             check, blocking):
     from pipelines.__main__ import main
-    from pipelines.assets import marts
+    from pipelines.assets import checks
 
     raw, published = copy_warehouse(built, tmp_path)
     write_pages(raw, 1, start=3)  # something new, so the run would publish
     before = sha256(published)
-    real = marts.run_check
-    monkeypatch.setattr(marts, "run_check", lambda con, c: (False, "seeded failure") if c.name == check else real(con, c))
+    real = checks.run_check
+    monkeypatch.setattr(checks, "run_check", lambda con, c: (False, "seeded failure") if c.name == check else real(con, c))
     assert main(["run", "--raw-dir", str(raw), "--warehouse", str(published)]) == 1
     err = capsys.readouterr().err
     assert f"failed checks: {check} ({'blocking: not published' if blocking else 'not blocking'}" in err

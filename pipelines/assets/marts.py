@@ -11,56 +11,32 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.assets.checks import asset_key as _asset_key
+from pipelines.assets.checks import check_result, check_spec
+from pipelines.assets.metadata import built_metadata, declared_metadata, source_link
 from pipelines.assets.staging import RETRY
 from pipelines.buildstate import materialize_if_stale, model_code_hashes, set_state
-from pipelines.modelgraph import MART_SCHEMA, MODELS_DIR, Check, Model, load_models, run_check
+from pipelines.modelgraph import MART_SCHEMA, MODEL_SCHEMAS, MODELS_DIR, Model, load_models
 
 GROUP = "marts"
+INTERMEDIATE_GROUP = "intermediate"  # int_* models and seeds (schema intermediate)
 FAILED_CHECKS_STATE = "run:failed_checks"
 
 
-def _asset_key(schema: str, table: str) -> dg.AssetKey:
-    """Asset key of a table: ['staging', 'stg_targets'] or ['main', 'dim_story']."""
-    return dg.AssetKey([schema, table])
-
-
-def _column_schema(model: Model) -> dg.TableSchema:
-    """The documented columns of a model as a Dagster table schema (types are DuckDB's, see the table)."""
-    return dg.TableSchema(columns=[dg.TableColumn(name=c, type="see DuckDB", description=d)
-                                   for c, d in model.columns.items()])
-
-
 def model_spec(model: Model) -> dg.AssetSpec:
-    """The asset of one model: key main.<name>, upstream tables found by sqlglot, its documentation.
+    """The asset of one model: key <schema>.<name>, upstream tables found by sqlglot, its documentation,
+    its columns with DuckDB's types and a link to its file.
 
-    >>> spec = model_spec(load_models()[-1]); spec.key.path[0], spec.skippable
-    ('main', True)
+    >>> spec = model_spec(load_models()[-1]); spec.key.path[0], spec.skippable, spec.metadata["source"].path[:7]
+    ('main', True, 'models/')
     """
-    source = model.path.relative_to(model.path.parents[1] if model.is_seed else model.path.parent.parent)
+    root = (model.path.parents[2] if model.is_seed else model.path.parents[1])
     return dg.AssetSpec(
-        _asset_key(MART_SCHEMA, model.name), group_name=GROUP, kinds={"duckdb"},
+        _asset_key(model.schema, model.name), group_name=GROUP if model.schema == MART_SCHEMA else INTERMEDIATE_GROUP,
+        kinds={"duckdb"},
         deps=[_asset_key(s, t) for s, t in model.deps], description=model.table_comment,
-        metadata={"dagster/column_schema": _column_schema(model), "grain": model.grain, "source": str(source)},
+        metadata={**declared_metadata(model.schema, model.name), "grain": model.grain, **source_link(model.path, root)},
         skippable=True)  # not built when a blocking check upstream failed, or when left out of a subset
-
-
-def check_spec(check: Check) -> dg.AssetCheckSpec:
-    """The asset check declared for one audit of a model header (shown in the UI beside the asset).
-
-    >>> check_spec(load_models()[-1].checks[0]).asset_key.path[0]
-    'main'
-    """
-    return dg.AssetCheckSpec(name=check.name, asset=_asset_key(MART_SCHEMA, check.model),
-                             description=f"{check.description} (audit: {check.sql})", blocking=check.blocking,
-                             additional_deps=[_asset_key(s, t) for s, t in check.reads])
-
-
-def check_result(con, check: Check) -> dg.AssetCheckResult:
-    """Run one audit on the connection: passed when it returns no row."""
-    passed, detail = run_check(con, check)
-    return dg.AssetCheckResult(asset_key=_asset_key(MART_SCHEMA, check.model), check_name=check.name, passed=passed,
-                               severity=dg.AssetCheckSeverity.ERROR,
-                               metadata={"detail": detail, "audit_sql": dg.MetadataValue.md(f"```sql\n{check.sql}\n```")})
 
 
 def _upstream_tables(models: list[Model]) -> dict[str, set[tuple[str, str]]]:
@@ -68,7 +44,7 @@ def _upstream_tables(models: list[Model]) -> dict[str, set[tuple[str, str]]]:
     upstream: dict[str, set[tuple[str, str]]] = {}
     for model in models:
         upstream[model.name] = set(model.deps).union(
-            *(upstream[t] for s, t in model.deps if s == MART_SCHEMA and t in upstream))
+            *(upstream[t] for s, t in model.deps if s in MODEL_SCHEMAS and t in upstream))
     return upstream
 
 
@@ -101,16 +77,16 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
         failed: list[str] = []
         with duckdb.get_connection() as con:
             for model in models:
-                key = _asset_key(MART_SCHEMA, model.name)
+                key = _asset_key(model.schema, model.name)
                 if key not in selected:
                     continue
-                if any(s == MART_SCHEMA and t in blocked for s, t in model.deps):
+                if any(s in MODEL_SCHEMAS and t in blocked for s, t in model.deps):
                     blocked.add(model.name)
                     context.log.warning(f"{model.name} not built: a blocking check upstream failed")
                     continue
                 rows, rebuilt = materialize_if_stale(con, model, hashes[model.name])
                 built.add(model.name)
-                yield dg.MaterializeResult(asset_key=key, metadata={"dagster/row_count": dg.MetadataValue.int(rows),
+                yield dg.MaterializeResult(asset_key=key, metadata={**built_metadata(con, model.schema, model.name, rows),
                                                                     "rebuilt": rebuilt})
                 for check in in_step[model.name]:
                     result = check_result(con, check)
@@ -120,9 +96,9 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
                             blocked.add(model.name)
                     yield result
             for check in deferred:  # the models they read that were left out of a subset are read as last built
-                reads = {t for s, t in check.reads if s == MART_SCHEMA}
+                reads = {t for s, t in check.reads if s in MODEL_SCHEMAS}
                 if (check.model in built and not reads & blocked
-                        and dg.AssetCheckKey(_asset_key(MART_SCHEMA, check.model), check.name) in checks):
+                        and dg.AssetCheckKey(_asset_key(*check.table), check.name) in checks):
                     result = check_result(con, check)
                     if not result.passed:
                         failed.append(check.name)

@@ -4,6 +4,23 @@
 CREATE SCHEMA IF NOT EXISTS raw;
 CREATE SCHEMA IF NOT EXISTS staging;
 
+-- raw.schema_version: which schema.sql built this file (written by pipelines/load/loader.py). One row.
+CREATE TABLE IF NOT EXISTS raw.schema_version (version VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+COMMENT ON TABLE raw.schema_version IS 'Hash of pipelines/load/schema.sql the raw and staging tables were built with. One row.';
+COMMENT ON COLUMN raw.schema_version.version IS 'First 16 hex digits of the SHA-256 of schema.sql: a file built under another schema is rebuilt from scratch.';
+COMMENT ON COLUMN raw.schema_version.created_at IS 'When the file was created under this schema (UTC).';
+
+-- raw.pipeline_state: name -> value pairs saying what each table was built from (pipelines/buildstate.py).
+CREATE TABLE IF NOT EXISTS raw.pipeline_state (
+    name       VARCHAR PRIMARY KEY,
+    value      VARCHAR NOT NULL,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+COMMENT ON TABLE raw.pipeline_state IS 'Build state of this file, one row per name: what each mart was built from, so a run with nothing new rebuilds and publishes nothing. Key: name.';
+COMMENT ON COLUMN raw.pipeline_state.name IS 'What the value is about: version:<schema.table>, model:<name>, input:fingerprint or run:failed_checks.';
+COMMENT ON COLUMN raw.pipeline_state.value IS 'A token or signature (hash): a new token means the rows of the table changed.';
+COMMENT ON COLUMN raw.pipeline_state.updated_at IS 'When the value was last written (UTC).';
+
 -- raw.raw_documents: one row per raw page version (content hash). Key: document_id.
 -- What was read, not the page text: the raw files are the source, and parsing reads them again.
 CREATE TABLE IF NOT EXISTS raw.raw_documents (

@@ -1,0 +1,51 @@
+-- Checks on the staging tables, shown in Dagster beside each staging asset and run right after the asset
+-- is written (pipelines/assets/checks.py). Same declarations as the model headers (pipelines/modelgraph.py):
+-- an audit's rows are violations. '-- table:' starts the checks of one table; a line indented under an
+-- @declaration continues it.
+--
+-- Severity: the key and provenance checks are errors (red in the UI) but do not stop the build: the
+-- marts' own blocking checks guard what is published. @warn audits are warnings about this run's input:
+-- "this run" is the latest ingest batch (the documents with the newest ingested_at, which one ingest
+-- stamps alike); they return one row, the figure, when it is over its limit.
+
+-- table: staging.stg_documents
+-- @unique: document_id
+-- @not_null: document_id, source_file, status
+-- @accepted: status in ('parsed', 'failed', 'empty')
+-- @warn stg_documents__failed_or_empty_share: select count(*) filter (where status <> 'parsed') as not_parsed,
+--     count(*) as documents, round(not_parsed / documents, 3) as share
+--     from staging.stg_documents where ingested_at = (select max(ingested_at) from staging.stg_documents)
+--     having share > 0.2
+
+-- table: staging.stg_stories
+-- @unique: document_id, position
+-- @not_null: story_key, document_id, position, role
+-- @audit stg_stories__document_present: select s.document_id, s.position from staging.stg_stories s
+--     where not exists (select 1 from staging.stg_documents d where d.document_id = s.document_id)
+-- @audit stg_stories__one_main_story_per_document: select document_id, count(*) as main_stories
+--     from staging.stg_stories where role = 'main' group by document_id having count(*) > 1
+-- @warn stg_stories__main_without_title_or_date_share: select count(*) filter (where s.title is null
+--     or trim(s.title) = '' or s.published_at is null) as incomplete, count(*) as main_stories,
+--     round(incomplete / main_stories, 3) as share
+--     from staging.stg_stories s join staging.stg_documents d using (document_id)
+--     where s.role = 'main' and d.ingested_at = (select max(ingested_at) from staging.stg_documents)
+--     having share > 0.5
+
+-- table: staging.stg_entity_mentions
+-- @unique: story_key, field, entity_type, char_start, char_end
+-- @not_null: story_key, document_id, field, entity_type, entity_name, char_start, char_end
+-- @audit stg_entity_mentions__story_copy_present: select m.story_key, m.document_id from staging.stg_entity_mentions m
+--     where not exists (select 1 from staging.stg_stories s where s.story_key = m.story_key and s.document_id = m.document_id)
+-- @audit stg_entity_mentions__offsets_inside_field: select m.story_key, m.field, m.char_start, m.char_end
+--     from staging.stg_entity_mentions m join staging.stg_stories s on s.story_key = m.story_key and s.document_id = m.document_id
+--     where m.char_start < 0 or m.char_end <= m.char_start
+--     or m.char_end > length(case when m.field = 'title' then coalesce(s.title, '') else s.body end)
+
+-- table: staging.stg_targets
+-- @unique: story_key, amount_start, amount_end
+-- @not_null: story_key, document_id, metric, target_value, unit, evidence
+-- @audit stg_targets__story_copy_present: select t.story_key, t.document_id from staging.stg_targets t
+--     where not exists (select 1 from staging.stg_stories s where s.story_key = t.story_key and s.document_id = t.document_id)
+-- @audit stg_targets__offsets_inside_body: select t.story_key, t.char_start, t.char_end, t.amount_start, t.amount_end
+--     from staging.stg_targets t join staging.stg_stories s on s.story_key = t.story_key and s.document_id = t.document_id
+--     where t.char_start < 0 or t.char_end > length(s.body) or t.amount_start < t.char_start or t.amount_end > t.char_end
