@@ -92,13 +92,22 @@ def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
 
     trafilatura reads the <article> that holds the headline (cleaned of boilerplate already), or
     the whole page when there is none or when it finds too little there (an <article> may hold
-    only the story's header): then the rest of the page is cleaned first.
+    only the story's header): then the rest of the page is cleaned first. When the <article> holds a
+    small share of the page, the whole page is read too: when it holds twice the article's text, it
+    is the story (after the article's text, unless it holds that already).
     """
-    text = article_text(article, discussion) if article is not None and contains(body, article) else ""
-    if len(text.split()) < rules()["body"]["min_article_words"]:
+    rule = rules()["body"]
+    inside = article is not None and contains(body, article)
+    text = article_text(article, discussion) if inside else ""
+    small = inside and word_count(article) < rule["min_article_share"] * word_count(body)
+    if len(text.split()) < rule["min_article_words"] or small:
         if article is not None:
             strip_boilerplate(body, done=article, discussion=discussion)
-        text = max(text, body_text(tree, discussion), key=len)
+        whole = body_text(tree, discussion)
+        if len(text.split()) < rule["min_article_words"]:
+            text = max(text, whole, key=len)
+        elif len(whole) >= 2 * len(text):  # the story runs on outside its <article> (a transcript below a card)
+            text = whole if covers(whole, text) else f"{text}\n{whole}"
     lines = [norm_text(line) for line in text.split("\n")]
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
     head = rules()["body"]["field_lines_at_start"]
@@ -107,6 +116,16 @@ def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     if sum(len(line.split()) for line in lines) < rules()["body"]["min_article_words"] and only_links(tree, lines):
         return ""  # a page with no story (an index, a 404): what is left is the site's links ('Sign in')
     return "\n\n".join(lines)
+
+
+def covers(whole: str, part: str) -> bool:
+    """True when nearly every word of `part` is in `whole`.
+
+    >>> covers("The port opened on Monday. Trains follow in May.", "The port opened on Monday.")
+    True
+    """
+    words = set(part.lower().split())
+    return bool(words) and len(words & set(whole.lower().split())) >= rules()["body"]["min_cover_share"] * len(words)
 
 
 def is_byline(line: str, author: str | None) -> bool:
