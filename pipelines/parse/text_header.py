@@ -14,9 +14,11 @@ from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import text_rules
 from pipelines.parse.title_features import title_candidates, title_features
 
-META_MAX_WORDS = 30  # a line longer than this is prose that mentions a date, not a dateline
+META_MAX_WORDS = 20  # a line longer than this is prose that mentions a date, not a dateline
 SHORT_META_WORDS = 20  # a dateline or byline this short holds nothing but metadata: it leaves the body
-ABOVE, BELOW = 4, 10  # how far from the title metadata is looked for
+ABOVE, BELOW = 4, 10
+PAST_BODY_START = 5  # a date a few lines into the story still belongs to its header (below that: other stories')
+FALLBACK_WINDOW, FALLBACK_MAX_WORDS = 15, 12  # a dateline near the first paragraph when none is near the title  # how far from the title metadata is looked for
 NAME = re.compile(r"[A-Z][\w.’'\-]*")
 LEAD_WORDS = re.compile(r"^(?:posted|published|updated|article)\s+", re.I)
 INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line
@@ -76,7 +78,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
     """
     if title is None:
         return {}, set()
-    lo, hi = max(0, title - ABOVE), min(len(texts), max(body_start, title + 1) + 2, title + BELOW + 1)
+    lo, hi = max(0, title - ABOVE), min(len(texts), title + BELOW + 1, max(body_start, title + 1) + PAST_BODY_START)
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()
@@ -104,3 +106,16 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
             if words <= SHORT_META_WORDS or i in used:
                 used.add(i)
     return meta, used
+
+
+def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
+    """(index, date) of the short dated line nearest above `line` (the story's first paragraph), when the title has none.
+
+    >>> dateline_near(["Menu", "Posted 2 March 2024", "A story starts here and goes on."], 2)
+    (1, datetime.datetime(2024, 3, 2, 0, 0))
+    """
+    for i in range(line - 1, max(0, line - FALLBACK_WINDOW) - 1, -1):
+        if len(texts[i].split()) <= FALLBACK_MAX_WORDS and DATE_PATTERN.search(texts[i]):
+            if value := parse_date(texts[i]):
+                return i, value
+    return None

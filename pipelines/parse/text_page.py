@@ -14,7 +14,7 @@ from datetime import datetime
 from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
 from pipelines.parse.dates import DATE_PATTERN, parse_date
 from pipelines.parse.line_model import line_model, main_span, score_lines
-from pipelines.parse.text_header import choose_title, nearby_meta
+from pipelines.parse.text_header import choose_title, dateline_near, nearby_meta
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.records import Story
 
@@ -209,9 +209,13 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
                 and _alone_in_paragraph(lines, line):
             meta["category"] = line.text
         break
-    near, used = nearby_meta([x.text for x in lines], t, body_start)
+    texts = [x.text for x in lines]
+    near, used = nearby_meta(texts, t, body_start)
     for key, value in near.items():
         meta.setdefault(key, value)
+    if "date" not in meta and (found := dateline_near(texts, body_start)):
+        meta["date"] = found[1]
+        used.add(found[0])
     return meta, used
 
 

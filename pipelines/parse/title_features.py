@@ -14,7 +14,7 @@ from pipelines.parse.dates import DATE_PATTERN
 from pipelines.parse.line_features import WORD, stop_words
 
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
-TITLE_WINDOW_BELOW = 60  # lines below it (the first paragraph found may be a menu's blurb)
+TITLE_WINDOW_BELOW = 120  # lines below it (the first paragraph found may be a menu's blurb)
 TITLE_MAX_WORDS = 30
 BYLINE = re.compile(r"^(?:by|written by|author:?|posted by)\s", re.I)
 TITLE_NAMES = ("bias", "log_words", "capital_ratio", "stop_ratio", "ends_period", "ends_question", "log_distance",
