@@ -197,6 +197,7 @@ MINOR_PLACE_CASES = [
     ("Visitors flew into Phuket on Monday.", {"Phuket"}),  # a place word before it
     ("The Store team and Mary signed up.", set()),  # Slovenia's Store and Turkmenistan's Mary, with no such country
     ("Maryland and Montana passed crypto bills.", {"Maryland", "Montana"}),
+    ("I used a Stanley flask; Morgan Stanley agreed.", set()),  # the Falklands' capital is no major place
 ]
 
 

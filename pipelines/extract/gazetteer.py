@@ -295,6 +295,8 @@ def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
     floors = cfg["city_min_population"]
     admin1 = _admin1_table(cfg)
     capitals = {(c["iso"], fold(c.get("capital") or "")) for c in geonames("countries").values()}
+    capitals |= {(c["iso"], c.get("capital") or "") for c in geonames("countries").values()}
+    country_population = {c["iso"]: c["population"] for c in geonames("countries").values()}
     out = []
     for c in sorted(geonames("cities").values(), key=lambda c: -c["population"]):
         cc = c["countrycode"]
@@ -307,7 +309,8 @@ def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
         name = fold(raw)
         table = admin1.get(cc)
         iso = table.format(code=c["admin1code"]) if isinstance(table, str) else (table or {}).get(c["admin1code"])
-        major = c["population"] >= cfg["major_city_population"] or (cc, name) in capitals
+        major = c["population"] >= cfg["major_city_population"] or (
+            (cc, name) in capitals and country_population.get(cc, 0) >= cfg["major_capital_country_population"])
         out.append(Place(name, "city", iso or country_names[cc], cc, None, {c["name"].replace("\u2019", "'")}, major))
     return out
 

@@ -109,7 +109,7 @@ def _inside_longer_name(text: str, start: int, end: int, place, gaz: Gazetteer, 
     >>> _inside_longer_name(t, 10, 18, load_gazetteer().lookup("Vladimir"), load_gazetteer(), _rules())
     True
     """
-    if place.level == "country" or " " in text[start:end] or place.name in gaz.capitals:
+    if place.level == "country" or " " in text[start:end] or (place.name in gaz.capitals and place.major):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
