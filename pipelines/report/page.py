@@ -34,8 +34,8 @@ SIGNATURE = re.compile(r'<meta name="report-signature" content="([0-9a-f]+)">')
 def cell(value) -> str:
     """Text of one table cell: thousands separators from 10,000 (years stay as they are), ISO dates, '' for null.
 
-    >>> [cell(v) for v in (None, 35100000000.0, 0.9, 2025, 12345, "Sichuan")]
-    ['', '35,100,000,000', '0.9', '2025', '12,345', 'Sichuan']
+    >>> [cell(v) for v in (None, 35100000000.0, 20547945205.25, 0.9, 2025, 12345, "Sichuan")]
+    ['', '35,100,000,000', '20,547,945,205.25', '0.9', '2025', '12,345', 'Sichuan']
     """
     if value is None:
         return ""
@@ -45,7 +45,7 @@ def cell(value) -> str:
         return str(value)
     if float(value).is_integer():
         return f"{int(value):,}" if abs(value) >= 10000 else str(int(value))
-    return f"{float(value):g}"
+    return f"{float(value):,.2f}" if abs(value) >= 10000 else f"{float(value):g}"
 
 
 def code_signature() -> str:
