@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from operator import itemgetter
 from functools import lru_cache
 
 from pipelines.parse.dates import DATE_PATTERN
@@ -45,11 +46,10 @@ def _base(text: str, kind: str, para_size: int, para_start: bool, repeated: bool
     words = WORD.findall(text)
     n = len(words) or 1
     stops = stop_words()
-    lower = [w.lower() for w in words]
-    stop_ratio = sum(w in stops for w in lower) / n
-    capital_ratio = sum(w[:1].isupper() for w in words) / n
-    upper_ratio = sum(w.isupper() and len(w) > 1 for w in words) / n
-    digits = sum(c.isdigit() for c in text) / max(1, len(text))
+    stop_ratio = sum(map(stops.__contains__, map(str.lower, words))) / n  # map keeps the loops in C
+    capital_ratio = sum(map(str.isupper, map(itemgetter(0), words))) / n  # a WORD starts with a letter
+    upper_ratio = sum(1 for w in words if len(w) > 1 and w.isupper()) / n
+    digits = sum(map(str.isdigit, text)) / max(1, len(text))
     sentence_end = bool(SENTENCE_END.search(text))
     sentences = len(SENTENCE_INSIDE.findall(text)) + sentence_end
     prose = float(len(words) >= 8 and sentence_end and stop_ratio >= 0.2)

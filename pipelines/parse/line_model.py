@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import mul
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,7 +52,7 @@ def _sigmoid(x: float) -> float:
 
 def weighted_score(weights: tuple[float, ...], row: list[float]) -> float:
     """The logistic model's probability for one feature row."""
-    return _sigmoid(sum(w * x for w, x in zip(weights, row)))
+    return _sigmoid(sum(map(mul, weights, row)))
 
 
 def body_scores(rows: list[list[float]], model: LineModel | None = None) -> list[float]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from pipelines.parse.dates import DATE_PATTERN
 from pipelines.parse.line_features import WORD, stop_words
@@ -48,6 +49,8 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
     """One row (TITLE_NAMES order) per candidate line."""
     body_words = _content_words(body_text)
     texts = [x.text for x in lines]
+    counts = Counter(texts)
+    above_text = "\n" + "\n".join(texts[:body_start]) + "\n"
     longest = max((lines[i].words for i in candidates), default=0)
     prose_above, seen = [], 0
     for i, x in enumerate(lines):  # kept words above each line, as a share of all kept words
@@ -62,7 +65,7 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
         own = _content_words(line.text)
         below = any(_is_meta_like(x) for x in lines[i + 1:i + 4])
         above = any(_is_meta_like(x) for x in lines[max(0, i - 2):i])
-        in_crumb = any(t != line.text and t.endswith(line.text) for t in texts[:body_start])
+        in_crumb = above_text.count(line.text + "\n") > above_text.count("\n" + line.text + "\n")  # a longer line ends with it
         same_para = sum(1 for x in lines[max(0, i - 3):i + 4] if x.para == line.para)
         rows.append([
             1.0, math.log1p(n), sum(w[:1].isupper() for w in words) / n,
@@ -72,7 +75,7 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
             len(own & body_words) / len(own) if own else 0.0, float(in_crumb),
             float(line.kind == "headline"), float(line.kind == "text"), scores[i],
             float(" | " in line.text or " - " in line.text), float(same_para == 1), float(i == 0),
-            float(line.words == longest), float(texts.count(line.text) > 1), float(i > body_start),
+            float(line.words == longest), float(counts[line.text] > 1), float(i > body_start),
             math.log1p(max(0, i - body_start)), prose_above[i] / total_prose,
         ])
     return rows
