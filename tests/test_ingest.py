@@ -9,7 +9,6 @@ import gzip
 import json
 import random
 import re
-import time
 from pathlib import Path
 
 import duckdb
@@ -188,24 +187,20 @@ def test_jsonl_good_lines_survive_broken_ones(tmp_path):
 
 # ---------------------------------------------------------------- size and depth
 
-def test_large_text_file_is_read_quickly(tmp_path):
+def test_large_text_file_is_read_whole(tmp_path):
     paragraph = "The harbour board met again on Tuesday to discuss the cost of the new ferry terminal.\n\n"
     data = (TITLE + "\n\n" + paragraph * (30_000_000 // len(paragraph))).encode("utf-8")
     path = _write(tmp_path, "huge.txt", data)
-    started = time.perf_counter()
     [doc] = read_file(path, tmp_path)
-    assert time.perf_counter() - started < 5
     assert doc.status == "parsed" and doc.byte_size >= 29_000_000 and len(doc.text) == len(data)
 
 
 def test_large_text_document_parses(tmp_path):
-    """A 1.5 MB page (parse time grows with size: ~0.6 s per MB) still gives one story."""
+    """A 1.5 MB page still gives one story (its parse time is measured by `make bench`, not here)."""
     paragraph = "The harbour board met again on Tuesday to discuss the cost of the new ferry terminal.\n\n"
     path = _write(tmp_path, "big.txt", (TITLE + "\n\n" + paragraph * (1_500_000 // len(paragraph))).encode("utf-8"))
     [doc] = read_file(path, tmp_path)
-    started = time.perf_counter()
     stories, status, error = parse_document(doc)
-    assert time.perf_counter() - started < 15
     assert (status, error) == ("parsed", None) and stories[0].title == TITLE
 
 
