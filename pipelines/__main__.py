@@ -148,11 +148,20 @@ def _failure(result) -> tuple[str, int] | None:
     if failures:
         step, error = failures[0]
         cause = first_line(_chain(error)[-1].message or "") or "unknown error"
-        return (f"{_where(step)} failed: {cause} (the published warehouse was left as it was; run again with "
-                "--verbose for the traceback)"), 1
+        return f"{_where(step)} failed: {cause} ({_published_state(result)}; run again with --verbose for the traceback)", 1
     if not result.success and not any(not e.passed and e.blocking for e in result.get_asset_check_evaluations()):
-        return "the run did not complete (the published warehouse was left as it was; --verbose shows why)", 1
+        return f"the run did not complete ({_published_state(result)}; --verbose shows why)", 1
     return None
+
+
+def _published_state(result) -> str:
+    """What a failed run did to the published file: a step after publishing (the report) fails with it already new."""
+    import dagster as dg
+
+    published = dg.AssetKey(["published_warehouse"])
+    if any(e.asset_key == published for e in result.get_asset_materialization_events()):
+        return "the warehouse itself was published before it"
+    return "the published warehouse was left as it was"
 
 
 def _where(step: str) -> str:

@@ -386,6 +386,19 @@ def test_an_unexpected_step_error_names_the_step_and_its_cause_and_points_to_ver
     assert "--verbose" in last_line(err) and "Traceback" not in err and "max_retries" not in err
 
 
+def test_a_step_failing_after_publishing_says_the_warehouse_was_published(workspace, capsys, monkeypatch):
+    from pipelines.report import page
+
+    raw, published = workspace
+    write_pages(raw, 5)
+    monkeypatch.setattr(page, "write_report", lambda path: 1 / 0)
+    assert main(["run", "--raw-dir", str(raw), "--warehouse", str(published)]) == 1
+    line = last_line(capsys.readouterr().err)
+    assert "step analyst_report failed: " in line and "was published before it" in line
+    assert "left as it was" not in line
+    assert count(published, "select count(*) from raw.raw_files") == 5
+
+
 def test_report_on_a_file_that_is_not_duckdb_is_one_line(tmp_path, capsys):
     (tmp_path / "notes.duckdb").write_text("these are notes, not a database\n")
     assert main(["report", "targets_by_country", "--warehouse", str(tmp_path / "notes.duckdb")]) == 2
