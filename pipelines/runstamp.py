@@ -22,7 +22,7 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pipelines.config import REPO_ROOT
+from pipelines.config import REPO_ROOT, storage_version
 from pipelines.ingest.listing import Listing, listing_fingerprint, raw_listing
 from pipelines.versions import files_digest
 
@@ -50,8 +50,8 @@ def installed() -> list[str]:
 
 
 def input_fingerprint(raw_dir: Path, listing: Listing) -> str:
-    """The fingerprint of a run over raw_dir whose files are `listing`, with this code."""
-    return hashlib.sha256("\x1f".join([code_version(), str(Path(raw_dir).resolve()),
+    """The fingerprint of a run over raw_dir whose files are `listing`, with this code and storage format."""
+    return hashlib.sha256("\x1f".join([code_version(), storage_version(), str(Path(raw_dir).resolve()),
                                        listing_fingerprint(listing)]).encode()).hexdigest()
 
 

@@ -244,6 +244,17 @@ def test_the_stamp_and_sensor_see_what_ingest_sees_and_a_fixed_link_starts_a_run
     assert listing_fingerprint(raw_listing(raw).files) != seen and runstamp.up_to_date(raw, published) is None
 
 
+def test_a_changed_storage_version_is_not_skipped_as_nothing_new(workspace, monkeypatch):
+    from pipelines import runstamp
+
+    raw, published = workspace
+    write_pages(raw, 2)
+    assert main(["run", "--raw-dir", str(raw), "--warehouse", str(published)]) == 0
+    assert runstamp.up_to_date(raw, published) is not None
+    monkeypatch.setenv("PIPELINE_STORAGE_VERSION", "1.4")
+    assert runstamp.up_to_date(raw, published) is None  # the next run rebuilds in the format asked for
+
+
 def test_an_entry_replaced_by_a_pipe_after_listing_is_refused_not_waited_on(tmp_path):
     os.mkfifo(tmp_path / "page.txt")  # the listing saw a file; by the time it is read it is a pipe
     docs = read_file(tmp_path / "page.txt", tmp_path)
