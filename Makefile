@@ -35,7 +35,7 @@ bench: $(STAMP)
 
 ## dev: the Dagster UI on http://localhost:3000
 dev: $(DEV_STAMP)
-	$(PY) -m pipelines.instance
+	$(PY) -m pipelines.orchestration.instance
 	$(VENV)/bin/dg dev
 
 clean:

@@ -1,5 +1,5 @@
-"""Test session settings: the reference cache (pipelines/refcache.py) and the Dagster instance
-(pipelines/instance.py) go to fresh temporary folders, so tests never read or write the user's
+"""Test session settings: the reference cache (pipelines/lifecycle/refcache.py) and the Dagster instance
+(pipelines/orchestration/instance.py) go to fresh temporary folders, so tests never read or write the user's
 ~/.cache or the repository's .dagster/, and start from a cold cache every session."""
 import os
 import tempfile

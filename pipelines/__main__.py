@@ -15,9 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines import config, instance, runstamp
-from pipelines.failures import EXIT_CODES, UserError, first_line, one_line
-from pipelines.preflight import check_not_busy, check_raw_dir, check_warehouse
+from pipelines import config
+from pipelines.orchestration import instance
+from pipelines.lifecycle import runstamp
+from pipelines.lifecycle.failures import EXIT_CODES, UserError, first_line, one_line
+from pipelines.lifecycle.preflight import check_not_busy, check_raw_dir, check_warehouse
 
 log = logging.getLogger("pipelines")
 
@@ -58,7 +60,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Materialize every asset in-process, run every check, publish, print a summary (nothing when nothing changed).
 
     Every failure ends in one line on stderr naming the cause and the fix, with the exit code of
-    pipelines.failures (tracebacks only with --verbose).
+    pipelines.lifecycle.failures (tracebacks only with --verbose).
     """
     raw_dir = Path(args.raw_dir or config.raw_dir())
     published = Path(args.warehouse or config.warehouse_path()).resolve()  # as the run's resources see it
@@ -84,7 +86,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     import dagster as dg
 
     from pipelines.definitions import build_definitions
-    from pipelines.resources import storage_problem
+    from pipelines.orchestration.resources import storage_problem
 
     problem = storage_problem(config.storage_version())
     if problem:
@@ -132,7 +134,7 @@ def _fail(line: str, code: int) -> int:
 def _failure(result) -> tuple[str, int] | None:
     """(last line, exit code) for a run that failed, None for one that did not.
 
-    A failure the user caused (pipelines.failures) is its own line; any other names the step and
+    A failure the user caused (pipelines.lifecycle.failures) is its own line; any other names the step and
     the error at the root of it, and points to --verbose for the traceback.
     """
     failures = [("run" if e.event_type_value in RUN_FAILURES else e.step_key, e.event_specific_data.error)
@@ -203,7 +205,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Print one analyst report from sql/ as a table, CSV or JSON."""
     import duckdb
 
-    from pipelines.reports import format_report, list_reports, run_report
+    from pipelines.report.sql_reports import format_report, list_reports, run_report
 
     reports = list_reports()
     if args.list or not args.name:

@@ -70,7 +70,7 @@ def report_path(published: Path) -> Path:
 def storage_version(value: str | None = None) -> str:
     """The DuckDB storage format build files are written in, as DuckDB names it ('vX.Y.Z' or 'latest'): `value`,
     else PIPELINE_STORAGE_VERSION, else DEFAULT_STORAGE_VERSION. Text that names no version is returned as given,
-    for DuckDB to refuse when the build file is opened (pipelines.resources).
+    for DuckDB to refuse when the build file is opened (pipelines.orchestration.resources).
 
     >>> storage_version("1.4"), storage_version("v1.5.2"), storage_version("Latest"), storage_version("old")
     ('v1.4.0', 'v1.5.2', 'latest', 'old')

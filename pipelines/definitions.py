@@ -4,11 +4,11 @@ from __future__ import annotations
 import dagster as dg
 
 from pipelines.assets import staging
-from pipelines.automation import daily_warehouse_schedule, raw_files_sensor
+from pipelines.orchestration.automation import daily_warehouse_schedule, raw_files_sensor
 from pipelines.assets.marts import build_marts_asset
 from pipelines.assets.publish import publish_asset
 from pipelines.assets.report import analyst_report
-from pipelines.resources import make_resources
+from pipelines.orchestration.resources import make_resources
 
 
 def build_definitions(raw_dir=None, published=None, allow_shrink=None) -> dg.Definitions:

@@ -4,7 +4,7 @@ ingest_raw: raw folder -> raw.raw_files, raw.raw_documents (only files that chan
 parse_documents: raw.raw_documents not yet parsed -> staging.stg_documents, staging.stg_stories
 extract_stories: stories whose canonical copy changed -> staging.stg_entity_mentions, stg_targets, ref_*
 Each stage is incremental and idempotent: it works on what is new and replaces rows by key. A stage
-about to change a table first records a new version of it (pipelines.buildstate), so the marts that
+about to change a table first records a new version of it (pipelines.lifecycle.buildstate), so the marts that
 read it rebuild. The rows that mark work as done (raw.raw_files, staging.stg_documents,
 staging.stg_extractions) are written last, so a run killed between two writes redoes that work.
 """
@@ -25,24 +25,24 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from pipelines.buildstate import mark_changed, set_state
+from pipelines.lifecycle.buildstate import mark_changed, set_state
 from pipelines.ingest.listing import raw_listing
 from pipelines.ingest.reader import content_hash, failed_document, file_format, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.parse.page_size import text_size
-from pipelines.preflight import check_raw_dir
-from pipelines.publish import guard_shrink
+from pipelines.lifecycle.preflight import check_raw_dir
+from pipelines.lifecycle.publish import guard_shrink
 from pipelines.records import RawDocument
-from pipelines.runstamp import input_fingerprint
-from pipelines.versions import extractor_version, parser_version
+from pipelines.lifecycle.runstamp import input_fingerprint
+from pipelines.lifecycle.versions import extractor_version, parser_version
 
 log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1  # prctl option: signal sent to this process when its parent dies
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
 POOL_MIN_READ_BYTES = 32 * 2**20  # reading is ~0.1 s per 4 MB: below this a pool's start-up and pickling cost more
 MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB of text, so more is quarantined
-INPUT_STATE = "input:fingerprint"  # what the last ingest listed (pipelines.runstamp); '' when a file must be read again
+INPUT_STATE = "input:fingerprint"  # what the last ingest listed (pipelines.lifecycle.runstamp); '' when a file must be read again
 WRITE_BATCH = 1024  # files parsed per bulk write (each write is a commit): memory stays flat however large the run
 
 
@@ -183,7 +183,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path, allow_shrink: bool
     """Read new or changed files under raw_dir into raw.raw_documents; forget files that are gone.
 
     A listing that lost most of the files the build holds raises ShrinkRefused before anything is
-    written (pipelines.publish.guard_shrink), unless allow_shrink.
+    written (pipelines.lifecycle.publish.guard_shrink), unless allow_shrink.
     """
     raw_dir = Path(raw_dir)
     check_raw_dir(raw_dir)

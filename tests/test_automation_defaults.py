@@ -3,7 +3,7 @@ import importlib
 
 import dagster as dg
 
-from pipelines import automation
+from pipelines.orchestration import automation
 
 
 def _reloaded(monkeypatch, value):

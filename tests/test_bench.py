@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipelines.bench import file_texts, floor_seconds, load_templates, main, write_corpus
-from pipelines.benchpages import dress_html
+from pipelines.bench.run import file_texts, floor_seconds, load_templates, main, write_corpus
+from pipelines.bench.pages import dress_html
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
 

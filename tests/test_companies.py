@@ -180,7 +180,7 @@ def _warehouse_from(stories: dict[str, str]):
     """An in-memory warehouse built from company mentions found in the given story bodies."""
     import duckdb
 
-    from pipelines.modelgraph import SCHEMA_SQL, build_models
+    from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models
 
     con = duckdb.connect()
     con.execute(SCHEMA_SQL.read_text())

@@ -13,7 +13,7 @@ import yaml
 
 from pipelines.extract.initiatives import find_initiatives
 from pipelines.extract.story import extract_story
-from pipelines.modelgraph import SCHEMA_SQL, build_models
+from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models
 
 PAGES = Path(__file__).parent / "fixtures" / "fact_pages"
 EXPECTED = yaml.safe_load((PAGES / "expected.yaml").read_text())

@@ -147,8 +147,8 @@ def test_the_publish_step_refuses_a_fresh_build_that_holds_less(workspace):
 
 
 def test_the_shrink_guard_counts_a_listing_against_what_was_published():
-    from pipelines.failures import ShrinkRefused
-    from pipelines.publish import guard_shrink
+    from pipelines.lifecycle.failures import ShrinkRefused
+    from pipelines.lifecycle.publish import guard_shrink
 
     guard_shrink(0, 0, False, "the raw folder /r", "/w.duckdb")  # nothing published yet: nothing to lose
     guard_shrink(4, 2, False, "the raw folder /r", "/w.duckdb")
@@ -232,7 +232,7 @@ def test_a_fixed_dangling_link_is_read_by_the_next_run(tmp_path, con):
 def test_the_stamp_and_sensor_see_what_ingest_sees_and_a_fixed_link_starts_a_run(workspace, tmp_path):
     """One listing (ingest/listing.py): a dangling link does not keep every later run from being skipped, and
     restoring its target changes the listing the stamp and the sensor fingerprint."""
-    from pipelines import runstamp
+    from pipelines.lifecycle import runstamp
     from pipelines.ingest.listing import listing_fingerprint
 
     raw, published = workspace
@@ -245,7 +245,7 @@ def test_the_stamp_and_sensor_see_what_ingest_sees_and_a_fixed_link_starts_a_run
 
 
 def test_a_changed_storage_version_is_not_skipped_as_nothing_new(workspace, monkeypatch):
-    from pipelines import runstamp
+    from pipelines.lifecycle import runstamp
 
     raw, published = workspace
     write_pages(raw, 2)
@@ -339,7 +339,7 @@ def test_a_warehouse_path_that_is_a_folder_fails_before_any_work(tmp_path, capsy
 
 
 def test_a_warehouse_folder_that_cannot_be_written_fails_before_any_work(tmp_path, capsys, monkeypatch):
-    from pipelines import preflight
+    from pipelines.lifecycle import preflight
 
     write_pages(tmp_path / "raw", 1)
     (tmp_path / "ro").mkdir()

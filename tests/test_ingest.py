@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.failures import UserError
+from pipelines.lifecycle.failures import UserError
 from pipelines.ingest.reader import read_file
 from pipelines.load.loader import ensure_schema
 from pipelines.parse.page import parse_document
@@ -394,7 +394,7 @@ def test_an_unexpected_reader_error_quarantines_the_file_not_the_run(tmp_path, c
 
 
 def test_a_document_gone_from_its_file_before_parsing_stays_pending_and_is_read_again(tmp_path, con):
-    from pipelines.buildstate import get_state
+    from pipelines.lifecycle.buildstate import get_state
     from pipelines.stages import INPUT_STATE
 
     raw = tmp_path / "raw"

@@ -2,7 +2,7 @@
 import dagster as dg
 import pytest
 
-from pipelines import instance as pipeline_instance
+from pipelines.orchestration import instance as pipeline_instance
 from pipelines.__main__ import main
 
 PAGE = "Chengdu plans a metaverse park\n\nPublished: 2024-06-02\n\nChengdu will invest 5 billion yuan in a metaverse park by 2026.\n"

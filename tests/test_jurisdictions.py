@@ -125,7 +125,7 @@ def test_first_word_index_forgets_a_story_s_districts():
 def test_the_cached_gazetteer_is_the_built_one():
     from pipelines.extract.company_names import build_place_names, place_names
     from pipelines.extract.gazetteer import build_gazetteer, load_gazetteer
-    from pipelines.refcache import entry_path
+    from pipelines.lifecycle.refcache import entry_path
 
     cached, built = load_gazetteer(), build_gazetteer()
     assert entry_path("gazetteer").exists()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.modelgraph import MODELS_DIR, ModelError, load_models, parse_header, read_tables
+from pipelines.modelling.modelgraph import MODELS_DIR, ModelError, load_models, parse_header, read_tables
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.modelgraph import SCHEMA_SQL, build_models, run_model_checks
+from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models, run_model_checks
 
 FIXTURE = Path(__file__).parent / "fixtures" / "marts" / "small_staging.sql"
 

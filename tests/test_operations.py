@@ -20,10 +20,10 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines import automation
+from pipelines.orchestration import automation
 from pipelines.config import build_path
 from pipelines.definitions import build_definitions
-from pipelines.resources import WarehouseSettings
+from pipelines.orchestration.resources import WarehouseSettings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "samples" / "raw").glob("*.txt"))
@@ -192,7 +192,7 @@ def test_unchanged_input_is_a_no_op(built, tmp_path):
 
 
 def test_a_cli_run_with_nothing_new_stops_before_it_starts(built, tmp_path, capsys, monkeypatch):
-    from pipelines import runstamp
+    from pipelines.lifecycle import runstamp
     from pipelines.__main__ import main
 
     raw, published = copy_warehouse(built, tmp_path)
@@ -215,7 +215,7 @@ def test_a_cli_run_with_nothing_new_stops_before_it_starts(built, tmp_path, caps
 
 
 def test_a_subset_run_leaves_no_stamp_and_a_damaged_stamp_is_ignored(built, tmp_path):
-    from pipelines import runstamp
+    from pipelines.lifecycle import runstamp
 
     raw, published = copy_warehouse(built, tmp_path)
     run_in_process(raw, published)
@@ -230,7 +230,7 @@ def test_a_subset_run_leaves_no_stamp_and_a_damaged_stamp_is_ignored(built, tmp_
 
 
 def test_a_file_to_read_again_leaves_no_stamp(built, tmp_path, monkeypatch):
-    from pipelines import runstamp
+    from pipelines.lifecycle import runstamp
 
     raw, published = copy_warehouse(built, tmp_path)
     write_pages(raw, 1, start=3)
@@ -392,7 +392,7 @@ def test_a_failing_check_fails_the_run_and_a_blocking_one_stops_publishing(built
     err = capsys.readouterr().err
     assert f"failed checks: {check} ({'blocking: not published' if blocking else 'not blocking'}" in err
     assert (sha256(published) == before) is blocking  # a blocking check leaves the published file as it was
-    from pipelines import runstamp
+    from pipelines.lifecycle import runstamp
     assert runstamp.up_to_date(raw, published) is None  # the next run checks again instead of being skipped
 
 

@@ -12,11 +12,11 @@ from bs4 import BeautifulSoup
 sys.path.insert(0, str(Path(__file__).parent))
 from test_models import FIXTURE, small_warehouse  # noqa: E402
 
-from pipelines.buildstate import set_state  # noqa: E402
-from pipelines.modelgraph import SCHEMA_SQL, build_models  # noqa: E402
+from pipelines.lifecycle.buildstate import set_state  # noqa: E402
+from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models  # noqa: E402
 from pipelines.report.charts import CHARTS  # noqa: E402
 from pipelines.report.page import cell, render_report, write_report  # noqa: E402
-from pipelines.reports import run_report  # noqa: E402
+from pipelines.report.sql_reports import run_report  # noqa: E402
 
 CHART_NAMES = [c.name for c in CHARTS]
 

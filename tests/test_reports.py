@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from test_models import small_warehouse  # noqa: E402
 
-from pipelines.reports import format_report, list_reports, run_report  # noqa: E402
+from pipelines.report.sql_reports import format_report, list_reports, run_report  # noqa: E402
 
 
 @pytest.fixture(scope="module")

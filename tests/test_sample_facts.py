@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from pipelines.load.loader import ensure_schema
-from pipelines.modelgraph import build_models
+from pipelines.modelling.modelgraph import build_models
 from pipelines.stages import extract_stories, ingest_raw, parse_documents
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "raw"

@@ -2,9 +2,9 @@
 import duckdb
 import pytest
 
-from pipelines.buildstate import ensure_state
+from pipelines.lifecycle.buildstate import ensure_state
 from pipelines.load.loader import ensure_schema
-from pipelines.modelgraph import INTERMEDIATE_SCHEMA, build_models, load_models
+from pipelines.modelling.modelgraph import INTERMEDIATE_SCHEMA, build_models, load_models
 
 OWN_TABLES = "database_name = current_database() and not internal"
 

@@ -5,7 +5,7 @@ import pytest
 
 from pipelines.assets.checks import TABLE_CHECKS
 from pipelines.definitions import build_definitions
-from pipelines.modelgraph import SCHEMA_SQL, run_check
+from pipelines.modelling.modelgraph import SCHEMA_SQL, run_check
 
 BATCH = "2024-06-01 10:00:00"
 BODY = "Chengdu will invest 5 billion yuan in a metaverse park by 2026."

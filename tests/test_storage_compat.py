@@ -16,7 +16,7 @@ import pytest
 
 from pipelines.config import DEFAULT_STORAGE_VERSION
 from pipelines.definitions import build_definitions
-from pipelines.resources import prepare_build
+from pipelines.orchestration.resources import prepare_build
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "raw"

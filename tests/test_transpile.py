@@ -2,7 +2,7 @@
 import pytest
 import sqlglot
 
-from pipelines.transpile import DIALECTS, sql_files, transpile_all, transpile_sql
+from pipelines.modelling.transpile import DIALECTS, sql_files, transpile_all, transpile_sql
 
 FILES = sql_files()
 

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.modelgraph import Check, load_table_checks, run_check
+from pipelines.modelling.modelgraph import Check, load_table_checks, run_check
 
 TABLE_CHECKS = load_table_checks()  # the staging tables' checks, read once at import
 

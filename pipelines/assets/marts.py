@@ -15,8 +15,8 @@ from pipelines.assets.checks import asset_key as _asset_key
 from pipelines.assets.checks import check_result, check_spec
 from pipelines.assets.metadata import built_metadata, declared_metadata, source_link
 from pipelines.assets.staging import RETRY
-from pipelines.buildstate import materialize_if_stale, model_code_hashes, set_state
-from pipelines.modelgraph import MART_SCHEMA, MODEL_SCHEMAS, MODELS_DIR, Model, load_models
+from pipelines.lifecycle.buildstate import materialize_if_stale, model_code_hashes, set_state
+from pipelines.modelling.modelgraph import MART_SCHEMA, MODEL_SCHEMAS, MODELS_DIR, Model, load_models
 
 GROUP = "marts"
 INTERMEDIATE_GROUP = "intermediate"  # int_* models and seeds (schema intermediate)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.catalog import Column, declared_columns, table_columns
+from pipelines.modelling.catalog import Column, declared_columns, table_columns
 
 
 def table_schema(columns: list[Column]) -> dg.TableSchema:

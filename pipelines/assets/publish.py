@@ -7,19 +7,19 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.staging import RETRY, failing_at_once
 from pipelines.assets.marts import FAILED_CHECKS_STATE
-from pipelines.buildstate import get_states
-from pipelines.failures import from_os_error
-from pipelines.publish import guard_shrink, publish_if_changed, published_listing
-from pipelines.runstamp import clear_stamp, write_stamp
+from pipelines.lifecycle.buildstate import get_states
+from pipelines.lifecycle.failures import from_os_error
+from pipelines.lifecycle.publish import guard_shrink, publish_if_changed, published_listing
+from pipelines.lifecycle.runstamp import clear_stamp, write_stamp
 from pipelines.stages import INPUT_STATE
-from pipelines.resources import WarehouseSettings
+from pipelines.orchestration.resources import WarehouseSettings
 
 
 def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey],
                   job_checks: set[dg.AssetCheckKey]) -> dg.AssetsDefinition:
     """An asset that publishes once every model in `upstream` is built (and its blocking checks passed).
 
-    It also writes the run stamp (pipelines/runstamp.py), but only after a run of the whole job
+    It also writes the run stamp (pipelines/lifecycle/runstamp.py), but only after a run of the whole job
     (`job_assets`, `job_checks`) in which every check passed: a subset run from the UI, or a build
     with a failed check, clears it, so the next run runs in full.
     """

@@ -5,7 +5,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.assets.staging import RETRY
-from pipelines.resources import WarehouseSettings
+from pipelines.orchestration.resources import WarehouseSettings
 
 PUBLISHED = dg.AssetKey(["published_warehouse"])
 

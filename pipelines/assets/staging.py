@@ -9,9 +9,9 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.assets.checks import table_check_results, table_check_specs
 from pipelines.assets.metadata import built_metadata, declared_metadata
-from pipelines.failures import UserError
-from pipelines.preflight import check_warehouse
-from pipelines.resources import WarehouseSettings
+from pipelines.lifecycle.failures import UserError
+from pipelines.lifecycle.preflight import check_warehouse
+from pipelines.orchestration.resources import WarehouseSettings
 from pipelines.stages import ingest_raw, parse_documents
 
 DOCUMENTS, STORIES = ("staging", "stg_documents"), ("staging", "stg_stories")
@@ -21,7 +21,7 @@ SHOWN_QUARANTINED = 20  # files listed by name in the metadata of one materializ
 
 @contextmanager
 def failing_at_once() -> Iterator[None]:
-    """A failure the user caused (pipelines.failures) fails the step at once, without retries, its one line
+    """A failure the user caused (pipelines.lifecycle.failures) fails the step at once, without retries, its one line
     as the failure's description: what the UI shows and the CLI prints."""
     try:
         yield

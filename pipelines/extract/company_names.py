@@ -156,8 +156,8 @@ def _merge_units(groups: dict[str, list[str]]) -> set[str]:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Names of countries, first-level regions and cities over 15,000 people (read once, on first use, or
-    from the reference cache, pipelines/refcache.py)."""
-    from pipelines.refcache import cached
+    from the reference cache, pipelines/lifecycle/refcache.py)."""
+    from pipelines.lifecycle.refcache import cached
 
     return cached("place_names", build_place_names)
 

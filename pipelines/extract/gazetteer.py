@@ -317,8 +317,8 @@ def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process, or read from the reference cache (pipelines/refcache.py)."""
-    from pipelines.refcache import cached
+    """The gazetteer, built once per process, or read from the reference cache (pipelines/lifecycle/refcache.py)."""
+    from pipelines.lifecycle.refcache import cached
 
     return cached("gazetteer", build_gazetteer)
 

@@ -1,7 +1,7 @@
 """The analyst report: one self-contained HTML page with every chart and the table behind it, written beside the
 published warehouse.
 
-Pure module (no dagster). The page is made from the queries in sql/ (pipelines.reports) on a read-only look at
+Pure module (no dagster). The page is made from the queries in sql/ (pipelines.report.sql_reports) on a read-only look at
 the published file; charts are inline SVG (pipelines.report.charts), styles inline, no script and no link to
 fetch, so it opens offline from a file. It records the signature of what it was made from (the marts' build
 state and the report's own code), so an unchanged warehouse is not rendered again.
@@ -19,11 +19,11 @@ import duckdb
 import jinja2
 import matplotlib
 
-from pipelines.buildstate import STATE_TABLE
+from pipelines.lifecycle.buildstate import STATE_TABLE
 from pipelines.config import report_path
 from pipelines.report.charts import CHARTS, chart_svg
-from pipelines.reports import REPORTS_DIR, list_reports, report_sql, run_report
-from pipelines.versions import files_digest
+from pipelines.report.sql_reports import REPORTS_DIR, list_reports, report_sql, run_report
+from pipelines.lifecycle.versions import files_digest
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE), autoescape=True, trim_blocks=True,
@@ -55,7 +55,7 @@ def code_signature() -> str:
 
 
 def marts_state(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The build state of every mart (the `model:` rows of pipelines.buildstate, which change whenever a mart is
+    """The build state of every mart (the `model:` rows of pipelines.lifecycle.buildstate, which change whenever a mart is
     rebuilt) as one text; None for a warehouse that records none."""
     try:
         rows = con.execute(f"select name, value from {STATE_TABLE} where name like 'model:%' order by name").fetchall()
@@ -73,7 +73,7 @@ def signature(con: duckdb.DuckDBPyConnection) -> str:
 def render_report(con: duckdb.DuckDBPyConnection, title: str = "Initiatives warehouse") -> str:
     """The HTML page for the warehouse `con` reads (its current catalog): every chart with its table and query.
 
-    >>> from pipelines.modelgraph import SCHEMA_SQL, build_models
+    >>> from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models
     >>> con = duckdb.connect(); _ = con.execute(SCHEMA_SQL.read_text()); _ = build_models(con)
     >>> page = render_report(con); page.startswith("<!DOCTYPE html>") and 'id="most_active_companies"' in page
     True

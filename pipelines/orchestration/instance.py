@@ -6,7 +6,7 @@ recorded there with their materializations, check results and metadata, so `dags
 `make dev` starts on the same folder) shows what ran last; a run skipped because nothing changed
 records an observation of the published warehouse saying so.
 
-    python -m pipelines.instance        # create the folder when missing and print it (used by `make dev`)
+    python -m pipelines.orchestration.instance        # create the folder when missing and print it (used by `make dev`)
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from pipelines.config import REPO_ROOT
 HOME_SETTING = "DAGSTER_HOME"
 DEFAULT_HOME = REPO_ROOT / ".dagster"
 PUBLISHED_ASSET = ["published_warehouse"]
-INSTANCE_YAML = """# The Dagster instance of initiatives-etl (pipelines/instance.py): run history in SQLite beside this file.
+INSTANCE_YAML = """# The Dagster instance of initiatives-etl (pipelines/orchestration/instance.py): run history in SQLite beside this file.
 telemetry:
   enabled: false
 # Steps log through Dagster's structured events (shown in the UI); capturing raw stdout/stderr as well

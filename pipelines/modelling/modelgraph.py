@@ -26,10 +26,11 @@ from pathlib import Path
 import sqlglot
 from sqlglot import exp
 
-REPO_DIR = Path(__file__).resolve().parents[1]
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the pipelines package
+REPO_DIR = PACKAGE_DIR.parent
 MODELS_DIR = REPO_DIR / "models"
-SCHEMA_SQL = Path(__file__).resolve().parent / "load" / "schema.sql"
-STAGING_CHECKS_SQL = Path(__file__).resolve().parent / "checks" / "staging.sql"
+SCHEMA_SQL = PACKAGE_DIR / "load" / "schema.sql"
+STAGING_CHECKS_SQL = PACKAGE_DIR / "checks" / "staging.sql"
 MART_SCHEMA = "main"  # what analysts and BI tools query: dims, facts, bridges
 INTERMEDIATE_SCHEMA = "intermediate"  # int_* models and seed_* seeds: building blocks of the marts, not for analysts
 MODEL_SCHEMAS = (MART_SCHEMA, INTERMEDIATE_SCHEMA)
@@ -314,13 +315,13 @@ def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_S
     """Read every seed and model, resolve dependencies, return them in build order.
 
     Fails with a ModelError naming the file when a model does not parse or reads an unknown table.
-    The result is kept in the reference cache (pipelines/refcache.py) until a model file, this
+    The result is kept in the reference cache (pipelines/lifecycle/refcache.py) until a model file, this
     module or sqlglot changes.
 
     >>> [m.name for m in load_models()][:1]
     ['seed_company_roles']
     """
-    from pipelines.refcache import cached
+    from pipelines.lifecycle.refcache import cached
 
     models_dir = Path(models_dir).resolve()
     return cached("models", lambda: _load_models(models_dir, schema_sql), models_version(models_dir, schema_sql))
@@ -328,7 +329,7 @@ def load_models(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_S
 
 def models_version(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEMA_SQL) -> str:
     """A digest of every model and seed file, the staging DDL, this module and sqlglot: what load_models reads."""
-    from pipelines.versions import files_digest
+    from pipelines.lifecycle.versions import files_digest
 
     models_dir = Path(models_dir).resolve()
     inputs = [p.resolve() for p in (*models_dir.glob("*.sql"), *(models_dir / "seeds").glob("*.csv"),

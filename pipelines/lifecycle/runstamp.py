@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pipelines.config import REPO_ROOT, storage_version
 from pipelines.ingest.listing import Listing, listing_fingerprint, raw_listing
-from pipelines.versions import files_digest
+from pipelines.lifecycle.versions import files_digest
 
 CODE = ("pipelines/**/*.py", "pipelines/data/**/*", "pipelines/load/*.sql", "models/**/*", "requirements.lock")
 

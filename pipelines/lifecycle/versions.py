@@ -9,7 +9,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the pipelines package
 PARSER_FILES = ("ingest/*.py", "parse/*.py", "data/text_rules.yaml", "data/html_rules.yaml")
 EXTRACTOR_FILES = ("extract/*.py", "data/*.json", "data/*.csv", "data/companies.yaml", "data/organization_cues.yaml")
 
@@ -17,7 +17,7 @@ EXTRACTOR_FILES = ("extract/*.py", "data/*.json", "data/*.csv", "data/companies.
 def files_digest(paths, root: Path, *extra: str) -> str:
     """SHA-256 over `extra`, then the names (relative to root) and bytes of the files, in a stable order.
 
-    >>> files_digest([PACKAGE / "versions.py"], PACKAGE) != files_digest([PACKAGE / "versions.py"], PACKAGE, "x")
+    >>> files_digest([PACKAGE / "config.py"], PACKAGE) != files_digest([PACKAGE / "config.py"], PACKAGE, "x")
     True
     """
     digest = hashlib.sha256("\x1f".join(extra).encode())

@@ -12,9 +12,9 @@ from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
 from pipelines import config
-from pipelines.failures import UserError, WarehouseBusy, os_cause
+from pipelines.lifecycle.failures import UserError, WarehouseBusy, os_cause
 from pipelines.load.loader import ensure_schema, schema_version
-from pipelines.preflight import busy_message
+from pipelines.lifecycle.preflight import busy_message
 
 log = logging.getLogger(__name__)
 STORAGE_SETTING = "storage_compatibility_version"  # DuckDB's setting: the format of database files it creates
@@ -22,7 +22,7 @@ STORAGE_SETTING = "storage_compatibility_version"  # DuckDB's setting: the forma
 
 class WarehouseSettings(dg.ConfigurableResource):
     """The raw folder to read and the warehouse file analysts open (runs build beside it, then publish);
-    allow_shrink publishes a build that lost most of the published raw files (pipelines.publish)."""
+    allow_shrink publishes a build that lost most of the published raw files (pipelines.lifecycle.publish)."""
 
     raw_dir: str
     published: str

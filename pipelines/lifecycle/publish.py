@@ -5,7 +5,7 @@ published file under a temporary name and renames it over the published file in 
 atomic step (os.replace). Readers holding the old file keep reading the old version until
 they reconnect; a run killed at any moment leaves the published file as it was (and at most a
 temporary copy, removed by the next publish). A build whose state equals the published file's
-state (pipelines.buildstate) is not copied again, so a run with nothing new leaves the file untouched.
+state (pipelines.lifecycle.buildstate) is not copied again, so a run with nothing new leaves the file untouched.
 
 The shrink guard: a build that would remove more than MAX_SHRINK_SHARE of the raw files the published
 warehouse holds (an empty listing, an unmounted or half-synced scrape folder) is not published unless
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.buildstate import file_state_signature, state_signature
-from pipelines.failures import ShrinkRefused
+from pipelines.lifecycle.buildstate import file_state_signature, state_signature
+from pipelines.lifecycle.failures import ShrinkRefused
 from pipelines.ingest.listing import Listing
 
 MAX_SHRINK_SHARE = 0.5  # a build with fewer than half the published files is refused
@@ -41,7 +41,7 @@ def guard_shrink(before: int, after: int, allow: bool, where: str, published: Pa
     >>> guard_shrink(31, 0, False, "the raw folder /r", Path("/w.duckdb"))
     Traceback (most recent call last):
     ...
-    pipelines.failures.ShrinkRefused: the raw folder /r lists 0 files where the warehouse was built from 31 (100% fewer), so /w.duckdb was not published and is left as it was; if the folder is unmounted or was emptied by mistake, restore it, and if the files were removed on purpose, run again with --allow-shrink (or PIPELINE_ALLOW_SHRINK=1)
+    pipelines.lifecycle.failures.ShrinkRefused: the raw folder /r lists 0 files where the warehouse was built from 31 (100% fewer), so /w.duckdb was not published and is left as it was; if the folder is unmounted or was emptied by mistake, restore it, and if the files were removed on purpose, run again with --allow-shrink (or PIPELINE_ALLOW_SHRINK=1)
     """
     if allow or not shrinks(before, after):
         return

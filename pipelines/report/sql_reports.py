@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from pipelines.modelgraph import REPO_DIR, parse_header
+from pipelines.modelling.modelgraph import REPO_DIR, parse_header
 
 REPORTS_DIR = REPO_DIR / "sql"
 FORMATS = ("table", "csv", "json")
@@ -42,7 +42,7 @@ def report_sql(name: str, reports_dir: Path | str = REPORTS_DIR) -> str:
 def run_report(con, name: str, reports_dir: Path | str = REPORTS_DIR) -> tuple[list[str], list[tuple]]:
     """Run a report on a DuckDB connection: (column names, rows).
 
-    >>> import duckdb; from pipelines.modelgraph import SCHEMA_SQL, build_models
+    >>> import duckdb; from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models
     >>> con = duckdb.connect(); _ = con.execute(SCHEMA_SQL.read_text()); _ = build_models(con)
     >>> run_report(con, "initiatives_by_level")
     (['level', 'initiatives', 'targets', 'total_target_usd'], [])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.modelgraph import MODELS_DIR, load_models, models_version, use_model_schemas
+from pipelines.modelling.modelgraph import MODELS_DIR, load_models, models_version, use_model_schemas
 
 Column = tuple[str, str, str | None]  # name, DuckDB type, comment
 
@@ -31,12 +31,12 @@ def table_columns(con, schema: str, table: str) -> list[Column]:
 def declared_columns(models_dir: Path | str = MODELS_DIR) -> dict[tuple[str, str], list[Column]]:
     """{(schema, table): columns} of every raw, staging and model table, without building anything.
 
-    Kept in the reference cache (pipelines/refcache.py) until a model, the DDL or DuckDB changes.
+    Kept in the reference cache (pipelines/lifecycle/refcache.py) until a model, the DDL or DuckDB changes.
 
     >>> cols = declared_columns(); cols["main", "dim_date"][0][:2], cols["staging", "stg_stories"][0][:2]
     (('date_key', 'INTEGER'), ('story_key', 'VARCHAR'))
     """
-    from pipelines.refcache import cached
+    from pipelines.lifecycle.refcache import cached
 
     return cached("columns", lambda: _declared_columns(models_dir),
                   models_version(models_dir) + Path(__file__).read_text() + duckdb.__version__)

@@ -94,7 +94,7 @@ def one_line(cls_name: str, message: str) -> tuple[str, int] | None:
     `cls_name` and `message` are those of an exception as Dagster records it (the message may carry
     the exception's class name in front and more lines after).
 
-    >>> one_line("ShrinkRefused", "pipelines.failures.ShrinkRefused: the raw folder lists 0 files\\n")
+    >>> one_line("ShrinkRefused", "pipelines.lifecycle.failures.ShrinkRefused: the raw folder lists 0 files\\n")
     ('the raw folder lists 0 files', 4)
     >>> one_line("IOException", "IO Error: Could not write file \\"/w/x.wal\\": File too large")[1]
     2

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.publish import published_listing
-from pipelines.resources import WarehouseSettings
+from pipelines.lifecycle.publish import published_listing
+from pipelines.orchestration.resources import WarehouseSettings
 from pipelines.ingest.listing import Listing, listing_fingerprint, raw_listing
-from pipelines.runstamp import up_to_date
+from pipelines.lifecycle.runstamp import up_to_date
 
 JOB_NAME = "build_warehouse"
 DAILY_CRON = "0 5 * * *"  # 05:00 UTC, after the nightly scrape

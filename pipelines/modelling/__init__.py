@@ -1,0 +1,1 @@
+"""The SQL models in models/*.sql: dependency graph and build order, catalog, other dialects (sqlglot)."""
