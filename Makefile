@@ -25,9 +25,10 @@ $(DEV_STAMP): $(STAMP) requirements-dev.lock
 run: $(STAMP)
 	$(PY) -m pipelines run
 
-## test: the whole test suite (offline, a few seconds to a minute)
+## test: the whole test suite (offline, a few minutes), one pytest-xdist worker per core; each test file stays on one worker (its module fixtures are built once)
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## bench: throughput benchmark (see README)
 bench: $(STAMP)
