@@ -144,6 +144,9 @@ WORLD_CHAIN_CASES = [
     ("Bavaria", [("Bavaria", "state", "DE-BY"), ("Germany", "country", None)]),
     ("Incheon", [("Incheon", "city", "KR-28"), ("South Korea", "country", None)]),
     ("Tatarstan", [("Tatarstan", "province", "RU-TA"), ("Russia", "country", None)]),
+    # named from the capital's spelling, not from a transliterated alternate ('Kemerova', 'Yaroslava')
+    ("Kemerovo", [("Kemerovo", "city", None), ("Kemerovo Oblast", "province", "RU-KEM"), ("Russia", "country", None)]),
+    ("Yaroslavl", [("Yaroslavl", "city", None), ("Yaroslavl Oblast", "province", "RU-YAR"), ("Russia", "country", None)]),
 ]
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections import defaultdict
 from importlib.metadata import version
@@ -67,7 +68,9 @@ def _vote(city: dict, primary: str, alternates: set[str], group, sub, exact: set
     matched = stems & ({primary} | alternates)
     if matched:
         kind = _KIND_WORDS.get(sub.name.rsplit(" ", 1)[-1].rstrip("'").lower())
-        own = any(primary.startswith(m) and len(primary) - len(m) <= 1 for m in matched)  # 'Kemerovo', 'Kemerov'
+        # the city's own name is the stem when it differs from a matched stem in its last letter at most:
+        # 'Kemerovo' for 'kemerov' or for its alternate spelling 'kemerova' ('Kemerovo Oblast', not 'Kemerova Oblast')
+        own = any(len(os.path.commonprefix([primary, m])) >= max(len(primary), len(m)) - 1 for m in matched)
         stem = re.sub(r"[’']", "", fold(city["name"])) if own else min(matched, key=len).capitalize()
         english = f"{stem} {kind}" if kind else None  # 'Novosibirsk Oblast', 'Sverdlovsk Oblast' (capital Yekaterinburg)
         return [(0.2 * city["population"], group, sub, english)]
