@@ -179,6 +179,18 @@ def test_read_meta_two_authors():
     ("2024-02-29T10:00:00+08:00", datetime(2024, 2, 29, 10, 0)),
     ("Release date: 2022-07-06 | Source: County office", datetime(2022, 7, 6)),
     ("Markets·Feb 02, 2024", datetime(2024, 2, 2)),
+    ("JUN 25, 2024", datetime(2024, 6, 25)),
+    ("25 JUN 2024", datetime(2024, 6, 25)),
+    ("BY ANN LEE PUBLISHED: DEC 20, 2023", datetime(2023, 12, 20)),
+    ("UPDATED 16:47 EST / DECEMBER 19 2025", datetime(2025, 12, 19)),
+    ("Posted on the 15th of June, 2024", datetime(2024, 6, 15)),
+    ("Updated on 19-Dec-2025", datetime(2025, 12, 19)),
+    ("2025•01•08", datetime(2025, 1, 8)),
+    ("12/31/2019", datetime(2019, 12, 31)),
+    ("Posted on 15/12/2025 at 19:00", datetime(2025, 12, 15, 19, 0)),
+    ("04/05/2024", datetime(2024, 4, 5)),
+    ("04.05.2024", datetime(2024, 5, 4)),
+    ("2024年5月26日", datetime(2024, 5, 26)),
 ])
 def test_parse_date(text, value):
     got = parse_date(text)
@@ -186,7 +198,8 @@ def test_parse_date(text, value):
 
 
 @pytest.mark.parametrize("text", [None, "", "no date here", "May 2023", "31 Feb 2023", "2022-13-01", "Jan 5, 1850",
-                                  "12/31/2019"])
+                                  "31/31/2019", "Published 3 hours ago", "Yesterday at 10:30", "2 days ago",
+                                  "Dec 2025", "Call 555-1234 by 2024"])
 def test_parse_date_none(text):
     assert parse_date(text) is None
 

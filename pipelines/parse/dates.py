@@ -1,4 +1,9 @@
-"""Dates as news pages write them: 'January 20, 2024, 10:30 AM', '2022-07-06', '30 June 2023', 'Mon Jun 30, 2025 7:02 am'."""
+"""Dates as news pages write them: 'January 20, 2024, 10:30 AM', 'JUN 25, 2024', '2022-07-06', '30 June 2023',
+'the 5th of May 2024', '19-Dec-2025', '15/12/2025', '2024年5月26日', 'Mon Jun 30, 2025 7:02 am'.
+
+Only absolute dates: 'Published 3 hours ago' or 'Yesterday' name no day without the time the page was
+fetched, so they are not read (the date stays null).
+"""
 from __future__ import annotations
 
 import re
@@ -7,15 +12,35 @@ from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-# A date somewhere in a line: 'May 26, 2023', '26 May 2023', '2023-05-26', '2023/05/26', with an optional time.
+MONTHS = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # any case: 'JUN 25, 2024'
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A date somewhere in a line, with an optional time: 'May 26, 2023', 'MAY 26 2023', '26 May 2023', 'the 26th of May, 2023',
+# '26-May-2023', '2023-05-26' (also with / . or • between), '26/05/2023' or '05/26/2023', '2023年5月26日'.
 DATE_PATTERN = re.compile(
-    rf"(?:\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}"
-    r"|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    rf"(?:\b{MONTHS}\s+{DAY},?\s+\d{{4}}"
+    rf"|\b{DAY}(?:\s+of)?[\s-]{MONTHS}[\s,-]+\d{{4}}"
+    r"|\b\d{4}[-/.•]\d{1,2}[-/.•]\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?",
 )
+YEAR = re.compile(r"\d{4}")  # every date above holds a year: a line without four digits in a row holds none
+NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def find_date(text: str | None) -> re.Match | None:
+    """The first date written in `text` (DATE_PATTERN's match), None when there is none; cheap on lines without one.
+
+    >>> find_date("BY ANN LEE PUBLISHED: JUN 25, 2024").group(0)
+    'JUN 25, 2024'
+    >>> find_date("Published 3 hours ago") is None
+    True
+    """
+    if not text or not YEAR.search(text):
+        return None
+    return DATE_PATTERN.search(text)
 
 
 def parse_date(text: str | None) -> datetime | None:
@@ -25,22 +50,52 @@ def parse_date(text: str | None) -> datetime | None:
     datetime.datetime(2024, 1, 20, 10, 30)
     >>> parse_date("Release date: 2022-07-06")
     datetime.datetime(2022, 7, 6, 0, 0)
+    >>> parse_date("Posted on the 15th of June, 2024")
+    datetime.datetime(2024, 6, 15, 0, 0)
     >>> parse_date("no date here") is None
     True
     """
-    if not text:
-        return None
-    match = DATE_PATTERN.search(text)
+    match = find_date(text)
     return _read_date(match.group(0)) if match else None
 
 
 @lru_cache(maxsize=4096)
 def _read_date(written: str) -> datetime | None:
-    """One date as matched by DATE_PATTERN (pages repeat theirs: the cache spares dateutil)."""
+    """One date as matched by DATE_PATTERN (pages repeat theirs: the cache spares dateutil).
+
+    Numeric dates with the year last are read month first ('05/06/2024' is May 6, as US pages write it)
+    unless the first number cannot be a month ('15/06/2024') or dots separate them ('05.06.2024', the
+    European form, day first).
+    """
+    if cjk := CJK_DATE.fullmatch(written.strip()):
+        year, month, day = map(int, cjk.groups())
+        return _checked(year, month, day)
+    if numeric := NUMERIC_DAY_FIRST.match(written):
+        first, sep, second, year = numeric.groups()
+        day_first = int(first) > 12 or sep == "."
+        month, day = (int(second), int(first)) if day_first else (int(first), int(second))
+        value = _checked(int(year), month, day)
+        rest = written[numeric.end():].strip(" ,")
+        if value and rest:
+            try:
+                value = dateutil_parser.parse(rest, default=value)
+            except (ValueError, OverflowError):
+                pass
+        return value
+    cleaned = re.sub(r"\b(?:the|of)\b", " ", written.replace("·", " ").replace("•", "-"), flags=re.I)
     try:
-        value = dateutil_parser.parse(written.replace("·", " "), fuzzy=True, default=datetime(1900, 1, 1))
+        value = dateutil_parser.parse(cleaned, fuzzy=True, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
     if not 1990 <= value.year <= 2100:
         return None
     return value.replace(tzinfo=None)
+
+
+def _checked(year: int, month: int, day: int) -> datetime | None:
+    """The date when it exists and falls in the years pages are dated in, else None."""
+    try:
+        value = datetime(year, month, day)
+    except ValueError:
+        return None
+    return value if 1990 <= value.year <= 2100 else None

@@ -12,7 +12,7 @@ import re
 from operator import itemgetter
 from functools import lru_cache
 
-from pipelines.parse.dates import DATE_PATTERN
+from pipelines.parse.dates import find_date
 from pipelines.parse.rules import RULES_FILE
 from pipelines.yamlfile import load_yaml
 
@@ -56,7 +56,7 @@ def _base(text: str, kind: str, para_size: int, para_start: bool, repeated: bool
     return [
         1.0, math.log1p(len(words)), math.log1p(len(text)), float(sentence_end), math.log1p(sentences),
         stop_ratio, capital_ratio, upper_ratio, digits, text.count(",") / n,
-        float(bool(DATE_PATTERN.search(text))), float(bool(BYLINE_START.match(text))), float(repeated),
+        float(bool(find_date(text))), float(bool(BYLINE_START.match(text))), float(repeated),
         math.log1p(para_size), float(para_start), float(para_size == 1), position,
         float(len(SEPARATORS.findall(text)) >= 2), float(bool(BULLET_START.match(text))),
         float(text.endswith(":")), prose, float(len(words) >= 12 and kind == "text"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.parse.dates import DATE_PATTERN, parse_date
+from pipelines.parse.dates import find_date, parse_date
 from pipelines.parse.line_features import WORD, stop_words
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import text_rules
@@ -87,7 +87,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
         if i == title or words > META_MAX_WORDS:
             continue
         text = texts[i]
-        if "date" not in meta and DATE_PATTERN.search(text) and (value := parse_date(text)):
+        if "date" not in meta and find_date(text) and (value := parse_date(text)):
             meta["date"] = value
             if words <= SHORT_META_WORDS:
                 used.add(i)
@@ -115,7 +115,7 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
     (1, datetime.datetime(2024, 3, 2, 0, 0))
     """
     for i in range(line - 1, max(0, line - FALLBACK_WINDOW) - 1, -1):
-        if len(texts[i].split()) <= FALLBACK_MAX_WORDS and DATE_PATTERN.search(texts[i]):
+        if len(texts[i].split()) <= FALLBACK_MAX_WORDS and find_date(texts[i]):
             if value := parse_date(texts[i]):
                 return i, value
     return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
-from pipelines.parse.dates import DATE_PATTERN, parse_date
+from pipelines.parse.dates import find_date, parse_date
 from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.text_header import choose_title, dateline_near, nearby_meta
 from pipelines.parse.rules import TextRules, text_rules
@@ -82,7 +82,7 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
     trailing_separator = bool(parts) and parts[-1] == "" and len(parts) > 1
     categories = []
     for part in filter(None, parts):
-        date_match = DATE_PATTERN.search(part)
+        date_match = find_date(part)
         if date_match and len(part.replace(date_match.group(0), " ").split()) <= 3:
             meta.setdefault("date", parse_date(part))
         elif byline := rules.byline.fullmatch(part):

@@ -11,17 +11,20 @@ import math
 import re
 from collections import Counter
 
-from pipelines.parse.dates import DATE_PATTERN
+from pipelines.parse.dates import find_date
 from pipelines.parse.line_features import WORD, stop_words
 
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
 TITLE_WINDOW_BELOW = 120  # lines below it (the first paragraph found may be a menu's blurb)
 TITLE_MAX_WORDS = 30
-BYLINE = re.compile(r"^(?:by|written by|author:?|posted by)\s", re.I)
+BYLINE = re.compile(r"^(?:by|written by|authors?|posted by):?\s", re.I)
 TITLE_NAMES = ("bias", "log_words", "capital_ratio", "stop_ratio", "ends_period", "ends_question", "log_distance",
                "adjacent", "rule_pick", "meta_below", "meta_above", "body_overlap", "in_breadcrumb", "kind_headline",
                "kind_text", "body_score", "separators", "para_alone", "first_line", "longest", "repeated", "below_start",
-               "log_distance_below", "prose_above")
+               "log_distance_below", "prose_above", "meta_next", "log_lines_to_meta", "name_like", "score_before",
+               "score_after", "short_before", "longer_next", "best_overlap", "dek_next", "title_case", "upper_ratio")
+META_REACH = 5  # lines below a headline its dateline or byline may sit (a dek and an author name between)
+NAME_WORD = re.compile(r"[A-Z][\w.’'\-]*")
 
 
 def _content_words(text: str) -> set[str]:
@@ -29,10 +32,30 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text) if len(w) > 2 and w.lower() not in stops}
 
 
+def _overlap(text: str, body_words: set[str]) -> float:
+    """Share of a line's content words the story repeats."""
+    own = _content_words(text)
+    return len(own & body_words) / len(own) if own else 0.0
+
+
+def _name_like(words: list[str], text: str) -> bool:
+    """Two to four capitalised words and nothing else: a person's name (an author line), not a headline."""
+    name = WORD.findall(text.split(",")[0])  # 'Ann Lee, Senior Editor': the name before the comma
+    return 2 <= len(name) <= 4 and all(NAME_WORD.fullmatch(w) for w in name) and not any(w.lower() in stop_words() for w in name)
+
+
+def _dek(line, nxt, capitals: float) -> bool:
+    """A headline in title case followed by a longer line in sentence case: the standfirst under a headline."""
+    if nxt is None or nxt.kind not in ("headline", "text") or nxt.words <= line.words or capitals < 0.6:
+        return False
+    words = WORD.findall(nxt.text)
+    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) < 0.5
+
+
 def _is_meta_like(line) -> bool:
     """A date, a byline or a metadata line the rules read."""
     return line.kind == "meta" or bool(BYLINE.match(line.text)) or (
-        line.words <= 12 and bool(DATE_PATTERN.search(line.text)))
+        line.words <= 12 and bool(find_date(line.text)))
 
 
 def title_candidates(lines, body_start: int) -> list[int]:
@@ -57,25 +80,36 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
         prose_above.append(seen)
         seen += x.words if scores[i] > 0.5 else 0
     total_prose = seen or 1
+    meta_like = [_is_meta_like(x) for x in lines]
+    overlaps = {i: _overlap(lines[i].text, body_words) for i in candidates}
+    best_overlap = max(overlaps.values(), default=0.0)
     rows = []
     for i in candidates:
         line = lines[i]
         words = WORD.findall(line.text)
         n = len(words) or 1
-        own = _content_words(line.text)
-        below = any(_is_meta_like(x) for x in lines[i + 1:i + 4])
-        above = any(_is_meta_like(x) for x in lines[max(0, i - 2):i])
+        below = any(meta_like[i + 1:i + 4])
+        above = any(meta_like[max(0, i - 2):i])
+        to_meta = next((k for k in range(1, META_REACH + 1) if i + k < len(lines) and meta_like[i + k]), META_REACH + 1)
+        before, after = scores[max(0, i - 3):i], scores[i + 1:i + 4]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        capitals = sum(w[:1].isupper() for w in words) / n
         in_crumb = above_text.count(line.text + "\n") > above_text.count("\n" + line.text + "\n")  # a longer line ends with it
         same_para = sum(1 for x in lines[max(0, i - 3):i + 4] if x.para == line.para)
         rows.append([
-            1.0, math.log1p(n), sum(w[:1].isupper() for w in words) / n,
+            1.0, math.log1p(n), capitals,
             sum(w.lower() in stop_words() for w in words) / n, float(line.text.endswith(".")),
             float(line.text.endswith("?")), math.log1p(max(0, body_start - i)), float(body_start - i == 1),
             float(i == rule_pick), float(below), float(above),
-            len(own & body_words) / len(own) if own else 0.0, float(in_crumb),
+            overlaps[i], float(in_crumb),
             float(line.kind == "headline"), float(line.kind == "text"), scores[i],
             float(" | " in line.text or " - " in line.text), float(same_para == 1), float(i == 0),
             float(line.words == longest), float(counts[line.text] > 1), float(i > body_start),
             math.log1p(max(0, i - body_start)), prose_above[i] / total_prose,
+            float(to_meta == 1), math.log1p(to_meta), float(_name_like(words, line.text)),
+            sum(before) / len(before) if before else 0.0, sum(after) / len(after) if after else 0.0,
+            float(i > 0 and lines[i - 1].words <= 3), float(nxt is not None and nxt.words > line.words and not meta_like[i + 1]),
+            float(overlaps[i] == best_overlap > 0), float(_dek(line, nxt, capitals)),
+            float(capitals >= 0.7 and n >= 3), sum(w.isupper() and len(w) > 1 for w in words) / n,
         ])
     return rows
