@@ -115,3 +115,52 @@ def test_jsonld_with_unexpected_value_types_does_not_fail():
     [story] = parse_html(page)
     assert (story.title, story.author, story.category) == ("Canal bridge reopens to cyclists", "Ann Lee", "Transport")
     assert story.published_at == datetime(2024, 5, 2)
+
+
+def test_author_named_in_a_byline_element_outside_the_story_header():
+    page = ("<html><body><div class='top'><span class='author-name'>Posted by Ann Lee on Friday</span></div>"
+            f"<main>{STORY}</main></body></html>")
+    [story] = parse_html(page)
+    assert story.author == "Ann Lee"
+
+
+def test_author_filter_of_a_listing_is_not_an_author():
+    items = "".join(f"<li><a href='/p{i}'>Merino sock model {i}</a> 19 EUR</li>" for i in range(8))
+    page = (f"<html><body><h1>Socks</h1><div class='filter author'>Gender &amp; Age</div><ul>{items}</ul>"
+            "</body></html>")
+    stories = parse_html(page)
+    assert stories and stories[0].author is None
+
+
+def test_product_page_crediting_no_author_gets_no_date_from_its_text():
+    page = ("<html><body><main><h1>Trail Lamp 300</h1><p>The Trail Lamp 300 lights a tent for a whole night on one "
+            "charge, with three brightness levels and a red night mode.</p><p>Its case is water resistant and the hook "
+            "folds flat, so it fits in the lid pocket of a rucksack or hangs from a tent's roof.</p>"
+            "<h2>Availability</h2><p>In stock since March 3, 2021.</p>"
+            "</main><footer>© 2026 Lumen Outdoor</footer></body></html>")
+    [story] = parse_html(page, url="https://shop.example/lamps/trail-lamp-300")
+    assert story.published_at is None
+
+
+def test_date_in_the_address_of_a_page_crediting_no_author_is_kept():
+    [story] = parse_html(f"<html><body>{STORY}</body></html>", url="https://news.example/2024/05/02/canal-bridge")
+    assert story.published_at == datetime(2024, 5, 2)
+
+
+def test_credited_story_gets_the_date_written_on_the_page():
+    page = (f"<html><body><main>{STORY}<div class='byline'>By Ann Lee</div>"
+            "<div class='info'>Filed 2 May 2024</div></main></body></html>")
+    [story] = parse_html(page, url="https://news.example/canal-bridge")
+    assert story.author == "Ann Lee"
+    assert story.published_at == datetime(2024, 5, 2)
+
+
+def test_shared_link_post_is_its_headline():
+    title = ("Canal bridge reopens to cyclists: the council says the deck and railings were repaired in a year, "
+             "and the footpath follows in the autumn.")
+    page = (f"<html><head><meta property='og:title' content='{title}'></head><body><div class='post'>"
+            f"<h1><a href='https://cityrecord.example/bridge'>{title}</a></h1>"
+            "<a href='/domain/cityrecord.example'>cityrecord.example</a></div></body></html>")
+    [story] = parse_html(page)
+    assert story.body == title
+    assert "cityrecord.example" not in story.body

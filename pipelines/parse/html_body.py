@@ -14,6 +14,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
 from pipelines.parse.html_meta import BYLINE_PREFIX
+from pipelines.parse.html_pagetext import is_prose, missed_prose, page_lines
 from pipelines.parse.html_related import contains, is_link_paragraph
 from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, word_count
 
@@ -112,10 +113,13 @@ def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
     head = rules()["body"]["field_lines_at_start"]
     kept = [line for i, line in enumerate(lines) if i >= head or (line not in fields and not is_byline(line, author))]
-    lines = kept or lines  # a post that is all headline (a link shared on a forum) keeps it
-    if sum(len(line.split()) for line in lines) < rules()["body"]["min_article_words"] and only_links(tree, lines):
-        return ""  # a page with no story (an index, a 404): what is left is the site's links ('Sign in')
-    return "\n\n".join(lines)
+    if not kept:
+        return "\n\n".join(lines)  # a post that is all headline (a link shared on a forum) keeps it
+    if sum(len(line.split()) for line in kept) < rules()["body"]["min_article_words"] and only_links(tree, kept):
+        # the rest is links: a headline that is a sentence is the post (a link shared on a forum, its site's
+        # address after it); else the page has no story (an index, a 404: the site's links, 'Sign in')
+        return "\n\n".join(line for line in lines if line not in kept and is_prose(line))
+    return "\n\n".join(kept)
 
 
 def covers(whole: str, part: str) -> bool:
@@ -172,13 +176,16 @@ def body_text(tree: HtmlElement, discussion: bool = False) -> str:
     """trafilatura's main text of a page ('' when it finds none); on a discussion page, with the replies
     trafilatura reads as comments.
 
-    trafilatura runs in fast mode first; when that finds less than a share of the page's words (a
-    product page, a service page, a thread: its heuristics missed the content), it runs again with its
-    second-opinion extractors (readability, jusText), which cost more and find more on such pages.
+    trafilatura runs in fast mode first. Its second-opinion extractors (readability, jusText) cost as
+    much again and find more only where its heuristics missed the content (a thread, a product or service
+    page): they run when the fast text holds less than a share of the page's words and the page holds
+    more running prose outside that text than in it.
     """
     text = extracted_text(tree, discussion, fast=True)
     page = tree.find("body") if tree.find("body") is not None else tree
-    if len(text.split()) < rules()["body"]["fallback_below_share"] * word_count(page):
+    rule, found = rules()["body"], len(text.split())
+    if found < rule["fallback_below_share"] * word_count(page) \
+            and missed_prose(page_lines(page), text) >= rule["fallback_missed_prose"] * max(found, 1):
         text = extracted_text(tree, discussion, fast=False) or text
     return text
 

@@ -1,13 +1,14 @@
 """Story fields a page states in its markup: <meta> tags, JSON-LD, microdata and the story header;
-htmldate and trafilatura's author search when the markup states none."""
+htmldate when the markup states no date."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from functools import lru_cache
 
 from htmldate import find_date
-from lxml.html import HtmlElement
-from trafilatura.metadata import extract_author
+from lxml.html import HtmlElement, fromstring
 
 from pipelines.parse.dates import DATE_PATTERN, parse_date
 from pipelines.parse.html_rules import norm_text, rules
@@ -16,6 +17,12 @@ BYLINE_PREFIX = re.compile(r"^(?:(?:written|posted|reported|published)\s+)?by[:\
 # The word joining a name to the date after it: 'Ann Lee on', 'Ann Lee | Updated'.
 WORD_BEFORE_DATE = re.compile(r"\s(?:on|at|updated|published)$", re.I)
 SEPARATORS = " ,·|•–—-"
+# What a name or a handle is written with; lowercase words a name may hold; two words run together.
+NAME_CHARACTERS = re.compile(r"[\w .'’-]+")
+NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "y"})
+CAMEL_JOINS = re.compile(r"[a-z][A-Z]")
+# A weekday after a name: 'BeauHD on Friday'.
+WEEKDAY = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", re.I)
 UPDATED = re.compile(r"\b(?:updated|modified|edited|last)\b", re.I)
 
 def read_meta(tree: HtmlElement) -> dict[str, str]:
@@ -151,10 +158,16 @@ def first_cue_text(scope: HtmlElement, field: str, max_words: int) -> tuple[Html
     cues = rules()["cues"][field]
     for el in scope.iter():
         if isinstance(el.tag, str) and cues.match(el):
-            text = norm_text(el.text_content())
+            text = spaced_text(el)
             if text and len(text.split()) <= max_words:
                 return el, text
     return None
+
+
+def spaced_text(el: HtmlElement) -> str:
+    """The text of an element with a space between its parts: 'Ann Lee May 2', not 'Ann LeeMay 2' (a name and a
+    date in neighbouring elements), whitespace collapsed."""
+    return norm_text(" ".join(el.itertext()))
 
 
 def markup_date(scope: HtmlElement):
@@ -217,7 +230,7 @@ def clean_author(text: str) -> str | None:
         text = text[:date.start()].rstrip(SEPARATORS)
         while joint := WORD_BEFORE_DATE.search(text):
             text = text[:joint.start()].rstrip(SEPARATORS)
-    text = re.split(r"\s+[·|•–—]\s+|\s{2,}", text)[0].strip(" ,")
+    text = WEEKDAY.sub("", re.split(r"\s+[·|•–—]\s+|\s{2,}", text)[0]).strip(" ,")
     if not text or parse_date(text) or len(text.split()) > 6:
         return None
     return text
@@ -229,22 +242,54 @@ def markup_category(scope: HtmlElement) -> tuple[HtmlElement, str] | None:
     return hit if hit and not parse_date(hit[1]) else None
 
 
-def library_date(tree: HtmlElement, url: str | None):
+def library_date(tree: HtmlElement, url: str | None, whole_page: bool = True):
     """htmldate's publication date of a page that states none in its markup (None when it finds none).
 
-    htmldate reads URLs, headers, date-classed elements and the text; it works on its own copy of the tree.
+    htmldate reads the URL, then the page's date-classed elements and its text; it works on its own copy
+    of the tree. A page that credits no author (a product, a service, a listing page) is read by its URL
+    only: the dates in such a page's text are of other things (a copyright year, a release, an offer), and
+    no date is better than a wrong one.
     """
     try:
-        found = find_date(tree, extensive_search=False, original_date=True, url=url)  # extensive: ~10x slower
+        found = find_date(tree if whole_page else url_only_page(), extensive_search=False, original_date=True,
+                          url=url)  # extensive: ~10x slower
     except (ValueError, TypeError, OverflowError, RecursionError):
         return None
     return parse_date(found)
 
 
-def library_author(tree: HtmlElement) -> str | None:
-    """trafilatura's author of a page (author/byline elements across the page), cleaned like ours."""
-    try:
-        found = extract_author(tree)
-    except (ValueError, TypeError, RecursionError):
-        return None
-    return join_names([n for n in (clean_author(part) for part in (found or "").split(";")) if n])
+@lru_cache(maxsize=1)
+def url_only_page() -> HtmlElement:
+    """An empty page: htmldate given it reads only the URL passed with it."""
+    return fromstring("<html><head></head><body></body></html>")
+
+
+def page_author(body: HtmlElement) -> str | None:
+    """The author a page names outside its story header: a rel=author link or the first author/byline-classed
+    element anywhere on the page whose text reads as a name (a filter labelled 'Author' on a listing does not).
+    """
+    found = (spaced_text(el) for el in body.iter("a") if "author" in (el.get("rel") or "").lower().split())
+    cues = rules()["cues"]["author"]
+    found = itertools.chain(found, (spaced_text(el) for el in body.iter() if isinstance(el.tag, str) and cues.match(el)))
+    for text in found:
+        name = clean_author(text) if text and len(text.split()) <= rules()["body"]["byline_max_words"] else None
+        if name and looks_like_name(name):
+            return name
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """True for a person's name or a handle: a few words, each capitalised or a particle, no figures in a
+    name of several words, no words run together ('CollectionSportMerino').
+
+    >>> [looks_like_name(t) for t in ["Ann Lee", "jdoe42", "Ludwig van Beethoven", "Gender & Age", "Verified buyer 0 0",
+    ...                               "CollectionCompressionSportMerino Wool"]]
+    [True, True, True, False, False, False]
+    """
+    words = text.split()
+    if not 1 <= len(words) <= 5 or not NAME_CHARACTERS.fullmatch(text):
+        return False
+    if len(words) == 1:
+        return len(CAMEL_JOINS.findall(text)) < 2
+    return all((w[0].isupper() or w in NAME_PARTICLES) and not any(c.isdigit() for c in w)
+               and len(CAMEL_JOINS.findall(w)) < 2 for w in words)

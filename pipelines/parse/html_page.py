@@ -14,7 +14,7 @@ from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 
 from pipelines.parse.dates import parse_date
 from pipelines.parse.html_body import read_body
-from pipelines.parse.html_meta import (clean_author, headline_date, library_author, library_date,
+from pipelines.parse.html_meta import (clean_author, headline_date, library_date, page_author,
                                        markup_author, markup_category, markup_date, read_jsonld, read_meta,
                                        read_microdata)
 from pipelines.parse.html_pagetext import main_area, page_lines, prefer_page_text
@@ -67,13 +67,12 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
         detach(region)
     scope = article if article is not None else (header_scope(h1) if h1 is not None else body_el)
     label = markup_category(scope)
+    author = pick_author(meta, ld, micro) or markup_author(scope) or page_author(body_el) or handle_author(meta)
     main = Story(position=0, role="main", title=title or None,
                  category=meta.get("category") or ld.get("category") or (label[1] if label else None),
                  published_at=pick_date(meta, ld, micro) or markup_date(scope) or headline_date(h1)
-                 or library_date(tree, page_url),
-                 author=pick_author(meta, ld, micro) or markup_author(scope) or library_author(tree)
-                 or handle_author(meta),
-                 source_site=site, url=page_url)
+                 or library_date(tree, page_url, whole_page=bool(author)),
+                 author=author, source_site=site, url=page_url)
     main.body = read_body(tree, body_el, article, ld, [title, main.category], main.author)
     if lines is not None and prefer_page_text(main.body, lines):
         main.body = "\n\n".join(lines)

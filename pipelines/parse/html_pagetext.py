@@ -7,6 +7,8 @@ from lxml.html import HtmlElement
 
 from pipelines.parse.html_rules import norm_text, rules
 
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
+
 # Elements that start a new line of text.
 BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "ul", "ol",
                     "table", "dd", "dt", "dl", "blockquote", "pre", "br", "main", "header", "figure", "td", "th"})
@@ -64,17 +66,37 @@ def page_lines(root: HtmlElement) -> list[str]:
     return lines
 
 
+def is_prose(line: str) -> bool:
+    """True for a line of running text: long enough, and ending a sentence."""
+    return len(line.split()) >= rules()["page_text"]["prose_line_min_words"] and line.rstrip().endswith(SENTENCE_ENDS)
+
+
 def prose_share(lines: list[str]) -> float:
     """Share of the words that stand in sentences of running text (long lines ending a sentence).
 
     >>> prose_share(["Lamps", "The lamp lights a tent for a whole night on one charge, with three levels."])
     0.9375
     """
-    min_words = rules()["page_text"]["prose_line_min_words"]
     words = sum(len(line.split()) for line in lines)
-    prose = sum(len(line.split()) for line in lines
-                if len(line.split()) >= min_words and line.rstrip().endswith((".", "!", "?", '"', "”", "’")))
+    prose = sum(len(line.split()) for line in lines if is_prose(line))
     return prose / words if words else 0.0
+
+
+def missed_prose(lines: list[str], text: str) -> int:
+    """Words of running text in `lines` that `text` leaves out (lines most of whose words it lacks).
+
+    >>> missed_prose(["Lamps", "The lamp lights a tent for a whole night on one charge, with three levels.",
+    ...               "Each lamp ships with a cable and a pouch, and its battery lasts for years."], "The lamp lights a tent for a whole night")
+    15
+    """
+    found = set(text.split())
+    missed = 0
+    for line in lines:
+        if is_prose(line):
+            words = set(line.split())
+            if len(words & found) < 0.5 * len(words):
+                missed += len(line.split())
+    return missed
 
 
 def prefer_page_text(story: str, lines: list[str]) -> bool:
