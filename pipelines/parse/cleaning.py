@@ -33,7 +33,11 @@ def normalize_whitespace(text: str) -> str:
 
 def remove_inline_credits(text: str) -> str:
     """Replace photo/agency credits glued inside a paragraph by a paragraph break."""
-    return text_rules().inline_credit.sub("\n\n", text)
+    rules = text_rules()
+    lower = text.lower()
+    if not any(cue in lower for cue in rules.inline_credit_cues):
+        return text
+    return rules.inline_credit.sub("\n\n", text)
 
 
 def strip_title_prefix(body: str, title: str | None) -> str:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-from operator import itemgetter
+from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
+
+import numpy as np
 
 from pipelines.parse.dates import find_date
 from pipelines.parse.rules import RULES_FILE
@@ -24,6 +27,7 @@ BULLET_START = re.compile(r"^(?:[•●▪◦‣∙*✓✔➔→-]\s|\d{1,2}[.)]
 BYLINE_START = re.compile(r"^(?:by|written by|author)\b", re.I)
 SEPARATORS = re.compile(r"\s[|·•/]\s|\s[–—]\s")
 WINDOWS = (1, 3, 8)
+NO_DIGITS = str.maketrans("", "", "0123456789")
 # Per-line figures averaged over each window of neighbours (indexes into the line's base row).
 CONTEXT = ("prose", "log_words", "stop_ratio", "sentence_end", "long_text")
 
@@ -41,68 +45,73 @@ def stop_words() -> frozenset:
     return frozenset(load_yaml(RULES_FILE)["stop_words"])
 
 
-def _base(text: str, kind: str, para_size: int, para_start: bool, repeated: bool, position: float) -> list[float]:
-    """The line's own figures, in BASE_NAMES order."""
+@lru_cache(maxsize=65536)
+def _own(text: str, kind: str) -> tuple[float, ...]:
+    """The figures a line has on its own, whatever page it sits on (cached: a site repeats its menus and footers on
+    every page). In BASE_NAMES order with the page-dependent slots (repeated, para_*, position) left at 0."""
     words = WORD.findall(text)
     n = len(words) or 1
     stops = stop_words()
     stop_ratio = sum(map(stops.__contains__, map(str.lower, words))) / n  # map keeps the loops in C
     capital_ratio = sum(map(str.isupper, map(itemgetter(0), words))) / n  # a WORD starts with a letter
-    upper_ratio = sum(1 for w in words if len(w) > 1 and w.isupper()) / n
-    digits = sum(map(str.isdigit, text)) / max(1, len(text))
+    upper_ratio = sum(map(str.isupper, words)) / n
+    digits = len(text) - len(text.translate(NO_DIGITS))
     sentence_end = bool(SENTENCE_END.search(text))
     sentences = len(SENTENCE_INSIDE.findall(text)) + sentence_end
     prose = float(len(words) >= 8 and sentence_end and stop_ratio >= 0.2)
-    return [
+    return (
         1.0, math.log1p(len(words)), math.log1p(len(text)), float(sentence_end), math.log1p(sentences),
-        stop_ratio, capital_ratio, upper_ratio, digits, text.count(",") / n,
-        float(bool(find_date(text))), float(bool(BYLINE_START.match(text))), float(repeated),
-        math.log1p(para_size), float(para_start), float(para_size == 1), position,
+        stop_ratio, capital_ratio, upper_ratio, digits / max(1, len(text)), text.count(",") / n,
+        float(digits >= 4 and bool(find_date(text))), float(bool(BYLINE_START.match(text))), 0.0,
+        0.0, 0.0, 0.0, 0.0,
         float(len(SEPARATORS.findall(text)) >= 2), float(bool(BULLET_START.match(text))),
         float(text.endswith(":")), prose, float(len(words) >= 12 and kind == "text"),
         float(text.endswith("?")),
-    ] + [float(kind == k) for k in KINDS]
+    ) + KIND_COLUMNS[kind]
 
 
-def line_features(texts: list[str], kinds: list[str], paras: list[int]) -> list[list[float]]:
+KIND_COLUMNS = {kind: tuple(float(kind == k) for k in KINDS) for kind in KINDS}
+REPEATED, PARA_SIZE, PARA_START, PARA_ALONE, POSITION = (BASE_NAMES.index(name) for name in (
+    "repeated", "para_size", "para_start", "para_alone", "position"))
+CONTEXT_COLUMNS = [BASE_NAMES.index(name) for name in CONTEXT]
+PROSE, LOG_WORDS = BASE_NAMES.index("prose"), BASE_NAMES.index("log_words")
+
+
+def line_features(texts: list[str], kinds: list[str], paras: list[int]) -> np.ndarray:
     """One feature row (NAMES order) per line; `paras` numbers the blank-line-separated paragraphs.
 
     >>> rows = line_features(["Menu", "The council said on Monday that it will fund the new port.", "Menu"],
     ...                      ["boiler", "text", "boiler"], [1, 2, 3])
-    >>> len(rows[0]) == len(NAMES), rows[1][NAMES.index("prose")], rows[0][NAMES.index("repeated")]
+    >>> len(rows[0]) == len(NAMES), float(rows[1][NAMES.index("prose")]), float(rows[0][NAMES.index("repeated")])
     (True, 1.0, 1.0)
     """
     n = len(texts)
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text] = counts.get(text, 0) + 1
-    para_sizes: dict[int, int] = {}
-    for p in paras:
-        para_sizes[p] = para_sizes.get(p, 0) + 1
-    base = [_base(t, k, para_sizes[p], i == 0 or paras[i - 1] != p, counts[t] > 1, i / max(1, n - 1))
-            for i, (t, k, p) in enumerate(zip(texts, kinds, paras))]
-    columns = [BASE_NAMES.index(name) for name in CONTEXT]
-    prefix = [[0.0] * len(columns)]  # running sums, so every window mean costs O(1)
-    for row in base:
-        prefix.append([s + row[c] for s, c in zip(prefix[-1], columns)])
-    prose_col = BASE_NAMES.index("prose")
-    words_col = BASE_NAMES.index("log_words")
-    prose_words = [row[prose_col] * row[words_col] for row in base]
-    total = sum(prose_words) or 1.0
-    before = 0.0
-    runs = _prose_runs(prose_words)
-    out = []
-    for i, row in enumerate(base):
-        extra = []
-        for w in WINDOWS:
-            lo, hi = max(0, i - w), min(n, i + w + 1)
-            size = hi - lo - 1
-            extra += [((prefix[hi][j] - prefix[lo][j]) - row[c]) / size if size else 0.0
-                      for j, c in enumerate(columns)]
-        after = total - before - prose_words[i]
-        out.append(row + extra + [before / total, after / total, runs[i]])
-        before += prose_words[i]
-    return out
+    if not n:
+        return np.zeros((0, len(NAMES)))
+    base = np.array([_own(t, k) for t, k in zip(texts, kinds)], dtype=float).reshape(n, len(BASE_NAMES))
+    counts = Counter(texts)
+    para_sizes = Counter(paras)
+    base[:, REPEATED] = [counts[t] > 1 for t in texts]
+    sizes = np.array([para_sizes[p] for p in paras], dtype=float)
+    base[:, PARA_SIZE] = np.log1p(sizes)
+    base[:, PARA_ALONE] = sizes == 1
+    base[:, PARA_START] = [i == 0 or paras[i - 1] != p for i, p in enumerate(paras)]
+    base[:, POSITION] = np.arange(n) / max(1, n - 1)
+    context = base[:, CONTEXT_COLUMNS]
+    prefix = np.vstack([np.zeros((1, len(CONTEXT))), np.cumsum(context, axis=0)])  # every window mean costs O(1)
+    index = np.arange(n)
+    extra = []
+    for w in WINDOWS:
+        lo, hi = np.maximum(0, index - w), np.minimum(n, index + w + 1)
+        size = (hi - lo - 1)[:, None]
+        sums = prefix[hi] - prefix[lo] - context
+        extra.append(np.divide(sums, size, out=np.zeros_like(sums), where=size > 0))
+    prose_words = base[:, PROSE] * base[:, LOG_WORDS]
+    total = prose_words.sum() or 1.0
+    before = np.concatenate([[0.0], np.cumsum(prose_words)[:-1]])
+    after = total - before - prose_words
+    runs = np.array(_prose_runs(prose_words.tolist()))
+    return np.hstack([base] + extra + [(before / total)[:, None], (after / total)[:, None], runs.reshape(n, 1)])
 
 
 def _prose_runs(prose_words: list[float], gap: int = 4) -> list[float]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from pipelines.parse.line_features import NAMES, line_features
 from pipelines.parse.title_features import TITLE_NAMES
 
@@ -55,10 +57,11 @@ def weighted_score(weights: tuple[float, ...], row: list[float]) -> float:
     return _sigmoid(sum(map(mul, weights, row)))
 
 
-def body_scores(rows: list[list[float]], model: LineModel | None = None) -> list[float]:
-    """Per feature row, the probability that its line belongs to the page's main content."""
-    weights = (model or line_model()).body
-    return [weighted_score(weights, row) for row in rows]
+def body_scores(rows, model: LineModel | None = None) -> list[float]:
+    """Per feature row (a list of rows or a 2-D array), the probability that its line belongs to the page's main content."""
+    weights = np.asarray((model or line_model()).body)
+    logits = np.clip(np.asarray(rows, dtype=float).reshape(-1, len(weights)) @ weights, -30.0, 30.0)
+    return (1.0 / (1.0 + np.exp(-logits))).tolist()
 
 
 def score_lines(texts: list[str], kinds: list[str], paras: list[int]) -> list[float]:

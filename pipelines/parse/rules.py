@@ -29,13 +29,17 @@ class TextRules:
     date_prefix: re.Pattern
     byline: re.Pattern
     provider: re.Pattern
+    thread_author: tuple[re.Pattern, ...]
     forum_post: re.Pattern
     reading_time: re.Pattern
+    relative_date: re.Pattern
     separators: re.Pattern
     dateline: re.Pattern
     digest_item: re.Pattern
     inline_credit: re.Pattern
     teaser_suffix: re.Pattern
+    teaser_cues: tuple[str, ...]
+    inline_credit_cues: tuple[str, ...]
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
@@ -59,13 +63,17 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         date_prefix=re.compile(raw["date_prefixes"], flags),
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
         provider=re.compile(raw["provider_lines"], flags),
+        thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
         forum_post=re.compile(raw["forum_post_line"], flags),
         reading_time=re.compile(raw["reading_time"], flags),
+        relative_date=re.compile(raw["relative_date"], flags),
         separators=re.compile(raw["field_separators"]),
         dateline=re.compile(raw["dateline"]),
         digest_item=re.compile(raw["digest_item"]),
         inline_credit=_any_line(raw["inline_credits"]),
         teaser_suffix=re.compile(raw["teaser_suffix"], flags),
+        teaser_cues=tuple(raw["teaser_cues"]),
+        inline_credit_cues=tuple(raw["inline_credit_cues"]),
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),

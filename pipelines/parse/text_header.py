@@ -25,6 +25,7 @@ INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sent
 # A label alone on its line with the name on the next: the author's, or another credit's (both leave the body).
 AUTHOR_LABEL = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by:?|authors?:?", re.I)
 CREDIT_LABEL = re.compile(r"(?:edited|reviewed|fact[- ]checked|medically reviewed|photos?|illustrations?)\s+by:?|editor:?", re.I)
+DATE_LABEL_END = re.compile(r"\b(?:posted|published|updated|last updated|on|date)\s*(?:on|at)?:?\s*$", re.I)
 NAME_LINE_MAX_WORDS = 8  # 'Ann Lee, MD, Senior Editor' at most
 NAME_NEAR_DATE = 2  # lines between a date and a name printed beside it (with only a short label between)
 
@@ -68,6 +69,43 @@ def _name(text: str) -> str | None:
     return None
 
 
+def _name_beside_date(text: str, found) -> str | None:
+    """The name printed on the same line as a date ('Ann Lee • May 2, 2024', 'May 2, 2024Ann Lee', 'Ann Lee - Updated on …').
+
+    >>> import re; _name_beside_date("Ann Lee • Updated on May 2, 2024 • 5 min read", re.search("May 2, 2024", "Ann Lee • Updated on May 2, 2024"))
+    'Ann Lee'
+    """
+    rest = text_rules().separators.split(text[:found.start()])[0]
+    rest = DATE_LABEL_END.sub("", rest).strip(" -–—|·•,")
+    if not rest:
+        rest = text[found.end():].strip(" -–—|·•,")
+    return _name(rest)
+
+
+def thread_author(texts: list[str]) -> str | None:
+    """The name a forum engine labels as the thread's starter ('Thread starter Ann', 'Ann Discussion starter'), else None.
+
+    >>> thread_author(["Menu", "Thread starter ann_lee", "Jan 5, 2024"])
+    'ann_lee'
+    """
+    page = "\n".join(texts)
+    found = [m for pattern in text_rules().thread_author if (m := pattern.search(page))]
+    return min(found, key=lambda m: m.start()).group("name") if found else None
+
+
+def byline_near(texts: list[str], line: int) -> tuple[int, str] | None:
+    """(index, name) of the nearest short 'By …' line around `line` (the story's first paragraph), when the title has none.
+
+    >>> byline_near(["Menu", "By Ann Lee", "A story starts here and goes on."], 2)
+    (1, 'Ann Lee')
+    """
+    window = range(max(0, line - FALLBACK_WINDOW), min(len(texts), line + PAST_BODY_START + 1))
+    for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
+        if len(texts[i].split()) <= FALLBACK_MAX_WORDS and (name := _byline_name(texts[i])):
+            return i, name
+    return None
+
+
 def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[dict, set[int]]:
     """Date and author read from the lines nearest the title (below it first at equal distance), and the
     indexes of the lines they were read from that hold nothing else worth keeping (a name, a short dateline).
@@ -87,10 +125,12 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
         if i == title or words > META_MAX_WORDS:
             continue
         text = texts[i]
-        if "date" not in meta and find_date(text) and (value := parse_date(text)):
+        if "date" not in meta and (found := find_date(text)) and (value := parse_date(text)):
             meta["date"] = value
             if words <= SHORT_META_WORDS:
                 used.add(i)
+            if "author" not in meta and (name := _name_beside_date(text, found)):
+                meta["author"] = name
             for j in sorted(range(i - NAME_NEAR_DATE, i + NAME_NEAR_DATE + 1), key=lambda j: abs(j - i)):
                 if "author" not in meta and j not in (i, title) and 0 <= j < len(texts) and (name := _name(texts[j])) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))):

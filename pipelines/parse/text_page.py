@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
 from pipelines.parse.dates import find_date, parse_date
 from pipelines.parse.line_model import line_model, main_span, score_lines
-from pipelines.parse.text_header import choose_title, dateline_near, nearby_meta
+from pipelines.parse.text_header import byline_near, choose_title, dateline_near, nearby_meta, thread_author
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.records import Story
 
@@ -28,7 +29,8 @@ CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
 LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
-RELATED_MIN_WORDS = 40  # a related marker above this much story text is a link in the page's top bar
+RELATED_MIN_WORDS = 40
+TEASER_REACH = 80  # characters from a line's end a 'Read more' link may start  # a related marker above this much story text is a link in the page's top bar
 
 
 @dataclass
@@ -39,10 +41,10 @@ class Line:
     para: int
     kind: str  # boiler | promo | end | related | meta | headline | text
     meta: dict = field(default_factory=dict)
+    words: int = field(init=False, repr=False, compare=False)  # counted once: every step reads it
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
 
 
 @dataclass
@@ -89,6 +91,8 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
             meta["author"] = byline.group("name").strip()
         elif rules.reading_time.fullmatch(part):
             meta["reading_time"] = True
+        elif rules.relative_date.fullmatch(part):
+            meta["relative_date"] = True  # no day to read without the time the page was fetched
         elif meta.get("forum"):
             continue
         elif _is_category(part):
@@ -99,7 +103,8 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
         meta["category"] = categories[0]
     if "date" in meta and meta["date"] is None:
         del meta["date"]
-    if meta.get("date") or meta.get("author") or meta.get("category") or meta.get("forum") or meta.get("reading_time"):
+    if meta.get("date") or meta.get("author") or meta.get("category") or meta.get("forum") or meta.get("reading_time") \
+            or meta.get("relative_date"):
         return meta
     return None
 
@@ -140,6 +145,7 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
 def read_lines(text: str, rules: TextRules) -> list[Line]:
     """Non-blank lines with their paragraph number and kind."""
     lines, para, blank = [], 0, True
+    shipped = rules is text_rules()
     for raw in normalize_whitespace(text).split("\n"):
         if not raw:
             blank = True
@@ -147,13 +153,27 @@ def read_lines(text: str, rules: TextRules) -> list[Line]:
         if blank:
             para += 1
             blank = False
-        teaser = rules.teaser_suffix.search(raw)
-        if teaser:  # 'One-line summary. Read more' is a teaser body; the link text alone is furniture
-            lines.append(Line(raw[: teaser.start()].rstrip(), para, "text") if teaser.start() else Line(raw, para, "boiler"))
-            continue
-        kind, meta = classify(raw, rules)
-        lines.append(Line(raw, para, kind, meta))
+        cut, kind, meta = _shipped_line_kind(raw) if shipped else _line_kind(raw, rules)
+        lines.append(Line(raw[:cut], para, kind, dict(meta)))
     return lines
+
+
+@lru_cache(maxsize=65536)
+def _shipped_line_kind(raw: str) -> tuple[int, str, dict]:
+    """_line_kind under the shipped rules, cached by the line alone: a site prints its menus and footers on
+    every page (callers copy the metadata)."""
+    return _line_kind(raw, text_rules())
+
+
+def _line_kind(raw: str, rules: TextRules) -> tuple[int, str, dict]:
+    """(length kept, kind, metadata) of one line. 'One-line summary. Read more' is a teaser body (the link
+    text is cut); the link text alone is furniture."""
+    tail = raw[-TEASER_REACH:].lower()
+    teaser = any(cue in tail for cue in rules.teaser_cues) and rules.teaser_suffix.search(raw, max(0, len(raw) - TEASER_REACH))
+    if teaser:
+        return (len(raw[: teaser.start()].rstrip()), "text", {}) if teaser.start() else (len(raw), "boiler", {})
+    kind, meta = classify(raw, rules)
+    return len(raw), kind, meta
 
 
 # ---------------------------------------------------------------- page assembly
@@ -213,9 +233,16 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     near, used = nearby_meta(texts, t, body_start)
     for key, value in near.items():
         meta.setdefault(key, value)
+    if meta.get("category") and meta.get("category") == meta.get("author"):
+        del meta["category"]  # 'Ann Lee • May 2, 2024': the name beside the date is its author, not a section
     if "date" not in meta and (found := dateline_near(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
+    if "author" not in meta and (name := thread_author(texts)):
+        meta["author"] = name
+    if "author" not in meta and (byline := byline_near(texts, body_start)):
+        meta["author"] = byline[1]
+        used.add(byline[0])
     return meta, used
 
 
@@ -404,6 +431,8 @@ def _main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int]) ->
                 continue
         elif line.kind == "headline" and _about_block(lines, i):
             main.closed = True
+        elif not main.paragraphs and not TWO_LETTERS.search(line.text):
+            pass  # counters and numbers above the story ('41', '#1'): page furniture
         elif line.kind in ("text", "headline") and line.text != main.title and (not keep or i in keep):
             main.paragraphs.append(line.text)
             words += line.words

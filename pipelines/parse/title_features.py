@@ -10,19 +10,21 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from pipelines.parse.dates import find_date
 from pipelines.parse.line_features import WORD, stop_words
 
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
-TITLE_WINDOW_BELOW = 120  # lines below it (the first paragraph found may be a menu's blurb)
+TITLE_WINDOW_BELOW = 60
 TITLE_MAX_WORDS = 30
 BYLINE = re.compile(r"^(?:by|written by|authors?|posted by):?\s", re.I)
 TITLE_NAMES = ("bias", "log_words", "capital_ratio", "stop_ratio", "ends_period", "ends_question", "log_distance",
                "adjacent", "rule_pick", "meta_below", "meta_above", "body_overlap", "in_breadcrumb", "kind_headline",
                "kind_text", "body_score", "separators", "para_alone", "first_line", "longest", "repeated", "below_start",
                "log_distance_below", "prose_above", "meta_next", "log_lines_to_meta", "name_like", "score_before",
-               "score_after", "short_before", "longer_next", "best_overlap", "dek_next", "title_case", "upper_ratio")
+               "score_after", "short_before", "longer_next", "best_overlap", "dek_next", "title_case", "upper_ratio",
+               "headline_above", "stack_below")
 META_REACH = 5  # lines below a headline its dateline or byline may sit (a dek and an author name between)
 NAME_WORD = re.compile(r"[A-Z][\w.’'\-]*")
 
@@ -32,16 +34,28 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text) if len(w) > 2 and w.lower() not in stops}
 
 
-def _overlap(text: str, body_words: set[str]) -> float:
-    """Share of a line's content words the story repeats."""
-    own = _content_words(text)
-    return len(own & body_words) / len(own) if own else 0.0
+@lru_cache(maxsize=65536)
+def _own(text: str) -> tuple[frozenset, int, float, float, float, bool]:
+    """A candidate's own figures (cached): content words, word count, shares of capitalised, function and
+    all-capital words, and whether it reads as a person's name."""
+    words = WORD.findall(text)
+    n = len(words) or 1
+    stops = stop_words()
+    return (frozenset(_content_words(text)), n, sum(w[:1].isupper() for w in words) / n,
+            sum(w.lower() in stops for w in words) / n, sum(w.isupper() and len(w) > 1 for w in words) / n,
+            _name_like(text))
 
 
-def _name_like(words: list[str], text: str) -> bool:
+def _name_like(text: str) -> bool:
     """Two to four capitalised words and nothing else: a person's name (an author line), not a headline."""
     name = WORD.findall(text.split(",")[0])  # 'Ann Lee, Senior Editor': the name before the comma
     return 2 <= len(name) <= 4 and all(NAME_WORD.fullmatch(w) for w in name) and not any(w.lower() in stop_words() for w in name)
+
+
+def _heading_like(line) -> bool:
+    """A line of four or more words that is not a sentence or a name: a headline or a standfirst."""
+    return line.kind in ("headline", "text") and 4 <= line.words <= TITLE_MAX_WORDS and not line.text.endswith(".") \
+        and not _own(line.text)[5]
 
 
 def _dek(line, nxt, capitals: float) -> bool:
@@ -80,25 +94,26 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
         prose_above.append(seen)
         seen += x.words if scores[i] > 0.5 else 0
     total_prose = seen or 1
-    meta_like = [_is_meta_like(x) for x in lines]
-    overlaps = {i: _overlap(lines[i].text, body_words) for i in candidates}
+    meta_like = [False] * len(lines)  # read only around the candidates
+    for i in range(max(0, min(candidates, default=0) - 2), min(len(lines), max(candidates, default=-1) + META_REACH + 1)):
+        meta_like[i] = _is_meta_like(lines[i])
+    own = {i: _own(lines[i].text) for i in candidates}
+    overlaps = {i: len(own[i][0] & body_words) / len(own[i][0]) if own[i][0] else 0.0 for i in candidates}
     best_overlap = max(overlaps.values(), default=0.0)
     rows = []
     for i in candidates:
         line = lines[i]
-        words = WORD.findall(line.text)
-        n = len(words) or 1
+        content, n, capitals, stop_ratio, upper_ratio, name_like = own[i]
         below = any(meta_like[i + 1:i + 4])
         above = any(meta_like[max(0, i - 2):i])
         to_meta = next((k for k in range(1, META_REACH + 1) if i + k < len(lines) and meta_like[i + k]), META_REACH + 1)
         before, after = scores[max(0, i - 3):i], scores[i + 1:i + 4]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        capitals = sum(w[:1].isupper() for w in words) / n
         in_crumb = above_text.count(line.text + "\n") > above_text.count("\n" + line.text + "\n")  # a longer line ends with it
         same_para = sum(1 for x in lines[max(0, i - 3):i + 4] if x.para == line.para)
         rows.append([
             1.0, math.log1p(n), capitals,
-            sum(w.lower() in stop_words() for w in words) / n, float(line.text.endswith(".")),
+            stop_ratio, float(line.text.endswith(".")),
             float(line.text.endswith("?")), math.log1p(max(0, body_start - i)), float(body_start - i == 1),
             float(i == rule_pick), float(below), float(above),
             overlaps[i], float(in_crumb),
@@ -106,10 +121,12 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
             float(" | " in line.text or " - " in line.text), float(same_para == 1), float(i == 0),
             float(line.words == longest), float(counts[line.text] > 1), float(i > body_start),
             math.log1p(max(0, i - body_start)), prose_above[i] / total_prose,
-            float(to_meta == 1), math.log1p(to_meta), float(_name_like(words, line.text)),
+            float(to_meta == 1), math.log1p(to_meta), float(name_like),
             sum(before) / len(before) if before else 0.0, sum(after) / len(after) if after else 0.0,
             float(i > 0 and lines[i - 1].words <= 3), float(nxt is not None and nxt.words > line.words and not meta_like[i + 1]),
             float(overlaps[i] == best_overlap > 0), float(_dek(line, nxt, capitals)),
-            float(capitals >= 0.7 and n >= 3), sum(w.isupper() and len(w) > 1 for w in words) / n,
+            float(capitals >= 0.7 and n >= 3), upper_ratio,
+            float(i > 0 and _heading_like(lines[i - 1]) and not meta_like[i - 1]),
+            float(nxt is not None and _heading_like(nxt) and not meta_like[i + 1] and to_meta <= 3),
         ])
     return rows
