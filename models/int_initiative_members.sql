@@ -50,31 +50,35 @@ candidate_targets as (
     join target_rows as t on t.story_key = c.story_key and t.initiative_no = c.initiative_no
 ),
 
--- candidates stating the same real-world target are one initiative
-target_links as (
-    select distinct a.candidate_id as from_id, b.candidate_id as to_id
-    from candidate_targets as a
-    join candidate_targets as b on a.target_key = b.target_key and a.candidate_id <> b.candidate_id
-),
+-- Components are found on a graph of candidates and the groups they belong to (a candidate is linked to its
+-- groups, never to every other member of them): a target's statements, a run of headlines, the bodies named
+-- in passing with the first announcement of their type and place. Restating a target k times adds k links,
+-- not k², and any two members of a group are two steps apart, so the reach below needs few rounds.
 
--- headline initiatives of one type and place form a chain by date: each is linked to the one before it when
--- they are at most 120 days apart or one is undated (a chain keeps the links linear in the number of stories)
-headline_chain as (
+-- headline initiatives of one type and place, in order of publication (undated first): a run continues while
+-- two consecutive ones are at most 120 days apart or one is undated, and any such run is one initiative
+headline_order as (
     select
         candidate_id,
+        initiative_type,
+        jurisdiction_key,
         published_at,
-        lag(candidate_id) over by_body as previous_id,
-        lag(published_at) over by_body as previous_at
+        story_key,
+        case when lag(published_at) over by_body is not null and published_at is not null
+                  and published_at - lag(published_at) over by_body > interval 120 days then 1 else 0 end as starts_run
     from candidates
     where statement = 'headline' and jurisdiction_key is not null
     window by_body as (partition by initiative_type, jurisdiction_key order by published_at nulls first, story_key)
 ),
 
-headline_links as (
-    select previous_id as from_id, candidate_id as to_id
-    from headline_chain
-    where previous_id is not null
-        and (previous_at is null or published_at is null or published_at - previous_at <= interval 120 days)
+headline_runs as (
+    select
+        candidate_id,
+        concat_ws('|', 'run', initiative_type, jurisdiction_key,
+                  cast(sum(starts_run) over (partition by initiative_type, jurisdiction_key
+                                             order by published_at nulls first, story_key
+                                             rows between unbounded preceding and current row) as varchar)) as group_id
+    from headline_order
 ),
 
 -- an alliance or working group a story names in passing joins the earliest announced one of its type and place
@@ -88,23 +92,23 @@ first_headlines as (
     group by initiative_type, jurisdiction_key
 ),
 
-mention_links as (
-    select m.candidate_id as from_id, h.candidate_id as to_id
+memberships as (
+    select candidate_id, 'target|' || target_key as group_id from candidate_targets
+    union all
+    select candidate_id, group_id from headline_runs
+    union all
+    select candidate_id, 'first|' || candidate_id as group_id from first_headlines
+    union all
+    select m.candidate_id, 'first|' || h.candidate_id as group_id
     from candidates as m
     join first_headlines as h on h.initiative_type = m.initiative_type and h.jurisdiction_key = m.jurisdiction_key
     where m.statement = 'mention'
 ),
 
 links as (
-    select from_id, to_id from target_links
+    select candidate_id as from_id, group_id as to_id from memberships
     union
-    select from_id, to_id from headline_links
-    union
-    select to_id, from_id from headline_links
-    union
-    select from_id, to_id from mention_links
-    union
-    select to_id, from_id from mention_links
+    select group_id as from_id, candidate_id as to_id from memberships
 ),
 
 reach (candidate_id, reached_id) as (
@@ -115,10 +119,12 @@ reach (candidate_id, reached_id) as (
     join links as l on l.from_id = r.reached_id
 ),
 
+-- a component is named by its smallest candidate id (group nodes are not candidates)
 components as (
-    select candidate_id, min(reached_id) as component_id
-    from reach
-    group by candidate_id
+    select r.candidate_id, min(r.reached_id) as component_id
+    from reach as r
+    join candidates as c on c.candidate_id = r.reached_id
+    group by r.candidate_id
 ),
 
 initiative_keys as (
