@@ -30,9 +30,10 @@ TEST_WORKERS ?= auto
 test: $(STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
-## bench: throughput benchmark (see README)
+## bench: throughput benchmark (docs/performance.md); `make bench ENGINE=spark` runs the Spark engine beside the DuckDB path
+ENGINE ?= duckdb
 bench: $(STAMP)
-	$(PY) -m pipelines.bench
+	$(PY) -m pipelines.bench --engine $(ENGINE)
 
 ## dev: the Dagster UI on http://localhost:3000
 dev: $(DEV_STAMP)

@@ -1,0 +1,110 @@
+"""One run of the pipeline as a user starts it (`python -m pipelines run` in a subprocess, so start-up
+and imports count): wall time, CPU time and peak memory of its whole process tree.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.config import REPO_ROOT
+
+# engine: the arguments that choose it on the command line (the DuckDB path is the default)
+ENGINES = {"duckdb": [], "spark": ["--engine", "spark"]}
+
+
+def _tree_memory(root: int) -> int:
+    """Memory of a process and all its descendants now: the sum of their proportional set sizes (Linux; 0 elsewhere).
+
+    PSS charges each page shared by n processes 1/n to each of them, so forked pool workers, which
+    share most of their parent's pages, are not counted twice as a sum of RSS would count them.
+    """
+    children: dict[int, list[int]] = {}
+    try:
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat", "rb") as f:
+                        ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+                    children.setdefault(ppid, []).append(int(entry))
+                except (OSError, IndexError, ValueError):
+                    continue
+    except OSError:
+        return 0
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        total += _pss(pid)
+    return total
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size of one process in bytes (0 when it is gone or the kernel does not say).
+
+    >>> _pss(os.getpid()) > 0
+    True
+    """
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+@dataclass
+class RunResult:
+    seconds: float
+    cpu_seconds: float  # user + system time of the run's processes (pool workers included)
+    peak_tree_bytes: int
+    peak_process_bytes: int
+    output: str
+
+
+def run_command(engine: str, raw_dir: Path, warehouse: Path, force: bool = False) -> list[str]:
+    """The command line of one run of the pipeline on `engine`.
+
+    >>> run_command("spark", Path("raw"), Path("out"))[3:]
+    ['run', '--engine', 'spark', '--raw-dir', 'raw', '--warehouse', 'out']
+    >>> run_command("duckdb", Path("raw"), Path("w.duckdb"), force=True)[3:]
+    ['run', '--raw-dir', 'raw', '--warehouse', 'w.duckdb', '--force']
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    return [sys.executable, "-m", "pipelines", "run", *ENGINES[engine], "--raw-dir", str(raw_dir),
+            "--warehouse", str(warehouse), *(["--force"] if force else [])]
+
+
+def run_pipeline(engine: str, raw_dir: Path, warehouse: Path, env: dict | None = None,
+                 force: bool = False) -> RunResult:
+    """One run of `python -m pipelines run` in a subprocess: wall time, peak memory of its process tree, its output."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen(run_command(engine, raw_dir, warehouse, force), cwd=REPO_ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
+    peak, done = [0], threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_memory(proc.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"the {engine} run failed (exit {proc.returncode}):\n{output}")
+    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    return RunResult(seconds, cpu, peak[0], after.ru_maxrss * 1024, output)
