@@ -52,6 +52,9 @@ def evaluate(figures: dict) -> list[tuple[str, float, float, bool]]:
 def fit_cost(points: list[tuple[int, float]]) -> tuple[float, float] | None:
     """(fixed seconds, seconds per page) of the least-squares line through (pages, seconds); None below two sizes.
 
+    Fixed: what a run costs whatever its size (start-up, imports, the orchestrator's bookkeeping);
+    per page: what each page adds. Fitted on full runs of fresh corpora.
+
     >>> fit_cost([(2000, 7.0), (20000, 43.0)])
     (3.0, 0.002)
     >>> fit_cost([(2000, 7.0)]) is None
@@ -83,15 +86,18 @@ def break_even(a: tuple[float, float], b: tuple[float, float]) -> float | None:
     return max(0.0, (fixed_b - fixed_a) / (page_a - page_b))
 
 
-def engine_costs(figures: dict) -> tuple[float, float] | None:
-    """(fixed, per page) of one engine from its full runs at the base and large sizes.
+def engine_costs(figures: dict, key: str = "full") -> tuple[float, float] | None:
+    """(fixed, per page) of one engine from its full runs at every size measured (tiny, base, large): wall
+    seconds, or CPU seconds with key="full_cpu".
 
-    >>> engine_costs({"tiny": {"pages": 20, "full": 3.2}, "base": {"pages": 2000, "full": 7.0},
+    >>> engine_costs({"tiny": {"pages": 20, "full": 3.04}, "base": {"pages": 2000, "full": 7.0},
     ...               "large": {"pages": 20000, "full": 43.0}})
     (3.0, 0.002)
+    >>> engine_costs({"base": {"pages": 2000, "full": 7.0}}) is None
+    True
     """
-    points = [(figures[size]["pages"], figures[size]["full"]) for size in ("base", "large")
-              if "full" in figures.get(size, {})]
+    points = [(figures[size]["pages"], figures[size][key]) for size in ("tiny", "base", "large")
+              if key in figures.get(size, {})]
     return fit_cost(points)
 
 
@@ -117,18 +123,21 @@ def side_by_side(by_engine: dict[str, dict]) -> list[str]:
         for size in ("tiny", "base", "large"):
             part = figures.get(size) or {}
             pages = part.get("pages")
-            for key, label in (("floor", "floor"), ("full", "full run"), ("noop", "no-op re-run"),
-                               ("noop_forced", "no-op through the job (--force)")):
+            new = f"run with {part.get('new_pages')} new pages"
+            for key, label, unit in (("floor", "floor", "s"), ("full", "full run", "s"),
+                                     ("full_cpu", "full run CPU (all processes)", "s"), ("noop", "no-op re-run", "s"),
+                                     ("noop_forced", "no-op through the job (--force)", "s"), ("new1pct", new, "s"),
+                                     ("new1pct_cpu", f"{new} CPU", "s"), ("peak_bytes", "peak memory", "GB")):
                 if key in part:
-                    row(f"{label}, {pages} pages", engine, f"{part[key]:.2f} s")
+                    value = part[key] / 1e9 if unit == "GB" else part[key]
+                    row(f"{label}, {pages} pages", engine, f"{value:.2f} {unit}")
             if "new1pct" in part:
-                row(f"run with {part['new_pages']} new pages, {pages} pages", engine, f"{part['new1pct']:.2f} s")
-            if "peak_bytes" in part:
-                row(f"peak memory, {pages} pages", engine, f"{part['peak_bytes'] / 1e9:.2f} GB")
-        costs = engine_costs(figures)
-        if costs:
-            row("fixed cost per run (fit)", engine, f"{costs[0]:.2f} s")
-            row("cost per page (fit)", engine, f"{costs[1] * 1000:.2f} ms")
+                row(f"1% new / full run, {pages} pages", engine, f"{part['new1pct'] / part['full']:.2f}")
+        for key, what in (("full", ""), ("full_cpu", " CPU")):
+            costs = engine_costs(figures, key)
+            if costs:
+                row(f"fixed{what} cost per run (fit)", engine, f"{costs[0]:.2f} s")
+                row(f"{what.strip() or 'cost'} per page (fit)", engine, f"{costs[1] * 1000:.2f} ms")
     engines = list(by_engine)
     lines = [f"{'figure':<48} " + " ".join(f"{e:>10}" for e in engines)]
     lines += [f"{label:<48} " + " ".join(f"{cells.get(e, ''):>10}" for e in engines) for label, cells in rows]

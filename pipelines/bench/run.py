@@ -65,7 +65,7 @@ def measure_engine(engine: str, raw: Path, out: Path, label: str, pages: int, te
     print(f"[{engine} {label}] no-op re-run: {noop.seconds:.2f} s (CPU {noop.cpu_seconds:.2f} s)"
           + (f"; through the job (--force): {figures['noop_forced']:.2f} s" if "noop_forced" in figures else "")
           + f"; run with {new} new pages: {grown.seconds:.2f} s (CPU {grown.cpu_seconds:.2f} s)", flush=True)
-    figures.update(new_pages=new, new1pct=grown.seconds,
+    figures.update(new_pages=new, new1pct=grown.seconds, new1pct_cpu=grown.cpu_seconds,
                    peak_bytes=max(full.peak_tree_bytes, noop.peak_tree_bytes, grown.peak_tree_bytes))
     return figures
 
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"templates: {len(templates)} pages ({sum(t.is_html for t in templates)} HTML); engines: "
               f"{', '.join(engines)}; workers: {os.environ.get('PIPELINE_WORKERS') or os.cpu_count()}", flush=True)
         parse = parse_ms_per_page(templates)
-        print("parse cost per page, one process: " + ", ".join(f"{kind} {ms:.2f} ms" for kind, ms in parse.items()),
+        print("parse cost per page, CPU in one process: " + ", ".join(f"{kind} {ms:.2f} ms" for kind, ms in parse.items()),
               flush=True)
         sizes = [("tiny", args.tiny), ("base", args.pages), ("large", args.large)]
         for size, pages in sizes:
