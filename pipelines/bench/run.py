@@ -29,8 +29,8 @@ from pipelines.bench.runner import ENGINES, run_pipeline
 
 
 def warehouse_path(out: Path, engine: str, label: str) -> Path:
-    """Where an engine's run on corpus `label` writes: a DuckDB file, or a folder for Spark."""
-    return out / (f"warehouse-{label}.duckdb" if engine == "duckdb" else f"warehouse-{engine}-{label}")
+    """The DuckDB file an engine's run on corpus `label` publishes (the Spark engine keeps its Parquet beside it)."""
+    return out / (f"warehouse-{label}.duckdb" if engine == "duckdb" else f"warehouse-{engine}-{label}.duckdb")
 
 
 def measure_engine(engine: str, raw: Path, out: Path, label: str, pages: int, templates: list[Template],

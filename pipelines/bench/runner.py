@@ -89,7 +89,8 @@ def run_pipeline(engine: str, raw_dir: Path, warehouse: Path, env: dict | None =
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(run_command(engine, raw_dir, warehouse, force), cwd=REPO_ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
+                            stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PIPELINE_ENGINE": engine, **(env or {})})  # not the user's setting
     peak, done = [0], threading.Event()
 
     def sample():  # every 50 ms for 10 s, then every 250 ms: reading smaps of a large process costs CPU the run needs
