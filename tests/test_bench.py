@@ -12,6 +12,7 @@ from pipelines.bench.corpus import file_texts, floor_seconds, load_templates, pa
 from pipelines.bench.goals import choice_lines, evaluate, goal_lines, side_by_side
 from pipelines.bench.pages import dress_html
 from pipelines.bench.run import main, measure_size
+from pipelines.bench.runner import RunTimeout, run_pipeline
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
 
@@ -38,6 +39,19 @@ def test_a_full_run_of_the_pipeline_is_measured(tmp_path: Path):
     assert "documents: 10 parsed 10" in figures["summary"]
     assert "noop" not in figures and "new1pct" not in figures  # a tiny run is a full run only
     assert (tmp_path / "warehouse-10.duckdb").is_file()
+
+
+def test_a_run_over_the_time_limit_is_stopped_and_reported(tmp_path: Path):
+    write_corpus(tmp_path / "raw", load_templates(), 0, 2)
+    try:
+        run_pipeline("duckdb", tmp_path / "raw", tmp_path / "w.duckdb", {"DAGSTER_HOME": str(tmp_path)}, timeout=0.2)
+        raise AssertionError("the run was not stopped")
+    except RunTimeout as stopped:
+        assert stopped.seconds >= 0.2 and "did not finish in" in str(stopped)
+    assert not (tmp_path / "w.duckdb").exists()
+    lines = goal_lines({"base": {"pages": 2000, "floor": 3.0, "full": 7.5}, "large": {"pages": 20000, "timeout": 3600}})
+    assert lines[-1] == "the full run at 20000 pages did not finish in 3600 s: its goals were not measured  NO"
+    assert "> 3600 s" in "\n".join(side_by_side({"duckdb": {"large": {"pages": 20000, "timeout": 3600}}}))
 
 
 def test_new_pages_do_not_overwrite_the_corpus(tmp_path: Path):

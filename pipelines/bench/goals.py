@@ -131,6 +131,8 @@ def side_by_side(by_engine: dict[str, dict]) -> list[str]:
                 if key in part:
                     value = part[key] / 1e9 if unit == "GB" else part[key]
                     row(f"{label}, {pages} pages", engine, f"{value:.2f} {unit}")
+            if "timeout" in part:
+                row(f"full run, {pages} pages", engine, f"> {part['timeout']:.0f} s")
             if "new1pct" in part:
                 row(f"1% new / full run, {pages} pages", engine, f"{part['new1pct'] / part['full']:.2f}")
         for key, what in (("full", ""), ("full_cpu", " CPU")):
@@ -152,6 +154,10 @@ def goal_lines(figures: dict) -> list[str]:
     for name, value, limit, holds in evaluate(figures):
         what = GOALS[name][1].format(base=base, large=large)
         lines.append(f"{what:<62} {value:>9.2f} {limit:>7.2f}  {'yes' if holds else 'NO'}")
+    for size in ("base", "large"):
+        if "timeout" in (figures.get(size) or {}):
+            lines.append(f"the full run at {figures[size]['pages']} pages did not finish in "
+                         f"{figures[size]['timeout']:.0f} s: its goals were not measured  NO")
     return lines
 
 

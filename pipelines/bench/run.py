@@ -25,7 +25,7 @@ from pathlib import Path
 from pipelines.bench.corpus import (Template, file_texts, floor_seconds, load_templates, page_text, parse_ms_per_page,
                                     write_corpus)
 from pipelines.bench.goals import choice_lines, goal_lines, side_by_side
-from pipelines.bench.runner import ENGINES, run_pipeline
+from pipelines.bench.runner import ENGINES, RunTimeout, run_pipeline
 
 
 def warehouse_path(out: Path, engine: str, label: str) -> Path:
@@ -34,15 +34,19 @@ def warehouse_path(out: Path, engine: str, label: str) -> Path:
 
 
 def measure_engine(engine: str, raw: Path, out: Path, label: str, pages: int, templates: list[Template],
-                   incremental: bool) -> dict:
+                   incremental: bool, timeout: float | None = None) -> dict:
     """One engine on the corpus in `raw`: a full run, and when incremental a no-op re-run and a run with 1% new pages.
 
     The new pages go to a folder of their own under `raw`, removed afterwards, so the next engine
-    gets the same corpus.
+    gets the same corpus. A full run longer than `timeout` is stopped and recorded as such.
     """
     warehouse = warehouse_path(out, engine, label)
     env = {"DAGSTER_HOME": str(out / "dagster")}  # the runs' own Dagster instance, not the user's run history
-    full = run_pipeline(engine, raw, warehouse, env)
+    try:
+        full = run_pipeline(engine, raw, warehouse, env, timeout=timeout)
+    except RunTimeout as stopped:
+        print(f"[{engine} {label}] full run: stopped after {stopped.seconds:.0f} s (--timeout)", flush=True)
+        return {"pages": pages, "timeout": stopped.seconds}
     print(f"[{engine} {label}] full run: {full.seconds:.2f} s ({pages / full.seconds:.0f} pages/s; CPU "
           f"{full.cpu_seconds:.2f} s), peak tree memory {full.peak_tree_bytes / 2**20:.0f} MiB PSS "
           f"(largest process RSS {full.peak_process_bytes / 2**20:.0f} MiB)", flush=True)
@@ -71,7 +75,7 @@ def measure_engine(engine: str, raw: Path, out: Path, label: str, pages: int, te
 
 
 def measure_size(pages: int, out: Path, templates: list[Template], engines: list[str], size: str,
-                 floor_repeat: int = 3) -> dict[str, dict]:
+                 floor_repeat: int = 3, timeout: float | None = None) -> dict[str, dict]:
     """The corpus of `pages` pages, its floor, and every engine on it: {engine: figures}."""
     raw = out / f"raw-{pages}"
     started = time.perf_counter()
@@ -82,7 +86,7 @@ def measure_size(pages: int, out: Path, templates: list[Template], engines: list
     incremental = size != "tiny"
     found = {}
     for engine in engines:
-        figures = measure_engine(engine, raw, out, str(pages), floor_pages, templates, incremental)
+        figures = measure_engine(engine, raw, out, str(pages), floor_pages, templates, incremental, timeout)
         found[engine] = {"floor": floor, "files": files, **figures}
     return found
 
@@ -127,6 +131,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--large", type=int, help="pages in the large corpus (default 10× --pages; 0 skips it)")
     parser.add_argument("--tiny", type=int, default=20, help="pages of the start-up run (default 20; 0 skips it)")
     parser.add_argument("--out", help="folder for the corpus and warehouses (default: a temporary folder, removed)")
+    parser.add_argument("--timeout", type=float, default=3600,
+                        help="seconds a full run may take before it is stopped and reported (default 3600)")
     parser.add_argument("--no-html", action="store_true", help="skip the HTML comparison with trafilatura")
     args = parser.parse_args(argv)
     args.large = 10 * args.pages if args.large is None else args.large
@@ -154,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         for size, pages in sizes:
             if pages:
                 for engine, figures in measure_size(pages, out, templates, engines, size,
-                                                    floor_repeat=1 if size == "large" else 3).items():
+                                                    1 if size == "large" else 3, args.timeout).items():
                     by_engine[engine][size] = figures
         if not args.no_html:
             by_engine["duckdb"]["html"] = measure_html(args.pages, out, templates)
@@ -164,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.out:
             shutil.rmtree(out, ignore_errors=True)
-    print(f"\nsummary of the DuckDB full run at {args.pages} pages:\n{by_engine['duckdb']['base']['summary']}\n")
+    summary = by_engine["duckdb"].get("base", {}).get("summary")
+    if summary:
+        print(f"\nsummary of the DuckDB full run at {args.pages} pages:\n{summary}\n")
     print("\n".join(side_by_side(by_engine)))
     print("\n".join(["", *choice_lines(by_engine), "", *goal_lines(by_engine["duckdb"])]))
     print(f"load after: {_load()}")

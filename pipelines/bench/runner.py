@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -83,13 +84,24 @@ def run_command(engine: str, raw_dir: Path, warehouse: Path, force: bool = False
             "--warehouse", str(warehouse), *(["--force"] if force else [])]
 
 
+class RunTimeout(Exception):
+    """A run stopped because it took longer than the benchmark's limit per run."""
+
+    def __init__(self, engine: str, seconds: float):
+        super().__init__(f"the {engine} run did not finish in {seconds:.0f} s")
+        self.seconds = seconds
+
+
 def run_pipeline(engine: str, raw_dir: Path, warehouse: Path, env: dict | None = None,
-                 force: bool = False) -> RunResult:
-    """One run of `python -m pipelines run` in a subprocess: wall time, peak memory of its process tree, its output."""
+                 force: bool = False, timeout: float | None = None) -> RunResult:
+    """One run of `python -m pipelines run` in a subprocess: wall time, peak memory of its process tree, its output.
+
+    A run still going after `timeout` seconds is stopped with its whole process group (RunTimeout).
+    """
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(run_command(engine, raw_dir, warehouse, force), cwd=REPO_ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True,
                             env={**os.environ, "PIPELINE_ENGINE": engine, **(env or {})})  # not the user's setting
     peak, done = [0], threading.Event()
 
@@ -100,10 +112,16 @@ def run_pipeline(engine: str, raw_dir: Path, warehouse: Path, env: dict | None =
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    output, _ = proc.communicate()
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run's own session: its pool workers and JVM go with it
+        proc.communicate()
+        raise RunTimeout(engine, time.perf_counter() - started) from None
+    finally:
+        done.set()
+        sampler.join()
     seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise RuntimeError(f"the {engine} run failed (exit {proc.returncode}):\n{output}")
