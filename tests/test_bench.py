@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from pipelines.bench.corpus import file_texts, floor_seconds, load_templates, parse_ms_per_page, write_corpus
 from pipelines.bench.goals import choice_lines, evaluate, goal_lines, side_by_side
 from pipelines.bench.pages import dress_html
@@ -43,11 +45,9 @@ def test_a_full_run_of_the_pipeline_is_measured(tmp_path: Path):
 
 def test_a_run_over_the_time_limit_is_stopped_and_reported(tmp_path: Path):
     write_corpus(tmp_path / "raw", load_templates(), 0, 2)
-    try:
+    with pytest.raises(RunTimeout, match="did not finish in") as stopped:
         run_pipeline("duckdb", tmp_path / "raw", tmp_path / "w.duckdb", {"DAGSTER_HOME": str(tmp_path)}, timeout=0.2)
-        raise AssertionError("the run was not stopped")
-    except RunTimeout as stopped:
-        assert stopped.seconds >= 0.2 and "did not finish in" in str(stopped)
+    assert stopped.value.seconds >= 0.2
     assert not (tmp_path / "w.duckdb").exists()
     lines = goal_lines({"base": {"pages": 2000, "floor": 3.0, "full": 7.5}, "large": {"pages": 20000, "timeout": 3600}})
     assert lines[-1] == "the full run at 20000 pages did not finish in 3600 s: its goals were not measured  NO"
@@ -106,10 +106,9 @@ def test_parse_cost_is_given_for_both_kinds_of_page():
 
 
 def test_bad_sizes_end_in_one_line(capsys):
-    try:
+    with pytest.raises(SystemExit) as exit_:
         main(["--pages", "0"])
-    except SystemExit as exit_:
-        assert exit_.code == 2
+    assert exit_.value.code == 2
     assert "--pages must be at least 1" in capsys.readouterr().err
 
 
