@@ -41,7 +41,7 @@ normalized as (
             regexp_replace(
                 regexp_replace(lower(trim(name)), '^the\s+', ''),
                 '([\s,\.]+(inc|incorporated|ltd|limited|corp|corporation|co|company|plc|llc|group|holdings|holding)\.?)+$', ''),
-            '[^[:alnum:]]+', '', 'g') as name_norm
+            '[^a-zA-Z0-9]+', '', 'g') as name_norm
     from seen
 ),
 

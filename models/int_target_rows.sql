@@ -23,6 +23,9 @@
 --   initiative_no: The initiative of the story the target belongs to (staging.stg_initiatives).
 --   target_type: Type of that initiative (from the ranked cue words of the story's headline and lead, or of the evidence sentence), other when none.
 
+-- Figures go into keys as decimal(38, 6) text: DuckDB and Spark print a DOUBLE differently (150000000.0, 1.5E8),
+-- and the keys must be the same on both engines (pipelines/spark).
+
 with recursive
 
 targets as (select * from staging.stg_targets),
@@ -33,7 +36,7 @@ initiatives as (select * from staging.stg_initiatives),
 target_rows as (
     select
         md5(concat_ws('|', t.story_key, t.document_id, cast(t.amount_start as varchar), cast(t.amount_end as varchar),
-                      t.metric, t.unit, cast(t.target_value as varchar))) as target_row_id,
+                      t.metric, t.unit, cast(cast(t.target_value as decimal(38, 6)) as varchar))) as target_row_id,
         t.story_key,
         t.document_id,
         n.jurisdiction_key,
@@ -59,8 +62,8 @@ target_rows as (
 keyed_rows as (
     select
         *,
-        md5(concat_ws('|', coalesce(jurisdiction_key, ''), metric_group, upper(unit), cast(target_value as varchar),
-                      coalesce(cast(target_value_usd as varchar), ''), coalesce(cast(target_year as varchar), ''),
+        md5(concat_ws('|', coalesce(jurisdiction_key, ''), metric_group, upper(unit), cast(cast(target_value as decimal(38, 6)) as varchar),
+                      coalesce(cast(cast(target_value_usd as decimal(38, 6)) as varchar), ''), coalesce(cast(target_year as varchar), ''),
                       coalesce(cast(year_is_stated as varchar), ''), coalesce(cast(usd_is_stated as varchar), ''))) as node_id
     from (
         select *, case when metric in ('fund_size', 'investment') then 'fund_or_investment' else metric end as metric_group
@@ -128,7 +131,7 @@ ordered as (
 first_statements as (
     select
         component_id,
-        md5(concat_ws('|', coalesce(jurisdiction_key, ''), metric, upper(unit), cast(target_value as varchar),
+        md5(concat_ws('|', coalesce(jurisdiction_key, ''), metric, upper(unit), cast(cast(target_value as decimal(38, 6)) as varchar),
                       coalesce(cast(target_year as varchar), ''))) as target_key
     from ordered
     where statement_rank = 1

@@ -4,6 +4,7 @@
     python -m pipelines run --raw-dir DIR --warehouse FILE    # any raw folder, any warehouse file
     python -m pipelines run --force                           # run even when nothing changed since the last run
     python -m pipelines run --allow-shrink                    # publish even when most raw files are gone
+    python -m pipelines run --engine spark --raw-dir s3a://bucket/raw --warehouse s3a://bucket/lake
     python -m pipelines report targets_by_province --format csv
     python -m pipelines report --list
 """
@@ -62,6 +63,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     Every failure ends in one line on stderr naming the cause and the fix, with the exit code of
     pipelines.lifecycle.failures (tracebacks only with --verbose).
     """
+    if args.engine not in config.ENGINES:
+        return _fail(f"PIPELINE_ENGINE={args.engine} is not an engine; set it to duckdb or spark", 2)
+    if args.engine == "spark":
+        from pipelines.spark.cli import run_command
+
+        return run_command(args.raw_dir, args.warehouse, args.lake, args.conf, args.allow_shrink or config.allow_shrink())
+    if args.conf or args.lake:
+        return _fail("--conf and --lake are settings of the Spark engine; add --engine spark", 2)
     raw_dir = Path(args.raw_dir or config.raw_dir())
     published = Path(args.warehouse or config.warehouse_path()).resolve()  # as the run's resources see it
     try:
@@ -259,6 +268,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--allow-shrink", action="store_true",
                      help="publish even when the raw folder lost more than half of the files the published warehouse "
                           "was built from (default: refuse; also PIPELINE_ALLOW_SHRINK=1)")
+    run.add_argument("--engine", choices=["duckdb", "spark"], default=config.engine(),
+                     help="where the stages run: duckdb on this machine (default; also $PIPELINE_ENGINE), or spark "
+                          "(SPARK_MASTER or spark-submit's cluster, local[*] otherwise; see README)")
+    run.add_argument("--conf", action="append", metavar="KEY=VALUE",
+                     help="a Spark setting, repeatable (e.g. --conf spark.executor.memory=4g); --engine spark only")
+    run.add_argument("--lake", help="where the Spark engine keeps its Parquet (a folder, s3a://, hdfs://; default: "
+                                    "beside a .duckdb --warehouse, NAME.spark); --engine spark only")
     run.set_defaults(func=cmd_run)
     report = sub.add_parser("report", help="print an analyst report from sql/",
                             description="Example: python -m pipelines report targets_by_province --format csv")

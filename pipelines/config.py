@@ -6,6 +6,7 @@ PIPELINE_WORKERS    processes for parsing and extraction (default: CPU count)
 PIPELINE_CACHE_DIR  reference-data cache (default: $XDG_CACHE_HOME or ~/.cache, /initiatives-etl; 'off' disables)
 PIPELINE_STORAGE_VERSION  the oldest DuckDB that must read the warehouse (default: v1.5.0; 'latest' for this DuckDB's own format)
 PIPELINE_ALLOW_SHRINK  1 to publish a build that lost more than half of the published raw files (default: refuse)
+PIPELINE_ENGINE     duckdb (default: this machine) or spark (pipelines/spark; SPARK_MASTER names the cluster)
 """
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ def raw_dir() -> Path:
 def warehouse_path() -> Path:
     """The published warehouse file: PIPELINE_WAREHOUSE or warehouse/warehouse.duckdb."""
     return Path(os.environ.get("PIPELINE_WAREHOUSE") or DEFAULT_WAREHOUSE)
+
+
+ENGINES = ("duckdb", "spark")
+
+
+def engine() -> str:
+    """PIPELINE_ENGINE: where a run's stages run, duckdb (default) or spark (the CLI refuses any other value).
+
+    >>> engine() in ENGINES
+    True
+    """
+    return os.environ.get("PIPELINE_ENGINE", "").strip().lower() or "duckdb"
 
 
 def allow_shrink() -> bool:

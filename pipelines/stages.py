@@ -27,7 +27,7 @@ import pyarrow as pa
 
 from pipelines.lifecycle.buildstate import mark_changed, set_state
 from pipelines.ingest.listing import raw_listing
-from pipelines.ingest.reader import content_hash, failed_document, file_format, read_file
+from pipelines.ingest.reader import content_hash, failed_document, file_format, read_bytes, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
 from pipelines.parse.page_size import text_size
@@ -161,15 +161,18 @@ class IngestResult:
 def _read_one(args: tuple[str, str]) -> list[RawDocument]:
     """What a raw file holds, without the page texts (ingest hashes and records; parsing reads the text)."""
     path, raw_dir = args
-    docs = _read_guarded(Path(path), Path(raw_dir))
+    docs = read_guarded(Path(path), Path(raw_dir))
     for doc in docs:  # ingest stores what was read, not the text: parsing reads the file again
         doc.text = None
     return docs
 
 
-def _read_guarded(path: Path, raw_dir: Path) -> list[RawDocument]:
-    """read_file, with a last guard: an unexpected error quarantines the file instead of failing the run."""
+def read_guarded(path: Path, raw_dir: Path, stored: bytes | None = None) -> list[RawDocument]:
+    """read_file (read_bytes when the caller has read the file's bytes itself), with a last guard: an unexpected
+    error quarantines the file instead of failing the run."""
     try:
+        if stored is not None:
+            return read_bytes(stored, path.relative_to(raw_dir).as_posix())
         return read_file(path, raw_dir)
     except Exception as exc:  # noqa: BLE001 - one bad file must never take good data down with it
         rel = path.relative_to(raw_dir).as_posix()
@@ -201,7 +204,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path, allow_shrink: bool
         read = dict(zip(readable, [_read_one(item) for item in reads]))
     else:
         read = dict(zip(readable, pool_map(_read_one, reads)))
-    batches = [read[rel] if rel in read else [_unreadable(rel, folder.unreadable[rel])] for rel in changed]
+    batches = [read[rel] if rel in read else [unreadable_document(rel, folder.unreadable[rel])] for rel in changed]
     now = utcnow()
     existing = {r[0] for r in con.execute("select document_id from raw.raw_documents").fetchall()}
     doc_rows, fresh = [], set()
@@ -219,11 +222,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path, allow_shrink: bool
                 result.duplicates += doc.document_id in fresh
                 continue
             fresh.add(doc.document_id)
-            doc_rows.append({"document_id": doc.document_id, "source_file": doc.source_file,
-                             "source_format": doc.source_format, "byte_size": doc.byte_size,
-                             "encoding": doc.encoding, "url": doc.url, "fetched_at": doc.fetched_at,
-                             "is_html": doc.is_html, "read_status": doc.status, "read_error": doc.error,
-                             "ingested_at": now})
+            doc_rows.append(raw_document_row(doc, now))
     result.new_documents = len(doc_rows)
     gone = [r[0] for r in con.execute("select distinct file_path from raw.raw_files").fetchall() if r[0] not in listing]
     result.removed_files = len(gone)
@@ -239,7 +238,18 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path, allow_shrink: bool
     return result
 
 
-def _unreadable(rel: str, error: str) -> RawDocument:
+def raw_document_row(doc: RawDocument, ingested_at: datetime) -> dict:
+    """The raw.raw_documents row of a document read now (both engines write this row).
+
+    >>> raw_document_row(RawDocument("d1", "a.txt", "txt", 3), datetime(2026, 1, 1))["read_status"]
+    'parsed'
+    """
+    return {"document_id": doc.document_id, "source_file": doc.source_file, "source_format": doc.source_format,
+            "byte_size": doc.byte_size, "encoding": doc.encoding, "url": doc.url, "fetched_at": doc.fetched_at,
+            "is_html": doc.is_html, "read_status": doc.status, "read_error": doc.error, "ingested_at": ingested_at}
+
+
+def unreadable_document(rel: str, error: str) -> RawDocument:
     """The failed document of an entry the listing found is no regular file (a FIFO, a dangling link ...)."""
     fmt, gz = file_format(Path(rel))
     return failed_document(content_hash(f"{rel}:unreadable".encode()), rel, f"{fmt}.gz" if gz else fmt, 0, error)
@@ -296,17 +306,18 @@ def _parse_file(work: tuple[str, str, list[tuple]]) -> list[tuple[dict, list[dic
         if row[status] == "parsed":  # documents that could not be read at ingest need no text
             for path in (p for p in paths if p not in tried and row[0] not in texts):
                 tried.add(path)
-                texts.update({d.document_id: d.text for d in _read_guarded(Path(raw_dir) / path, Path(raw_dir))
+                texts.update({d.document_id: d.text for d in read_guarded(Path(raw_dir) / path, Path(raw_dir))
                               if d.status == "parsed"})
             if row[0] not in texts:
                 out.append(row[0])
                 continue
-        out.append(_parse_one(row, texts.get(row[0])))
+        out.append(parse_one(row, texts.get(row[0])))
     return out
 
 
-def _parse_one(row: tuple, content: str | None) -> tuple[dict, list[dict]]:
-    """stg_documents row and stg_stories rows for one raw.raw_documents row and its text."""
+def parse_one(row: tuple, content: str | None) -> tuple[dict, list[dict]]:
+    """stg_documents row and stg_stories rows for one raw.raw_documents row (PENDING_COLUMNS) and its text: the
+    per-document work of both engines (this module's pool, the Spark executors of pipelines.spark)."""
     (document_id, source_file, source_format, byte_size, encoding, url, fetched_at, is_html, read_status,
      read_error, ingested_at) = row
     doc = RawDocument(document_id, source_file, source_format, byte_size, text=content, url=url,
@@ -422,8 +433,9 @@ CANONICAL_COPIES = """
 """
 
 
-def _extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dict], list[dict]]:
-    """Mention, target, initiative and participant rows for one story copy."""
+def extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dict], list[dict]]:
+    """Mention, target, initiative and participant rows for one story copy (a CANONICAL_COPIES row): the per-story
+    work of both engines."""
     from pipelines.extract.initiatives import find_initiatives
     from pipelines.extract.story import extract_story
 
@@ -465,7 +477,7 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     gone = [r[0] for r in con.execute(
         "select story_key from staging.stg_extractions where story_key not in (select story_key from staging.stg_stories)"
     ).fetchall()]
-    outputs = pool_map(_extract_one, pending, warm=warm_extractors)
+    outputs = pool_map(extract_one, pending, warm=warm_extractors)
     now = utcnow()
     keys = [o[0] for o in outputs] + gone
     mention_rows = [m for o in outputs for m in o[2]]
@@ -490,22 +502,30 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     return result
 
 
-def refresh_references(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild staging.ref_jurisdictions and staging.ref_companies from the names now mentioned."""
+# What the reference tables are made from, in SQL both engines run as written (standard SQL over the staging tables).
+REFERENCE_QUERIES = {
+    "places": "select distinct entity_name from staging.stg_entity_mentions where entity_type = 'jurisdiction' "
+              "union select distinct jurisdiction_name from staging.stg_targets where jurisdiction_name is not null "
+              "order by 1",
+    "companies": "select distinct entity_name from staging.stg_entity_mentions where entity_type = 'company' order by 1",
+    "learned": "select entity_name, min(parent_name) from staging.stg_entity_mentions "
+               "where entity_type = 'jurisdiction' and parent_name is not null group by entity_name",
+}
+
+
+def reference_rows(places: list[str], companies: list[str], learned: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """(ref_jurisdictions rows, ref_companies rows) for the names REFERENCE_QUERIES found (both engines call this)."""
     from pipelines.extract.company_names import company_rows
     from pipelines.extract.gazetteer import jurisdiction_rows
 
-    places = [r[0] for r in con.execute(
-        "select distinct entity_name from staging.stg_entity_mentions where entity_type = 'jurisdiction' "
-        "union select distinct jurisdiction_name from staging.stg_targets where jurisdiction_name is not null "
-        "order by 1").fetchall()]
-    companies = [r[0] for r in con.execute(
-        "select distinct entity_name from staging.stg_entity_mentions where entity_type = 'company' order by 1").fetchall()]
-    learned = dict(con.execute(
-        "select entity_name, min(parent_name) from staging.stg_entity_mentions "
-        "where entity_type = 'jurisdiction' and parent_name is not null group by entity_name").fetchall())
-    jur = jurisdiction_rows(places, learned)
-    comp = company_rows(companies)
+    return jurisdiction_rows(places, learned), company_rows(companies)
+
+
+def refresh_references(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild staging.ref_jurisdictions and staging.ref_companies from the names now mentioned."""
+    found = {name: con.execute(sql).fetchall() for name, sql in REFERENCE_QUERIES.items()}
+    jur, comp = reference_rows([r[0] for r in found["places"]], [r[0] for r in found["companies"]],
+                               dict(found["learned"]))
     for table, rows, key in (("staging.ref_jurisdictions", jur, "jurisdiction_name"),
                              ("staging.ref_companies", comp, "company_name")):
         old = [r[0] for r in con.execute(f"select {key} from {table}").fetchall()]

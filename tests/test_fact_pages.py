@@ -74,7 +74,7 @@ def test_counts_have_no_usd_flag():
 def marts():
     """The fact pages staged as the pipeline stages them (each its own story) and built into the marts."""
     from pipelines.load.loader import replace_rows
-    from pipelines.stages import _extract_one, refresh_references
+    from pipelines.stages import extract_one, refresh_references
 
     con = duckdb.connect()
     con.execute(SCHEMA_SQL.read_text())
@@ -84,7 +84,7 @@ def marts():
         stories.append({"story_key": name, "document_id": f"doc-{name}", "source_file": f"{name}.txt", "position": 0,
                         "role": "main", "title": title, "published_at": published, "body": body,
                         "word_count": len(body.split())})
-        out = _extract_one((name, f"doc-{name}", title, body, published, None))
+        out = extract_one((name, f"doc-{name}", title, body, published, None))
         for key, rows in zip(tables, out[2:]):
             tables[key] += rows
     replace_rows(con, "staging.stg_stories", stories, "story_key")

@@ -47,6 +47,18 @@ def list_raw_files(raw_dir: Path) -> list[Path]:
     return found
 
 
+def listing_order(rel: str) -> str:
+    """A sort key that orders relative paths as list_raw_files walks them: a folder's files (by name) before its
+    subfolders (by name). Ingest keeps the first file holding a document; an engine that lists the folder
+    another way (Spark) sorts by this key to keep the same one.
+
+    >>> sorted(["b/x.txt", "z.txt", "a-b/y.txt", "a/y.txt"], key=listing_order)
+    ['z.txt', 'a/y.txt', 'a-b/y.txt', 'b/x.txt']
+    """
+    *folders, name = rel.split("/")
+    return "".join(f"\x01{folder}\x00" for folder in folders) + "\x00" + name
+
+
 def not_regular(mode: int) -> str | None:
     """Why an entry of this st_mode is not read (None for a regular file).
 

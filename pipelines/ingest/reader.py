@@ -210,6 +210,18 @@ class UnreadableFile(ValueError):
         self.size = size
 
 
+def oversize_error(size: int) -> str | None:
+    """Why a raw file of `size` bytes is not read (None when it may be).
+
+    >>> oversize_error(10) is None, oversize_error(MAX_FILE_BYTES + 1)[:16]
+    (True, 'The file is 200 ')
+    """
+    if size <= MAX_FILE_BYTES:
+        return None
+    return (f"The file is {size / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB "
+            "a raw file may hold; split it into one file per page (or one .jsonl line per page).")
+
+
 def read_regular_file(path: Path, seconds: float | None = None) -> bytes:
     """The bytes of a regular file; never blocks on a FIFO or device, and gives up after `seconds` (READ_SECONDS).
 
@@ -228,10 +240,8 @@ def read_regular_file(path: Path, seconds: float | None = None) -> bytes:
         info = os.fstat(fd)
         if error := not_regular(info.st_mode):
             raise UnreadableFile(error)
-        if info.st_size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"The file is {info.st_size / 1e6:.0f} MB, more than the {MAX_FILE_BYTES / 1e6:.0f} MB "
-                                 "a raw file may hold; split it into one file per page (or one .jsonl line per page).",
-                                 info.st_size)
+        if error := oversize_error(info.st_size):
+            raise UnreadableFile(error, info.st_size)
         chunks, total, started = [], 0, time.monotonic()
         while chunk := os.read(fd, READ_CHUNK):
             chunks.append(chunk)
@@ -264,6 +274,18 @@ def read_file(path: Path, raw_dir: Path) -> list[RawDocument]:
                       f"The file could not be read ({exc.strerror or exc}); check its permissions.")
         doc.retry = True
         return [doc]
+    return read_bytes(stored, rel)
+
+
+def read_bytes(stored: bytes, rel: str) -> list[RawDocument]:
+    """The documents of a raw file's bytes as stored (gzipped or not), named `rel`: what read_file does once it has
+    the bytes, for an engine that reads them itself (Spark's binaryFile source, any filesystem Spark reads).
+
+    >>> [(d.source_file, d.source_format, d.status) for d in read_bytes(b"<html><p>Hi</p></html>", "a/page.html")]
+    [('a/page.html', 'html', 'parsed')]
+    """
+    fmt, gz = file_format(Path(rel))
+    label = f"{fmt}.gz" if gz else fmt
     data = stored
     if gz:
         try:
