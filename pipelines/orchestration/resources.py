@@ -33,6 +33,15 @@ class WarehouseSettings(dg.ConfigurableResource):
         return config.build_path(Path(self.published))
 
 
+class SparkSettings(dg.ConfigurableResource):
+    """Which engine the job runs on (`engine`: duckdb or spark, from PIPELINE_ENGINE), and for Spark the extra
+    settings (`conf`, as --conf) and the lake (default: beside the warehouse file; pipelines/spark/run.py)."""
+
+    engine: str = "duckdb"
+    conf: dict[str, str] = {}
+    lake: str = ""
+
+
 class BuildDatabase(DuckDBResource):
     """The private DuckDB file a run builds in: its schema is checked when the run starts, and the run holds one
     connection to it; every step works on a cursor of that connection instead of opening the file again."""
@@ -169,10 +178,12 @@ def _remove(build: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def make_resources(raw_dir: Path | None = None, published: Path | None = None, allow_shrink: bool | None = None) -> dict:
+def make_resources(raw_dir: Path | None = None, published: Path | None = None, allow_shrink: bool | None = None,
+                   engine: str | None = None) -> dict:
     """Resources for a run: defaults from the environment (see pipelines/config.py). Touches no file."""
     published = Path(published or config.warehouse_path()).resolve()
     return {
+        "engine": SparkSettings(engine=engine or config.engine()),
         "duckdb": BuildDatabase(database=str(config.build_path(published)),
                                 connection_config={STORAGE_SETTING: config.storage_version()}),
         "warehouse": WarehouseSettings(raw_dir=str(Path(raw_dir or config.raw_dir()).resolve()), published=str(published),

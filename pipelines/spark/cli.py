@@ -60,18 +60,27 @@ def run_command(raw_dir: str | None, warehouse: str | None, lake: str | None, co
         spark.stop()
 
 
-def _run(spark, raw: str, published: Path | None, lake: str, allow_shrink: bool, started: float) -> int:
-    """The run, the DuckDB export when OUT is a DuckDB file, the summary."""
+def build_and_publish(spark, raw: str, published: Path | None, lake: str, allow_shrink: bool):
+    """A Spark run (pipelines.spark.run), then the DuckDB file `published` written from its build (when given).
+    The CLI and the Dagster asset (pipelines/assets/spark.py) both call this."""
     from pipelines.spark.export import export_duckdb, local_folder
     from pipelines.spark.run import run_spark
 
+    if published is not None and local_folder(lake) is None:
+        raise UserError(f"the lake {lake} is not on this machine, so {published} cannot be written from it; "
+                        "pass --lake on a local folder, or a --warehouse that is not a .duckdb file")
     run = run_spark(spark, raw, lake, allow_shrink, str(published or lake))
     if published is not None:
-        build = local_folder(run.build_uri)
-        if build is None:
-            raise UserError(f"the lake {lake} is not on this machine, so {published} cannot be written from it; "
-                            "pass --lake on a local folder, or a --warehouse that is not a .duckdb file")
-        export_duckdb(build, published)
+        export_duckdb(local_folder(run.build_uri), published)
+        run.lap("export")
+    return run
+
+
+def _run(spark, raw: str, published: Path | None, lake: str, allow_shrink: bool, started: float) -> int:
+    """The run and its summary."""
+    session = time.perf_counter() - started
+    run = build_and_publish(spark, raw, published, lake, allow_shrink)
+    if published is not None:
         from pipelines.__main__ import _summary
 
         print(_summary(published, time.perf_counter() - started))
@@ -81,6 +90,8 @@ def _run(spark, raw: str, published: Path | None, lake: str, allow_shrink: bool,
     print(f"this run (spark): {run.files_read} files read, {run.new_documents} new documents; "
           f"{run.stories_extracted} stories extracted, {len(run.marts)}/{len(run.marts)} marts rebuilt, published "
           f"build {run.build_id}")
+    print("spark seconds: " + ", ".join(f"{phase} {value:.1f}" for phase, value in
+                                       {"session": session, **run.seconds}.items()))
     return 0
 
 

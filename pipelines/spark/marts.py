@@ -20,11 +20,11 @@ def register_table(spark, schema: str, name: str, location: str) -> None:
     spark.sql(f"create table {schema}.{name} using parquet location '{location}'")
 
 
-def build_marts(spark, build_uri: str, models: list[Model] | None = None) -> dict[str, int]:
-    """Build every seed and model into <build_uri>/<schema>/<name> (Parquet) in dependency order; {name: rows}."""
+def build_marts(spark, build_uri: str, models: list[Model] | None = None) -> dict[str, str]:
+    """Build every seed and model into <build_uri>/<schema>/<name> (Parquet) in dependency order; {name: location}."""
     for schema in MODEL_SCHEMAS:
         spark.sql(f"create database if not exists {schema}")
-    counts = {}
+    built = {}
     for model in models or load_models():
         location = f"{build_uri}/{model.schema}/{model.name}"
         frame = _seed_frame(spark, model) if model.is_seed else _model_frame(spark, model)
@@ -33,8 +33,8 @@ def build_marts(spark, build_uri: str, models: list[Model] | None = None) -> dic
                              f"but Spark's query returns {list(frame.columns)}")
         frame.write.mode("overwrite").parquet(location)
         register_table(spark, model.schema, model.name, location)
-        counts[model.name] = spark.table(model.table).count()
-    return counts
+        built[model.name] = location
+    return built
 
 
 def _seed_frame(spark, model: Model):

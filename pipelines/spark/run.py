@@ -11,6 +11,7 @@ what the raw folder still holds, and every mart) is written new and switched to 
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from pipelines.lifecycle.publish import guard_shrink
@@ -34,6 +35,16 @@ class SparkRun:
     new_documents: int = 0
     stories_extracted: int = 0
     marts: dict = field(default_factory=dict)
+    seconds: dict = field(default_factory=dict)  # wall time per phase: read_parse, extract, marts, switch
+
+    def lap(self, phase: str) -> None:
+        """Record the time since the last lap under `phase`."""
+        now = time.perf_counter()
+        self.seconds[phase] = round(now - self._last, 2)
+        self._last = now
+
+    def __post_init__(self) -> None:
+        self._last = time.perf_counter()
 
 
 def lake_for(warehouse: str) -> str:
@@ -74,13 +85,17 @@ def run_spark(spark, raw: str, lake_uri: str, allow_shrink: bool = False, publis
     files_now = spark.read.parquet(f"{build}/raw/raw_files")
     run.new_documents = _append_documents(spark, lake, parsed, batches, batch)
     _write_current_documents(spark, lake, files_now, batches + [batch], build)
+    run.lap("read_parse")
     run.stories_extracted = _extract(spark, lake, batches + [batch], batch, build, work, now)
     _write_references(spark, build)
+    run.lap("extract")
     run.marts = build_marts(spark, build)
+    run.lap("marts")
     lake.switch_to(batch, {"batches": batches + [batch], "parser_version": parser_version(),
                            "extractor_version": extractor_version(), "raw": root, "raw_files": f"{build}/raw/raw_files",
                            "created_at": now.isoformat(), "files": run.files})
     lake.delete(work)
+    run.lap("switch")
     return run
 
 
