@@ -41,4 +41,4 @@ dev: $(DEV_STAMP)
 	$(VENV)/bin/dg dev
 
 clean:
-	rm -rf $(VENV) .venv-readers warehouse/*.duckdb warehouse/*.stamp.json warehouse/*.html .pytest_cache
+	rm -rf $(VENV) .venv-readers warehouse/*.spark warehouse/*.duckdb warehouse/*.stamp.json warehouse/*.html .pytest_cache
