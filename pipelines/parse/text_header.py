@@ -82,6 +82,19 @@ def _name_beside_date(text: str, found) -> str | None:
     return _name(rest)
 
 
+def labelled_date(texts: list[str], line: int) -> tuple[int, object] | None:
+    """(index, date) of the short line labelled as the publication date ('Posted on …', 'Last updated: …',
+    'Published: …') nearest `line` (the story's first paragraph) anywhere on the page, when none sits by the title.
+
+    >>> labelled_date(["Menu", "A story starts here and goes on.", "Share", "Posted on 2 March 2024 by Ann"], 1)
+    (3, datetime.datetime(2024, 3, 2, 0, 0))
+    """
+    prefix = text_rules().date_prefix
+    found = [(abs(i - line), i, value) for i, text in enumerate(texts)
+             if len(text.split()) <= META_MAX_WORDS and prefix.match(text) and (value := parse_date(text))]
+    return min(found)[1:] if found else None
+
+
 def thread_author(texts: list[str]) -> str | None:
     """The name a forum engine labels as the thread's starter ('Thread starter Ann', 'Ann Discussion starter'), else None.
 

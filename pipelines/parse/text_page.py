@@ -15,7 +15,8 @@ from functools import lru_cache
 from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
 from pipelines.parse.dates import find_date, parse_date
 from pipelines.parse.line_model import line_model, main_span, score_lines
-from pipelines.parse.text_header import byline_near, choose_title, dateline_near, nearby_meta, thread_author
+from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_date, nearby_meta,
+                                         thread_author)
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.records import Story
 
@@ -235,7 +236,7 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         meta.setdefault(key, value)
     if meta.get("category") and meta.get("category") == meta.get("author"):
         del meta["category"]  # 'Ann Lee • May 2, 2024': the name beside the date is its author, not a section
-    if "date" not in meta and (found := dateline_near(texts, body_start)):
+    if "date" not in meta and (found := dateline_near(texts, body_start) or labelled_date(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
     if "author" not in meta and (name := thread_author(texts)):
