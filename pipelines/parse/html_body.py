@@ -179,15 +179,31 @@ def body_text(tree: HtmlElement, discussion: bool = False) -> str:
     trafilatura runs in fast mode first. Its second-opinion extractors (readability, jusText) cost as
     much again and find more only where its heuristics missed the content (a thread, a product or service
     page): they run when the fast text holds less than a share of the page's words and the page holds
-    more running prose outside that text than in it.
+    more running prose outside that text than in it. When that is still so after them, the page's run of
+    prose (first sentence line to last) is the text.
     """
     text = extracted_text(tree, discussion, fast=True)
     page = tree.find("body") if tree.find("body") is not None else tree
     rule, found = rules()["body"], len(text.split())
-    if found < rule["fallback_below_share"] * word_count(page) \
-            and missed_prose(page_lines(page), text) >= rule["fallback_missed_prose"] * max(found, 1):
-        text = extracted_text(tree, discussion, fast=False) or text
+    if found < rule["fallback_below_share"] * word_count(page):
+        lines = page_lines(page)
+        if missed_prose(lines, text) >= rule["fallback_missed_prose"] * max(found, 1):
+            text = extracted_text(tree, discussion, fast=False) or text
+            if missed_prose(lines, text) >= rule["fallback_missed_prose"] * max(len(text.split()), 1):
+                text = "\n".join(prose_run(lines))
     return text
+
+
+def prose_run(lines: list[str]) -> list[str]:
+    """The lines from the first line of running text to the last: the story, where an extractor kept
+    too little of it.
+
+    >>> prose_run(["Home", "Lamps", "The lamp lights a tent for a whole night on one charge, with three levels.",
+    ...            "Specifications", "Its case is water resistant and the hook folds flat for the rucksack.", "Cart"])[1:3]
+    ['Specifications', 'Its case is water resistant and the hook folds flat for the rucksack.']
+    """
+    marks = [i for i, line in enumerate(lines) if is_prose(line)]
+    return lines[marks[0]:marks[-1] + 1] if marks else []
 
 
 def extracted_text(tree: HtmlElement, discussion: bool, fast: bool) -> str:
