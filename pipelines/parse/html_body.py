@@ -176,21 +176,19 @@ def body_text(tree: HtmlElement, discussion: bool = False) -> str:
     """trafilatura's main text of a page ('' when it finds none); on a discussion page, with the replies
     trafilatura reads as comments.
 
-    trafilatura runs in fast mode first. Its second-opinion extractors (readability, jusText) cost as
-    much again and find more only where its heuristics missed the content (a thread, a product or service
-    page): they run when the fast text holds less than a share of the page's words and the page holds
-    more running prose outside that text than in it. When that is still so after them, the page's run of
-    prose (first sentence line to last) is the text.
+    trafilatura runs in fast mode. Where its heuristics missed the content (a thread, a product or
+    service page, a story split over odd blocks), its text holds less than a share of the page's words and
+    the page holds more running prose outside that text than in it: then the page's run of prose (first
+    sentence line to last) is the text. (trafilatura's second-opinion extractors, readability and jusText,
+    cost as much again and did no better there.)
     """
-    text = extracted_text(tree, discussion, fast=True)
+    text = extracted_text(tree, discussion)
     page = tree.find("body") if tree.find("body") is not None else tree
     rule, found = rules()["body"], len(text.split())
-    if found < rule["fallback_below_share"] * word_count(page):
+    if found < rule["missed_below_share"] * word_count(page):
         lines = page_lines(page)
-        if missed_prose(lines, text) >= rule["fallback_missed_prose"] * max(found, 1):
-            text = extracted_text(tree, discussion, fast=False) or text
-            if missed_prose(lines, text) >= rule["fallback_missed_prose"] * max(len(text.split()), 1):
-                text = "\n".join(prose_run(lines))
+        if missed_prose(lines, text) >= rule["missed_prose_ratio"] * max(found, 1):
+            text = "\n".join(prose_run(lines))
     return text
 
 
@@ -206,15 +204,16 @@ def prose_run(lines: list[str]) -> list[str]:
     return lines[marks[0]:marks[-1] + 1] if marks else []
 
 
-def extracted_text(tree: HtmlElement, discussion: bool, fast: bool) -> str:
+def extracted_text(tree: HtmlElement, discussion: bool) -> str:
     """trafilatura's text of a page (it works on its own copy of the tree)."""
-    doc = bare_extraction(tree, options=extractor(discussion, fast))
+    doc = bare_extraction(tree, options=extractor(discussion))
     if doc is None:
         return ""
     return "\n".join(part for part in (doc.text, doc.comments if discussion else None) if part)
 
 
-@lru_cache(maxsize=4)
-def extractor(comments: bool, fast: bool) -> Extractor:
-    """trafilatura's settings, made once: no metadata (read before), comments only for discussion pages."""
-    return Extractor(output_format="python", fast=fast, comments=comments, with_metadata=False)
+@lru_cache(maxsize=2)
+def extractor(comments: bool) -> Extractor:
+    """trafilatura's settings, made once: fast mode, no metadata (read before), comments only for discussion
+    pages."""
+    return Extractor(output_format="python", fast=True, comments=comments, with_metadata=False)
