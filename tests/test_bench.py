@@ -14,7 +14,7 @@ from pipelines.bench.corpus import file_texts, floor_seconds, load_templates, pa
 from pipelines.bench.goals import choice_lines, evaluate, goal_lines, side_by_side
 from pipelines.bench.pages import dress_html
 from pipelines.bench.run import main, measure_size
-from pipelines.bench.runner import RunTimeout, run_pipeline
+from pipelines.bench.runner import ENGINES, RunTimeout, run_command, run_pipeline
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
 
@@ -141,3 +141,11 @@ def test_site_furniture_alone_is_no_story():
     stories, status, error = parse_document(RawDocument("404.html", "404.html", "html", len(dressed), text=dressed,
                                                         is_html=True))
     assert (stories, status) == ([], "empty") and "no running text" in error
+
+
+def test_every_engine_is_run_with_arguments_the_command_line_accepts():
+    from pipelines.__main__ import build_parser
+
+    for engine in ENGINES:
+        args = build_parser().parse_args(run_command(engine, Path("raw"), Path("w.duckdb"), force=True)[3:])
+        assert (args.command, args.engine, args.force) == ("run", engine, True)
