@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.parse.dates import find_date, parse_date
+from pipelines.parse.dates import MONTHS, find_date, parse_date
 from pipelines.parse.line_features import WORD, stop_words
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import text_rules
@@ -28,6 +28,8 @@ CREDIT_LABEL = re.compile(r"(?:edited|reviewed|fact[- ]checked|medically reviewe
 DATE_LABEL_END = re.compile(r"\b(?:posted|published|updated|last updated|on|date)\s*(?:on|at)?:?\s*$", re.I)
 NAME_LINE_MAX_WORDS = 8  # 'Ann Lee, MD, Senior Editor' at most
 NAME_NEAR_DATE = 2  # lines between a date and a name printed beside it (with only a short label between)
+GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper'), not 'McDonald' or 'DeAndre'
+CALENDAR_WORD = re.compile(rf"{MONTHS}|(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)")
 
 
 def choose_title(lines, layout) -> int | None:
@@ -52,8 +54,15 @@ def _byline_name(text: str) -> str | None:
     for part in parts:
         match = rules.byline.match(part)
         if match:
-            return match.group("name").strip()
+            return _before_date(match.group("name").strip())
     return None
+
+
+def _before_date(name: str) -> str:
+    """A byline's name without the date run into it ('ANN LEE ON JANUARY 21' -> 'ANN LEE')."""
+    words = name.split()
+    cut = next((n for n, w in enumerate(words) if n and (CALENDAR_WORD.fullmatch(w) or w.lower() in ("on", "at"))), len(words))
+    return " ".join(words[:cut])
 
 
 def _name(text: str) -> str | None:
@@ -67,6 +76,21 @@ def _name(text: str) -> str | None:
             and not any(w.lower() in stop_words() for w in words) and not any(c.isdigit() for c in name)):
         return name
     return None
+
+
+def plausible_name(name: str, page: str) -> bool:
+    """True when a credited name reads as a person's or a handle: no words run together, no month or weekday,
+    and neither its first word nor most of its words written in lower case elsewhere on the page (a label in
+    title case, 'Key Points', 'Copy Link', 'Backup Strategy', is made of the page's common words; a name is not).
+
+    >>> [plausible_name(n, "the key points of a backup strategy, a copy") for n in ["Ann Lee", "Key Points", "Copy Link", "ann_lee", "Feb"]]
+    [True, False, False, True, False]
+    """
+    words = name.split()
+    if len(GLUED.findall(name)) > 1 or any(CALENDAR_WORD.fullmatch(w) for w in words):
+        return False
+    common = [w != w.lower() and bool(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", page)) for w in words]
+    return not common[0] and sum(common) * 2 <= len(words)
 
 
 def _name_beside_date(text: str, found) -> str | None:
@@ -113,8 +137,9 @@ def byline_near(texts: list[str], line: int) -> tuple[int, str] | None:
     (1, 'Ann Lee')
     """
     window = range(max(0, line - FALLBACK_WINDOW), min(len(texts), line + PAST_BODY_START + 1))
+    page = "\n".join(texts)
     for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
-        if len(texts[i].split()) <= FALLBACK_MAX_WORDS and (name := _byline_name(texts[i])):
+        if len(texts[i].split()) <= FALLBACK_MAX_WORDS and (name := _byline_name(texts[i])) and plausible_name(name, page):
             return i, name
     return None
 
@@ -133,6 +158,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()
+    page = "\n".join(texts)
     for i in order:
         words = len(texts[i].split())
         if i == title or words > META_MAX_WORDS:
@@ -142,19 +168,20 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
             meta["date"] = value
             if words <= SHORT_META_WORDS:
                 used.add(i)
-            if "author" not in meta and (name := _name_beside_date(text, found)):
+            if "author" not in meta and (name := _name_beside_date(text, found)) and plausible_name(name, page):
                 meta["author"] = name
             for j in sorted(range(i - NAME_NEAR_DATE, i + NAME_NEAR_DATE + 1), key=lambda j: abs(j - i)):
                 if "author" not in meta and j not in (i, title) and 0 <= j < len(texts) and (name := _name(texts[j])) \
-                        and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))):
+                        and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
+                        and plausible_name(name, page):
                     meta["author"] = name  # a name printed beside the date is its author
                     used.add(j)
         label = AUTHOR_LABEL.fullmatch(text) or CREDIT_LABEL.fullmatch(text)
         if label and i + 1 < len(texts) and (name := _name(texts[i + 1])):
             used.update((i, i + 1))
-            if "author" not in meta and AUTHOR_LABEL.fullmatch(text):
+            if "author" not in meta and AUTHOR_LABEL.fullmatch(text) and plausible_name(name, page):
                 meta["author"] = name
-        elif "author" not in meta and (name := _byline_name(text)):
+        elif "author" not in meta and (name := _byline_name(text)) and plausible_name(name, page):
             meta["author"] = name
             if words <= SHORT_META_WORDS or i in used:
                 used.add(i)
