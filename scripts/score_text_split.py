@@ -92,7 +92,7 @@ def main() -> int:
         print("trafilatura all:", score.summarize(list(tc.values())))
         print("trafilatura articles:", score.summarize([tc[k] for k, i in truth.items() if i.get("page_type") == "article"]))
     for tp, key in sorted(per_page)[: args.worst]:
-        print(f"  low {key} {tp:.2f} {truth[key]['page_type']}")
+        print(f"  low {key} {tp:.2f} {truth[key].get('page_type')}")
     for key in filter(None, args.show.split(",")):
         item, story = truth[key], stories.get(key)
         print(f"--- {key} {item['page_type']}\n truth: {item['title']!r} {item['publish_date']} {item['author']!r}")

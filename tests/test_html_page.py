@@ -164,3 +164,25 @@ def test_shared_link_post_is_its_headline():
     [story] = parse_html(page)
     assert story.body == title
     assert "cityrecord.example" not in story.body
+
+
+def test_reader_comments_under_a_short_post_stay_out_of_its_body():
+    comment = ("I read the whole report on the canal works and I am not sure the new deck will last as long as the "
+               "council says it will, given how much traffic the bridge carries every single day.")
+    paragraphs = f"<p>{comment}</p>" * 4
+    replies = "".join(f"<li class='comment depth-1' id='comment-{i}'><div class='comment-body'>{paragraphs}</div>"
+                      "</li>" for i in range(4))  # long comments: each holds more words than a boilerplate block
+    # the blog's archive links: the comments are a minority of the page (it is no discussion page)
+    archive = "".join(f"<li><a href='/{i}'>Canal works weekly notes, part {i}</a></li>" for i in range(120))
+    page = ("<html><head><title>Open thread: September | Canal Blog</title><meta property='og:type' content='article'>"
+            "</head><body><article>"
+            "<h1>Open thread: September</h1><p>Our open threads let readers raise questions about the canal works "
+            "in the comments section below. You can also write to us if you would rather ask privately.</p>"
+            "<p>You can read the previous open thread on the blog.</p></article>"
+            f"<section id='comments'><h3 class='comments-title'>4 comments</h3><ol class='comment-list'>{replies}</ol>"
+            "<div id='respond'><form><textarea></textarea></form></div></section>"
+            f"<div class='sidebar'><h3>Archive</h3><ul>{archive}</ul></div></body></html>")
+    [story] = parse_html(page)
+    assert "Our open threads let readers raise questions" in story.body
+    assert "I read the whole report" not in story.body
+

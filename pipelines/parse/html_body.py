@@ -179,14 +179,15 @@ def body_text(tree: HtmlElement, discussion: bool = False) -> str:
     trafilatura runs in fast mode. Where its heuristics missed the content (a thread, a product or
     service page, a story split over odd blocks), its text holds less than a share of the page's words and
     the page holds more running prose outside that text than in it: then the page's run of prose (first
-    sentence line to last) is the text. (trafilatura's second-opinion extractors, readability and jusText,
+    sentence line to last) is the text. Reader comments and reply forms are no part of that prose, but on a
+    discussion page. (trafilatura's second-opinion extractors, readability and jusText,
     cost as much again and did no better there.)
     """
     text = extracted_text(tree, discussion)
     page = tree.find("body") if tree.find("body") is not None else tree
     rule, found = rules()["body"], len(text.split())
     if found < rule["missed_below_share"] * word_count(page):
-        lines = page_lines(page)
+        lines = page_lines(page, skip_comments=not discussion)  # a story's reader comments are not its prose
         if missed_prose(lines, text) >= rule["missed_prose_ratio"] * max(found, 1):
             text = "\n".join(prose_run(lines))
     return text

@@ -24,9 +24,10 @@ def main_area(tree: HtmlElement) -> HtmlElement:
     return found if found is not None else tree
 
 
-def page_lines(root: HtmlElement) -> list[str]:
+def page_lines(root: HtmlElement, skip_comments: bool = False) -> list[str]:
     """Visible text of `root`, one line per block, without the page's furniture (navigation, header,
-    footer, asides, forms, cookie banners, ads). Walks the tree without recursion, so any depth is fine.
+    footer, asides, forms, cookie banners, ads), nor, with `skip_comments`, its reader comments and reply
+    forms. Walks the tree without recursion, so any depth is fine.
 
     >>> from lxml.html import fromstring
     >>> page_lines(fromstring("<main><nav>Home</nav><h2>Lamps</h2><ul><li>Trail Lamp <b>49 EUR</b></li>"
@@ -34,6 +35,7 @@ def page_lines(root: HtmlElement) -> list[str]:
     ['Lamps', 'Trail Lamp 49 EUR', 'Desk Lamp 39 EUR']
     """
     skip, skip_cues = set(rules()["page_text"]["skip_tags"]), rules()["cues"]["page_text_skip"]
+    comments = rules()["cues"]["comments"] if skip_comments else None
     lines: list[str] = []
     current: list[str] = []
 
@@ -48,7 +50,8 @@ def page_lines(root: HtmlElement) -> list[str]:
         if not isinstance(el.tag, str):
             continue
         if event == "start":
-            if el is not root and (el.tag in skip or skip_cues.match(el) or el.get("hidden") is not None):
+            if el is not root and (el.tag in skip or skip_cues.match(el) or el.get("hidden") is not None
+                                   or (comments is not None and comments.match(el))):
                 walker.skip_subtree()
                 if el.tail:
                     current.append(el.tail)

@@ -61,6 +61,7 @@ def rules() -> dict:
                                         if c not in data["discussion"]["content_cues"]]),
         "discussion": Cues(data["discussion"]["content_cues"]),
         "page_text_skip": Cues(data["page_text"]["skip_cues"]),
+        "comments": Cues(data["page_text"]["comment_cues"]),
         **{field: Cues(cues) for field, cues in data["field_cues"].items()},
     }
     data["related"]["headings"] = set(data["related"]["headings"])
