@@ -206,3 +206,16 @@ def test_parse_date_none(text):
 
 def test_read_meta_byline_with_a_role_after_a_comma():
     assert read_meta("By Laura Chen, Asia correspondent", text_rules()) == {"author": "Laura Chen"}
+
+
+def test_parse_date_outside_a_text_page_keeps_month_first():
+    """HTML callers read numeric dates as before: month first unless the first number cannot be a month."""
+    assert parse_date("05/06/2024") == datetime(2024, 5, 6)
+    assert parse_date("15/06/2024") == datetime(2024, 6, 15)
+
+
+@pytest.mark.parametrize("order, value", [("dmy", datetime(2024, 6, 5)), ("mdy", datetime(2024, 5, 6)), ("unknown", None)])
+def test_parse_date_in_a_page_reading_order(order, value):
+    with dates.reading_order(order):
+        assert parse_date("05/06/2024") == value
+        assert parse_date("15/06/2024") == datetime(2024, 6, 15)  # unambiguous: read whatever the order

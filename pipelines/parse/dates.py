@@ -7,6 +7,8 @@ fetched, so they are not read (the date stays null).
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from functools import lru_cache
 
@@ -28,6 +30,36 @@ DATE_PATTERN = re.compile(
 YEAR = re.compile(r"\d{4}")  # every date above holds a year: a line without four digits in a row holds none
 NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+NUMERIC_ANYWHERE = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")
+# How the page being read writes numeric dates: None (the default: month first unless the first number cannot be a
+# month, as HTML metadata and US pages write them), "dmy", "mdy", or "unknown" (an ambiguous numeric date is not read).
+NUMERIC_ORDER: ContextVar[str | None] = ContextVar("NUMERIC_ORDER", default=None)
+
+
+def numeric_order(text: str) -> str:
+    """The order of the numeric dates a page writes, from the page's own unambiguous ones: 'dmy' when one has a first
+    number over 12 ('19/02/2025'), 'mdy' when one has a second number over 12 ('10/13/2025'), else 'unknown'
+    (both, or neither: '09/10/2025' alone could be either, and a guess would put a wrong day in the warehouse).
+
+    >>> numeric_order("Posted 09/10/2025. Reply 19/02/2025"), numeric_order("09/10/2025 and 10/13/2025"), numeric_order("09/10/2025")
+    ('dmy', 'mdy', 'unknown')
+    """
+    day_first = month_first = False
+    if YEAR.search(text):
+        for first, _, second, _ in NUMERIC_ANYWHERE.findall(text):
+            day_first |= int(first) > 12 >= int(second)
+            month_first |= int(second) > 12 >= int(first)
+    return "dmy" if day_first and not month_first else "mdy" if month_first and not day_first else "unknown"
+
+
+@contextmanager
+def reading_order(order: str | None):
+    """Read numeric dates in `order` (see NUMERIC_ORDER) inside the block: the text parser sets its page's order."""
+    token = NUMERIC_ORDER.set(order)
+    try:
+        yield
+    finally:
+        NUMERIC_ORDER.reset(token)
 
 
 def find_date(text: str | None) -> re.Match | None:
@@ -56,16 +88,17 @@ def parse_date(text: str | None) -> datetime | None:
     True
     """
     match = find_date(text)
-    return _read_date(match.group(0)) if match else None
+    return _read_date(match.group(0), NUMERIC_ORDER.get()) if match else None
 
 
 @lru_cache(maxsize=4096)
-def _read_date(written: str) -> datetime | None:
+def _read_date(written: str, order: str | None = None) -> datetime | None:
     """One date as matched by DATE_PATTERN (pages repeat theirs: the cache spares dateutil).
 
     Numeric dates with the year last are read month first ('05/06/2024' is May 6, as US pages write it)
     unless the first number cannot be a month ('15/06/2024') or dots separate them ('05.06.2024', the
-    European form, day first).
+    European form, day first). With a page's `order` ('dmy', 'mdy', 'unknown'), an ambiguous one (both
+    numbers 12 or under and different) is read in that order, or not at all when the order is unknown.
     """
     if cjk := CJK_DATE.fullmatch(written.strip()):
         year, month, day = map(int, cjk.groups())
@@ -73,6 +106,10 @@ def _read_date(written: str) -> datetime | None:
     if numeric := NUMERIC_DAY_FIRST.match(written):
         first, sep, second, year = numeric.groups()
         day_first = int(first) > 12 or sep == "."
+        if order and not day_first and int(second) <= 12 and int(first) != int(second):
+            if order == "unknown":
+                return None
+            day_first = order == "dmy"
         month, day = (int(second), int(first)) if day_first else (int(first), int(second))
         value = _checked(int(year), month, day)
         rest = written[numeric.end():].strip(" ,")

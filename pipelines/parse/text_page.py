@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
-from pipelines.parse.dates import find_date, parse_date
+from pipelines.parse.dates import NUMERIC_ORDER, find_date, numeric_order, parse_date, reading_order
 from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_date, nearby_meta,
                                          thread_author)
@@ -154,15 +154,15 @@ def read_lines(text: str, rules: TextRules) -> list[Line]:
         if blank:
             para += 1
             blank = False
-        cut, kind, meta = _shipped_line_kind(raw) if shipped else _line_kind(raw, rules)
+        cut, kind, meta = _shipped_line_kind(raw, NUMERIC_ORDER.get()) if shipped else _line_kind(raw, rules)
         lines.append(Line(raw[:cut], para, kind, dict(meta)))
     return lines
 
 
 @lru_cache(maxsize=65536)
-def _shipped_line_kind(raw: str) -> tuple[int, str, dict]:
-    """_line_kind under the shipped rules, cached by the line alone: a site prints its menus and footers on
-    every page (callers copy the metadata)."""
+def _shipped_line_kind(raw: str, order: str | None) -> tuple[int, str, dict]:
+    """_line_kind under the shipped rules, cached by the line (and the page's numeric date order, which a
+    numeric date in it is read in): a site prints its menus and footers on every page (callers copy the metadata)."""
     return _line_kind(raw, text_rules())
 
 
@@ -372,6 +372,12 @@ def parse_text(text: str, url: str | None = None, source_site: str | None = None
     >>> [(s.role, s.title, s.category, s.body[:12]) for s in parse_text(page)]
     [('main', 'City sets up a fund', 'Policy', 'The city has'), ('related', 'Other city opens a park', None, '')]
     """
+    with reading_order(numeric_order(text)):  # '09/10/2025' read as the page's other numeric dates are written
+        return _parse_text(text, url, source_site)
+
+
+def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Story]:
+    """parse_text with the page's numeric date order set."""
     rules = text_rules()
     lines = read_lines(text, rules)
     if not lines:
