@@ -26,6 +26,7 @@ INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sent
 AUTHOR_LABEL = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by:?|authors?:?", re.I)
 CREDIT_LABEL = re.compile(r"(?:edited|reviewed|fact[- ]checked|medically reviewed|photos?|illustrations?)\s+by:?|editor:?", re.I)
 DATE_LABEL_END = re.compile(r"\b(?:posted|published|updated|last updated|on|date)\s*(?:on|at)?:?\s*$", re.I)
+LABELLED_DATE_REACH = 60  # characters into a line its labelled date ends by
 NAME_LINE_MAX_WORDS = 8  # 'Ann Lee, MD, Senior Editor' at most
 NAME_NEAR_DATE = 2  # lines between a date and a name printed beside it (with only a short label between)
 GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper'), not 'McDonald' or 'DeAndre'
@@ -51,11 +52,25 @@ def _byline_name(text: str) -> str | None:
     rules = text_rules()
     parts = [LEAD_WORDS.sub("", part.strip()) for part in rules.separators.split(text)]
     parts += [text[m.end():] for m in INLINE_BY.finditer(text)]
+    if found := _labelled_dateline(text):  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
+        parts.append(text[found.end():].strip())
     for part in parts:
         match = rules.byline.match(part)
         if match:
             return _before_date(match.group("name").strip())
     return None
+
+
+def _labelled_dateline(text: str) -> re.Match | None:
+    """The date of a line that opens with a date label and the date ('Posted on May 2, 2024 by Ann Lee - 5 Comments
+    on <headline>'): metadata however long the line runs on, else None.
+
+    >>> _labelled_dateline("Posted on May 2, 2024 by Ann Lee - 5 Comments on A long headline about a city fund").group(0)
+    'May 2, 2024'
+    """
+    label = text_rules().date_prefix.match(text)
+    found = find_date(text[:LABELLED_DATE_REACH]) if label else None
+    return found if found and found.start() == label.end() else None
 
 
 def _before_date(name: str) -> str:
@@ -161,15 +176,16 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
     page = "\n".join(texts)
     for i in order:
         words = len(texts[i].split())
-        if i == title or words > META_MAX_WORDS:
-            continue
         text = texts[i]
+        if i == title or (words > META_MAX_WORDS and not _labelled_dateline(text)):
+            continue
         if "date" not in meta and (found := find_date(text)) and (value := parse_date(text)):
             meta["date"] = value
             if words <= SHORT_META_WORDS:
                 used.add(i)
-            if "author" not in meta and (name := _name_beside_date(text, found)) and plausible_name(name, page):
-                meta["author"] = name
+            if "author" not in meta and (name := _byline_name(text) or _name_beside_date(text, found)) \
+                    and plausible_name(name, page):
+                meta["author"] = name  # a byline on the date's own line, else a name printed beside the date
             for j in sorted(range(i - NAME_NEAR_DATE, i + NAME_NEAR_DATE + 1), key=lambda j: abs(j - i)):
                 if "author" not in meta and j not in (i, title) and 0 <= j < len(texts) and (name := _name(texts[j])) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
