@@ -55,8 +55,8 @@ def discussion_kind(ld: dict, body: HtmlElement) -> bool | None:
     if not kinds.isdisjoint(rules()["jsonld_story_types"]):
         return False
     cues, words, outer = rules()["cues"]["discussion"], 0, set()
-    for el in body.iter():
-        if isinstance(el.tag, str) and el not in outer and cues.match(el):
+    for el in cues.find(body):
+        if el not in outer:
             words += word_count(el)
             outer.update(el.iter())
     return None if words >= rule["min_comment_share"] * max(1, word_count(body)) else False
@@ -65,8 +65,17 @@ def discussion_kind(ld: dict, body: HtmlElement) -> bool | None:
 def story_text(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, fields: list[str | None],
                author: str | None, discussion: bool) -> str:
     """Boilerplate stripped from the article (or the page), then its main text."""
+    drop_footers(body, article)
     strip_boilerplate(article if article is not None else body, discussion=discussion)
     return main_body(tree, body, article, fields, author, discussion)
+
+
+def drop_footers(body: HtmlElement, article: HtmlElement | None) -> None:
+    """Remove the page's <footer> elements (but one holding the story's <article>): trafilatura drops them
+    too, and the page's text skips them, but only after copying and cleaning them (a site footer's link
+    lists were the largest part of its work on a page without an <article>)."""
+    for el in [el for el in body.iter("footer") if article is None or not contains(el, article)]:
+        el.drop_tree()
 
 
 def strip_boilerplate(root: HtmlElement, done: HtmlElement | None = None, discussion: bool = False) -> None:

@@ -18,7 +18,7 @@ def main_area(tree: HtmlElement) -> HtmlElement:
     """The page's <main> (or role=main) element, else its <body>."""
     found = tree.find(".//main")
     if found is None:
-        found = next((el for el in tree.iter() if el.get("role") == "main"), None)
+        found = next(tree.iterfind(".//*[@role='main']"), None)  # lxml searches: no Python test per element
     if found is None:
         found = tree.find("body")
     return found if found is not None else tree

@@ -121,7 +121,7 @@ def headlines(region: Region) -> list[HtmlElement]:
             text = text_of(el)
             if words(text) < min_words or is_block_label(text) or is_boilerplate_line(text):
                 continue
-            if el.tag == "a" and any(a.tag in HEADINGS for a in el.iterancestors()):
+            if el.tag == "a" and next(el.iterancestors(*HEADINGS), None) is not None:
                 continue
             if el.tag in HEADINGS and found and contains(found[-1], el):
                 continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +39,16 @@ class Cues:
 
     def match(self, el: HtmlElement) -> bool:
         """True when a class or the id of `el` carries one of the cues."""
-        return self.attrs_match(el.get("class"), el.get("id"))
+        classes, id_ = el.get("class"), el.get("id")
+        return (classes is not None or id_ is not None) and self.attrs_match(classes, id_)
+
+    def find(self, root: HtmlElement) -> Iterator[HtmlElement]:
+        """`root` and the elements inside it that carry one of the cues, in page order."""
+        test = self.attrs_match
+        for el in root.iter():
+            classes, id_ = el.get("class"), el.get("id")
+            if (classes is not None or id_ is not None) and test(classes, id_):
+                yield el
 
     @lru_cache(maxsize=8192)
     def attrs_match(self, classes: str | None, id_: str | None) -> bool:
@@ -67,6 +77,8 @@ def rules() -> dict:
     data["related"]["headings"] = set(data["related"]["headings"])
     data["related"]["heading_prefixes"] = tuple(f"{p} " for p in data["related"]["heading_prefixes"])
     data["boilerplate"]["lines"] = set(data["boilerplate"]["lines"])
+    for key in ("tags", "inline_tags", "text_tags"):  # tested once per element of a page: sets, not lists
+        data["boilerplate"][key] = frozenset(data["boilerplate"][key])
     data["boilerplate"]["line_prefixes"] = tuple(data["boilerplate"]["line_prefixes"])
     return data
 
