@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.parse import cleaning, dates, text_page
+from pipelines.parse import cleaning, dates, text_header, text_page
 from pipelines.parse.cleaning import camel_tokens, unglue_paragraph
 from pipelines.parse.dates import parse_date
 from pipelines.parse.rules import text_rules
@@ -219,3 +219,13 @@ def test_parse_date_in_a_page_reading_order(order, value):
     with dates.reading_order(order):
         assert parse_date("05/06/2024") == value
         assert parse_date("15/06/2024") == datetime(2024, 6, 15)  # unambiguous: read whatever the order
+
+
+def test_byline_run_into_a_standfirst_is_read_and_the_standfirst_stays():
+    texts = ["Menu", "Bakery chain plans 200 new cafes abroad",
+             "The chain wants to grow well beyond its home market over the next five years and is hiring regional "
+             "managers now. By Ann Lee on Dec 19, 2025",
+             "The bakery chain opened its first cafe abroad eight years ago and now runs one hundred and twenty cafes."]
+    meta, used = text_header.nearby_meta(texts, 1, 3)
+    assert meta == {"date": datetime(2025, 12, 19), "author": "Ann Lee"}
+    assert 2 not in used  # the standfirst is not a metadata line: it is not cut from the page

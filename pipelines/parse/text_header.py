@@ -73,6 +73,18 @@ def _labelled_dateline(text: str) -> re.Match | None:
     return found if found and found.start() == label.end() else None
 
 
+def _byline_tail(text: str) -> str | None:
+    """The short 'By …' part that ends a long line after a sentence ('… beyond the U.S. and Canada. By Ann Lee on
+    May 2, 2024' -> 'By Ann Lee on May 2, 2024'), else None.
+
+    >>> _byline_tail("The chain wants to grow well beyond its home market in the next five years. By Ann Lee on May 2, 2024")
+    'By Ann Lee on May 2, 2024'
+    """
+    found = list(INLINE_BY.finditer(text))
+    tail = text[found[-1].end():] if found else ""
+    return tail if tail and len(tail.split()) <= FALLBACK_MAX_WORDS else None
+
+
 def _before_date(name: str) -> str:
     """A byline's name without the date run into it ('ANN LEE ON JANUARY 21' -> 'ANN LEE')."""
     words = name.split()
@@ -176,12 +188,17 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
     page = "\n".join(texts)
     for i in order:
         words = len(texts[i].split())
-        text = texts[i]
-        if i == title or (words > META_MAX_WORDS and not _labelled_dateline(text)):
+        text, whole = texts[i], True
+        if i == title:
             continue
+        if words > META_MAX_WORDS and not _labelled_dateline(text):
+            tail = _byline_tail(text)  # a standfirst with its byline run in: only the byline is read, the line stays
+            if not tail:
+                continue
+            text, words, whole = tail, len(tail.split()), False
         if "date" not in meta and (found := find_date(text)) and (value := parse_date(text)):
             meta["date"] = value
-            if words <= SHORT_META_WORDS:
+            if words <= SHORT_META_WORDS and whole:
                 used.add(i)
             if "author" not in meta and (name := _byline_name(text) or _name_beside_date(text, found)) \
                     and plausible_name(name, page):
@@ -199,7 +216,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
                 meta["author"] = name
         elif "author" not in meta and (name := _byline_name(text)) and plausible_name(name, page):
             meta["author"] = name
-            if words <= SHORT_META_WORDS or i in used:
+            if (words <= SHORT_META_WORDS or i in used) and whole:
                 used.add(i)
     return meta, used
 
