@@ -27,6 +27,9 @@ AUTHOR_LABEL = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by:?|author
 CREDIT_LABEL = re.compile(r"(?:edited|reviewed|fact[- ]checked|medically reviewed|photos?|illustrations?)\s+by:?|editor:?", re.I)
 DATE_LABEL_END = re.compile(r"\b(?:posted|published|updated|last updated|on|date)\s*(?:on|at)?:?\s*$", re.I)
 LABELLED_DATE_REACH = 60  # characters into a line its labelled date ends by
+# A credit that names a story's writer wherever it is printed ('Written by', 'Article by', 'Text by', 'Author:'); a bare
+# 'By' or 'Posted by' is not one (comments, related cards and forum posts carry those).
+WRITER_CREDIT = re.compile(r"(?:(?:article|text|words|story)\s+(?:written\s+)?by|(?:article\s+)?written\s+by|(?:article\s+)?authors?)\b:?", re.I)
 NAME_LINE_MAX_WORDS = 8  # 'Ann Lee, MD, Senior Editor' at most
 NAME_NEAR_DATE = 2  # lines between a date and a name printed beside it (with only a short label between)
 GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper'), not 'McDonald' or 'DeAndre'
@@ -155,6 +158,37 @@ def thread_author(texts: list[str]) -> str | None:
     page = "\n".join(texts)
     found = [m for pattern in text_rules().thread_author if (m := pattern.search(page))]
     return min(found, key=lambda m: m.start()).group("name") if found else None
+
+
+def labelled_author(texts: list[str], line: int) -> tuple[tuple[int, ...], str] | None:
+    """(indexes of its lines, name) of the writer's credit nearest `line` (the story's first paragraph) anywhere on the page:
+    'Written by Ann Lee', or 'Article written by:' alone with the name on the next line ('Ann Lee, MD' or
+    'Ann - Product marketer' give the name before the comma or separator), when none sits by the headline.
+
+    >>> labelled_author(["Menu", "A story starts here and goes on.", "Article written by:", "Ann Lee, MD, Editor"], 1)
+    ((2, 3), 'Ann Lee')
+    """
+    page = "\n".join(texts)
+    found = []
+    for i, text in enumerate(texts):
+        label = WRITER_CREDIT.match(text) if len(text.split()) <= FALLBACK_MAX_WORDS else None
+        if not label:
+            continue
+        if label.end() == len(text.rstrip()) and i + 1 < len(texts):
+            at, name = (i, i + 1), _credited_name(texts[i + 1])
+        else:
+            at, name = (i,), _byline_name(text)
+        if name and plausible_name(name, page):
+            found.append((abs(at[-1] - line), at, name))
+    return min(found)[1:] if found else None
+
+
+def _credited_name(text: str) -> str | None:
+    """The name on the line under a writer's credit: the part before a comma or separator, one to four
+    capitalised words ('Ann - Product marketer' -> 'Ann')."""
+    name = text_rules().separators.split(text.split(",")[0])[0].strip()
+    words = name.split()
+    return name if 1 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words) else None
 
 
 def byline_near(texts: list[str], line: int) -> tuple[int, str] | None:

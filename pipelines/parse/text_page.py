@@ -15,8 +15,8 @@ from functools import lru_cache
 from pipelines.parse.cleaning import camel_tokens, normalize_whitespace, strip_title_prefix, unglue_paragraph
 from pipelines.parse.dates import NUMERIC_ORDER, find_date, numeric_order, parse_date, reading_order
 from pipelines.parse.line_model import line_model, main_span, score_lines
-from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_date, nearby_meta,
-                                         thread_author)
+from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_author, labelled_date,
+                                         nearby_meta, thread_author)
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.records import Story
 
@@ -244,6 +244,9 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     if "author" not in meta and (byline := byline_near(texts, body_start)):
         meta["author"] = byline[1]
         used.add(byline[0])
+    if "author" not in meta and (credit := labelled_author(texts, body_start)):
+        meta["author"] = credit[1]
+        used.update(credit[0])
     return meta, used
 
 
