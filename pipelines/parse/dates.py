@@ -46,10 +46,11 @@ def numeric_order(text: str) -> str:
     ('dmy', 'mdy', 'unknown')
     """
     day_first = month_first = False
-    if NUMERIC_TAIL.search(text):
-        for first, _, second, _ in NUMERIC_ANYWHERE.findall(text):
-            day_first |= int(first) > 12 >= int(second)
-            month_first |= int(second) > 12 >= int(first)
+    for tail in NUMERIC_TAIL.finditer(text):  # whole dates looked for only where their tail is
+        if found := NUMERIC_ANYWHERE.search(text, max(0, tail.start() - 2), tail.end() + 1):
+            first, second = int(found.group(1)), int(found.group(3))
+            day_first |= first > 12 >= second
+            month_first |= second > 12 >= first
     return "dmy" if day_first and not month_first else "mdy" if month_first and not day_first else "unknown"
 
 

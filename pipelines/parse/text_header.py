@@ -119,8 +119,23 @@ def plausible_name(name: str, page: str) -> bool:
     words = name.split()
     if len(GLUED.findall(name)) > 1 or any(CALENDAR_WORD.fullmatch(w) for w in words):
         return False
-    common = [w != w.lower() and bool(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", page)) for w in words]
+    common = [w != w.lower() and _written(w.lower(), page) for w in words]
     return not common[0] and sum(common) * 2 <= len(words)
+
+
+def _written(word: str, page: str) -> bool:
+    """True when `word` stands as a whole word in `page` (found by str.find: a regex would scan the page per word)."""
+    start = page.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not _word_char(page[start - 1])) and (end == len(page) or not _word_char(page[end])):
+            return True
+        start = page.find(word, start + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _name_beside_date(text: str, found) -> str | None:
@@ -168,12 +183,12 @@ def labelled_author(texts: list[str], line: int) -> tuple[tuple[int, ...], str] 
     >>> labelled_author(["Menu", "A story starts here and goes on.", "Article written by:", "Ann Lee, MD, Editor"], 1)
     ((2, 3), 'Ann Lee')
     """
-    page = "\n".join(texts)
-    found = []
+    page, found = None, []
     for i, text in enumerate(texts):
-        label = WRITER_CREDIT.match(text) if len(text.split()) <= FALLBACK_MAX_WORDS else None
-        if not label:
+        label = WRITER_CREDIT.match(text)
+        if not label or len(text.split()) > FALLBACK_MAX_WORDS:
             continue
+        page = page if page is not None else "\n".join(texts)
         if label.end() == len(text.rstrip()) and i + 1 < len(texts):
             at, name = (i, i + 1), _credited_name(texts[i + 1])
         else:
