@@ -186,3 +186,17 @@ def test_reader_comments_under_a_short_post_stay_out_of_its_body():
     assert "Our open threads let readers raise questions" in story.body
     assert "I read the whole report" not in story.body
 
+
+
+def test_author_linked_to_their_author_page():
+    page = (f"<html><body><main>{STORY}<p><a href='/blog/author/ann-lee-and-bo-chen'>Ann Lee and Bo Chen</a></p>"
+            "</main></body></html>")
+    [story] = parse_html(page, url="https://news.example/canal-bridge")
+    assert story.author == "Ann Lee and Bo Chen"
+
+
+def test_link_to_the_authors_index_or_a_topic_is_no_author():
+    page = (f"<html><body><main>{STORY}<p><a href='/authors/'>Our Writers</a> "
+            "<a href='/topics/author-tips/gender-and-age'>Gender and age</a></p></main></body></html>")
+    [story] = parse_html(page, url="https://news.example/canal-bridge")
+    assert story.author is None

@@ -6,6 +6,7 @@ import itertools
 import json
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml import etree
@@ -26,6 +27,8 @@ CAMEL_JOINS = re.compile(r"[a-z][A-Z]")
 WEEKDAY = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", re.I)
 # Elements that state a schema.org property (microdata).
 ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop]")
+# What joins the names of several authors.
+NAME_JOINS = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 UPDATED = re.compile(r"\b(?:updated|modified|edited|last)\b", re.I)
 
 def read_meta(tree: HtmlElement) -> dict[str, str]:
@@ -206,10 +209,13 @@ def headline_date(h1: HtmlElement | None):
 
 
 def markup_author(scope: HtmlElement) -> str | None:
-    """Author from rel=author links or author/byline-classed elements in `scope`."""
+    """Author from rel=author links, links to an author's page or author/byline-classed elements in `scope`."""
     for el in scope.iter("a"):
         if "author" in (el.get("rel") or "").lower().split() and norm_text(el.text_content()):
             return clean_author(el.text_content())
+    for el in scope.iter("a"):
+        if links_author_page(el) and (name := clean_author(spaced_text(el))) and names_people(name):
+            return name
     hit = first_cue_text(scope, "author", 8)
     if hit:
         return clean_author(hit[1])
@@ -218,6 +224,21 @@ def markup_author(scope: HtmlElement) -> str | None:
         if BYLINE_PREFIX.match(text) and len(text.split()) <= 14:
             return clean_author(text)
     return None
+
+
+def links_author_page(link: HtmlElement) -> bool:
+    """True for a link to an author's page on the site ('/author/ann-lee/', '/authors/ann-lee'): how blog and
+    news engines link a byline.
+
+    >>> from lxml.html import fromstring
+    >>> [links_author_page(fromstring(f'<a href="{h}">x</a>')) for h in ["/blog/author/ann-lee", "https://x.org/authors/ann", "/authority"]]
+    [True, True, False]
+    """
+    href = link.get("href")
+    if not href or "author" not in href:
+        return False
+    folders = urlsplit(href).path.lower().rstrip("/").split("/")[:-1]  # the folders above the author's own page
+    return not rules()["author_link_folders"].isdisjoint(folders)
 
 
 def clean_author(text: str) -> str | None:
@@ -267,17 +288,29 @@ def url_only_page() -> HtmlElement:
 
 
 def page_author(body: HtmlElement) -> str | None:
-    """The author a page names outside its story header: a rel=author link or the first author/byline-classed
-    element anywhere on the page whose text reads as a name (a filter labelled 'Author' on a listing does not).
+    """The author a page names outside its story header: a rel=author link, a link to an author's page or the
+    first author/byline-classed element anywhere on the page whose text reads as one or more names (a filter
+    labelled 'Author' on a listing does not).
     """
-    found = (spaced_text(el) for el in body.iter("a") if "author" in (el.get("rel") or "").lower().split())
+    found = (spaced_text(el) for el in body.iter("a")
+             if "author" in (el.get("rel") or "").lower().split() or links_author_page(el))
     cues = rules()["cues"]["author"]
     found = itertools.chain(found, (spaced_text(el) for el in cues.find(body)))
     for text in found:
         name = clean_author(text) if text and len(text.split()) <= rules()["body"]["byline_max_words"] else None
-        if name and looks_like_name(name):
+        if name and names_people(name):
             return name
     return None
+
+
+def names_people(text: str) -> bool:
+    """True for one name or several joined by 'and' / commas: 'Ann Lee', 'Ann Lee and Bo Chen'.
+
+    >>> [names_people(t) for t in ["Ann Lee and Bo Chen", "Ann Lee, Bo Chen", "Gender and age"]]
+    [True, True, False]
+    """
+    parts = NAME_JOINS.split(text)
+    return all(looks_like_name(part) and (len(parts) == 1 or len(part.split()) > 1) for part in parts)
 
 
 def looks_like_name(text: str) -> bool:

@@ -74,6 +74,7 @@ def rules() -> dict:
         "comments": Cues(data["page_text"]["comment_cues"]),
         **{field: Cues(cues) for field, cues in data["field_cues"].items()},
     }
+    data["author_link_folders"] = frozenset(data["author_link_folders"])
     data["related"]["headings"] = set(data["related"]["headings"])
     data["related"]["heading_prefixes"] = tuple(f"{p} " for p in data["related"]["heading_prefixes"])
     data["boilerplate"]["lines"] = set(data["boilerplate"]["lines"])
