@@ -16,11 +16,12 @@ from dateutil import parser as dateutil_parser
 
 MONTHS = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # any case: 'JUN 25, 2024'
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DAY = r"\d{1,2}(?i:st|nd|rd|th)?"  # any case: 'DECEMBER 17TH 2025'
+GLUED_START = r"(?:\b|(?<=[a-z])(?=[A-Z]))"  # a capitalised month run into the word before it: 'EditorialNovember 22, 2018'
 # A date somewhere in a line, with an optional time: 'May 26, 2023', 'MAY 26 2023', '26 May 2023', 'the 26th of May, 2023',
 # '26-May-2023', '2023-05-26' (also with / . or • between), '26/05/2023' or '05/26/2023', '2023年5月26日'.
 DATE_PATTERN = re.compile(
-    rf"(?:\b{MONTHS}\s+{DAY},?\s+\d{{4}}"
+    rf"(?:{GLUED_START}{MONTHS}\s+{DAY},?\s+\d{{4}}"
     rf"|\b{DAY}(?:\s+of)?[\s-]{MONTHS}[\s,-]+\d{{4}}"
     r"|\b\d{4}[-/.•]\d{1,2}[-/.•]\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b"
@@ -71,6 +72,8 @@ def find_date(text: str | None) -> re.Match | None:
     'JUN 25, 2024'
     >>> find_date("Published 3 hours ago") is None
     True
+    >>> find_date("EditorialNovember 22, 2018").group(0), find_date("DECEMBER 17TH 2025").group(0)
+    ('November 22, 2018', 'DECEMBER 17TH 2025')
     """
     if not text or not YEAR.search(text):
         return None
