@@ -38,11 +38,11 @@ TABLES = [*RAW_AND_STAGING, *((m.schema, m.name) for m in load_models())]
 
 def _raw_folder(raw: Path) -> None:
     """Sample and fixture pages, plus the kinds of file ingest treats specially."""
-    for source, folder in ((REPO / "samples" / "raw", "samples"), (FIXTURES / "fact_pages", "fact_pages"),
-                           (FIXTURES / "entity_pages", "entity_pages")):
+    for source, folder in ((REPO / "samples" / "raw", "samples"), (FIXTURES / "fact_pages", "fact_pages")):
         shutil.copytree(source, raw / folder, ignore=shutil.ignore_patterns("*.yaml"))
-    shutil.copytree(FIXTURES / "html", raw / "html", ignore=lambda d, names: [
-        n for n in names if n not in ("jsonld_graph_section_related.html", "forum_thread.html", "no_story.html")])
+    (raw / "html").mkdir()
+    for name in ("jsonld_graph_section_related.html", "no_story.html"):  # related stories; an empty page
+        shutil.copy(FIXTURES / "html" / name, raw / "html" / name)
     sample = sorted((raw / "samples").iterdir())[0]
     (raw / "copies").mkdir()
     shutil.copy(sample, raw / "copies" / "same_page_again.txt")  # one document, kept under its first name
@@ -99,7 +99,7 @@ def test_the_folder_exercises_every_table(builds):
     statuses = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
     facts = con.execute("select count(*) from main.fact_initiative where source_count > 1").fetchone()[0]
     con.close()
-    assert statuses.get("failed") and statuses.get("empty") and statuses["parsed"] > 20
+    assert statuses.get("failed") and statuses.get("empty") and statuses["parsed"] > 15
     assert facts  # a target reported by two stories: the marts' merging is compared too
 
 
