@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipelines import config
 from pipelines.orchestration import instance
+from pipelines.orchestration.eventlog import shared_connections
 from pipelines.lifecycle import runstamp
 from pipelines.lifecycle.failures import EXIT_CODES, UserError, first_line, one_line
 from pipelines.lifecycle.preflight import check_not_busy, check_raw_dir, check_warehouse
@@ -102,7 +103,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(problem, 2)
     defs = build_definitions(raw_dir, published, args.allow_shrink or config.allow_shrink())
     level = "INFO" if args.verbose else "CRITICAL"  # without --verbose the last line below says what failed
-    with instance.open_instance() as dagster_instance:  # $DAGSTER_HOME or .dagster/: the UI shows this run
+    with instance.open_instance() as dagster_instance, shared_connections(dagster_instance):  # the UI shows this run
         result = defs.resolve_job_def("build_warehouse").execute_in_process(
             raise_on_error=False, instance=dagster_instance,
             run_config={"loggers": {"console": {"config": {"log_level": level}}}})

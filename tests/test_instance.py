@@ -58,3 +58,33 @@ def test_a_run_with_nothing_new_records_an_observation(home):
         assert observed.metadata["nothing_new"].value is True
         assert "Nothing new" in observed.description
         assert len(instance.get_run_records()) == 1  # the skipped run started no job
+
+
+def test_a_run_stores_its_events_through_one_connection_per_file_and_every_reader_sees_them(tmp_path, monkeypatch):
+    import sqlalchemy
+
+    from pipelines.orchestration.eventlog import shared_connections
+
+    engines = []
+    real = sqlalchemy.create_engine
+    monkeypatch.setattr(sqlalchemy, "create_engine", lambda url, **k: engines.append(str(url)) or real(url, **k))
+    home = tmp_path / "home"
+    with pipeline_instance.open_instance(home) as instance:
+        storage = instance.event_log_storage
+        with shared_connections(instance):
+            before = len(engines)
+            for i in range(5):
+                instance.report_runless_asset_event(dg.AssetObservation(asset_key="a", metadata={"i": i}))
+            opened = engines[before:]
+        assert "_connect" not in vars(storage)  # the storage connects its own way again
+    event_log = [url for url in opened if "/history/runs/" in url]  # the event log's files (runs.db holds the runs)
+    assert 1 <= len(event_log) <= 2  # the runless events' shard and the index, not one per event
+    with pipeline_instance.open_instance(home) as instance:  # a reader in another instance sees all five
+        assert len(instance.fetch_observations(dg.AssetKey("a"), limit=10).records) == 5
+
+
+def test_an_instance_without_sqlite_event_storage_is_left_as_it_is():
+    from pipelines.orchestration.eventlog import shared_connections
+
+    with dg.DagsterInstance.ephemeral() as instance, shared_connections(instance):
+        assert "_connect" not in vars(instance.event_log_storage)

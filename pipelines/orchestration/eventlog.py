@@ -1,0 +1,64 @@
+"""One open connection per SQLite file of the instance's event log for the length of a CLI run.
+
+Dagster's SQLite event log (`SqliteEventLogStorage`, the default of a local instance) opens a new
+SQLAlchemy engine and connection for every write, commits with an fsync, and closes it; closing the
+last connection to a WAL database checkpoints it (another fsync). A run of the job stores ~300 events
+(materializations, check results, planned events at run creation), about 2.7 connections and 2.7
+commits each, so on a busy disk the run history cost more than the run's own work when the run had
+little to do (docs/performance.md, "Fixed cost per run").
+
+`shared_connections(instance)` keeps one connection per database file (the run's shard and the
+cross-run index) open while the run executes, with `synchronous=NORMAL`: in WAL mode a commit is then
+written to the WAL without an fsync, still one commit per event, so every event is in the history
+as soon as it is stored and a run killed with kill -9 loses none of what it recorded (a power cut
+can lose the last commits, never corrupt the file: SQLite's documented guarantee for WAL with NORMAL).
+Readers (`dagster dev`) and other writers see each event once it is committed, as before. Any other
+storage (Postgres in production) is left as it is.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SYNCHRONOUS = "PRAGMA synchronous=NORMAL"  # WAL: commits reach the WAL without an fsync; checkpoints still sync
+
+
+@contextmanager
+def shared_connections(instance) -> Iterator[None]:
+    """While inside, the instance's SQLite event log writes through one open connection per file; closed on exit."""
+    from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+
+    storage = instance.event_log_storage
+    if type(storage) is not SqliteEventLogStorage:  # a subclass or another storage may connect its own way
+        yield
+        return
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+    from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
+
+    engines: dict = {}
+
+    def engine_for(shard: str):
+        if shard not in engines:
+            engine = create_engine(storage.conn_string_for_shard(shard), poolclass=StaticPool,
+                                   connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False})
+            event.listen(engine, "connect", lambda dbapi_con, _: dbapi_con.execute(SYNCHRONOUS))
+            if shard not in storage._initialized_dbs:  # noqa: SLF001 - as SqliteEventLogStorage._connect does
+                storage._initdb(engine)  # noqa: SLF001
+                storage._initialized_dbs.add(shard)  # noqa: SLF001
+            engines[shard] = engine
+        return engines[shard]
+
+    @contextmanager
+    def connect(shard: str):
+        with storage._db_lock:  # noqa: SLF001 - one writer at a time, as in SqliteEventLogStorage._connect
+            with engine_for(shard).connect() as conn, conn.begin():
+                yield conn
+
+    storage._connect = connect  # noqa: SLF001 - this object only; run_connection and index_connection go through it
+    try:
+        yield
+    finally:
+        del storage._connect  # back to the class's method
+        for engine in engines.values():
+            engine.dispose()
