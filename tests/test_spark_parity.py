@@ -23,10 +23,11 @@ if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
                 allow_module_level=True)
 
 from pipelines.__main__ import main  # noqa: E402
-from pipelines.modelling.modelgraph import load_models  # noqa: E402
-from pipelines.spark.export import RAW_AND_STAGING, export_duckdb, local_folder  # noqa: E402
+from pipelines.modelling.modelgraph import Check, load_models, run_check  # noqa: E402
+from pipelines.spark.checks import ChecksFailed, all_checks  # noqa: E402
+from pipelines.spark.export import RAW_AND_STAGING, export_duckdb, exported_build, local_folder  # noqa: E402
 from pipelines.spark.lake import Lake  # noqa: E402
-from pipelines.spark.run import run_spark  # noqa: E402
+from pipelines.spark.run import check_and_switch, run_spark  # noqa: E402
 from pipelines.spark.session import spark_session  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,10 +71,11 @@ def builds(tmp_path_factory):
     first = run_spark(spark, str(raw), lake)
     later.write_bytes(held_back)
     second = run_spark(spark, str(raw), lake)
+    unchanged = run_spark(spark, str(raw), lake)  # nothing new: keeps the second build
     export_duckdb(local_folder(second.build_uri), root / "spark.duckdb")
     assert main(["run", "--raw-dir", str(raw), "--warehouse", str(root / "duckdb.duckdb")]) == 0
     return {"duckdb": root / "duckdb.duckdb", "spark": root / "spark.duckdb", "runs": (first, second),
-            "lake": Lake(spark, lake)}
+            "unchanged": unchanged, "lake": Lake(spark, lake), "session": spark}
 
 
 def _rows(path: Path, schema: str, table: str) -> list[tuple]:
@@ -114,4 +116,52 @@ def test_current_names_the_second_build_and_keeps_the_first(builds):
     lake = builds["lake"]
     assert lake.current_build() == second.build_id
     assert lake.manifest(second.build_id)["batches"] == [first.build_id, second.build_id]
+    assert lake.children(lake.path("builds")) == [first.build_id, second.build_id]
+
+
+def test_a_run_with_nothing_new_keeps_the_current_build(builds):
+    first, second = builds["runs"]
+    unchanged, lake = builds["unchanged"], builds["lake"]
+    assert unchanged.nothing_new and unchanged.build_id == second.build_id
+    assert (unchanged.files_read, unchanged.marts, unchanged.checks) == (0, {}, [])
+    assert lake.current_build() == second.build_id
+    assert lake.children(lake.path("builds")) == [first.build_id, second.build_id]
+    assert not second.nothing_new
+
+
+def test_the_duckdb_file_names_the_build_it_was_written_from(builds):
+    assert exported_build(builds["spark"]) == builds["runs"][1].build_id
+    assert exported_build(builds["duckdb"]) is None
+
+
+def test_spark_runs_every_check_of_the_duckdb_path_with_the_same_outcome(builds, tmp_path):
+    second = builds["runs"][1]
+    spark_outcomes = {o.check.name: o for o in second.checks}
+    assert sorted(spark_outcomes) == sorted(c.name for c in all_checks())
+    shutil.copy(builds["duckdb"], tmp_path / "checked.duckdb")  # run_check sets the schema search path
+    con = duckdb.connect(str(tmp_path / "checked.duckdb"))
+    try:
+        duck = {c.name: run_check(con, c) for c in all_checks()}
+    finally:
+        con.close()
+    for name, outcome in spark_outcomes.items():
+        assert not outcome.detail.startswith("could not run"), (name, outcome.detail)
+        if not outcome.check.warns:  # a @warn audit reads the latest batch, which differs between the two histories
+            assert outcome.passed == duck[name][0], (name, outcome.detail, duck[name][1])
+    assert all(o.passed for o in second.checks if o.check.blocking)
+
+
+def test_a_failed_blocking_check_keeps_the_current_build_and_names_the_check(builds):
+    first, second = builds["runs"]
+    lake = builds["lake"]
+    refused = "29991231T000000Z-refuse"
+    lake.write_text(lake.path("builds", refused, "part"), "a build that must not become current")
+    never_empty = Check("dim_date__refused_here", "dim_date", "audit", "select date_key from main.dim_date", True,
+                        "a check that fails on any build")
+    with pytest.raises(ChecksFailed) as failed:
+        check_and_switch(builds["session"], lake, refused, [never_empty], second.build_id, {"batches": []})
+    line = str(failed.value)
+    assert "dim_date__refused_here" in line and f"the current build {second.build_id} was kept" in line
+    assert "\n" not in line and failed.value.exit_code == 1
+    assert lake.current_build() == second.build_id
     assert lake.children(lake.path("builds")) == [first.build_id, second.build_id]

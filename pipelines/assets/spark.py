@@ -32,4 +32,6 @@ def spark_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseSetti
     return dg.MaterializeResult(metadata={
         "build_id": run.build_id, "lake": lake, "files": run.files, "files_read": run.files_read,
         "new_documents": run.new_documents, "stories_extracted": run.stories_extracted,
-        "marts": len(run.marts), **{f"seconds_{phase}": value for phase, value in run.seconds.items()}})
+        "marts": len(run.marts), "nothing_new": run.nothing_new, "checks": len(run.checks),
+        "failed_checks": ", ".join(sorted(o.check.name for o in run.checks if not o.passed)) or "none",
+        **{f"seconds_{phase}": value for phase, value in run.seconds.items()}})

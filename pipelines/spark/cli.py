@@ -63,14 +63,14 @@ def run_command(raw_dir: str | None, warehouse: str | None, lake: str | None, co
 def build_and_publish(spark, raw: str, published: Path | None, lake: str, allow_shrink: bool):
     """A Spark run (pipelines.spark.run), then the DuckDB file `published` written from its build (when given).
     The CLI and the Dagster asset (pipelines/assets/spark.py) both call this."""
-    from pipelines.spark.export import export_duckdb, local_folder
+    from pipelines.spark.export import exported_build, export_duckdb, local_folder
     from pipelines.spark.run import run_spark
 
     if published is not None and local_folder(lake) is None:
         raise UserError(f"the lake {lake} is not on this machine, so {published} cannot be written from it; "
                         "pass --lake on a local folder, or a --warehouse that is not a .duckdb file")
     run = run_spark(spark, raw, lake, allow_shrink, str(published or lake))
-    if published is not None:
+    if published is not None and not (run.nothing_new and exported_build(published) == run.build_id):
         export_duckdb(local_folder(run.build_uri), published)
         run.lap("export")
     return run
@@ -78,6 +78,8 @@ def build_and_publish(spark, raw: str, published: Path | None, lake: str, allow_
 
 def _run(spark, raw: str, published: Path | None, lake: str, allow_shrink: bool, started: float) -> int:
     """The run and its summary."""
+    from pipelines.spark.checks import problem_lines
+
     session = time.perf_counter() - started
     run = build_and_publish(spark, raw, published, lake, allow_shrink)
     if published is not None:
@@ -86,12 +88,23 @@ def _run(spark, raw: str, published: Path | None, lake: str, allow_shrink: bool,
         print(_summary(published, time.perf_counter() - started))
     else:
         print(f"lake: {lake} (current build {run.build_id})")
-        print(f"files: {run.files} | marts: {len(run.marts)} | time: {time.perf_counter() - started:.1f} s")
-    print(f"this run (spark): {run.files_read} files read, {run.new_documents} new documents; "
-          f"{run.stories_extracted} stories extracted, {len(run.marts)}/{len(run.marts)} marts rebuilt, published "
-          f"build {run.build_id}")
+        marts = "kept" if run.nothing_new else len(run.marts)
+        print(f"files: {run.files} | marts: {marts} | time: {time.perf_counter() - started:.1f} s")
+    if run.nothing_new:
+        print(f"this run (spark): nothing changed since build {run.build_id} (same raw files, same code); "
+              "the current build was kept")
+    else:
+        print(f"this run (spark): {run.files_read} files read, {run.new_documents} new documents; "
+              f"{run.stories_extracted} stories extracted, {len(run.marts)}/{len(run.marts)} marts rebuilt, "
+              f"{len(run.checks)} checks, published build {run.build_id}")
     print("spark seconds: " + ", ".join(f"{phase} {value:.1f}" for phase, value in
                                        {"session": session, **run.seconds}.items()))
+    failed, warned = problem_lines(run.checks)
+    if warned:  # as the DuckDB path: warnings about the input, the run still succeeds
+        print(f"warning: checks warn: {', '.join(warned)}", file=sys.stderr)
+    if failed:
+        return _fail(f"failed checks: {', '.join(failed)} (not blocking: build {run.build_id} is current all the "
+                     "same; the next run checks again)", 1)
     return 0
 
 

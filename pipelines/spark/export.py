@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import config
+from pipelines.lifecycle.buildstate import STATE_TABLE, set_state
 from pipelines.load.loader import ensure_schema
 from pipelines.modelling.catalog import declared_columns
 from pipelines.modelling.modelgraph import comment_model, load_models, use_model_schemas
@@ -21,6 +22,7 @@ RAW_AND_STAGING = (("raw", "raw_files"), ("raw", "raw_documents"), ("staging", "
                    ("staging", "stg_stories"), ("staging", "stg_entity_mentions"), ("staging", "stg_targets"),
                    ("staging", "stg_initiatives"), ("staging", "stg_initiative_companies"),
                    ("staging", "stg_extractions"), ("staging", "ref_jurisdictions"), ("staging", "ref_companies"))
+EXPORTED_STATE = "run:spark_build"  # raw.pipeline_state: the build the file was written from (not part of its state)
 
 
 def local_folder(uri: str) -> Path | None:
@@ -34,6 +36,22 @@ def local_folder(uri: str) -> Path | None:
     return None if "://" in uri else Path(uri)
 
 
+def exported_build(published: Path) -> str | None:
+    """The id of the Spark build the DuckDB file was written from (None when absent, unreadable or not from Spark),
+    read through a private read-only ATTACH."""
+    if not Path(published).is_file():
+        return None
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("attach ? as published (read_only)", [str(published)])
+        row = con.execute(f"select value from published.{STATE_TABLE} where name = ?", [EXPORTED_STATE]).fetchone()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
 def export_duckdb(build: Path, published: Path) -> int:
     """Write the DuckDB file `published` from the build folder's Parquet; returns its size in bytes."""
     declared = declared_columns()
@@ -43,6 +61,7 @@ def export_duckdb(build: Path, published: Path) -> int:
     con = duckdb.connect(str(tmp), config={STORAGE_SETTING: config.storage_version()})
     try:
         ensure_schema(con)
+        set_state(con, EXPORTED_STATE, Path(build).name)
         for schema, table in RAW_AND_STAGING:
             cols = ", ".join(name for name, _, _ in declared[schema, table])
             con.execute(f"insert into {schema}.{table} ({cols}) select {cols} from "

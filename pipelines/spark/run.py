@@ -7,16 +7,21 @@
 Incremental like the DuckDB path: files whose path, size and modification time the current build holds are not
 read again, documents already staged are not parsed again, and only stories whose canonical copy (the longest)
 is new are extracted. The new rows are appended as a batch; the build folder (every staging table filtered to
-what the raw folder still holds, and every mart) is written new and switched to in one step (lake.py).
+what the raw folder still holds, and every mart) is written new, checked with the DuckDB path's checks (checks.py:
+a failed blocking check keeps the current build) and switched to in one step (lake.py). A run whose raw files
+(path, size, modification time) and code are those the current build was made from keeps it: nothing is read,
+built or switched, as the DuckDB path's run stamp stops a run with nothing new.
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 
 from pipelines.lifecycle.publish import guard_shrink
 from pipelines.lifecycle.versions import extractor_version, parser_version
 from pipelines.spark import staging
+from pipelines.spark.checks import CheckOutcome, ChecksFailed, all_checks, refuse_if_blocked, run_checks
 from pipelines.spark.lake import STAGED, Lake, new_build_id
 from pipelines.spark.marts import build_marts, register_table
 
@@ -35,6 +40,8 @@ class SparkRun:
     new_documents: int = 0
     stories_extracted: int = 0
     marts: dict = field(default_factory=dict)
+    checks: list[CheckOutcome] = field(default_factory=list)
+    nothing_new: bool = False  # the raw files and code of the current build: it was kept
     seconds: dict = field(default_factory=dict)  # wall time per phase: read_parse, extract, marts, switch
 
     def lap(self, phase: str) -> None:
@@ -52,21 +59,39 @@ def lake_for(warehouse: str) -> str:
     return warehouse[: -len(".duckdb")] + ".spark" if warehouse.endswith(".duckdb") else warehouse.rstrip("/")
 
 
-def run_spark(spark, raw: str, lake_uri: str, allow_shrink: bool = False, published: str = "the lake") -> SparkRun:
-    """Build a new version of the lake at lake_uri from the raw files under `raw` (a folder or any URI Spark reads)."""
+def build_fingerprint(root: str, listing: dict) -> str:
+    """What a build is made from: this code (pipelines.lifecycle.runstamp.code_version), the storage format of the
+    DuckDB file written from it, the raw folder and the path, size and modification time of every file in it."""
+    from pipelines.config import storage_version
+    from pipelines.ingest.listing import listing_fingerprint
+    from pipelines.lifecycle.runstamp import code_version
+
+    return hashlib.sha256("\x1f".join([code_version(), storage_version(), root,
+                                       listing_fingerprint(listing)]).encode()).hexdigest()
+
+
+def run_spark(spark, raw: str, lake_uri: str, allow_shrink: bool = False, published: str = "the lake",
+              checks: list | None = None) -> SparkRun:
+    """Build a new version of the lake at lake_uri from the raw files under `raw` (a folder or any URI Spark reads),
+    checked (`checks`, default every check of the DuckDB path) and switched to; or keep the current build when its
+    raw files and code are those of this run."""
 
     from pipelines.stages import utcnow
 
     lake = Lake(spark, lake_uri)
-    manifest = lake.manifest(lake.current_build())
+    current = lake.current_build()
+    manifest = lake.manifest(current)
+    source = Lake(spark, raw)
+    root = source.uri
+    listing, unreadable = source.listing()
+    fingerprint = build_fingerprint(root, listing)
+    if current and manifest.get("input") == fingerprint:
+        return SparkRun(current, lake.path("builds", current), files=len(listing), nothing_new=True)
     same_parser = manifest.get("parser_version") == parser_version()
     batches = manifest["batches"] if same_parser else []
     batch, now = new_build_id(), utcnow()
     build = lake.path("builds", batch)
     run = SparkRun(batch, build)
-    source = Lake(spark, raw)
-    root = source.uri
-    listing, unreadable = source.listing()
     run.files = len(listing)
     known = []  # raw_files rows of the current build: (file_path, document_id, byte_size, mtime_ns, seen_at)
     if batches and manifest.get("raw_files"):
@@ -91,12 +116,27 @@ def run_spark(spark, raw: str, lake_uri: str, allow_shrink: bool = False, publis
     run.lap("extract")
     run.marts = build_marts(spark, build)
     run.lap("marts")
-    lake.switch_to(batch, {"batches": batches + [batch], "parser_version": parser_version(),
-                           "extractor_version": extractor_version(), "raw": root, "raw_files": f"{build}/raw/raw_files",
-                           "created_at": now.isoformat(), "files": run.files})
     lake.delete(work)
-    run.lap("switch")
+    run.checks = check_and_switch(spark, lake, batch, all_checks() if checks is None else checks, current, {
+        "batches": batches + [batch], "parser_version": parser_version(), "extractor_version": extractor_version(),
+        "raw": root, "raw_files": f"{build}/raw/raw_files", "created_at": now.isoformat(), "files": run.files,
+        "input": None if unreadable else fingerprint})  # a file to read again: no "nothing new" next time
+    run.lap("checks_switch")
     return run
+
+
+def check_and_switch(spark, lake: Lake, build_id: str, checks: list, current: str | None,
+                     manifest: dict) -> list[CheckOutcome]:
+    """Run the checks on the build the session's catalog holds, then switch _CURRENT to it; a failed blocking
+    check deletes the build instead and raises ChecksFailed (the current build stays current)."""
+    outcomes = run_checks(spark, checks)
+    try:
+        refuse_if_blocked(outcomes, current)
+    except ChecksFailed:
+        lake.delete(lake.path("builds", build_id))  # its batch's staged rows belong to no build and are never read
+        raise
+    lake.switch_to(build_id, manifest)
+    return outcomes
 
 
 def _files_to_read(spark, root: str, changed: list[str], listing: dict, unreadable: dict):
@@ -239,4 +279,4 @@ def _write_references(spark, build: str) -> None:
         register_table(spark, "staging", table, location)
 
 
-__all__ = ["SparkRun", "lake_for", "run_spark", "STAGED"]
+__all__ = ["SparkRun", "check_and_switch", "lake_for", "run_spark", "STAGED"]
