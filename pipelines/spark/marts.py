@@ -11,6 +11,7 @@ from pipelines.modelling.modelgraph import MODEL_SCHEMAS, Model, ModelError, loa
 from pipelines.modelling.transpile import RecursiveStep, spark_plan
 
 MAX_ROUNDS = 1000  # a recursive CTE that still adds rows after this many rounds does not terminate
+CHECKPOINT_EVERY = 8  # rounds whose new rows the running total of a recursive CTE unions before it is checkpointed
 
 
 def register_table(spark, schema: str, name: str, location: str) -> None:
@@ -58,14 +59,21 @@ def _model_frame(spark, model: Model):
 
 
 def _run_recursive(spark, step: RecursiveStep):
-    """The rows of a recursive CTE with UNION: anchor, then step over the last round's new rows until none is new."""
+    """The rows of a recursive CTE with UNION: anchor, then step over the last round's new rows until none is new.
+
+    One Spark job a round: the round's new rows are checkpointed by the job that counts them (a lazy local
+    checkpoint, so the next round reads them without their lineage), and the running total is a union of
+    checkpointed rounds, checkpointed itself every CHECKPOINT_EVERY rounds so its plan stays small.
+    """
     total = spark.sql(step.anchor).toDF(*step.columns).distinct().localCheckpoint()
     new = total
-    for _ in range(MAX_ROUNDS):
+    for round_no in range(1, MAX_ROUNDS + 1):
         new.createOrReplaceTempView(step.name)
-        new = spark.sql(step.step).toDF(*step.columns).distinct().subtract(total).localCheckpoint()
-        if new.isEmpty():
+        new = spark.sql(step.step).toDF(*step.columns).distinct().subtract(total).localCheckpoint(eager=False)
+        if new.count() == 0:
             return total
-        total = total.union(new).localCheckpoint()
+        total = total.union(new)
+        if round_no % CHECKPOINT_EVERY == 0:
+            total = total.localCheckpoint()
     raise ModelError(f"the recursive CTE {step.name} still adds rows after {MAX_ROUNDS} rounds; "
                      "does its step always move closer to an end?")
