@@ -50,8 +50,14 @@ def installed() -> list[str]:
 
 
 def input_fingerprint(raw_dir: Path, listing: Listing) -> str:
-    """The fingerprint of a run over raw_dir whose files are `listing`, with this code and storage format."""
-    return hashlib.sha256("\x1f".join([code_version(), storage_version(), str(Path(raw_dir).resolve()),
+    """The fingerprint of a run over the local folder raw_dir whose files are `listing`."""
+    return source_fingerprint(str(Path(raw_dir).resolve()), listing)
+
+
+def source_fingerprint(root: str, listing: Listing) -> str:
+    """The fingerprint of a run over the raw folder named `root` (a resolved path, or the URI Spark qualifies) whose
+    files are `listing`, with this code and storage format: what a run with nothing new finds unchanged."""
+    return hashlib.sha256("\x1f".join([code_version(), storage_version(), root,
                                        listing_fingerprint(listing)]).encode()).hexdigest()
 
 

@@ -14,11 +14,11 @@ built or switched, as the DuckDB path's run stamp stops a run with nothing new.
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field
 
 from pipelines.lifecycle.publish import guard_shrink
+from pipelines.lifecycle.runstamp import source_fingerprint
 from pipelines.lifecycle.versions import extractor_version, parser_version
 from pipelines.spark import staging
 from pipelines.spark.checks import CheckOutcome, ChecksFailed, all_checks, refuse_if_blocked, run_checks
@@ -59,17 +59,6 @@ def lake_for(warehouse: str) -> str:
     return warehouse[: -len(".duckdb")] + ".spark" if warehouse.endswith(".duckdb") else warehouse.rstrip("/")
 
 
-def build_fingerprint(root: str, listing: dict) -> str:
-    """What a build is made from: this code (pipelines.lifecycle.runstamp.code_version), the storage format of the
-    DuckDB file written from it, the raw folder and the path, size and modification time of every file in it."""
-    from pipelines.config import storage_version
-    from pipelines.ingest.listing import listing_fingerprint
-    from pipelines.lifecycle.runstamp import code_version
-
-    return hashlib.sha256("\x1f".join([code_version(), storage_version(), root,
-                                       listing_fingerprint(listing)]).encode()).hexdigest()
-
-
 def run_spark(spark, raw: str, lake_uri: str, allow_shrink: bool = False, published: str = "the lake",
               checks: list | None = None) -> SparkRun:
     """Build a new version of the lake at lake_uri from the raw files under `raw` (a folder or any URI Spark reads),
@@ -84,7 +73,7 @@ def run_spark(spark, raw: str, lake_uri: str, allow_shrink: bool = False, publis
     source = Lake(spark, raw)
     root = source.uri
     listing, unreadable = source.listing()
-    fingerprint = build_fingerprint(root, listing)
+    fingerprint = source_fingerprint(root, listing)  # this code, storage format, raw folder and its files
     if current and manifest.get("input") == fingerprint:
         return SparkRun(current, lake.path("builds", current), files=len(listing), nothing_new=True)
     same_parser = manifest.get("parser_version") == parser_version()
