@@ -21,18 +21,25 @@ $(DEV_STAMP): $(STAMP) requirements-dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $(DEV_STAMP)
 
+# The Spark engine (requirements-spark.lock, 455 MB): `make test` (its parity test) and `make bench ENGINE=spark`
+# install it; `make run` does without it.
+SPARK_STAMP := $(VENV)/.installed-spark
+$(SPARK_STAMP): $(STAMP) requirements-spark.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
+	touch $(SPARK_STAMP)
+
 ## run: build warehouse/warehouse.duckdb from the sample pages in samples/raw (the run is recorded in $(DAGSTER_HOME))
 run: $(STAMP)
 	$(PY) -m pipelines run
 
 ## test: the whole test suite (offline, a few minutes), one pytest-xdist worker per core; each test file stays on one worker (its module fixtures are built once)
 TEST_WORKERS ?= auto
-test: $(STAMP)
+test: $(SPARK_STAMP)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## bench: throughput benchmark (docs/performance.md); `make bench ENGINE=spark` runs the Spark engine beside the DuckDB path
 ENGINE ?= duckdb
-bench: $(STAMP)
+bench: $(STAMP) $(if $(filter spark,$(ENGINE)),$(SPARK_STAMP))
 	$(PY) -m pipelines.bench --engine $(ENGINE)
 
 ## dev: the Dagster UI on http://localhost:3000

@@ -19,3 +19,18 @@ def test_the_dg_cli_is_pinned_to_the_installed_dagster_release():
                if "==" in line and not line.startswith("#"))
     assert dev["dagster-dg-cli"] == pins["dagster"]
     assert not set(dev) & set(pins)  # only what dg adds
+
+
+def _pins(name: str) -> dict[str, str]:
+    lines = (ROOT / name).read_text().splitlines()
+    return dict(line.split("==") for line in lines if "==" in line and not line.startswith("#"))
+
+
+def test_the_spark_engine_is_its_own_lock_so_make_run_does_without_it():
+    main, spark = _pins("requirements.lock"), _pins("requirements-spark.lock")
+    assert "pyspark" not in main and "py4j" not in main
+    assert not set(spark) & set(main)  # only what Spark adds
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["spark"]
+    assert extra == [f"pyspark=={spark['pyspark']}"]
+    makefile = (ROOT / "Makefile").read_text()
+    assert "test: $(SPARK_STAMP)" in makefile and "run: $(STAMP)\n" in makefile

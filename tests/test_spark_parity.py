@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-pytest.importorskip("pyspark", reason="pyspark is not installed (pip install -r requirements.lock)")
+pytest.importorskip("pyspark", reason="pyspark is not installed (pip install -r requirements-spark.lock; make test does)")
 if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
     pytest.skip("Spark needs Java and none is installed (.ci/run installs openjdk-17-jre-headless)",
                 allow_module_level=True)

@@ -26,7 +26,8 @@ from pipelines.config import REPO_ROOT, storage_version
 from pipelines.ingest.listing import Listing, listing_fingerprint, raw_listing
 from pipelines.lifecycle.versions import files_digest
 
-CODE = ("pipelines/**/*.py", "pipelines/data/**/*", "pipelines/load/*.sql", "models/**/*", "requirements.lock")
+CODE = ("pipelines/**/*.py", "pipelines/data/**/*", "pipelines/load/*.sql", "models/**/*", "requirements.lock",
+        "requirements-spark.lock")
 
 def code_version(root: Path = REPO_ROOT) -> str:
     """SHA-256 over the names and bytes of every file that shapes what a run builds, the Python version and

@@ -45,8 +45,8 @@ def spark_session(conf: dict[str, str] | None = None):
     try:
         from pyspark.sql import SparkSession
     except ImportError:
-        raise UserError("pyspark is not installed in this Python; install the pinned requirements "
-                        "(pip install -r requirements.lock) or run with --engine duckdb") from None
+        raise UserError("pyspark is not installed in this Python; install the Spark engine's pinned requirements "
+                        "(pip install -r requirements-spark.lock) or run with --engine duckdb") from None
     under_submit = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started this process and set the master
     if not under_submit and not (os.environ.get("JAVA_HOME") or shutil.which("java")):
         raise UserError("Spark needs Java (17 or later) and none was found; install a JRE (Debian: apt-get install "
