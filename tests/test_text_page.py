@@ -229,3 +229,20 @@ def test_byline_run_into_a_standfirst_is_read_and_the_standfirst_stays():
     meta, used = text_header.nearby_meta(texts, 1, 3)
     assert meta == {"date": datetime(2025, 12, 19), "author": "Ann Lee"}
     assert 2 not in used  # the standfirst is not a metadata line: it is not cut from the page
+
+
+def _lines(*texts: str) -> list[text_page.Line]:
+    return [text_page.Line(t, n, "text") for n, t in enumerate(texts)]
+
+
+def test_body_read_from_the_kept_story_above_a_title_picked_low_on_the_page():
+    prose = "Quick searches find items in a library by the words of their title, year or creator fields."
+    lines = _lines("Searching", prose, prose, prose, "Table of Contents", "Advanced Search")
+    assert text_page._body_from(lines, 5, {1, 2, 3}) == 1
+
+
+def test_body_read_under_the_title_when_little_of_the_kept_story_sits_above_it():
+    prose = "Quick searches find items in a library by the words of their title, year or creator fields."
+    lines = _lines("Docs > Search", "Searching", prose, prose, prose)
+    assert text_page._body_from(lines, 1, {0, 2, 3, 4}) == 2
+    assert text_page._body_from(lines, None, {2, 3, 4}) == 0

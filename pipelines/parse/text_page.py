@@ -31,6 +31,7 @@ LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 RELATED_MIN_WORDS = 40
+ABOVE_TITLE_MIN_WORDS, ABOVE_TITLE_SHARE = 40, 0.2  # kept content above a title that is read with the body
 TEASER_REACH = 80  # characters from a line's end a 'Read more' link may start  # a related marker above this much story text is a link in the page's top bar
 
 
@@ -422,7 +423,7 @@ def _main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int]) ->
     main = Draft(lines[t].text if t is not None else None, meta)
     kept_after = _kept_words_after(lines, keep)
     words, related_at = 0, None
-    i = (t + 1) if t is not None else 0
+    i = _body_from(lines, t, keep)
     while i < len(lines):
         line = lines[i]
         ends = words >= kept_after[i]
@@ -448,6 +449,18 @@ def _main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int]) ->
             words += line.words
         i += 1
     return main, related_at
+
+
+def _body_from(lines: list[Line], t: int | None, keep: set[int]) -> int:
+    """The line the main body is read from: the one under the title, or the first kept line when much of the kept
+    content sits above the title (a headline picked low on the page must not cut the story above it)."""
+    if t is None:
+        return 0
+    above = sum(lines[i].words for i in keep if i < t)
+    total = sum(lines[i].words for i in keep)
+    if keep and above >= ABOVE_TITLE_MIN_WORDS and above >= ABOVE_TITLE_SHARE * total:
+        return min(keep)
+    return t + 1
 
 
 def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
