@@ -200,3 +200,25 @@ def test_link_to_the_authors_index_or_a_topic_is_no_author():
             "<a href='/topics/author-tips/gender-and-age'>Gender and age</a></p></main></body></html>")
     [story] = parse_html(page, url="https://news.example/canal-bridge")
     assert story.author is None
+
+
+HARBOUR = ("<p>The council met on Tuesday to weigh the plan for the harbour, which would add two berths and a rail "
+           "siding by 2027.</p>")
+
+
+def test_list_inside_a_table_cell_of_the_story_is_kept():
+    page = (f"<html><body><article><h1>Harbour plan</h1>{HARBOUR}<table><tr><th>Harbour</th><th>Works</th></tr>"
+            "<tr><td>Port Ellen</td><td><ul><li>two deep-water berths</li><li>a rail siding</li></ul></td></tr>"
+            "</table></article></body></html>")
+    [story] = parse_html(page)
+    assert "| Port Ellen | two deep-water berths a rail siding |" in story.body
+    assert "Harbour plan" not in story.body
+
+
+def test_teaser_classed_paragraph_inside_the_story_stays_in_its_place():
+    page = (f"<html><body><article><h1>Harbour plan</h1>{HARBOUR}<div class='story-teaser'><p>The new berths will "
+            "take ships of up to 200 metres, the port authority said in its plan.</p></div>"
+            "<p>Dredging starts in the spring and lasts six months, the authority said.</p></article></body></html>")
+    [story] = parse_html(page)
+    paragraphs = story.body.split("\n\n")
+    assert paragraphs[1].startswith("The new berths will take ships") and paragraphs[2].startswith("Dredging starts")

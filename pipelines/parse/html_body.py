@@ -185,7 +185,7 @@ def body_text(tree: HtmlElement, discussion: bool = False) -> str:
     """trafilatura's main text of a page ('' when it finds none); on a discussion page, with the replies
     trafilatura reads as comments.
 
-    trafilatura runs in fast mode. Where its heuristics missed the content (a thread, a product or
+    trafilatura runs in fast mode, favouring recall. Where its heuristics missed the content (a thread, a product or
     service page, a story split over odd blocks), its text holds less than a share of the page's words and
     the page holds more running prose outside that text than in it: then the page's run of prose (first
     sentence line to last) is the text. Reader comments and reply forms are no part of that prose, but on a
@@ -224,6 +224,12 @@ def extracted_text(tree: HtmlElement, discussion: bool) -> str:
 
 @lru_cache(maxsize=2)
 def extractor(comments: bool) -> Extractor:
-    """trafilatura's settings, made once: fast mode, no metadata (read before), comments only for discussion
-    pages."""
-    return Extractor(output_format="python", fast=True, comments=comments, with_metadata=False)
+    """trafilatura's settings, made once: fast mode, favouring recall, no metadata (read before), comments only
+    for discussion pages.
+
+    Favouring recall keeps what its balanced mode prunes as doubtful inside the story: lists and fact boxes
+    in <div>s, teaser-classed blocks, text held directly in <div>s. Our own pruning has already cut the
+    related blocks and boilerplate that its balanced mode guards against (web-dev tune body F1 0.7976 ->
+    0.8026, articles 0.9411 -> 0.9469; check 0.8082 -> 0.8132, 0.9404 -> 0.9526; html-dev 0.9739 -> 0.9721).
+    """
+    return Extractor(output_format="python", fast=True, recall=True, comments=comments, with_metadata=False)
