@@ -31,6 +31,9 @@ LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 RELATED_MIN_WORDS = 40
+RELATED_SHARE = 1.0  # an inline card: at least this share of the story's kept words so far still follows it
+INLINE_REACH, INLINE_PROSE_SCORE = 3, 0.5  # lines above a related marker read to tell a card inside the story
+INLINE_RESUME = 8  # lines under an inline card within which the story's prose resumes
 ABOVE_TITLE_MIN_WORDS, ABOVE_TITLE_SHARE = 40, 0.2  # kept content above a title that is read with the body
 TEASER_REACH = 80  # characters from a line's end a 'Read more' link may start  # a related marker above this much story text is a link in the page's top bar
 
@@ -399,7 +402,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
         return []
     t = layout.title
     meta, meta_lines = _header_meta(lines, t, layout.body_start)
-    main, related_at = _main_draft(lines, t, meta, layout.keep - meta_lines if layout.keep else set())
+    main, related_at = _main_draft(lines, t, meta, layout.keep - meta_lines if layout.keep else set(), layout.scores)
     main.paragraphs = _without_author_lines(main.paragraphs, main.meta.get("author"))
     drafts = [main]
     if related_at is not None:
@@ -413,7 +416,8 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     return stories
 
 
-def _main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int]) -> tuple[Draft, int | None]:
+def _main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
+                scores: list[float]) -> tuple[Draft, int | None]:
     """The main story from its title line on, and where a related block starts (None when there is none).
 
     Lines outside `keep` (the line model's content) are left out when the model kept any. An end or
@@ -430,7 +434,8 @@ def _main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int]) ->
         if line.kind == "meta" and line.meta.get("provider"):  # 'News provided by' + the provider's name
             i += 2
             continue
-        if line.kind == "related" and words >= min(kept_after[i], RELATED_MIN_WORDS):
+        if line.kind == "related" and words >= min(kept_after[i], RELATED_MIN_WORDS) \
+                and not _inline_related(lines, i, scores, words, kept_after[i]):
             related_at = i + 1
             break
         if line.kind == "end" and not main.closed:
@@ -461,6 +466,19 @@ def _body_from(lines: list[Line], t: int | None, keep: set[int]) -> int:
     if keep and above >= ABOVE_TITLE_MIN_WORDS and above >= ABOVE_TITLE_SHARE * total:
         return min(keep)
     return t + 1
+
+
+def _inline_related(lines: list[Line], i: int, scores: list[float], before: int, after: int) -> bool:
+    """True when the related marker at `i` heads a card set inside the story ('Related' over one teaser, 'Read Next'
+    over a few links) rather than a block of other stories: it sits in running prose (the lines above it score as
+    content), the prose resumes within a few lines under it, at least as much of the kept story follows it as
+    precedes it, and no dated story follows it."""
+    above = scores[max(0, i - INLINE_REACH):i]
+    if not above or sum(above) / len(above) < INLINE_PROSE_SCORE or after * RELATED_SHARE < before:
+        return False
+    below = lines[i + 1:i + 1 + INLINE_RESUME]
+    return not any(x.kind == "meta" and x.meta.get("date") for x in below) \
+        and any(_is_body_start(x, text_rules()) for x in below)
 
 
 def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
