@@ -222,3 +222,25 @@ def test_teaser_classed_paragraph_inside_the_story_stays_in_its_place():
     [story] = parse_html(page)
     paragraphs = story.body.split("\n\n")
     assert paragraphs[1].startswith("The new berths will take ships") and paragraphs[2].startswith("Dredging starts")
+
+
+def test_story_above_reader_comments_holding_most_of_an_undeclared_page_is_only_the_story():
+    story = "".join(f"<p>{s}</p>" for s in [
+        "The county opened its new ferry terminal on Friday, two years after work began on the old quay.",
+        "The terminal has a waiting hall for 300 passengers, a ticket office and a covered walkway to the boats.",
+        "Crossings to the island will run every half hour in summer and every hour in winter, the operator said.",
+        "The old terminal will be pulled down next year to make room for a car park and a bus stop.",
+        "Local shops expect more visitors once the summer timetable starts in May, the chamber of commerce said.",
+        "The county paid for the terminal with a loan from the regional development bank and a national grant.",
+        "Its roof carries solar panels that supply the waiting hall and the chargers for two electric ferries."])
+    # short lines, as comment threads are: no running prose, which a product or listing page's text is not either
+    comments = "".join(f"<div class='comment'><div>Re: Ferry ( Score: {i % 5} )</div><div>by harbour_fan ( {i} ) "
+                       "writes:</div><p>Fine by me...</p><div>Reply to This</div><div>Share</div>"
+                       "<div>Flag as Inappropriate</div></div>" for i in range(40))
+    page = ("<html><head><title>Ferry terminal opens - Island Desk</title></head><body>"
+            f"<div id='story'><h1>Ferry terminal opens</h1>{story}</div>"
+            f"<div id='comments'>{comments}</div></body></html>")
+    [story_found] = parse_html(page)
+    assert story_found.body.startswith("The county opened its new ferry terminal on Friday")
+    assert "electric ferries." in story_found.body
+    assert "harbour_fan" not in story_found.body and "Reply to This" not in story_found.body

@@ -20,8 +20,9 @@ from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm
 
 
 def read_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, ld: dict,
-              fields: list[str | None], author: str | None) -> str:
-    """The story text of a page whose related blocks are already removed.
+              fields: list[str | None], author: str | None) -> tuple[str, bool]:
+    """The story text of a page whose related blocks are already removed, and whether it was read as a
+    story above reader comments that hold most of the page's words (they are no part of its content).
 
     A page that declares a discussion is read as one; a page that declares nothing but whose
     comment-classed elements hold most of its words is read as a story first, and as a discussion
@@ -32,8 +33,9 @@ def read_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     text = story_text(tree, body, article, fields, author, bool(kind))
     if spare is not None and len(text.split()) < rules()["discussion"]["max_story_words"]:
         spare_body = spare.find("body") if spare.find("body") is not None else spare
-        text = story_text(spare, spare_body, same_element(spare, tree, article), fields, author, True) or text
-    return text
+        story = story_text(spare, spare_body, same_element(spare, tree, article), fields, author, True)
+        return story or text, not story
+    return text, kind is None
 
 
 def same_element(copy: HtmlElement, tree: HtmlElement, el: HtmlElement | None) -> HtmlElement | None:

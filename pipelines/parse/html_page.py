@@ -59,7 +59,8 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     h1 = headline_element(body_el, title)
     article = main_article(body_el, h1)
     anchors = [a for a in (h1, article) if a is not None]
-    lines = None if declares_story(meta, ld) else page_lines(main_area(body_el))  # before related blocks go
+    outside_comments: list[str] = []  # the page's lines but its reader comments; both read before related blocks go
+    lines = None if declares_story(meta, ld) else page_lines(main_area(body_el), outside_comments=outside_comments)
     page_words = word_count(body_el)
     regions = find_regions(body_el, anchors, page_words)
     related = [s for r in regions for s in related_stories(r, page_url or url, site)]
@@ -73,7 +74,9 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
                  published_at=pick_date(meta, ld, micro) or markup_date(scope) or headline_date(h1)
                  or library_date(tree, page_url, whole_page=bool(author)),
                  author=author, source_site=site, url=page_url)
-    main.body = read_body(tree, body_el, article, ld, [title, main.category], main.author)
+    main.body, above_comments = read_body(tree, body_el, article, ld, [title, main.category], main.author)
+    if lines is not None and above_comments:  # a story above its reader comments: they are not the page's text
+        lines = outside_comments
     if lines is not None and prefer_page_text(main.body, lines):
         main.body = "\n\n".join(lines)
     if not main.body and not related:

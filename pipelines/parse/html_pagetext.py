@@ -24,10 +24,11 @@ def main_area(tree: HtmlElement) -> HtmlElement:
     return found if found is not None else tree
 
 
-def page_lines(root: HtmlElement, skip_comments: bool = False) -> list[str]:
+def page_lines(root: HtmlElement, skip_comments: bool = False, outside_comments: list[str] | None = None) -> list[str]:
     """Visible text of `root`, one line per block, without the page's furniture (navigation, header,
     footer, asides, forms, cookie banners, ads), nor, with `skip_comments`, its reader comments and reply
-    forms. Walks the tree without recursion, so any depth is fine.
+    forms. The lines outside reader comments are also added to `outside_comments` when one is given (the
+    same walk). Walks the tree without recursion, so any depth is fine.
 
     >>> from lxml.html import fromstring
     >>> page_lines(fromstring("<main><nav>Home</nav><h2>Lamps</h2><ul><li>Trail Lamp <b>49 EUR</b></li>"
@@ -35,14 +36,17 @@ def page_lines(root: HtmlElement, skip_comments: bool = False) -> list[str]:
     ['Lamps', 'Trail Lamp 49 EUR', 'Desk Lamp 39 EUR']
     """
     skip, skip_cues = set(rules()["page_text"]["skip_tags"]), rules()["cues"]["page_text_skip"]
-    comments = rules()["cues"]["comments"] if skip_comments else None
+    comments = rules()["cues"]["comments"] if skip_comments or outside_comments is not None else None
     lines: list[str] = []
     current: list[str] = []
+    in_comment: HtmlElement | None = None  # the reader-comment element the walk is in (outside_comments)
 
     def flush() -> None:
         line = norm_text(" ".join(current))
         if line:
             lines.append(line)
+            if outside_comments is not None and in_comment is None:
+                outside_comments.append(line)
         current.clear()
 
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -50,19 +54,25 @@ def page_lines(root: HtmlElement, skip_comments: bool = False) -> list[str]:
         if not isinstance(el.tag, str):
             continue
         if event == "start":
+            comment = el is not root and comments is not None and in_comment is None and comments.match(el)
             if el is not root and (el.tag in skip or skip_cues.match(el) or el.get("hidden") is not None
-                                   or (comments is not None and comments.match(el))):
+                                   or (comment and skip_comments)):
                 walker.skip_subtree()
                 if el.tail:
                     current.append(el.tail)
                 continue
             if el.tag in BLOCKS:
                 flush()
+            if comment:
+                flush()
+                in_comment = el
             if el.text:
                 current.append(el.text)
         else:
-            if el.tag in BLOCKS:
+            if el.tag in BLOCKS or el is in_comment:
                 flush()
+            if el is in_comment:
+                in_comment = None
             if el.tail and el is not root:
                 current.append(el.tail)
     flush()
