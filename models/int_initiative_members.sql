@@ -53,7 +53,9 @@ candidate_targets as (
 -- Components are found on a graph of candidates and the groups they belong to (a candidate is linked to its
 -- groups, never to every other member of them): a target's statements, a run of headlines, the bodies named
 -- in passing with the first announcement of their type and place. Restating a target k times adds k links,
--- not k², and any two members of a group are two steps apart, so the reach below needs few rounds.
+-- not k². The closure below is taken over the groups, not the candidates: two groups are linked when one
+-- candidate belongs to both, so however many candidates share a group, the closure grows with the square of
+-- the number of groups in a component, not of the candidates in it.
 
 -- headline initiatives of one type and place, in order of publication (undated first): a run continues while
 -- two consecutive ones are at most 120 days apart or one is undated, and any such run is one initiative
@@ -105,26 +107,35 @@ memberships as (
     where m.statement = 'mention'
 ),
 
-links as (
-    select candidate_id as from_id, group_id as to_id from memberships
-    union
-    select group_id as from_id, candidate_id as to_id from memberships
+-- two groups sharing a candidate are linked (each group is linked to itself)
+group_links as (
+    select distinct a.group_id as from_id, b.group_id as to_id
+    from memberships as a
+    join memberships as b on b.candidate_id = a.candidate_id
 ),
 
-reach (candidate_id, reached_id) as (
-    select candidate_id, candidate_id from candidates
+reach (group_id, reached_id) as (
+    select from_id, to_id from group_links
     union
-    select r.candidate_id, l.to_id
+    select r.group_id, l.to_id
     from reach as r
-    join links as l on l.from_id = r.reached_id
+    join group_links as l on l.from_id = r.reached_id
 ),
 
--- a component is named by its smallest candidate id (group nodes are not candidates)
+-- a component is named by its smallest group id, or by the candidate's own id when it belongs to no group
+-- (group ids hold a '|', candidate ids are md5 hex: the two never meet)
+group_components as (
+    select group_id, min(reached_id) as component_id
+    from reach
+    group by group_id
+),
+
 components as (
-    select r.candidate_id, min(r.reached_id) as component_id
-    from reach as r
-    join candidates as c on c.candidate_id = r.reached_id
-    group by r.candidate_id
+    select c.candidate_id, coalesce(min(g.component_id), c.candidate_id) as component_id
+    from candidates as c
+    left join memberships as m on m.candidate_id = c.candidate_id
+    left join group_components as g on g.group_id = m.group_id
+    group by c.candidate_id
 ),
 
 initiative_keys as (

@@ -6,6 +6,8 @@ from pipelines.modelling.modelgraph import build_models
 from tests.test_models import rows, small_warehouse
 
 # Headline funds of one place: 91 and 110 days apart (one run), then 165 days later (a new one), and an undated one.
+# Stories linked only through a chain of targets: h1 states 100 and 300 companies, h2 300 and 500, h3 500.
+CHAIN = {"h1": (100, 300), "h2": (300, 500), "h3": (500,)}
 FUND_STORIES = {"f1": "2024-01-01", "f2": "2024-04-01", "f3": "2024-07-20", "f4": "2025-01-01", "f5": None}
 
 
@@ -28,6 +30,16 @@ def con():
                    if i % 2 else "Sichuan", "plan", "target")
         con.execute("insert into staging.stg_targets select * replace (?::varchar as story_key, ?::varchar as document_id) "
                     "from staging.stg_targets where story_key = 's2' and document_id = 'd2'", [key, f"doc-{key}"])
+    for key, counts in CHAIN.items():
+        _add_story(con, key, "2024-03-01", f"Hefei counts its metaverse goals ({key})", "Hefei", "plan", "target")
+        for n, count in enumerate(counts):
+            sentence = f"Hefei wants {count} companies by 2026."
+            con.execute("insert into staging.stg_targets values (?, ?, 'Hefei', 'companies', ?, 'count', null, null, "
+                        "2026, ?, 0, 500, ?, ?, ?, true, 0)", [key, f"doc-{key}", count, sentence, str(count),
+                                                                   12 + 100 * n, 15 + 100 * n])
+    _add_story(con, "h4", "2024-03-01", "Hefei counts other goals (h4)", "Hefei", "plan", "target")
+    con.execute("insert into staging.stg_targets values ('h4', 'doc-h4', 'Hefei', 'companies', 900, 'count', null, "
+                "null, 2026, 'Hefei wants 900 companies by 2026.', 0, 33, '900', 12, 15, true, 0)")
     build_models(con)
     return con
 
@@ -57,3 +69,11 @@ def test_a_target_restated_by_many_stories_is_one_initiative(con):
     assert {_initiative_of(con, f"r{i:02d}") for i in range(30)} == {sichuan}
     assert _initiative_of(con, "s1") == sichuan  # s1 states the same target
     assert len(rows(con, f"select * from main.fact_initiative where initiative_id = '{sichuan}'")) == 1
+
+
+def test_stories_linked_through_a_chain_of_targets_are_one_initiative(con):
+    assert _initiative_of(con, "h1") == _initiative_of(con, "h2") == _initiative_of(con, "h3")
+
+
+def test_a_story_sharing_no_target_with_the_chain_stays_apart(con):
+    assert _initiative_of(con, "h4") != _initiative_of(con, "h1")
