@@ -19,6 +19,7 @@ from pathlib import Path
 from pipelines import config
 from pipelines.orchestration import instance
 from pipelines.orchestration.eventlog import shared_connections
+from pipelines.ingest.listing import handed_over, raw_listing
 from pipelines.lifecycle import runstamp
 from pipelines.lifecycle.failures import EXIT_CODES, UserError, first_line, one_line
 from pipelines.lifecycle.preflight import check_not_busy, check_raw_dir, check_warehouse
@@ -80,8 +81,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     except UserError as err:
         return _fail(str(err), err.exit_code)
     started = time.perf_counter()
+    folder = None
     if not args.force:
-        stamp = runstamp.up_to_date(raw_dir, published)
+        folder = raw_listing(raw_dir)
+        stamp = runstamp.up_to_date(raw_dir, published, folder.files)
         if stamp:
             print(stamp.get("summary") or f"warehouse: {published}")
             print(f"this run: nothing changed since the run of {stamp.get('written_at')} (same raw files, same code); "
@@ -103,7 +106,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(problem, 2)
     defs = build_definitions(raw_dir, published, args.allow_shrink or config.allow_shrink())
     level = "INFO" if args.verbose else "CRITICAL"  # without --verbose the last line below says what failed
-    with instance.open_instance() as dagster_instance, shared_connections(dagster_instance):  # the UI shows this run
+    with (instance.open_instance() as dagster_instance, shared_connections(dagster_instance),  # the UI shows this run
+          handed_over(raw_dir, folder)):  # the run's ingest reads the listing taken above instead of listing again
         result = defs.resolve_job_def("build_warehouse").execute_in_process(
             raise_on_error=False, instance=dagster_instance,
             run_config={"loggers": {"console": {"config": {"log_level": level}}}})

@@ -26,7 +26,7 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.lifecycle.buildstate import mark_changed, set_state
-from pipelines.ingest.listing import raw_listing
+from pipelines.ingest.listing import take_listing
 from pipelines.ingest.reader import content_hash, failed_document, file_format, read_bytes, read_file
 from pipelines.load.loader import replace_rows
 from pipelines.parse.page import parse_document
@@ -190,7 +190,7 @@ def ingest_raw(con: duckdb.DuckDBPyConnection, raw_dir: Path, allow_shrink: bool
     """
     raw_dir = Path(raw_dir)
     check_raw_dir(raw_dir)
-    folder = raw_listing(raw_dir)  # as the run stamp and the sensor see the folder
+    folder = take_listing(raw_dir)  # as the run stamp and the sensor see the folder (the CLI's own listing)
     listing = folder.files  # {relative path: (bytes, mtime_ns)}
     known = {(p, s, m) for p, s, m in con.execute(
         "select distinct file_path, byte_size, mtime_ns from raw.raw_files").fetchall()}

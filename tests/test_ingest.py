@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from pipelines.lifecycle.failures import UserError
+from pipelines.ingest.listing import handed_over, raw_listing
 from pipelines.ingest.reader import read_file
 from pipelines.load.loader import ensure_schema
 from pipelines.parse.page import parse_document
@@ -291,6 +292,28 @@ def test_ingest_raw_forgets_deleted_files(tmp_path, con):
     result = ingest_raw(con, raw)
     assert result.removed_documents == 1
     assert [r[0] for r in con.execute("select source_file from staging.stg_documents").fetchall()] == ["a.txt"]
+
+
+def test_ingest_raw_reads_the_listing_handed_over_once_then_lists_again(tmp_path, con):
+    raw = tmp_path / "raw"
+    _write(raw, "a.txt", PAGE.encode("utf-8"))
+    taken = raw_listing(raw)  # as the CLI's run-stamp check lists the folder before the run
+    _write(raw, "b.txt", PAGE.replace("Tuesday", "Wednesday").encode("utf-8"))  # written after that listing
+    with handed_over(raw, taken):
+        first = ingest_raw(con, raw)
+        second = ingest_raw(con, raw)
+    assert (first.files, first.files_read) == (1, 1)  # the listing handed over: b.txt is not in it
+    assert (second.files, second.files_read) == (2, 1)  # a second ingest (a retried step) lists the folder itself
+    files = [r[0] for r in con.execute("select file_path from raw.raw_files order by 1").fetchall()]
+    assert files == ["a.txt", "b.txt"]
+
+
+def test_a_listing_handed_over_and_not_used_is_dropped(tmp_path, con):
+    raw = tmp_path / "raw"
+    _write(raw, "a.txt", PAGE.encode("utf-8"))
+    with handed_over(raw, raw_listing(tmp_path / "empty")):  # a run that stopped before ingest
+        pass
+    assert ingest_raw(con, raw).files == 1
 
 
 def test_ingest_raw_missing_folder_says_what_to_do(tmp_path, con):

@@ -108,8 +108,9 @@ def clear_stamp(published: Path) -> None:
     stamp_path(published).unlink(missing_ok=True)
 
 
-def up_to_date(raw_dir: Path, published: Path) -> dict | None:
-    """The stamp when the published file holds a build of exactly these raw files with this code, else None.
+def up_to_date(raw_dir: Path, published: Path, listing: Listing | None = None) -> dict | None:
+    """The stamp when the published file holds a build of exactly these raw files with this code, else None
+    (`listing`: the folder's files when the caller has listed it, else it is listed here).
 
     >>> import tempfile; d = Path(tempfile.mkdtemp()); (d / "raw").mkdir(); _ = (d / "raw" / "a.txt").write_text("x")
     >>> _ = (d / "w.duckdb").write_bytes(b"db"); up_to_date(d / "raw", d / "w.duckdb") is None
@@ -127,6 +128,6 @@ def up_to_date(raw_dir: Path, published: Path) -> dict | None:
     state = _file_state(published)
     if not isinstance(stamp, dict) or state is None or stamp.get("published") != state:
         return None
-    if stamp.get("fingerprint") != input_fingerprint(raw_dir, raw_listing(raw_dir).files):
+    if stamp.get("fingerprint") != input_fingerprint(raw_dir, raw_listing(raw_dir).files if listing is None else listing):
         return None
     return stamp
