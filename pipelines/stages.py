@@ -56,20 +56,21 @@ def workers() -> int:
     return max(1, int(os.environ.get("PIPELINE_WORKERS") or os.cpu_count() or 1))
 
 
-def pool_map(func, items: list, warm=None) -> list:
+def pool_map(func, items: list, warm=None, min_items: int = POOL_MIN_ITEMS) -> list:
     """map() over a process pool when there is enough work for it, in order.
 
     `warm` (imports, rule files, gazetteers) runs once here before the pool forks, so the
     workers inherit what it loaded instead of each loading it again. Items go out in about
-    sixteen chunks per worker: few round trips, yet no worker idles long at the end.
+    sixteen chunks per worker: few round trips, yet no worker idles long at the end. Fewer than
+    `min_items` items are mapped here, in this process (pages by default: a few ms of work each).
 
     >>> pool_map(abs, [-1, 2, -3])
     [1, 2, 3]
     """
-    return list(pool_imap(func, items, warm))
+    return list(pool_imap(func, items, warm, min_items))
 
 
-def pool_imap(func, items: list, warm=None) -> Iterator:
+def pool_imap(func, items: list, warm=None, min_items: int = POOL_MIN_ITEMS) -> Iterator:
     """pool_map as an iterator: results come back in order as the workers finish them, so the caller
     can write them in batches while the pool works on, and never holds all of them at once."""
     if not items:
@@ -77,7 +78,7 @@ def pool_imap(func, items: list, warm=None) -> Iterator:
     if warm is not None:
         warm()
     n = workers()
-    if len(items) < POOL_MIN_ITEMS or n == 1:
+    if len(items) < min_items or n == 1:
         yield from map(func, items)
         return
     chunksize = max(1, min(32, len(items) // (n * 16)))
