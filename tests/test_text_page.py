@@ -246,3 +246,24 @@ def test_body_read_under_the_title_when_little_of_the_kept_story_sits_above_it()
     lines = _lines("Docs > Search", "Searching", prose, prose, prose)
     assert text_page._body_from(lines, 1, {0, 2, 3, 4}) == 2
     assert text_page._body_from(lines, None, {2, 3, 4}) == 0
+
+
+def _layout_with_scores(monkeypatch, texts: list[str], scores: list[float]) -> text_page.Layout:
+    monkeypatch.setattr(text_page, "score_lines", lambda *_: scores)
+    return text_page.page_layout(text_page.read_lines("\n".join(texts), text_rules()), text_rules(), choose=False)
+
+
+BLURB = "Find a tent for a night in the woods or a month on the trail."
+CARDS = ["Trailhead Dome 2 Tent", "A roomy dome with two doors", "$249.00", "Ridgeline Ultralight 1 Tent",
+         "A single-wall shelter for one", "$389.00"]
+
+
+def test_a_page_of_short_lines_keeps_its_middling_lines(monkeypatch):
+    layout = _layout_with_scores(monkeypatch, ["Shop", BLURB, *CARDS, "Contact Us"], [0.1, 0.9] + [0.35] * 6 + [0.1])
+    assert layout.keep == set(range(1, 8))
+
+
+def test_a_page_of_running_prose_leaves_middling_lines_out(monkeypatch):
+    prose = [BLURB + " It packs small and pitches in minutes, even in rain and wind on an open ridge."] * 6
+    layout = _layout_with_scores(monkeypatch, ["Shop", *prose, *CARDS, "Contact Us"], [0.1] + [0.9] * 6 + [0.35] * 6 + [0.1])
+    assert layout.keep == set(range(1, 7))

@@ -164,15 +164,19 @@ def labelled_date(texts: list[str], line: int) -> tuple[int, object] | None:
     return min(found)[1:] if found else None
 
 
-def thread_author(texts: list[str]) -> str | None:
-    """The name a forum engine labels as the thread's starter ('Thread starter Ann', 'Ann Discussion starter'), else None.
+def thread_author(texts: list[str]) -> tuple[int, str] | None:
+    """(line index, name) of the label a forum engine prints by the thread's starter ('Thread starter Ann',
+    'Ann Discussion starter'), else None.
 
     >>> thread_author(["Menu", "Thread starter ann_lee", "Jan 5, 2024"])
-    'ann_lee'
+    (1, 'ann_lee')
     """
     page = "\n".join(texts)
     found = [m for pattern in text_rules().thread_author if (m := pattern.search(page))]
-    return min(found, key=lambda m: m.start()).group("name") if found else None
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return page.count("\n", 0, first.start()), first.group("name")
 
 
 def labelled_author(texts: list[str], line: int) -> tuple[tuple[int, ...], str] | None:

@@ -8,7 +8,7 @@ header (title and its metadata) -> main body -> tail (bios, disclaimers) -> rela
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -33,6 +33,9 @@ TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 RELATED_MIN_WORDS = 40
 RELATED_SHARE = 1.0  # an inline card: at least this share of the story's kept words so far still follows it
 INLINE_REACH, INLINE_PROSE_SCORE = 3, 0.5  # lines above a related marker read to tell a card inside the story
+# A page whose densest run holds this little running prose is made of short lines (a listing, a product or
+# collection page: names, prices, filters); its run is found again with a lower threshold, so short content lines join.
+SHORT_LINE_PAGE_PROSE, SHORT_LINE_SPAN_THRESHOLD = 100, 0.3
 INLINE_RESUME = 8  # lines under an inline card within which the story's prose resumes
 ABOVE_TITLE_MIN_WORDS, ABOVE_TITLE_SHARE = 40, 0.2  # kept content above a title that is read with the body
 TEASER_REACH = 80  # characters from a line's end a 'Read more' link may start  # a related marker above this much story text is a link in the page's top bar
@@ -243,8 +246,9 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     if "date" not in meta and (found := dateline_near(texts, body_start) or labelled_date(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
-    if "author" not in meta and (name := thread_author(texts)):
-        meta["author"] = name
+    if starter := thread_author(texts):  # the label line leaves the body, whoever else is credited
+        meta.setdefault("author", starter[1])
+        used.add(starter[0])
     if "author" not in meta and (byline := byline_near(texts, body_start)):
         meta["author"] = byline[1]
         used.add(byline[0])
@@ -509,12 +513,20 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
         return None
     model = line_model()
     scores = score_lines([x.text for x in lines], [x.kind for x in lines], [x.para for x in lines])
-    span = main_span(scores, [x.words for x in lines], model)
+    words = [x.words for x in lines]
+    span = main_span(scores, words, model)
+    if span and _prose_words(lines[span[0]:span[1] + 1], rules) < SHORT_LINE_PAGE_PROSE:
+        span = main_span(scores, words, replace(model, span_threshold=SHORT_LINE_SPAN_THRESHOLD)) or span
     keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
     body_start = next((i for i in sorted(keep) if _is_body_start(lines[i], rules)), body_start)
     layout = Layout(scores, keep, body_start, _rule_title(lines, body_start))
     layout.title = choose_title(lines, layout) if choose else layout.rule_title
     return layout
+
+
+def _prose_words(lines: list[Line], rules: TextRules) -> int:
+    """Words of the running-prose lines (body starts: long, or a full sentence) among `lines`."""
+    return sum(line.words for line in lines if _is_body_start(line, rules))
 
 
 def _digest_drafts(lines: list[Line], items: list[int], rules: TextRules) -> list[Draft]:
