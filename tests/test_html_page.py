@@ -224,15 +224,17 @@ def test_teaser_classed_paragraph_inside_the_story_stays_in_its_place():
     assert paragraphs[1].startswith("The new berths will take ships") and paragraphs[2].startswith("Dredging starts")
 
 
+FERRY = ["The county opened its new ferry terminal on Friday, two years after work began on the old quay.",
+         "The terminal has a waiting hall for 300 passengers, a ticket office and a covered walkway to the boats.",
+         "Crossings to the island will run every half hour in summer and every hour in winter, the operator said.",
+         "The old terminal will be pulled down next year to make room for a car park and a bus stop.",
+         "Local shops expect more visitors once the summer timetable starts in May, the chamber of commerce said.",
+         "The county paid for the terminal with a loan from the regional development bank and a national grant.",
+         "Its roof carries solar panels that supply the waiting hall and the chargers for two electric ferries."]
+
+
 def test_story_above_reader_comments_holding_most_of_an_undeclared_page_is_only_the_story():
-    story = "".join(f"<p>{s}</p>" for s in [
-        "The county opened its new ferry terminal on Friday, two years after work began on the old quay.",
-        "The terminal has a waiting hall for 300 passengers, a ticket office and a covered walkway to the boats.",
-        "Crossings to the island will run every half hour in summer and every hour in winter, the operator said.",
-        "The old terminal will be pulled down next year to make room for a car park and a bus stop.",
-        "Local shops expect more visitors once the summer timetable starts in May, the chamber of commerce said.",
-        "The county paid for the terminal with a loan from the regional development bank and a national grant.",
-        "Its roof carries solar panels that supply the waiting hall and the chargers for two electric ferries."])
+    story = "".join(f"<p>{s}</p>" for s in FERRY)
     # short lines, as comment threads are: no running prose, which a product or listing page's text is not either
     comments = "".join(f"<div class='comment'><div>Re: Ferry ( Score: {i % 5} )</div><div>by harbour_fan ( {i} ) "
                        "writes:</div><p>Fine by me...</p><div>Reply to This</div><div>Share</div>"
@@ -244,3 +246,26 @@ def test_story_above_reader_comments_holding_most_of_an_undeclared_page_is_only_
     assert story_found.body.startswith("The county opened its new ferry terminal on Friday")
     assert "electric ferries." in story_found.body
     assert "harbour_fan" not in story_found.body and "Reply to This" not in story_found.body
+
+
+def test_paragraphs_the_jsonld_article_body_lacks_are_left_out():
+    said = FERRY
+    jsonld = ('{"@context": "https://schema.org", "@type": "Article", "headline": "Ferry terminal opens", '
+              f'"articleBody": "{" ".join(said)}"}}')
+    page = (f"<html><head><script type='application/ld+json'>{jsonld}</script></head><body><article>"
+            "<h1>Ferry terminal opens</h1>" + "".join(f"<p>{s}</p>" for s in said) +
+            "<p>Island Desk is a trading name of Coastal Media Holdings Limited, registered in Wales under number "
+            "0123456, whose registered office is at Pier Road.</p></article></body></html>")
+    [story] = parse_html(page)
+    assert story.body.split("\n\n") == said
+    assert "Coastal Media" not in story.body
+
+
+def test_a_jsonld_article_body_that_is_only_a_summary_leaves_the_story_whole():
+    said = FERRY
+    jsonld = ('{"@context": "https://schema.org", "@type": "Article", "headline": "Ferry terminal opens", '
+              f'"articleBody": "{said[0]}"}}')
+    page = (f"<html><head><script type='application/ld+json'>{jsonld}</script></head><body><article>"
+            "<h1>Ferry terminal opens</h1>" + "".join(f"<p>{s}</p>" for s in said) + "</article></body></html>")
+    [story] = parse_html(page)
+    assert story.body.split("\n\n") == said

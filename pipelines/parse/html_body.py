@@ -16,7 +16,7 @@ from trafilatura.settings import Extractor
 from pipelines.parse.html_meta import BYLINE_PREFIX
 from pipelines.parse.html_pagetext import is_prose, missed_prose, page_lines
 from pipelines.parse.html_related import contains, is_link_paragraph
-from pipelines.parse.html_rules import is_boilerplate, is_boilerplate_line, norm_text, rules, word_count
+from pipelines.parse.html_rules import WORD, is_boilerplate, is_boilerplate_line, norm_text, rules, word_count
 
 
 def read_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, ld: dict,
@@ -30,12 +30,34 @@ def read_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     """
     kind = discussion_kind(ld, body)
     spare = deepcopy(tree) if kind is None else None
-    text = story_text(tree, body, article, fields, author, bool(kind))
+    text = declared_paragraphs(story_text(tree, body, article, fields, author, bool(kind)), ld.get("body"))
     if spare is not None and len(text.split()) < rules()["discussion"]["max_story_words"]:
         spare_body = spare.find("body") if spare.find("body") is not None else spare
         story = story_text(spare, spare_body, same_element(spare, tree, article), fields, author, True)
         return story or text, not story
     return text, kind is None
+
+
+def declared_paragraphs(text: str, declared: str | None) -> str:
+    """The paragraphs of `text` that the story's own text, as its JSON-LD states it (`articleBody`), holds:
+    when that states the whole story (as many words as `text` nearly), a paragraph most of whose words it
+    lacks is the page's furniture (a sign-up box, a site's legal lines, a product card).
+
+    >>> declared_paragraphs("The port opened on Monday.\\n\\nTrains follow in May.\\n\\nSign up",
+    ...                     "The port opened on Monday. Trains follow in May.")
+    'The port opened on Monday.\\n\\nTrains follow in May.'
+    """
+    rule = rules()["body"]
+    vocab = WORD.findall((declared or "").lower())
+    if len(vocab) < rule["declared_body_share"] * len(text.split()):
+        return text
+    vocab_set = set(vocab)
+    kept = []
+    for part in text.split("\n\n"):
+        words = WORD.findall(part.lower())
+        if sum(w in vocab_set for w in words) >= rule["declared_word_share"] * len(words):
+            kept.append(part)
+    return "\n\n".join(kept)
 
 
 def same_element(copy: HtmlElement, tree: HtmlElement, el: HtmlElement | None) -> HtmlElement | None:
