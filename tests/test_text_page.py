@@ -267,3 +267,20 @@ def test_a_page_of_running_prose_leaves_middling_lines_out(monkeypatch):
     prose = [BLURB + " It packs small and pitches in minutes, even in rain and wind on an open ridge."] * 6
     layout = _layout_with_scores(monkeypatch, ["Shop", *prose, *CARDS, "Contact Us"], [0.1] + [0.9] * 6 + [0.35] * 6 + [0.1])
     assert layout.keep == set(range(1, 7))
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Credit: City Archive / Ann Lee", "boiler"),  # an image credit under a picture
+    ("TABLE OF CONTENTS", "boiler"),
+    ("In this article", "boiler"),
+    ("You may like to read:", "related"),
+    ("You might also enjoy", "related"),
+])
+def test_line_kinds_of_page_furniture(line, kind):
+    assert text_page.classify(line, text_rules())[0] == kind
+
+
+@pytest.mark.parametrize("line", ["Credit card rates rose again in May, the central bank said on Monday.",
+                                  "Contents of the new law", "You may like the new rules better than the old ones."])
+def test_line_kinds_of_story_lines_that_open_like_furniture(line):
+    assert text_page.classify(line, text_rules())[0] not in ("boiler", "related")
