@@ -448,3 +448,24 @@ def test_a_raw_dir_that_is_a_file_says_it_is_a_file(tmp_path, capsys):
     assert main(["run", "--raw-dir", str(tmp_path / "README.md"), "--warehouse", str(tmp_path / "w.duckdb")]) == 2
     err = capsys.readouterr().err
     assert "is a file, not a folder" in err and "does not exist" not in err
+
+
+def test_published_facts_count_the_files_and_sign_the_state_in_one_look(tmp_path):
+    from pipelines.lifecycle.buildstate import file_state_signature, set_state
+    from pipelines.lifecycle.publish import published_facts
+
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create schema raw")
+    con.execute("create table raw.raw_files (file_path varchar, document_id varchar)")
+    con.execute("insert into raw.raw_files values ('a.jsonl', 'd1'), ('a.jsonl', 'd2'), ('b.txt', 'd3')")
+    set_state(con, "version:raw.raw_files", "t1")
+    con.close()
+    assert published_facts(path) == (2, file_state_signature(path)) and file_state_signature(path) is not None
+
+
+def test_published_facts_of_a_file_that_is_no_warehouse_are_none(tmp_path):
+    from pipelines.lifecycle.publish import published_facts
+
+    (tmp_path / "notes.duckdb").write_text("not a database")
+    assert published_facts(tmp_path / "notes.duckdb") == (0, None)

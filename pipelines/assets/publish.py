@@ -9,7 +9,7 @@ from pipelines.assets.staging import RETRY, failing_at_once
 from pipelines.assets.marts import FAILED_CHECKS_STATE
 from pipelines.lifecycle.buildstate import get_states
 from pipelines.lifecycle.failures import from_os_error
-from pipelines.lifecycle.publish import guard_shrink, publish_if_changed, published_listing
+from pipelines.lifecycle.publish import guard_shrink, publish_if_changed, published_facts
 from pipelines.lifecycle.runstamp import clear_stamp, write_stamp
 from pipelines.stages import INPUT_STATE
 from pipelines.orchestration.resources import WarehouseSettings
@@ -30,10 +30,11 @@ def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey],
                             warehouse: WarehouseSettings) -> dg.MaterializeResult:
         with duckdb.get_connection() as con, failing_at_once():
             files = con.execute("select count(distinct file_path) from raw.raw_files").fetchone()[0]
-            guard_shrink(len(published_listing(Path(warehouse.published))), files, warehouse.allow_shrink,
-                         f"the build of {warehouse.raw_dir}", warehouse.published)
+            files_before, published_state = published_facts(Path(warehouse.published))  # one look at the file
+            guard_shrink(files_before, files, warehouse.allow_shrink, f"the build of {warehouse.raw_dir}",
+                         warehouse.published)
             try:
-                size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con)
+                size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con, published_state)
             except OSError as err:
                 raise from_os_error(err, f"publishing {warehouse.published}") or err
             state = get_states(con, [INPUT_STATE, FAILED_CHECKS_STATE])

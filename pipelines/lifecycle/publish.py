@@ -24,6 +24,7 @@ from pipelines.lifecycle.failures import ShrinkRefused
 from pipelines.ingest.listing import Listing
 
 MAX_SHRINK_SHARE = 0.5  # a build with fewer than half the published files is refused
+UNREAD = object()  # publish_if_changed: the published file's state was not read by the caller
 
 
 def shrinks(before: int, after: int) -> bool:
@@ -68,6 +69,31 @@ def published_listing(published: Path) -> Listing:
     return {path: (size, mtime) for path, size, mtime in rows}
 
 
+def published_facts(published: Path) -> tuple[int, str | None]:
+    """(how many raw files the published warehouse was built from, its build state's signature), read through one
+    private read-only ATTACH, as publishing needs both (the shrink guard, then publish_if_changed); (0, None) when
+    there is no readable warehouse.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp()); published_facts(d / "none.duckdb")
+    (0, None)
+    """
+    published = Path(published)
+    if not published.is_file():
+        return 0, None
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("attach ? as published (read_only)", [str(published)])
+        try:
+            files = con.execute("select count(distinct file_path) from published.raw.raw_files").fetchone()[0]
+        except duckdb.Error:
+            files = 0
+        return files, state_signature(con, "published")
+    except duckdb.Error:
+        return 0, None
+    finally:
+        con.close()
+
+
 def publish(build: Path, published: Path, con: duckdb.DuckDBPyConnection | None = None) -> int:
     """Copy the checkpointed build file over the published one atomically; returns bytes published.
 
@@ -100,11 +126,13 @@ def publish(build: Path, published: Path, con: duckdb.DuckDBPyConnection | None 
     return published.stat().st_size
 
 
-def publish_if_changed(build: Path, published: Path, con: duckdb.DuckDBPyConnection | None = None) -> tuple[int, bool]:
+def publish_if_changed(build: Path, published: Path, con: duckdb.DuckDBPyConnection | None = None,
+                       published_state: str | None | object = UNREAD) -> tuple[int, bool]:
     """Publish unless the published file was made from the same build state; (bytes, published now).
 
     `con` is a connection to the build file this process holds (a run's): the build's state is read
-    through it, since a file open in this process cannot also be attached.
+    through it, since a file open in this process cannot also be attached. `published_state` is the published
+    file's signature when the caller has read it (published_facts), else it is read here.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp()); duckdb.connect(str(d / "b.duckdb")).close()
     >>> publish_if_changed(d / "b.duckdb", d / "p.duckdb")[1]
@@ -112,7 +140,9 @@ def publish_if_changed(build: Path, published: Path, con: duckdb.DuckDBPyConnect
     """
     build, published = Path(build), Path(published)
     state = file_state_signature(build) if con is None else state_signature(con)
-    if state is not None and published.exists() and file_state_signature(published) == state:
+    if published_state is UNREAD:
+        published_state = file_state_signature(published)
+    if state is not None and published.exists() and published_state == state:
         return published.stat().st_size, False
     return publish(build, published, con), True
 
