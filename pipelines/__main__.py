@@ -10,19 +10,24 @@
 """
 from __future__ import annotations
 
-import argparse
-import logging
-import sys
-import time
-from pathlib import Path
+from pipelines.lifecycle import fastexit
 
-from pipelines import config
-from pipelines.orchestration import instance
-from pipelines.orchestration.eventlog import shared_connections
-from pipelines.ingest.listing import handed_over, raw_listing
-from pipelines.lifecycle import runstamp
-from pipelines.lifecycle.failures import EXIT_CODES, UserError, first_line, one_line
-from pipelines.lifecycle.preflight import check_not_busy, check_raw_dir, check_warehouse
+if __name__ == "__main__":
+    fastexit.arm()  # before any import registers an exit handler, so it runs after all of them
+
+import argparse  # noqa: E402 - after arming the exit handler, as everything below
+import logging  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from pipelines import config  # noqa: E402
+from pipelines.orchestration import instance  # noqa: E402
+from pipelines.orchestration.eventlog import shared_connections  # noqa: E402
+from pipelines.ingest.listing import handed_over, raw_listing  # noqa: E402
+from pipelines.lifecycle import runstamp  # noqa: E402
+from pipelines.lifecycle.failures import EXIT_CODES, UserError, first_line, one_line  # noqa: E402
+from pipelines.lifecycle.preflight import check_not_busy, check_raw_dir, check_warehouse  # noqa: E402
 
 log = logging.getLogger("pipelines")
 
@@ -298,4 +303,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(fastexit.set_code(main()))  # ends without the interpreter's teardown (pipelines/lifecycle/fastexit.py)
