@@ -17,7 +17,6 @@ from pipelines.assets.metadata import built_metadata, declared_metadata, source_
 from pipelines.assets.staging import RETRY
 from pipelines.lifecycle.buildstate import materialize_if_stale, model_code_hashes, set_state
 from pipelines.modelling.modelgraph import MART_SCHEMA, MODEL_SCHEMAS, MODELS_DIR, Model, load_models
-from pipelines.report import preload
 
 GROUP = "marts"
 INTERMEDIATE_GROUP = "intermediate"  # int_* models and seeds (schema intermediate)
@@ -73,7 +72,6 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
                     description="Builds every model in models/ (a model is kept when its code and inputs are unchanged).")
     def marts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
         selected, checks = context.selected_asset_keys, context.selected_asset_check_keys
-        preload.start()  # the report's libraries load while DuckDB builds the marts (pipelines/report/preload.py)
         built: set[str] = set()
         blocked: set[str] = set()  # models that failed a blocking check, or sit downstream of one
         failed: list[str] = []
