@@ -470,15 +470,19 @@ def extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dict
 
 def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) -> ExtractResult:
     """Run the extractors on every story whose canonical copy changed since it was last extracted."""
+    stale = ("e.document_id is distinct from c.document_id or e.extractor_version is distinct from ? "
+             "or e.parser_version is distinct from d.parser_version")  # a page parsed again has new bodies and offsets
     pending = con.execute(f"""
         with canonical as ({CANONICAL_COPIES})
-        select c.* from canonical c left join staging.stg_extractions e using (story_key)
-        where {"true" if everything else "e.document_id is distinct from c.document_id or e.extractor_version is distinct from ?"}
+        select c.*, d.parser_version from canonical c join staging.stg_documents d using (document_id)
+        left join staging.stg_extractions e using (story_key)
+        where {"true" if everything else stale}
         order by story_key""", [] if everything else [extractor_version()]).fetchall()
+    parsed_by = {row[0]: row[-1] for row in pending}
     gone = [r[0] for r in con.execute(
         "select story_key from staging.stg_extractions where story_key not in (select story_key from staging.stg_stories)"
     ).fetchall()]
-    outputs = pool_map(extract_one, pending, warm=warm_extractors)
+    outputs = pool_map(extract_one, [row[:-1] for row in pending], warm=warm_extractors)
     now = utcnow()
     keys = [o[0] for o in outputs] + gone
     mention_rows = [m for o in outputs for m in o[2]]
@@ -486,7 +490,7 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     initiative_rows = [i for o in outputs for i in o[4]]
     participant_rows = [p for o in outputs for p in o[5]]
     runs = [{"story_key": k, "document_id": d, "mention_count": len(m), "target_count": len(t), "extracted_at": now,
-             "extractor_version": extractor_version()}
+             "extractor_version": extractor_version(), "parser_version": parsed_by[k]}
             for k, d, m, t, *_ in outputs]
     if outputs or gone:
         mark_changed(con, [*EXTRACTION_TABLES, "staging.ref_jurisdictions", "staging.ref_companies"])

@@ -263,14 +263,15 @@ COMMENT ON COLUMN staging.ref_companies.country_code IS 'ISO 3166-1 alpha-2 code
 
 -- staging.stg_extractions: which copy of each story was last read by the extractors. Key: story_key.
 -- A story found on several pages is extracted once, from its longest copy; when a longer copy arrives
--- (or the copy disappears) the story is extracted again.
+-- (or the copy disappears, or its page is parsed again by another parser version) the story is extracted again.
 CREATE TABLE IF NOT EXISTS staging.stg_extractions (
     story_key      VARCHAR PRIMARY KEY,
     document_id    VARCHAR NOT NULL,
     mention_count  INTEGER NOT NULL,
     target_count   INTEGER NOT NULL,
     extracted_at   TIMESTAMP NOT NULL,
-    extractor_version VARCHAR
+    extractor_version VARCHAR,
+    parser_version VARCHAR
 );
 COMMENT ON TABLE staging.stg_extractions IS 'One row per story: the copy (document) the entity and target extractors read, and what they found. Key: story_key.';
 COMMENT ON COLUMN staging.stg_extractions.story_key IS 'The story (stg_stories.story_key).';
@@ -279,3 +280,4 @@ COMMENT ON COLUMN staging.stg_extractions.mention_count IS 'Entity mentions foun
 COMMENT ON COLUMN staging.stg_extractions.target_count IS 'Quantified targets found in the body.';
 COMMENT ON COLUMN staging.stg_extractions.extracted_at IS 'When the extractors ran (UTC).';
 COMMENT ON COLUMN staging.stg_extractions.extractor_version IS 'Hash of the extractor code and data that read the story; another version re-extracts it.';
+COMMENT ON COLUMN staging.stg_extractions.parser_version IS 'stg_documents.parser_version of the copy that was read: a page parsed again by another parser has new bodies, so its stories are extracted again (offsets point into the body read).';

@@ -81,15 +81,16 @@ def read_and_parse(files, ingested_at: datetime):
 def extract(stories, extracted_at: datetime):
     """Executor side: canonical story copies (story_key, document_id, title, body, published_at, source_site) ->
     one EXTRACTED_SCHEMA row per story."""
-    from pipelines.lifecycle.versions import extractor_version
+    from pipelines.lifecycle.versions import extractor_version, parser_version
     from pipelines.stages import extract_one, warm_extractors
 
     warm_extractors()
-    version = extractor_version()
+    version, parsed_by = extractor_version(), parser_version()  # a lake's batches all hold this parser's documents
     for row in stories:
         key, document_id, mentions, targets, initiatives, participants = extract_one(tuple(row))
         extraction = {"story_key": key, "document_id": document_id, "mention_count": len(mentions),
-                      "target_count": len(targets), "extracted_at": extracted_at, "extractor_version": version}
+                      "target_count": len(targets), "extracted_at": extracted_at, "extractor_version": version,
+                      "parser_version": parsed_by}
         yield (key, document_id, [as_tuple("mentions", m) for m in mentions], [as_tuple("targets", t) for t in targets],
                [as_tuple("initiatives", i) for i in initiatives], [as_tuple("participants", p) for p in participants],
                as_tuple("extraction", extraction))
