@@ -41,7 +41,7 @@ def as_tuple(key: str, row: dict) -> tuple:
     """A dict row as a tuple in its table's column order, numbers as the types Spark checks (int, float).
 
     >>> as_tuple("extraction", {"story_key": "s", "document_id": "d", "mention_count": 2, "target_count": 0})
-    ('s', 'd', 2, 0, None, None)
+    ('s', 'd', 2, 0, None, None, None)
     """
     from pipelines.modelling.catalog import declared_columns
 
