@@ -33,11 +33,21 @@ WRITER_CREDIT = re.compile(r"(?:(?:article|text|words|story)\s+(?:written\s+)?by
 NAME_LINE_MAX_WORDS = 8  # 'Ann Lee, MD, Senior Editor' at most
 NAME_NEAR_DATE = 2  # lines between a date and a name printed beside it (with only a short label between)
 GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper'), not 'McDonald' or 'DeAndre'
+CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
+CRUMB_MARK = re.compile(r"[>›»/]")
+CRUMB_MAX_WORDS = 30  # a longer line with a '/' or '>' in it is prose, not a breadcrumb
+CRUMB_LEAD = re.compile(r"^\s*you are here\s*:\s*", re.I)
+CRUMB_ITEM_WORDS, CRUMB_REACH = 4, 3  # a breadcrumb starts with a short item; its page's heading is printed within 3 lines
+SECTION_OVER_WORDS = 4  # a headline has four words or more; a section's name under a breadcrumb fewer
+TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 / 2' ends with none)
 CALENDAR_WORD = re.compile(rf"{MONTHS}|(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)")
 
 
 def choose_title(lines, layout) -> int | None:
-    """Index of the headline: the title model's best candidate, else the rules' pick."""
+    """Index of the headline: the heading a breadcrumb ends with, else the title model's best candidate, else the
+    rules' pick."""
+    if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
+        return crumbed
     model = line_model()
     candidates = title_candidates(lines, layout.body_start)
     if not model.title or not candidates:
@@ -47,6 +57,41 @@ def choose_title(lines, layout) -> int | None:
     scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
     best, index = max(scored)
     return index if best >= model.title_threshold else layout.rule_title
+
+
+def breadcrumb_title(lines, body_start: int) -> int | None:
+    """Index of the line printed under a breadcrumb ('Home > Blog > A city sets up a fund', 'You are here: start >
+    searching') that repeats the breadcrumb's last item: the page's own heading (a breadcrumb ends with the page it
+    is on). The pair nearest the story's first paragraph; None when the page has none.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Menu\\nHome > Blog > A city sets up a fund\\nBlog\\nA city sets up a fund\\nThe city has set up a fund."
+    >>> breadcrumb_title(read_lines(page, text_rules()), 4)
+    3
+    """
+    found = []
+    for i, line in enumerate(lines):
+        if line.words > CRUMB_MAX_WORDS or not CRUMB_MARK.search(line.text):
+            continue
+        parts = CRUMB_SEP.split(CRUMB_LEAD.sub("", line.text))
+        if len(parts) < 2 or not TWO_LETTERS.search(parts[-1]) or len(parts[0].split()) > CRUMB_ITEM_WORDS:
+            continue
+        last = parts[-1].casefold()
+        for j in range(i + 1, min(len(lines), i + 1 + CRUMB_REACH)):
+            if lines[j].text.casefold() == last:
+                if not _section_over_headline(lines, j):
+                    found.append((abs(j - body_start), j))
+                break
+    return min(found)[1] if found else None
+
+
+def _section_over_headline(lines, j: int) -> bool:
+    """True when the short line at `j` is a section's name printed over a longer headline ('Home > News > Politics',
+    'Politics', 'City sets up a fund for start-ups'): the breadcrumb ends with the section, not with the story."""
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return lines[j].words < SECTION_OVER_WORDS and nxt is not None and nxt.kind == "headline" \
+        and nxt.words >= SECTION_OVER_WORDS
 
 
 def _byline_name(text: str) -> str | None:

@@ -1,0 +1,42 @@
+"""Which line of a text dump is its headline: small invented pages in the shapes the title rules read."""
+from __future__ import annotations
+
+from pipelines.parse.text_page import parse_text
+
+PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "
+         "virtual showrooms for local factories, with the first grants due in the spring.")
+MORE = ("Officials expect about forty companies to apply in the first round, and the district will add office "
+        "space near the railway station for the teams that win grants from the fund.")
+
+
+def _title(*lines: str) -> str | None:
+    return parse_text("\n\n".join(lines))[0].title
+
+
+def test_heading_that_a_breadcrumb_ends_with_is_the_title_far_from_the_first_paragraph():
+    # a promotional blurb at the top reads as the first paragraph; the story's heading sits under its breadcrumb
+    title = _title("Solutions", "Growth for Retail Brands",
+                   "Drive promotional planning and better shelf placement with planning workflows for every store.",
+                   "Retail Planning Suite", *["Menu item"] * 3, "Book a Demo",
+                   "Main > Blog > Ten trends in retail planning to watch", "Business",
+                   "Ten trends in retail planning to watch", "Kelia Moreno", "August 25, 2025", PROSE, MORE)
+    assert title == "Ten trends in retail planning to watch"
+
+
+def test_section_named_last_in_a_breadcrumb_is_not_the_title():
+    title = _title("Daily Courier", "Home > News > Politics", "Politics",
+                   "City sets up a fund for start-ups building virtual showrooms", "May 2, 2024", PROSE, MORE)
+    assert title == "City sets up a fund for start-ups building virtual showrooms"
+    assert title != "Politics"
+
+
+def test_breadcrumb_whose_last_item_is_not_printed_under_it_leaves_the_title_to_the_model():
+    title = _title("Daily Courier", "Home > News > Economy", "Subscribe now",
+                   "City sets up a fund for start-ups building virtual showrooms", "May 2, 2024", PROSE, MORE)
+    assert title == "City sets up a fund for start-ups building virtual showrooms"
+
+
+def test_a_one_word_page_heading_under_a_breadcrumb_is_the_title():
+    title = _title("Docs", "You are here: start > searching", "Searching", "Quick Search",
+                   "Quick searches provide a fast way to find items in a library or collection by their words.", MORE)
+    assert title == "Searching"
