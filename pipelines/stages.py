@@ -82,7 +82,7 @@ def pool_imap(func, items: list, warm=None, min_items: int = POOL_MIN_ITEMS) -> 
         yield from map(func, items)
         return
     chunksize = max(1, min(32, len(items) // (n * 16)))
-    with ProcessPoolExecutor(max_workers=n, mp_context=_fork_context(), initializer=_die_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=min(n, len(items)), mp_context=_fork_context(), initializer=_die_with_parent) as pool:
         yield from pool.map(func, items, chunksize=chunksize)
 
 

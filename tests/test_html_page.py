@@ -261,6 +261,22 @@ def test_paragraphs_the_jsonld_article_body_lacks_are_left_out():
     assert "Coastal Media" not in story.body
 
 
+def test_a_declared_thread_keeps_its_replies_beside_its_opening_post_in_jsonld():
+    opening = " ".join(FERRY + FERRY[::-1])  # a long opening post: the JSON-LD `text` of a thread is that only
+    replies = ["Brilliant news: my grandmother always complained about queuing outside during storms.",  # own words,
+               "Would cyclists get cheaper fares, or must everybody buy those pricey return tickets?",  # not the post's
+               "Finally! Honestly I expected councillors would keep delaying this forever."]
+    jsonld = ('{"@context": "https://schema.org", "@type": "DiscussionForumPosting", '
+              f'"headline": "Ferry terminal opens", "text": "{opening}", "datePublished": "2024-01-05"}}')
+    posts = "".join(f"<div class='comment post'><p>{r}</p></div>" for r in replies)
+    page = (f"<html><head><script type='application/ld+json'>{jsonld}</script></head><body>"
+            f"<h1>Ferry terminal opens</h1><div class='thread'><div class='post first'><p>{opening}</p></div>"
+            f"{posts}</div></body></html>")
+    [thread] = parse_html(page)
+    assert FERRY[0] in thread.body
+    assert all(reply in thread.body for reply in replies)
+
+
 def test_a_jsonld_article_body_that_is_only_a_summary_leaves_the_story_whole():
     said = FERRY
     jsonld = ('{"@context": "https://schema.org", "@type": "Article", "headline": "Ferry terminal opens", '

@@ -30,7 +30,9 @@ def read_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     """
     kind = discussion_kind(ld, body)
     spare = deepcopy(tree) if kind is None else None
-    text = declared_paragraphs(story_text(tree, body, article, fields, author, bool(kind)), ld.get("body"))
+    text = story_text(tree, body, article, fields, author, bool(kind))
+    if kind is not True:  # a declared discussion's JSON-LD text is its opening post only: its replies are content too
+        text = declared_paragraphs(text, ld.get("body"))
     if spare is not None and len(text.split()) < rules()["discussion"]["max_story_words"]:
         spare_body = spare.find("body") if spare.find("body") is not None else spare
         story = story_text(spare, spare_body, same_element(spare, tree, article), fields, author, True)
@@ -49,7 +51,7 @@ def declared_paragraphs(text: str, declared: str | None) -> str:
     """
     rule = rules()["body"]
     vocab = WORD.findall((declared or "").lower())
-    if len(vocab) < rule["declared_body_share"] * len(text.split()):
+    if len(vocab) < rule["declared_body_share"] * len(WORD.findall(text)):  # words counted alike on both sides
         return text
     vocab_set = set(vocab)
     kept = []

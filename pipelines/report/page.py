@@ -97,8 +97,8 @@ def _draw_chart(item: tuple[int, list[dict]]) -> str:
 
 
 def _draw_charts(records: list[list[dict]]) -> list[str]:
-    """Every chart's SVG, in CHARTS order: drawn by a pool of forked processes, one chart each (a chart is
-    0.2-0.5 s of matplotlib, so two cores draw the page in about half the time); the bytes are those one
+    """Every chart's SVG, in CHARTS order: drawn by a pool of forked processes (one per core, at most one per chart;
+    a chart is 0.2-0.5 s of matplotlib, so two cores draw the page in about half the time); the bytes are those one
     process draws (svg.hashsalt)."""
     from pipelines.stages import pool_map  # loaded by the run already; `pipelines report` never draws
 
