@@ -40,3 +40,28 @@ def test_a_one_word_page_heading_under_a_breadcrumb_is_the_title():
     title = _title("Docs", "You are here: start > searching", "Searching", "Quick Search",
                    "Quick searches provide a fast way to find items in a library or collection by their words.", MORE)
     assert title == "Searching"
+
+
+STORY = ("The typeface began as a set of sketches for a phone screen, and over five years it grew into a family "
+         "that every product of the company now uses, from search to maps.")
+
+
+def test_headline_over_its_standfirst_is_the_title():
+    title = _title("Skip to content", "0 results", "Making Harbor Sans Flex",
+                   "How seven design problems shaped the company’s typeface — from first sketch to going open-source",
+                   STORY, MORE)
+    assert title == "Making Harbor Sans Flex"
+
+
+def test_writer_name_and_role_under_the_headline_is_not_the_title():
+    title = _title("Latest", "Most Read", "A Beginner’s Guide to Skincare Routines", "Audrey Huang, Print Managing Editor",
+                   "May 31, 2024", STORY, MORE)
+    assert title == "A Beginner’s Guide to Skincare Routines"
+    assert title != "Audrey Huang, Print Managing Editor"
+
+
+def test_section_name_over_a_sentence_case_headline_is_not_the_title():
+    title = _title("Home", "Diet & Fitness",
+                   "The most popular workout of 2024 and five fitness trends to expect next year", STORY,
+                   "Updated Dec. 23, 2024", MORE)
+    assert title == "The most popular workout of 2024 and five fitness trends to expect next year"

@@ -12,7 +12,7 @@ from pipelines.parse.dates import MONTHS, find_date, parse_date
 from pipelines.parse.line_features import WORD, stop_words
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import text_rules
-from pipelines.parse.title_features import title_candidates, title_features
+from pipelines.parse.title_features import capital_share, is_meta_like, title_candidates, title_features
 
 META_MAX_WORDS = 20  # a line longer than this is prose that mentions a date, not a dateline
 SHORT_META_WORDS = 20  # a dateline or byline this short holds nothing but metadata: it leaves the body
@@ -38,6 +38,7 @@ CRUMB_MARK = re.compile(r"[>›»/]")
 CRUMB_MAX_WORDS = 30  # a longer line with a '/' or '>' in it is prose, not a breadcrumb
 CRUMB_LEAD = re.compile(r"^\s*you are here\s*:\s*", re.I)
 CRUMB_ITEM_WORDS, CRUMB_REACH = 4, 3  # a breadcrumb starts with a short item; its page's heading is printed within 3 lines
+DEK_MIN_WORDS, DEK_RATIO = 4, 1.5  # a headline (not a section's name) over its standfirst, half as long again or more
 SECTION_OVER_WORDS = 4  # a headline has four words or more; a section's name under a breadcrumb fewer
 TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 / 2' ends with none)
 CALENDAR_WORD = re.compile(rf"{MONTHS}|(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)")
@@ -56,7 +57,10 @@ def choose_title(lines, layout) -> int | None:
     rows = title_features(lines, candidates, layout.body_start, layout.scores, body, layout.rule_title)
     scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
     best, index = max(scored)
-    return index if best >= model.title_threshold else layout.rule_title
+    index = index if best >= model.title_threshold else layout.rule_title
+    if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start):
+        return index - 1  # the model's pick is what is printed under the headline
+    return index
 
 
 def breadcrumb_title(lines, body_start: int) -> int | None:
@@ -92,6 +96,28 @@ def _section_over_headline(lines, j: int) -> bool:
     nxt = lines[j + 1] if j + 1 < len(lines) else None
     return lines[j].words < SECTION_OVER_WORDS and nxt is not None and nxt.kind == "headline" \
         and nxt.words >= SECTION_OVER_WORDS
+
+
+def headline_over(lines, above: int, body_start: int) -> bool:
+    """True when the line at `above` is the headline and the next line what is printed under it: the writer's name and
+    role ('Ann Lee, Senior Editor'), or a standfirst (a longer line in sentence case under a headline in title case)
+    that runs straight into the story's first paragraph or its dateline or byline.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = read_lines("Making Google Sans Flex\\nHow seven design problems shaped the typeface over five years\\n"
+    ...                   "The typeface began as a set of sketches for a phone screen and grew from there.", text_rules())
+    >>> headline_over(page, 0, 2)
+    True
+    """
+    head, line = lines[above], lines[above + 1]
+    if head.kind != "headline" or head.words < DEK_MIN_WORDS or head.text.endswith(".") or is_meta_like(head):
+        return False
+    if "," in line.text and _name(line.text):
+        return True
+    nxt = above + 2
+    return line.words >= DEK_RATIO * head.words and capital_share(head.text) >= 0.6 > 0.5 > capital_share(line.text) \
+        and (nxt == body_start or (nxt < len(lines) and is_meta_like(lines[nxt])))
 
 
 def _byline_name(text: str) -> str | None:

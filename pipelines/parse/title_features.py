@@ -52,6 +52,11 @@ def _name_like(text: str) -> bool:
     return 2 <= len(name) <= 4 and all(NAME_WORD.fullmatch(w) for w in name) and not any(w.lower() in stop_words() for w in name)
 
 
+def capital_share(text: str) -> float:
+    """Share of the line's words that start with a capital."""
+    return _own(text)[2]
+
+
 def _heading_like(line) -> bool:
     """A line of four or more words that is not a sentence or a name: a headline or a standfirst."""
     return line.kind in ("headline", "text") and 4 <= line.words <= TITLE_MAX_WORDS and not line.text.endswith(".") \
@@ -66,7 +71,7 @@ def _dek(line, nxt, capitals: float) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) / len(words) < 0.5
 
 
-def _is_meta_like(line) -> bool:
+def is_meta_like(line) -> bool:
     """A date, a byline or a metadata line the rules read."""
     return line.kind == "meta" or bool(BYLINE.match(line.text)) or (
         line.words <= 12 and bool(find_date(line.text)))
@@ -96,7 +101,7 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
     total_prose = seen or 1
     meta_like = [False] * len(lines)  # read only around the candidates
     for i in range(max(0, min(candidates, default=0) - 2), min(len(lines), max(candidates, default=-1) + META_REACH + 1)):
-        meta_like[i] = _is_meta_like(lines[i])
+        meta_like[i] = is_meta_like(lines[i])
     own = {i: _own(lines[i].text) for i in candidates}
     overlaps = {i: len(own[i][0] & body_words) / len(own[i][0]) if own[i][0] else 0.0 for i in candidates}
     best_overlap = max(overlaps.values(), default=0.0)
