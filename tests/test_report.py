@@ -96,6 +96,14 @@ def test_the_same_warehouse_gives_the_same_bytes(con):
     assert render_report(con) == render_report(con)
 
 
+def test_charts_drawn_by_forked_processes_are_the_bytes_one_process_draws(con, monkeypatch):
+    monkeypatch.setenv("PIPELINE_WORKERS", "1")
+    one = render_report(con)
+    assert one.count("<svg") == len(CHARTS)  # every chart drawn, so two workers fork
+    monkeypatch.setenv("PIPELINE_WORKERS", "2")
+    assert render_report(con) == one
+
+
 def test_an_empty_warehouse_gives_a_page_that_says_so():
     empty = duckdb.connect()
     empty.execute(SCHEMA_SQL.read_text())
