@@ -8,7 +8,8 @@ import duckdb
 import pytest
 
 from pipelines.load.loader import ensure_schema
-from pipelines.stages import extract_stories, ingest_raw, parse_documents
+from pipelines.extract.stage import extract_stories
+from pipelines.stages import ingest_raw, parse_documents
 
 PAGE = ("Sichuan sets out its metaverse plan\n\nPolicy·May 3, 2022\n\n"
         "Sichuan aims for a metaverse industry of 250 billion yuan by 2025, the provincial government said on "

@@ -74,7 +74,7 @@ def test_counts_have_no_usd_flag():
 def marts():
     """The fact pages staged as the pipeline stages them (each its own story) and built into the marts."""
     from pipelines.load.loader import replace_rows
-    from pipelines.stages import extract_one, refresh_references
+    from pipelines.extract.stage import extract_one, refresh_references
 
     con = duckdb.connect()
     con.execute(SCHEMA_SQL.read_text())

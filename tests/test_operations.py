@@ -21,7 +21,6 @@ import duckdb
 import pytest
 
 from pipelines.orchestration import automation
-from pipelines.config import build_path
 from pipelines.definitions import build_definitions
 from pipelines.orchestration.resources import WarehouseSettings
 

@@ -10,7 +10,8 @@ import pytest
 
 from pipelines.load.loader import ensure_schema
 from pipelines.modelling.modelgraph import build_models
-from pipelines.stages import extract_stories, ingest_raw, parse_documents
+from pipelines.extract.stage import extract_stories
+from pipelines.stages import ingest_raw, parse_documents
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "raw"
 WORKING_GROUP = "China establishes metaverse working group with Chinese tech giants"

@@ -1,4 +1,4 @@
-"""Entities and targets with provenance: thin Dagster assets over pipelines.stages.extract_stories."""
+"""Entities and targets with provenance: thin Dagster assets over pipelines.extract.stage.extract_stories."""
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
@@ -6,7 +6,7 @@ from dagster_duckdb import DuckDBResource
 from pipelines.assets.checks import table_check_results, table_check_specs
 from pipelines.assets.metadata import built_metadata, declared_metadata
 from pipelines.assets.staging import RETRY
-from pipelines.stages import extract_stories
+from pipelines.extract.stage import extract_stories
 
 STORIES = dg.AssetKey(["staging", "stg_stories"])
 CHECKED = (("staging", "stg_entity_mentions"), ("staging", "stg_targets"))  # checks in pipelines/checks/staging.sql

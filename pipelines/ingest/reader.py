@@ -6,7 +6,6 @@ one with no content becomes 'empty'.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from pipelines.parse.dates import MONTHS, find_date, parse_date
-from pipelines.parse.line_features import WORD, stop_words
+from pipelines.parse.line_features import stop_words
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import text_rules
 from pipelines.parse.title_features import capital_share, is_meta_like, title_candidates, title_features

@@ -231,7 +231,7 @@ def _extract(spark, lake: Lake, batches: list[str], batch: str, build: str, work
     from pyspark.sql import functions as F
 
     from pipelines.modelling.transpile import transpile_sql
-    from pipelines.stages import CANONICAL_COPIES
+    from pipelines.extract.stage import CANONICAL_COPIES
 
     canonical = spark.sql(transpile_sql(CANONICAL_COPIES, "spark")[0])
     version = extractor_version()
@@ -256,7 +256,7 @@ def _extract(spark, lake: Lake, batches: list[str], batch: str, build: str, work
 def _write_references(spark, build: str) -> None:
     """staging.ref_jurisdictions and ref_companies of the build, by the functions the DuckDB path calls."""
     from pipelines.spark.schemas import spark_schema
-    from pipelines.stages import REFERENCE_QUERIES, reference_rows
+    from pipelines.extract.stage import REFERENCE_QUERIES, reference_rows
 
     found = {name: [tuple(r) for r in spark.sql(sql).collect()] for name, sql in REFERENCE_QUERIES.items()}
     jurisdictions, companies = reference_rows([r[0] for r in found["places"]], [r[0] for r in found["companies"]],

@@ -1,7 +1,7 @@
 """Raw files -> staging rows in Spark's executors, through the per-file and per-story functions of pipelines.stages.
 
 No rule is written here: a file's bytes go through stages.read_guarded (ingest/reader.py), each document through
-stages.parse_one, each story's canonical copy through stages.extract_one, exactly as the DuckDB path calls them.
+stages.parse_one, each story's canonical copy through extract.stage.extract_one, exactly as the DuckDB path calls them.
 This module only turns their dict rows into Spark rows (the types of pipelines/load/schema.sql, spark/schemas.py).
 """
 from __future__ import annotations
@@ -82,7 +82,7 @@ def extract(stories, extracted_at: datetime):
     """Executor side: canonical story copies (story_key, document_id, title, body, published_at, source_site) ->
     one EXTRACTED_SCHEMA row per story."""
     from pipelines.lifecycle.versions import extractor_version, parser_version
-    from pipelines.stages import extract_one, warm_extractors
+    from pipelines.extract.stage import extract_one, warm_extractors
 
     warm_extractors()
     version, parsed_by = extractor_version(), parser_version()  # a lake's batches all hold this parser's documents
