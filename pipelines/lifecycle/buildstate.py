@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -120,20 +122,29 @@ def state_signature(con: duckdb.DuckDBPyConnection, catalog: str | None = None) 
     return _sha(*(f"{n}={v}" for n, v in rows)) if rows else None
 
 
-def file_state_signature(path: Path) -> str | None:
-    """state_signature of a DuckDB file read through a private read-only ATTACH; None when absent or unreadable.
+@contextmanager
+def attached(path: Path, alias: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A private in-memory connection with the DuckDB file at `path` attached read-only as `alias`; raises
+    duckdb.Error when it cannot be attached.
 
     ATTACH from a fresh in-memory database always reads the file now on disk, unlike connect(), which
-    hands back an instance this process already has open on that path.
+    hands back an instance this process already has open on that path; a read-only ATTACH never blocks a run.
     """
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"attach ? as {alias} (read_only)", [str(path)])
+        yield con
+    finally:
+        con.close()
+
+
+def file_state_signature(path: Path) -> str | None:
+    """state_signature of a DuckDB file read through a private read-only ATTACH; None when absent or unreadable."""
     path = Path(path)
     if not path.exists():
         return None
-    con = duckdb.connect(":memory:")
     try:
-        con.execute("attach ? as target (read_only)", [str(path)])
-        return state_signature(con, "target")
+        with attached(path, "target") as con:
+            return state_signature(con, "target")
     except duckdb.Error:
         return None
-    finally:
-        con.close()

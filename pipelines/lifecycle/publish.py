@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.lifecycle.buildstate import file_state_signature, state_signature
+from pipelines.lifecycle.buildstate import attached, file_state_signature, state_signature
 from pipelines.lifecycle.failures import ShrinkRefused
 from pipelines.ingest.listing import Listing
 
@@ -58,14 +58,11 @@ def published_listing(published: Path) -> Listing:
     published = Path(published)
     if not published.is_file():
         return {}
-    con = duckdb.connect(":memory:")
     try:
-        con.execute("attach ? as published (read_only)", [str(published)])
-        rows = con.execute("select distinct file_path, byte_size, mtime_ns from published.raw.raw_files").fetchall()
+        with attached(published, "published") as con:
+            rows = con.execute("select distinct file_path, byte_size, mtime_ns from published.raw.raw_files").fetchall()
     except duckdb.Error:
         return {}
-    finally:
-        con.close()
     return {path: (size, mtime) for path, size, mtime in rows}
 
 
@@ -80,18 +77,15 @@ def published_facts(published: Path) -> tuple[int, str | None]:
     published = Path(published)
     if not published.is_file():
         return 0, None
-    con = duckdb.connect(":memory:")
     try:
-        con.execute("attach ? as published (read_only)", [str(published)])
-        try:
-            files = con.execute("select count(distinct file_path) from published.raw.raw_files").fetchone()[0]
-        except duckdb.Error:
-            files = 0
-        return files, state_signature(con, "published")
+        with attached(published, "published") as con:
+            try:
+                files = con.execute("select count(distinct file_path) from published.raw.raw_files").fetchone()[0]
+            except duckdb.Error:
+                files = 0
+            return files, state_signature(con, "published")
     except duckdb.Error:
         return 0, None
-    finally:
-        con.close()
 
 
 def publish(build: Path, published: Path, con: duckdb.DuckDBPyConnection | None = None) -> int:
