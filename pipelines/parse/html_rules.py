@@ -44,11 +44,7 @@ class Cues:
 
     def find(self, root: HtmlElement) -> Iterator[HtmlElement]:
         """`root` and the elements inside it that carry one of the cues, in page order."""
-        test = self.attrs_match
-        for el in root.iter():
-            classes, id_ = el.get("class"), el.get("id")
-            if (classes is not None or id_ is not None) and test(classes, id_):
-                yield el
+        return (el for el in root.iter() if self.match(el))
 
     @lru_cache(maxsize=8192)
     def attrs_match(self, classes: str | None, id_: str | None) -> bool:
