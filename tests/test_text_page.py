@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.parse import cleaning, dates, text_header, text_page
+from pipelines.parse import cleaning, dates, text_body, text_header, text_lines, text_page, text_related
 from pipelines.parse.cleaning import camel_tokens, unglue_paragraph
 from pipelines.parse.dates import parse_date
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_page import parse_text, read_meta
+from pipelines.parse.text_lines import read_meta
+from pipelines.parse.text_page import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
@@ -77,7 +78,7 @@ def test_crlf_and_bom_pages_parse_like_plain_ones():
 
 
 def test_docstring_examples():
-    for module in (text_page, cleaning, dates):
+    for module in (text_page, text_lines, text_body, text_related, cleaning, dates):
         assert doctest.testmod(module).failed == 0, module.__name__
 
 
@@ -231,26 +232,26 @@ def test_byline_run_into_a_standfirst_is_read_and_the_standfirst_stays():
     assert 2 not in used  # the standfirst is not a metadata line: it is not cut from the page
 
 
-def _lines(*texts: str) -> list[text_page.Line]:
-    return [text_page.Line(t, n, "text") for n, t in enumerate(texts)]
+def _lines(*texts: str) -> list[text_lines.Line]:
+    return [text_lines.Line(t, n, "text") for n, t in enumerate(texts)]
 
 
 def test_body_read_from_the_kept_story_above_a_title_picked_low_on_the_page():
     prose = "Quick searches find items in a library by the words of their title, year or creator fields."
     lines = _lines("Searching", prose, prose, prose, "Table of Contents", "Advanced Search")
-    assert text_page._body_from(lines, 5, {1, 2, 3}) == 1
+    assert text_body.body_from(lines, 5, {1, 2, 3}) == 1
 
 
 def test_body_read_under_the_title_when_little_of_the_kept_story_sits_above_it():
     prose = "Quick searches find items in a library by the words of their title, year or creator fields."
     lines = _lines("Docs > Search", "Searching", prose, prose, prose)
-    assert text_page._body_from(lines, 1, {0, 2, 3, 4}) == 2
-    assert text_page._body_from(lines, None, {2, 3, 4}) == 0
+    assert text_body.body_from(lines, 1, {0, 2, 3, 4}) == 2
+    assert text_body.body_from(lines, None, {2, 3, 4}) == 0
 
 
 def _layout_with_scores(monkeypatch, texts: list[str], scores: list[float]) -> text_page.Layout:
     monkeypatch.setattr(text_page, "score_lines", lambda *_: scores)
-    return text_page.page_layout(text_page.read_lines("\n".join(texts), text_rules()), text_rules(), choose=False)
+    return text_page.page_layout(text_lines.read_lines("\n".join(texts), text_rules()), text_rules(), choose=False)
 
 
 BLURB = "Find a tent for a night in the woods or a month on the trail."
@@ -277,10 +278,10 @@ def test_a_page_of_running_prose_leaves_middling_lines_out(monkeypatch):
     ("You might also enjoy", "related"),
 ])
 def test_line_kinds_of_page_furniture(line, kind):
-    assert text_page.classify(line, text_rules())[0] == kind
+    assert text_lines.classify(line, text_rules())[0] == kind
 
 
 @pytest.mark.parametrize("line", ["Credit card rates rose again in May, the central bank said on Monday.",
                                   "Contents of the new law", "You may like the new rules better than the old ones."])
 def test_line_kinds_of_story_lines_that_open_like_furniture(line):
-    assert text_page.classify(line, text_rules())[0] not in ("boiler", "related")
+    assert text_lines.classify(line, text_rules())[0] not in ("boiler", "related")

@@ -18,6 +18,27 @@ def _any_line(patterns: list[str]) -> re.Pattern:
 
 
 @dataclass(frozen=True)
+class TextThresholds:
+    """The tunable thresholds of the text parser's layout (the `thresholds` of the rules file, which explains each)."""
+
+    sentence_min_words: int
+    meta_max_words: int
+    category_max_words: int
+    menu_min_items: int
+    menu_item_max_words: int
+    teaser_reach: int
+    related_min_words: int
+    related_share: float
+    inline_reach: int
+    inline_prose_score: float
+    inline_resume: int
+    short_line_page_prose: int
+    short_line_span_threshold: float
+    above_title_min_words: int
+    above_title_share: float
+
+
+@dataclass(frozen=True)
 class TextRules:
     """Compiled page-furniture rules for text dumps."""
 
@@ -43,6 +64,7 @@ class TextRules:
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
+    thresholds: TextThresholds
 
 
 @lru_cache(maxsize=1)
@@ -77,4 +99,5 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),
+        thresholds=TextThresholds(**raw["thresholds"]),
     )

@@ -1,0 +1,134 @@
+"""The main story's body in a text dump: the lines read from its title on, where an end or related-block marker
+stops it, and the paragraphs cleaned (author bios, company boilerplate, glued headings and credits)."""
+from __future__ import annotations
+
+import re
+
+from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
+from pipelines.parse.rules import TextRules, text_rules
+from pipelines.parse.text_lines import BULLET, TWO_LETTERS, Draft, Line, is_body_start
+
+
+def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
+               scores: list[float]) -> tuple[Draft, int | None]:
+    """The main story from its title line on, and where a related block starts (None when there is none).
+
+    Lines outside `keep` (the line model's content) are left out when the model kept any. An end or
+    related marker ends the story only once the story holds more kept words than the page keeps
+    after the marker: a 'Related' link or 'Thanks for reading' prompt above most of the text ends nothing.
+    """
+    main = Draft(lines[t].text if t is not None else None, meta)
+    kept_after = _kept_words_after(lines, keep)
+    related_min_words = text_rules().thresholds.related_min_words
+    words, related_at = 0, None
+    i = body_from(lines, t, keep)
+    while i < len(lines):
+        line = lines[i]
+        ends = words >= kept_after[i]
+        if line.kind == "meta" and line.meta.get("provider"):  # 'News provided by' + the provider's name
+            i += 2
+            continue
+        if line.kind == "related" and words >= min(kept_after[i], related_min_words) \
+                and not _inline_related(lines, i, scores, words, kept_after[i]):
+            related_at = i + 1
+            break
+        if line.kind == "end" and not main.closed:
+            main.closed = bool(main.paragraphs) and ends  # furniture above the body ('Source: …') ends nothing
+        elif main.closed:
+            if author := _author_bio(lines, i):
+                main.meta.setdefault("author", author)
+                i += 2
+                continue
+        elif line.kind == "headline" and _about_block(lines, i):
+            main.closed = True
+        elif not main.paragraphs and not TWO_LETTERS.search(line.text):
+            pass  # counters and numbers above the story ('41', '#1'): page furniture
+        elif line.kind in ("text", "headline") and line.text != main.title and (not keep or i in keep):
+            main.paragraphs.append(line.text)
+            words += line.words
+        i += 1
+    return main, related_at
+
+
+def body_from(lines: list[Line], t: int | None, keep: set[int]) -> int:
+    """The line the main body is read from: the one under the title, or the first kept line when much of the kept
+    content sits above the title (a headline picked low on the page must not cut the story above it)."""
+    if t is None:
+        return 0
+    limits = text_rules().thresholds
+    above = sum(lines[i].words for i in keep if i < t)
+    total = sum(lines[i].words for i in keep)
+    if keep and above >= limits.above_title_min_words and above >= limits.above_title_share * total:
+        return min(keep)
+    return t + 1
+
+
+def _inline_related(lines: list[Line], i: int, scores: list[float], before: int, after: int) -> bool:
+    """True when the related marker at `i` heads a card set inside the story ('Related' over one teaser, 'Read Next'
+    over a few links) rather than a block of other stories: it sits in running prose (the lines above it score as
+    content), the prose resumes within a few lines under it, at least as much of the kept story follows it as
+    precedes it, and no dated story follows it."""
+    rules = text_rules()
+    limits = rules.thresholds
+    above = scores[max(0, i - limits.inline_reach):i]
+    if not above or sum(above) / len(above) < limits.inline_prose_score or after * limits.related_share < before:
+        return False
+    below = lines[i + 1:i + 1 + limits.inline_resume]
+    return not any(x.kind == "meta" and x.meta.get("date") for x in below) \
+        and any(is_body_start(x, rules) for x in below)
+
+
+def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
+    """Per line, the words of the kept lines after it."""
+    out, total = [0] * len(lines), 0
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = total
+        if i in keep:
+            total += lines[i].words
+    return out
+
+
+def _author_bio(lines: list[Line], i: int) -> str | None:
+    """A name line followed by a bio that starts with that name: the author, e.g. 'Jane Roe' / 'Jane is a …'."""
+    line = lines[i]
+    names = line.text.split()
+    if not (line.kind == "headline" and 2 <= len(names) <= 4 and all(n[:1].isupper() for n in names)):
+        return None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt and nxt.kind == "text" and re.match(rf"(?:{re.escape(names[0])}|{re.escape(line.text)})\b", nxt.text):
+        return line.text
+    return None
+
+
+def without_author_lines(paragraphs: list[str], author: str | None) -> list[str]:
+    """Paragraphs without the author's bio ('Jane Roe is a writer …') or name links ('More from Jane Roe').
+
+    >>> without_author_lines(["Rates rose.", "Jane Roe is a reporter.", "More from Jane Roe"], "Jane Roe")
+    ['Rates rose.']
+    """
+    if not author or len(author.split()) < 2:
+        return paragraphs
+    first = author.split()[0]
+    bio = re.compile(rf"(?:{re.escape(author)}|{re.escape(first)})(?:\s+\w+)?\s+(?:is|was|has|writes|covers|joined)\b")
+    return [p for p in paragraphs if not (bio.match(p) or (author in p and len(p.split()) <= 8))]
+
+
+def _about_block(lines: list[Line], i: int) -> bool:
+    """'About Acme Corp' followed by 'Acme Corp is …': company boilerplate of a release."""
+    m = re.match(r"About (?:the )?(.+)$", lines[i].text)
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return bool(m and nxt and nxt.text.startswith(m.group(1).split()[0]))
+
+
+def body_paragraphs(texts: list[str], title: str | None, protected: set[str], rules: TextRules) -> list[str]:
+    """Clean paragraphs: glued title, credits and subheadings split off, bullets and 'Read more' dropped."""
+    out: list[str] = []
+    for n, text in enumerate(texts):
+        text = BULLET.sub("", text)
+        if n == 0:
+            text = strip_title_prefix(text, title)
+        for piece in unglue_paragraph(text, protected):
+            if rules.boilerplate.fullmatch(piece) or (title and piece == title and not out):
+                continue
+            out.append(piece)
+    return out

@@ -1,0 +1,177 @@
+"""A text dump's lines, each read once: its paragraph, its kind (furniture, metadata, headline, body text, end-of-story
+marker, related-block marker) and the metadata it carries, by the rules in pipelines/data/text_rules.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipelines.parse.cleaning import normalize_whitespace
+from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date
+from pipelines.parse.rules import TextRules, text_rules
+
+EDGE_SYMBOLS = " ↑↓→←»«›‹>|·•–—-"
+SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$")
+BULLET = re.compile(r"^(?:[•●▪◦‣∙*]|-(?=\s))\s*")
+BREADCRUMB = re.compile(r"(you are here|home)\s*[:>›»]", re.I)
+CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
+LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
+HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+
+
+@dataclass
+class Line:
+    """One non-blank line with its kind and any metadata read from it."""
+
+    text: str
+    para: int
+    kind: str  # boiler | promo | end | related | meta | headline | text
+    meta: dict = field(default_factory=dict)
+    words: int = field(init=False, repr=False, compare=False)  # counted once: every step reads it
+
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
+
+
+@dataclass
+class Draft:
+    """A story being assembled."""
+
+    title: str | None
+    meta: dict = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+    closed: bool = False
+
+
+def merge_meta(into: dict, meta: dict) -> None:
+    """Keep the first date, author and category seen."""
+    for key in ("date", "author", "category"):
+        if meta.get(key) and key not in into:
+            into[key] = meta[key]
+
+
+def is_category(part: str) -> bool:
+    """A section label: a few capitalised words, no numbers, no sentence punctuation."""
+    words = part.split()
+    return (0 < len(words) <= text_rules().thresholds.category_max_words and part[:1].isupper()
+            and not CATEGORY_BREAKERS.search(part) and not part.lower().startswith(("by ", "home")))
+
+
+def read_meta(text: str, rules: TextRules) -> dict | None:
+    """Metadata carried by a line next to a headline (date, category, author), or None.
+
+    >>> sorted(read_meta("Policy & Regulation·January 20, 2024, 10:30 AM", text_rules()).items())
+    [('category', 'Policy & Regulation'), ('date', datetime.datetime(2024, 1, 20, 10, 30))]
+    """
+    if len(text.split()) > rules.thresholds.meta_max_words:
+        return None
+    if rules.provider.fullmatch(text):
+        return {"provider": True}
+    meta: dict = {}
+    if rules.forum_post.match(text):
+        meta["forum"] = True
+    body = rules.date_prefix.sub("", text, count=1) if rules.date_prefix.match(text) else text
+    parts = [p.strip() for p in rules.separators.split(body)]
+    trailing_separator = bool(parts) and parts[-1] == "" and len(parts) > 1
+    categories = []
+    for part in filter(None, parts):
+        date_match = find_date(part)
+        if date_match and len(part.replace(date_match.group(0), " ").split()) <= 3:
+            meta.setdefault("date", parse_date(part))
+        elif byline := rules.byline.fullmatch(part):
+            meta["author"] = byline.group("name").strip()
+        elif rules.reading_time.fullmatch(part):
+            meta["reading_time"] = True
+        elif rules.relative_date.fullmatch(part):
+            meta["relative_date"] = True  # no day to read without the time the page was fetched
+        elif meta.get("forum"):
+            continue
+        elif is_category(part):
+            categories.append(part)
+        else:
+            return None
+    if categories and (meta.get("date") or trailing_separator):
+        meta["category"] = categories[0]
+    if "date" in meta and meta["date"] is None:
+        del meta["date"]
+    if meta.get("date") or meta.get("author") or meta.get("category") or meta.get("forum") or meta.get("reading_time") \
+            or meta.get("relative_date"):
+        return meta
+    return None
+
+
+def _is_menu(text: str, rules: TextRules) -> bool:
+    """Navigation: three or more short items separated by | or ·, or a breadcrumb."""
+    if BREADCRUMB.match(text) or text.count(" > ") >= 2 or text.count(" ‹ ") >= 1:
+        return True
+    parts = [p for p in rules.separators.split(text) if p.strip()]
+    limits = rules.thresholds
+    return len(parts) >= limits.menu_min_items and all(len(p.split()) <= limits.menu_item_max_words for p in parts)
+
+
+def classify(text: str, rules: TextRules) -> tuple[str, dict]:
+    """The kind of one stripped, non-blank line."""
+    words = len(text.split())
+    if rules.boilerplate.fullmatch(text):
+        return "boiler", {}
+    trimmed = text.strip(EDGE_SYMBOLS)
+    if trimmed and trimmed != text and rules.boilerplate.fullmatch(trimmed):
+        return "boiler", {}
+    if rules.related_marker.fullmatch(text):
+        return "related", {}
+    if rules.story_end.match(text):
+        return "end", {}
+    if meta := read_meta(text, rules):
+        return "meta", meta
+    if _is_menu(text, rules):
+        return "boiler", {}
+    if words <= rules.promo_max_words and rules.promo.search(text):
+        return "promo", {}
+    bare = BULLET.sub("", text)
+    if (words <= rules.headline_max_words and not bare.endswith(LINE_END_PUNCTUATION)
+            and HEADLINE_START.match(bare) and TWO_LETTERS.search(bare)):
+        return "headline", {}
+    return "text", {}
+
+
+def read_lines(text: str, rules: TextRules) -> list[Line]:
+    """Non-blank lines with their paragraph number and kind."""
+    lines, para, blank = [], 0, True
+    shipped = rules is text_rules()
+    for raw in normalize_whitespace(text).split("\n"):
+        if not raw:
+            blank = True
+            continue
+        if blank:
+            para += 1
+            blank = False
+        cut, kind, meta = _shipped_line_kind(raw, NUMERIC_ORDER.get()) if shipped else _line_kind(raw, rules)
+        lines.append(Line(raw[:cut], para, kind, dict(meta)))
+    return lines
+
+
+@lru_cache(maxsize=65536)
+def _shipped_line_kind(raw: str, order: str | None) -> tuple[int, str, dict]:
+    """_line_kind under the shipped rules, cached by the line (and the page's numeric date order, which a
+    numeric date in it is read in): a site prints its menus and footers on every page (callers copy the metadata)."""
+    return _line_kind(raw, text_rules())
+
+
+def _line_kind(raw: str, rules: TextRules) -> tuple[int, str, dict]:
+    """(length kept, kind, metadata) of one line. 'One-line summary. Read more' is a teaser body (the link
+    text is cut); the link text alone is furniture."""
+    reach = rules.thresholds.teaser_reach
+    tail = raw[-reach:].lower()
+    teaser = any(cue in tail for cue in rules.teaser_cues) and rules.teaser_suffix.search(raw, max(0, len(raw) - reach))
+    if teaser:
+        return (len(raw[: teaser.start()].rstrip()), "text", {}) if teaser.start() else (len(raw), "boiler", {})
+    kind, meta = classify(raw, rules)
+    return len(raw), kind, meta
+
+
+def is_body_start(line: Line, rules: TextRules) -> bool:
+    """The first line of running text: long, or a full sentence."""
+    return line.kind == "text" and (line.words >= rules.body_min_words or
+                                     (line.words >= rules.thresholds.sentence_min_words
+                                      and bool(SENTENCE_END.search(line.text))))
