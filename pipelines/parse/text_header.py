@@ -222,17 +222,32 @@ def _name_beside_date(text: str, found) -> str | None:
     return _name(rest)
 
 
-def labelled_date(texts: list[str], line: int) -> tuple[int, object] | None:
-    """(index, date) of the short line labelled as the publication date ('Posted on …', 'Last updated: …',
-    'Published: …') nearest `line` (the story's first paragraph) anywhere on the page, when none sits by the title.
+def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object] | None:
+    """(indexes of its lines, date) of the short line labelled as the publication date ('Posted on …', 'Last updated:
+    …', 'Published: …', or the label alone over the date) nearest `line` (the story's first paragraph) anywhere on the
+    page, when none sits by the title.
 
     >>> labelled_date(["Menu", "A story starts here and goes on.", "Share", "Posted on 2 March 2024 by Ann"], 1)
-    (3, datetime.datetime(2024, 3, 2, 0, 0))
+    ((3,), datetime.datetime(2024, 3, 2, 0, 0))
+    >>> labelled_date(["Menu", "A story starts here and goes on.", "Published", "Mar 2, 2024"], 1)
+    ((2, 3), datetime.datetime(2024, 3, 2, 0, 0))
     """
     prefix = text_rules().date_prefix
-    found = [(abs(i - line), i, value) for i, text in enumerate(texts)
-             if len(text.split()) <= META_MAX_WORDS and prefix.match(text) and (value := parse_date(text))]
+    found = [(abs(i - line), at, value) for i, text in enumerate(texts)
+             if len(text.split()) <= META_MAX_WORDS and prefix.match(text) and (dated := _label_date(texts, i))
+             for at, value in (dated,)]
     return min(found)[1:] if found else None
+
+
+def _label_date(texts: list[str], i: int) -> tuple[tuple[int, ...], object] | None:
+    """(lines, date) of the labelled line at `i`: the date on the line itself ('Posted on 2 March 2024'), or, for a label
+    alone on its line ('Published', 'Updated:'), on the short line under it (pages print label and value apart)."""
+    if value := parse_date(texts[i]):
+        return (i,), value
+    if text_rules().date_prefix.fullmatch(texts[i]) and i + 1 < len(texts) \
+            and len(texts[i + 1].split()) <= FALLBACK_MAX_WORDS and (value := parse_date(texts[i + 1])):
+        return (i, i + 1), value
+    return None
 
 
 def thread_author(texts: list[str]) -> tuple[int, str] | None:

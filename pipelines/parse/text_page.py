@@ -161,9 +161,12 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         meta.setdefault(key, value)
     if meta.get("category") and meta.get("category") == meta.get("author"):
         del meta["category"]  # 'Ann Lee • May 2, 2024': the name beside the date is its author, not a section
-    if "date" not in meta and (found := dateline_near(texts, body_start) or labelled_date(texts, body_start)):
+    if "date" not in meta and (found := dateline_near(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
+    elif "date" not in meta and (found := labelled_date(texts, body_start)):
+        meta["date"] = found[1]
+        used.update(found[0])
     if starter := thread_author(texts):  # the label line leaves the body, whoever else is credited
         meta.setdefault("author", starter[1])
         used.add(starter[0])
