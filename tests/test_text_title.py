@@ -65,3 +65,20 @@ def test_section_name_over_a_sentence_case_headline_is_not_the_title():
                    "The most popular workout of 2024 and five fitness trends to expect next year", STORY,
                    "Updated Dec. 23, 2024", MORE)
     assert title == "The most popular workout of 2024 and five fitness trends to expect next year"
+
+
+POST = ("I have kept a reef tank for two years and now want a bigger one for fish only, so I would like to hear what "
+        "sizes and filters you would pick for a first large tank in a small flat.")
+
+
+def test_heading_over_a_thread_starter_label_is_the_thread_title():
+    title = _title("Forums", "Marine Fish Forums", "Fish Only & Aggressive Tanks", "New tank thoughts",
+                   "Thread starter ann_lee", "Start date Mar 6, 2024", "ann_lee", POST, MORE)
+    assert title == "New tank thoughts"
+    assert title != "Fish Only & Aggressive Tanks"
+
+
+def test_a_forum_index_listing_several_thread_starters_takes_no_thread_title_from_the_list():
+    title = _title("Forums", "Fish Only & Aggressive Tanks", POST,
+                   "New tank thoughts", "Started by ann_lee", "Best filter for a large tank", "Started by bo_chen", MORE)
+    assert title not in ("New tank thoughts", "Best filter for a large tank")

@@ -39,6 +39,7 @@ CRUMB_MAX_WORDS = 30  # a longer line with a '/' or '>' in it is prose, not a br
 CRUMB_LEAD = re.compile(r"^\s*you are here\s*:\s*", re.I)
 CRUMB_ITEM_WORDS, CRUMB_REACH = 4, 3  # a breadcrumb starts with a short item; its page's heading is printed within 3 lines
 DEK_MIN_WORDS, DEK_RATIO = 4, 1.5  # a headline (not a section's name) over its standfirst, half as long again or more
+THREAD_TITLE_MAX_WORDS = 30  # a longer line over a thread starter's label is a post's text, not the thread's title
 SECTION_OVER_WORDS = 4  # a headline has four words or more; a section's name under a breadcrumb fewer
 TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 / 2' ends with none)
 CALENDAR_WORD = re.compile(rf"{MONTHS}|(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)")
@@ -49,6 +50,8 @@ def choose_title(lines, layout) -> int | None:
     rules' pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
+    if (thread := thread_title(lines)) is not None:
+        return thread
     model = line_model()
     candidates = title_candidates(lines, layout.body_start)
     if not model.title or not candidates:
@@ -88,6 +91,30 @@ def breadcrumb_title(lines, body_start: int) -> int | None:
                     found.append((abs(j - body_start), j))
                 break
     return min(found)[1] if found else None
+
+
+def thread_title(lines) -> int | None:
+    """Index of a forum thread's title: the heading printed right over the label a forum engine prints by the
+    thread's starter ('Thread starter Ann', 'Ann Discussion starter'; furniture between them skipped). None on a
+    page with no such label or with several (a forum's index lists many threads, each with its starter).
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Forums\\nGeneral Discussion\\nNew tank thoughts\\nThread starter ann_lee\\nStart date Mar 6, 2024\\nHello all."
+    >>> thread_title(read_lines(page, text_rules()))
+    2
+    """
+    page = "\n".join(x.text for x in lines)
+    found = [m for pattern in text_rules().thread_author for m in pattern.finditer(page)]
+    if len(found) != 1:
+        return None
+    i = page.count("\n", 0, found[0].start()) - 1
+    while i >= 0 and lines[i].kind == "boiler":
+        i -= 1
+    if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= THREAD_TITLE_MAX_WORDS \
+            or lines[i].text.endswith(".") or is_meta_like(lines[i]):
+        return None
+    return i
 
 
 def _section_over_headline(lines, j: int) -> bool:
