@@ -285,3 +285,30 @@ def test_line_kinds_of_page_furniture(line, kind):
                                   "Contents of the new law", "You may like the new rules better than the old ones."])
 def test_line_kinds_of_story_lines_that_open_like_furniture(line):
     assert text_lines.classify(line, text_rules())[0] not in ("boiler", "related")
+
+
+STORY = ["The harbour board approved a second container terminal on Tuesday after two years of hearings.",
+         "Work starts in spring and the terminal should open to ships before the end of next year."]
+TEASERS = ["Ferry fares rise again as the operator blames fuel prices this winter.",
+           "A new river bridge closes for three nights next week for tests."]
+
+
+def _kinded(*pairs: tuple[str, str]) -> list[text_lines.Line]:
+    return [text_lines.Line(text, n, kind) for n, (text, kind) in enumerate(pairs)]
+
+
+def test_a_sign_up_prompt_the_line_model_leaves_out_ends_the_story():
+    lines = _kinded(("Harbour gets a second terminal", "headline"), *((s, "text") for s in STORY),
+                    ("Get the latest port news in your inbox", "promo"), *((s, "text") for s in TEASERS))
+    story, related_at = text_body.main_draft(lines, 0, {}, {1, 2, 4, 5}, [0.9] * len(lines))
+    assert story.paragraphs == STORY and related_at is None
+    assert not any(teaser in story.paragraphs for teaser in TEASERS)
+
+
+def test_a_sign_up_sentence_the_line_model_keeps_stays_in_the_story():
+    prompt = "Readers can sign up for the board's newsletter to follow the hearings."
+    lines = _kinded(("Harbour gets a second terminal", "headline"), (STORY[0], "text"), (prompt, "promo"),
+                    (STORY[1], "text"))
+    story, _ = text_body.main_draft(lines, 0, {}, {1, 2, 3}, [0.9] * len(lines))
+    assert story.paragraphs == [STORY[0], STORY[1]]
+    assert prompt not in story.paragraphs  # a promo line is never body text, but it ends nothing here

@@ -32,8 +32,10 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
                 and not _inline_related(lines, i, scores, words, kept_after[i]):
             related_at = i + 1
             break
-        if line.kind == "end" and not main.closed:
-            main.closed = bool(main.paragraphs) and ends  # furniture above the body ('Source: …') ends nothing
+        if (line.kind == "end" or (line.kind == "promo" and i not in keep)) and not main.closed:
+            # furniture above the body ('Source: …') ends nothing; a sign-up prompt the line model leaves out ends the
+            # story like an end marker (one it keeps is a sentence or list item of the story)
+            main.closed = bool(main.paragraphs) and ends
         elif main.closed:
             if author := _author_bio(lines, i):
                 main.meta.setdefault("author", author)
