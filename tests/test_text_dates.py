@@ -31,3 +31,14 @@ def test_a_date_label_over_prose_that_mentions_a_date_dates_nothing():
     day = _day("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", PROSE, MORE, "Published",
                "The first fund was set up on Feb 2, 2023, and it has since backed more than forty companies in the city.")
     assert day is None
+
+
+def test_a_dateline_written_with_another_languages_month_dates_the_story():
+    day = _day("Diario del Puerto", "La ciudad crea un fondo para empresas de realidad virtual",
+               "Por: Ana Ruiz el 04-ago-2021 5:11:10", PROSE, MORE)
+    assert day == date(2021, 8, 4)
+
+
+def test_a_product_name_with_a_number_and_a_year_is_no_date():
+    day = _day("Gadget Desk", "Our verdict on the new phone", "iPhone 15 Pro 2024", PROSE, MORE)
+    assert day is None

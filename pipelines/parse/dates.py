@@ -29,6 +29,13 @@ DATE_PATTERN = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?",
 )
 YEAR = re.compile(r"\d{4}")  # every date above holds a year: a line without four digits in a row holds none
+# A date written with another language's month name, day first ('04-ago-2021', '4 de agosto de 2021', '12. März
+# 2024', '3 janvier 2024') or month first ('agosto 4, 2021'); the word is read as a month only when it names one in
+# FOREIGN_MONTH_LANGUAGES (babel's CLDR names, wide and abbreviated). Tried only where no English date is written.
+FOREIGN_DATE = re.compile(r"\b(?P<day>\d{1,2})\.?(?:\s+de)?[\s-](?P<month>[^\W\d_]{3,})\.?(?:\s+de)?[\s,-]+(?P<year>\d{4})\b"
+                          r"|\b(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2}),?\s+(?P<year2>\d{4})\b")
+FOREIGN_MONTH_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "id", "tr", "pl", "ro", "sv", "da", "nb")
+NOT_MONTHS = frozenset({"out", "set"})  # abbreviations ('out' for outubro, 'set' for settembre) that are English words
 NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 NUMERIC_ANYWHERE = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")
@@ -74,10 +81,41 @@ def find_date(text: str | None) -> re.Match | None:
     True
     >>> find_date("EditorialNovember 22, 2018").group(0), find_date("DECEMBER 17TH 2025").group(0)
     ('November 22, 2018', 'DECEMBER 17TH 2025')
+    >>> find_date("By: Ana Ruiz on 04-ago-2021 5:11:10").group(0), find_date("iPhone 15 Pro 2024") is None
+    ('04-ago-2021', True)
     """
     if not text or not YEAR.search(text):
         return None
-    return DATE_PATTERN.search(text)
+    return DATE_PATTERN.search(text) or _foreign_date(text)
+
+
+def _foreign_date(text: str) -> re.Match | None:
+    """The first date in `text` written with another language's month name ('04-ago-2021'), else None."""
+    for found in FOREIGN_DATE.finditer(text):
+        if _foreign_month(found) is not None:
+            return found
+    return None
+
+
+def _foreign_month(found: re.Match) -> int | None:
+    """The month number FOREIGN_DATE's match names, None when its word is no month."""
+    return foreign_months().get((found.group("month") or found.group("month2")).casefold())
+
+
+@lru_cache(maxsize=1)
+def foreign_months() -> dict[str, int]:
+    """Month names of FOREIGN_MONTH_LANGUAGES (wide and abbreviated, as written in a date and standing alone), folded,
+    to their numbers; from babel's CLDR data, loaded the first time a page writes a date that needs them."""
+    from babel import Locale
+
+    names = {}
+    for language in FOREIGN_MONTH_LANGUAGES:
+        months = Locale.parse(language).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    names[name.casefold().rstrip(".")] = number
+    return {name: number for name, number in names.items() if name not in NOT_MONTHS}
 
 
 def parse_date(text: str | None) -> datetime | None:
@@ -91,6 +129,8 @@ def parse_date(text: str | None) -> datetime | None:
     datetime.datetime(2024, 6, 15, 0, 0)
     >>> parse_date("no date here") is None
     True
+    >>> parse_date("Publicado el 4 de agosto de 2021"), parse_date("12. März 2024")
+    (datetime.datetime(2021, 8, 4, 0, 0), datetime.datetime(2024, 3, 12, 0, 0))
     """
     match = find_date(text)
     return _read_date(match.group(0), NUMERIC_ORDER.get()) if match else None
@@ -108,6 +148,9 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
     if cjk := CJK_DATE.fullmatch(written.strip()):
         year, month, day = map(int, cjk.groups())
         return _checked(year, month, day)
+    if (foreign := FOREIGN_DATE.fullmatch(written)) and (month := _foreign_month(foreign)):
+        return _checked(int(foreign.group("year") or foreign.group("year2")), month,
+                        int(foreign.group("day") or foreign.group("day2")))
     if numeric := NUMERIC_DAY_FIRST.match(written):
         first, sep, second, year = numeric.groups()
         day_first = int(first) > 12 or sep == "."
