@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.load.loader import transaction
 from pipelines.modelling.modelgraph import Model, materialize_model, model_schema
 
 STATE_TABLE = "raw.pipeline_state"
@@ -68,8 +69,9 @@ def mark_changed(con: duckdb.DuckDBPyConnection, tables: list[str]) -> str:
     True
     """
     token = uuid.uuid4().hex
-    for table in tables:
-        set_state(con, f"version:{table}", token)
+    with transaction(con):  # one commit for all of them
+        for table in tables:
+            set_state(con, f"version:{table}", token)
     return token
 
 
@@ -106,8 +108,9 @@ def materialize_if_stale(con: duckdb.DuckDBPyConnection, model: Model, code_hash
     signature = _sha(code_hash, *inputs)
     if state.get(f"model:{model.name}") == signature and _table_exists(con, model.name):
         return con.execute(f"select count(*) from {model.table}").fetchone()[0], False
-    rows = materialize_model(con, model)
-    set_state(con, f"model:{model.name}", signature)
+    with transaction(con):  # the table, its comments and its signature commit together (one sync of the log, not ~10)
+        rows = materialize_model(con, model)
+        set_state(con, f"model:{model.name}", signature)
     return rows, True
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -38,6 +40,30 @@ def stored_schema_version(path: Path) -> str | None:
         con.close()
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the statements inside as one transaction: committed together at the end, rolled back on any error.
+
+    Each commit of a file database writes and syncs its write-ahead log (~4 ms on this machine's disk), so
+    statements that belong together (a model, its comments and its signature) also cost one sync, not one each.
+
+    >>> con = duckdb.connect(); _ = con.execute("create table t (a int)")
+    >>> with transaction(con): _ = con.execute("insert into t values (1)"); _ = con.execute("insert into t values (2)")
+    >>> try:
+    ...     with transaction(con): _ = con.execute("insert into t values (3)"); _ = con.execute("insert into nowhere values (4)")
+    ... except duckdb.CatalogException: pass
+    >>> con.execute("select count(*) from t").fetchone()[0]
+    2
+    """
+    con.execute("begin transaction")
+    try:
+        yield
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
 def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """Column names of schema.table in table order."""
     schema, name = table.split(".")
@@ -67,18 +93,14 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict], k
     delete_keys = sorted(set(keys if keys is not None else (r[key] for r in rows)))
     batch = pa.Table.from_pylist([{c: r.get(c) for c in present} for r in rows]) if rows else None
     keyset = pa.table({"k": pa.array(delete_keys, pa.string())})
-    con.execute("begin transaction")
     try:
-        con.register("_delete_keys", keyset)
-        con.execute(f"delete from {table} where {key} in (select k from _delete_keys)")
-        if batch is not None:
-            con.register("_batch", batch)
-            cols = ", ".join(present)
-            con.execute(f"insert into {table} ({cols}) select {cols} from _batch")
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+        with transaction(con):
+            con.register("_delete_keys", keyset)
+            con.execute(f"delete from {table} where {key} in (select k from _delete_keys)")
+            if batch is not None:
+                con.register("_batch", batch)
+                cols = ", ".join(present)
+                con.execute(f"insert into {table} ({cols}) select {cols} from _batch")
     finally:
         for view in ("_delete_keys", "_batch"):
             try:
