@@ -88,3 +88,42 @@ def test_an_instance_without_sqlite_event_storage_is_left_as_it_is():
 
     with dg.DagsterInstance.ephemeral() as instance, shared_connections(instance):
         assert "_connect" not in vars(instance.event_log_storage)
+
+
+def test_within_a_run_a_table_found_once_is_not_looked_up_again(tmp_path, monkeypatch):
+    from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+
+    from pipelines.orchestration.eventlog import shared_connections
+
+    asked = []
+    real = SqliteEventLogStorage.has_table
+    monkeypatch.setattr(SqliteEventLogStorage, "has_table", lambda self, name: asked.append(name) or real(self, name))
+    with pipeline_instance.open_instance(tmp_path / "home") as instance:
+        storage = instance.event_log_storage
+        with shared_connections(instance):
+            assert all(storage.has_table("asset_check_executions") for _ in range(5))
+            assert not any(storage.has_table("no_such_table") for _ in range(2))
+        assert "has_table" not in vars(storage)  # asked the storage's own way again after the run
+    assert asked == ["asset_check_executions", "no_such_table", "no_such_table"]  # a missing table is asked again
+
+
+def test_a_new_run_shard_is_in_wal_mode_before_its_tables_are_created(tmp_path, monkeypatch):
+    from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+
+    from pipelines.orchestration.eventlog import shared_connections
+
+    modes = []
+    real = SqliteEventLogStorage._initdb
+
+    def initdb(self, engine, **kwargs):
+        with engine.connect() as conn:
+            modes.append(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+        return real(self, engine, **kwargs)
+
+    monkeypatch.setattr(SqliteEventLogStorage, "_initdb", initdb)
+    with pipeline_instance.open_instance(tmp_path / "home") as instance:
+        modes.clear()  # opening a new instance creates its index the storage's own way
+        with shared_connections(instance):
+            with instance.event_log_storage.run_connection("new-run") as conn:
+                conn.exec_driver_sql("select 1")
+    assert modes and set(modes) == {"wal"}
