@@ -20,14 +20,21 @@
 
 with
 
-stories as (select * from staging.stg_stories),
+stories as (
+    -- the length of the body, not the body: the ranking needs no more (carrying 105,000 bodies through the sort took
+    -- a quarter to a third of the model's time at 20,000 pages)
+    select
+        story_key, document_id, position, role, title, category, published_at, author, source_site, url,
+        word_count, length(body) as body_length
+    from staging.stg_stories
+),
 
 ranked as (
     select
         *,
         row_number() over (
             partition by story_key
-            order by length(body) desc, document_id, position
+            order by body_length desc, document_id, position
         ) as rank_in_story
     from stories
 ),
