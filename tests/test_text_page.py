@@ -312,3 +312,23 @@ def test_a_sign_up_sentence_the_line_model_keeps_stays_in_the_story():
     story, _ = text_body.main_draft(lines, 0, {}, {1, 2, 3}, [0.9] * len(lines))
     assert story.paragraphs == [STORY[0], STORY[1]]
     assert prompt not in story.paragraphs  # a promo line is never body text, but it ends nothing here
+
+
+def test_an_author_box_under_the_story_ends_it_and_names_the_author():
+    lines = _kinded(("Harbour gets a second terminal", "headline"), *((s, "text") for s in STORY),
+                    ("ANN LEE", "headline"), ("Contributing writer", "headline"),
+                    ("Ann Lee is a reporter who has covered ports for ten years; she lives in Leith.", "text"),
+                    (TEASERS[0], "text"))
+    story, _ = text_body.main_draft(lines, 0, {}, set(range(len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == STORY
+    assert story.meta["author"] == "ANN LEE"
+
+
+def test_a_heading_over_a_sentence_defining_it_is_no_author_box():
+    item = "Harbour Board"
+    defined = "Harbour Board is the body that runs the port, and it met on Tuesday to vote on the plan."
+    lines = _kinded(("Harbour gets a second terminal", "headline"), *((s, "text") for s in STORY),
+                    (item, "headline"), (defined, "text"))
+    story, _ = text_body.main_draft(lines, 0, {}, set(range(len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == [*STORY, item, defined]
+    assert "author" not in story.meta

@@ -32,6 +32,7 @@ class TextThresholds:
     inline_reach: int
     inline_prose_score: float
     inline_resume: int
+    bio_reach: int
     short_line_page_prose: int
     short_line_span_threshold: float
     above_title_min_words: int

@@ -8,6 +8,10 @@ from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.text_lines import BULLET, TWO_LETTERS, Draft, Line, is_body_start
 
+BIO_VERBS = r"(?:is|was|has|writes|covers|joined|started|founded|leads|lives|holds|worked|works)\b"  # how a bio goes on after a name
+PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+NAME_NOTE = re.compile(r"\s*\([^)]{1,40}\)$")  # 'Ann Lee (AnnWrites)': a handle or affiliation after a name
+
 
 def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
                scores: list[float]) -> tuple[Draft, int | None]:
@@ -41,6 +45,9 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
                 main.meta.setdefault("author", author)
                 i += 2
                 continue
+        elif ends and main.paragraphs and _author_bio(lines, i):
+            main.closed = True  # an author box under the story: read again as closed, for the author's name
+            continue
         elif line.kind == "headline" and _about_block(lines, i):
             main.closed = True
         elif not main.paragraphs and not TWO_LETTERS.search(line.text):
@@ -91,14 +98,21 @@ def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
 
 
 def _author_bio(lines: list[Line], i: int) -> str | None:
-    """A name line followed by a bio that starts with that name: the author, e.g. 'Jane Roe' / 'Jane is a …'."""
+    """A name line followed by a bio that starts with that name: the author, e.g. 'Jane Roe' / 'Jane Roe is a …', also
+    with the name in capitals or a role line between ('JANE ROE' / 'Contributing writer' / 'Jane Roe writes …'), or by
+    first name; the bio writes of a person ('she', 'his'). A heading over a sentence defining it ('Theft Protection' /
+    'Theft is …', 'Art Gobblers' / 'Art Gobblers was an NFT game') is no name: its case differs, or no person is written of."""
     line = lines[i]
-    names = line.text.split()
+    name = NAME_NOTE.sub("", line.text)
+    names = name.split()
     if not (line.kind == "headline" and 2 <= len(names) <= 4 and all(n[:1].isupper() for n in names)):
         return None
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if nxt and nxt.kind == "text" and re.match(rf"(?:{re.escape(names[0])}|{re.escape(line.text)})\b", nxt.text):
-        return line.text
+    spelled = name.title() if name.isupper() else name
+    full = re.compile(rf"{re.escape(spelled)}(?:,[^,]{{1,60}},)?\s+{BIO_VERBS}")
+    first = re.compile(rf"{re.escape(spelled.split()[0])}\s+{BIO_VERBS}")
+    for nxt in lines[i + 1:i + 1 + text_rules().thresholds.bio_reach]:
+        if nxt.kind == "text" and (full.match(nxt.text) or first.match(nxt.text)) and PERSON.search(nxt.text):
+            return line.text
     return None
 
 
