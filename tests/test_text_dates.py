@@ -42,3 +42,23 @@ def test_a_dateline_written_with_another_languages_month_dates_the_story():
 def test_a_product_name_with_a_number_and_a_year_is_no_date():
     day = _day("Gadget Desk", "Our verdict on the new phone", "iPhone 15 Pro 2024", PROSE, MORE)
     assert day is None
+
+
+def test_the_one_date_printed_alone_on_a_page_dates_its_story():
+    story = _main("Studio Notes", "How we build mobile apps for small shops", *[PROSE, MORE] * 4, "April 8, 2024",
+                  "Share this post")
+    assert story.published_at.date() == date(2024, 4, 8)
+    assert "April 8, 2024" not in story.body
+
+
+def test_a_page_printing_several_different_dates_alone_is_not_dated_by_them():
+    day = _day("Studio Notes", "How we build mobile apps for small shops", *[PROSE, MORE] * 4, "Comments",
+               "Ann Lee", "April 8, 2024", "Bo Chen", "May 2, 2024")
+    assert day is None
+
+
+def test_a_publication_label_beats_a_nearer_update_label():
+    day = _day("Knowledge center", "What is an online course and how does it work", *[PROSE, MORE] * 4,
+               "Updated at", "Dec 10, 2025", "Posted on", "Nov 21, 2018")
+    assert day == date(2018, 11, 21)
+    assert day != date(2025, 12, 10)

@@ -26,6 +26,8 @@ INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sent
 AUTHOR_LABEL = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by:?|authors?:?", re.I)
 CREDIT_LABEL = re.compile(r"(?:edited|reviewed|fact[- ]checked|medically reviewed|photos?|illustrations?)\s+by:?|editor:?", re.I)
 DATE_LABEL_END = re.compile(r"\b(?:posted|published|updated|last updated|on|date)\s*(?:on|at)?:?\s*$", re.I)
+LONE_DATE_REST = 12  # characters beside a date on a line that holds nothing else ('Published', '5 min read')
+LONE_DATE_MAX_CHARS = 60  # such a line's length at most ('Wednesday, September 17th, 2025, 10:30 AM' and its label)
 LABELLED_DATE_REACH = 60  # characters into a line its labelled date ends by
 # A credit that names a story's writer wherever it is printed ('Written by', 'Article by', 'Text by', 'Author:'); a bare
 # 'By' or 'Posted by' is not one (comments, related cards and forum posts carry those).
@@ -260,10 +262,31 @@ def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object]
     ((2, 3), datetime.datetime(2024, 3, 2, 0, 0))
     """
     prefix = text_rules().date_prefix
-    found = [(abs(i - line), at, value) for i, text in enumerate(texts)
-             if len(text.split()) <= META_MAX_WORDS and prefix.match(text) and (dated := _label_date(texts, i))
+    found = [("updated" in label.group(0).lower(), abs(i - line), at, value) for i, text in enumerate(texts)
+             if len(text.split()) <= META_MAX_WORDS and (label := prefix.match(text)) and (dated := _label_date(texts, i))
              for at, value in (dated,)]
-    return min(found)[1:] if found else None
+    return min(found)[2:] if found else None  # a publication's label before a revision's ('Updated …'), then the nearest
+
+
+def lone_date(texts: list[str]) -> tuple[tuple[int, ...], object] | None:
+    """(indexes, date) of the date printed alone on its line ('April 8, 2024', 'Published April 8, 2024') when every
+    such line on the page gives the same day: a page that prints one date by itself is dated by it (a page with
+    several, a listing or a thread, is not), when nothing by the title or the story's first paragraph dates it.
+
+    >>> lone_date(["Menu", "A story starts here and goes on, with more words.", "April 8, 2024", "Share"])
+    ((2,), datetime.datetime(2024, 4, 8, 0, 0))
+    >>> lone_date(["Menu", "April 8, 2024", "One more story", "May 2, 2024"]) is None
+    True
+    """
+    found, days = [], set()
+    for i, text in enumerate(texts):
+        if len(text) <= LONE_DATE_MAX_CHARS and (date := find_date(text)) and len(text) - len(date.group(0)) <= LONE_DATE_REST \
+                and (value := parse_date(text)):
+            found.append(i)
+            days.add(value.date())
+            if len(days) > 1:
+                return None
+    return (tuple(found), parse_date(texts[found[0]])) if found else None
 
 
 def _label_date(texts: list[str], i: int) -> tuple[tuple[int, ...], object] | None:

@@ -16,7 +16,7 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.text_body import body_paragraphs, main_draft, without_author_lines
 from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_author, labelled_date,
-                                         nearby_meta, thread_author)
+                                         lone_date, nearby_meta, thread_author)
 from pipelines.parse.text_lines import Draft, Line, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.records import Story
@@ -164,7 +164,7 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     if "date" not in meta and (found := dateline_near(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
-    elif "date" not in meta and (found := labelled_date(texts, body_start)):
+    elif "date" not in meta and (found := labelled_date(texts, body_start) or lone_date(texts)):
         meta["date"] = found[1]
         used.update(found[0])
     if starter := thread_author(texts):  # the label line leaves the body, whoever else is credited
