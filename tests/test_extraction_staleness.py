@@ -63,3 +63,36 @@ def test_target_offsets_follow_the_body_read_again(con):
     evidence = con.execute("""select substr(s.body, t.amount_start + 1, t.amount_end - t.amount_start)
         from staging.stg_targets t join staging.stg_stories s using (story_key, document_id)""").fetchall()
     assert evidence and all("250 billion" in text for (text,) in evidence)
+
+
+def _copy(con, key: str, document_id: str, position: int, body: str) -> None:
+    """Another copy of story `key` on page `document_id` at `position`, with this body (and that page's row)."""
+    con.execute("""insert into staging.stg_documents select * replace (? as document_id) from staging.stg_documents
+                   where document_id = (select min(document_id) from staging.stg_stories where story_key = ?)
+                   and not exists (select 1 from staging.stg_documents where document_id = ?)""", [document_id, key, document_id])
+    con.execute("""insert into staging.stg_stories select * replace (? as document_id, ? as position, ? as body)
+                   from staging.stg_stories where story_key = ? and position = 0""", [document_id, position, body, key])
+
+
+def _extracted_from(con, key: str) -> tuple[str, set[str]]:
+    """(the page the story was extracted from, the jurisdictions found in its body)."""
+    page = con.execute("select document_id from staging.stg_extractions where story_key = ?", [key]).fetchone()[0]
+    places = {r[0] for r in con.execute("select entity_name from staging.stg_entity_mentions where story_key = ? and "
+                                        "field = 'body' and entity_type = 'jurisdiction'", [key]).fetchall()}
+    return page, places
+
+
+def test_the_longest_copy_is_extracted_then_the_first_page_then_the_first_place_on_it(con):
+    key = con.execute("select story_key from staging.stg_stories where position = 0").fetchone()[0]
+    longer = ("Wuhan will build a metaverse park worth 3 billion yuan by 2026, the city government said on Monday, "
+              "and the first companies will move into its offices before the end of the year.")  # longer than PAGE's
+    _copy(con, key, "zz-page", 3, longer)
+    assert extract_stories(con).stories == 1
+    assert _extracted_from(con, key)[0] == "zz-page"
+    same_length = "Hefei".join(longer.split("Wuhan"))  # as long as the Wuhan copy
+    _copy(con, key, "aa-page", 5, same_length)
+    _copy(con, key, "aa-page", 2, "Xi'an".join(longer.split("Wuhan")))
+    assert extract_stories(con).stories == 1
+    page, places = _extracted_from(con, key)
+    assert page == "aa-page" and "Xi'an" in places and not {"Hefei", "Wuhan"} & places
+    assert extract_stories(con).stories == 0
