@@ -276,13 +276,18 @@ def test_a_page_of_running_prose_leaves_middling_lines_out(monkeypatch):
     ("In this article", "boiler"),
     ("You may like to read:", "related"),
     ("You might also enjoy", "related"),
+    ("You Might also like...", "related"),  # a marker with a trailing ellipsis
+    ("Recent Posts", "related"),  # a blog engine's widget heading
+    ("More Like This", "related"),
+    ("Up next →", "related"),
 ])
 def test_line_kinds_of_page_furniture(line, kind):
     assert text_lines.classify(line, text_rules())[0] == kind
 
 
 @pytest.mark.parametrize("line", ["Credit card rates rose again in May, the central bank said on Monday.",
-                                  "Contents of the new law", "You may like the new rules better than the old ones."])
+                                  "Contents of the new law", "You may like the new rules better than the old ones.",
+                                  "Recommended:"])  # a label over a list ('Recommended:' system requirements)
 def test_line_kinds_of_story_lines_that_open_like_furniture(line):
     assert text_lines.classify(line, text_rules())[0] not in ("boiler", "related")
 

@@ -18,6 +18,7 @@ CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
 LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
 TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+MARKER_TAIL = " .…→»›>"  # 'You might also like…', 'Up next →': the marker without its tail (a colon stays: 'Recommended:' labels a list)
 
 
 @dataclass
@@ -118,7 +119,7 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     trimmed = text.strip(EDGE_SYMBOLS)
     if trimmed and trimmed != text and rules.boilerplate.fullmatch(trimmed):
         return "boiler", {}
-    if rules.related_marker.fullmatch(text):
+    if rules.related_marker.fullmatch(text.rstrip(MARKER_TAIL)):
         return "related", {}
     if rules.story_end.match(text):
         return "end", {}
