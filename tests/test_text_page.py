@@ -264,6 +264,12 @@ def test_a_page_of_short_lines_keeps_its_middling_lines(monkeypatch):
     assert layout.keep == set(range(1, 8))
 
 
+def test_a_page_of_short_lines_keeps_its_weaker_card_lines_too(monkeypatch):
+    layout = _layout_with_scores(monkeypatch, ["Shop", BLURB, *CARDS, "Contact Us"], [0.1, 0.9] + [0.28] * 6 + [0.1])
+    assert layout.keep == set(range(1, 8))
+    assert 0 not in layout.keep and 8 not in layout.keep
+
+
 def test_a_page_of_running_prose_leaves_middling_lines_out(monkeypatch):
     prose = [BLURB + " It packs small and pitches in minutes, even in rain and wind on an open ridge."] * 6
     layout = _layout_with_scores(monkeypatch, ["Shop", *prose, *CARDS, "Contact Us"], [0.1] + [0.9] * 6 + [0.35] * 6 + [0.1])
