@@ -62,3 +62,10 @@ def test_a_publication_label_beats_a_nearer_update_label():
                "Updated at", "Dec 10, 2025", "Posted on", "Nov 21, 2018")
     assert day == date(2018, 11, 21)
     assert day != date(2025, 12, 10)
+
+
+def test_a_page_with_no_headline_is_still_dated_by_the_one_date_printed_alone():
+    story = _main(PROSE, MORE, PROSE, MORE, "Dec 18, 2025", "Share")
+    assert story.title is None
+    assert story.published_at.date() == date(2025, 12, 18)
+    assert "Dec 18, 2025" not in story.body

@@ -137,24 +137,12 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     """The metadata around the title line (under it first, then above it; near it when the rules read none)
     and the lines read for it that leave the body."""
     meta: dict = {}
-    if t is None:
+    if t is None:  # no headline: the metadata above the story, then the page-wide fallbacks below
         for line in lines[:body_start]:
             if line.kind == "meta":
                 merge_meta(meta, line.meta)
-        return meta, set()
-    for line in lines[t + 1:body_start]:  # metadata printed under the headline comes first
-        if line.kind == "meta":
-            merge_meta(meta, line.meta)
-    for line in reversed(lines[:t]):  # then a dateline or section label printed above it
-        if line.kind == "boiler":
-            continue
-        if line.kind == "meta":
-            merge_meta(meta, line.meta)
-            continue
-        if line.kind == "headline" and "category" not in meta and is_category(line.text) \
-                and _alone_in_paragraph(lines, line):
-            meta["category"] = line.text
-        break
+    else:
+        _title_meta(lines, t, body_start, meta)
     texts = [x.text for x in lines]
     near, used = nearby_meta(texts, t, body_start)
     for key, value in near.items():
@@ -177,6 +165,24 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         meta["author"] = credit[1]
         used.update(credit[0])
     return meta, used
+
+
+def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict) -> None:
+    """Into `meta`: the metadata lines printed under the headline at `t` (first), then above it, and a section label
+    alone over it."""
+    for line in lines[t + 1:body_start]:  # metadata printed under the headline comes first
+        if line.kind == "meta":
+            merge_meta(meta, line.meta)
+    for line in reversed(lines[:t]):  # then a dateline or section label printed above it
+        if line.kind == "boiler":
+            continue
+        if line.kind == "meta":
+            merge_meta(meta, line.meta)
+            continue
+        if line.kind == "headline" and "category" not in meta and is_category(line.text) \
+                and _alone_in_paragraph(lines, line):
+            meta["category"] = line.text
+        break
 
 
 def _alone_in_paragraph(lines: list[Line], line: Line) -> bool:
