@@ -15,6 +15,9 @@ PUBLISHED = dg.AssetKey(["published_warehouse"])
                       "rendered again only when the marts changed.")
 def analyst_report(context: dg.AssetExecutionContext, warehouse: WarehouseSettings) -> dg.MaterializeResult:
     """The report of the published warehouse (report.html beside it), re-rendered when its marts changed."""
+    from pipelines.report import preload
+
+    preload.wait()  # started by the publish step; done before write_report forks its drawing processes
     from pipelines.report.page import write_report  # matplotlib is loaded by a run that renders, not by every code load
 
     path, written = write_report(Path(warehouse.published))
