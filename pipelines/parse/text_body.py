@@ -9,6 +9,8 @@ from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.text_lines import BULLET, TWO_LETTERS, Draft, Line, is_body_start
 
 BIO_VERBS = r"(?:is|was|has|writes|covers|joined|started|founded|leads|lives|holds|worked|works)\b"  # how a bio goes on after a name
+AFTER_NAME = re.compile(rf"(?:,[^,]{{1,60}},)?\s+{BIO_VERBS}")  # 'Jane Roe, a reporter, writes …'
+AFTER_FIRST_NAME = re.compile(rf"\s+{BIO_VERBS}")
 PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 NAME_NOTE = re.compile(r"\s*\([^)]{1,40}\)$")  # 'Ann Lee (AnnWrites)': a handle or affiliation after a name
 
@@ -103,15 +105,19 @@ def _author_bio(lines: list[Line], i: int) -> str | None:
     first name; the bio writes of a person ('she', 'his'). A heading over a sentence defining it ('Theft Protection' /
     'Theft is …', 'Art Gobblers' / 'Art Gobblers was an NFT game') is no name: its case differs, or no person is written of."""
     line = lines[i]
-    name = NAME_NOTE.sub("", line.text)
+    if line.kind != "headline" or not 2 <= line.words <= 6:  # most lines end here: no regex run on them
+        return None
+    name = NAME_NOTE.sub("", line.text) if line.text.endswith(")") else line.text
     names = name.split()
-    if not (line.kind == "headline" and 2 <= len(names) <= 4 and all(n[:1].isupper() for n in names)):
+    if not (2 <= len(names) <= 4 and all(n[:1].isupper() for n in names)):
         return None
     spelled = name.title() if name.isupper() else name
-    full = re.compile(rf"{re.escape(spelled)}(?:,[^,]{{1,60}},)?\s+{BIO_VERBS}")
-    first = re.compile(rf"{re.escape(spelled.split()[0])}\s+{BIO_VERBS}")
+    first = spelled.split()[0]
     for nxt in lines[i + 1:i + 1 + text_rules().thresholds.bio_reach]:
-        if nxt.kind == "text" and (full.match(nxt.text) or first.match(nxt.text)) and PERSON.search(nxt.text):
+        text = nxt.text
+        if nxt.kind == "text" and ((text.startswith(spelled) and AFTER_NAME.match(text, len(spelled)))
+                                   or (text.startswith(first) and AFTER_FIRST_NAME.match(text, len(first)))) \
+                and PERSON.search(text):
             return line.text
     return None
 
