@@ -69,3 +69,15 @@ def test_a_page_with_no_headline_is_still_dated_by_the_one_date_printed_alone():
     assert story.title is None
     assert story.published_at.date() == date(2025, 12, 18)
     assert "Dec 18, 2025" not in story.body
+
+
+def test_a_short_line_saying_when_the_post_was_submitted_dates_it():
+    day = _day("Science", "Hair follicles grown in the lab for the first time", *[PROSE, MORE] * 4,
+               "this post was submitted on 04 Mar 2026", "Ann Lee 12 points")
+    assert day == date(2026, 3, 4)
+
+
+def test_a_release_date_told_in_a_sentence_dates_nothing():
+    day = _day("Docs", "Where the package manager keeps its files", *[PROSE, MORE] * 4,
+               "As of version 2.3, which was released on 2019-04-29, the default locations of the cache changed for all users.")
+    assert day is None

@@ -26,6 +26,9 @@ INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sent
 AUTHOR_LABEL = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by:?|authors?:?", re.I)
 CREDIT_LABEL = re.compile(r"(?:edited|reviewed|fact[- ]checked|medically reviewed|photos?|illustrations?)\s+by:?|editor:?", re.I)
 DATE_LABEL_END = re.compile(r"\b(?:posted|published|updated|last updated|on|date)\s*(?:on|at)?:?\s*$", re.I)
+PUBLICATION_VERB = re.compile(r"\b(?:posted|published|submitted|released|updated)\b", re.I)
+LABEL_IN_LINE_MAX_CHARS = 120  # a line longer than this holds more than twelve words: prose (tested first: speed)
+LABEL_BEFORE_DATE = re.compile(r"\b(?:posted|published|submitted|released|updated)\s+(?:on\s+)?$", re.I)  # ends before a date
 LONE_DATE_REST = 12  # characters beside a date on a line that holds nothing else ('Published', '5 min read')
 LONE_DATE_MAX_CHARS = 60  # such a line's length at most ('Wednesday, September 17th, 2025, 10:30 AM' and its label)
 LABELLED_DATE_REACH = 60  # characters into a line its labelled date ends by
@@ -260,12 +263,32 @@ def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object]
     ((3,), datetime.datetime(2024, 3, 2, 0, 0))
     >>> labelled_date(["Menu", "A story starts here and goes on.", "Published", "Mar 2, 2024"], 1)
     ((2, 3), datetime.datetime(2024, 3, 2, 0, 0))
+    >>> labelled_date(["Menu", "A story starts here and goes on.", "this post was submitted on 04 Mar 2026"], 1)
+    ((2,), datetime.datetime(2026, 3, 4, 0, 0))
     """
     prefix = text_rules().date_prefix
-    found = [("updated" in label.group(0).lower(), abs(i - line), at, value) for i, text in enumerate(texts)
-             if len(text.split()) <= META_MAX_WORDS and (label := prefix.match(text)) and (dated := _label_date(texts, i))
-             for at, value in (dated,)]
+    found = []
+    for i, text in enumerate(texts):
+        if label := prefix.match(text):
+            if len(text.split()) > META_MAX_WORDS:
+                continue
+            dated = _label_date(texts, i)
+        elif len(text) <= LABEL_IN_LINE_MAX_CHARS and (label := _label_in_line(text)) \
+                and len(text.split()) <= FALLBACK_MAX_WORDS:
+            dated = (i,), parse_date(text)
+        else:
+            continue
+        if dated and dated[1]:
+            found.append(("updated" in label.group(0).lower(), abs(i - line), *dated))
     return min(found)[2:] if found else None  # a publication's label before a revision's ('Updated …'), then the nearest
+
+
+def _label_in_line(text: str) -> re.Match | None:
+    """The publication label written just before a short line's date ('this post was submitted on 04 Mar 2026',
+    'This page was last updated on 2026-01-26'), else None."""
+    if "ed " not in text or not PUBLICATION_VERB.search(text) or not (date := find_date(text)):  # each verb ends in "ed"
+        return None
+    return LABEL_BEFORE_DATE.search(text, 0, date.start())
 
 
 def lone_date(texts: list[str]) -> tuple[tuple[int, ...], object] | None:
