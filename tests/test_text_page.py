@@ -343,3 +343,25 @@ def test_a_heading_over_a_sentence_defining_it_is_no_author_box():
     story, _ = text_body.main_draft(lines, 0, {}, set(range(len(lines))), [0.9] * len(lines))
     assert story.paragraphs == [*STORY, item, defined]
     assert "author" not in story.meta
+
+
+@pytest.mark.parametrize("line", ["12 responses to the consultation were received from port users and residents.",
+                                  "5 comments were filed by residents before the deadline closed last week.",
+                                  "Join the conversation about the new terminal at a public meeting on Friday.",
+                                  "Discussion about this post went on at the board's meeting for two hours."])
+def test_sentences_that_open_like_a_comment_heading_end_nothing(line):
+    assert text_lines.classify(line, text_rules())[0] != "end"
+
+
+@pytest.mark.parametrize("line", ["4 thoughts on “Harbour gets a second terminal”", "36 Comments", "Join the conversation",
+                                  "Discussion about this post", "12 Responses to \"Harbour gets a second terminal\""])
+def test_comment_section_headings_end_the_story(line):
+    assert text_lines.classify(line, text_rules())[0] == "end"
+
+
+def test_a_sentence_of_the_story_that_opens_like_a_comment_heading_keeps_the_rest():
+    sentence = "12 responses to the consultation were received from port users and residents."
+    texts = ["Harbour gets a second terminal", STORY[0], STORY[1], sentence, *TEASERS[:1]]
+    lines = text_lines.read_lines("\n\n".join(texts), text_rules())
+    story, _ = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == [*STORY, sentence, TEASERS[0]]
