@@ -35,6 +35,8 @@ YEAR = re.compile(r"\d{4}")  # every date above holds a year: a line without fou
 FOREIGN_DATE = re.compile(r"\b(?P<day>\d{1,2})\.?(?:\s+de)?[\s-](?P<month>[^\W\d_]{3,})\.?(?:\s+de)?[\s,-]+(?P<year>\d{4})\b"
                           r"|\b(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2}),?\s+(?P<year2>\d{4})\b")
 FOREIGN_MONTH_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "id", "tr", "pl", "ro", "sv", "da", "nb")
+FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+FOREIGN_REACH = 32  # characters a foreign date runs before its year ('4 de septiembre de ', '12. października ')
 NOT_MONTHS = frozenset({"out", "set"})  # abbreviations ('out' for outubro, 'set' for settembre) that are English words
 NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -90,10 +92,12 @@ def find_date(text: str | None) -> re.Match | None:
 
 
 def _foreign_date(text: str) -> re.Match | None:
-    """The first date in `text` written with another language's month name ('04-ago-2021'), else None."""
-    for found in FOREIGN_DATE.finditer(text):
-        if _foreign_month(found) is not None:
-            return found
+    """The first date in `text` written with another language's month name ('04-ago-2021'), else None; looked for only
+    in the few characters before each year (a scan of the whole line cost as much as the English pattern's)."""
+    for year in FOUR_DIGITS.finditer(text):
+        for found in FOREIGN_DATE.finditer(text, max(0, year.start() - FOREIGN_REACH), year.end()):
+            if found.end() == year.end() and _foreign_month(found) is not None:
+                return found
     return None
 
 

@@ -7,6 +7,7 @@ printed next to the date), the way a reader finds them on the page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.parse.dates import MONTHS, find_date, parse_date
 from pipelines.parse.line_features import stop_words
@@ -31,6 +32,7 @@ LABEL_IN_LINE_MAX_CHARS = 120  # a line longer than this holds more than twelve 
 LABEL_BEFORE_DATE = re.compile(r"\b(?:posted|published|submitted|released|updated)\s+(?:on\s+)?$", re.I)  # ends before a date
 LONE_DATE_REST = 12  # characters beside a date on a line that holds nothing else ('Published', '5 min read')
 LONE_DATE_MAX_CHARS = 60  # such a line's length at most ('Wednesday, September 17th, 2025, 10:30 AM' and its label)
+SHORT_YEAR_LINE = re.compile(rf"^(?=[^\n]{{0,{LONE_DATE_MAX_CHARS}}}$)[^\n]*\d{{4}}[^\n]*$", re.M)
 LABELLED_DATE_REACH = 60  # characters into a line its labelled date ends by
 # A credit that names a story's writer wherever it is printed ('Written by', 'Article by', 'Text by', 'Author:'); a bare
 # 'By' or 'Posted by' is not one (comments, related cards and forum posts carry those).
@@ -110,7 +112,7 @@ def thread_title(lines) -> int | None:
     2
     """
     page = "\n".join(x.text for x in lines)
-    found = [m for pattern in text_rules().thread_author for m in pattern.finditer(page)]
+    found = _thread_labels(page)
     if len(found) != 1:
         return None
     i = page.count("\n", 0, found[0].start()) - 1
@@ -302,10 +304,12 @@ def lone_date(texts: list[str]) -> tuple[tuple[int, ...], object] | None:
     True
     """
     found, days = [], set()
-    for i, text in enumerate(texts):
-        if len(text) <= LONE_DATE_MAX_CHARS and (date := find_date(text)) and len(text) - len(date.group(0)) <= LONE_DATE_REST \
-                and (value := parse_date(text)):
-            found.append(i)
+    page, line, at = "\n".join(texts), 0, 0
+    for short in SHORT_YEAR_LINE.finditer(page):  # the short lines holding a year, found by one search (speed)
+        line, at = line + page.count("\n", at, short.start()), short.start()
+        text = short.group(0)
+        if (date := find_date(text)) and len(text) - len(date.group(0)) <= LONE_DATE_REST and (value := parse_date(text)):
+            found.append(line)
             days.add(value.date())
             if len(days) > 1:
                 return None
@@ -331,11 +335,17 @@ def thread_author(texts: list[str]) -> tuple[int, str] | None:
     (1, 'ann_lee')
     """
     page = "\n".join(texts)
-    found = [m for pattern in text_rules().thread_author if (m := pattern.search(page))]
+    found = _thread_labels(page)
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
     return page.count("\n", 0, first.start()), first.group("name")
+
+
+@lru_cache(maxsize=2)
+def _thread_labels(page: str) -> tuple[re.Match, ...]:
+    """Every thread-starter label on the page (the title and the author are read from one search of it)."""
+    return tuple(m for pattern in text_rules().thread_author for m in pattern.finditer(page))
 
 
 def labelled_author(texts: list[str], line: int) -> tuple[tuple[int, ...], str] | None:
