@@ -365,3 +365,20 @@ def test_a_sentence_of_the_story_that_opens_like_a_comment_heading_keeps_the_res
     lines = text_lines.read_lines("\n\n".join(texts), text_rules())
     story, _ = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
     assert story.paragraphs == [*STORY, sentence, TEASERS[0]]
+
+
+def test_a_sentence_opening_with_started_by_is_no_thread_starter_label():
+    page = ("Home\nNews\nStart-up opens a metaverse studio in Hefei\n\n"
+            "The studio will employ 40 designers who build virtual showrooms for carmakers and retailers.\n\n"
+            "Started by two engineers in 2019, the company now sells its tools to more than 300 firms.\n\n"
+            "It plans to raise another round of funding next year, its chief executive said on Monday.\n")
+    story = parse_text(page)[0]
+    assert "Started by two engineers in 2019" in story.body
+    assert story.author != "two"
+    assert text_header.thread_author(page.splitlines()) is None
+
+
+@pytest.mark.parametrize("line", ["Thread starter ann_lee", "Started by Ann, June 4, 2024", "ann_lee Discussion starter",
+                                  "Thread starter ann_lee · Start date Mar 6, 2024"])
+def test_a_forum_engines_starter_label_names_the_thread_starter(line):
+    assert text_header.thread_author(["Menu", line])[0] == 1
