@@ -382,3 +382,14 @@ def test_a_sentence_opening_with_started_by_is_no_thread_starter_label():
                                   "Thread starter ann_lee · Start date Mar 6, 2024"])
 def test_a_forum_engines_starter_label_names_the_thread_starter(line):
     assert text_header.thread_author(["Menu", line])[0] == 1
+
+
+def test_a_story_profiling_several_people_under_their_names_is_no_author_box():
+    profiles = [("Ann Lee", "Ann Lee is a civil engineer who has built two ports in Asia; she led the northern quay's design."),
+                ("Tom Hart", "Tom Hart is an economist at the city university, where he has studied shipping costs for years."),
+                ("Maria Costa", "Maria Costa is a lawyer who has advised the board on contracts, and she will chair its audit.")]
+    lines = _kinded(("Harbour board names three new members", "headline"), *((s, "text") for s in STORY),
+                    *((kind_text for name, bio in profiles for kind_text in ((name, "headline"), (bio, "text")))))
+    story, _ = text_body.main_draft(lines, 0, {}, set(range(len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == [*STORY, *(text for pair in profiles for text in pair)]
+    assert "author" not in story.meta

@@ -47,7 +47,7 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
                 main.meta.setdefault("author", author)
                 i += 2
                 continue
-        elif ends and main.paragraphs and _author_bio(lines, i):
+        elif ends and main.paragraphs and (name := _author_bio(lines, i)) and not _other_name_box(lines, name):
             main.closed = True  # an author box under the story: read again as closed, for the author's name
             continue
         elif line.kind == "headline" and _about_block(lines, i):
@@ -120,6 +120,12 @@ def _author_bio(lines: list[Line], i: int) -> str | None:
                 and PERSON.search(text):
             return line.text
     return None
+
+
+def _other_name_box(lines: list[Line], name: str) -> bool:
+    """True when the page holds a name line over a bio for someone other than `name`: a story that profiles several
+    people, each under their name ('Ann Lee' / 'Ann Lee is an engineer; she …'), whose last profiles are no author box."""
+    return any(line.kind == "headline" and line.text != name and _author_bio(lines, j) for j, line in enumerate(lines))
 
 
 def without_author_lines(paragraphs: list[str], author: str | None) -> list[str]:
