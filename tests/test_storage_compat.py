@@ -139,3 +139,20 @@ def test_a_storage_version_duckdb_does_not_know_ends_the_run_in_one_line(tmp_pat
     assert len(err) == 1 and err[0].startswith("error: PIPELINE_STORAGE_VERSION=v0.0.1 is not a storage format")
     assert "set it to a DuckDB version such as" in err[0]
     assert not (tmp_path / "w.build.duckdb").exists()
+
+
+def test_the_build_file_keeps_its_rows_in_small_row_groups_read_by_any_connection(tmp_path):
+    from pipelines.orchestration.resources import ROW_GROUP_SIZE, build_cursor
+
+    build = tmp_path / "w.build.duckdb"
+    con = prepare_build(build, DEFAULT_STORAGE_VERSION)
+    cursor = build_cursor(con, build)
+    assert cursor.execute("select current_database()").fetchone()[0] == "w"  # unqualified names are the build file's
+    cursor.execute(f"create table staging.grown as select range as k from range({2 * ROW_GROUP_SIZE + 5})")
+    cursor.execute("checkpoint")
+    groups = cursor.execute("select count(distinct row_group_id) from pragma_storage_info('staging.grown')").fetchone()[0]
+    cursor.close()
+    con.close()
+    assert groups == 3  # not one group of DuckDB's default 122,880 rows, rewritten whole when rows are added
+    assert duckdb.connect(str(build), read_only=True).execute("select count(*) from staging.grown").fetchone()[0] == \
+        2 * ROW_GROUP_SIZE + 5
