@@ -81,3 +81,13 @@ def test_a_release_date_told_in_a_sentence_dates_nothing():
     day = _day("Docs", "Where the package manager keeps its files", *[PROSE, MORE] * 4,
                "As of version 2.3, which was released on 2019-04-29, the default locations of the cache changed for all users.")
     assert day is None
+
+
+def test_the_shipped_month_names_are_babels_for_the_listed_languages():
+    import json
+
+    from pipelines.parse.dates import MONTH_NAMES_FILE
+    from scripts.write_month_names import MONTH_LANGUAGES, month_names
+    shipped = json.loads(MONTH_NAMES_FILE.read_text())
+    assert shipped["languages"] == list(MONTH_LANGUAGES)
+    assert shipped["months"] == month_names()

@@ -6,11 +6,13 @@ fetched, so they are not read (the date stays null).
 """
 from __future__ import annotations
 
+import json
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
 
 from dateutil import parser as dateutil_parser
 
@@ -31,10 +33,10 @@ DATE_PATTERN = re.compile(
 YEAR = re.compile(r"\d{4}")  # every date above holds a year: a line without four digits in a row holds none
 # A date written with another language's month name, day first ('04-ago-2021', '4 de agosto de 2021', '12. März
 # 2024', '3 janvier 2024') or month first ('agosto 4, 2021'); the word is read as a month only when it names one in
-# FOREIGN_MONTH_LANGUAGES (babel's CLDR names, wide and abbreviated). Tried only where no English date is written.
+# MONTH_NAMES_FILE (13 languages' CLDR names from babel, wide and abbreviated). Tried only where no English date is written.
 FOREIGN_DATE = re.compile(r"\b(?P<day>\d{1,2})\.?(?:\s+de)?[\s-](?P<month>[^\W\d_]{3,})\.?(?:\s+de)?[\s,-]+(?P<year>\d{4})\b"
                           r"|\b(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2}),?\s+(?P<year2>\d{4})\b")
-FOREIGN_MONTH_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "id", "tr", "pl", "ro", "sv", "da", "nb")
+MONTH_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "month_names.json"
 FOUR_DIGITS = re.compile(r"\b\d{4}\b")
 FOREIGN_REACH = 32  # characters a foreign date runs before its year ('4 de septiembre de ', '12. października ')
 NOT_MONTHS = frozenset({"out", "set"})  # abbreviations ('out' for outubro, 'set' for settembre) that are English words
@@ -108,17 +110,9 @@ def _foreign_month(found: re.Match) -> int | None:
 
 @lru_cache(maxsize=1)
 def foreign_months() -> dict[str, int]:
-    """Month names of FOREIGN_MONTH_LANGUAGES (wide and abbreviated, as written in a date and standing alone), folded,
-    to their numbers; from babel's CLDR data, loaded the first time a page writes a date that needs them."""
-    from babel import Locale
-
-    names = {}
-    for language in FOREIGN_MONTH_LANGUAGES:
-        months = Locale.parse(language).months
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in months[context][width].items():
-                    names[name.casefold().rstrip(".")] = number
+    """Month names of the languages in MONTH_NAMES_FILE (babel's CLDR names, written by scripts/write_month_names.py),
+    folded, to their numbers; read the first time a page writes a date that needs them."""
+    names = json.loads(MONTH_NAMES_FILE.read_text())["months"]
     return {name: number for name, number in names.items() if name not in NOT_MONTHS}
 
 
