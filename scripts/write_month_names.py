@@ -1,5 +1,6 @@
 """Write pipelines/data/month_names.json: the month names of MONTH_LANGUAGES (wide and abbreviated, as written in a date
-and standing alone), folded, to their numbers, from babel's CLDR data.
+and standing alone), in the case their language writes them ('agosto', German 'März'), to their numbers, from babel's
+CLDR data.
 
 dates.py reads the file (babel's locale data took 90 ms of CPU to load in every parsing process). Run again after
 changing the languages or upgrading babel:
@@ -18,14 +19,14 @@ MONTH_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "id", "tr", "pl", "ro", "
 
 
 def month_names() -> dict[str, int]:
-    """Folded month name -> month number over MONTH_LANGUAGES."""
+    """Month name as its language writes it -> month number over MONTH_LANGUAGES."""
     names: dict[str, int] = {}
     for language in MONTH_LANGUAGES:
         months = Locale.parse(language).months
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for number, name in months[context][width].items():
-                    names[name.casefold().rstrip(".")] = number
+                    names[name.rstrip(".")] = number
     return dict(sorted(names.items()))
 
 

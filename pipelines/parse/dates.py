@@ -105,15 +105,18 @@ def _foreign_date(text: str) -> re.Match | None:
 
 def _foreign_month(found: re.Match) -> int | None:
     """The month number FOREIGN_DATE's match names, None when its word is no month."""
-    return foreign_months().get((found.group("month") or found.group("month2")).casefold())
+    return foreign_months().get(found.group("month") or found.group("month2"))
 
 
 @lru_cache(maxsize=1)
 def foreign_months() -> dict[str, int]:
     """Month names of the languages in MONTH_NAMES_FILE (babel's CLDR names, written by scripts/write_month_names.py),
-    folded, to their numbers; read the first time a page writes a date that needs them."""
+    as their language writes them or in capitals ('mars', 'MARS'; German 'März', 'MÄRZ'), to their numbers; read the
+    first time a page writes a date that needs them. An English word that is also a month's name is written in another
+    case ('Top 10 Mars 2024 missions', 'Watch Gen 2, 2024': French and Italian write 'mars', 'gen'): no month."""
     names = json.loads(MONTH_NAMES_FILE.read_text())["months"]
-    return {name: number for name, number in names.items() if name not in NOT_MONTHS}
+    names |= {name.upper(): number for name, number in names.items()}
+    return {name: number for name, number in names.items() if name.casefold() not in NOT_MONTHS}
 
 
 def parse_date(text: str | None) -> datetime | None:

@@ -287,8 +287,10 @@ def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object]
 
 def _label_in_line(text: str) -> re.Match | None:
     """The publication label written just before a short line's date ('this post was submitted on 04 Mar 2026',
-    'This page was last updated on 2026-01-26'), else None."""
-    if "ed " not in text or not PUBLICATION_VERB.search(text) or not (date := find_date(text)):  # each verb ends in "ed"
+    'This page was last updated on 2026-01-26'), else None. A line that closes with a full stop is a sentence of the
+    story ('The final rules were released on March 3, 2024.'), not a label."""
+    if "ed " not in text or text.rstrip().endswith(".") or not PUBLICATION_VERB.search(text) \
+            or not (date := find_date(text)):  # each verb ends in "ed"
         return None
     return LABEL_BEFORE_DATE.search(text, 0, date.start())
 
