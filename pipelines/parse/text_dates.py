@@ -1,0 +1,90 @@
+"""The page-wide date fallbacks of a text dump, for a story whose headline and first paragraph are dated by nothing:
+the short line labelled as the publication date ('Posted on …', 'Published' over 'Feb 2, 2023', 'this post was
+submitted on …'), and the one date a page prints alone on its lines."""
+from __future__ import annotations
+
+import re
+
+from pipelines.parse.dates import find_date, parse_date
+from pipelines.parse.rules import text_rules
+from pipelines.parse.text_header import FALLBACK_MAX_WORDS, META_MAX_WORDS
+
+PUBLICATION_VERB = re.compile(r"\b(?:posted|published|submitted|released|updated)\b", re.I)
+LABEL_IN_LINE_MAX_CHARS = 120  # a line longer than this holds more than twelve words: prose (tested first: speed)
+LABEL_BEFORE_DATE = re.compile(r"\b(?:posted|published|submitted|released|updated)\s+(?:on\s+)?$", re.I)  # ends before a date
+LONE_DATE_REST = 12  # characters beside a date on a line that holds nothing else ('Published', '5 min read')
+LONE_DATE_MAX_CHARS = 60  # such a line's length at most ('Wednesday, September 17th, 2025, 10:30 AM' and its label)
+SHORT_YEAR_LINE = re.compile(rf"^(?=[^\n]{{0,{LONE_DATE_MAX_CHARS}}}$)[^\n]*\d{{4}}[^\n]*$", re.M)
+
+
+def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object] | None:
+    """(indexes of its lines, date) of the short line labelled as the publication date ('Posted on …', 'Last updated:
+    …', 'Published: …', or the label alone over the date) nearest `line` (the story's first paragraph) anywhere on the
+    page, when none sits by the title.
+
+    >>> labelled_date(["Menu", "A story starts here and goes on.", "Share", "Posted on 2 March 2024 by Ann"], 1)
+    ((3,), datetime.datetime(2024, 3, 2, 0, 0))
+    >>> labelled_date(["Menu", "A story starts here and goes on.", "Published", "Mar 2, 2024"], 1)
+    ((2, 3), datetime.datetime(2024, 3, 2, 0, 0))
+    >>> labelled_date(["Menu", "A story starts here and goes on.", "this post was submitted on 04 Mar 2026"], 1)
+    ((2,), datetime.datetime(2026, 3, 4, 0, 0))
+    """
+    prefix = text_rules().date_prefix
+    found = []
+    for i, text in enumerate(texts):
+        if label := prefix.match(text):
+            if len(text.split()) > META_MAX_WORDS:
+                continue
+            dated = _label_date(texts, i)
+        elif len(text) <= LABEL_IN_LINE_MAX_CHARS and (label := _label_in_line(text)) \
+                and len(text.split()) <= FALLBACK_MAX_WORDS:
+            dated = (i,), parse_date(text)
+        else:
+            continue
+        if dated and dated[1]:
+            found.append(("updated" in label.group(0).lower(), abs(i - line), *dated))
+    return min(found)[2:] if found else None  # a publication's label before a revision's ('Updated …'), then the nearest
+
+
+def _label_in_line(text: str) -> re.Match | None:
+    """The publication label written just before a short line's date ('this post was submitted on 04 Mar 2026',
+    'This page was last updated on 2026-01-26'), else None. A line that closes with a full stop is a sentence of the
+    story ('The final rules were released on March 3, 2024.'), not a label."""
+    if "ed " not in text or text.rstrip().endswith(".") or not PUBLICATION_VERB.search(text) \
+            or not (date := find_date(text)):  # each verb ends in "ed"
+        return None
+    return LABEL_BEFORE_DATE.search(text, 0, date.start())
+
+
+def lone_date(texts: list[str]) -> tuple[tuple[int, ...], object] | None:
+    """(indexes, date) of the date printed alone on its line ('April 8, 2024', 'Published April 8, 2024') when every
+    such line on the page gives the same day: a page that prints one date by itself is dated by it (a page with
+    several, a listing or a thread, is not), when nothing by the title or the story's first paragraph dates it.
+
+    >>> lone_date(["Menu", "A story starts here and goes on, with more words.", "April 8, 2024", "Share"])
+    ((2,), datetime.datetime(2024, 4, 8, 0, 0))
+    >>> lone_date(["Menu", "April 8, 2024", "One more story", "May 2, 2024"]) is None
+    True
+    """
+    found, days = [], set()
+    page, line, at = "\n".join(texts), 0, 0
+    for short in SHORT_YEAR_LINE.finditer(page):  # the short lines holding a year, found by one search (speed)
+        line, at = line + page.count("\n", at, short.start()), short.start()
+        text = short.group(0)
+        if (date := find_date(text)) and len(text) - len(date.group(0)) <= LONE_DATE_REST and (value := parse_date(text)):
+            found.append(line)
+            days.add(value.date())
+            if len(days) > 1:
+                return None
+    return (tuple(found), parse_date(texts[found[0]])) if found else None
+
+
+def _label_date(texts: list[str], i: int) -> tuple[tuple[int, ...], object] | None:
+    """(lines, date) of the labelled line at `i`: the date on the line itself ('Posted on 2 March 2024'), or, for a label
+    alone on its line ('Published', 'Updated:'), on the short line under it (pages print label and value apart)."""
+    if value := parse_date(texts[i]):
+        return (i,), value
+    if text_rules().date_prefix.fullmatch(texts[i]) and i + 1 < len(texts) \
+            and len(texts[i + 1].split()) <= FALLBACK_MAX_WORDS and (value := parse_date(texts[i + 1])):
+        return (i, i + 1), value
+    return None
