@@ -34,12 +34,9 @@ log = logging.getLogger("pipelines")
 
 def _summary(published: Path, seconds: float) -> str:
     """A short, human summary of the published warehouse."""
-    import duckdb
+    from pipelines.lifecycle.readonly import attached
 
-    con = duckdb.connect(":memory:")  # a private ATTACH reads the file now on disk, even if this process holds an older one
-    try:
-        con.execute("attach ? as published (read_only)", [str(published)])
-        con.execute("use published")
+    with attached(published, "published", use=True) as con:  # the file now on disk, not one this process holds
         q = lambda sql: con.execute(sql).fetchone()  # noqa: E731
         files = q("select count(distinct file_path) from raw.raw_files")[0]
         docs = dict(con.execute("select status, count(*) from staging.stg_documents group by all").fetchall())
@@ -50,8 +47,6 @@ def _summary(published: Path, seconds: float) -> str:
         initiatives = q("select count(distinct initiative_id) from main.fact_initiative")[0]
         bad = con.execute("select source_file, status, error from staging.stg_documents where status <> 'parsed' "
                           "order by source_file").fetchall()
-    finally:
-        con.close()
     report = config.report_path(published)
     lines = [f"warehouse: {published}",
              f"files: {files} | documents: {sum(docs.values())} parsed {docs.get('parsed', 0)}, "
@@ -224,6 +219,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Print one analyst report from sql/ as a table, CSV or JSON."""
     import duckdb
 
+    from pipelines.lifecycle.readonly import attached
     from pipelines.report.sql_reports import format_report, list_reports, run_report
 
     reports = list_reports()
@@ -238,21 +234,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         return _fail(f"{published} does not exist; build it first with `python -m pipelines run`", 2)
     if published.is_dir():
         return _fail(f"{published} is a folder; pass the warehouse file, e.g. --warehouse {published / 'warehouse.duckdb'}", 2)
-    con = duckdb.connect(":memory:")  # attached under a fixed name: a file named raw.duckdb would clash with schema raw
     try:
-        try:
-            con.execute("attach ? as warehouse (read_only)", [str(published)])
-            con.execute("use warehouse")
-        except duckdb.Error as err:
-            return _fail(f"{published} cannot be opened as a DuckDB warehouse ({_first_line(err)}); pass the file "
-                         "`python -m pipelines run` published (--warehouse FILE)", 2)
-        try:
-            columns, rows = run_report(con, args.name)
-        except duckdb.Error as err:
-            return _fail(f"report {args.name} failed on {published} ({_first_line(err)}); is it a warehouse this "
-                         "version built? Rebuild it with `python -m pipelines run --force`", 1)
-    finally:
-        con.close()
+        with attached(published, "warehouse", use=True) as con:  # a fixed name (see attached)
+            try:
+                columns, rows = run_report(con, args.name)
+            except duckdb.Error as err:
+                return _fail(f"report {args.name} failed on {published} ({_first_line(err)}); is it a warehouse this "
+                             "version built? Rebuild it with `python -m pipelines run --force`", 1)
+    except duckdb.Error as err:
+        return _fail(f"{published} cannot be opened as a DuckDB warehouse ({_first_line(err)}); pass the file "
+                     "`python -m pipelines run` published (--warehouse FILE)", 2)
     print(format_report(columns, rows, args.format))
     return 0
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
+from pipelines.lifecycle.readonly import attached
 from pipelines.load.loader import transaction
 from pipelines.modelling.modelgraph import Model, materialize_model, model_schema
 
@@ -123,22 +122,6 @@ def state_signature(con: duckdb.DuckDBPyConnection, catalog: str | None = None) 
     except duckdb.CatalogException:
         return None
     return _sha(*(f"{n}={v}" for n, v in rows)) if rows else None
-
-
-@contextmanager
-def attached(path: Path, alias: str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A private in-memory connection with the DuckDB file at `path` attached read-only as `alias`; raises
-    duckdb.Error when it cannot be attached.
-
-    ATTACH from a fresh in-memory database always reads the file now on disk, unlike connect(), which
-    hands back an instance this process already has open on that path; a read-only ATTACH never blocks a run.
-    """
-    con = duckdb.connect(":memory:")
-    try:
-        con.execute(f"attach ? as {alias} (read_only)", [str(path)])
-        yield con
-    finally:
-        con.close()
 
 
 def file_state_signature(path: Path) -> str | None:

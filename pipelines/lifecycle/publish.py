@@ -19,7 +19,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.lifecycle.buildstate import attached, file_state_signature, state_signature
+from pipelines.lifecycle.buildstate import file_state_signature, state_signature
+from pipelines.lifecycle.readonly import attached
 from pipelines.lifecycle.failures import ShrinkRefused
 from pipelines.ingest.listing import Listing
 

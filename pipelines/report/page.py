@@ -20,6 +20,7 @@ import jinja2
 import matplotlib
 
 from pipelines.lifecycle.buildstate import STATE_TABLE
+from pipelines.lifecycle.readonly import attached
 from pipelines.config import report_path
 from pipelines.report.charts import CHARTS, chart_svg
 from pipelines.report.sql_reports import REPORTS_DIR, list_reports, report_sql, run_report
@@ -127,15 +128,10 @@ def write_report(published: Path, out: Path | None = None) -> tuple[Path, bool]:
     """
     published = Path(published)
     out = Path(out or report_path(published))
-    con = duckdb.connect(":memory:")  # a private ATTACH reads the file now on disk, as the run summary does
-    try:
-        con.execute("attach ? as published (read_only)", [str(published)])
-        con.execute("use published")
+    with attached(published, "published", use=True) as con:  # reads the file now on disk, as the run summary does
         if marts_state(con) is not None and recorded_signature(out) == signature(con):
             return out, False  # a warehouse without build state is rendered every time
         page = render_report(con, title=f"Initiatives warehouse: {published.name}")
-    finally:
-        con.close()
     tmp = out.with_name(f".{out.name}.writing-{os.getpid()}")
     try:
         tmp.write_text(page, encoding="utf-8")

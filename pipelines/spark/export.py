@@ -13,6 +13,7 @@ import duckdb
 
 from pipelines import config
 from pipelines.lifecycle.buildstate import STATE_TABLE, set_state
+from pipelines.lifecycle.readonly import attached
 from pipelines.load.loader import ensure_schema
 from pipelines.modelling.catalog import declared_columns
 from pipelines.modelling.modelgraph import comment_model, load_models, use_model_schemas
@@ -41,14 +42,11 @@ def exported_build(published: Path) -> str | None:
     read through a private read-only ATTACH."""
     if not Path(published).is_file():
         return None
-    con = duckdb.connect(":memory:")
     try:
-        con.execute("attach ? as published (read_only)", [str(published)])
-        row = con.execute(f"select value from published.{STATE_TABLE} where name = ?", [EXPORTED_STATE]).fetchone()
+        with attached(Path(published), "published") as con:
+            row = con.execute(f"select value from published.{STATE_TABLE} where name = ?", [EXPORTED_STATE]).fetchone()
     except duckdb.Error:
         return None
-    finally:
-        con.close()
     return row[0] if row else None
 
 
