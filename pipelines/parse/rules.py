@@ -69,13 +69,19 @@ class TextRules:
 
 
 @lru_cache(maxsize=1)
+def _raw_rules(path: Path = RULES_FILE) -> dict:
+    """The rules file as read (once per process)."""
+    return load_yaml(path)
+
+
+@lru_cache(maxsize=1)
 def text_rules(path: Path = RULES_FILE) -> TextRules:
     """Load and compile the rules file (cached).
 
     >>> text_rules().related_marker.fullmatch("More to Read") is not None
     True
     """
-    raw = load_yaml(path)
+    raw = _raw_rules(path)
     flags = re.IGNORECASE
     return TextRules(
         boilerplate=_any_line(raw["boilerplate_lines"]),
@@ -101,4 +107,74 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),
         thresholds=TextThresholds(**raw["thresholds"]),
+    )
+
+
+@dataclass(frozen=True)
+class HeaderLimits:
+    """How far and on how long lines a text dump's header is read (the `header: limits` of the rules file, which
+    explains each)."""
+
+    dateline_max_words: int
+    short_meta_words: int
+    meta_above_title: int
+    meta_below_title: int
+    past_body_start: int
+    fallback_window: int
+    fallback_max_words: int
+    labelled_date_reach: int
+    name_line_max_words: int
+    name_near_date: int
+    crumb_max_words: int
+    crumb_item_words: int
+    crumb_reach: int
+    dek_min_words: int
+    dek_ratio: float
+    thread_title_max_words: int
+    section_over_words: int
+    label_in_line_max_chars: int
+    lone_date_rest: int
+    lone_date_max_chars: int
+
+
+@dataclass(frozen=True)
+class HeaderRules:
+    """The limits and compiled label patterns of a text dump's header (`header` in the rules file)."""
+
+    limits: HeaderLimits
+    byline_lead: re.Pattern
+    author_label: re.Pattern
+    credit_label: re.Pattern
+    date_label_end: re.Pattern
+    writer_credit: re.Pattern
+    crumb_lead: re.Pattern
+    weekdays: str
+    publication_verb: re.Pattern
+    label_before_date: re.Pattern
+    short_year_line: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def header_rules(path: Path = RULES_FILE) -> HeaderRules:
+    """The header section of the rules file, compiled (cached).
+
+    >>> header_rules().author_label.fullmatch("Written by:") is not None
+    True
+    """
+    raw = _raw_rules(path)["header"]
+    limits, labels, flags = HeaderLimits(**raw["limits"]), raw["labels"], re.IGNORECASE
+    verbs = labels["publication_verbs"]
+    return HeaderRules(
+        limits=limits,
+        byline_lead=re.compile(f"^{labels['byline_lead']}", flags),
+        author_label=re.compile(labels["author_label"], flags),
+        credit_label=re.compile(labels["credit_label"], flags),
+        date_label_end=re.compile(labels["date_label_end"], flags),
+        writer_credit=re.compile(labels["writer_credit"], flags),
+        crumb_lead=re.compile(labels["crumb_lead"], flags),
+        weekdays=labels["weekdays"],
+        publication_verb=re.compile(rf"\b(?:{verbs})\b", flags),
+        label_before_date=re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$", flags),  # ends just before a date
+        # the short lines holding a year (the one-date-alone search reads only these; found by one search)
+        short_year_line=re.compile(rf"^(?=[^\n]{{0,{limits.lone_date_max_chars}}}$)[^\n]*\d{{4}}[^\n]*$", re.M),
     )

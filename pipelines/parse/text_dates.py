@@ -6,15 +6,9 @@ from __future__ import annotations
 import re
 
 from pipelines.parse.dates import find_date, parse_date
-from pipelines.parse.rules import text_rules
-from pipelines.parse.text_header import FALLBACK_MAX_WORDS, META_MAX_WORDS
+from pipelines.parse.rules import header_rules, text_rules
 
-PUBLICATION_VERB = re.compile(r"\b(?:posted|published|submitted|released|updated)\b", re.I)
-LABEL_IN_LINE_MAX_CHARS = 120  # a line longer than this holds more than twelve words: prose (tested first: speed)
-LABEL_BEFORE_DATE = re.compile(r"\b(?:posted|published|submitted|released|updated)\s+(?:on\s+)?$", re.I)  # ends before a date
-LONE_DATE_REST = 12  # characters beside a date on a line that holds nothing else ('Published', '5 min read')
-LONE_DATE_MAX_CHARS = 60  # such a line's length at most ('Wednesday, September 17th, 2025, 10:30 AM' and its label)
-SHORT_YEAR_LINE = re.compile(rf"^(?=[^\n]{{0,{LONE_DATE_MAX_CHARS}}}$)[^\n]*\d{{4}}[^\n]*$", re.M)
+# The limits and publication verbs read here are the `header` section of pipelines/data/text_rules.yaml.
 
 
 def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object] | None:
@@ -29,15 +23,15 @@ def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object]
     >>> labelled_date(["Menu", "A story starts here and goes on.", "this post was submitted on 04 Mar 2026"], 1)
     ((2,), datetime.datetime(2026, 3, 4, 0, 0))
     """
-    prefix = text_rules().date_prefix
+    prefix, lim = text_rules().date_prefix, header_rules().limits
     found = []
     for i, text in enumerate(texts):
         if label := prefix.match(text):
-            if len(text.split()) > META_MAX_WORDS:
+            if len(text.split()) > lim.dateline_max_words:
                 continue
             dated = _label_date(texts, i)
-        elif len(text) <= LABEL_IN_LINE_MAX_CHARS and (label := _label_in_line(text)) \
-                and len(text.split()) <= FALLBACK_MAX_WORDS:
+        elif len(text) <= lim.label_in_line_max_chars and (label := _label_in_line(text)) \
+                and len(text.split()) <= lim.fallback_max_words:
             dated = (i,), parse_date(text)
         else:
             continue
@@ -50,10 +44,11 @@ def _label_in_line(text: str) -> re.Match | None:
     """The publication label written just before a short line's date ('this post was submitted on 04 Mar 2026',
     'This page was last updated on 2026-01-26'), else None. A line that closes with a full stop is a sentence of the
     story ('The final rules were released on March 3, 2024.'), not a label."""
-    if "ed " not in text or text.rstrip().endswith(".") or not PUBLICATION_VERB.search(text) \
+    rules = header_rules()
+    if "ed " not in text or text.rstrip().endswith(".") or not rules.publication_verb.search(text) \
             or not (date := find_date(text)):  # each verb ends in "ed"
         return None
-    return LABEL_BEFORE_DATE.search(text, 0, date.start())
+    return rules.label_before_date.search(text, 0, date.start())
 
 
 def lone_date(texts: list[str]) -> tuple[tuple[int, ...], object] | None:
@@ -66,12 +61,12 @@ def lone_date(texts: list[str]) -> tuple[tuple[int, ...], object] | None:
     >>> lone_date(["Menu", "April 8, 2024", "One more story", "May 2, 2024"]) is None
     True
     """
-    found, days = [], set()
+    found, days, rules = [], set(), header_rules()
     page, line, at = "\n".join(texts), 0, 0
-    for short in SHORT_YEAR_LINE.finditer(page):  # the short lines holding a year, found by one search (speed)
+    for short in rules.short_year_line.finditer(page):  # the short lines holding a year, found by one search (speed)
         line, at = line + page.count("\n", at, short.start()), short.start()
         text = short.group(0)
-        if (date := find_date(text)) and len(text) - len(date.group(0)) <= LONE_DATE_REST and (value := parse_date(text)):
+        if (date := find_date(text)) and len(text) - len(date.group(0)) <= rules.limits.lone_date_rest and (value := parse_date(text)):
             found.append(line)
             days.add(value.date())
             if len(days) > 1:
@@ -85,6 +80,6 @@ def _label_date(texts: list[str], i: int) -> tuple[tuple[int, ...], object] | No
     if value := parse_date(texts[i]):
         return (i,), value
     if text_rules().date_prefix.fullmatch(texts[i]) and i + 1 < len(texts) \
-            and len(texts[i + 1].split()) <= FALLBACK_MAX_WORDS and (value := parse_date(texts[i + 1])):
+            and len(texts[i + 1].split()) <= header_rules().limits.fallback_max_words and (value := parse_date(texts[i + 1])):
         return (i, i + 1), value
     return None

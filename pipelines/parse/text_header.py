@@ -12,38 +12,23 @@ from functools import lru_cache
 from pipelines.parse.dates import MONTHS, find_date, parse_date
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.line_model import line_model, weighted_score
-from pipelines.parse.rules import text_rules
+from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.title_features import capital_share, is_meta_like, title_candidates, title_features
 
-META_MAX_WORDS = 20  # a line longer than this is prose that mentions a date, not a dateline
-SHORT_META_WORDS = 20  # a dateline or byline this short holds nothing but metadata: it leaves the body
-ABOVE, BELOW = 4, 10
-PAST_BODY_START = 5  # a date a few lines into the story still belongs to its header (below that: other stories')
-FALLBACK_WINDOW, FALLBACK_MAX_WORDS = 15, 12  # a dateline near the first paragraph when none is near the title  # how far from the title metadata is looked for
 NAME = re.compile(r"[A-Z][\w.’'\-]*")
-LEAD_WORDS = re.compile(r"^(?:posted|published|updated|article)\s+", re.I)
 INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line
-# A label alone on its line with the name on the next: the author's, or another credit's (both leave the body).
-AUTHOR_LABEL = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by:?|authors?:?", re.I)
-CREDIT_LABEL = re.compile(r"(?:edited|reviewed|fact[- ]checked|medically reviewed|photos?|illustrations?)\s+by:?|editor:?", re.I)
-DATE_LABEL_END = re.compile(r"\b(?:posted|published|updated|last updated|on|date)\s*(?:on|at)?:?\s*$", re.I)
-LABELLED_DATE_REACH = 60  # characters into a line its labelled date ends by
-# A credit that names a story's writer wherever it is printed ('Written by', 'Article by', 'Text by', 'Author:'); a bare
-# 'By' or 'Posted by' is not one (comments, related cards and forum posts carry those).
-WRITER_CREDIT = re.compile(r"(?:(?:article|text|words|story)\s+(?:written\s+)?by|(?:article\s+)?written\s+by|(?:article\s+)?authors?)\b:?", re.I)
-NAME_LINE_MAX_WORDS = 8  # 'Ann Lee, MD, Senior Editor' at most
-NAME_NEAR_DATE = 2  # lines between a date and a name printed beside it (with only a short label between)
 GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper'), not 'McDonald' or 'DeAndre'
 CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
 CRUMB_MARK = re.compile(r"[>›»/]")
-CRUMB_MAX_WORDS = 30  # a longer line with a '/' or '>' in it is prose, not a breadcrumb
-CRUMB_LEAD = re.compile(r"^\s*you are here\s*:\s*", re.I)
-CRUMB_ITEM_WORDS, CRUMB_REACH = 4, 3  # a breadcrumb starts with a short item; its page's heading is printed within 3 lines
-DEK_MIN_WORDS, DEK_RATIO = 4, 1.5  # a headline (not a section's name) over its standfirst, half as long again or more
-THREAD_TITLE_MAX_WORDS = 30  # a longer line over a thread starter's label is a post's text, not the thread's title
-SECTION_OVER_WORDS = 4  # a headline has four words or more; a section's name under a breadcrumb fewer
 TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 / 2' ends with none)
-CALENDAR_WORD = re.compile(rf"{MONTHS}|(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)")
+# The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
+# by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules().
+
+
+@lru_cache(maxsize=1)
+def _calendar_word() -> re.Pattern:
+    """A month's or weekday's name (a credited name holding one is a date, not a person)."""
+    return re.compile(rf"{MONTHS}|(?i:{header_rules().weekdays})")
 
 
 def choose_title(lines, layout) -> int | None:
@@ -78,15 +63,15 @@ def breadcrumb_title(lines, body_start: int) -> int | None:
     >>> breadcrumb_title(read_lines(page, text_rules()), 4)
     3
     """
-    found = []
+    found, lim = [], header_rules().limits
     for i, line in enumerate(lines):
-        if line.words > CRUMB_MAX_WORDS or not CRUMB_MARK.search(line.text):
+        if line.words > lim.crumb_max_words or not CRUMB_MARK.search(line.text):
             continue
-        parts = CRUMB_SEP.split(CRUMB_LEAD.sub("", line.text))
-        if len(parts) < 2 or not TWO_LETTERS.search(parts[-1]) or len(parts[0].split()) > CRUMB_ITEM_WORDS:
+        parts = CRUMB_SEP.split(header_rules().crumb_lead.sub("", line.text))
+        if len(parts) < 2 or not TWO_LETTERS.search(parts[-1]) or len(parts[0].split()) > lim.crumb_item_words:
             continue
         last = parts[-1].casefold()
-        for j in range(i + 1, min(len(lines), i + 1 + CRUMB_REACH)):
+        for j in range(i + 1, min(len(lines), i + 1 + lim.crumb_reach)):
             if lines[j].text.casefold() == last:
                 if not _section_over_headline(lines, j):
                     found.append((abs(j - body_start), j))
@@ -112,7 +97,8 @@ def thread_title(lines) -> int | None:
     i = page.count("\n", 0, found[0].start()) - 1
     while i >= 0 and lines[i].kind == "boiler":
         i -= 1
-    if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= THREAD_TITLE_MAX_WORDS \
+    longest = header_rules().limits.thread_title_max_words
+    if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= longest \
             or lines[i].text.endswith(".") or is_meta_like(lines[i]):
         return None
     return i
@@ -121,9 +107,9 @@ def thread_title(lines) -> int | None:
 def _section_over_headline(lines, j: int) -> bool:
     """True when the short line at `j` is a section's name printed over a longer headline ('Home > News > Politics',
     'Politics', 'City sets up a fund for start-ups'): the breadcrumb ends with the section, not with the story."""
-    nxt = lines[j + 1] if j + 1 < len(lines) else None
-    return lines[j].words < SECTION_OVER_WORDS and nxt is not None and nxt.kind == "headline" \
-        and nxt.words >= SECTION_OVER_WORDS
+    nxt, words = lines[j + 1] if j + 1 < len(lines) else None, header_rules().limits.section_over_words
+    return lines[j].words < words and nxt is not None and nxt.kind == "headline" \
+        and nxt.words >= words
 
 
 def headline_over(lines, above: int, body_start: int) -> bool:
@@ -138,21 +124,21 @@ def headline_over(lines, above: int, body_start: int) -> bool:
     >>> headline_over(page, 0, 2)
     True
     """
-    head, line = lines[above], lines[above + 1]
-    if head.kind != "headline" or head.words < DEK_MIN_WORDS or head.text.endswith(".") or is_meta_like(head):
+    head, line, lim = lines[above], lines[above + 1], header_rules().limits
+    if head.kind != "headline" or head.words < lim.dek_min_words or head.text.endswith(".") or is_meta_like(head):
         return False
     if "," in line.text and _name(line.text):
         return True
     nxt = above + 2
-    return line.words >= DEK_RATIO * head.words and capital_share(head.text) >= 0.6 > 0.5 > capital_share(line.text) \
+    return line.words >= lim.dek_ratio * head.words and capital_share(head.text) >= 0.6 > 0.5 > capital_share(line.text) \
         and (nxt == body_start or (nxt < len(lines) and is_meta_like(lines[nxt])))
 
 
 def _byline_name(text: str) -> str | None:
     """The name of a 'By …' part of a line ('Posted by Ann Lee | May 2, 2024' -> 'Ann Lee'), also after a
     sentence ('… for growth. By Ann Lee on May 2, 2024')."""
-    rules = text_rules()
-    parts = [LEAD_WORDS.sub("", part.strip()) for part in rules.separators.split(text)]
+    rules, lead = text_rules(), header_rules().byline_lead
+    parts = [lead.sub("", part.strip()) for part in rules.separators.split(text)]
     parts += [text[m.end():] for m in INLINE_BY.finditer(text)]
     if found := _labelled_dateline(text):  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
         parts.append(text[found.end():].strip())
@@ -171,7 +157,7 @@ def _labelled_dateline(text: str) -> re.Match | None:
     'May 2, 2024'
     """
     label = text_rules().date_prefix.match(text)
-    found = find_date(text[:LABELLED_DATE_REACH]) if label else None
+    found = find_date(text[:header_rules().limits.labelled_date_reach]) if label else None
     return found if found and found.start() == label.end() else None
 
 
@@ -184,20 +170,20 @@ def _byline_tail(text: str) -> str | None:
     """
     found = list(INLINE_BY.finditer(text))
     tail = text[found[-1].end():] if found else ""
-    return tail if tail and len(tail.split()) <= FALLBACK_MAX_WORDS else None
+    return tail if tail and len(tail.split()) <= header_rules().limits.fallback_max_words else None
 
 
 def _before_date(name: str) -> str:
     """A byline's name without the date run into it ('ANN LEE ON JANUARY 21' -> 'ANN LEE')."""
     words = name.split()
-    cut = next((n for n, w in enumerate(words) if n and (CALENDAR_WORD.fullmatch(w) or w.lower() in ("on", "at"))), len(words))
+    cut = next((n for n, w in enumerate(words) if n and (_calendar_word().fullmatch(w) or w.lower() in ("on", "at"))), len(words))
     return " ".join(words[:cut])
 
 
 def _name(text: str) -> str | None:
     """A person's name alone on a line (two to four capitalised words, no function words, no digits;
     a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None."""
-    if len(text.split()) > NAME_LINE_MAX_WORDS:
+    if len(text.split()) > header_rules().limits.name_line_max_words:
         return None
     name = text.split(",")[0].strip()
     words = name.split()
@@ -216,7 +202,7 @@ def plausible_name(name: str, page: str) -> bool:
     [True, False, False, True, False]
     """
     words = name.split()
-    if len(GLUED.findall(name)) > 1 or any(CALENDAR_WORD.fullmatch(w) for w in words):
+    if len(GLUED.findall(name)) > 1 or any(_calendar_word().fullmatch(w) for w in words):
         return False
     common = [w != w.lower() and _written(w.lower(), page) for w in words]
     return not common[0] and sum(common) * 2 <= len(words)
@@ -244,7 +230,7 @@ def _name_beside_date(text: str, found) -> str | None:
     'Ann Lee'
     """
     rest = text_rules().separators.split(text[:found.start()])[0]
-    rest = DATE_LABEL_END.sub("", rest).strip(" -–—|·•,")
+    rest = header_rules().date_label_end.sub("", rest).strip(" -–—|·•,")
     if not rest:
         rest = text[found.end():].strip(" -–—|·•,")
     return _name(rest)
@@ -281,8 +267,8 @@ def labelled_author(texts: list[str], line: int) -> tuple[tuple[int, ...], str] 
     """
     page, found = None, []
     for i, text in enumerate(texts):
-        label = WRITER_CREDIT.match(text)
-        if not label or len(text.split()) > FALLBACK_MAX_WORDS:
+        label = header_rules().writer_credit.match(text)
+        if not label or len(text.split()) > header_rules().limits.fallback_max_words:
             continue
         page = page if page is not None else "\n".join(texts)
         if label.end() == len(text.rstrip()) and i + 1 < len(texts):
@@ -308,10 +294,11 @@ def byline_near(texts: list[str], line: int) -> tuple[int, str] | None:
     >>> byline_near(["Menu", "By Ann Lee", "A story starts here and goes on."], 2)
     (1, 'Ann Lee')
     """
-    window = range(max(0, line - FALLBACK_WINDOW), min(len(texts), line + PAST_BODY_START + 1))
+    lim = header_rules().limits
+    window = range(max(0, line - lim.fallback_window), min(len(texts), line + lim.past_body_start + 1))
     page = "\n".join(texts)
     for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
-        if len(texts[i].split()) <= FALLBACK_MAX_WORDS and (name := _byline_name(texts[i])) and plausible_name(name, page):
+        if len(texts[i].split()) <= lim.fallback_max_words and (name := _byline_name(texts[i])) and plausible_name(name, page):
             return i, name
     return None
 
@@ -326,7 +313,10 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
     """
     if title is None:
         return {}, set()
-    lo, hi = max(0, title - ABOVE), min(len(texts), title + BELOW + 1, max(body_start, title + 1) + PAST_BODY_START)
+    rules = header_rules()
+    lim = rules.limits
+    lo = max(0, title - lim.meta_above_title)
+    hi = min(len(texts), title + lim.meta_below_title + 1, max(body_start, title + 1) + lim.past_body_start)
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()
@@ -336,32 +326,32 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
         text, whole = texts[i], True
         if i == title:
             continue
-        if words > META_MAX_WORDS and not _labelled_dateline(text):
+        if words > lim.dateline_max_words and not _labelled_dateline(text):
             tail = _byline_tail(text)  # a standfirst with its byline run in: only the byline is read, the line stays
             if not tail:
                 continue
             text, words, whole = tail, len(tail.split()), False
         if "date" not in meta and (found := find_date(text)) and (value := parse_date(text)):
             meta["date"] = value
-            if words <= SHORT_META_WORDS and whole:
+            if words <= lim.short_meta_words and whole:
                 used.add(i)
             if "author" not in meta and (name := _byline_name(text) or _name_beside_date(text, found)) \
                     and plausible_name(name, page):
                 meta["author"] = name  # a byline on the date's own line, else a name printed beside the date
-            for j in sorted(range(i - NAME_NEAR_DATE, i + NAME_NEAR_DATE + 1), key=lambda j: abs(j - i)):
+            for j in sorted(range(i - lim.name_near_date, i + lim.name_near_date + 1), key=lambda j: abs(j - i)):
                 if "author" not in meta and j not in (i, title) and 0 <= j < len(texts) and (name := _name(texts[j])) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
                         and plausible_name(name, page):
                     meta["author"] = name  # a name printed beside the date is its author
                     used.add(j)
-        label = AUTHOR_LABEL.fullmatch(text) or CREDIT_LABEL.fullmatch(text)
+        label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
         if label and i + 1 < len(texts) and (name := _name(texts[i + 1])):
             used.update((i, i + 1))
-            if "author" not in meta and AUTHOR_LABEL.fullmatch(text) and plausible_name(name, page):
+            if "author" not in meta and rules.author_label.fullmatch(text) and plausible_name(name, page):
                 meta["author"] = name
         elif "author" not in meta and (name := _byline_name(text)) and plausible_name(name, page):
             meta["author"] = name
-            if (words <= SHORT_META_WORDS or i in used) and whole:
+            if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
     return meta, used
 
@@ -372,8 +362,9 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
     >>> dateline_near(["Menu", "Posted 2 March 2024", "A story starts here and goes on."], 2)
     (1, datetime.datetime(2024, 3, 2, 0, 0))
     """
-    for i in range(line - 1, max(0, line - FALLBACK_WINDOW) - 1, -1):
-        if len(texts[i].split()) <= FALLBACK_MAX_WORDS and find_date(texts[i]):
+    lim = header_rules().limits
+    for i in range(line - 1, max(0, line - lim.fallback_window) - 1, -1):
+        if len(texts[i].split()) <= lim.fallback_max_words and find_date(texts[i]):
             if value := parse_date(texts[i]):
                 return i, value
     return None
