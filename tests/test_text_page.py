@@ -393,3 +393,23 @@ def test_a_story_profiling_several_people_under_their_names_is_no_author_box():
     story, _ = text_body.main_draft(lines, 0, {}, set(range(len(lines))), [0.9] * len(lines))
     assert story.paragraphs == [*STORY, *(text for pair in profiles for text in pair)]
     assert "author" not in story.meta
+
+
+def test_a_story_ending_with_the_profile_of_the_person_it_names_keeps_the_profile():
+    named = "The board named Ann Lee its new chair on Tuesday; she takes office in the spring after a vote of members."
+    profile = ("Ann Lee", "Ann Lee is a civil engineer who has built two ports in Asia; she led the northern quay's design.")
+    lines = _kinded(("Meet the harbour board's new chair", "headline"), (named, "text"), (STORY[1], "text"),
+                    (profile[0], "headline"), (profile[1], "text"))
+    story, _ = text_body.main_draft(lines, 0, {}, set(range(len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == [named, STORY[1], *profile]
+    assert "author" not in story.meta
+
+
+def test_an_author_box_for_the_bylined_author_ends_the_story_though_the_story_quotes_her():
+    quoted = "Ann Lee, who reported from the hearings, said the board approved a second container terminal on Tuesday."
+    lines = _kinded(("Harbour gets a second terminal", "headline"), (quoted, "text"), (STORY[1], "text"),
+                    ("Ann Lee", "headline"), ("Ann Lee is a reporter who has covered ports for ten years; she lives in Leith.", "text"),
+                    (TEASERS[0], "text"))
+    story, _ = text_body.main_draft(lines, 0, {"author": "Ann Lee"}, set(range(len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == [quoted, STORY[1]]
+    assert TEASERS[0] not in story.paragraphs

@@ -6,7 +6,7 @@ import re
 
 from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
 from pipelines.parse.rules import TextRules, text_rules
-from pipelines.parse.text_lines import BULLET, TWO_LETTERS, Draft, Line, is_body_start
+from pipelines.parse.text_lines import BULLET, SENTENCE_END, TWO_LETTERS, Draft, Line, is_body_start
 
 BIO_VERBS = r"(?:is|was|has|writes|covers|joined|started|founded|leads|lives|holds|worked|works)\b"  # how a bio goes on after a name
 AFTER_NAME = re.compile(rf"(?:,[^,]{{1,60}},)?\s+{BIO_VERBS}")  # 'Jane Roe, a reporter, writes …'
@@ -47,7 +47,8 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
                 main.meta.setdefault("author", author)
                 i += 2
                 continue
-        elif ends and main.paragraphs and (name := _author_bio(lines, i)) and not _other_name_box(lines, name):
+        elif ends and main.paragraphs and (name := _author_bio(lines, i)) and not _other_name_box(lines, name) \
+                and not _profiled(name, main):
             main.closed = True  # an author box under the story: read again as closed, for the author's name
             continue
         elif line.kind == "headline" and _about_block(lines, i):
@@ -126,6 +127,21 @@ def _other_name_box(lines: list[Line], name: str) -> bool:
     """True when the page holds a name line over a bio for someone other than `name`: a story that profiles several
     people, each under their name ('Ann Lee' / 'Ann Lee is an engineer; she …'), whose last profiles are no author box."""
     return any(line.kind == "headline" and line.text != name and _author_bio(lines, j) for j, line in enumerate(lines))
+
+
+def _profiled(name: str, main: Draft) -> bool:
+    """True when the name line over a bio profiles someone the story above already names ('Meet the new chair' …
+    'the board named Ann Lee …' / 'Ann Lee' / 'Ann Lee is an engineer …'): the story's end, not an author box; unless the
+    byline names that person. The name must sit in a sentence: a name line or a credit line
+    ('Written by Ann Lee, Tom Hart') over the story is a byline."""
+    spelled = NAME_NOTE.sub("", name) if name.endswith(")") else name
+    spelled = spelled.title() if spelled.isupper() else spelled
+    author = main.meta.get("author")
+    if author and spelled.casefold() == author.casefold():
+        return False
+    least = text_rules().thresholds.sentence_min_words + len(spelled.split())
+    return any(spelled in paragraph and len(paragraph.split()) >= least and SENTENCE_END.search(paragraph)
+               for paragraph in main.paragraphs)
 
 
 def without_author_lines(paragraphs: list[str], author: str | None) -> list[str]:
