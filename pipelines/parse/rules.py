@@ -47,6 +47,8 @@ class TextRules:
     promo: re.Pattern
     promo_max_words: int
     story_end: re.Pattern
+    inline_end_heading: re.Pattern
+    inline_heading_reader: re.Pattern
     related_marker: re.Pattern
     date_prefix: re.Pattern
     byline: re.Pattern
@@ -88,6 +90,8 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         promo=_any_line(raw["promo_cues"]),
         promo_max_words=int(raw["promo_max_words"]),
         story_end=_any_line(raw["story_end_lines"]),
+        inline_end_heading=_any_line(raw["inline_end_headings"]),
+        inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
         related_marker=_any_line(raw["related_markers"]),
         date_prefix=re.compile(raw["date_prefixes"], flags),
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE

@@ -38,7 +38,9 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
                 and not _inline_related(lines, i, scores, words, kept_after[i]):
             related_at = i + 1
             break
-        if (line.kind == "end" or (line.kind == "promo" and i not in keep)) and not main.closed:
+        if line.kind == "end" and main.paragraphs and not main.closed and _story_heading(lines, i, keep):
+            main.paragraphs.append(line.text)  # 'Comments' heading a section of the story: its prose goes on under it
+        elif (line.kind == "end" or (line.kind == "promo" and i not in keep)) and not main.closed:
             # furniture above the body ('Source: …') ends nothing; a sign-up prompt the line model leaves out ends the
             # story like an end marker (one it keeps is a sentence or list item of the story)
             main.closed = bool(main.paragraphs) and ends
@@ -88,6 +90,20 @@ def _inline_related(lines: list[Line], i: int, scores: list[float], before: int,
     below = lines[i + 1:i + 1 + limits.inline_resume]
     return not any(x.kind == "meta" and x.meta.get("date") for x in below) \
         and any(is_body_start(x, rules) for x in below)
+
+
+def _story_heading(lines: list[Line], i: int, keep: set[int]) -> bool:
+    """True when the end marker at `i` is a heading that may head a section of the story ('Comments') and the story's
+    running prose resumes right under it (the next line is running text the line model keeps and does not address the
+    reader: 'With an account …, you can respond' explains how to comment), with no dated line (a comment's date) in
+    the lines that follow."""
+    rules = text_rules()
+    if not rules.inline_end_heading.fullmatch(lines[i].text) or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    below = lines[i + 1:i + 1 + rules.thresholds.inline_resume]
+    return is_body_start(nxt, rules) and (not keep or i + 1 in keep) and not rules.inline_heading_reader.search(nxt.text) \
+        and not any(x.kind == "meta" and x.meta.get("date") for x in below)
 
 
 def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
