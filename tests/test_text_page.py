@@ -453,3 +453,20 @@ def test_a_comments_heading_over_a_note_on_how_to_comment_ends_the_story():
     lines = text_lines.read_lines("\n\n".join(texts), text_rules())
     story, _ = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
     assert story.paragraphs == texts[1:4]
+
+
+def test_an_author_box_whose_bio_says_what_the_author_reports_on_ends_the_story():
+    lines = _kinded(("Harbour gets a second terminal", "headline"), *((s, "text") for s in STORY),
+                    ("Ann Lee", "headline"), ("Ann Lee reports on ports and shipping for the paper; she lives in Leith.", "text"),
+                    (TEASERS[0], "text"))
+    story, _ = text_body.main_draft(lines, 0, {}, set(range(len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == STORY
+    assert story.meta["author"] == "Ann Lee"
+
+
+def test_bio_verbs_and_person_words_come_from_the_rules_file():
+    raw = yaml.safe_load((Path(text_page.__file__).parent.parent / "data" / "text_rules.yaml").read_text(encoding="utf-8"))
+    rules = text_rules()
+    assert all(rules.bio_after_first_name.match(f" {verb} ") for verb in raw["bio_verbs"])
+    assert all(rules.person.search(word.upper()) for word in raw["person_words"])
+    assert not rules.bio_after_first_name.match(" isle of") and not rules.person.search("the hershey company")

@@ -17,6 +17,11 @@ def _any_line(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+def _words(words: list[str]) -> str:
+    """A pattern matching any of `words` as a whole word."""
+    return rf"\b(?:{'|'.join(map(re.escape, words))})\b"
+
+
 @dataclass(frozen=True)
 class TextThresholds:
     """The tunable thresholds of the text parser's layout (the `thresholds` of the rules file, which explains each)."""
@@ -54,6 +59,9 @@ class TextRules:
     byline: re.Pattern
     provider: re.Pattern
     thread_author: tuple[re.Pattern, ...]
+    bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
+    bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
+    person: re.Pattern  # a word writing of a person ('she', 'his')
     forum_post: re.Pattern
     reading_time: re.Pattern
     relative_date: re.Pattern
@@ -97,6 +105,9 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
+        bio_after_name=re.compile(rf"(?:,[^,]{{1,60}},)?\s+{_words(raw['bio_verbs'])}"),
+        bio_after_first_name=re.compile(rf"\s+{_words(raw['bio_verbs'])}"),
+        person=re.compile(_words(raw["person_words"]), flags),
         forum_post=re.compile(raw["forum_post_line"], flags),
         reading_time=re.compile(raw["reading_time"], flags),
         relative_date=re.compile(raw["relative_date"], flags),

@@ -8,10 +8,6 @@ from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.text_lines import BULLET, SENTENCE_END, TWO_LETTERS, Draft, Line, is_body_start
 
-BIO_VERBS = r"(?:is|was|has|writes|covers|joined|started|founded|leads|lives|holds|worked|works)\b"  # how a bio goes on after a name
-AFTER_NAME = re.compile(rf"(?:,[^,]{{1,60}},)?\s+{BIO_VERBS}")  # 'Jane Roe, a reporter, writes …'
-AFTER_FIRST_NAME = re.compile(rf"\s+{BIO_VERBS}")
-PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 NAME_NOTE = re.compile(r"\s*\([^)]{1,40}\)$")  # 'Ann Lee (AnnWrites)': a handle or affiliation after a name
 
 
@@ -130,11 +126,12 @@ def _author_bio(lines: list[Line], i: int) -> str | None:
         return None
     spelled = name.title() if name.isupper() else name
     first = spelled.split()[0]
-    for nxt in lines[i + 1:i + 1 + text_rules().thresholds.bio_reach]:
+    rules = text_rules()
+    for nxt in lines[i + 1:i + 1 + rules.thresholds.bio_reach]:
         text = nxt.text
-        if nxt.kind == "text" and ((text.startswith(spelled) and AFTER_NAME.match(text, len(spelled)))
-                                   or (text.startswith(first) and AFTER_FIRST_NAME.match(text, len(first)))) \
-                and PERSON.search(text):
+        if nxt.kind == "text" and ((text.startswith(spelled) and rules.bio_after_name.match(text, len(spelled)))
+                                   or (text.startswith(first) and rules.bio_after_first_name.match(text, len(first)))) \
+                and rules.person.search(text):
             return line.text
     return None
 
