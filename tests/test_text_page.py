@@ -417,42 +417,34 @@ def test_an_author_box_for_the_bylined_author_ends_the_story_though_the_story_qu
 
 COMMENTS_SECTION = ["The board received 40 written comments from residents, most of them about night-time noise from the cranes.",
                     "It will answer them at its next meeting in March and publish the answers on its website."]
+STORY_ABOVE = ["Harbour gets a second terminal", *STORY, "The terminal will handle ships of up to 20,000 containers and "
+               "adds 300 jobs at the port, the board said in a statement after the vote."]
+
+
+def _paragraphs_over(heading: str, *under: str) -> list[str]:
+    """The main story's paragraphs of a page: STORY_ABOVE, then `heading` and the lines `under` it (all kept)."""
+    lines = text_lines.read_lines("\n\n".join([*STORY_ABOVE, heading, *under]), text_rules())
+    story, _ = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
+    return story.paragraphs
 
 
 def test_a_comments_subheading_over_more_of_the_story_ends_nothing():
-    texts = ["Harbour gets a second terminal", *STORY, "The terminal will handle ships of up to 20,000 containers and "
-             "adds 300 jobs at the port, the board said in a statement after the vote.", "Comments", *COMMENTS_SECTION]
-    lines = text_lines.read_lines("\n\n".join(texts), text_rules())
-    story, _ = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
-    assert story.paragraphs == texts[1:]
+    assert _paragraphs_over("Comments", *COMMENTS_SECTION) == [*STORY_ABOVE[1:], "Comments", *COMMENTS_SECTION]
 
 
 def test_a_comments_heading_over_readers_comments_ends_the_story():
-    texts = ["Harbour gets a second terminal", *STORY, "The terminal will handle ships of up to 20,000 containers and "
-             "adds 300 jobs at the port, the board said in a statement after the vote.", "Comments", "Tom Hart",
-             "March 3, 2024", "Great news for the town, though the noise from the cranes will keep us all awake at night."]
-    lines = text_lines.read_lines("\n\n".join(texts), text_rules())
-    story, _ = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
-    assert story.paragraphs == texts[1:4]
+    reply = "Great news for the town, though the noise from the cranes will keep us all awake at night."
+    assert _paragraphs_over("Comments", "Tom Hart", "March 3, 2024", reply) == STORY_ABOVE[1:]
 
 
 def test_a_comments_heading_over_a_comment_form_ends_the_story():
-    texts = ["Harbour gets a second terminal", *STORY, "The terminal will handle ships of up to 20,000 containers and "
-             "adds 300 jobs at the port, the board said in a statement after the vote.", "Comments",
-             "Your email address will not be published. Required fields are marked *", "Comment *"]
-    lines = text_lines.read_lines("\n\n".join(texts), text_rules())
-    story, _ = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
-    assert story.paragraphs == texts[1:4]
+    form = "Your email address will not be published. Required fields are marked *"
+    assert _paragraphs_over("Comments", form, "Comment *") == STORY_ABOVE[1:]
 
 
 def test_a_comments_heading_over_a_note_on_how_to_comment_ends_the_story():
-    texts = ["Harbour gets a second terminal", *STORY, "The terminal will handle ships of up to 20,000 containers and "
-             "adds 300 jobs at the port, the board said in a statement after the vote.", "Comments",
-             "With an account on a federated network, you can respond to this post from your own server.",
-             "Learn how this is done here."]
-    lines = text_lines.read_lines("\n\n".join(texts), text_rules())
-    story, _ = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
-    assert story.paragraphs == texts[1:4]
+    note = "With an account on a federated network, you can respond to this post from your own server."
+    assert _paragraphs_over("Comments", note, "Learn how this is done here.") == STORY_ABOVE[1:]
 
 
 def test_an_author_box_whose_bio_says_what_the_author_reports_on_ends_the_story():
