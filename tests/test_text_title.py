@@ -82,3 +82,26 @@ def test_a_forum_index_listing_several_thread_starters_takes_no_thread_title_fro
     title = _title("Forums", "Fish Only & Aggressive Tanks", POST,
                    "New tank thoughts", "Started by ann_lee", "Best filter for a large tank", "Started by bo_chen", MORE)
     assert title not in ("New tank thoughts", "Best filter for a large tank")
+
+
+DOC = ("Sprockets are the parts of a gearbox that carry the chain, and each one is set up from a profile that names "
+       "its teeth, its pitch and the shaft it turns on.")
+
+
+def test_a_one_word_heading_printed_twice_over_a_reference_page_is_the_title():
+    # a sidebar's current item, then the page's own heading, over a page that opens by naming it
+    title = _title("Guides", "Parts reference", "Gearbox basics", "Sprockets", "Sprockets", "Previous", "Next", DOC, MORE)
+    assert title == "Sprockets"
+    assert title not in ("Parts reference", "Gearbox basics")
+
+
+def test_a_heading_printed_twice_whose_words_the_page_does_not_open_with_is_not_the_title():
+    title = _title("Guides", "Parts reference", "Gearbox basics", "Saved items", "Saved items", "Previous", "Next", DOC, MORE)
+    assert title != "Saved items"
+
+
+def test_a_headline_with_its_byline_under_it_beats_a_widget_printed_twice_over_the_story():
+    title = _title("News", "City sets up a fund for start-ups building virtual showrooms", "By Ann Lee", "May 2, 2024",
+                   "Fund", "Fund", PROSE.replace("the fund", "the Fund"), MORE)
+    assert title == "City sets up a fund for start-ups building virtual showrooms"
+    assert title != "Fund"

@@ -150,6 +150,11 @@ class HeaderLimits:
     label_in_line_max_chars: int
     lone_date_rest: int
     lone_date_max_chars: int
+    headline_meta_reach: int
+    twice_above: int
+    twice_below: int
+    twice_gap: int
+    twice_opening_lines: int
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pipelines.parse.dates import MONTHS, find_date, parse_date
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.title_features import capital_share, is_meta_like, title_candidates, title_features
+from pipelines.parse.title_features import capital_share, content_words, is_meta_like, title_candidates, title_features
 
 NAME = re.compile(r"[A-Z][\w.’'\-]*")
 INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line
@@ -21,6 +21,7 @@ GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper')
 CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
 CRUMB_MARK = re.compile(r"[>›»/]")
 TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 / 2' ends with none)
+LETTER_RUN = re.compile(r"[^\W_]+")
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
 # by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules().
 
@@ -32,12 +33,22 @@ def _calendar_word() -> re.Pattern:
 
 
 def choose_title(lines, layout) -> int | None:
-    """Index of the headline: the heading a breadcrumb ends with, else the title model's best candidate, else the
-    rules' pick."""
+    """Index of the headline: the heading a breadcrumb ends with, a thread's title, the title model's best candidate
+    when its date or byline is printed under it, else the heading printed twice over the story, else the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
     if (thread := thread_title(lines)) is not None:
         return thread
+    index = _model_title(lines, layout)
+    reach = header_rules().limits.headline_meta_reach
+    if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + reach]):
+        return index  # a story's headline with its dateline or byline
+    twice = twice_printed_title(lines, layout.body_start)
+    return index if twice is None else twice
+
+
+def _model_title(lines, layout) -> int | None:
+    """Index of the title model's best candidate (the rules' pick when no candidate scores enough)."""
     model = line_model()
     candidates = title_candidates(lines, layout.body_start)
     if not model.title or not candidates:
@@ -50,6 +61,40 @@ def choose_title(lines, layout) -> int | None:
     if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start):
         return index - 1  # the model's pick is what is printed under the headline
     return index
+
+
+def twice_printed_title(lines, body_start: int) -> int | None:
+    """Index of the page's heading printed twice just over its story (a breadcrumb's or a sidebar's current item, then
+    the heading itself: 'Flexbox' / 'Flexbox', 'Tasks' / 'Tasks¶'), when the story's opening lines hold its words
+    ('Flexbox is a one-dimensional layout method …'): documentation and reference pages, whose heading is often one
+    word. Its first copy sits above the story's first paragraph; the pair nearest it wins. None when there is none.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Docs\\nLayout\\nFlexbox\\nFlexbox\\nFlexbox is a layout method for arranging items in rows or columns."
+    >>> twice_printed_title(read_lines(page, text_rules()), 4)
+    3
+    """
+    lim, longest = header_rules().limits, text_rules().headline_max_words
+    opening = content_words(" ".join(x.text for x in lines[body_start:body_start + lim.twice_opening_lines]))
+    found = []
+    for j in range(max(1, body_start - lim.twice_above), min(len(lines), body_start + lim.twice_below + 1)):
+        line = lines[j]
+        if line.kind not in ("headline", "text") or line.words > longest or not TWO_LETTERS.search(line.text) \
+                or is_meta_like(line):
+            continue
+        words = content_words(line.text)
+        if not words or not words <= opening:
+            continue
+        key = _folded(line.text)
+        if any(_folded(lines[i].text) == key for i in range(max(0, j - lim.twice_gap), min(j, body_start))):
+            found.append((abs(j - body_start), j))
+    return min(found)[1] if found else None
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case without its punctuation ('Tasks¶' -> 'tasks')."""
+    return " ".join(LETTER_RUN.findall(text.casefold()))
 
 
 def breadcrumb_title(lines, body_start: int) -> int | None:

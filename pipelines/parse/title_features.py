@@ -29,7 +29,8 @@ META_REACH = 5  # lines below a headline its dateline or byline may sit (a dek a
 NAME_WORD = re.compile(r"[A-Z][\w.’'\-]*")
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """The line's words of three letters or more that are not function words, in lower case."""
     stops = stop_words()
     return {w.lower() for w in WORD.findall(text) if len(w) > 2 and w.lower() not in stops}
 
@@ -41,7 +42,7 @@ def _own(text: str) -> tuple[frozenset, int, float, float, float, bool]:
     words = WORD.findall(text)
     n = len(words) or 1
     stops = stop_words()
-    return (frozenset(_content_words(text)), n, sum(w[:1].isupper() for w in words) / n,
+    return (frozenset(content_words(text)), n, sum(w[:1].isupper() for w in words) / n,
             sum(w.lower() in stops for w in words) / n, sum(w.isupper() and len(w) > 1 for w in words) / n,
             _name_like(text))
 
@@ -89,7 +90,7 @@ def title_candidates(lines, body_start: int) -> list[int]:
 def title_features(lines, candidates: list[int], body_start: int, scores: list[float], body_text: str,
                    rule_pick: int | None) -> list[list[float]]:
     """One row (TITLE_NAMES order) per candidate line."""
-    body_words = _content_words(body_text)
+    body_words = content_words(body_text)
     texts = [x.text for x in lines]
     counts = Counter(texts)
     above_text = "\n" + "\n".join(texts[:body_start]) + "\n"
