@@ -96,6 +96,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         check_not_busy(config.build_path(published))
     except UserError as err:
         return _fail(str(err), err.exit_code)
+    from pipelines.report import drawing
+
+    drawing.start()  # matplotlib loads in the drawing processes while this one imports Dagster (report/drawing.py)
+    try:
+        return _run_job(args, raw_dir, published, folder, started)
+    finally:
+        drawing.stop()
+
+
+def _run_job(args: argparse.Namespace, raw_dir: Path, published: Path, folder, started: float) -> int:
+    """cmd_run's run of the job: materialize every asset in-process, then the summary or the failure's last line."""
     import dagster as dg
 
     from pipelines.definitions import build_definitions

@@ -10,14 +10,8 @@ staging.stg_extractions) are written last, so a run killed between two writes re
 """
 from __future__ import annotations
 
-import ctypes
 import logging
-import multiprocessing
-import os
-import signal
-import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,9 +30,9 @@ from pipelines.lifecycle.publish import guard_shrink
 from pipelines.records import RawDocument
 from pipelines.lifecycle.runstamp import input_fingerprint
 from pipelines.lifecycle.versions import parser_version
+from pipelines.lifecycle.workers import process_pool, workers
 
 log = logging.getLogger(__name__)
-PR_SET_PDEATHSIG = 1  # prctl option: signal sent to this process when its parent dies
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
 POOL_MIN_READ_BYTES = 32 * 2**20  # reading is ~0.1 s per 4 MB: below this a pool's start-up and pickling cost more
 MAX_PAGE_CHARS = 3_000_000  # a news page is < 0.5 MB of text; extraction takes ~6 s per MB of text, so more is quarantined
@@ -49,11 +43,6 @@ WRITE_BATCH = 1024  # files parsed per bulk write (each write is a commit): memo
 def utcnow() -> datetime:
     """Current UTC time, naive (DuckDB TIMESTAMP)."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-def workers() -> int:
-    """Processes for parsing and extraction: PIPELINE_WORKERS, else the CPU count."""
-    return max(1, int(os.environ.get("PIPELINE_WORKERS") or os.cpu_count() or 1))
 
 
 def pool_map(func, items: list, warm=None, min_items: int = POOL_MIN_ITEMS) -> list:
@@ -82,7 +71,7 @@ def pool_imap(func, items: list, warm=None, min_items: int = POOL_MIN_ITEMS) -> 
         yield from map(func, items)
         return
     chunksize = max(1, min(32, len(items) // (n * 16)))
-    with ProcessPoolExecutor(max_workers=min(n, len(items)), mp_context=_fork_context(), initializer=_die_with_parent) as pool:
+    with process_pool(min(n, len(items))) as pool:
         yield from pool.map(func, items, chunksize=chunksize)
 
 
@@ -100,26 +89,6 @@ def batched(iterable: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the run that forked it dies (kill -9 leaves no orphans)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() == 1:  # the parent died before the request took effect
-            os._exit(1)
-    except (OSError, AttributeError):  # no prctl: workers still exit when the pool's pipe closes
-        pass
-
-
-def _fork_context():
-    """'fork' where the OS has it (children share the warmed parent's memory), else the default."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
 
 
 def warm_parsers() -> None:

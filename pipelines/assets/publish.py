@@ -13,7 +13,7 @@ from pipelines.lifecycle.publish import guard_shrink, publish_if_changed, publis
 from pipelines.lifecycle.runstamp import clear_stamp, write_stamp
 from pipelines.stages import INPUT_STATE
 from pipelines.orchestration.resources import WarehouseSettings
-from pipelines.report import preload
+from pipelines.report import drawing, preload
 
 
 def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey],
@@ -30,6 +30,8 @@ def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey],
     def published_warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
                             warehouse: WarehouseSettings) -> dg.MaterializeResult:
         preload.start()  # the report's libraries load during the checkpoint and copy below (pipelines/report/preload.py)
+        if not drawing.started():  # no drawing processes with matplotlib loaded: the report forks its own from here
+            preload.start(preload.DRAWING_MODULE)
         with duckdb.get_connection() as con, failing_at_once():
             files = con.execute("select count(distinct file_path) from raw.raw_files").fetchone()[0]
             files_before, published_state = published_facts(Path(warehouse.published))  # one look at the file

@@ -18,6 +18,7 @@ def analyst_report(context: dg.AssetExecutionContext, warehouse: WarehouseSettin
     from pipelines.report import preload
 
     preload.wait()  # started by the publish step; done before write_report forks its drawing processes
+    preload.wait(preload.DRAWING_MODULE)
     from pipelines.report.page import write_report  # matplotlib is loaded by a run that renders, not by every code load
 
     path, written = write_report(Path(warehouse.published))

@@ -3,7 +3,8 @@
 Pure module (no dagster, no database). A chart is a list of Bars (panel, category, series, value) taken from a
 report's rows by the chart's `bars` function, drawn with matplotlib as stacked or side-by-side bars and written
 as inline SVG. Every bar carries its exact value in its SVG id (`bar|chart|panel|category|series|value`), so a
-test can hold the picture against the query.
+test can hold the picture against the query. matplotlib is imported by the first chart drawn, not by this module:
+a report found up to date costs no matplotlib import.
 """
 from __future__ import annotations
 
@@ -11,9 +12,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
-
-import matplotlib
-from matplotlib.figure import Figure
 
 SVG_STYLE = {"svg.fonttype": "none",  # text stays text: smaller, selectable, searchable
              "svg.hashsalt": "initiatives-etl",  # ids made from this instead of random ones: same input, same bytes
@@ -149,6 +147,12 @@ def _draw_panel(ax, chart: Chart, bars: list[Bar], colours: dict[str, str]) -> N
     (ax.set_xlim if chart.horizontal else ax.set_ylim)(0, top * 1.15 or 1)  # room for the value labels
 
 
+def chart_at(item: tuple[int, list[dict]]) -> str:
+    """The SVG of CHARTS[i] for its query's rows: (i, rows) is how a chart is sent to a drawing process."""
+    i, rows = item
+    return chart_svg(CHARTS[i], rows)
+
+
 def chart_svg(chart: Chart, rows: list[dict]) -> str:
     """The chart of the report's rows as an <svg> element (no XML prolog); '' when there is nothing to draw.
 
@@ -159,6 +163,9 @@ def chart_svg(chart: Chart, rows: list[dict]) -> str:
     bars = chart.bars(rows)
     if not bars:
         return ""
+    import matplotlib
+    from matplotlib.figure import Figure
+
     panels = _ordered(b.panel for b in bars)
     series = _series(chart, bars)
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(series)}

@@ -14,6 +14,7 @@ import sys
 import threading
 
 REPORT_MODULE = "pipelines.report.page"
+DRAWING_MODULE = "matplotlib.figure"  # what the report's own drawing pool inherits (no drawing processes started)
 _started: dict[str, threading.Thread] = {}
 _lock = threading.Lock()
 

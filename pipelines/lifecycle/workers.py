@@ -1,0 +1,58 @@
+"""Worker processes: how many, and pools of forked workers that die with the run that forked them.
+
+Pure module (standard library only), so a command can fork workers before it imports anything heavy
+(pipelines/report/drawing.py forks the chart-drawing workers before the run imports Dagster).
+"""
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+PR_SET_PDEATHSIG = 1  # prctl option: signal sent to this process when its parent dies
+
+
+def workers() -> int:
+    """Processes for parsing, extraction and drawing: PIPELINE_WORKERS, else the CPU count."""
+    return max(1, int(os.environ.get("PIPELINE_WORKERS") or os.cpu_count() or 1))
+
+
+def process_pool(max_workers: int, warm=None) -> ProcessPoolExecutor:
+    """A pool of forked workers (children share the parent's memory) that die with this process; `warm` (imports,
+    rule files) runs first in each worker. Call it from the main thread: a worker is killed when the thread that
+    forked it ends.
+
+    >>> with process_pool(1) as pool: pool.submit(abs, -2).result()
+    2
+    """
+    return ProcessPoolExecutor(max_workers=max_workers, mp_context=fork_context(), initializer=_start_worker,
+                               initargs=(warm,))
+
+
+def _start_worker(warm) -> None:
+    die_with_parent()
+    if warm is not None:
+        warm()
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker when the run that forked it dies (kill -9 leaves no orphans)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before the request took effect
+            os._exit(1)
+    except (OSError, AttributeError):  # no prctl: workers still exit when the pool's pipe closes
+        pass
+
+
+def fork_context():
+    """'fork' where the OS has it (children share the warmed parent's memory), else the default."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None

@@ -1,0 +1,84 @@
+"""pipelines.report.drawing: charts drawn by the drawing processes a command-line run starts are the bytes one process
+draws, in the workers with matplotlib already loaded; without them (or once they died) the report draws on its own;
+and a page found up to date, or the report module itself, loads no matplotlib."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_models import FIXTURE, small_warehouse  # noqa: E402
+
+import duckdb  # noqa: E402
+
+from pipelines.lifecycle.buildstate import set_state  # noqa: E402
+from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models  # noqa: E402
+from pipelines.report import drawing  # noqa: E402
+from pipelines.report.page import render_report  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def started():
+    drawing.start(count=2)
+    yield
+    drawing.stop()
+
+
+def _pid(_item) -> int:
+    return os.getpid()
+
+
+def _matplotlib_loaded(_item) -> bool:
+    return "matplotlib.figure" in sys.modules
+
+
+def test_charts_drawn_by_the_started_processes_are_the_bytes_drawn_without_them(started):
+    con = small_warehouse()
+    with_workers = render_report(con)
+    drawing.stop()
+    assert with_workers.count("<svg") == 4
+    assert render_report(con) == with_workers
+
+
+def test_the_started_processes_are_others_with_matplotlib_loaded_before_their_first_task(started):
+    assert os.getpid() not in drawing.map(_pid, [1, 2, 3])
+    assert drawing.map(_matplotlib_loaded, [1, 2]) == [True, True]
+
+
+def test_without_started_processes_map_leaves_the_drawing_to_the_caller():
+    assert not drawing.started()
+    assert drawing.map(abs, [-1]) is None
+
+
+def test_processes_that_died_leave_the_drawing_to_the_caller(started):
+    assert drawing.map(os._exit, [1]) is None  # noqa: SLF001 - a worker dies under its task
+    assert not drawing.started()
+    assert drawing.map(abs, [-1]) is None
+
+
+def test_the_report_module_and_a_page_found_up_to_date_load_no_matplotlib(tmp_path):
+    published = tmp_path / "warehouse.duckdb"
+    script = ("import sys\n"
+              "from pipelines.report.page import write_report\n"
+              "loaded_by_import = 'matplotlib' in sys.modules\n"
+              "write_report(sys.argv[1])\n"
+              "print(loaded_by_import, 'matplotlib' in sys.modules)\n")
+    con = duckdb.connect(str(published))
+    con.execute(SCHEMA_SQL.read_text())
+    for statement in (s for s in FIXTURE.read_text().split(";") if s.strip() and "insert" in s):
+        con.execute(statement)
+    build_models(con)
+    set_state(con, "model:fact_initiative", "built")
+    con.close()
+    from pipelines.report.page import write_report
+
+    assert write_report(published)[1]  # written here; the subprocess finds it up to date
+    done = subprocess.run([sys.executable, "-c", script, str(published)], cwd=REPO, capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.split() == ["False", "False"], done.stderr
