@@ -20,6 +20,20 @@ def small_warehouse(reverse: bool = False) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def file_warehouse(path, state: str = "first build"):
+    """A warehouse file at path holding the fixture rows and every model, with a build state (`state`)."""
+    from pipelines.lifecycle.buildstate import set_state
+
+    con = duckdb.connect(str(path))
+    con.execute(SCHEMA_SQL.read_text())
+    for statement in (s for s in FIXTURE.read_text().split(";") if s.strip() and "insert" in s):
+        con.execute(statement)
+    build_models(con)
+    set_state(con, "model:fact_initiative", state)
+    con.close()
+    return path
+
+
 @pytest.fixture(scope="module")
 def con():
     return small_warehouse()

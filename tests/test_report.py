@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_models import FIXTURE, small_warehouse  # noqa: E402
+from test_models import file_warehouse, small_warehouse  # noqa: E402
 
 from pipelines.lifecycle.buildstate import set_state  # noqa: E402
 from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models  # noqa: E402
@@ -114,14 +114,7 @@ def test_an_empty_warehouse_gives_a_page_that_says_so():
 
 
 def test_the_report_is_written_beside_the_warehouse_again_only_when_the_marts_change(tmp_path):
-    published = tmp_path / "warehouse.duckdb"
-    con = duckdb.connect(str(published))
-    con.execute(SCHEMA_SQL.read_text())
-    for statement in (s for s in FIXTURE.read_text().split(";") if s.strip() and "insert" in s):
-        con.execute(statement)
-    build_models(con)
-    set_state(con, "model:fact_initiative", "first build")
-    con.close()
+    published = file_warehouse(tmp_path / "warehouse.duckdb")
     path, written = write_report(published)
     assert (path, written) == (tmp_path / "report.html", True)
     assert write_report(published) == (path, False)

@@ -11,12 +11,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_models import FIXTURE, small_warehouse  # noqa: E402
+from test_models import file_warehouse, small_warehouse  # noqa: E402
 
-import duckdb  # noqa: E402
-
-from pipelines.lifecycle.buildstate import set_state  # noqa: E402
-from pipelines.modelling.modelgraph import SCHEMA_SQL, build_models  # noqa: E402
 from pipelines.report import drawing  # noqa: E402
 from pipelines.report.page import render_report  # noqa: E402
 
@@ -69,13 +65,7 @@ def test_the_report_module_and_a_page_found_up_to_date_load_no_matplotlib(tmp_pa
               "loaded_by_import = 'matplotlib' in sys.modules\n"
               "write_report(sys.argv[1])\n"
               "print(loaded_by_import, 'matplotlib' in sys.modules)\n")
-    con = duckdb.connect(str(published))
-    con.execute(SCHEMA_SQL.read_text())
-    for statement in (s for s in FIXTURE.read_text().split(";") if s.strip() and "insert" in s):
-        con.execute(statement)
-    build_models(con)
-    set_state(con, "model:fact_initiative", "built")
-    con.close()
+    file_warehouse(published)
     from pipelines.report.page import write_report
 
     assert write_report(published)[1]  # written here; the subprocess finds it up to date
