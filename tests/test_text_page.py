@@ -462,3 +462,33 @@ def test_bio_verbs_and_person_words_come_from_the_rules_file():
     assert all(rules.bio_after_first_name.match(f" {verb} ") for verb in raw["bio_verbs"])
     assert all(rules.person.search(word.upper()) for word in raw["person_words"])
     assert not rules.bio_after_first_name.match(" isle of") and not rules.person.search("the hershey company")
+
+
+LISTING = [("Port opens a night shift for container ships", "headline"), ("Cranes will run until midnight from May.", "text"),
+           ("Ferry fares rise again this winter", "headline"), ("The operator blames fuel prices for the rise.", "text"),
+           ("River bridge closes for three nights", "headline"), ("Engineers will test the new deck next week.", "text")]
+MORE_LISTING = [("Harbour museum reopens after repairs", "headline"), ("Its new hall shows the port's first cranes.", "text")]
+
+
+def test_a_related_marker_inside_a_list_of_teasers_heads_its_next_section():
+    lines = _kinded(("Latest port news", "headline"), *LISTING, ("More on the harbour", "related"), *MORE_LISTING)
+    story, related_at = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == [text for text, _ in (*LISTING, *MORE_LISTING)] and related_at is None
+
+
+def test_a_related_marker_the_line_model_leaves_out_under_a_list_still_ends_it():
+    lines = _kinded(("Latest port news", "headline"), *LISTING, ("More on the harbour", "related"), *MORE_LISTING)
+    kept = set(range(1, len(LISTING) + 1))
+    story, related_at = text_body.main_draft(lines, 0, {}, kept, [0.9] * len(lines))
+    assert story.paragraphs == [text for text, _ in LISTING] and related_at == len(LISTING) + 2
+
+
+def test_a_related_marker_under_running_prose_ends_the_story_though_the_line_model_keeps_what_follows():
+    prose = [f"{sentence} {more}" for sentence in STORY
+             for more in ("The vote ended two years of hearings and a long fight over the cost of dredging.",
+                          "The board expects the first ships in the autumn and a second berth after that.",
+                          "Residents asked for a noise limit at night, which the board said it would consider.")]
+    lines = _kinded(("Harbour gets a second terminal", "headline"), *((p, "text") for p in prose),
+                    ("More on the harbour", "related"), *MORE_LISTING)
+    story, related_at = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
+    assert story.paragraphs == prose and related_at == len(prose) + 2

@@ -42,6 +42,8 @@ class TextThresholds:
     short_line_span_threshold: float
     above_title_min_words: int
     above_title_share: float
+    list_prose_words: int
+    list_min_paragraphs: int
 
 
 @dataclass(frozen=True)

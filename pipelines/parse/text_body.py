@@ -31,7 +31,7 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
             i += 2
             continue
         if line.kind == "related" and words >= min(kept_after[i], related_min_words) \
-                and not _inline_related(lines, i, scores, words, kept_after[i]):
+                and not _inline_related(lines, i, scores, words, kept_after[i]) and not _list_section(main, i, keep):
             related_at = i + 1
             break
         if line.kind == "end" and main.paragraphs and not main.closed and _story_heading(lines, i, keep):
@@ -100,6 +100,19 @@ def _story_heading(lines: list[Line], i: int, keep: set[int]) -> bool:
     below = lines[i + 1:i + 1 + rules.thresholds.inline_resume]
     return is_body_start(nxt, rules) and (not keep or i + 1 in keep) and not rules.inline_heading_reader.search(nxt.text) \
         and not any(x.kind == "meta" and x.meta.get("date") for x in below)
+
+
+def _list_section(main: Draft, i: int, keep: set[int]) -> bool:
+    """True when the related marker at `i` heads the next section of a list: the story above it, not yet closed, is a
+    list of short items (several paragraphs, no two of running prose in a row: a listing's teasers, a collection's cards)
+    and the line model keeps the line under the marker. Under an article's running prose, the same marker opens other
+    stories."""
+    limits = text_rules().thresholds
+    if main.closed or i + 1 not in keep or len(main.paragraphs) < limits.list_min_paragraphs:
+        return False
+    least = limits.list_prose_words
+    long = [len(paragraph.split()) >= least for paragraph in main.paragraphs]
+    return not any(a and b for a, b in zip(long, long[1:]))
 
 
 def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
