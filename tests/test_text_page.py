@@ -492,3 +492,62 @@ def test_a_related_marker_under_running_prose_ends_the_story_though_the_line_mod
                     ("More on the harbour", "related"), *MORE_LISTING)
     story, related_at = text_body.main_draft(lines, 0, {}, set(range(1, len(lines))), [0.9] * len(lines))
     assert story.paragraphs == prose and related_at == len(prose) + 2
+
+
+LISTING_PAGE_WITH_LEGAL_FOOTER = """\
+Skip to content
+Buy
+Rent
+Sell
+Sign in
+
+Homes for sale in Riverton
+
+214 homes
+
+Sort: Recommended
+
+$425,000
+3 beds
+2 baths
+12 River Road, Riverton
+A bright single-storey house with a new kitchen and a large garden facing the river.
+
+$389,000
+2 beds
+1 bath
+4 Mill Lane, Riverton
+A tidy cottage near the old mill, close to the school and the weekly market.
+
+$510,000
+4 beds
+3 baths
+88 Hill Street, Riverton
+A family home on a quiet street with a double garage and views over the valley.
+
+About us
+Careers
+Help
+
+© 2025 Homes Inc. All rights reserved.
+
+By searching, you agree to the terms of use and the privacy notice, which explain how we collect, use and share the information you give us when you look for a home.
+
+All listings are provided by the regional listing service and are deemed reliable but are not guaranteed, and buyers should verify every detail of a property before they make an offer on it.
+
+Homes Inc. is a licensed real estate broker in the states where it does business, and the licence numbers of its brokers are listed on the page that describes its licences and its offices.
+
+If you use a screen reader or have trouble reading this website, please call our support team, who will help you find the homes you are looking for and answer any of your questions.
+"""
+
+
+def test_the_legal_prose_of_a_page_footer_is_never_its_body():
+    body = parse_text(LISTING_PAGE_WITH_LEGAL_FOOTER)[0].body
+    assert "A tidy cottage near the old mill" in body and "88 Hill Street, Riverton" in body
+    assert "By searching, you agree" not in body and "screen reader" not in body and "All rights reserved" not in body
+
+
+def test_a_copyright_line_high_on_the_page_opens_no_footer():
+    texts = ["Old console output", "(c) Copyright 1990-1994, Example Computer Company.", *(["The boot menu lists every device."] * 8)]
+    lines = text_lines.read_lines("\n".join(texts), text_rules())
+    assert text_lines.footer_start(lines, text_rules()) == len(lines)

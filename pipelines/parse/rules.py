@@ -44,6 +44,8 @@ class TextThresholds:
     above_title_share: float
     list_prose_words: int
     list_min_paragraphs: int
+    footer_from: float
+    footer_line_max_words: int
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class TextRules:
     promo: re.Pattern
     promo_max_words: int
     story_end: re.Pattern
+    footer: re.Pattern
     inline_end_heading: re.Pattern
     inline_heading_reader: re.Pattern
     related_marker: re.Pattern
@@ -100,6 +103,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         promo=_any_line(raw["promo_cues"]),
         promo_max_words=int(raw["promo_max_words"]),
         story_end=_any_line(raw["story_end_lines"]),
+        footer=re.compile(raw["footer_line"], flags),
         inline_end_heading=_any_line(raw["inline_end_headings"]),
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
         related_marker=_any_line(raw["related_markers"]),

@@ -176,3 +176,17 @@ def is_body_start(line: Line, rules: TextRules) -> bool:
     return line.kind == "text" and (line.words >= rules.body_min_words or
                                      (line.words >= rules.thresholds.sentence_min_words
                                       and bool(SENTENCE_END.search(line.text))))
+
+
+def footer_start(lines: list[Line], rules: TextRules) -> int:
+    """Index of the line opening the page footer (the last copyright line in the page's last part), or len(lines).
+
+    >>> rules = text_rules()
+    >>> footer_start([Line(t, n, "text") for n, t in enumerate(["Story."] * 8 + ["© 2025 Acme. All rights reserved.", "Terms"])], rules)
+    8
+    """
+    limits = rules.thresholds
+    for i in range(len(lines) - 1, int(len(lines) * limits.footer_from) - 1, -1):
+        if lines[i].words <= limits.footer_line_max_words and rules.footer.search(lines[i].text):
+            return i
+    return len(lines)

@@ -18,7 +18,7 @@ from pipelines.parse.text_body import body_paragraphs, main_draft, without_autho
 from pipelines.parse.text_dates import labelled_date, lone_date
 from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_author, nearby_meta,
                                          thread_author)
-from pipelines.parse.text_lines import Draft, Line, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
+from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.records import Story
 
@@ -91,6 +91,8 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
     limits = rules.thresholds
     model = line_model()
     scores = score_lines([x.text for x in lines], [x.kind for x in lines], [x.para for x in lines])
+    footer = footer_start(lines, rules)  # the page footer is never main content, however much prose it holds
+    scores[footer:] = [0.0] * (len(lines) - footer)
     words = [x.words for x in lines]
     span = main_span(scores, words, model)
     # A page whose densest run holds little running prose is made of short lines (a listing, a product or collection
