@@ -105,3 +105,18 @@ def test_a_headline_with_its_byline_under_it_beats_a_widget_printed_twice_over_t
                    "Fund", "Fund", PROSE.replace("the fund", "the Fund"), MORE)
     assert title == "City sets up a fund for start-ups building virtual showrooms"
     assert title != "Fund"
+
+
+def test_the_heading_naming_what_a_reference_page_first_defines_is_the_title():
+    title = _title("Wiki", "History", "Gearwork", "From the parts wiki", "Gearwork - the heart of the gearbox", "Resources",
+                   "See also", "Gearwork is the set of toothed wheels that carry the turning of a shaft to the next one.", MORE)
+    assert title == "Gearwork"
+    assert title != "Gearwork - the heart of the gearbox"
+
+
+def test_a_news_story_opening_by_defining_a_section_name_keeps_its_dated_headline():
+    title = _title("Daily Courier", "Markets", "Fund", "City sets up a fund for start-ups building virtual showrooms",
+                   "May 2, 2024", "The fund is the first of its kind in the province, and it will back start-ups for three years.",
+                   PROSE)
+    assert title == "City sets up a fund for start-ups building virtual showrooms"
+    assert title != "Fund"

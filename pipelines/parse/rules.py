@@ -161,6 +161,8 @@ class HeaderLimits:
     twice_below: int
     twice_gap: int
     twice_opening_lines: int
+    subject_max_words: int
+    subject_reach: int
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,7 @@ class HeaderRules:
     publication_verb: re.Pattern
     label_before_date: re.Pattern
     short_year_line: re.Pattern
+    definition: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -203,4 +206,7 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         label_before_date=re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$", flags),  # ends just before a date
         # the short lines holding a year (the one-date-alone search reads only these; found by one search)
         short_year_line=re.compile(rf"^(?=[^\n]{{0,{limits.lone_date_max_chars}}}$)[^\n]*\d{{4}}[^\n]*$", re.M),
+        # a sentence opening by defining its subject ('Portage is …'); the subject holds no punctuation
+        definition=re.compile(rf"^(?:(?:{labels['definition_article']})\s+)?(?P<subject>[^,.;:!?()]{{1,60}}?)\s+"
+                              rf"(?:{labels['definition_verbs']})\s", flags),
     )

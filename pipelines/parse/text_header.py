@@ -34,7 +34,8 @@ def _calendar_word() -> re.Pattern:
 
 def choose_title(lines, layout) -> int | None:
     """Index of the headline: the heading a breadcrumb ends with, a thread's title, the title model's best candidate
-    when its date or byline is printed under it, else the heading printed twice over the story, else the model's pick."""
+    when its date or byline is printed under it, else the heading printed twice over the story, else the heading naming
+    what the story's first sentence defines, else the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
     if (thread := thread_title(lines)) is not None:
@@ -43,8 +44,10 @@ def choose_title(lines, layout) -> int | None:
     reach = header_rules().limits.headline_meta_reach
     if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + reach]):
         return index  # a story's headline with its dateline or byline
-    twice = twice_printed_title(lines, layout.body_start)
-    return index if twice is None else twice
+    if (twice := twice_printed_title(lines, layout.body_start)) is not None:
+        return twice
+    subject = defined_subject_title(lines, layout.body_start)
+    return index if subject is None else subject
 
 
 def _model_title(lines, layout) -> int | None:
@@ -90,6 +93,28 @@ def twice_printed_title(lines, body_start: int) -> int | None:
         if any(_folded(lines[i].text) == key for i in range(max(0, j - lim.twice_gap), min(j, body_start))):
             found.append((abs(j - body_start), j))
     return min(found)[1] if found else None
+
+
+def defined_subject_title(lines, body_start: int) -> int | None:
+    """Index of the heading that names what the story's first sentence defines ('Portage' over 'Portage is the package
+    manager of …', 'useState' over 'useState is a hook that …'): a reference page's heading, printed alone on its line
+    within reach above the story. None when the story does not open by defining something printed above it.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Docs\\nPortage\\nFrom the wiki\\nSee also\\nPortage is the package manager that builds software from source."
+    >>> defined_subject_title(read_lines(page, text_rules()), 4)
+    1
+    """
+    rules = header_rules()
+    found = rules.definition.match(lines[body_start].text) if body_start < len(lines) else None
+    if not found or len(found.group("subject").split()) > rules.limits.subject_max_words:
+        return None
+    key = _folded(found.group("subject"))
+    for k in range(body_start - 1, max(-1, body_start - rules.limits.subject_reach - 1), -1):
+        if lines[k].kind in ("headline", "text") and key and _folded(lines[k].text) == key:
+            return k
+    return None
 
 
 def _folded(text: str) -> str:
