@@ -551,3 +551,10 @@ def test_a_copyright_line_high_on_the_page_opens_no_footer():
     texts = ["Old console output", "(c) Copyright 1990-1994, Example Computer Company.", *(["The boot menu lists every device."] * 8)]
     lines = text_lines.read_lines("\n".join(texts), text_rules())
     assert text_lines.footer_start(lines, text_rules()) == len(lines)
+
+
+def test_the_page_footer_opens_at_its_first_copyright_line_not_at_a_later_copyright_link():
+    texts = [*(["The boot menu lists every device."] * 8), "© 2025 Example Company. All rights reserved.",
+             "Legal notices for the company's products and services are listed on the notices page.", "Copyright Infringement | Terms"]
+    lines = text_lines.read_lines("\n".join(texts), text_rules())
+    assert text_lines.footer_start(lines, text_rules()) == 8

@@ -179,14 +179,14 @@ def is_body_start(line: Line, rules: TextRules) -> bool:
 
 
 def footer_start(lines: list[Line], rules: TextRules) -> int:
-    """Index of the line opening the page footer (the last copyright line in the page's last part), or len(lines).
+    """Index of the line opening the page footer (the first copyright line in the page's last part), or len(lines).
 
     >>> rules = text_rules()
     >>> footer_start([Line(t, n, "text") for n, t in enumerate(["Story."] * 8 + ["© 2025 Acme. All rights reserved.", "Terms"])], rules)
     8
     """
     limits = rules.thresholds
-    for i in range(len(lines) - 1, int(len(lines) * limits.footer_from) - 1, -1):
+    for i in range(int(len(lines) * limits.footer_from), len(lines)):
         if lines[i].words <= limits.footer_line_max_words and rules.footer.search(lines[i].text):
             return i
     return len(lines)
