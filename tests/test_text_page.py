@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.parse import cleaning, dates, text_body, text_header, text_lines, text_page, text_related
+from pipelines.parse import cleaning, dates, line_model, text_body, text_header, text_lines, text_page, text_related
 from pipelines.parse.cleaning import camel_tokens, unglue_paragraph
 from pipelines.parse.dates import parse_date
 from pipelines.parse.rules import text_rules
@@ -558,3 +558,20 @@ def test_the_page_footer_opens_at_its_first_copyright_line_not_at_a_later_copyri
              "Legal notices for the company's products and services are listed on the notices page.", "Copyright Infringement | Terms"]
     lines = text_lines.read_lines("\n".join(texts), text_rules())
     assert text_lines.footer_start(lines, text_rules()) == 8
+
+
+def test_a_threads_repeated_post_furniture_does_not_split_its_posts():
+    scores, words = [0.9, 0.9, *([0.1] * 8), 0.9], [20, 20, *([1] * 8), 20]
+    furniture = [False, False, *([True] * 8), False]
+    assert line_model.main_span(scores, words, None, furniture, 0.5) == (0, 10)
+
+
+def test_a_menu_printed_once_between_two_blocks_still_splits_them():
+    scores, words = [0.9, 0.9, *([0.1] * 8), 0.9], [20, 20, *([1] * 8), 20]
+    assert line_model.main_span(scores, words, None, [False] * len(scores), 0.5) == (0, 1)
+
+
+def test_repeated_short_lines_are_the_furniture_printed_around_each_post_not_a_menu_printed_twice():
+    texts = ["Menu", "ann_lee", "Member", STORY[0], "tom_h", "Member", STORY[1], "ann_lee", "Member", STORY[1], "Menu"]
+    lines = [text_lines.Line(text, n, "text") for n, text in enumerate(texts)]
+    assert text_page._repeated_short_lines(lines, 2) == [text == "Member" for text in texts]

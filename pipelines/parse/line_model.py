@@ -69,12 +69,14 @@ def score_lines(texts: list[str], kinds: list[str], paras: list[int]) -> list[fl
     return body_scores(line_features(texts, kinds, paras)) if texts else []
 
 
-def main_span(scores: list[float], words: list[int], model: LineModel | None = None) -> tuple[int, int] | None:
+def main_span(scores: list[float], words: list[int], model: LineModel | None = None,
+              light: list[bool] | None = None, light_weight: float = 1.0) -> tuple[int, int] | None:
     """(first, last) line of the page's densest run of content, or None when no line looks like content.
 
     Each line adds (score - span_threshold) weighted by the square root of its word count; the span
     is the run with the largest sum (Kadane's maximum subarray), so a menu or footer between two
-    stretches of prose splits them and only the larger stretch is kept.
+    stretches of prose splits them and only the larger stretch is kept. Lines marked in `light` cost only
+    `light_weight` of their shortfall (the furniture repeated around each post of a thread).
 
     >>> main_span([0.1, 0.9, 0.8, 0.1, 0.1, 0.1, 0.7], [1, 20, 15, 1, 2, 1, 3])
     (1, 2)
@@ -83,6 +85,8 @@ def main_span(scores: list[float], words: list[int], model: LineModel | None = N
     best, best_span, current, start = 0.0, None, 0.0, 0
     for i, (score, n) in enumerate(zip(scores, words)):
         value = (score - threshold) * math.sqrt(max(1, n))
+        if value < 0 and light and light[i]:
+            value *= light_weight
         if current <= 0:
             current, start = value, i
         else:

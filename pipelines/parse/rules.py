@@ -38,6 +38,8 @@ class TextThresholds:
     inline_prose_score: float
     inline_resume: int
     bio_reach: int
+    repeated_gap_max_words: int
+    repeated_gap_weight: float
     short_line_page_prose: int
     short_line_span_threshold: float
     above_title_min_words: int

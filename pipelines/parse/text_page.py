@@ -7,6 +7,7 @@ those kinds: header (title and its metadata, here) -> main body (text_body.py) -
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -94,16 +95,26 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
     footer = footer_start(lines, rules)  # the page footer is never main content, however much prose it holds
     scores[footer:] = [0.0] * (len(lines) - footer)
     words = [x.words for x in lines]
-    span = main_span(scores, words, model)
+    light = _repeated_short_lines(lines, limits.repeated_gap_max_words)
+    span = main_span(scores, words, model, light, limits.repeated_gap_weight)
     # A page whose densest run holds little running prose is made of short lines (a listing, a product or collection
     # page: names, prices, filters); its run is found again with a lower threshold, so short content lines join.
     if span and _prose_words(lines[span[0]:span[1] + 1], rules) < limits.short_line_page_prose:
-        span = main_span(scores, words, replace(model, span_threshold=limits.short_line_span_threshold)) or span
+        span = main_span(scores, words, replace(model, span_threshold=limits.short_line_span_threshold),
+                         light, limits.repeated_gap_weight) or span
     keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
     body_start = next((i for i in sorted(keep) if is_body_start(lines[i], rules)), body_start)
     layout = Layout(scores, keep, body_start, _rule_title(lines, body_start))
     layout.title = choose_title(lines, layout) if choose else layout.rule_title
     return layout
+
+
+def _repeated_short_lines(lines: list[Line], max_words: int) -> list[bool]:
+    """Per line, True when it is short and printed three times or more on the page: the furniture around each post of
+    a thread or each card of a list ('Member', 'Reply', the poster's name), which splits one content block into many
+    (a menu printed twice, for the desktop and the phone, is no such line)."""
+    counts = Counter(line.text for line in lines if line.words <= max_words)
+    return [line.words <= max_words and counts[line.text] > 2 for line in lines]
 
 
 def _prose_words(lines: list[Line], rules: TextRules) -> int:
