@@ -72,3 +72,14 @@ def test_the_report_module_and_a_page_found_up_to_date_load_no_matplotlib(tmp_pa
     done = subprocess.run([sys.executable, "-c", script, str(published)], cwd=REPO, capture_output=True, text=True,
                           timeout=60)
     assert done.stdout.split() == ["False", "False"], done.stderr
+
+
+def test_what_was_submitted_is_taken_by_its_key_once(started):
+    assert drawing.submit("k", abs, -3)
+    assert drawing.take("k") == 3
+    assert drawing.take("k") is None
+
+
+def test_nothing_is_submitted_without_started_processes():
+    assert not drawing.submit("k", abs, -3)
+    assert drawing.take("k") is None

@@ -29,14 +29,18 @@ def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey],
               description="The warehouse file analysts and BI tools open, replaced atomically after a complete build.")
     def published_warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
                             warehouse: WarehouseSettings) -> dg.MaterializeResult:
-        preload.start()  # the report's libraries load during the checkpoint and copy below (pipelines/report/preload.py)
-        if not drawing.started():  # no drawing processes with matplotlib loaded: the report forks its own from here
+        if not drawing.started():  # no drawing processes: the report's libraries load during the publishing below
+            preload.start()  # (pipelines/report/preload.py), matplotlib too, for the report's own drawing pool
             preload.start(preload.DRAWING_MODULE)
         with duckdb.get_connection() as con, failing_at_once():
             files = con.execute("select count(distinct file_path) from raw.raw_files").fetchone()[0]
             files_before, published_state = published_facts(Path(warehouse.published))  # one look at the file
             guard_shrink(files_before, files, warehouse.allow_shrink, f"the build of {warehouse.raw_dir}",
                          warehouse.published)
+            if drawing.started():  # the charts of this build draw while it is published (report/page.py, predraw)
+                from pipelines.report.page import predraw
+
+                predraw(con, Path(warehouse.published))
             try:
                 size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con, published_state)
             except OSError as err:

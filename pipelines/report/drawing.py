@@ -4,8 +4,10 @@ A run's first ~2 s (importing Dagster, opening the instance, creating the run) k
 other idle; the report's charts then cost a 1%-new run ~0.9 s: importing matplotlib (~0.4 s of CPU), its
 first figure (fonts), and ~0.8 s of CPU drawing four charts on two processes. `start()` forks the drawing
 processes before the run imports Dagster and has them load matplotlib and draw one small chart there, one after
-the other, on the idle core; the report step then sends them its charts (`map`). Where no run started them (`dagster dev`,
-tests) `map` answers None and the report forks its own pool, as before.
+the other, on the idle core. The publish step then submits the charts of the build it is about to publish
+(`submit`, pipelines/report/page.py `predraw`), so they draw while the file is checkpointed and copied, and the
+report step takes them (`take`) when the published rows are the ones they were drawn from, or sends the others
+(`map`). Where no run started them (`dagster dev`, tests) `map` answers None and the report forks its own pool.
 
 The workers are forked from the main thread while the process holds no other thread and no database, and they
 die with it (pipelines/lifecycle/workers.py). A worker that died leaves the report to draw in a pool of its own.
@@ -15,12 +17,13 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from pipelines.lifecycle.workers import fork_context, process_pool, workers
 
 _pool: list[ProcessPoolExecutor] = []  # the started pool, at most one
+_pending: dict[str, Future] = {}  # charts submitted ahead of the report, by key (pipelines/report/svgcache.py)
 
 
 def start(count: int | None = None) -> None:
@@ -53,8 +56,29 @@ def map(func, items: list) -> list | None:  # noqa: A001 - as Executor.map
         return None
 
 
+def submit(key: str, func, item) -> bool:
+    """Start func(item) in the drawing processes, to be taken by its key; False when none run."""
+    if not started():
+        return False
+    _pending[key] = _pool[0].submit(func, item)
+    return True
+
+
+def take(key: str):
+    """The result of what was submitted under key (waiting for it); None when nothing was, or its process died."""
+    future = _pending.pop(key, None)
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        stop()
+        return None
+
+
 def stop() -> None:
-    """End the drawing processes (idle ones exit at once)."""
+    """End the drawing processes (idle ones exit at once) and forget what was submitted to them."""
+    _pending.clear()
     while _pool:
         _pool.pop().shutdown(wait=True, cancel_futures=True)
 

@@ -22,8 +22,10 @@ import jinja2
 from pipelines.lifecycle.buildstate import STATE_TABLE
 from pipelines.lifecycle.readonly import attached
 from pipelines.config import report_path
+from pipelines.report import drawing
 from pipelines.report.charts import CHARTS, chart_at
 from pipelines.report.sql_reports import REPORTS_DIR, list_reports, report_sql, run_report
+from pipelines.report.svgcache import cache_path, chart_key, read_charts, write_charts
 from pipelines.lifecycle.versions import files_digest
 
 PACKAGE = Path(__file__).resolve().parent
@@ -95,27 +97,61 @@ def render_report(con: duckdb.DuckDBPyConnection, title: str = "Initiatives ware
     >>> page = render_report(con); page.startswith("<!DOCTYPE html>") and 'id="most_active_companies"' in page
     True
     """
+    return _render(con, title, {})[0]
+
+
+def _render(con: duckdb.DuckDBPyConnection, title: str, kept: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """(the page, {chart key: svg} of its charts); a chart whose key is in `kept` (pipelines/report/svgcache.py) is
+    taken from there, one drawn ahead (predraw) from the drawing processes, the others are drawn now."""
     about = list_reports()
     results = [run_report(con, chart.name) for chart in CHARTS]
-    svgs = _draw_charts([[dict(zip(columns, r)) for r in rows] for columns, rows in results])
+    code = code_signature()
+    keys = [chart_key(code, chart.name, columns, rows) for chart, (columns, rows) in zip(CHARTS, results)]
+    svgs = [kept.get(key) for key in keys]
+    svgs = [svg if svg is not None else drawing.take(key) for svg, key in zip(svgs, keys)]
+    missing = [i for i, svg in enumerate(svgs) if svg is None]
+    for i, svg in zip(missing, _draw_charts([(i, _records(*results[i])) for i in missing])):
+        svgs[i] = svg
     sections = [{"chart": chart, "svg": svg, "columns": columns, "rows": [[cell(v) for v in r] for r in rows],
                  "numeric": _numeric(columns, rows), "query": about[chart.name], "sql": report_sql(chart.name)}
                 for chart, (columns, rows), svg in zip(CHARTS, results, svgs)]
     counts = con.execute("select (select count(*) from main.dim_story), "
                          "(select count(distinct initiative_id) from main.fact_initiative)").fetchone()
-    return TEMPLATE.render(title=title, sections=sections, signature=signature(con), stories=counts[0],
+    page = TEMPLATE.render(title=title, sections=sections, signature=signature(con), stories=counts[0],
                            initiatives=counts[1])
+    return page, dict(zip(keys, svgs))
 
 
-def _draw_charts(records: list[list[dict]]) -> list[str]:
-    """Every chart's SVG, in CHARTS order: drawn by the drawing processes a command-line run started with
-    matplotlib loaded (pipelines/report/drawing.py), else by a pool of forked processes (one per core, at most one per
-    chart; a chart is 0.1-0.3 s of matplotlib, so two cores draw the page in about half the time); the bytes are those
-    one process draws (svg.hashsalt)."""
-    from pipelines.report import drawing
+def predraw(con: duckdb.DuckDBPyConnection, published: Path) -> int:
+    """Start drawing the charts of the build `con` holds, about to be published, in the drawing processes
+    (pipelines/report/drawing.py), so they draw while the publish step copies the file; the report step takes them
+    when the published file's rows are the same (the chart key). Charts kept beside the report are not drawn again.
+    Returns how many were started (none without drawing processes)."""
+    if not drawing.started():
+        return 0
+    kept = read_charts(cache_path(report_path(published)))
+    code = code_signature()
+    started = 0
+    for i, chart in enumerate(CHARTS):
+        columns, rows = run_report(con, chart.name)
+        key = chart_key(code, chart.name, columns, rows)
+        if key not in kept and drawing.submit(key, chart_at, (i, _records(columns, rows))):
+            started += 1
+    return started
+
+
+def _records(columns: list[str], rows: list[tuple]) -> list[dict]:
+    """A query's rows as {column: value} dicts (what a chart's bars are taken from)."""
+    return [dict(zip(columns, r)) for r in rows]
+
+
+def _draw_charts(items: list[tuple[int, list[dict]]]) -> list[str]:
+    """The SVG of each (place in CHARTS, rows), in order: drawn by the drawing processes a command-line run started
+    with matplotlib loaded (pipelines/report/drawing.py), else by a pool of forked processes (one per core, at most one
+    per chart; a chart is 0.1-0.3 s of matplotlib, so two cores draw the page in about half the time); the bytes are
+    those one process draws (svg.hashsalt)."""
     from pipelines.stages import pool_map  # loaded by the run already; `pipelines report` never draws
 
-    items = list(enumerate(records))
     drawn = drawing.map(chart_at, items)
     return drawn if drawn is not None else pool_map(chart_at, items, warm=_load_matplotlib, min_items=2)
 
@@ -143,18 +179,20 @@ def recorded_signature(path: Path) -> str | None:
 def write_report(published: Path, out: Path | None = None) -> tuple[Path, bool]:
     """Render the report of the published warehouse beside it, atomically; (path, written now).
 
-    Not written again when the page on disk was made from the same marts and report code.
+    Not written again when the page on disk was made from the same marts and report code. The charts are kept
+    beside it (pipelines/report/svgcache.py): the next page draws only the charts whose rows changed.
     """
     published = Path(published)
     out = Path(out or report_path(published))
     with attached(published, "published", use=True) as con:  # reads the file now on disk, as the run summary does
         if marts_state(con) is not None and recorded_signature(out) == signature(con):
             return out, False  # a warehouse without build state is rendered every time
-        page = render_report(con, title=f"Initiatives warehouse: {published.name}")
+        page, charts = _render(con, f"Initiatives warehouse: {published.name}", read_charts(cache_path(out)))
     tmp = out.with_name(f".{out.name}.writing-{os.getpid()}")
     try:
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
+    write_charts(cache_path(out), charts)  # after the page: a run killed between the two keeps older charts, unused
     return out, True
