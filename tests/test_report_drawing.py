@@ -1,11 +1,13 @@
 """pipelines.report.drawing: charts drawn by the drawing processes a command-line run starts are the bytes one process
-draws, in the workers with matplotlib already loaded; without them (or once they died) the report draws on its own;
-and a page found up to date, or the report module itself, loads no matplotlib."""
+draws, in processes with matplotlib already loaded; without them (or once they died) the report draws on its own; a
+run killed with kill -9 leaves none of them behind; and a page found up to date, or the report module itself, loads
+no matplotlib."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,3 +85,50 @@ def test_what_was_submitted_is_taken_by_its_key_once(started):
 def test_nothing_is_submitted_without_started_processes():
     assert not drawing.submit("k", abs, -3)
     assert drawing.take("k") is None
+
+
+def test_drawing_processes_and_their_server_end_with_a_killed_run(tmp_path):
+    """kill -9 of the run leaves neither the fork server nor a drawing process behind."""
+    script = tmp_path / "drawing_run.py"
+    script.write_text(
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(REPO)!r})\n"
+        "from pipelines.report import drawing\n"
+        "if __name__ == '__main__':\n"
+        "    drawing.start(count=1)\n"
+        "    drawing.submit('k', time.sleep, 60)\n"
+        "    time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, str(script)])
+    try:
+        deadline = time.time() + 20
+        tree: list[int] = []
+        while time.time() < deadline and len(tree) < 3:  # the fork server, the resource tracker, a drawing process
+            tree = _descendants(proc.pid)
+            time.sleep(0.1)
+        assert len(tree) >= 3, tree
+        proc.kill()
+        proc.wait()
+        deadline = time.time() + 10
+        while time.time() < deadline and [pid for pid in tree if _running(pid)]:
+            time.sleep(0.1)
+        assert [pid for pid in tree if _running(pid)] == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        out = subprocess.run(["pgrep", "-P", str(todo.pop())], capture_output=True, text=True).stdout
+        found += [int(p) for p in out.split()]
+        todo += [int(p) for p in out.split()]
+    return found
+
+
+def _running(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

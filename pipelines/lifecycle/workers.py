@@ -8,8 +8,11 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import select
 import signal
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 PR_SET_PDEATHSIG = 1  # prctl option: signal sent to this process when its parent dies
@@ -49,6 +52,38 @@ def die_with_parent() -> None:
             os._exit(1)
     except (OSError, AttributeError):  # no prctl: workers still exit when the pool's pipe closes
         pass
+
+
+def die_with(pid: int) -> None:
+    """End this worker when process `pid` ends: for a worker whose parent is not the run (one forked by
+    multiprocessing's fork server, which outlives the run as long as a worker holds its pipe). A thread waits on the
+    process's pidfd (Linux), or looks every second where there is none."""
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        handle = None
+    threading.Thread(target=_exit_when_gone, args=(pid, handle), name=f"die with {pid}", daemon=True).start()
+
+
+def _exit_when_gone(pid: int, handle: int | None) -> None:
+    if handle is not None:
+        select.select([handle], [], [])
+    else:
+        while _alive(pid):
+            time.sleep(1.0)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def fork_context():

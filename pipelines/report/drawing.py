@@ -1,16 +1,18 @@
-"""The report's drawing processes, forked when a command-line run starts so matplotlib loads while the run starts.
+"""The report's drawing processes, forked from a server that loads matplotlib while a command-line run starts.
 
 A run's first ~2 s (importing Dagster, opening the instance, creating the run) keep one core busy and leave the
-other idle; the report's charts then cost a 1%-new run ~0.9 s: importing matplotlib (~0.4 s of CPU), its
-first figure (fonts), and ~0.8 s of CPU drawing four charts on two processes. `start()` forks the drawing
-processes before the run imports Dagster and has them load matplotlib and draw one small chart there, one after
-the other, on the idle core. The publish step then submits the charts of the build it is about to publish
+other idle; the report's charts then cost a 1%-new run ~0.9 s: importing matplotlib (~0.4 s of CPU) and ~0.8 s
+of CPU drawing four charts on two processes. `start()`, called before the run imports Dagster, starts
+multiprocessing's fork server with matplotlib to preload: it loads it on the idle core, once, and every drawing
+process is then forked from it with matplotlib in place (processes forked from the run itself would each have to
+import it, ~0.9 s of CPU apiece). The publish step submits the charts of the build it is about to publish
 (`submit`, pipelines/report/page.py `predraw`), so they draw while the file is checkpointed and copied, and the
 report step takes them (`take`) when the published rows are the ones they were drawn from, or sends the others
 (`map`). Where no run started them (`dagster dev`, tests) `map` answers None and the report forks its own pool.
 
-The workers are forked from the main thread while the process holds no other thread and no database, and they
-die with it (pipelines/lifecycle/workers.py). A worker that died leaves the report to draw in a pool of its own.
+Each drawing process ends when the run's process does (pipelines/lifecycle/workers.py `die_with`), and the fork
+server once neither the run nor a drawing process holds its pipe, so a run killed with kill -9 leaves none behind. A drawing process
+that died leaves the report to draw in a pool of its own.
 """
 from __future__ import annotations
 
@@ -20,23 +22,28 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from pipelines.lifecycle.workers import fork_context, process_pool, workers
+from pipelines.lifecycle.workers import die_with, workers
 
+PRELOAD = ["pipelines.report.charts", "matplotlib.figure", "matplotlib.backends.backend_svg"]  # what a chart needs
 _pool: list[ProcessPoolExecutor] = []  # the started pool, at most one
 _pending: dict[str, Future] = {}  # charts submitted ahead of the report, by key (pipelines/report/svgcache.py)
 
 
 def start(count: int | None = None) -> None:
-    """Fork the drawing processes now (`count`, default one per core, at most one per chart) and let each load
-    matplotlib; nothing when they run already."""
-    if _pool:
+    """Start the server the drawing processes fork from, loading matplotlib (`count` processes at most, default one
+    per core and at most one per chart, forked when charts are sent); nothing when it runs already, or where the OS
+    has no fork server (the report then draws in a pool of its own)."""
+    if _pool or "forkserver" not in multiprocessing.get_all_start_methods():
         return
+    from multiprocessing import forkserver
+
     from pipelines.report.charts import CHARTS
 
-    n = count or min(workers(), len(CHARTS))
-    pool = process_pool(n, warm=functools.partial(_warm_in_turn, (fork_context() or multiprocessing).Lock()))
-    pool.submit(os.getpid)  # a fork context starts every worker at the first task
-    _pool.append(pool)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    forkserver.ensure_running()  # starts it and returns: it loads PRELOAD while this process goes on
+    _pool.append(ProcessPoolExecutor(max_workers=count or min(workers(), len(CHARTS)), mp_context=context,
+                                     initializer=functools.partial(die_with, os.getpid())))
 
 
 def started() -> bool:
@@ -81,16 +88,3 @@ def stop() -> None:
     _pending.clear()
     while _pool:
         _pool.pop().shutdown(wait=True, cancel_futures=True)
-
-
-def _warm_in_turn(lock) -> None:
-    """warm(), one worker at a time: with the run starting on one core, the workers share the other one."""
-    with lock:
-        warm()
-
-
-def warm() -> None:
-    """Load matplotlib and draw one small chart (its first figure loads the fonts and the SVG backend)."""
-    from pipelines.report.charts import CHARTS, chart_svg
-
-    chart_svg(CHARTS[-1], [{"role": "main", "stories": 1, "words": 1, "mentions": 1, "initiatives": 1}])
