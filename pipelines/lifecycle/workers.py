@@ -1,7 +1,8 @@
 """Worker processes: how many, and pools of forked workers that die with the run that forked them.
 
-Pure module (standard library only), so a command can fork workers before it imports anything heavy
-(pipelines/report/drawing.py forks the chart-drawing workers before the run imports Dagster).
+Pure module (standard library only), so a command can use it before it imports anything heavy
+(pipelines/report/drawing.py starts the chart-drawing fork server before the run imports Dagster; its processes
+end with the run through `die_with`).
 """
 from __future__ import annotations
 
