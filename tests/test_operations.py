@@ -440,28 +440,46 @@ def test_bad_inputs_through_the_whole_run(tmp_path, capsys, caplog):
 
 def test_pool_workers_die_with_a_killed_run(tmp_path):
     """kill -9 of the run leaves no forked parse/extract workers behind."""
-    script = tmp_path / "slow_pool.py"
-    script.write_text(
-        "import sys, time\n"
-        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
-        "from pipelines.stages import pool_map\n"
-        "def slow(x):\n    time.sleep(20)\n    return x\n"
-        "pool_map(slow, list(range(200)))\n")
+    killed_leaves_nothing(tmp_path, "from pipelines.stages import pool_map\n"
+                                    "def slow(x):\n    time.sleep(20)\n    return x\n"
+                                    "pool_map(slow, list(range(200)))\n", processes=2)
+
+
+def killed_leaves_nothing(tmp_path: Path, body: str, processes: int) -> None:
+    """Run `body` as a script (with sys and time imported), wait until it has `processes` descendants, kill -9 it:
+    none of them may live on."""
+    script = tmp_path / "killed_run.py"
+    script.write_text(f"import sys, time\nsys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n{body}")
     proc = subprocess.Popen([sys.executable, str(script)])
     try:
-        deadline = time.time() + 15
-        children: list[int] = []
-        while time.time() < deadline and len(children) < 2:
-            out = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout
-            children = [int(p) for p in out.split()]
-            time.sleep(0.2)
-        assert children, "the pool never started"
+        deadline = time.time() + 20
+        tree: list[int] = []
+        while time.time() < deadline and len(tree) < processes:
+            tree = _descendants(proc.pid)
+            time.sleep(0.1)
+        assert len(tree) >= processes, f"the run started {tree}"
         proc.kill()
         proc.wait()
-        time.sleep(1.0)
-        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
-                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().split(")")[-1][:3]]
-        assert alive == []
+        deadline = time.time() + 10
+        while time.time() < deadline and [pid for pid in tree if _running(pid)]:
+            time.sleep(0.1)
+        assert [pid for pid in tree if _running(pid)] == []
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        out = subprocess.run(["pgrep", "-P", str(todo.pop())], capture_output=True, text=True).stdout
+        found += [int(p) for p in out.split()]
+        todo += [int(p) for p in out.split()]
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

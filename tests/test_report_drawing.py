@@ -7,13 +7,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_models import file_warehouse, small_warehouse  # noqa: E402
+from test_operations import killed_leaves_nothing  # noqa: E402
 
 from pipelines.report import drawing  # noqa: E402
 from pipelines.report.page import render_report  # noqa: E402
@@ -88,47 +88,9 @@ def test_nothing_is_submitted_without_started_processes():
 
 
 def test_drawing_processes_and_their_server_end_with_a_killed_run(tmp_path):
-    """kill -9 of the run leaves neither the fork server nor a drawing process behind."""
-    script = tmp_path / "drawing_run.py"
-    script.write_text(
-        "import sys, time\n"
-        f"sys.path.insert(0, {str(REPO)!r})\n"
-        "from pipelines.report import drawing\n"
-        "if __name__ == '__main__':\n"
-        "    drawing.start(count=1)\n"
-        "    drawing.submit('k', time.sleep, 60)\n"
-        "    time.sleep(60)\n")
-    proc = subprocess.Popen([sys.executable, str(script)])
-    try:
-        deadline = time.time() + 20
-        tree: list[int] = []
-        while time.time() < deadline and len(tree) < 3:  # the fork server, the resource tracker, a drawing process
-            tree = _descendants(proc.pid)
-            time.sleep(0.1)
-        assert len(tree) >= 3, tree
-        proc.kill()
-        proc.wait()
-        deadline = time.time() + 10
-        while time.time() < deadline and [pid for pid in tree if _running(pid)]:
-            time.sleep(0.1)
-        assert [pid for pid in tree if _running(pid)] == []
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-
-
-def _descendants(pid: int) -> list[int]:
-    found, todo = [], [pid]
-    while todo:
-        out = subprocess.run(["pgrep", "-P", str(todo.pop())], capture_output=True, text=True).stdout
-        found += [int(p) for p in out.split()]
-        todo += [int(p) for p in out.split()]
-    return found
-
-
-def _running(pid: int) -> bool:
-    stat = Path(f"/proc/{pid}/stat")
-    try:
-        return stat.read_text().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return False
+    """kill -9 of the run leaves neither the fork server nor a drawing process behind (nor the resource tracker)."""
+    killed_leaves_nothing(tmp_path, "from pipelines.report import drawing\n"
+                                    "if __name__ == '__main__':\n"
+                                    "    drawing.start(count=1)\n"
+                                    "    drawing.submit('k', time.sleep, 60)\n"
+                                    "    time.sleep(60)\n", processes=3)
