@@ -91,3 +91,12 @@ def test_the_shipped_month_names_are_babels_for_the_listed_languages():
     shipped = json.loads(MONTH_NAMES_FILE.read_text())
     assert shipped["languages"] == list(MONTH_LANGUAGES)
     assert shipped["months"] == month_names()
+
+
+def test_a_dateline_under_a_dated_sentence_by_the_headline_dates_the_story():
+    sentence = "The district opened its first park for families on March 3, 2019."
+    story = _main("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", sentence,
+                  "May 2, 2024", PROSE, MORE)
+    assert story.published_at.date() == date(2024, 5, 2)
+    assert story.published_at.date() != date(2019, 3, 3)
+    assert sentence in story.body

@@ -390,7 +390,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()
-    page = "\n".join(texts)
+    page, told = "\n".join(texts), None
     for i in order:
         words = len(texts[i].split())
         text, whole = texts[i], True
@@ -401,7 +401,9 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
             if not tail:
                 continue
             text, words, whole = tail, len(tail.split()), False
-        if "date" not in meta and (found := find_date(text)) and (value := parse_date(text)):
+        if "date" not in meta and told is None and _dated_sentence(text) and (value := parse_date(text)):
+            told = i, value  # a sentence of the story telling a date: only when no dateline by the title gives one
+        elif "date" not in meta and (found := find_date(text)) and (value := parse_date(text)):
             meta["date"] = value
             if words <= lim.short_meta_words and whole:
                 used.add(i)
@@ -423,7 +425,28 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
             meta["author"] = name
             if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
+    if "date" not in meta and told is not None:
+        meta["date"] = told[1]
+        used.add(told[0])  # read as the header's date, it leaves the body as a dateline does
     return meta, used
+
+
+def _dated_sentence(text: str) -> bool:
+    """True when a line is a sentence of the story that tells a date ('The district opened its first park on March 3,
+    2019.': it closes with a full stop and runs to a sentence's length), not a dateline, unless it opens with a date
+    label or a byline ('Posted on May 2, 2024 by Ann Lee.') or the date is a field after a separator ('… started by
+    Ann, May 11, 2024.').
+
+    >>> [_dated_sentence(t) for t in ["The district opened its first park on March 3, 2019.", "March 3, 2019.",
+    ...                               "Published on March 3, 2019 by Ann Lee.", "Discussion started by Ann, May 11, 2024."]]
+    [True, False, False, False]
+    """
+    rules = text_rules()
+    if not text.rstrip().endswith(".") or len(text.split()) < rules.thresholds.sentence_min_words \
+            or rules.date_prefix.match(text) or rules.byline.match(text):
+        return False
+    found = find_date(text)
+    return found is not None and not text[:found.start()].rstrip().endswith((",", "|", "·", "•", "-", "–", "—"))
 
 
 def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
