@@ -120,3 +120,20 @@ def test_a_news_story_opening_by_defining_a_section_name_keeps_its_dated_headlin
                    PROSE)
     assert title == "City sets up a fund for start-ups building virtual showrooms"
     assert title != "Fund"
+
+
+def test_an_undated_headline_right_over_its_story_beats_a_menu_item_its_first_sentence_defines():
+    # a news page with no dateline: the city's name is a menu item above, and the story opens 'Harbour City is …'
+    title = _title("Home", "Harbour City", "River Town", "Markets", "Harbour City opens a fund for start-ups building showrooms",
+                   "Harbour City is to open a fund for start-ups that build virtual showrooms, its economy bureau said on "
+                   "Monday, and firms can apply from June.", MORE)
+    assert title == "Harbour City opens a fund for start-ups building showrooms"
+    assert title != "Harbour City"
+
+
+def test_an_undated_headline_right_over_its_story_beats_a_section_tag_printed_twice_above_it():
+    # the section's kicker and the story's tag, both 'Showrooms', over a headline with no dateline under it
+    title = _title("Home", "News", "Showrooms", "Showrooms", "City sets up a fund for start-ups building virtual showrooms",
+                   PROSE, MORE)
+    assert title == "City sets up a fund for start-ups building virtual showrooms"
+    assert title != "Showrooms"

@@ -34,16 +34,20 @@ def _calendar_word() -> re.Pattern:
 
 def choose_title(lines, layout) -> int | None:
     """Index of the headline: the heading a breadcrumb ends with, a thread's title, the title model's best candidate
-    when its date or byline is printed under it, else the heading printed twice over the story, else the heading naming
-    what the story's first sentence defines, else the model's pick."""
+    when its date or byline is printed under it or it is a headline printed right over the story, else the heading
+    printed twice over the story, else the heading naming what the story's first sentence defines, else the model's
+    pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
     if (thread := thread_title(lines)) is not None:
         return thread
     index = _model_title(lines, layout)
-    reach = header_rules().limits.headline_meta_reach
-    if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + reach]):
+    lim = header_rules().limits
+    if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + lim.headline_meta_reach]):
         return index  # a story's headline with its dateline or byline
+    if index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
+            and lines[index].words >= lim.section_over_words:
+        return index  # a headline printed right over its story, not a short heading or menu item above it
     if (twice := twice_printed_title(lines, layout.body_start)) is not None:
         return twice
     subject = defined_subject_title(lines, layout.body_start)
