@@ -560,6 +560,45 @@ def test_the_page_footer_opens_at_its_first_copyright_line_not_at_a_later_copyri
     assert text_lines.footer_start(lines, text_rules()) == 8
 
 
+SHOWROOM_HEAD = "Harbour City opens a fund for start-ups building virtual showrooms"
+SHOWROOM_STORY = ["Harbour City is to open a fund of 10 billion yuan for start-ups building virtual showrooms, the city's "
+                  "economy bureau said on Monday, and firms can apply from June.",
+                  "The bureau said the fund would back some 200 firms over three years and pay up to half of what each "
+                  "spends on the servers and software its showroom needs to run.",
+                  "Officials expect the first showrooms to open before the end of the year in the districts along the "
+                  "river, where the city has already set aside office space for the firms."]
+
+
+def test_a_story_sentence_about_copyright_in_the_last_fifth_does_not_open_the_footer():
+    last = "Firms that win a grant must keep their showroom open for two years and report its visitors every quarter."
+    page = "\n\n".join([*(f"Menu item {n}" for n in range(30)), SHOWROOM_HEAD, "May 2, 2024", *SHOWROOM_STORY,
+                         "The city will also open a copyright registry for digital collectibles, so artists can record their works.",
+                         last, "© 2024 Daily Courier. All rights reserved."])
+    body = parse_text(page)[0].body
+    assert "copyright registry" in body and last in body
+    assert "All rights reserved" not in body
+
+
+@pytest.mark.parametrize("line", ["© 2024 Daily Courier", "Copyright 2024 Daily Courier", "Copyright (c) Daily Courier",
+                                  "Daily Courier Ltd. All rights reserved.", "2024 copyright Daily Courier"])
+def test_copyright_notices_open_the_footer(line):
+    assert text_rules().footer.search(line)
+
+
+@pytest.mark.parametrize("line", ["The city will open a copyright registry for digital collectibles.",
+                                  "Copyright law is changing fast, the bureau said.",
+                                  "Artists keep the copyright on every token they sell in the new market."])
+def test_sentences_about_copyright_open_no_footer(line):
+    assert not text_rules().footer.search(line)
+
+
+def test_a_short_copyright_link_opens_the_footer_and_a_sentence_about_copyright_does_not():
+    texts = [*(["The boot menu lists every device."] * 8), "Artists keep the copyright on every token they sell.",
+             "Report Copyright Violation", "Terms"]
+    lines = text_lines.read_lines("\n".join(texts), text_rules())
+    assert text_lines.footer_start(lines, text_rules()) == 9
+
+
 def test_a_threads_repeated_post_furniture_does_not_split_its_posts():
     scores, words = [0.9, 0.9, *([0.1] * 8), 0.9], [20, 20, *([1] * 8), 20]
     furniture = [False, False, *([True] * 8), False]

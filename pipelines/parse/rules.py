@@ -59,6 +59,7 @@ class TextRules:
     promo_max_words: int
     story_end: re.Pattern
     footer: re.Pattern
+    footer_mention: re.Pattern
     inline_end_heading: re.Pattern
     inline_heading_reader: re.Pattern
     related_marker: re.Pattern
@@ -106,6 +107,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         promo_max_words=int(raw["promo_max_words"]),
         story_end=_any_line(raw["story_end_lines"]),
         footer=re.compile(raw["footer_line"], flags),
+        footer_mention=re.compile(raw["footer_mention"], flags),
         inline_end_heading=_any_line(raw["inline_end_headings"]),
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
         related_marker=_any_line(raw["related_markers"]),

@@ -173,13 +173,12 @@ def _line_kind(raw: str, rules: TextRules) -> tuple[int, str, dict]:
 
 def is_body_start(line: Line, rules: TextRules) -> bool:
     """The first line of running text: long, or a full sentence."""
-    return line.kind == "text" and (line.words >= rules.body_min_words or
-                                     (line.words >= rules.thresholds.sentence_min_words
-                                      and bool(SENTENCE_END.search(line.text))))
+    return line.kind == "text" and _running_text(line, rules)
 
 
 def footer_start(lines: list[Line], rules: TextRules) -> int:
-    """Index of the line opening the page footer (the first copyright line in the page's last part), or len(lines).
+    """Index of the line opening the page footer (the first copyright notice in the page's last part, or a short line
+    naming copyright that is no sentence of running text: a 'Copyright' link), or len(lines).
 
     >>> rules = text_rules()
     >>> footer_start([Line(t, n, "text") for n, t in enumerate(["Story."] * 8 + ["© 2025 Acme. All rights reserved.", "Terms"])], rules)
@@ -187,6 +186,14 @@ def footer_start(lines: list[Line], rules: TextRules) -> int:
     """
     limits = rules.thresholds
     for i in range(int(len(lines) * limits.footer_from), len(lines)):
-        if lines[i].words <= limits.footer_line_max_words and rules.footer.search(lines[i].text):
+        line = lines[i]
+        if line.words <= limits.footer_line_max_words and (rules.footer.search(line.text) or (
+                rules.footer_mention.search(line.text) and not _running_text(line, rules))):
             return i
     return len(lines)
+
+
+def _running_text(line: Line, rules: TextRules) -> bool:
+    """True when the line reads as a sentence of running text (long, or a full sentence), whatever kind it was read as."""
+    return line.words >= rules.body_min_words or (line.words >= rules.thresholds.sentence_min_words
+                                                  and bool(SENTENCE_END.search(line.text)))
