@@ -579,6 +579,21 @@ def test_a_story_sentence_about_copyright_in_the_last_fifth_does_not_open_the_fo
     assert "All rights reserved" not in body
 
 
+def test_a_related_marker_under_a_wire_story_of_short_paragraphs_still_ends_it():
+    short = ["Harbour City will open a fund for start-ups building virtual showrooms, the city said on Monday.",
+             "The fund holds 10 billion yuan and will back some 200 firms over three years.",
+             "Firms can apply from June, and the first grants are due in the autumn.",
+             "The bureau said it would pay up to half of what each firm spends on servers.",
+             "Officials expect the first showrooms to open before the end of the year.",
+             "The city has set aside office space along the river for the firms.",
+             "Similar funds opened in River Town and Hill County last year."]
+    teasers = ["River Town doubles its fund for virtual reality firms as demand grows in the capital, officials said.",
+               "Hill County sets up a metaverse office to court start-ups from abroad, the county said."]
+    body = parse_text("\n\n".join(["Home", SHOWROOM_HEAD, "May 2, 2024", *short, "Related stories", *teasers]))[0].body
+    assert short[0] in body and short[-1] in body
+    assert not any(teaser in body for teaser in teasers)
+
+
 @pytest.mark.parametrize("line", ["© 2024 Daily Courier", "Copyright 2024 Daily Courier", "Copyright (c) Daily Courier",
                                   "Daily Courier Ltd. All rights reserved.", "2024 copyright Daily Courier"])
 def test_copyright_notices_open_the_footer(line):

@@ -46,6 +46,7 @@ class TextThresholds:
     above_title_share: float
     list_prose_words: int
     list_min_paragraphs: int
+    list_headline_share: float
     footer_from: float
     footer_line_max_words: int
 

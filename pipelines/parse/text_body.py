@@ -105,14 +105,17 @@ def _story_heading(lines: list[Line], i: int, keep: set[int]) -> bool:
 def _list_section(main: Draft, i: int, keep: set[int]) -> bool:
     """True when the related marker at `i` heads the next section of a list: the story above it, not yet closed, is a
     list of short items (several paragraphs, no two of running prose in a row: a listing's teasers, a collection's cards)
-    and the line model keeps the line under the marker. Under an article's running prose, the same marker opens other
-    stories."""
+    that look like items (a share of them headline-shaped, without a sentence's end: a teaser's headline, a card's name
+    or price) and the line model keeps the line under the marker. Under an article's running prose, or a wire story of
+    short paragraphs that each end a sentence, the same marker opens other stories."""
     limits = text_rules().thresholds
     if main.closed or i + 1 not in keep or len(main.paragraphs) < limits.list_min_paragraphs:
         return False
     least = limits.list_prose_words
     long = [len(paragraph.split()) >= least for paragraph in main.paragraphs]
-    return not any(a and b for a, b in zip(long, long[1:]))
+    headlines = sum(not SENTENCE_END.search(paragraph) for paragraph in main.paragraphs)
+    return not any(a and b for a, b in zip(long, long[1:])) \
+        and headlines >= limits.list_headline_share * len(main.paragraphs)
 
 
 def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
