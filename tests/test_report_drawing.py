@@ -5,6 +5,7 @@ no matplotlib."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,29 @@ def test_drawing_processes_and_their_server_end_with_a_killed_run(tmp_path):
                                     "    drawing.start(count=1)\n"
                                     "    drawing.submit('k', time.sleep, 60)\n"
                                     "    time.sleep(60)\n", processes=3)
+
+
+def _ignores_ctrl_c(_item) -> bool:
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_drawing_processes_leave_ctrl_c_to_the_run(started):
+    """Ctrl-C reaches the whole process group: the run stops them; they print no KeyboardInterrupt of their own."""
+    assert drawing.map(_ignores_ctrl_c, [1, 2]) == [True, True]
+
+
+def test_charts_that_fail_to_draw_ahead_leave_the_build_published_and_the_report_drawn(started, tmp_path, monkeypatch,
+                                                                                        capfd):
+    from test_operations import run_in_process, write_pages
+
+    from pipelines.report import page
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("drawing ahead broke on purpose")
+
+    monkeypatch.setattr(page, "predraw", broken)
+    write_pages(tmp_path / "raw", 1)
+    run_in_process(tmp_path / "raw", tmp_path / "w.duckdb")  # asserts every step succeeded
+    assert "charts not drawn ahead of the report (drawing ahead broke on purpose)" in capfd.readouterr().err  # Dagster's log
+    assert (tmp_path / "w.duckdb").exists()
+    assert page.report_path(tmp_path / "w.duckdb").read_text().count("<svg") == 4

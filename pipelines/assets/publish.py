@@ -40,7 +40,10 @@ def publish_asset(upstream: list[dg.AssetKey], job_assets: set[dg.AssetKey],
             if drawing.started():  # the charts of this build draw while it is published (report/page.py, predraw)
                 from pipelines.report.page import predraw
 
-                predraw(con, Path(warehouse.published))
+                try:
+                    predraw(con, Path(warehouse.published))
+                except Exception as err:  # noqa: BLE001 - drawing ahead only saves time: never stop a good build
+                    context.log.warning(f"charts not drawn ahead of the report ({err}); the report step draws them")
             try:
                 size, published = publish_if_changed(warehouse.build, Path(warehouse.published), con, published_state)
             except OSError as err:

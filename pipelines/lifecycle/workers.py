@@ -33,24 +33,24 @@ def process_pool(max_workers: int, warm=None) -> ProcessPoolExecutor:
     2
     """
     return ProcessPoolExecutor(max_workers=max_workers, mp_context=fork_context(), initializer=_start_worker,
-                               initargs=(warm,))
+                               initargs=(warm, os.getpid()))
 
 
-def _start_worker(warm) -> None:
-    die_with_parent()
+def _start_worker(warm, parent: int) -> None:
+    die_with_parent(parent)
     if warm is not None:
         warm()
 
 
-def die_with_parent() -> None:
-    """Ask Linux to kill this worker when the run that forked it dies (kill -9 leaves no orphans)."""
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the run that forked it (`parent`) dies (kill -9 leaves no orphans)."""
     if not sys.platform.startswith("linux"):
         return
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() == 1:  # the parent died before the request took effect
-            os._exit(1)
+        if os.getppid() != parent:  # the run died before the request took effect (its orphans may go to a
+            os._exit(1)  # subreaper, not to pid 1)
     except (OSError, AttributeError):  # no prctl: workers still exit when the pool's pipe closes
         pass
 
@@ -58,7 +58,9 @@ def die_with_parent() -> None:
 def die_with(pid: int) -> None:
     """End this worker when process `pid` ends: for a worker whose parent is not the run (one forked by
     multiprocessing's fork server, which outlives the run as long as a worker holds its pipe). A thread waits on the
-    process's pidfd (Linux), or looks every second where there is none."""
+    process's pidfd (Linux), or looks every second where there is none. Ctrl-C is the run's to handle: the worker
+    ignores SIGINT (its terminal sends it to the whole process group) and ends when the run does."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         handle = os.pidfd_open(pid)
     except ProcessLookupError:
