@@ -437,6 +437,26 @@ def test_a_comments_heading_over_readers_comments_ends_the_story():
     assert _paragraphs_over("Comments", "Tom Hart", "March 3, 2024", reply) == STORY_ABOVE[1:]
 
 
+def test_a_comments_heading_over_undated_readers_comments_ends_the_story():
+    comment = "This is a great step for the town and other ports should follow the same path soon."
+    other = "The terminal is too small for a port of this size, and most of the work will go to the same few firms."
+    assert _paragraphs_over("Comments", comment, "Reply", other, "Reply") == STORY_ABOVE[1:]
+
+
+def test_a_comments_heading_over_undated_comments_with_like_counts_ends_the_story():
+    comment = "This is a great step for the town and other ports should follow the same path soon."
+    assert _paragraphs_over("Comments", comment, "12 likes", "Share") == STORY_ABOVE[1:]
+
+
+def test_a_whole_page_keeps_undated_reader_comments_out_of_the_story():
+    comment = "This is a great step for the city and other provinces should follow the same path soon."
+    page = "\n\n".join(["Home", SHOWROOM_HEAD, "May 2, 2024", *SHOWROOM_STORY, "Comments", comment, "Reply",
+                         "The fund is too small for a city of this size, and most of it will go to the same few firms.", "Reply"])
+    body = parse_text(page)[0].body
+    assert SHOWROOM_STORY[-1] in body
+    assert comment not in body and "Comments" not in body
+
+
 def test_a_comments_heading_over_a_comment_form_ends_the_story():
     form = "Your email address will not be published. Required fields are marked *"
     assert _paragraphs_over("Comments", form, "Comment *") == STORY_ABOVE[1:]

@@ -37,6 +37,7 @@ class TextThresholds:
     inline_reach: int
     inline_prose_score: float
     inline_resume: int
+    comment_reach: int
     bio_reach: int
     repeated_gap_max_words: int
     repeated_gap_weight: float
@@ -63,6 +64,7 @@ class TextRules:
     footer_mention: re.Pattern
     inline_end_heading: re.Pattern
     inline_heading_reader: re.Pattern
+    comment_action: re.Pattern
     related_marker: re.Pattern
     date_prefix: re.Pattern
     byline: re.Pattern
@@ -111,6 +113,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         footer_mention=re.compile(raw["footer_mention"], flags),
         inline_end_heading=_any_line(raw["inline_end_headings"]),
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
+        comment_action=_any_line(raw["comment_action_lines"]),
         related_marker=_any_line(raw["related_markers"]),
         date_prefix=re.compile(raw["date_prefixes"], flags),
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE

@@ -91,15 +91,15 @@ def _inline_related(lines: list[Line], i: int, scores: list[float], before: int,
 def _story_heading(lines: list[Line], i: int, keep: set[int]) -> bool:
     """True when the end marker at `i` is a heading that may head a section of the story ('Comments') and the story's
     running prose resumes right under it (the next line is running text the line model keeps and does not address the
-    reader: 'With an account …, you can respond' explains how to comment), with no dated line (a comment's date) in
-    the lines that follow."""
+    reader: 'With an account …, you can respond' explains how to comment), with no dated line (a comment's date) and
+    no interaction line printed under a comment ('Reply', 'Like') in the lines that follow."""
     rules = text_rules()
     if not rules.inline_end_heading.fullmatch(lines[i].text) or i + 1 >= len(lines):
         return False
     nxt = lines[i + 1]
-    below = lines[i + 1:i + 1 + rules.thresholds.inline_resume]
+    below = lines[i + 1:i + 1 + rules.thresholds.comment_reach]
     return is_body_start(nxt, rules) and (not keep or i + 1 in keep) and not rules.inline_heading_reader.search(nxt.text) \
-        and not any(x.kind == "meta" and x.meta.get("date") for x in below)
+        and not any((x.kind == "meta" and x.meta.get("date")) or rules.comment_action.fullmatch(x.text) for x in below)
 
 
 def _list_section(main: Draft, i: int, keep: set[int]) -> bool:
