@@ -627,6 +627,19 @@ def test_sentences_about_copyright_open_no_footer(line):
     assert not text_rules().footer.search(line)
 
 
+@pytest.mark.parametrize("line", ["Copyright © 2024 Daily Courier Media Group. All rights reserved.",
+                                  "© Daily Courier Media Group, every story on this site."])
+def test_a_sentence_shaped_notice_with_a_sign_or_a_year_opens_the_footer(line):
+    texts = [*(["The boot menu lists every device."] * 8), line, "Terms"]
+    assert text_lines.footer_start(text_lines.read_lines("\n".join(texts), text_rules()), text_rules()) == 8
+
+
+def test_a_story_sentence_opening_with_a_copyright_office_opens_no_footer():
+    sentence = "Copyright Office officials said the registry for digital collectibles would open to artists in May."
+    texts = [*(["The boot menu lists every device."] * 8), sentence, "More officials spoke.", "© 2024 Daily Courier"]
+    assert text_lines.footer_start(text_lines.read_lines("\n".join(texts), text_rules()), text_rules()) == 10
+
+
 def test_a_short_copyright_link_opens_the_footer_and_a_sentence_about_copyright_does_not():
     texts = [*(["The boot menu lists every device."] * 8), "Artists keep the copyright on every token they sell.",
              "Report Copyright Violation", "Terms"]

@@ -62,6 +62,7 @@ class TextRules:
     story_end: re.Pattern
     footer: re.Pattern
     footer_mention: re.Pattern
+    footer_dated: re.Pattern
     inline_end_heading: re.Pattern
     inline_heading_reader: re.Pattern
     comment_action: re.Pattern
@@ -111,6 +112,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         story_end=_any_line(raw["story_end_lines"]),
         footer=re.compile(raw["footer_line"], flags),
         footer_mention=re.compile(raw["footer_mention"], flags),
+        footer_dated=re.compile(raw["footer_dated"], flags),
         inline_end_heading=_any_line(raw["inline_end_headings"]),
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
         comment_action=_any_line(raw["comment_action_lines"]),

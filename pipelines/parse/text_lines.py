@@ -187,9 +187,15 @@ def footer_start(lines: list[Line], rules: TextRules) -> int:
     limits = rules.thresholds
     for i in range(int(len(lines) * limits.footer_from), len(lines)):
         line = lines[i]
-        if line.words <= limits.footer_line_max_words and (rules.footer.search(line.text) or (
-                rules.footer_mention.search(line.text) and not _running_text(line, rules))):
+        if line.words > limits.footer_line_max_words:
+            continue
+        notice = rules.footer.search(line.text)
+        if not (notice or rules.footer_mention.search(line.text)):
+            continue
+        if not _running_text(line, rules):
             return i
+        if notice and rules.footer_dated.search(line.text):  # a sentence-shaped notice: 'Copyright © 2024 Acme. …'
+            return i  # ('Copyright Office officials said …' is a story's sentence)
     return len(lines)
 
 
