@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,7 +24,7 @@ from pipelines.config import report_path
 from pipelines.report import drawing
 from pipelines.report.charts import CHARTS, chart_at
 from pipelines.report.sql_reports import REPORTS_DIR, list_reports, report_sql, run_report
-from pipelines.report.svgcache import cache_path, chart_key, read_charts, write_charts
+from pipelines.report.svgcache import cache_path, chart_key, read_charts, replace_text, write_charts
 from pipelines.lifecycle.versions import files_digest
 
 PACKAGE = Path(__file__).resolve().parent
@@ -104,9 +103,7 @@ def _render(con: duckdb.DuckDBPyConnection, title: str, kept: dict[str, str]) ->
     """(the page, {chart key: svg} of its charts); a chart whose key is in `kept` (pipelines/report/svgcache.py) is
     taken from there, one drawn ahead (predraw) from the drawing processes, the others are drawn now."""
     about = list_reports()
-    results = [run_report(con, chart.name) for chart in CHARTS]
-    code = code_signature()
-    keys = [chart_key(code, chart.name, columns, rows) for chart, (columns, rows) in zip(CHARTS, results)]
+    results, keys = _chart_results(con)
     svgs = [kept.get(key) for key in keys]
     svgs = [svg if svg is not None else drawing.take(key) for svg, key in zip(svgs, keys)]
     missing = [i for i, svg in enumerate(svgs) if svg is None]
@@ -130,14 +127,18 @@ def predraw(con: duckdb.DuckDBPyConnection, published: Path) -> int:
     if not drawing.started():
         return 0
     kept = read_charts(cache_path(report_path(published)))
-    code = code_signature()
     started = 0
-    for i, chart in enumerate(CHARTS):
-        columns, rows = run_report(con, chart.name)
-        key = chart_key(code, chart.name, columns, rows)
-        if key not in kept and drawing.submit(key, chart_at, (i, _records(columns, rows))):
+    for i, (result, key) in enumerate(zip(*_chart_results(con))):
+        if key not in kept and drawing.submit(key, chart_at, (i, _records(*result))):
             started += 1
     return started
+
+
+def _chart_results(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple[list[str], list[tuple]]], list[str]]:
+    """Each chart's query result (columns, rows) and its key (pipelines/report/svgcache.py), in CHARTS order."""
+    code = code_signature()
+    results = [run_report(con, chart.name) for chart in CHARTS]
+    return results, [chart_key(code, chart.name, columns, rows) for chart, (columns, rows) in zip(CHARTS, results)]
 
 
 def _records(columns: list[str], rows: list[tuple]) -> list[dict]:
@@ -188,11 +189,6 @@ def write_report(published: Path, out: Path | None = None) -> tuple[Path, bool]:
         if marts_state(con) is not None and recorded_signature(out) == signature(con):
             return out, False  # a warehouse without build state is rendered every time
         page, charts = _render(con, f"Initiatives warehouse: {published.name}", read_charts(cache_path(out)))
-    tmp = out.with_name(f".{out.name}.writing-{os.getpid()}")
-    try:
-        tmp.write_text(page, encoding="utf-8")
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    replace_text(out, page)
     write_charts(cache_path(out), charts)  # after the page: a run killed between the two keeps older charts, unused
     return out, True

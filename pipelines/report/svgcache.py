@@ -46,10 +46,16 @@ def read_charts(path: Path) -> dict[str, str]:
 
 def write_charts(path: Path, charts: dict[str, str]) -> None:
     """Replace the kept charts with these, atomically (a reader sees the old file or the new one)."""
+    replace_text(path, json.dumps(charts, sort_keys=True))
+
+
+def replace_text(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically, through a temporary file of this process beside it (the report page and
+    its kept charts)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.writing-{os.getpid()}")
     try:
-        tmp.write_text(json.dumps(charts, sort_keys=True), encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
