@@ -15,7 +15,7 @@ from babel import Locale
 
 from pipelines.parse.dates import MONTH_NAMES_FILE
 
-MONTH_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "id", "tr", "pl", "ro", "sv", "da", "nb")
+MONTH_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "id", "tr", "pl", "ro", "sv", "da", "nb", "ru", "uk")
 
 
 def month_names() -> dict[str, int]:

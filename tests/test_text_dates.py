@@ -100,3 +100,52 @@ def test_a_dateline_under_a_dated_sentence_by_the_headline_dates_the_story():
     assert story.published_at.date() == date(2024, 5, 2)
     assert story.published_at.date() != date(2019, 3, 3)
     assert sentence in story.body
+
+
+def test_a_related_storys_date_under_an_undated_story_dates_nothing():
+    story = _main("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", *[PROSE, MORE] * 3,
+                  "Related", "Port opens a new terminal for cars", "March 1, 2024", "About us")
+    assert story.published_at is None
+    assert "Port opens a new terminal" not in story.body
+
+
+def test_a_readers_comment_date_under_an_undated_story_dates_nothing():
+    day = _day("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", *[PROSE, MORE] * 3,
+               "1 Comment", "Bo Chen", "March 7, 2024 at 3:14 pm", "Great news for the city, thanks for the report.",
+               "Reply")
+    assert day is None
+
+
+def test_a_dateline_under_the_story_beats_a_readers_comment_date_under_it():
+    day = _day("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", *[PROSE, MORE] * 3,
+               "Posted in News | March 3, 2024", "1 Comment", "Bo Chen says:", "March 7, 2024 at 3:14 pm", "Great news.")
+    assert day == date(2024, 3, 3)
+
+
+def test_a_copyright_year_dates_nothing():
+    day = _day("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", *[PROSE, MORE] * 3,
+               "© 2024 Daily Courier. All rights reserved.")
+    assert day is None
+
+
+def test_an_event_date_in_the_first_paragraph_loses_to_the_dateline():
+    opening = "On February 12, 2024, the city said it would set up a fund for start-ups that build virtual showrooms."
+    story = _main("Daily Courier", "City sets up a fund for start-ups building virtual showrooms",
+                  "A standfirst line that tells the story in one sentence for readers in a hurry.", "By Ann Lee",
+                  "Sunday, 3 March 2024, 10:00 GMT", opening, MORE, PROSE)
+    assert story.published_at.date() == date(2024, 3, 3)
+    assert opening in story.body
+
+
+def test_a_labelled_date_below_the_story_beats_a_date_told_in_its_first_paragraph():
+    opening = "The scheme was first announced on January 5, 2024, at a meeting of the city council on start-ups."
+    day = _day("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", opening,
+               *[PROSE, MORE] * 3, "Published", "March 3, 2024", "About us")
+    assert day == date(2024, 3, 3)
+    assert day != date(2024, 1, 5)
+
+
+def test_a_chinese_dateline_with_its_time_and_source_dates_the_story():
+    day = _day("首页", "City sets up a fund for start-ups building virtual showrooms", "2024年3月3日 10:00  来源：新华网",
+               PROSE, MORE, PROSE)
+    assert day == date(2024, 3, 3)

@@ -1,5 +1,6 @@
 """Dates as news pages write them: 'January 20, 2024, 10:30 AM', 'JUN 25, 2024', '2022-07-06', '30 June 2023',
-'the 5th of May 2024', '19-Dec-2025', '15/12/2025', '2024年5月26日', 'Mon Jun 30, 2025 7:02 am'.
+'the 5th of May 2024', '19-Dec-2025', '15/12/2025', '2024年5月26日 10:00', '2024년 5월 26일', '2024. 5. 26.',
+'Mon Jun 30, 2025 7:02 am', 'March 13,2024', '3 марта 2024'.
 
 Only absolute dates: 'Published 3 hours ago' or 'Yesterday' name no day without the time the page was
 fetched, so they are not read (the date stays null).
@@ -21,13 +22,15 @@ MONTHS = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 DAY = r"\d{1,2}(?i:st|nd|rd|th)?"  # any case: 'DECEMBER 17TH 2025'
 GLUED_START = r"(?:\b|(?<=[a-z])(?=[A-Z]))"  # a capitalised month run into the word before it: 'EditorialNovember 22, 2018'
 # A date somewhere in a line, with an optional time: 'May 26, 2023', 'MAY 26 2023', '26 May 2023', 'the 26th of May, 2023',
-# '26-May-2023', '2023-05-26' (also with / . or • between), '26/05/2023' or '05/26/2023', '2023年5月26日'.
+# '26-May-2023', '2023-05-26' (also with / . or • between), '26/05/2023' or '05/26/2023', '2023年5月26日' (Korean
+# '2023년 5월 26일'), Korean '2023. 5. 26.'; a comma may stand without its space ('May 26,2023').
 DATE_PATTERN = re.compile(
-    rf"(?:{GLUED_START}{MONTHS}\s+{DAY},?\s+\d{{4}}"
+    rf"(?:{GLUED_START}{MONTHS}\s+{DAY}(?:\s*,\s*|\s+)\d{{4}}"
     rf"|\b{DAY}(?:\s+of)?[\s-]{MONTHS}[\s,-]+\d{{4}}"
     r"|\b\d{4}[-/.•]\d{1,2}[-/.•]\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"|\b\d{4}\.\s\d{1,2}\.\s\d{1,2}\."
+    r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일])"
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?",
 )
 YEAR = re.compile(r"\d{4}")  # every date above holds a year: a line without four digits in a row holds none
@@ -40,8 +43,9 @@ MONTH_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "month_name
 FOUR_DIGITS = re.compile(r"\b\d{4}\b")
 FOREIGN_REACH = 32  # characters a foreign date runs before its year ('4 de septiembre de ', '12. października ')
 NOT_MONTHS = frozenset({"out", "set"})  # abbreviations ('out' for outubro, 'set' for settembre) that are English words
+COMMA_BEFORE_YEAR = re.compile(r"\s*,(?=\d{4})")
 NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
-CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 NUMERIC_ANYWHERE = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")
 NUMERIC_TAIL = re.compile(r"[/-]\d\d?[/-]\d{4}")  # what every NUMERIC_ANYWHERE holds, found ~4x faster (speed only)
 # How the page being read writes numeric dates: None (the default: month first unless the first number cannot be a
@@ -146,7 +150,7 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
     European form, day first). With a page's `order` ('dmy', 'mdy', 'unknown'), an ambiguous one (both
     numbers 12 or under and different) is read in that order, or not at all when the order is unknown.
     """
-    if cjk := CJK_DATE.fullmatch(written.strip()):
+    if cjk := CJK_DATE.match(written.strip()):  # its time, if any, after it ('2024年5月26日 10:00')
         year, month, day = map(int, cjk.groups())
         return _checked(year, month, day)
     if (foreign := FOREIGN_DATE.fullmatch(written)) and (month := _foreign_month(foreign)):
@@ -169,6 +173,7 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
                 pass
         return value
     cleaned = re.sub(r"\b(?:the|of)\b", " ", written.replace("·", " ").replace("•", "-"), flags=re.I)
+    cleaned = COMMA_BEFORE_YEAR.sub(", ", cleaned)  # 'May 26,2023': dateutil would read 26 and take this year
     try:
         value = dateutil_parser.parse(cleaned, fuzzy=True, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):

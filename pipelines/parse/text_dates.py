@@ -51,17 +51,22 @@ def _label_in_line(text: str) -> re.Match | None:
     return rules.label_before_date.search(text, 0, date.start())
 
 
-def lone_date(texts: list[str]) -> tuple[tuple[int, ...], object] | None:
+def lone_date(texts: list[str], stop: int | None = None) -> tuple[tuple[int, ...], object] | None:
     """(indexes, date) of the date printed alone on its line ('April 8, 2024', 'Published April 8, 2024') when every
-    such line on the page gives the same day: a page that prints one date by itself is dated by it (a page with
-    several, a listing or a thread, is not), when nothing by the title or the story's first paragraph dates it.
+    such line on the page above `stop` gives the same day: a page that prints one date by itself is dated by it (a page
+    with several, a listing or a thread, is not), when nothing by the title or the story's first paragraph dates it.
+    `stop` is where the story's own part of the page ends (the first related-stories or reader-comment heading under
+    it): a date under it is a related story's or a comment's.
 
     >>> lone_date(["Menu", "A story starts here and goes on, with more words.", "April 8, 2024", "Share"])
     ((2,), datetime.datetime(2024, 4, 8, 0, 0))
     >>> lone_date(["Menu", "April 8, 2024", "One more story", "May 2, 2024"]) is None
     True
+    >>> lone_date(["A story starts here and goes on, with more words.", "Related", "A park opens", "May 2, 2024"], 1) is None
+    True
     """
     found, days, rules = [], set(), header_rules()
+    texts = texts if stop is None else texts[:stop]
     page, line, at = "\n".join(texts), 0, 0
     for short in rules.short_year_line.finditer(page):  # the short lines holding a year, found by one search (speed)
         line, at = line + page.count("\n", at, short.start()), short.start()

@@ -430,8 +430,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
             if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
     if "date" not in meta and told is not None:
-        meta["date"] = told[1]
-        used.add(told[0])  # read as the header's date, it leaves the body as a dateline does
+        meta["told_date"] = told  # (line, date): the caller's last resort, after the page's labelled dates
     return meta, used
 
 

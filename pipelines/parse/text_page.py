@@ -159,6 +159,7 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         _title_meta(lines, t, body_start, meta)
     texts = [x.text for x in lines]
     near, used = nearby_meta(texts, t, body_start)
+    told = near.pop("told_date", None)  # a story sentence by the headline telling a date: only if nothing else dates it
     for key, value in near.items():
         meta.setdefault(key, value)
     if meta.get("category") and meta.get("category") == meta.get("author"):
@@ -166,9 +167,13 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     if "date" not in meta and (found := dateline_near(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
-    elif "date" not in meta and (found := labelled_date(texts, body_start) or lone_date(texts)):
+    elif "date" not in meta and (found := labelled_date(texts, body_start)
+                                 or lone_date(texts, _story_part_end(lines, body_start))):
         meta["date"] = found[1]
         used.update(found[0])
+    elif "date" not in meta and told is not None:
+        meta["date"] = told[1]
+        used.add(told[0])  # read as the header's date, it leaves the body as a dateline does
     if starter := thread_author(texts):  # the label line leaves the body, whoever else is credited
         meta.setdefault("author", starter[1])
         used.add(starter[0])
@@ -179,6 +184,12 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         meta["author"] = credit[1]
         used.update(credit[0])
     return meta, used
+
+
+def _story_part_end(lines: list[Line], body_start: int) -> int:
+    """Index of the first related-stories marker or story-end line (a reader-comment heading, 'Leave a reply', tags)
+    under the story's first paragraph, else len(lines): dates printed under it are other stories' or comments'."""
+    return next((i for i in range(body_start + 1, len(lines)) if lines[i].kind in ("related", "end")), len(lines))
 
 
 def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict) -> None:
