@@ -149,3 +149,44 @@ def test_a_chinese_dateline_with_its_time_and_source_dates_the_story():
     day = _day("首页", "City sets up a fund for start-ups building virtual showrooms", "2024年3月3日 10:00  来源：新华网",
                PROSE, MORE, PROSE)
     assert day == date(2024, 3, 3)
+
+
+def test_the_publication_date_beats_the_revision_date_printed_first_on_its_line():
+    day = _day("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", "By Ann Lee",
+               "Updated: Mar 5, 2024 | Published: Mar 3, 2024", PROSE, MORE, PROSE)
+    assert day == date(2024, 3, 3)
+    assert day != date(2024, 3, 5)
+
+
+def test_the_publication_date_beats_the_revision_date_on_the_line_above_it():
+    day = _day("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", "By Ann Lee",
+               "Updated March 5, 2024", "Published March 3, 2024", PROSE, MORE, PROSE)
+    assert day == date(2024, 3, 3)
+
+
+def test_a_revision_date_alone_by_the_headline_still_dates_the_story():
+    day = _day("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", "By Ann Lee",
+               "Last updated: March 5, 2024", PROSE, MORE, PROSE)
+    assert day == date(2024, 3, 5)
+
+
+MENU = ["Pricing", "Case Studies", "Resources", "Blog", "Videos", "Changelog", "Help", "Partners", "Careers", "Integrations",
+        "Channel Manager", "Booking Widget", "Reseller Network", "Payments", "Reviews", "Reports", "Guides", "Webinars"]
+
+
+def test_a_name_and_date_line_far_from_where_the_story_seems_to_start_dates_it_when_it_is_the_only_one():
+    day = _day("Access our free trial with no card required to see if our product is right for your tour business.",
+               *MENU, "City sets up a fund for start-ups building virtual showrooms",
+               "Charlotte Gannon • November 4th, 2025", *[PROSE, MORE] * 3, "About us")
+    assert day == date(2025, 11, 4)
+
+
+def test_two_name_and_date_lines_of_different_days_date_nothing_far_from_the_story():
+    day = _day("Access our free trial with no card required to see if our product is right for your tour business.",
+               *MENU, "City sets up a fund for start-ups building virtual showrooms",
+               "Charlotte Gannon • November 4th, 2025", *[PROSE, MORE] * 3, "Bo Chen • October 2nd, 2025", "About us")
+    assert day is None
+
+
+def test_a_sites_last_updated_date_is_no_dateline():
+    assert _day("Start Free Trial", *[PROSE, MORE] * 3, "Site Last Updated: December 20, 2025") is None

@@ -68,6 +68,8 @@ class TextRules:
     comment_action: re.Pattern
     related_marker: re.Pattern
     date_prefix: re.Pattern
+    revision_label: re.Pattern  # ends the text before a revision's date ('Updated:', 'Last modified on')
+    publication_label: re.Pattern  # ends the text before the publication's date ('Published:', 'First posted')
     byline: re.Pattern
     provider: re.Pattern
     thread_author: tuple[re.Pattern, ...]
@@ -118,6 +120,8 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         comment_action=_any_line(raw["comment_action_lines"]),
         related_marker=_any_line(raw["related_markers"]),
         date_prefix=re.compile(raw["date_prefixes"], flags),
+        revision_label=re.compile(rf"(?:{raw['revision_labels']})\W*(?:(?:on|at)\W*)?$", flags),
+        publication_label=re.compile(rf"(?:{raw['publication_labels']})\W*(?:(?:on|at)\W*)?$", flags),
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),

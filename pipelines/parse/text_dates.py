@@ -1,6 +1,7 @@
 """The page-wide date fallbacks of a text dump, for a story whose headline and first paragraph are dated by nothing:
 the short line labelled as the publication date ('Posted on …', 'Published' over 'Feb 2, 2023', 'this post was
-submitted on …'), and the one date a page prints alone on its lines."""
+submitted on …'), and the one date a page prints alone on its lines; and the publication's date printed beside a
+revision's by the headline."""
 from __future__ import annotations
 
 import re
@@ -51,12 +52,14 @@ def _label_in_line(text: str) -> re.Match | None:
     return rules.label_before_date.search(text, 0, date.start())
 
 
-def lone_date(texts: list[str], stop: int | None = None) -> tuple[tuple[int, ...], object] | None:
+def lone_date(texts: list[str], stop: int | None = None, datelines: frozenset[int] = frozenset()) \
+        -> tuple[tuple[int, ...], object] | None:
     """(indexes, date) of the date printed alone on its line ('April 8, 2024', 'Published April 8, 2024') when every
     such line on the page above `stop` gives the same day: a page that prints one date by itself is dated by it (a page
     with several, a listing or a thread, is not), when nothing by the title or the story's first paragraph dates it.
     `stop` is where the story's own part of the page ends (the first related-stories or reader-comment heading under
-    it): a date under it is a related story's or a comment's.
+    it): a date under it is a related story's or a comment's. The lines in `datelines` (read as a dateline: the date with
+    only a name or a section beside it, 'Ann Lee • November 4th, 2025') count as printed alone.
 
     >>> lone_date(["Menu", "A story starts here and goes on, with more words.", "April 8, 2024", "Share"])
     ((2,), datetime.datetime(2024, 4, 8, 0, 0))
@@ -71,7 +74,8 @@ def lone_date(texts: list[str], stop: int | None = None) -> tuple[tuple[int, ...
     for short in rules.short_year_line.finditer(page):  # the short lines holding a year, found by one search (speed)
         line, at = line + page.count("\n", at, short.start()), short.start()
         text = short.group(0)
-        if (date := find_date(text)) and len(text) - len(date.group(0)) <= rules.limits.lone_date_rest and (value := parse_date(text)):
+        if (date := find_date(text)) and (len(text) - len(date.group(0)) <= rules.limits.lone_date_rest or line in datelines) \
+                and (value := parse_date(text)):
             found.append(line)
             days.add(value.date())
             if len(days) > 1:
@@ -88,3 +92,33 @@ def _label_date(texts: list[str], i: int) -> tuple[tuple[int, ...], object] | No
             and len(texts[i + 1].split()) <= header_rules().limits.fallback_max_words and (value := parse_date(texts[i + 1])):
         return (i, i + 1), value
     return None
+
+
+def published_over_revised(texts: list[str], value, lo: int, hi: int):
+    """The publication's date when `value` is a revision's and the publication's is printed beside it in lines `lo` to
+    `hi` (the header): 'Updated: Mar 5, 2024 | Published: Mar 3, 2024', or 'Updated March 5, 2024' over 'Published
+    March 3, 2024'; else None. A header printing only the revision's date keeps it (the best day the page gives).
+
+    >>> published_over_revised(["A title", "Updated: Mar 5, 2024 | Published: Mar 3, 2024"], parse_date("Mar 5, 2024"), 0, 2)
+    datetime.datetime(2024, 3, 3, 0, 0)
+    >>> published_over_revised(["A title", "Published: Mar 3, 2024 | Updated: Mar 5, 2024"], parse_date("Mar 3, 2024"), 0, 2) is None
+    True
+    """
+    rules, revised, published = text_rules(), False, []
+    longest = header_rules().limits.dateline_max_words
+    for i in range(max(0, lo), min(len(texts), hi)):
+        text = texts[i]
+        if len(text.split()) > longest:
+            continue
+        at = 0
+        while found := find_date(text[at:]):
+            label = text[at:at + found.start()]
+            if not label.strip() and i > 0 and rules.date_prefix.fullmatch(texts[i - 1]):
+                label = texts[i - 1]  # the label alone on the line over the date
+            day = parse_date(found.group(0))
+            if day and rules.revision_label.search(label):
+                revised |= day.date() == value.date()
+            elif day and rules.publication_label.search(label):
+                published.append(day)
+            at += found.end()
+    return next((day for day in published if day.date() != value.date()), None) if revised else None

@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from pipelines.parse.cleaning import camel_tokens
-from pipelines.parse.dates import numeric_order, reading_order
+from pipelines.parse.dates import find_date, numeric_order, reading_order
 from pipelines.parse.line_model import line_model, main_span, score_lines
-from pipelines.parse.rules import TextRules, text_rules
+from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import body_paragraphs, main_draft, without_author_lines
-from pipelines.parse.text_dates import labelled_date, lone_date
+from pipelines.parse.text_dates import labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_author, nearby_meta,
                                          thread_author)
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
@@ -168,9 +168,12 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         meta["date"] = found[1]
         used.add(found[0])
     elif "date" not in meta and (found := labelled_date(texts, body_start)
-                                 or lone_date(texts, _story_part_end(lines, body_start))):
+                                 or lone_date(texts, _story_part_end(lines, body_start), _datelines(lines))):
         meta["date"] = found[1]
         used.update(found[0])
+    elif "date" in meta and (published := published_over_revised(texts, meta["date"], (body_start if t is None else t)
+                                                              - header_rules().limits.meta_above_title, body_start + 2)):
+        meta["date"] = published  # 'Updated: Mar 5 | Published: Mar 3' by the headline: the publication's day
     elif "date" not in meta and told is not None:
         meta["date"] = told[1]
         used.add(told[0])  # read as the header's date, it leaves the body as a dateline does
@@ -188,8 +191,18 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
 
 def _story_part_end(lines: list[Line], body_start: int) -> int:
     """Index of the first related-stories marker or story-end line (a reader-comment heading, 'Leave a reply', tags)
-    under the story's first paragraph, else len(lines): dates printed under it are other stories' or comments'."""
-    return next((i for i in range(body_start + 1, len(lines)) if lines[i].kind in ("related", "end")), len(lines))
+    under the story's first paragraph, else the page footer's first line: dates printed from there on are other
+    stories', comments' or the site's ('Site last updated …')."""
+    footer = footer_start(lines, text_rules())
+    return next((i for i in range(body_start + 1, footer) if lines[i].kind in ("related", "end")), footer)
+
+
+def _datelines(lines: list[Line]) -> frozenset[int]:
+    """Indexes of the lines read as datelines: a date with only a name, a section or a label beside it (not a
+    revision's date: 'Site last updated: …')."""
+    rules = text_rules()
+    return frozenset(i for i, line in enumerate(lines) if line.kind == "meta" and line.meta.get("date")
+                     and not ((found := find_date(line.text)) and rules.revision_label.search(line.text, 0, found.start())))
 
 
 def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict) -> None:
