@@ -71,6 +71,7 @@ class TextRules:
     revision_label: re.Pattern  # ends the text before a revision's date ('Updated:', 'Last modified on')
     publication_label: re.Pattern  # ends the text before the publication's date ('Published:', 'First posted')
     byline: re.Pattern
+    writer_role: re.Pattern  # a writer's role on the line under the name ('Senior Tech Writer')
     provider: re.Pattern
     thread_author: tuple[re.Pattern, ...]
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
@@ -123,6 +124,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         revision_label=re.compile(rf"(?:{raw['revision_labels']})\W*(?:(?:on|at)\W*)?$", flags),
         publication_label=re.compile(rf"(?:{raw['publication_labels']})\W*(?:(?:on|at)\W*)?$", flags),
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
+        writer_role=re.compile(raw["writer_roles"], flags),
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
         bio_after_name=re.compile(rf"(?:,[^,]{{1,60}},)?\s+{_words(raw['bio_verbs'])}"),

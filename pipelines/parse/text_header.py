@@ -283,18 +283,32 @@ def plausible_name(name: str, page: str) -> bool:
 
 
 def _written(word: str, page: str) -> bool:
-    """True when `word` stands as a whole word in `page` (found by str.find: a regex would scan the page per word)."""
+    """True when `word` stands as a whole word in `page` (found by str.find: a regex would scan the page per word), not
+    as part of a web address, handle or e-mail ('russell.substack.com', '@russell', 'ann@acme.com' write no word).
+
+    >>> _written("russell", "Read russell.substack.com or @russell/posts"), _written("key", "the key. points")
+    (False, True)
+    """
     start = page.find(word)
     while start >= 0:
         end = start + len(word)
-        if (start == 0 or not _word_char(page[start - 1])) and (end == len(page) or not _word_char(page[end])):
+        if (start == 0 or not _joined(page[start - 1], ADDRESS_BEFORE)) \
+                and (end == len(page) or not (_joined(page[end], ADDRESS_AFTER) or _dot_joined(page, end))):
             return True
         start = page.find(word, start + 1)
     return False
 
 
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
+ADDRESS_BEFORE, ADDRESS_AFTER = "_@/.", "_@/"  # characters that join a word to an address, a handle or a longer word
+
+
+def _joined(c: str, joiners: str) -> bool:
+    return c.isalnum() or c in joiners
+
+
+def _dot_joined(page: str, end: int) -> bool:
+    """True when a dot right after a word joins it to more of an address ('russell.substack'), not a full stop."""
+    return page[end] == "." and end + 1 < len(page) and page[end + 1].isalnum()
 
 
 def _name_beside_date(text: str, found) -> str | None:
@@ -421,7 +435,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
                     meta["author"] = name  # a name printed beside the date is its author
                     used.add(j)
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
-        if label and i + 1 < len(texts) and (name := _name(texts[i + 1])):
+        if label and i + 1 < len(texts) and (name := _name(_first_field(texts[i + 1]))):
             used.update((i, i + 1))
             if "author" not in meta and rules.author_label.fullmatch(text) and plausible_name(name, page):
                 meta["author"] = name
@@ -432,6 +446,38 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
     if "date" not in meta and told is not None:
         meta["told_date"] = told  # (line, date): the caller's last resort, after the page's labelled dates
     return meta, used
+
+
+ROLE_JOINERS = frozenset({"of", "at", "and", "for", "&"})  # the only small words a writer's role holds ('Head of News at …')
+
+
+def _first_field(text: str) -> str:
+    """A line's text before its first field separator ('Ann Lee | The Daily Courier' -> 'Ann Lee')."""
+    return text_rules().separators.split(text, maxsplit=1)[0]
+
+
+def name_over_role(texts: list[str], line: int) -> tuple[tuple[int, int], str] | None:
+    """((name line, role line), name) of the name printed over a writer's role ('Ann Lee' over 'Senior Tech Writer')
+    nearest `line` (the story's first paragraph), above it within the fallback window or a few lines into it, when
+    nothing else credits an author.
+
+    >>> name_over_role(["Menu", "City sets up a fund", "Ann Lee", "Senior Tech Writer", "The city has set up a fund."], 4)
+    ((2, 3), 'Ann Lee')
+    >>> name_over_role(["Menu", "Ann Lee", "Principal at Bo Studio", "The city has set up a fund."], 3) is None
+    True
+    """
+    lim, role = header_rules().limits, text_rules().writer_role
+    page = None
+    window = range(max(0, line - lim.fallback_window), min(len(texts) - 1, line + lim.past_body_start))
+    for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
+        under = texts[i + 1]
+        if len(under.split()) > lim.name_line_max_words or under.rstrip().endswith(".") or not role.search(under) \
+                or any(w in stop_words() and w not in ROLE_JOINERS for w in under.lower().split()) or not (name := _name(texts[i])):
+            continue
+        page = page if page is not None else "\n".join(texts)
+        if plausible_name(name, page):
+            return (i, i + 1), name
+    return None
 
 
 def _dated_sentence(text: str) -> bool:

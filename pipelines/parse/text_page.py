@@ -17,7 +17,7 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import body_paragraphs, main_draft, without_author_lines
 from pipelines.parse.text_dates import labelled_date, lone_date, published_over_revised
-from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_author, nearby_meta,
+from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_author, name_over_role, nearby_meta,
                                          thread_author)
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
@@ -183,7 +183,7 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     if "author" not in meta and (byline := byline_near(texts, body_start)):
         meta["author"] = byline[1]
         used.add(byline[0])
-    if "author" not in meta and (credit := labelled_author(texts, body_start)):
+    if "author" not in meta and (credit := labelled_author(texts, body_start) or name_over_role(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
     return meta, used

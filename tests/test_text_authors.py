@@ -1,0 +1,53 @@
+"""Who a text dump's main story is credited to: small invented pages in the shapes bylines are printed in."""
+from __future__ import annotations
+
+from pipelines.parse.text_page import parse_text
+
+PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "
+         "virtual showrooms for local factories, with the first grants due in the spring.")
+MORE = ("Officials expect about forty companies to apply in the first round, and the district will add office "
+        "space near the railway station for the teams that win grants from the fund.")
+TITLE = "City sets up a fund for start-ups building virtual showrooms"
+
+
+def _main(*lines: str):
+    return parse_text("\n\n".join(lines))[0]
+
+
+def test_a_name_over_the_writers_role_under_the_headline_is_the_author():
+    story = _main("Daily Courier", TITLE, "Ann Lee", "Senior Tech Writer", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee"
+    assert "Senior Tech Writer" not in story.body
+
+
+def test_a_name_over_a_role_of_the_form_head_of_something_is_the_author():
+    story = _main("Daily Courier", TITLE, "Bo Chen", "Vice President of Consulting", PROSE, MORE, PROSE)
+    assert story.author == "Bo Chen"
+
+
+def test_a_menu_link_over_a_call_to_action_is_no_author():
+    story = _main("Daily Courier", "Get Started", "Ask an Expert", TITLE, PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_a_product_heading_over_a_sensor_spec_is_no_author():
+    story = _main("Camera Shop", "Key Features", "24MP CMOS Sensor", TITLE, PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_by_alone_over_the_name_and_the_newsroom_names_the_writer():
+    story = _main("Daily Courier", TITLE, "By", "Ann Lee | The Texas Newsroom", "March 3, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee"
+    assert "Texas Newsroom" not in (story.author or "")
+
+
+def test_a_name_the_page_writes_in_lower_case_only_in_its_web_address_is_still_a_name():
+    story = _main("russell.substack.com", TITLE, "Russell Miller", "Dec 18, 2025", PROSE, MORE, PROSE,
+                  "Subscribe at russell.substack.com/about")
+    assert story.author == "Russell Miller"
+
+
+def test_a_label_the_page_writes_in_lower_case_in_its_prose_is_no_name():
+    story = _main("Daily Courier", TITLE, "Key Points", "Dec 18, 2025", PROSE,
+                  "These are the key points of the plan, officials said, and more will follow later this year.", MORE)
+    assert story.author is None
