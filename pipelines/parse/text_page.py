@@ -17,8 +17,9 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import body_paragraphs, main_draft, without_author_lines
 from pipelines.parse.text_dates import labelled_date, lone_date, published_over_revised
-from pipelines.parse.text_header import (byline_near, choose_title, dateline_near, labelled_author, name_over_role, nearby_meta,
+from pipelines.parse.text_header import (byline_near, dateline_near, labelled_author, name_over_role, nearby_meta,
                                          thread_author)
+from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.records import Story

@@ -1,0 +1,195 @@
+"""A text dump's headline: which line above (or just under) the story's first paragraph is its title.
+
+The title model (pipelines/parse/title_features.py, weights trained by scripts/train_line_model.py) ranks the candidate
+lines; rules read from the page's shape decide before it (a breadcrumb's last item, a forum thread's title) or when its
+pick has nothing by it that a headline has (a dateline or byline under it, the story right under it).
+"""
+from __future__ import annotations
+
+import re
+
+from pipelines.parse.line_model import line_model, weighted_score
+from pipelines.parse.rules import header_rules, text_rules
+from pipelines.parse.text_header import _name, _thread_labels
+from pipelines.parse.title_features import capital_share, content_words, is_meta_like, title_candidates, title_features
+
+CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
+CRUMB_MARK = re.compile(r"[>›»/]")
+TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 / 2' ends with none)
+LETTER_RUN = re.compile(r"[^\W_]+")
+
+def choose_title(lines, layout) -> int | None:
+    """Index of the headline: the heading a breadcrumb ends with, a thread's title, the title model's best candidate
+    when its date or byline is printed under it or it is a headline printed right over the story, else the heading
+    printed twice over the story, else the heading naming what the story's first sentence defines, else the model's
+    pick."""
+    if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
+        return crumbed
+    if (thread := thread_title(lines)) is not None:
+        return thread
+    index = _model_title(lines, layout)
+    lim = header_rules().limits
+    if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + lim.headline_meta_reach]):
+        return index  # a story's headline with its dateline or byline
+    if index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
+            and lines[index].words >= lim.section_over_words:
+        return index  # a headline printed right over its story, not a short heading or menu item above it
+    if (twice := twice_printed_title(lines, layout.body_start)) is not None:
+        return twice
+    subject = defined_subject_title(lines, layout.body_start)
+    return index if subject is None else subject
+
+
+def _model_title(lines, layout) -> int | None:
+    """Index of the title model's best candidate (the rules' pick when no candidate scores enough)."""
+    model = line_model()
+    candidates = title_candidates(lines, layout.body_start)
+    if not model.title or not candidates:
+        return layout.rule_title
+    body = " ".join(lines[i].text for i in sorted(layout.keep)[:40])
+    rows = title_features(lines, candidates, layout.body_start, layout.scores, body, layout.rule_title)
+    scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
+    best, index = max(scored)
+    index = index if best >= model.title_threshold else layout.rule_title
+    if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start):
+        return index - 1  # the model's pick is what is printed under the headline
+    return index
+
+
+def twice_printed_title(lines, body_start: int) -> int | None:
+    """Index of the page's heading printed twice just over its story (a breadcrumb's or a sidebar's current item, then
+    the heading itself: 'Flexbox' / 'Flexbox', 'Tasks' / 'Tasks¶'), when the story's opening lines hold its words
+    ('Flexbox is a one-dimensional layout method …'): documentation and reference pages, whose heading is often one
+    word. Its first copy sits above the story's first paragraph; the pair nearest it wins. None when there is none.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Docs\\nLayout\\nFlexbox\\nFlexbox\\nFlexbox is a layout method for arranging items in rows or columns."
+    >>> twice_printed_title(read_lines(page, text_rules()), 4)
+    3
+    """
+    lim, longest = header_rules().limits, text_rules().headline_max_words
+    opening = content_words(" ".join(x.text for x in lines[body_start:body_start + lim.twice_opening_lines]))
+    found = []
+    for j in range(max(1, body_start - lim.twice_above), min(len(lines), body_start + lim.twice_below + 1)):
+        line = lines[j]
+        if line.kind not in ("headline", "text") or line.words > longest or not TWO_LETTERS.search(line.text) \
+                or is_meta_like(line):
+            continue
+        words = content_words(line.text)
+        if not words or not words <= opening:
+            continue
+        key = _folded(line.text)
+        if any(_folded(lines[i].text) == key for i in range(max(0, j - lim.twice_gap), min(j, body_start))):
+            found.append((abs(j - body_start), j))
+    return min(found)[1] if found else None
+
+
+def defined_subject_title(lines, body_start: int) -> int | None:
+    """Index of the heading that names what the story's first sentence defines ('Portage' over 'Portage is the package
+    manager of …', 'useState' over 'useState is a hook that …'): a reference page's heading, printed alone on its line
+    within reach above the story. None when the story does not open by defining something printed above it.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Docs\\nPortage\\nFrom the wiki\\nSee also\\nPortage is the package manager that builds software from source."
+    >>> defined_subject_title(read_lines(page, text_rules()), 4)
+    1
+    """
+    rules = header_rules()
+    found = rules.definition.match(lines[body_start].text) if body_start < len(lines) else None
+    if not found or len(found.group("subject").split()) > rules.limits.subject_max_words:
+        return None
+    key = _folded(found.group("subject"))
+    for k in range(body_start - 1, max(-1, body_start - rules.limits.subject_reach - 1), -1):
+        if lines[k].kind in ("headline", "text") and key and _folded(lines[k].text) == key:
+            return k
+    return None
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case without its punctuation ('Tasks¶' -> 'tasks')."""
+    return " ".join(LETTER_RUN.findall(text.casefold()))
+
+
+def breadcrumb_title(lines, body_start: int) -> int | None:
+    """Index of the line printed under a breadcrumb ('Home > Blog > A city sets up a fund', 'You are here: start >
+    searching') that repeats the breadcrumb's last item: the page's own heading (a breadcrumb ends with the page it
+    is on). The pair nearest the story's first paragraph; None when the page has none.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Menu\\nHome > Blog > A city sets up a fund\\nBlog\\nA city sets up a fund\\nThe city has set up a fund."
+    >>> breadcrumb_title(read_lines(page, text_rules()), 4)
+    3
+    """
+    found, lim = [], header_rules().limits
+    for i, line in enumerate(lines):
+        if line.words > lim.crumb_max_words or not CRUMB_MARK.search(line.text):
+            continue
+        parts = CRUMB_SEP.split(header_rules().crumb_lead.sub("", line.text))
+        if len(parts) < 2 or not TWO_LETTERS.search(parts[-1]) or len(parts[0].split()) > lim.crumb_item_words:
+            continue
+        last = parts[-1].casefold()
+        for j in range(i + 1, min(len(lines), i + 1 + lim.crumb_reach)):
+            if lines[j].text.casefold() == last:
+                if not _section_over_headline(lines, j):
+                    found.append((abs(j - body_start), j))
+                break
+    return min(found)[1] if found else None
+
+
+def thread_title(lines) -> int | None:
+    """Index of a forum thread's title: the heading printed right over the label a forum engine prints by the
+    thread's starter ('Thread starter Ann', 'Ann Discussion starter'; furniture between them skipped). None on a
+    page with no such label or with several (a forum's index lists many threads, each with its starter).
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Forums\\nGeneral Discussion\\nNew tank thoughts\\nThread starter ann_lee\\nStart date Mar 6, 2024\\nHello all."
+    >>> thread_title(read_lines(page, text_rules()))
+    2
+    """
+    page = "\n".join(x.text for x in lines)
+    found = _thread_labels(page)
+    if len(found) != 1:
+        return None
+    i = page.count("\n", 0, found[0].start()) - 1
+    while i >= 0 and lines[i].kind == "boiler":
+        i -= 1
+    longest = header_rules().limits.thread_title_max_words
+    if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= longest \
+            or lines[i].text.endswith(".") or is_meta_like(lines[i]):
+        return None
+    return i
+
+
+def _section_over_headline(lines, j: int) -> bool:
+    """True when the short line at `j` is a section's name printed over a longer headline ('Home > News > Politics',
+    'Politics', 'City sets up a fund for start-ups'): the breadcrumb ends with the section, not with the story."""
+    nxt, words = lines[j + 1] if j + 1 < len(lines) else None, header_rules().limits.section_over_words
+    return lines[j].words < words and nxt is not None and nxt.kind == "headline" \
+        and nxt.words >= words
+
+
+def headline_over(lines, above: int, body_start: int) -> bool:
+    """True when the line at `above` is the headline and the next line what is printed under it: the writer's name and
+    role ('Ann Lee, Senior Editor'), or a standfirst (a longer line in sentence case under a headline in title case)
+    that runs straight into the story's first paragraph or its dateline or byline.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = read_lines("Making Google Sans Flex\\nHow seven design problems shaped the typeface over five years\\n"
+    ...                   "The typeface began as a set of sketches for a phone screen and grew from there.", text_rules())
+    >>> headline_over(page, 0, 2)
+    True
+    """
+    head, line, lim = lines[above], lines[above + 1], header_rules().limits
+    if head.kind != "headline" or head.words < lim.dek_min_words or head.text.endswith(".") or is_meta_like(head):
+        return False
+    if "," in line.text and _name(line.text):
+        return True
+    nxt = above + 2
+    return line.words >= lim.dek_ratio * head.words and capital_share(head.text) >= 0.6 > 0.5 > capital_share(line.text) \
+        and (nxt == body_start or (nxt < len(lines) and is_meta_like(lines[nxt])))
+
