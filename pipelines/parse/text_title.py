@@ -53,7 +53,35 @@ def _model_title(lines, layout) -> int | None:
     index = index if best >= model.title_threshold else layout.rule_title
     if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start):
         return index - 1  # the model's pick is what is printed under the headline
+    if index is not None and (over := headline_over_name(lines, index)) is not None:
+        return over  # the model's pick is the writer's name printed under the headline
     return index
+
+
+def headline_over_name(lines, i: int) -> int | None:
+    """Index of the headline printed over the line at `i` when that line is a person's name alone ('Ann Lee': two to
+    four capitalised words, no digits) with a date or byline within a few lines under it: the writer's name between
+    headline and dateline (printed twice counted once). None when `i` is no such name or what is over it is no
+    headline (four words or more, no sentence, no name).
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> page = read_lines("Menu\\nA city sets up a fund for start-ups\\nAnn Lee\\nMay 2, 2024\\nThe city has set up a fund.",
+    ...                   text_rules())
+    >>> headline_over_name(page, 2), headline_over_name(page, 1)
+    (1, None)
+    """
+    line, lim = lines[i], header_rules().limits
+    if not _name(line.text) or any(c.isdigit() for c in line.text) \
+            or not any(is_meta_like(x) for x in lines[i + 1:i + 1 + lim.headline_meta_reach]):
+        return None
+    k = i - 1
+    while k >= 0 and (lines[k].kind == "boiler" or lines[k].text == line.text):
+        k -= 1
+    head = lines[k] if k >= 0 else None
+    if head is None or head.kind not in ("headline", "text") or head.words < lim.dek_min_words \
+            or head.text.endswith(".") or is_meta_like(head) or _name(head.text):
+        return None
+    return k
 
 
 def twice_printed_title(lines, body_start: int) -> int | None:
