@@ -137,3 +137,23 @@ def test_an_undated_headline_right_over_its_story_beats_a_section_tag_printed_tw
                    PROSE, MORE)
     assert title == "City sets up a fund for start-ups building virtual showrooms"
     assert title != "Showrooms"
+
+
+WORKOUT = ("Most people who start a training plan in January stop by March, and the plans that last are the ones built "
+           "around a few sessions a week that fit the rest of the day.")
+
+
+def test_the_writers_name_between_headline_and_dateline_is_not_the_title():
+    # the writer's name printed twice (picture caption, then byline) over a reviewer's credit and the date
+    title = _title("Menu", "Guides", "How to build a workout routine that lasts a year", "Ann Lee", "Ann Lee",
+                   "Reviewed by: Bo Chen, PhD", "Last updated: May 2, 2024", WORKOUT, MORE)
+    assert title == "How to build a workout routine that lasts a year"
+    assert title not in ("Ann Lee", "Reviewed by: Bo Chen, PhD")
+
+
+def test_a_reviewers_credit_under_the_headline_is_not_the_title():
+    title = _title("Menu", "Guides", "How to build a workout routine that lasts a year",
+                   "Medically reviewed by Bo Chen, PhD", "May 2, 2024", WORKOUT, MORE)
+    assert title == "How to build a workout routine that lasts a year"
+    assert not title.startswith("Medically reviewed")
+

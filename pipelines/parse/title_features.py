@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from pipelines.parse.dates import find_date
 from pipelines.parse.line_features import WORD, stop_words
+from pipelines.parse.rules import header_rules
 
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
 TITLE_WINDOW_BELOW = 60
 TITLE_MAX_WORDS = 30
-BYLINE = re.compile(r"^(?:by|written by|authors?|posted by):?\s", re.I)
 TITLE_NAMES = ("bias", "log_words", "capital_ratio", "stop_ratio", "ends_period", "ends_question", "log_distance",
                "adjacent", "rule_pick", "meta_below", "meta_above", "body_overlap", "in_breadcrumb", "kind_headline",
                "kind_text", "body_score", "separators", "para_alone", "first_line", "longest", "repeated", "below_start",
@@ -72,9 +72,17 @@ def _dek(line, nxt, capitals: float) -> bool:
     return bool(words) and sum(w[:1].isupper() for w in words) / len(words) < 0.5
 
 
+@lru_cache(maxsize=1)
+def _credit() -> re.Pattern:
+    """A line opening with a writer's or another credit's label ('By', 'Written by:', 'Reviewed by', 'Edited by'; the
+    header labels author_label and credit_label in text_rules.yaml)."""
+    labels = header_rules()
+    return re.compile(rf"^(?:{labels.author_label.pattern}|{labels.credit_label.pattern})\s", re.I)
+
+
 def is_meta_like(line) -> bool:
-    """A date, a byline or a metadata line the rules read."""
-    return line.kind == "meta" or bool(BYLINE.match(line.text)) or (
+    """A date, a byline or another credit, or a metadata line the rules read."""
+    return line.kind == "meta" or bool(_credit().match(line.text)) or (
         line.words <= 12 and bool(find_date(line.text)))
 
 
@@ -84,7 +92,7 @@ def title_candidates(lines, body_start: int) -> list[int]:
     hi = min(len(lines), body_start + TITLE_WINDOW_BELOW)
     return [i for i in range(lo, hi)
             if 2 <= lines[i].words <= TITLE_MAX_WORDS and lines[i].kind in ("headline", "text", "meta")
-            and not BYLINE.match(lines[i].text) and WORD.search(lines[i].text)]
+            and not _credit().match(lines[i].text) and WORD.search(lines[i].text)]
 
 
 def title_features(lines, candidates: list[int], body_start: int, scores: list[float], body_text: str,
