@@ -1,10 +1,12 @@
 """The model graph: dependencies found by sqlglot, build order, and clear load-time errors naming the file."""
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-from pipelines.modelling.modelgraph import MODELS_DIR, ModelError, load_models, parse_header, read_tables
+from pipelines.modelling.modelgraph import (MODELS_DIR, ModelError, load_models, load_table_checks, parse_header,
+                                            read_tables)
 
 
 @pytest.fixture
@@ -70,3 +72,33 @@ def test_undocumented_model_fails(models_copy):
     (models_copy / "dim_nodoc.sql").write_text("select 1 as a\n")
     with pytest.raises(ModelError, match="dim_nodoc.sql: the header lacks"):
         load_models(models_copy)
+
+
+class _NoSqlglot:
+    """A meta-path finder that refuses to import sqlglot: what a run must not need once its cache is warm."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "sqlglot" or name.startswith("sqlglot."):
+            raise ImportError(f"{name} imported by a run that found its models and checks in the cache")
+        return None
+
+
+def test_a_warm_cache_gives_models_and_checks_without_importing_sqlglot(tmp_path, monkeypatch):
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path))
+    parsed_models, parsed_checks = load_models(), load_table_checks()  # parsed with sqlglot, then kept
+    for name in [m for m in sys.modules if m == "sqlglot" or m.startswith("sqlglot.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [_NoSqlglot(), *sys.meta_path])
+    assert load_models() == parsed_models
+    assert load_table_checks() == parsed_checks
+    with pytest.raises(ImportError):  # the finder does refuse it
+        read_tables("select 1", Path("m.sql"))
+
+
+def test_a_changed_checks_file_is_read_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("PIPELINE_CACHE_DIR", str(tmp_path / "cache"))
+    checks_file = tmp_path / "checks.sql"
+    checks_file.write_text("-- table: staging.stg_stories\n-- @unique: story_key\n", encoding="utf-8")
+    assert [c.name for c in load_table_checks(checks_file)["staging", "stg_stories"]] == ["stg_stories__unique__story_key"]
+    checks_file.write_text("-- table: staging.stg_stories\n-- @not_null: title\n", encoding="utf-8")
+    assert [c.name for c in load_table_checks(checks_file)["staging", "stg_stories"]] == ["stg_stories__not_null__title"]

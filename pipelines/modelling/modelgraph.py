@@ -23,8 +23,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlglot
-from sqlglot import exp
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the pipelines package
 REPO_DIR = PACKAGE_DIR.parent
@@ -153,6 +151,9 @@ def schema_tables(schema_sql: Path = SCHEMA_SQL) -> set[tuple[str, str]]:
     >>> ("staging", "stg_targets") in schema_tables()
     True
     """
+    import sqlglot
+    from sqlglot import exp
+
     tables = set()
     for stmt in sqlglot.parse(schema_sql.read_text(), read="duckdb"):
         if isinstance(stmt, exp.Create) and (stmt.args.get("kind") or "").upper() == "TABLE":
@@ -169,6 +170,9 @@ def read_tables(sql: str, path: Path) -> list[tuple[str, str]]:
     >>> read_tables("with a as (select * from staging.x) select * from a join y using (k) join int_z using (k)", Path("m.sql"))
     [('intermediate', 'int_z'), ('main', 'y'), ('staging', 'x')]
     """
+    import sqlglot
+    from sqlglot import exp
+
     try:
         tree = sqlglot.parse_one(sql, read="duckdb")
     except sqlglot.errors.ParseError as err:
@@ -178,8 +182,11 @@ def read_tables(sql: str, path: Path) -> list[tuple[str, str]]:
     return _tables_in(tree)
 
 
-def _tables_in(tree: exp.Expression) -> list[tuple[str, str]]:
-    """The (schema, table) pairs a parsed statement reads, CTE names and table functions left out."""
+def _tables_in(tree) -> list[tuple[str, str]]:
+    """The (schema, table) pairs a parsed statement (a sqlglot expression) reads, CTE names and table functions left
+    out."""
+    from sqlglot import exp
+
     ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
     found = set()
     for table in tree.find_all(exp.Table):
@@ -200,6 +207,8 @@ def parse_checks(model: str, decls: list[tuple[str, str]], path: Path, schema: s
     >>> parse_checks("d", [("unique", "k")], Path("d.sql"))[0].name
     'd__unique__k'
     """
+    import sqlglot
+
     checks = []
     own = schema or model_schema(model)
     for kind, spec in decls:
@@ -255,9 +264,21 @@ def load_table_checks(path: Path = STAGING_CHECKS_SQL) -> dict[tuple[str, str], 
     """{(schema, table): checks} declared in a checks file: '-- table: schema.table' lines, each followed by
     declarations written as in a model header; a line indented under a declaration continues it.
 
+    Kept in the reference cache (pipelines/lifecycle/refcache.py) until the file, this module or sqlglot changes.
+
     >>> checks = load_table_checks(); ("staging", "stg_stories") in checks
     True
     """
+    from pipelines.lifecycle.refcache import cached
+    from pipelines.lifecycle.versions import files_digest
+
+    path = Path(path).resolve()
+    version = files_digest([path, Path(__file__).resolve()], Path("/"), sqlglot_version())
+    return cached("table_checks", lambda: _load_table_checks(path), version)
+
+
+def _load_table_checks(path: Path) -> dict[tuple[str, str], list[Check]]:
+    """load_table_checks without the cache."""
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     table = None
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -334,7 +355,15 @@ def models_version(models_dir: Path | str = MODELS_DIR, schema_sql: Path = SCHEM
     models_dir = Path(models_dir).resolve()
     inputs = [p.resolve() for p in (*models_dir.glob("*.sql"), *(models_dir / "seeds").glob("*.csv"),
                                     Path(schema_sql), Path(__file__))]
-    return files_digest(inputs, Path("/"), str(models_dir), sqlglot.__version__)
+    return files_digest(inputs, Path("/"), str(models_dir), sqlglot_version())
+
+
+def sqlglot_version() -> str:
+    """sqlglot's installed version, read from its package metadata without importing it (a run that finds its models
+    and checks in the reference cache never imports sqlglot: ~0.1 s of its start-up)."""
+    from importlib.metadata import version
+
+    return version("sqlglot")
 
 
 def _load_models(models_dir: Path, schema_sql: Path) -> list[Model]:
