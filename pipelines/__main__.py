@@ -30,6 +30,7 @@ from pipelines.lifecycle.failures import EXIT_CODES, UserError, first_line, one_
 from pipelines.lifecycle.preflight import check_not_busy, check_raw_dir, check_warehouse  # noqa: E402
 
 log = logging.getLogger("pipelines")
+WARMUP = "pipelines.lifecycle.warmup"  # what the stages' workers need loaded, for the fork server to import first
 
 
 def _summary(published: Path, seconds: float) -> str:
@@ -96,13 +97,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         check_not_busy(config.build_path(published))
     except UserError as err:
         return _fail(str(err), err.exit_code)
+    from pipelines.lifecycle.workers import forking_from_server
     from pipelines.report import drawing
 
-    drawing.start()  # matplotlib loads in the drawing processes while this one imports Dagster (report/drawing.py)
-    try:
-        return _run_job(args, raw_dir, published, folder, started)
-    finally:
-        drawing.stop()
+    # the fork server loads the stages' workers' modules and matplotlib while this process imports Dagster; the
+    # parse, extraction and drawing processes fork from it (lifecycle/workers.py, lifecycle/warmup.py, report/drawing.py)
+    with forking_from_server([WARMUP, *drawing.PRELOAD]):
+        drawing.start()
+        try:
+            return _run_job(args, raw_dir, published, folder, started)
+        finally:
+            drawing.stop()
 
 
 def _run_job(args: argparse.Namespace, raw_dir: Path, published: Path, folder, started: float) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,7 +31,7 @@ from pipelines.lifecycle.publish import guard_shrink
 from pipelines.records import RawDocument
 from pipelines.lifecycle.runstamp import input_fingerprint
 from pipelines.lifecycle.versions import parser_version
-from pipelines.lifecycle.workers import process_pool, workers
+from pipelines.lifecycle.workers import forks_from_server, process_pool, workers
 
 log = logging.getLogger(__name__)
 POOL_MIN_ITEMS = 64  # below this many pages a process pool costs more than it saves
@@ -49,7 +50,9 @@ def pool_map(func, items: list, warm=None, min_items: int = POOL_MIN_ITEMS) -> l
     """map() over a process pool when there is enough work for it, in order.
 
     `warm` (imports, rule files, gazetteers) runs once here before the pool forks, so the
-    workers inherit what it loaded instead of each loading it again. Items go out in about
+    workers inherit what it loaded instead of each loading it again; while a CLI run's workers fork
+    from the fork server, which loaded it already (pipelines/lifecycle/warmup.py), it runs in each
+    worker instead, finding it all in place. Items go out in about
     sixteen chunks per worker: few round trips, yet no worker idles long at the end. Fewer than
     `min_items` items are mapped here, in this process (pages by default: a few ms of work each).
 
@@ -61,17 +64,33 @@ def pool_map(func, items: list, warm=None, min_items: int = POOL_MIN_ITEMS) -> l
 
 def pool_imap(func, items: list, warm=None, min_items: int = POOL_MIN_ITEMS) -> Iterator:
     """pool_map as an iterator: results come back in order as the workers finish them, so the caller
-    can write them in batches while the pool works on, and never holds all of them at once."""
+    can write them in batches while the pool works on, and never holds all of them at once.
+
+    Workers forked from the fork server that die before the first result (their warm-up failed there) are
+    replaced by workers forked from this process after warming here, where a failing warm-up raises its own error.
+    """
     if not items:
         return
-    if warm is not None:
-        warm()
     n = workers()
+    chunksize = max(1, min(32, len(items) // (n * 16)))
+    if len(items) >= min_items and n > 1 and forks_from_server():
+        done = 0
+        try:
+            with process_pool(min(n, len(items)), warm) as pool:  # warm runs in each worker, finding it loaded
+                for result in pool.map(func, items, chunksize=chunksize):
+                    done += 1
+                    yield result
+            return
+        except BrokenProcessPool:
+            if done:
+                raise
+            log.warning("workers forked from the fork server died before their first result; forking them here")
+    if warm is not None:
+        warm()  # once, here: the workers forked from this process inherit what it loaded
     if len(items) < min_items or n == 1:
         yield from map(func, items)
         return
-    chunksize = max(1, min(32, len(items) // (n * 16)))
-    with process_pool(min(n, len(items))) as pool:
+    with process_pool(min(n, len(items)), from_server=False) as pool:
         yield from pool.map(func, items, chunksize=chunksize)
 
 

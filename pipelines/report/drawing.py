@@ -17,12 +17,11 @@ that died leaves the report to draw in a pool of its own.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from pipelines.lifecycle.workers import die_with, workers
+from pipelines.lifecycle.workers import die_with, start_server, workers
 
 PRELOAD = ["pipelines.report.charts", "matplotlib.figure", "matplotlib.backends.backend_svg"]  # what a chart needs
 _pool: list[ProcessPoolExecutor] = []  # the started pool, at most one
@@ -33,15 +32,13 @@ def start(count: int | None = None) -> None:
     """Start the server the drawing processes fork from, loading matplotlib (`count` processes at most, default one
     per core and at most one per chart, forked when charts are sent); nothing when it runs already, or where the OS
     has no fork server (the report then draws in a pool of its own)."""
-    if _pool or "forkserver" not in multiprocessing.get_all_start_methods():
+    if _pool:
         return
-    from multiprocessing import forkserver
-
+    context = start_server(PRELOAD)  # a CLI run started it already, with the stages' modules besides (__main__.py)
+    if context is None:
+        return
     from pipelines.report.charts import CHARTS
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    forkserver.ensure_running()  # starts it and returns: it loads PRELOAD while this process goes on
     _pool.append(ProcessPoolExecutor(max_workers=count or min(workers(), len(CHARTS)), mp_context=context,
                                      initializer=functools.partial(die_with, os.getpid())))
 
