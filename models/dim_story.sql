@@ -20,51 +20,37 @@
 
 with
 
-stories as (
-    -- the length of the body, not the body: the ranking needs no more (carrying 105,000 bodies through the sort took
-    -- a quarter to a third of the model's time at 20,000 pages)
-    select
-        story_key, document_id, position, role, title, category, published_at, author, source_site, url,
-        word_count, length(body) as body_length
-    from staging.stg_stories
-),
-
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by story_key
-            order by body_length desc, document_id, position
-        ) as rank_in_story
-    from stories
-),
-
 per_story as (
+    -- one pass over the copies: the kept copy's columns (the longest body, then the first document, then the first
+    -- place on the page) and what is told across the copies, without sorting the copies
     select
         story_key,
+        arg_min(
+            {'title': title, 'category': category, 'published_at': published_at, 'author': author,
+             'source_site': source_site, 'url': url, 'word_count': word_count},
+            {'body_length': -length(body), 'document_id': document_id, 'position': position}
+        ) as kept,
         min(published_at) as any_published_at,
         max(case when role = 'main' then 1 else 0 end) as is_main,
         count(distinct document_id) as document_count
-    from stories
+    from staging.stg_stories
     group by story_key
 ),
 
 final as (
     select
-        r.story_key,
-        r.title,
-        r.category,
-        coalesce(r.published_at, p.any_published_at) as published_at,
-        r.author,
-        r.source_site,
-        r.url,
-        r.word_count,
-        case when p.is_main = 1 then 'main' else 'related' end as role,
-        cast(p.document_count as integer) as document_count,
-        cast(strftime(coalesce(r.published_at, p.any_published_at), '%Y%m%d') as integer) as published_date_key
-    from ranked as r
-    join per_story as p on p.story_key = r.story_key
-    where r.rank_in_story = 1
+        story_key,
+        kept.title as title,
+        kept.category as category,
+        coalesce(kept.published_at, any_published_at) as published_at,
+        kept.author as author,
+        kept.source_site as source_site,
+        kept.url as url,
+        kept.word_count as word_count,
+        case when is_main = 1 then 'main' else 'related' end as role,
+        cast(document_count as integer) as document_count,
+        cast(strftime(coalesce(kept.published_at, any_published_at), '%Y%m%d') as integer) as published_date_key
+    from per_story
 )
 
 select * from final
