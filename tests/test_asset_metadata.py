@@ -8,8 +8,12 @@ BODY = "Chengdu will invest 5 billion yuan in a metaverse park by 2026."
 
 
 @pytest.fixture(scope="module")
-def defs(tmp_path_factory):
-    root = tmp_path_factory.mktemp("meta")
+def root(tmp_path_factory):
+    return tmp_path_factory.mktemp("meta")
+
+
+@pytest.fixture(scope="module")
+def defs(root):
     (root / "raw").mkdir()
     (root / "raw" / "a.txt").write_text(f"Chengdu plans a metaverse park\n\nPublished: 2024-06-02\n\n{BODY}\n", encoding="utf-8")
     return build_definitions(root / "raw", root / "w.duckdb")
@@ -58,3 +62,22 @@ def test_materializations_carry_built_columns_and_row_counts(materializations):
     for key in ("staging/stg_documents", "staging/stg_stories", "staging/stg_targets", "raw/raw_documents"):
         assert "dagster/column_schema" in materializations[key] and "dagster/row_count" in materializations[key], key
     assert materializations["staging/stg_documents"]["not_parsed_share_now"].value == 0.0
+
+
+def test_every_models_materialization_carries_its_columns_as_the_built_files_catalog_lists_them(materializations, root):
+    """The marts step takes the comments it just wrote instead of asking duckdb_columns() again: the same metadata."""
+    import duckdb
+
+    from pipelines.config import build_path
+    from pipelines.modelling.catalog import table_columns
+    from pipelines.modelling.modelgraph import load_models
+
+    con = duckdb.connect(str(build_path(root / "w.duckdb")), read_only=True)
+    try:
+        for model in load_models():
+            built = materializations[f"{model.schema}/{model.name}"]["dagster/column_schema"].schema
+            listed = table_columns(con, model.schema, model.name)
+            assert [(c.name, c.type, c.description) for c in built.columns] == listed, model.name
+            assert all(comment for _, _, comment in listed), model.name  # every column documented, so none was missed
+    finally:
+        con.close()

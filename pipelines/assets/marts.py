@@ -86,8 +86,8 @@ def build_marts_asset(models_dir: Path | str = MODELS_DIR) -> dg.AssetsDefinitio
                     continue
                 rows, rebuilt = materialize_if_stale(con, model, hashes[model.name])
                 built.add(model.name)
-                yield dg.MaterializeResult(asset_key=key, metadata={**built_metadata(con, model.schema, model.name, rows),
-                                                                    "rebuilt": rebuilt})
+                metadata = built_metadata(con, model.schema, model.name, rows, comments=model.columns)  # as commented
+                yield dg.MaterializeResult(asset_key=key, metadata={**metadata, "rebuilt": rebuilt})
                 for check in in_step[model.name]:
                     result = check_result(con, check)
                     if not result.passed:

@@ -22,12 +22,12 @@ def declared_metadata(schema: str, table: str) -> dict:
     return {"dagster/column_schema": table_schema(columns)} if columns else {}
 
 
-def built_metadata(con, schema: str, table: str, rows: int | None = None) -> dict:
+def built_metadata(con, schema: str, table: str, rows: int | None = None, comments: dict[str, str] | None = None) -> dict:
     """Materialization metadata of a built table: its columns from the file's catalog and its row count (counted
-    unless given)."""
+    unless given); `comments` are the column comments the builder just wrote, when it knows them (catalog.table_columns)."""
     if rows is None:
         rows = con.execute(f"select count(*) from {schema}.{table}").fetchone()[0]
-    return {"dagster/column_schema": table_schema(table_columns(con, schema, table)),
+    return {"dagster/column_schema": table_schema(table_columns(con, schema, table, comments)),
             "dagster/row_count": dg.MetadataValue.int(rows)}
 
 

@@ -16,16 +16,27 @@ from pipelines.modelling.modelgraph import MODELS_DIR, load_models, models_versi
 Column = tuple[str, str, str | None]  # name, DuckDB type, comment
 
 
-def table_columns(con, schema: str, table: str) -> list[Column]:
+def table_columns(con, schema: str, table: str, comments: dict[str, str] | None = None) -> list[Column]:
     """The columns of one table (or view) of the connection's database, in order.
 
+    With `comments` (what the builder just wrote with COMMENT ON: a model's documented columns) the names and types
+    are read with pragma_table_info, which reads that one table, and the comments taken from there: duckdb_columns()
+    lists every column of every attached database first (~3 ms a call at 20,000 pages against ~0.5 ms).
+
     >>> con = duckdb.connect(); _ = con.execute("create table t (a integer, b varchar)")
-    >>> table_columns(con, "main", "t")
-    [('a', 'INTEGER', None), ('b', 'VARCHAR', None)]
+    >>> table_columns(con, "main", "t"), table_columns(con, "main", "t", {"a": "The a."})
+    ([('a', 'INTEGER', None), ('b', 'VARCHAR', None)], [('a', 'INTEGER', 'The a.'), ('b', 'VARCHAR', None)])
     """
+    if comments is not None:
+        return [(name, kind, comments.get(name)) for name, kind in column_types(con, f"{schema}.{table}")]
     return [tuple(r) for r in con.execute(
         "select column_name, data_type, comment from duckdb_columns() where database_name = current_database() "
         "and schema_name = ? and table_name = ? order by column_index", [schema, table]).fetchall()]
+
+
+def column_types(con, table: str) -> list[tuple[str, str]]:
+    """(name, DuckDB type) of each column of a table ('schema.table') of the connection's database, in order."""
+    return [tuple(r) for r in con.execute("select name, type from pragma_table_info(?)", [table]).fetchall()]
 
 
 def declared_columns(models_dir: Path | str = MODELS_DIR) -> dict[tuple[str, str], list[Column]]:

@@ -445,9 +445,7 @@ def materialize_model(con, model: Model) -> int:
         load_seed_table(con, model)
     else:
         con.execute(f"create or replace table {model.table} as {model.sql}").fetchall()
-    actual = [r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
-        "and table_catalog = current_database() order by ordinal_position", [model.schema, model.name]).fetchall()]
+    actual = [r[0] for r in con.execute("select name from pragma_table_info(?)", [model.table]).fetchall()]
     if actual != list(model.columns):
         raise ModelError(f"{model.path}: the header documents columns {list(model.columns)} "
                          f"but the query returns {actual}")
