@@ -51,3 +51,20 @@ def test_a_label_the_page_writes_in_lower_case_in_its_prose_is_no_name():
     story = _main("Daily Courier", TITLE, "Key Points", "Dec 18, 2025", PROSE,
                   "These are the key points of the plan, officials said, and more will follow later this year.", MORE)
     assert story.author is None
+
+
+def test_a_dated_posted_by_line_under_the_story_names_its_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Posted by Peter Bell on August 21, 2019", "About us")
+    assert story.author == "Peter Bell"
+
+
+def test_posted_by_lines_of_a_thread_naming_several_people_name_no_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Posted by Peter Bell on August 21, 2019", PROSE,
+                  "Posted by Ann Lee on August 22, 2019", "About us")
+    assert story.author is None
+
+
+def test_a_dated_posted_by_line_under_a_comment_heading_names_no_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "2 Comments", "Posted by Peter Bell on August 21, 2019",
+                  "Great news for the city.")
+    assert story.author is None

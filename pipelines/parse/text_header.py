@@ -193,6 +193,32 @@ def _credited_name(text: str) -> str | None:
     return name if 1 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words) else None
 
 
+def dated_byline(texts: list[str], stop: int) -> tuple[int, str] | None:
+    """(index, name) of the line above `stop` (the story's end: related or comment headings, the footer) that credits a
+    writer beside a date ('Posted by Ann Lee on August 21, 2019', 'Last updated March 3, 2025 by Ann Lee.'), when every
+    such line there names the same person (a thread's posts, each 'Posted by' someone, name none), and nothing by the
+    headline credits anyone.
+
+    >>> dated_byline(["A story starts here and goes on.", "Posted by Ann Lee on August 21, 2019", "Comments"], 2)
+    (1, 'Ann Lee')
+    >>> dated_byline(["Posted by Ann Lee on May 2, 2024", "Posted by Bo Chen on May 3, 2024"], 2) is None
+    True
+    """
+    found, names, longest = None, set(), header_rules().limits.dateline_max_words
+    page = None
+    for i in range(min(stop, len(texts))):
+        text = texts[i]
+        if len(text.split()) > longest or "by" not in text.lower() or not find_date(text):
+            continue
+        if (name := _byline_name(text)) and (name := name.rstrip(".,;:")):
+            page = page if page is not None else "\n".join(texts)
+            if not plausible_name(name, page):
+                continue
+            names.add(name.casefold())
+            found = found if found is not None else (i, name)
+    return found if len(names) == 1 else None
+
+
 def byline_near(texts: list[str], line: int) -> tuple[int, str] | None:
     """(index, name) of the nearest short 'By …' line around `line` (the story's first paragraph), when the title has none.
 

@@ -17,8 +17,8 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import body_paragraphs, main_draft, without_author_lines
 from pipelines.parse.text_dates import labelled_date, lone_date, published_over_revised
-from pipelines.parse.text_header import (byline_near, dateline_near, labelled_author, name_over_role, nearby_meta,
-                                         thread_author)
+from pipelines.parse.text_header import (byline_near, dated_byline, dateline_near, labelled_author, name_over_role,
+                                         nearby_meta, thread_author)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
@@ -187,6 +187,9 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     if "author" not in meta and (credit := labelled_author(texts, body_start) or name_over_role(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
+    if "author" not in meta and (credit := dated_byline(texts, _story_part_end(lines, body_start))):
+        meta["author"] = credit[1]
+        used.add(credit[0])
     return meta, used
 
 
