@@ -157,3 +157,33 @@ def test_a_reviewers_credit_under_the_headline_is_not_the_title():
     assert title == "How to build a workout routine that lasts a year"
     assert not title.startswith("Medically reviewed")
 
+
+
+# ---------------------------------------------------------------- page shapes beyond news stories
+
+def test_a_product_page_names_the_product_its_breadcrumb_ends_with_not_a_menu_item_or_its_cart_label():
+    title = _title("Harbour Lamps", "Shop", "Lamps", "Home > Lamps > Brass Desk Lamp", "Brass Desk Lamp", "$49.00",
+                   "Add to cart", "A brass desk lamp with a weighted base and a linen shade, made by hand in our workshop "
+                   "by the sea.", "Free shipping on orders over $50", MORE)
+    assert title == "Brass Desk Lamp"
+    assert title not in ("Lamps", "Add to cart", "Harbour Lamps")
+
+
+def test_a_docs_page_with_a_sidebar_of_contents_takes_its_own_heading():
+    title = _title("Parts docs", "On this page", "Install", "Usage", "Sprockets", "Sprockets", DOC, MORE)
+    assert title == "Sprockets"
+    assert title not in ("Install", "Usage", "Parts docs")
+
+
+def test_a_forum_thread_under_its_category_line_takes_the_thread_title():
+    title = _title("Forums", "Aquarium Forum", "Freshwater Tanks", "New tank thoughts",
+                   "Discussion in 'Freshwater Tanks' started by ann_lee, Mar 6, 2024.", "ann_lee", POST, MORE)
+    assert title == "New tank thoughts"
+    assert title not in ("Freshwater Tanks", "Aquarium Forum")
+
+
+def test_a_news_site_name_printed_over_and_under_the_story_is_not_the_title():
+    title = _title("Daily Courier", "Home", "Markets", "City sets up a fund for start-ups building virtual showrooms",
+                   "By Ann Lee", "May 2, 2024", PROSE, MORE, "Daily Courier", "© 2024 Daily Courier. All rights reserved.")
+    assert title == "City sets up a fund for start-ups building virtual showrooms"
+    assert title != "Daily Courier"
