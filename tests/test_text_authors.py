@@ -68,3 +68,16 @@ def test_a_dated_posted_by_line_under_a_comment_heading_names_no_author():
     story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "2 Comments", "Posted by Peter Bell on August 21, 2019",
                   "Great news for the city.")
     assert story.author is None
+
+
+def test_the_handle_under_a_qa_pages_asked_line_is_its_author():
+    story = _main("Stack Site", "How do I keep a laptop from sleeping during a build?", PROSE, MORE,
+                  "asked Aug 5, 2016 at 4:16", "ewok", "2 Answers", PROSE, "answered Aug 6, 2016 at 9:00", "bo_chen")
+    assert story.author == "ewok"
+    assert story.author != "bo_chen"
+
+
+def test_a_list_of_asked_questions_names_no_author():
+    story = _main("Stack Site", "Questions tagged laptops", PROSE, MORE, "asked Aug 5, 2016 at 4:16", "ewok", PROSE,
+                  "asked Aug 7, 2016 at 8:10", "bo_chen")
+    assert story.author is None

@@ -74,6 +74,7 @@ class TextRules:
     writer_role: re.Pattern  # a writer's role on the line under the name ('Senior Tech Writer')
     provider: re.Pattern
     thread_author: tuple[re.Pattern, ...]
+    question_asker: re.Pattern  # a Q&A engine's 'asked <date>' line over the asker's name
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
     bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
     person: re.Pattern  # a word writing of a person ('she', 'his')
@@ -125,6 +126,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         publication_label=re.compile(rf"(?:{raw['publication_labels']})\W*(?:(?:on|at)\W*)?$", flags),
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
         writer_role=re.compile(raw["writer_roles"], flags),
+        question_asker=re.compile(raw["question_asker"], flags | re.MULTILINE),
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
         bio_after_name=re.compile(rf"(?:,[^,]{{1,60}},)?\s+{_words(raw['bio_verbs'])}"),

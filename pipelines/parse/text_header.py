@@ -156,6 +156,26 @@ def thread_author(texts: list[str]) -> tuple[int, str] | None:
     return page.count("\n", 0, first.start()), first.group("name")
 
 
+HANDLE = re.compile(r"[\w.\-]{2,40}")
+
+
+def question_asker(texts: list[str]) -> tuple[int, str] | None:
+    """(line index, name) of the asker printed under a Q&A engine's one 'asked <date>' line ('asked Aug 5, 2016 at 4:16'
+    over 'ewok'), else None (no such line, or several: a list of questions).
+
+    >>> question_asker(["How do I stop sleep?", "I tried this.", "asked Aug 5, 2016 at 4:16", "ewok", "1 answer"])
+    (3, 'ewok')
+    """
+    page = "\n".join(texts)
+    found = list(text_rules().question_asker.finditer(page))
+    if len(found) != 1:
+        return None
+    name = found[0].group("name").strip()
+    if not (HANDLE.fullmatch(name) or _name(name)) or name.isdigit():
+        return None
+    return page.count("\n", 0, found[0].start("name")), name
+
+
 @lru_cache(maxsize=2)
 def _thread_labels(page: str) -> tuple[re.Match, ...]:
     """Every thread-starter label on the page (the title and the author are read from one search of it)."""

@@ -18,7 +18,7 @@ from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import body_paragraphs, main_draft, without_author_lines
 from pipelines.parse.text_dates import labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_near, labelled_author, name_over_role,
-                                         nearby_meta, thread_author)
+                                         nearby_meta, question_asker, thread_author)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
@@ -178,7 +178,7 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     elif "date" not in meta and told is not None:
         meta["date"] = told[1]
         used.add(told[0])  # read as the header's date, it leaves the body as a dateline does
-    if starter := thread_author(texts):  # the label line leaves the body, whoever else is credited
+    if starter := thread_author(texts) or question_asker(texts):  # the label line leaves the body, whoever else is credited
         meta.setdefault("author", starter[1])
         used.add(starter[0])
     if "author" not in meta and (byline := byline_near(texts, body_start)):
