@@ -81,3 +81,9 @@ def test_a_list_of_asked_questions_names_no_author():
     story = _main("Stack Site", "Questions tagged laptops", PROSE, MORE, "asked Aug 5, 2016 at 4:16", "ewok", PROSE,
                   "asked Aug 7, 2016 at 8:10", "bo_chen")
     assert story.author is None
+
+
+def test_a_writers_credit_over_a_name_and_role_split_by_a_spaced_hyphen_gives_the_name():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Written by", "Eliz - Product marketer", "About us")
+    assert story.author == "Eliz"
+    assert "marketer" not in (story.author or "")

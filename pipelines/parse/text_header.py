@@ -156,6 +156,7 @@ def thread_author(texts: list[str]) -> tuple[int, str] | None:
     return page.count("\n", 0, first.start()), first.group("name")
 
 
+SPACED_HYPHEN = re.compile(r"\s+-\s+")
 HANDLE = re.compile(r"[\w.\-]{2,40}")
 
 
@@ -207,8 +208,12 @@ def labelled_author(texts: list[str], line: int) -> tuple[tuple[int, ...], str] 
 
 def _credited_name(text: str) -> str | None:
     """The name on the line under a writer's credit: the part before a comma or separator, one to four
-    capitalised words ('Ann - Product marketer' -> 'Ann')."""
-    name = text_rules().separators.split(text.split(",")[0])[0].strip()
+    capitalised words ('Ann - Product marketer' -> 'Ann': a spaced hyphen separates there too).
+
+    >>> _credited_name("Ann - Product marketer"), _credited_name("Ann Lee, MD")
+    ('Ann', 'Ann Lee')
+    """
+    name = SPACED_HYPHEN.split(text_rules().separators.split(text.split(",")[0])[0])[0].strip()
     words = name.split()
     return name if 1 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words) else None
 
