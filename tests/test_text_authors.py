@@ -21,7 +21,7 @@ def test_a_name_over_the_writers_role_under_the_headline_is_the_author():
 
 
 def test_a_name_over_a_role_of_the_form_head_of_something_is_the_author():
-    story = _main("Daily Courier", TITLE, "Bo Chen", "Vice President of Consulting", PROSE, MORE, PROSE)
+    story = _main("Daily Courier", TITLE, "Bo Chen", "Vice President of Field Research", PROSE, MORE, PROSE)
     assert story.author == "Bo Chen"
 
 
@@ -36,15 +36,15 @@ def test_a_product_heading_over_a_sensor_spec_is_no_author():
 
 
 def test_by_alone_over_the_name_and_the_newsroom_names_the_writer():
-    story = _main("Daily Courier", TITLE, "By", "Ann Lee | The Texas Newsroom", "March 3, 2024", PROSE, MORE, PROSE)
+    story = _main("Daily Courier", TITLE, "By", "Ann Lee | The Valley Newsroom", "March 3, 2024", PROSE, MORE, PROSE)
     assert story.author == "Ann Lee"
-    assert "Texas Newsroom" not in (story.author or "")
+    assert "Valley Newsroom" not in (story.author or "")
 
 
 def test_a_name_the_page_writes_in_lower_case_only_in_its_web_address_is_still_a_name():
-    story = _main("russell.substack.com", TITLE, "Russell Miller", "Dec 18, 2025", PROSE, MORE, PROSE,
-                  "Subscribe at russell.substack.com/about")
-    assert story.author == "Russell Miller"
+    story = _main("tomas.letters-example.com", TITLE, "Tomas Verhoef", "Dec 18, 2025", PROSE, MORE, PROSE,
+                  "Subscribe at tomas.letters-example.com/about")
+    assert story.author == "Tomas Verhoef"
 
 
 def test_a_label_the_page_writes_in_lower_case_in_its_prose_is_no_name():
@@ -54,31 +54,31 @@ def test_a_label_the_page_writes_in_lower_case_in_its_prose_is_no_name():
 
 
 def test_a_dated_posted_by_line_under_the_story_names_its_author():
-    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Posted by Peter Bell on August 21, 2019", "About us")
-    assert story.author == "Peter Bell"
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Posted by Oskar Lind on August 14, 2019", "About us")
+    assert story.author == "Oskar Lind"
 
 
 def test_posted_by_lines_of_a_thread_naming_several_people_name_no_author():
-    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Posted by Peter Bell on August 21, 2019", PROSE,
-                  "Posted by Ann Lee on August 22, 2019", "About us")
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Posted by Oskar Lind on August 14, 2019", PROSE,
+                  "Posted by Ann Lee on August 15, 2019", "About us")
     assert story.author is None
 
 
 def test_a_dated_posted_by_line_under_a_comment_heading_names_no_author():
-    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "2 Comments", "Posted by Peter Bell on August 21, 2019",
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "2 Comments", "Posted by Oskar Lind on August 14, 2019",
                   "Great news for the city.")
     assert story.author is None
 
 
 def test_the_handle_under_a_qa_pages_asked_line_is_its_author():
     story = _main("Stack Site", "How do I keep a laptop from sleeping during a build?", PROSE, MORE,
-                  "asked Aug 5, 2016 at 4:16", "ewok", "2 Answers", PROSE, "answered Aug 6, 2016 at 9:00", "bo_chen")
-    assert story.author == "ewok"
+                  "asked Sep 12, 2017 at 8:42", "quill_fox", "2 Answers", PROSE, "answered Sep 13, 2017 at 9:10", "bo_chen")
+    assert story.author == "quill_fox"
     assert story.author != "bo_chen"
 
 
 def test_a_list_of_asked_questions_names_no_author():
-    story = _main("Stack Site", "Questions tagged laptops", PROSE, MORE, "asked Aug 5, 2016 at 4:16", "ewok", PROSE,
+    story = _main("Stack Site", "Questions tagged laptops", PROSE, MORE, "asked Sep 12, 2017 at 8:42", "quill_fox", PROSE,
                   "asked Aug 7, 2016 at 8:10", "bo_chen")
     assert story.author is None
 

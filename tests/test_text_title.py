@@ -54,10 +54,10 @@ def test_headline_over_its_standfirst_is_the_title():
 
 
 def test_writer_name_and_role_under_the_headline_is_not_the_title():
-    title = _title("Latest", "Most Read", "A Beginner’s Guide to Skincare Routines", "Audrey Huang, Print Managing Editor",
+    title = _title("Latest", "Most Read", "A Beginner’s Guide to Pruning Fruit Trees", "Lena Marsh, Print Managing Editor",
                    "May 31, 2024", STORY, MORE)
-    assert title == "A Beginner’s Guide to Skincare Routines"
-    assert title != "Audrey Huang, Print Managing Editor"
+    assert title == "A Beginner’s Guide to Pruning Fruit Trees"
+    assert title != "Lena Marsh, Print Managing Editor"
 
 
 def test_section_name_over_a_sentence_case_headline_is_not_the_title():
@@ -72,16 +72,16 @@ POST = ("I have kept a reef tank for two years and now want a bigger one for fis
 
 
 def test_heading_over_a_thread_starter_label_is_the_thread_title():
-    title = _title("Forums", "Marine Fish Forums", "Fish Only & Aggressive Tanks", "New tank thoughts",
+    title = _title("Forums", "Reef Keepers Forums", "Large & Predator Tanks", "Plans for a second tank",
                    "Thread starter ann_lee", "Start date Mar 6, 2024", "ann_lee", POST, MORE)
-    assert title == "New tank thoughts"
-    assert title != "Fish Only & Aggressive Tanks"
+    assert title == "Plans for a second tank"
+    assert title != "Large & Predator Tanks"
 
 
 def test_a_forum_index_listing_several_thread_starters_takes_no_thread_title_from_the_list():
-    title = _title("Forums", "Fish Only & Aggressive Tanks", POST,
-                   "New tank thoughts", "Started by ann_lee", "Best filter for a large tank", "Started by bo_chen", MORE)
-    assert title not in ("New tank thoughts", "Best filter for a large tank")
+    title = _title("Forums", "Large & Predator Tanks", POST,
+                   "Plans for a second tank", "Started by ann_lee", "Best filter for a large tank", "Started by bo_chen", MORE)
+    assert title not in ("Plans for a second tank", "Best filter for a large tank")
 
 
 DOC = ("Sprockets are the parts of a gearbox that carry the chain, and each one is set up from a profile that names "
@@ -176,9 +176,9 @@ def test_a_docs_page_with_a_sidebar_of_contents_takes_its_own_heading():
 
 
 def test_a_forum_thread_under_its_category_line_takes_the_thread_title():
-    title = _title("Forums", "Aquarium Forum", "Freshwater Tanks", "New tank thoughts",
+    title = _title("Forums", "Aquarium Forum", "Freshwater Tanks", "Plans for a second tank",
                    "Discussion in 'Freshwater Tanks' started by ann_lee, Mar 6, 2024.", "ann_lee", POST, MORE)
-    assert title == "New tank thoughts"
+    assert title == "Plans for a second tank"
     assert title not in ("Freshwater Tanks", "Aquarium Forum")
 
 

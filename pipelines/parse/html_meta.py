@@ -23,7 +23,7 @@ SEPARATORS = " ,·|•–—-"
 NAME_CHARACTERS = re.compile(r"[\w .'’-]+")
 NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "y"})
 CAMEL_JOINS = re.compile(r"[a-z][A-Z]")
-# A weekday after a name: 'BeauHD on Friday'.
+# A weekday after a name: 'AnnLee on Friday'.
 WEEKDAY = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$", re.I)
 # Elements that state a schema.org property (microdata).
 ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop]")
