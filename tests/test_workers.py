@@ -104,3 +104,14 @@ def test_workers_of_the_server_that_die_warming_are_replaced_by_workers_forked_f
         seen = pool_map(_parent_and_warmed, list(range(8)), warm=_warm_only_in_the_run, min_items=2)
     assert {parent for parent, _ in seen} == {os.getpid()} and WARMED == [os.getpid()]
     assert "forking them here" in caplog.text
+
+
+def _warm_that_fails() -> None:
+    raise RuntimeError("rules file unreadable: fix it and run again")
+
+
+def test_a_warm_up_failing_everywhere_fails_the_stage_with_its_own_error_not_a_broken_pool(two_workers, caplog):
+    """Workers of the server die warming, the run warms to fork its own: the warm-up's error is what the run reports."""
+    with forking_from_server(SERVER_PRELOAD), pytest.raises(RuntimeError, match="rules file unreadable"):
+        pool_map(_parent_and_warmed, list(range(8)), warm=_warm_that_fails, min_items=2)
+    assert "forking them here" in caplog.text  # it got there through the server's broken pool
