@@ -17,6 +17,7 @@ import numpy as np
 
 from pipelines.parse.dates import find_date
 from pipelines.parse.rules import RULES_FILE
+from pipelines.parse.scripts import UNSPACED, ends_sentence_unspaced, has_unspaced, word_count
 from pipelines.yamlfile import load_yaml
 
 KINDS = ("boiler", "promo", "end", "related", "meta", "headline", "text")
@@ -45,10 +46,18 @@ def stop_words() -> frozenset:
     return frozenset(load_yaml(RULES_FILE)["stop_words"])
 
 
+@lru_cache(maxsize=1)
+def stop_characters() -> tuple[str, ...]:
+    """Function characters of Han/Kana text (from the text rules): the stop-word share of a script without spaces."""
+    return tuple(load_yaml(RULES_FILE)["stop_characters"])
+
+
 @lru_cache(maxsize=65536)
 def _own(text: str, kind: str) -> tuple[float, ...]:
     """The figures a line has on its own, whatever page it sits on (cached: a site repeats its menus and footers on
     every page). In BASE_NAMES order with the page-dependent slots (repeated, para_*, position) left at 0."""
+    if has_unspaced(text):
+        return _own_unspaced(text, kind)
     words = WORD.findall(text)
     n = len(words) or 1
     stops = stop_words()
@@ -67,6 +76,31 @@ def _own(text: str, kind: str) -> tuple[float, ...]:
         float(len(SEPARATORS.findall(text)) >= 2), float(bool(BULLET_START.match(text))),
         float(text.endswith(":")), prose, float(len(words) >= 12 and kind == "text"),
         float(text.endswith("?")),
+    ) + KIND_COLUMNS[kind]
+
+
+def _own_unspaced(text: str, kind: str) -> tuple[float, ...]:
+    """_own for a line holding Han/Kana text: its runs count as words of CHARS_PER_WORD characters (scripts.word_count),
+    its function characters as stop words, 。！？ end sentences and its runs carry no capitals."""
+    spaced = WORD.findall(UNSPACED.sub(" ", text))
+    n = word_count(text) or 1
+    runs = "".join(UNSPACED.findall(text))
+    stops = stop_words()
+    stop_count = sum(map(stops.__contains__, map(str.lower, spaced))) + sum(runs.count(c) for c in stop_characters())
+    stop_ratio = min(1.0, stop_count / n)
+    digits = len(text) - len(text.translate(NO_DIGITS))
+    sentence_end = bool(SENTENCE_END.search(text)) or ends_sentence_unspaced(text)
+    sentences = len(SENTENCE_INSIDE.findall(text)) + sum(map(text[:-1].count, "。！？")) + sentence_end
+    prose = float(n >= 8 and sentence_end and stop_ratio >= 0.2)
+    return (
+        1.0, math.log1p(n), math.log1p(len(text)), float(sentence_end), math.log1p(sentences),
+        stop_ratio, sum(w[0].isupper() for w in spaced) / n, sum(map(str.isupper, spaced)) / n,
+        digits / max(1, len(text)), (text.count(",") + text.count("，") + text.count("、")) / n,
+        float(digits >= 4 and bool(find_date(text))), float(bool(BYLINE_START.match(text))), 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        float(len(SEPARATORS.findall(text)) >= 2), float(bool(BULLET_START.match(text))),
+        float(text.endswith((":", "："))), prose, float(n >= 12 and kind == "text"),
+        float(text.endswith(("?", "？"))),
     ) + KIND_COLUMNS[kind]
 
 

@@ -6,6 +6,7 @@ import re
 
 from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
 from pipelines.parse.rules import TextRules, text_rules
+from pipelines.parse.scripts import word_count
 from pipelines.parse.text_lines import BULLET, SENTENCE_END, TWO_LETTERS, Draft, Line, is_body_start
 
 NAME_NOTE = re.compile(r"\s*\([^)]{1,40}\)$")  # 'Ann Lee (AnnWrites)': a handle or affiliation after a name
@@ -112,7 +113,7 @@ def _list_section(main: Draft, i: int, keep: set[int]) -> bool:
     if main.closed or i + 1 not in keep or len(main.paragraphs) < limits.list_min_paragraphs:
         return False
     least = limits.list_prose_words
-    long = [len(paragraph.split()) >= least for paragraph in main.paragraphs]
+    long = [word_count(paragraph) >= least for paragraph in main.paragraphs]
     headlines = sum(not SENTENCE_END.search(paragraph) for paragraph in main.paragraphs)
     return not any(a and b for a, b in zip(long, long[1:])) \
         and headlines >= limits.list_headline_share * len(main.paragraphs)

@@ -9,15 +9,16 @@ from functools import lru_cache
 from pipelines.parse.cleaning import normalize_whitespace
 from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date
 from pipelines.parse.rules import TextRules, text_rules
+from pipelines.parse.scripts import UNSPACED_CHAR, UNSPACED_END, ends_sentence_unspaced, has_unspaced, word_count
 
 EDGE_SYMBOLS = " ↑↓→←»«›‹>|·•–—-"
-SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$")
+SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$|" + UNSPACED_END)  # 。！？ end a Chinese or Japanese sentence
 BULLET = re.compile(r"^(?:[•●▪◦‣∙*]|-(?=\s))\s*")
 BREADCRUMB = re.compile(r"(you are here|home)\s*[:>›»]", re.I)
 CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
 LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
-TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+TWO_LETTERS = re.compile(r"[A-Za-z]{2}|" + UNSPACED_CHAR + "{2}")  # a word's letters, or two Han/Kana characters
 MARKER_TAIL = " .…→»›>"  # 'You might also like…', 'Up next →': the marker without its tail (a colon stays: 'Recommended:' labels a list)
 
 
@@ -32,7 +33,7 @@ class Line:
     words: int = field(init=False, repr=False, compare=False)  # counted once: every step reads it
 
     def __post_init__(self) -> None:
-        self.words = len(self.text.split())
+        self.words = word_count(self.text)
 
 
 @dataclass
@@ -65,7 +66,7 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
     >>> sorted(read_meta("Policy & Regulation·January 20, 2024, 10:30 AM", text_rules()).items())
     [('category', 'Policy & Regulation'), ('date', datetime.datetime(2024, 1, 20, 10, 30))]
     """
-    if len(text.split()) > rules.thresholds.meta_max_words:
+    if word_count(text) > rules.thresholds.meta_max_words:
         return None
     if rules.provider.fullmatch(text):
         return {"provider": True}
@@ -108,12 +109,12 @@ def _is_menu(text: str, rules: TextRules) -> bool:
         return True
     parts = [p for p in rules.separators.split(text) if p.strip()]
     limits = rules.thresholds
-    return len(parts) >= limits.menu_min_items and all(len(p.split()) <= limits.menu_item_max_words for p in parts)
+    return len(parts) >= limits.menu_min_items and all(word_count(p) <= limits.menu_item_max_words for p in parts)
 
 
 def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     """The kind of one stripped, non-blank line."""
-    words = len(text.split())
+    words = word_count(text)
     if rules.boilerplate.fullmatch(text):
         return "boiler", {}
     trimmed = text.strip(EDGE_SYMBOLS)
@@ -131,9 +132,16 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
         return "promo", {}
     bare = BULLET.sub("", text)
     if (words <= rules.headline_max_words and not bare.endswith(LINE_END_PUNCTUATION)
-            and HEADLINE_START.match(bare) and TWO_LETTERS.search(bare)):
+            and (HEADLINE_START.match(bare) and TWO_LETTERS.search(bare) or _unspaced_headline(bare, rules))):
         return "headline", {}
     return "text", {}
+
+
+def _unspaced_headline(bare: str, rules: TextRules) -> bool:
+    """A headline in a script without capitals (Han, Kana): it opens with such a character, ends no sentence and is no
+    copyright notice (a capital or digit opens a Latin headline: a notice opens with neither)."""
+    return has_unspaced(bare[:1]) and not ends_sentence_unspaced(bare) and not bare.endswith(("，", "、", "；", "：")) \
+        and not rules.footer.search(bare)
 
 
 def read_lines(text: str, rules: TextRules) -> list[Line]:

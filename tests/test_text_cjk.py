@@ -1,0 +1,73 @@
+"""Chinese- and Japanese-language text dumps: small invented pages in the shapes of Chinese government and news sites
+(nav lines, headline, a '发布时间：… 来源：…' or '2023年5月3日 来源：… 作者：…' dateline, body paragraphs ending in 。,
+a '相关新闻'/'推荐阅读' list, '责任编辑：…', a '版权所有 ©' footer), and the script-aware word measures they rely on."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from pipelines.parse.line_features import NAMES, line_features
+from pipelines.parse.scripts import word_count
+from pipelines.parse.text_page import parse_text
+
+BODY = ["为加快元宇宙产业发展，推动数字经济与实体经济深度融合，省政府近日印发产业发展行动计划，明确了今后三年的发展目标和重点任务。",
+        "计划提出，到2025年，全省元宇宙相关产业规模力争达到2500亿元，培育一批具有核心竞争力的骨干企业，建设若干特色产业园区。",
+        "在技术创新方面，计划要求加强关键核心技术攻关，支持高校、科研院所与企业联合建设创新平台，推动虚拟现实技术在制造业中的应用。",
+        "各市州要结合实际制定配套措施，加大资金、土地、人才等要素保障力度，确保各项任务落到实处。"]
+TITLE = "省政府印发元宇宙产业发展行动计划"
+RELATED = ["市政府召开数字经济发展推进会议", "全省虚拟现实产业联盟正式成立"]
+
+
+def _page(*blocks: str) -> list:
+    return parse_text("\n\n".join(blocks))
+
+
+def test_government_page_with_labelled_date_and_related_news():
+    stories = _page("首页\n新闻\n政策\n互动", f"{TITLE}\n发布时间：2023-05-03 来源：省经济和信息化厅", "\n".join(BODY),
+                    "责任编辑：王小明", "相关新闻\n" + "\n".join(RELATED), "版权所有 © 省人民政府办公厅")
+    main = stories[0]
+    assert (main.role, main.title, main.published_at) == ("main", TITLE, datetime(2023, 5, 3))
+    assert main.body.startswith("为加快元宇宙产业发展") and main.body.endswith("确保各项任务落到实处。")
+    for furniture in ("首页", "发布时间", "责任编辑", "相关新闻", "市政府召开", "版权所有"):
+        assert furniture not in main.body
+    assert [s.title for s in stories[1:]] == RELATED
+
+
+def test_news_page_with_written_date_source_and_recommended_list():
+    stories = _page("首页 | 新闻 | 财经 | 科技 | 评论\n当前位置：首页 > 新闻 > 要闻", TITLE,
+                    "2023年5月3日 10:00 来源：四川日报 作者：李华", "\n\n".join(BODY),
+                    "推荐阅读\n" + "\n".join(RELATED), "分享到：\n版权所有 © 2023 日报社 保留所有权利")
+    main = stories[0]
+    assert main.title == TITLE and main.published_at.date() == datetime(2023, 5, 3).date()
+    assert main.body.startswith("为加快") and main.body.endswith("落到实处。")
+    for furniture in ("来源", "2023年5月3日", "推荐阅读", "分享到", "版权所有"):
+        assert furniture not in main.body
+    assert [s.title for s in stories[1:]] == RELATED
+    assert "版权所有 © 2023 日报社 保留所有权利" not in [s.title for s in stories]
+
+
+def test_japanese_page_with_related_articles():
+    body = ["市は三日、仮想空間を活用した観光振興の新たな計画を発表しました。来年度から市内の名所を紹介する事業を始めます。",
+            "計画では、地元の企業や大学と協力して、観光客が自宅から街歩きを体験できるサービスを整備する予定です。",
+            "担当者は、海外からの観光客にも市の魅力を伝えたいと話しています。"]
+    stories = _page("ホーム\nニュース", "市が仮想空間で観光振興計画を発表", "2023年5月3日", "\n\n".join(body),
+                    "関連記事\n県がデジタル人材の育成を強化\n新しいデータセンターが完成")
+    main = stories[0]
+    assert main.title == "市が仮想空間で観光振興計画を発表" and main.published_at == datetime(2023, 5, 3)
+    assert main.body.startswith("市は三日") and main.body.endswith("話しています。")
+    assert "関連記事" not in main.body
+    assert [s.title for s in stories[1:]] == ["県がデジタル人材の育成を強化", "新しいデータセンターが完成"]
+
+
+def test_word_count_splits_han_runs_and_keeps_spaced_text_as_before():
+    assert word_count("The council said on Monday") == 5
+    assert word_count("Zürich council’s café plan") == 4  # non-ASCII Latin text: split on spaces as before
+    assert word_count(TITLE) == 9  # 16 characters, about 1.7 a word
+    assert word_count(BODY[0]) >= 30  # a Chinese paragraph is running text, not one 'word'
+
+
+def test_han_line_features_read_prose_and_no_capitals():
+    rows = line_features([TITLE, BODY[0]], ["headline", "text"], [1, 2])
+    prose, sentence_end, capitals = (NAMES.index(n) for n in ("prose", "sentence_end", "capital_ratio"))
+    assert rows[1][sentence_end] == 1.0 and rows[0][sentence_end] == 0.0
+    assert rows[0][capitals] == 0.0 and rows[1][capitals] == 0.0
+    assert rows[0][prose] == 0.0
