@@ -86,13 +86,13 @@ def headline_over_name(lines, i: int) -> int | None:
 
 def twice_printed_title(lines, body_start: int) -> int | None:
     """Index of the page's heading printed twice just over its story (a breadcrumb's or a sidebar's current item, then
-    the heading itself: 'Flexbox' / 'Flexbox', 'Tasks' / 'Tasks¶'), when the story's opening lines hold its words
-    ('Flexbox is a one-dimensional layout method …'): documentation and reference pages, whose heading is often one
+    the heading itself: 'Sprockets' / 'Sprockets', 'Gears' / 'Gears¶'), when the story's opening lines hold its words
+    ('Sprockets are toothed wheels …'): documentation and reference pages, whose heading is often one
     word. Its first copy sits above the story's first paragraph; the pair nearest it wins. None when there is none.
 
     >>> from pipelines.parse.text_page import read_lines
     >>> from pipelines.parse.rules import text_rules
-    >>> page = "Docs\\nLayout\\nFlexbox\\nFlexbox\\nFlexbox is a layout method for arranging items in rows or columns."
+    >>> page = "Docs\\nParts\\nSprockets\\nSprockets\\nSprockets are toothed wheels that turn a chain in a bicycle or a machine."
     >>> twice_printed_title(read_lines(page, text_rules()), 4)
     3
     """
@@ -136,7 +136,7 @@ def defined_subject_title(lines, body_start: int) -> int | None:
 
 
 def _folded(text: str) -> str:
-    """`text` in lower case without its punctuation ('Tasks¶' -> 'tasks')."""
+    """`text` in lower case without its punctuation ('Gears¶' -> 'gears')."""
     return " ".join(LETTER_RUN.findall(text.casefold()))
 
 
@@ -174,7 +174,7 @@ def thread_title(lines) -> int | None:
 
     >>> from pipelines.parse.text_page import read_lines
     >>> from pipelines.parse.rules import text_rules
-    >>> page = "Forums\\nGeneral Discussion\\nNew tank thoughts\\nThread starter ann_lee\\nStart date Mar 6, 2024\\nHello all."
+    >>> page = "Forums\\nGeneral Discussion\\nPlans for a second tank\\nThread starter ann_lee\\nStart date Mar 6, 2024\\nHello all."
     >>> thread_title(read_lines(page, text_rules()))
     2
     """
