@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pipelines.parse.html_page import parse_html
 from pipelines.parse.line_features import NAMES, line_features
 from pipelines.parse.scripts import word_count
 from pipelines.parse.text_page import parse_text
@@ -71,3 +72,31 @@ def test_han_line_features_read_prose_and_no_capitals():
     assert rows[1][sentence_end] == 1.0 and rows[0][sentence_end] == 0.0
     assert rows[0][capitals] == 0.0 and rows[1][capitals] == 0.0
     assert rows[0][prose] == 0.0
+
+
+def _html_page(info: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    related = "".join(f'<li><a href="/a{i}">{t}</a></li>' for i, t in enumerate(RELATED))
+    return (f'<html><head><meta charset="utf-8"><title>{TITLE}_日报</title></head><body>'
+            '<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/policy">政策</a></div>'
+            f'<div class="article"><h1>{TITLE}</h1><div class="info">{info}</div>'
+            f'<div class="content">{paragraphs}</div><div class="editor">责任编辑：王小明</div></div>'
+            f'<div class="related"><h3>相关新闻</h3><ul>{related}</ul></div>'
+            '<div class="footer">版权所有 © 2023 日报社 保留所有权利</div></body></html>')
+
+
+def test_html_page_dateline_with_source_and_author_is_not_body():
+    stories = parse_html(_html_page("2023年5月3日 10:00 来源：四川日报 作者：李华"))
+    main = stories[0]
+    assert main.title == TITLE and main.published_at.date() == datetime(2023, 5, 3).date()
+    assert main.body.startswith("为加快元宇宙产业发展") and main.body.endswith("确保各项任务落到实处。")
+    for furniture in ("来源", "作者", "2023年5月3日", "责任编辑", "相关新闻", "版权所有"):
+        assert furniture not in main.body
+    assert [s.title for s in stories[1:]] == RELATED
+
+
+def test_html_page_labelled_publication_time_line_is_not_body():
+    main = parse_html(_html_page("发布时间：2023-05-03 来源：省经济和信息化厅"))[0]
+    assert main.published_at == datetime(2023, 5, 3)
+    assert "发布时间" not in main.body and "来源" not in main.body
+    assert main.body.startswith("为加快") and main.body.endswith("落到实处。")

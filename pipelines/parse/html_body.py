@@ -6,6 +6,7 @@ comments are read with the text.
 """
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 from functools import lru_cache
 
@@ -13,10 +14,12 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
+from pipelines.parse.dates import find_date
 from pipelines.parse.html_meta import BYLINE_PREFIX
-from pipelines.parse.html_pagetext import is_prose, missed_prose, page_lines
+from pipelines.parse.html_pagetext import SENTENCE_ENDS, is_prose, missed_prose, page_lines
 from pipelines.parse.html_related import contains, is_link_paragraph
 from pipelines.parse.html_rules import WORD, is_boilerplate, is_boilerplate_line, norm_text, rules, word_count
+from pipelines.parse.scripts import word_count as text_words
 
 
 def read_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None, ld: dict,
@@ -33,7 +36,7 @@ def read_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     text = story_text(tree, body, article, fields, author, bool(kind))
     if kind is not True:  # a declared discussion's JSON-LD text is its opening post only: its replies are content too
         text = declared_paragraphs(text, ld.get("body"))
-    if spare is not None and len(text.split()) < rules()["discussion"]["max_story_words"]:
+    if spare is not None and text_words(text) < rules()["discussion"]["max_story_words"]:
         spare_body = spare.find("body") if spare.find("body") is not None else spare
         story = story_text(spare, spare_body, same_element(spare, tree, article), fields, author, True)
         return story or text, not story
@@ -136,21 +139,22 @@ def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     inside = article is not None and contains(body, article)
     text = article_text(article, discussion) if inside else ""
     small = inside and word_count(article) < rule["min_article_share"] * word_count(body)
-    if len(text.split()) < rule["min_article_words"] or small:
+    if text_words(text) < rule["min_article_words"] or small:
         if article is not None:
             strip_boilerplate(body, done=article, discussion=discussion)
         whole = body_text(tree, discussion)
-        if len(text.split()) < rule["min_article_words"]:
+        if text_words(text) < rule["min_article_words"]:
             text = max(text, whole, key=len)
         elif len(whole) >= 2 * len(text):  # the story runs on outside its <article> (a transcript below a card)
             text = whole if covers(whole, text) else f"{text}\n{whole}"
     lines = [norm_text(line) for line in text.split("\n")]
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
     head = rules()["body"]["field_lines_at_start"]
-    kept = [line for i, line in enumerate(lines) if i >= head or (line not in fields and not is_byline(line, author))]
+    kept = [line for i, line in enumerate(lines) if (i >= head or (line not in fields and not is_byline(line, author)))
+            and not is_field_line(line)]
     if not kept:
         return "\n\n".join(lines)  # a post that is all headline (a link shared on a forum) keeps it
-    if sum(len(line.split()) for line in kept) < rules()["body"]["min_article_words"] and only_links(tree, kept):
+    if sum(text_words(line) for line in kept) < rules()["body"]["min_article_words"] and only_links(tree, kept):
         # the rest is links: a headline that is a sentence is the post (a link shared on a forum, its site's
         # address after it); else the page has no story (an index, a 404: the site's links, 'Sign in')
         return "\n\n".join(line for line in lines if line not in kept and is_prose(line))
@@ -173,12 +177,32 @@ def is_byline(line: str, author: str | None) -> bool:
     >>> [is_byline(t, "Ann Lee") for t in ["By Ann Lee · 3 May 2024", "Ann Lee, May 3", "Ann Lee said the port opened."]]
     [True, True, False]
     """
-    if len(line.split()) > rules()["body"]["byline_max_words"]:
+    if text_words(line) > rules()["body"]["byline_max_words"]:
         return False
     if BYLINE_PREFIX.match(line):
         return True
     return bool(author) and line.startswith(author) and (line == author or line[len(author)] in " ,·|•–—") \
         and not line.rstrip().endswith((".", "!", "?", '"'))
+
+
+@lru_cache(maxsize=1)
+def field_label() -> re.Pattern:
+    """A 'label：value' field of a header line (body.field_labels in html_rules.yaml), the label in group 1."""
+    labels = "|".join(sorted(map(re.escape, rules()["body"]["field_labels"]), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s|[|·•/])({labels})\s*[：:]")
+
+
+def is_field_line(line: str) -> bool:
+    """A short line of header fields, no sentence: a date and one 'label：value' field or more, or two fields
+    ('2023年5月3日 来源：四川日报 作者：李华', '发布时间：2023-05-03 来源：省政府').
+
+    >>> [is_field_line(t) for t in ["2023年5月3日 10:00 来源：四川日报 作者：李华", "来源：四川日报", "记者：今年以来，全省完成投资。"]]
+    [True, False, False]
+    """
+    if line.isascii() or text_words(line) > rules()["body"]["byline_max_words"] or line.rstrip().endswith(SENTENCE_ENDS):
+        return False
+    fields = len(field_label().findall(line))
+    return fields >= 2 or (fields == 1 and find_date(line) is not None)
 
 
 def only_links(tree: HtmlElement, lines: list[str]) -> bool:
@@ -220,7 +244,7 @@ def body_text(tree: HtmlElement, discussion: bool = False) -> str:
     """
     text = extracted_text(tree, discussion)
     page = tree.find("body") if tree.find("body") is not None else tree
-    rule, found = rules()["body"], len(text.split())
+    rule, found = rules()["body"], text_words(text)
     if found < rule["missed_below_share"] * word_count(page):
         lines = page_lines(page, skip_comments=not discussion)  # a story's reader comments are not its prose
         if missed_prose(lines, text) >= rule["missed_prose_ratio"] * max(found, 1):

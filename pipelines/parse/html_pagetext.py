@@ -6,8 +6,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from pipelines.parse.html_rules import norm_text, rules
+from pipelines.parse.scripts import word_count
 
-SENTENCE_ENDS = (".", "!", "?", '"', "”", "’")
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "。", "！", "？", "」")  # and the full-width ends of Chinese and Japanese
 
 # Elements that start a new line of text.
 BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "ul", "ol",
@@ -81,7 +82,7 @@ def page_lines(root: HtmlElement, skip_comments: bool = False, outside_comments:
 
 def is_prose(line: str) -> bool:
     """True for a line of running text: long enough, and ending a sentence."""
-    return len(line.split()) >= rules()["page_text"]["prose_line_min_words"] and line.rstrip().endswith(SENTENCE_ENDS)
+    return word_count(line) >= rules()["page_text"]["prose_line_min_words"] and line.rstrip().endswith(SENTENCE_ENDS)
 
 
 def prose_share(lines: list[str]) -> float:
@@ -90,8 +91,8 @@ def prose_share(lines: list[str]) -> float:
     >>> prose_share(["Lamps", "The lamp lights a tent for a whole night on one charge, with three levels."])
     0.9375
     """
-    words = sum(len(line.split()) for line in lines)
-    prose = sum(len(line.split()) for line in lines if is_prose(line))
+    words = sum(word_count(line) for line in lines)
+    prose = sum(word_count(line) for line in lines if is_prose(line))
     return prose / words if words else 0.0
 
 
@@ -108,7 +109,7 @@ def missed_prose(lines: list[str], text: str) -> int:
         if is_prose(line):
             words = set(line.split())
             if len(words & found) < 0.5 * len(words):
-                missed += len(line.split())
+                missed += word_count(line)
     return missed
 
 
@@ -116,7 +117,7 @@ def prefer_page_text(story: str, lines: list[str]) -> bool:
     """True when the page's main text, not the story found in it, is the page's content: the story holds
     a small share of that text and the text is not running prose (a listing, a product or service page)."""
     rule = rules()["page_text"]
-    words = sum(len(line.split()) for line in lines)
-    if not words or len(story.split()) >= rule["max_story_share"] * words:
+    words = sum(word_count(line) for line in lines)
+    if not words or word_count(story) >= rule["max_story_share"] * words:
         return False
     return prose_share(lines) < rule["max_prose_share"]

@@ -10,6 +10,7 @@ from lxml.html import HtmlElement
 from pipelines.parse.dates import parse_date
 from pipelines.parse.html_rules import (HEADINGS, is_block_label, is_boilerplate, is_boilerplate_line,
                                         rules, strip_teaser_ending, text_of, word_count)
+from pipelines.parse.scripts import word_count as text_words
 from pipelines.records import Story
 
 BLOCK_TAGS = {"div", "section", "aside", "ul", "ol", "article", "footer", "nav", "dl", "table"}
@@ -37,8 +38,8 @@ class Teaser:
 
 
 def words(text: str) -> int:
-    """Number of words."""
-    return len(text.split())
+    """Number of words (Han/Kana runs by script: scripts.word_count)."""
+    return text_words(text)
 
 
 def contains(outer: HtmlElement, inner: HtmlElement | None) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
+from pipelines.parse.scripts import word_count as text_words
 from pipelines.yamlfile import load_yaml
 
 RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "html_rules.yaml"
@@ -91,8 +92,8 @@ def text_of(el: HtmlElement) -> str:
 
 
 def word_count(el: HtmlElement) -> int:
-    """Number of words in the visible text of an element (`text_of` without joining them again)."""
-    return len(el.text_content().split())
+    """Number of words in the visible text of an element (`text_of` without joining them again; Han/Kana by script)."""
+    return text_words(el.text_content())
 
 
 def label_key(text: str) -> str:
