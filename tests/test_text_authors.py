@@ -87,3 +87,14 @@ def test_a_writers_credit_over_a_name_and_role_split_by_a_spaced_hyphen_gives_th
     story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Written by", "Maren - Product marketer", "About us")
     assert story.author == "Maren"
     assert "marketer" not in (story.author or "")
+
+
+def test_a_story_sentence_opening_with_asked_and_a_year_names_no_author():
+    story = _main("Daily Courier", TITLE, PROSE, "Asked whether grants go out in 2024, he nodded.", "Advertisement", MORE,
+                  PROSE)
+    assert story.author is None
+
+
+def test_a_quoted_speaker_over_a_role_inside_the_story_is_no_author():
+    story = _main("Daily Courier", TITLE, PROSE, "Wang Fang", "Chief Engineer, Harbor Authority", MORE, PROSE, MORE)
+    assert story.author is None

@@ -101,9 +101,9 @@ def plausible_name(name: str, page: str) -> bool:
 
 def _written(word: str, page: str) -> bool:
     """True when `word` stands as a whole word in `page` (found by str.find: a regex would scan the page per word), not
-    as part of a web address, handle or e-mail ('russell.substack.com', '@russell', 'ann@acme.com' write no word).
+    as part of a web address, handle or e-mail ('annlee.substack.com', '@annlee', 'ann@acme.com' write no word).
 
-    >>> _written("russell", "Read russell.substack.com or @russell/posts"), _written("key", "the key. points")
+    >>> _written("annlee", "Read annlee.substack.com or @annlee/posts"), _written("key", "the key. points")
     (False, True)
     """
     start = page.find(word)
@@ -124,7 +124,7 @@ def _joined(c: str, joiners: str) -> bool:
 
 
 def _dot_joined(page: str, end: int) -> bool:
-    """True when a dot right after a word joins it to more of an address ('russell.substack'), not a full stop."""
+    """True when a dot right after a word joins it to more of an address ('annlee.substack'), not a full stop."""
     return page[end] == "." and end + 1 < len(page) and page[end + 1].isalnum()
 
 
@@ -161,16 +161,16 @@ HANDLE = re.compile(r"[\w.\-]{2,40}")
 
 
 def question_asker(texts: list[str]) -> tuple[int, str] | None:
-    """(line index, name) of the asker printed under a Q&A engine's one 'asked <date>' line ('asked Aug 5, 2016 at 4:16'
-    over 'ewok'), else None (no such line, or several: a list of questions).
+    """(line index, name) of the asker printed under a Q&A engine's one 'asked <date>' line ('asked Mar 9, 2021 at 7:02'
+    over 'bo_chen'), else None (no such line, or several: a list of questions).
 
-    >>> question_asker(["How do I stop sleep?", "I tried this.", "asked Aug 5, 2016 at 4:16", "ewok", "1 answer"])
-    (3, 'ewok')
+    >>> question_asker(["How do I stop sleep?", "I tried this.", "asked Mar 9, 2021 at 7:02", "bo_chen", "1 answer"])
+    (3, 'bo_chen')
     """
     page = "\n".join(texts)
     found = list(text_rules().question_asker.finditer(page))
-    if len(found) != 1:
-        return None
+    if len(found) != 1 or not _labelled_dateline(page[found[0].start():].split("\n", 1)[0]):
+        return None  # no such line, a list of questions, or a sentence ('Asked whether grants go out in 2024, he …')
     name = found[0].group("name").strip()
     if not (HANDLE.fullmatch(name) or _name(name)) or name.isdigit():
         return None
@@ -326,8 +326,8 @@ def _first_field(text: str) -> str:
 
 def name_over_role(texts: list[str], line: int) -> tuple[tuple[int, int], str] | None:
     """((name line, role line), name) of the name printed over a writer's role ('Ann Lee' over 'Senior Tech Writer')
-    nearest `line` (the story's first paragraph), above it within the fallback window or a few lines into it, when
-    nothing else credits an author.
+    nearest above `line` (the story's first paragraph) within the fallback window, when nothing else credits an
+    author; a name over a role inside the story is a quoted speaker or a speakers' box, not the writer.
 
     >>> name_over_role(["Menu", "City sets up a fund", "Ann Lee", "Senior Tech Writer", "The city has set up a fund."], 4)
     ((2, 3), 'Ann Lee')
@@ -336,7 +336,7 @@ def name_over_role(texts: list[str], line: int) -> tuple[tuple[int, int], str] |
     """
     lim, role = header_rules().limits, text_rules().writer_role
     page = None
-    window = range(max(0, line - lim.fallback_window), min(len(texts) - 1, line + lim.past_body_start))
+    window = range(max(0, line - lim.fallback_window), line)  # inside the story a name over a role is a quote's speaker
     for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
         under = texts[i + 1]
         if len(under.split()) > lim.name_line_max_words or under.rstrip().endswith(".") or not role.search(under) \
