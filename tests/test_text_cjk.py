@@ -31,6 +31,7 @@ def test_government_page_with_labelled_date_and_related_news():
     for furniture in ("首页", "发布时间", "责任编辑", "相关新闻", "市政府召开", "版权所有"):
         assert furniture not in main.body
     assert [s.title for s in stories[1:]] == RELATED
+    assert all("版权所有" not in s.body for s in stories)
 
 
 def test_news_page_with_written_date_source_and_recommended_list():
@@ -44,6 +45,7 @@ def test_news_page_with_written_date_source_and_recommended_list():
         assert furniture not in main.body
     assert [s.title for s in stories[1:]] == RELATED
     assert "版权所有 © 2023 日报社 保留所有权利" not in [s.title for s in stories]
+    assert all("版权所有" not in s.body for s in stories)
 
 
 def test_japanese_page_with_related_articles():

@@ -128,6 +128,9 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
         return "meta", meta
     if _is_menu(text, rules):
         return "boiler", {}
+    if words <= rules.thresholds.footer_line_max_words and has_unspaced(text) and rules.footer.search(text) \
+            and not SENTENCE_END.search(text):
+        return "boiler", {}  # a Chinese/Japanese site's notice ('版权所有 © …'): no story's headline or paragraph
     if words <= rules.promo_max_words and rules.promo.search(text):
         return "promo", {}
     bare = BULLET.sub("", text)
