@@ -48,6 +48,17 @@ def test_news_page_with_written_date_source_and_recommended_list():
     assert all("版权所有" not in s.body for s in stories)
 
 
+
+def test_a_chinese_writers_field_in_the_dateline_names_the_author():
+    main = _page(TITLE, "2023年5月3日 10:00 来源：四川日报 作者：李华 责任编辑：张伟", "\n\n".join(BODY))[0]
+    assert main.author == "李华"
+    assert "张伟" not in (main.author or "") and "四川日报" not in (main.author or "")
+
+
+def test_a_chinese_dateline_with_source_only_names_no_author():
+    main = _page(TITLE, "2023年5月3日 来源：四川日报", "\n\n".join(BODY))[0]
+    assert main.author is None
+
 def test_japanese_page_with_related_articles():
     body = ["市は三日、仮想空間を活用した観光振興の新たな計画を発表しました。来年度から市内の名所を紹介する事業を始めます。",
             "計画では、地元の企業や大学と協力して、観光客が自宅から街歩きを体験できるサービスを整備する予定です。",

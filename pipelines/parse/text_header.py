@@ -27,8 +27,14 @@ def _calendar_word() -> re.Pattern:
 
 def _byline_name(text: str) -> str | None:
     """The name of a 'By …' part of a line ('Posted by Ann Lee | May 2, 2024' -> 'Ann Lee'), also after a
-    sentence ('… for growth. By Ann Lee on May 2, 2024')."""
+    sentence ('… for growth. By Ann Lee on May 2, 2024'), or of a Chinese writer's field ('来源：四川日报 作者：李华').
+
+    >>> _byline_name("2023年5月3日 10:00 来源：四川日报 作者：李华 责任编辑：张伟")
+    '李华'
+    """
     rules, lead = text_rules(), header_rules().byline_lead
+    if han := rules.han_byline.search(text):
+        return han.group("name")
     parts = [lead.sub("", part.strip()) for part in rules.separators.split(text)]
     parts += [text[m.end():] for m in INLINE_BY.finditer(text)]
     if found := _labelled_dateline(text):  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
