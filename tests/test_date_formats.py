@@ -1,7 +1,7 @@
 """Each common way a page writes its date, read to the right day (and nothing read where no day is written)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pipelines.parse.dates import parse_date, reading_order
 
@@ -50,6 +50,11 @@ def test_a_chinese_date():
 
 def test_a_chinese_date_followed_by_its_time():
     assert _day("2024年3月13日 22:41  来源：新华网") == date(2024, 3, 13)
+
+
+def test_a_chinese_date_keeps_its_time_of_day():
+    assert parse_date("2024年3月13日 22:41") == datetime(2024, 3, 13, 22, 41)
+    assert parse_date("2024年3月13日 星期三") == datetime(2024, 3, 13)
 
 
 def test_a_korean_date():

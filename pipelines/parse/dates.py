@@ -152,7 +152,7 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
     """
     if cjk := CJK_DATE.match(written.strip()):  # its time, if any, after it ('2024年5月26日 10:00')
         year, month, day = map(int, cjk.groups())
-        return _checked(year, month, day)
+        return _with_time(_checked(year, month, day), written.strip()[cjk.end():])
     if (foreign := FOREIGN_DATE.fullmatch(written)) and (month := _foreign_month(foreign)):
         return _checked(int(foreign.group("year") or foreign.group("year2")), month,
                         int(foreign.group("day") or foreign.group("day2")))
@@ -164,14 +164,7 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
                 return None
             day_first = order == "dmy"
         month, day = (int(second), int(first)) if day_first else (int(first), int(second))
-        value = _checked(int(year), month, day)
-        rest = written[numeric.end():].strip(" ,")
-        if value and rest:
-            try:
-                value = dateutil_parser.parse(rest, default=value)
-            except (ValueError, OverflowError):
-                pass
-        return value
+        return _with_time(_checked(int(year), month, day), written[numeric.end():])
     cleaned = re.sub(r"\b(?:the|of)\b", " ", written.replace("·", " ").replace("•", "-"), flags=re.I)
     cleaned = COMMA_BEFORE_YEAR.sub(", ", cleaned)  # 'May 26,2023': dateutil would read 26 and take this year
     try:
@@ -181,6 +174,17 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
     if not 1990 <= value.year <= 2100:
         return None
     return value.replace(tzinfo=None)
+
+
+def _with_time(value: datetime | None, rest: str) -> datetime | None:
+    """`value` at the time of day written after its date ('10:00'), or as it is when none can be read there."""
+    rest = rest.strip(" ,")
+    if value and rest:
+        try:
+            return dateutil_parser.parse(rest, default=value)
+        except (ValueError, OverflowError):
+            pass
+    return value
 
 
 def _checked(year: int, month: int, day: int) -> datetime | None:
