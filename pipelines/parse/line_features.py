@@ -55,52 +55,41 @@ def stop_characters() -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _own(text: str, kind: str) -> tuple[float, ...]:
     """The figures a line has on its own, whatever page it sits on (cached: a site repeats its menus and footers on
-    every page). In BASE_NAMES order with the page-dependent slots (repeated, para_*, position) left at 0."""
-    if has_unspaced(text):
-        return _own_unspaced(text, kind)
-    words = WORD.findall(text)
-    n = len(words) or 1
+    every page). In BASE_NAMES order with the page-dependent slots (repeated, para_*, position) left at 0.
+
+    A line holding Han/Kana text is measured by script: its runs count as words of CHARS_PER_WORD characters
+    (scripts.word_count), its function characters as stop words, full-width 。！？，、：end sentences or mark clauses,
+    and its runs carry no capitals; a line without them is measured by its spaced words alone."""
+    unspaced = has_unspaced(text)
+    words = WORD.findall(UNSPACED.sub(" ", text) if unspaced else text)
+    count = word_count(text) if unspaced else len(words)
+    n = count or 1
     stops = stop_words()
-    stop_ratio = sum(map(stops.__contains__, map(str.lower, words))) / n  # map keeps the loops in C
+    stop_count = sum(map(stops.__contains__, map(str.lower, words)))  # map keeps the loops in C
+    if unspaced:
+        runs = "".join(UNSPACED.findall(text))
+        stop_count += sum(runs.count(c) for c in stop_characters())
+    stop_ratio = min(1.0, stop_count / n)
     capital_ratio = sum(map(str.isupper, map(itemgetter(0), words))) / n  # a WORD starts with a letter
     upper_ratio = sum(map(str.isupper, words)) / n
     digits = len(text) - len(text.translate(NO_DIGITS))
-    sentence_end = bool(SENTENCE_END.search(text))
+    sentence_end = bool(SENTENCE_END.search(text)) or (unspaced and ends_sentence_unspaced(text))
     sentences = len(SENTENCE_INSIDE.findall(text)) + sentence_end
-    prose = float(len(words) >= 8 and sentence_end and stop_ratio >= 0.2)
+    commas = text.count(",")
+    colon, question = ":", "?"
+    if unspaced:
+        sentences += sum(map(text[:-1].count, "。！？"))
+        commas += text.count("，") + text.count("、")
+        colon, question = (":", "："), ("?", "？")
+    prose = float(count >= 8 and sentence_end and stop_ratio >= 0.2)
     return (
-        1.0, math.log1p(len(words)), math.log1p(len(text)), float(sentence_end), math.log1p(sentences),
-        stop_ratio, capital_ratio, upper_ratio, digits / max(1, len(text)), text.count(",") / n,
+        1.0, math.log1p(count), math.log1p(len(text)), float(sentence_end), math.log1p(sentences),
+        stop_ratio, capital_ratio, upper_ratio, digits / max(1, len(text)), commas / n,
         float(digits >= 4 and bool(find_date(text))), float(bool(BYLINE_START.match(text))), 0.0,
         0.0, 0.0, 0.0, 0.0,
         float(len(SEPARATORS.findall(text)) >= 2), float(bool(BULLET_START.match(text))),
-        float(text.endswith(":")), prose, float(len(words) >= 12 and kind == "text"),
-        float(text.endswith("?")),
-    ) + KIND_COLUMNS[kind]
-
-
-def _own_unspaced(text: str, kind: str) -> tuple[float, ...]:
-    """_own for a line holding Han/Kana text: its runs count as words of CHARS_PER_WORD characters (scripts.word_count),
-    its function characters as stop words, 。！？ end sentences and its runs carry no capitals."""
-    spaced = WORD.findall(UNSPACED.sub(" ", text))
-    n = word_count(text) or 1
-    runs = "".join(UNSPACED.findall(text))
-    stops = stop_words()
-    stop_count = sum(map(stops.__contains__, map(str.lower, spaced))) + sum(runs.count(c) for c in stop_characters())
-    stop_ratio = min(1.0, stop_count / n)
-    digits = len(text) - len(text.translate(NO_DIGITS))
-    sentence_end = bool(SENTENCE_END.search(text)) or ends_sentence_unspaced(text)
-    sentences = len(SENTENCE_INSIDE.findall(text)) + sum(map(text[:-1].count, "。！？")) + sentence_end
-    prose = float(n >= 8 and sentence_end and stop_ratio >= 0.2)
-    return (
-        1.0, math.log1p(n), math.log1p(len(text)), float(sentence_end), math.log1p(sentences),
-        stop_ratio, sum(w[0].isupper() for w in spaced) / n, sum(map(str.isupper, spaced)) / n,
-        digits / max(1, len(text)), (text.count(",") + text.count("，") + text.count("、")) / n,
-        float(digits >= 4 and bool(find_date(text))), float(bool(BYLINE_START.match(text))), 0.0,
-        0.0, 0.0, 0.0, 0.0,
-        float(len(SEPARATORS.findall(text)) >= 2), float(bool(BULLET_START.match(text))),
-        float(text.endswith((":", "："))), prose, float(n >= 12 and kind == "text"),
-        float(text.endswith(("?", "？"))),
+        float(text.endswith(colon)), prose, float(count >= 12 and kind == "text"),
+        float(text.endswith(question)),
     ) + KIND_COLUMNS[kind]
 
 
