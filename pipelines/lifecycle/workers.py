@@ -34,7 +34,7 @@ def workers() -> int:
     return max(1, int(os.environ.get("PIPELINE_WORKERS") or os.cpu_count() or 1))
 
 
-def process_pool(max_workers: int, warm=None, from_server: bool | None = None) -> ProcessPoolExecutor:
+def process_pool(max_workers: int, warm=None, from_server: bool = True) -> ProcessPoolExecutor:
     """A pool of forked workers (children share the parent's memory) that die with this process; `warm` (imports,
     rule files) runs first in each worker. Call it from the main thread: a worker is killed when the thread that
     forked it ends. While a run holds the fork server (forking_from_server) the workers fork from it instead, unless
@@ -43,7 +43,7 @@ def process_pool(max_workers: int, warm=None, from_server: bool | None = None) -
     >>> with process_pool(1) as pool: pool.submit(abs, -2).result()
     2
     """
-    if _serving and from_server is not False:
+    if _serving and from_server:
         return ProcessPoolExecutor(max_workers=max_workers, mp_context=_serving[-1], initializer=_start_served_worker,
                                    initargs=(warm, os.getpid()))
     return ProcessPoolExecutor(max_workers=max_workers, mp_context=fork_context(), initializer=_start_worker,
