@@ -5,6 +5,7 @@ import json
 import re
 from functools import lru_cache
 
+from pipelines.extract.chinese_places import find_chinese_jurisdictions, has_han
 from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, load_gazetteer
 from pipelines.records import Mention
 
@@ -147,6 +148,8 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset()) ->
 
     >>> [(m.entity_name, m.surface_text) for m in find_jurisdictions("The province of Henan and Sichuan province.")]
     [('Henan', 'Henan'), ('Sichuan', 'Sichuan province')]
+    >>> [(m.entity_name, m.surface_text) for m in find_jurisdictions("四川省和成都市")]
+    [('Sichuan', '四川省'), ('Chengdu', '成都市')]
     """
     if not text:
         return []
@@ -170,6 +173,8 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset()) ->
             end = suffix.end()
         parent = gaz.places[name].parent if gaz.is_learned(name) else None
         out.append(Mention("jurisdiction", name, text[start:end], start, end, parent=parent))
+    if has_han(text):  # Chinese names (四川省, 成都): read only where the text holds Han characters
+        out += find_chinese_jurisdictions(text)
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
     out = _corroborated(out, set(minor), gaz, rules, context_countries)

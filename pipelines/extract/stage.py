@@ -23,6 +23,7 @@ def warm_extractors() -> None:
 
     load_gazetteer(), place_names(), extractor_version()
     extract_story("Sichuan fund", "Acme Corp and the Sichuan government plan a 1 billion yuan fund by 2025.")
+    extract_story("四川基金", "四川省计划到2025年设立10亿元基金。")  # the Chinese names and rules too
 
 
 @dataclass

@@ -1,0 +1,80 @@
+"""Chinese jurisdiction names (四川省, 成都, 浦东新区) read under the English gazetteer's names, on sentences written for the project."""
+from pipelines.extract.chinese_places import find_chinese_jurisdictions
+from pipelines.extract.gazetteer import jurisdiction_rows
+from pipelines.extract.jurisdictions import find_jurisdictions
+
+
+def names(text):
+    return [m.entity_name for m in find_jurisdictions(text)]
+
+
+def test_full_province_name_is_sichuan_with_offsets():
+    text = "近日，四川省发布了行动计划。"
+    (m,) = find_jurisdictions(text)
+    assert (m.entity_name, m.surface_text, text[m.char_start:m.char_end]) == ("Sichuan", "四川省", "四川省")
+
+
+def test_short_province_name_is_sichuan():
+    assert names("四川将建设元宇宙产业园。") == ["Sichuan"]
+
+
+def test_city_full_and_short_forms_are_chengdu():
+    assert names("成都市和成都都在推进。") == ["Chengdu", "Chengdu"]
+
+
+def test_chengdu_rows_have_parent_sichuan_and_country_china():
+    rows = {r["jurisdiction_name"]: r for r in jurisdiction_rows([find_jurisdictions("成都市出台政策。")[0].entity_name])}
+    assert (rows["Chengdu"]["level"], rows["Chengdu"]["parent_name"]) == ("city", "Sichuan")
+    assert (rows["Sichuan"]["parent_name"], rows["Sichuan"]["iso_code"]) == ("China", "CN-SC")
+    assert rows["China"]["level"] == "country"
+
+
+def test_curated_new_area_is_the_english_district():
+    assert names("上海浦东新区发布措施。") == ["Shanghai", "Pudong"]
+    assert names("雄安新区建设加速。") == ["Xiongan"]
+
+
+def test_autonomous_region_and_sar_short_forms():
+    assert names("广西壮族自治区、宁夏和香港特别行政区") == ["Guangxi", "Ningxia", "Hong Kong"]
+
+
+def test_countries_from_pycountry_chinese_names():
+    assert names("中国、美国和韩国的企业") == ["China", "United States", "South Korea"]
+
+
+def test_longest_name_wins_over_its_short_form():
+    (m,) = find_chinese_jurisdictions("内蒙古自治区")
+    assert (m.entity_name, m.surface_text) == ("Inner Mongolia", "内蒙古自治区")
+
+
+def test_university_named_after_province_is_not_sichuan():
+    assert names("四川大学的研究团队") == []
+
+
+def test_street_named_after_city_is_not_nanjing():
+    assert names("上海南京路步行街") == ["Shanghai"]
+
+
+def test_idiom_holding_a_city_name_is_not_datong():
+    assert names("两个方案大同小异。") == []
+
+
+def test_one_character_abbreviation_is_not_read_alone():
+    assert names("沪深两市") == []
+
+
+def test_common_word_a_source_gives_a_city_is_no_place():
+    assert names("自由贸易试验区") == []
+
+
+def test_minor_city_needs_its_full_name():
+    assert names("北海市设立基金。") == ["Beihai"]
+    assert names("北海油田") == []  # 'the North Sea'; Beihai is under a million people, its short name is not read
+
+
+def test_english_text_is_unchanged_by_chinese_names():
+    assert names("Sichuan and Chengdu signed.") == ["Sichuan", "Chengdu"]
+
+
+def test_english_story_with_a_chinese_name_in_brackets():
+    assert names("Xiongan New Area (雄安新区) grows.") == ["Xiongan", "Xiongan"]
