@@ -91,7 +91,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         elif anaphor:
             story.prev_subject = fallback
         _note_plan_owner(story, (s, e), in_sentence, cfg)
-    return _dedupe(out)
+    return dedupe_targets(out)
 
 
 def _note_plan_owner(story: StoryState, span: tuple[int, int], in_sentence: list[Mention], cfg: dict) -> None:
@@ -179,7 +179,7 @@ def _context_year(year: int | None, owner: str | None, sentence: str, amount_tex
     return None
 
 
-def _dedupe(targets: list[Target]) -> list[Target]:
+def dedupe_targets(targets: list[Target]) -> list[Target]:
     """One target per (owner, value, unit) in a story, counts also per metric: keep the most complete statement."""
     best: dict[tuple, Target] = {}
     for t in targets:

@@ -1,0 +1,217 @@
+"""Quantified targets stated in Chinese: '力争到2025年元宇宙产业规模突破2500亿元', '设立50亿元产业基金', '培育100家企业'.
+
+The vocabulary is the "chinese" section of pipelines/data/targets.json; metrics, units, the USD
+conversion (fx_rates.csv), owners (owners.find_owner) and the one-target-per-figure rule are the
+English path's, so a Chinese story's targets land in the same columns as an English one's.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+
+from pipelines.extract.amounts import to_usd
+from pipelines.extract.chinese_places import HAN
+from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.target_rules import target_rules
+from pipelines.records import Mention, Target
+
+NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+SENTENCE_END = re.compile(r"[。！？；!?;]+|\n+")
+CLAUSE_BREAK = re.compile(r"[，,、：:]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def mostly_han(text: str) -> bool:
+    """True for a text written mostly in Han characters (more of them than Latin letters): read it as Chinese.
+
+    >>> mostly_han("四川省发布计划 (Sichuan)"), mostly_han("Xiongan New Area (雄安新区) grows.")
+    (True, False)
+    """
+    han = len(HAN.findall(text))
+    return han > 0 and han >= len(LATIN.findall(text))
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The Chinese vocabulary of targets.json with its patterns compiled, and the shared fx table."""
+    base = target_rules()
+    cfg = dict(base["chinese"])
+    cfg["fx"] = base["fx"]
+    scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
+    cfg["money_re"] = re.compile(rf"(?P<num>{NUM})\s*{scale}\s*(?P<cur>{_alt(cfg['currencies'])})")
+    cfg["bare_re"] = re.compile(rf"(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['bare_scales'])})(?![\u4e00-\u9fff\d])")
+    nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
+    cfg["count_noun"] = nouns
+    cfg["count_re"] = re.compile(
+        rf"(?P<num>{NUM})\s*(?P<scale>万|千|百)?\s*(?:{_alt(cfg['classifiers'])})"
+        rf"[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
+    for key in ("target_cues", "not_target_cues", "commitment_cues"):
+        cfg[key + "_re"] = re.compile(_alt(cfg[key]))
+    cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
+    cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
+    cfg["range_re"] = re.compile(cfg["range_pattern"])
+    cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
+    cfg["usd_after_re"] = re.compile(cfg["usd_in_brackets"] + rf"(?P<num>{NUM})\s*{scale}\s*美元\s*[）)]")
+    return cfg
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, ended by 。！？； or a line break (the mark stays with its sentence).
+
+    >>> split_sentences("甲计划。乙将建设；丙")
+    [(0, 4), (4, 9), (9, 10)]
+    """
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        end = m.end() if m.group()[0] not in "\n" else m.start()
+        if text[start:end].strip():
+            out.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def _value(num: str, scale: str | None, cfg: dict) -> float:
+    """'1.5', '万亿' -> 1.5e12."""
+    return float(num.replace(",", "")) * (cfg["scales"].get(scale, 1.0) if scale else 1.0)
+
+
+def find_amounts(sentence: str, cfg: dict) -> list[dict]:
+    """Money and counted amounts in a sentence, with spans relative to it.
+
+    >>> [(a["value"], a["unit"]) for a in find_amounts("设立50亿元基金，培育100家企业", rules())]
+    [(5000000000.0, 'CNY'), (100.0, 'count')]
+    """
+    found: list[dict] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(f["start"] < e and s < f["end"] for f in found)
+
+    for m in cfg["money_re"].finditer(sentence):
+        amount = {"start": m.start(), "end": m.end(), "unit": cfg["currencies"][m.group("cur")],
+                  "value": _value(m.group("num"), m.group("scale"), cfg), "usd": None, "stated": False}
+        usd = cfg["usd_after_re"].match(sentence, m.end())
+        if usd and amount["unit"] != "USD":
+            amount.update(end=usd.end(), usd=_value(usd.group("num"), usd.group("scale"), cfg), stated=True)
+        if free(amount["start"], amount["end"]):
+            found.append(amount)
+    for m in cfg["bare_re"].finditer(sentence):
+        if free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
+            found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "value": _value(m.group("num"), m.group("scale"), cfg),
+                          "usd": None, "stated": False})
+    for m in cfg["count_re"].finditer(sentence):
+        if free(m.start(), m.end()):
+            found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": _value(m.group("num"), m.group("scale"), cfg),
+                          "usd": None, "stated": False, "metric": cfg["count_noun"][m.group("noun")]})
+    return sorted(found, key=lambda a: a["start"])
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the clause holding an amount: between ，、： marks."""
+    s = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    nxt = CLAUSE_BREAK.search(sentence, end)
+    return s, nxt.start() if nxt else len(sentence)
+
+
+def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = False,
+            clause_only: bool = False) -> str | None:
+    """fund_size, industry_size or investment: the last metric word after the amount in its clause
+    ('50亿元元宇宙产业基金' is a fund), else the nearest before it in its clause ('产业规模突破2500亿元'),
+    then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause)."""
+    c_start, c_end = _clause(sentence, start, end)
+    if not before_only:
+        after = [(m.start(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, end, c_end)]
+        if after:
+            return max(after)[1]
+    for s in (c_start,) if clause_only else (c_start, 0):
+        before = [(m.end(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, s, start)]
+        if before:
+            return max(before)[1]
+    return None
+
+
+def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) -> bool:
+    """A statistic, a past figure, an analyst's estimate or a company result, not a target."""
+    c_start, c_end = _clause(sentence, a["start"], a["end"])
+    clause = sentence[c_start:c_end]
+    if cfg["not_target_cues_re"].search(clause) or _past_year(clause, published_at):
+        return True
+    earlier = sentence[:c_start]
+    past_before = cfg["not_target_cues_re"].search(earlier) or _past_year(earlier, published_at)
+    return bool(past_before) and not cfg["commitment_cues_re"].search(clause)
+
+
+def _past_year(text: str, published_at: datetime | None) -> bool:
+    """True when the text dates itself in a year before the story's ('2022年') and names no deadline."""
+    if published_at is None:
+        return False
+    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", text)]
+    return bool(years) and max(years) < published_at.year and _year(text, published_at) is None
+
+
+def _year(sentence: str, published_at: datetime | None, cfg: dict | None = None) -> int | None:
+    """Deadline year of a sentence: '到2025年', '2025年前', '2023-2025年', '十四五期间' (2025)."""
+    cfg = cfg or rules()
+    floor = published_at.year - 1 if published_at else 0
+    for rx in cfg["deadline_res"]:
+        years = [int(m.group(1)) for m in rx.finditer(sentence) if int(m.group(1)) >= floor]
+        if years:
+            return years[0]
+    years = [int(m.group(2)) for m in cfg["range_re"].finditer(sentence) if int(m.group(2)) >= floor]
+    if years:
+        return years[0]
+    period = cfg["period_re"].search(sentence)
+    return cfg["plan_periods"][period.group()] if period else None
+
+
+def extract_chinese_targets(body: str, published_at: datetime | None, mentions: list[Mention],
+                            places: list[Mention] | None = None, title: str | None = None) -> list[Target]:
+    """Targets stated in a Chinese body: an amount in a sentence with a target cue and no statistic cue.
+
+    >>> [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year) for t in extract_chinese_targets(
+    ...     "四川省力争到2025年元宇宙产业规模突破2500亿元。", None,
+    ...     [Mention("jurisdiction", "Sichuan", "四川省", 0, 3)])]
+    [('Sichuan', 'industry_size', 250000000000.0, 'CNY', 2025)]
+    """
+    from pipelines.extract.targets import dedupe_targets
+
+    cfg = rules()
+    jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
+    if not jur and places:
+        jur = sorted(places, key=lambda m: m.char_start)
+    main = main_jurisdiction(jur)
+    story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
+    title_year = _year(title or "", published_at, cfg)
+    earlier_year, last_end = title_year, 0  # the headline's year, then the last one stated earlier in the paragraph
+    out: list[Target] = []
+    for s, e in split_sentences(body):
+        sentence = body[s:e]
+        if "\n" in body[last_end:s]:
+            earlier_year = title_year
+        last_end = e
+        amounts = find_amounts(sentence, cfg)
+        year = _year(sentence, published_at, cfg)
+        if amounts and cfg["target_cues_re"].search(sentence):
+            for a in amounts:
+                if _rejected(sentence, a, cfg, published_at):
+                    continue
+                metric = a.get("metric") or _metric(sentence, a["start"], a["end"], cfg) or "investment"
+                usd = a["usd"] if a["stated"] else to_usd(a["value"], a["unit"], cfg) if a["unit"] != "count" else None
+                owner = find_owner(story, (s, e), s + a["start"], s + a["end"], a["unit"], story.prev_subject)
+                due = year if year is not None else earlier_year
+                out.append(Target(owner, metric, a["value"], a["unit"], usd, None if a["unit"] == "count" else a["stated"],
+                                  due, sentence, s, e,
+                                  {"amount_text": sentence[a["start"]:a["end"]], "amount_start": s + a["start"],
+                                   "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None}))
+        earlier_year = year if year is not None else earlier_year
+        in_sentence = [m for m in jur if s <= m.char_start < e]
+        if in_sentence:
+            story.prev_subject = first_subject(in_sentence, body)
+    return dedupe_targets(out)

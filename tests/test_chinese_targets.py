@@ -1,0 +1,105 @@
+"""Targets stated in Chinese, on sentences written for the project: what must and must not come out."""
+from datetime import datetime
+
+import pytest
+
+from pipelines.extract.chinese_targets import mostly_han
+from pipelines.extract.story import extract_story
+
+PUB = datetime(2024, 3, 1)
+
+
+def targets(body, title="", published_at=PUB):
+    return [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year)
+            for t in extract_story(title, body, published_at)[1]]
+
+
+def test_industry_size_in_yi_yuan_with_deadline():
+    assert targets("四川省力争到2025年元宇宙产业规模突破2500亿元。") == [("Sichuan", "industry_size", 2500e8, "CNY", 2025)]
+
+
+def test_trillion_yuan_industry_before_year():
+    assert targets("广东省提出，2027年前数字经济规模达到1.5万亿元。") == [("Guangdong", "industry_size", 1.5e12, "CNY", 2027)]
+
+
+def test_fund_in_us_dollars_is_usd_with_its_value():
+    (t,) = extract_story("", "上海市将设立50亿美元区块链基金。", PUB)[1]
+    assert (t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_value_usd) == ("Shanghai", "fund_size", 5e9, "USD", 5e9)
+
+
+def test_yuan_is_converted_to_usd_with_the_rate_table():
+    (t,) = extract_story("", "成都市将设立73亿元产业基金。", PUB)[1]
+    assert (t.target_value_usd, t.usd_is_stated) == (1e9, False)
+
+
+def test_usd_in_brackets_is_the_stated_figure():
+    (t,) = extract_story("", "杭州市计划设立100亿元（约合14亿美元）元宇宙基金。", PUB)[1]
+    assert (t.target_value, t.unit, t.target_value_usd, t.usd_is_stated) == (100e8, "CNY", 14e8, True)
+
+
+def test_ten_thousand_yuan_scale():
+    assert targets("河南省将安排3000万元专项资金。") == [("Henan", "investment", 3000e4, "CNY", None)]
+
+
+def test_companies_count():
+    assert targets("到2026年，浙江省将培育100家元宇宙企业。") == [("Zhejiang", "companies", 100, "count", 2026)]
+
+
+def test_industrial_parks_count():
+    assert targets("江苏省计划至2027年建设10个产业园。") == [("Jiangsu", "industrial_parks", 10, "count", 2027)]
+
+
+def test_talent_in_ten_thousands():
+    assert targets("北京市将培养1万名元宇宙人才。") == [("Beijing", "talent", 1e4, "count", None)]
+
+
+def test_fourteenth_five_year_plan_ends_in_2025():
+    assert targets("“十四五”期间，重庆市将打造20个应用场景。") == [("Chongqing", "projects", 20, "count", 2025)]
+
+
+def test_year_on_year_growth_is_not_a_target():
+    assert targets("四川省元宇宙产业规模同比增长20%，达到1500亿元。") == []
+
+
+def test_figure_already_reached_is_not_a_target():
+    assert targets("目前湖北省已建成10个产业园。") == []
+
+
+def test_last_years_figure_is_not_a_target_but_the_goal_after_it_is():
+    assert targets("去年安徽省产业规模达到800亿元，力争到2026年突破1500亿元。") == [
+        ("Anhui", "industry_size", 1500e8, "CNY", 2026)]
+
+
+def test_analysts_market_estimate_is_not_a_target():
+    assert targets("某研究机构预测，到2030年中国元宇宙市场规模预计将达到8万亿元。") == []
+
+
+def test_sentence_without_a_target_cue_is_not_a_target():
+    assert targets("会议在成都召开，现场有100家企业。") == []
+
+
+def test_past_year_statistic_is_not_a_target():
+    assert targets("2022年福建省数字经济规模达到2.6万亿元。") == []
+
+
+def test_evidence_is_the_sentence_with_offsets():
+    body = "四川省发布计划。成都市将设立50亿元基金。腾讯参与。"
+    (t,) = extract_story("", body, PUB)[1]
+    assert (t.evidence, body[t.char_start:t.char_end]) == ("成都市将设立50亿元基金。", "成都市将设立50亿元基金。")
+
+
+def test_owner_is_the_district_inside_its_city():
+    assert targets("深圳市南山区将设立20亿元元宇宙基金。") == [("Nanshan", "fund_size", 20e8, "CNY", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("四川省力争到2025年规模突破2500亿元。", True),
+    ("Sichuan (四川) aims for 250 billion yuan by 2025.", False),
+])
+def test_mostly_han_chooses_the_chinese_reader(text, expected):
+    assert mostly_han(text) is expected
+
+
+def test_english_story_with_a_chinese_name_keeps_english_targets():
+    assert targets("Sichuan (四川) aims to build a 250 billion yuan metaverse industry by 2025.") == [
+        ("Sichuan", "industry_size", 250e9, "CNY", 2025)]
