@@ -201,6 +201,8 @@ class HeaderRules:
     label_before_date: re.Pattern
     short_year_line: re.Pattern
     definition: re.Pattern
+    question_asked: re.Pattern
+    question_button: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -229,4 +231,6 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         # a sentence opening by defining its subject ('Portage is …'); the subject holds no punctuation
         definition=re.compile(rf"^(?:(?:{labels['definition_article']})\s+)?(?P<subject>[^,.;:!?()]{{1,60}}?)\s+"
                               rf"(?:{labels['definition_verbs']})\s", flags),
+        question_asked=re.compile(labels["question_asked"], flags),
+        question_button=re.compile(labels["question_button"], flags),
     )

@@ -19,14 +19,16 @@ TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 /
 LETTER_RUN = re.compile(r"[^\W_]+")
 
 def choose_title(lines, layout) -> int | None:
-    """Index of the headline: the heading a breadcrumb ends with, a thread's title, the title model's best candidate
-    when its date or byline is printed under it or it is a headline printed right over the story, else the heading
-    printed twice over the story, else the heading naming what the story's first sentence defines, else the model's
-    pick."""
+    """Index of the headline: the heading a breadcrumb ends with, a thread's or a question's title, the title model's
+    best candidate when its date or byline is printed under it or it is a headline printed right over the story, else
+    the heading printed twice over the story, else the heading naming what the story's first sentence defines, else
+    the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
     if (thread := thread_title(lines)) is not None:
         return thread
+    if (question := question_title(lines)) is not None:
+        return question
     index = _model_title(lines, layout)
     lim = header_rules().limits
     if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + lim.headline_meta_reach]):
@@ -188,6 +190,31 @@ def thread_title(lines) -> int | None:
     longest = header_rules().limits.thread_title_max_words
     if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= longest \
             or lines[i].text.endswith(".") or is_meta_like(lines[i]):
+        return None
+    return i
+
+
+def question_title(lines) -> int | None:
+    """Index of a Q&A page's question: the heading printed over the engine's first 'Asked 3 years ago' / 'asked Mar 9,
+    2021' line (its 'Ask Question' button and furniture between them skipped; question_asked and question_button in
+    text_rules.yaml). A question's page prints one or two (in its header and again on the asker's card); None on a page
+    with none or more (a list of questions).
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Questions\\nHow do I keep a sourdough starter alive?\\nAsk Question\\nAsked 3 years ago\\nI feed it daily."
+    >>> question_title(read_lines(page, text_rules()))
+    1
+    """
+    rules, longest = header_rules(), header_rules().limits.thread_title_max_words
+    found = [i for i, line in enumerate(lines)
+             if line.text[:6].casefold() == "asked " and rules.question_asked.fullmatch(line.text)]
+    if not 1 <= len(found) <= 2:
+        return None
+    i = found[0] - 1
+    while i >= 0 and (lines[i].kind == "boiler" or rules.question_button.fullmatch(lines[i].text)):
+        i -= 1
+    if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= longest or is_meta_like(lines[i]):
         return None
     return i
 
