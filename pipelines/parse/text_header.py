@@ -267,11 +267,12 @@ def byline_near(texts: list[str], line: int) -> tuple[int, str] | None:
 
 def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[dict, set[int]]:
     """Date and author read from the lines nearest the title (below it first at equal distance), and the
-    indexes of the lines they were read from that hold nothing else worth keeping (a name, a short dateline).
+    indexes of the lines they were read from that hold nothing else worth keeping (a name, a short dateline). A name
+    printed beside the date with no label is 'author_guess': the caller's when no label credits anyone.
 
     >>> meta, used = nearby_meta(["Menu", "A title", "Jane Roe", "March 3, 2024", "Text starts."], 1, 4)
     >>> sorted(meta.items()), sorted(used)
-    ([('author', 'Jane Roe'), ('date', datetime.datetime(2024, 3, 3, 0, 0))], [2, 3])
+    ([('author_guess', 'Jane Roe'), ('date', datetime.datetime(2024, 3, 3, 0, 0))], [2, 3])
     """
     if title is None:
         return {}, set()
@@ -299,14 +300,16 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
             meta["date"] = value
             if words <= lim.short_meta_words and whole:
                 used.add(i)
-            if "author" not in meta and (name := _byline_name(text) or _name_beside_date(text, found)) \
-                    and plausible_name(name, page):
-                meta["author"] = name  # a byline on the date's own line, else a name printed beside the date
+            if "author" not in meta and (name := _byline_name(text)) and plausible_name(name, page):
+                meta["author"] = name  # a byline on the date's own line
+            elif (name := _name_beside_date(text, found)) and plausible_name(name, page):
+                meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
             for j in sorted(range(i - lim.name_near_date, i + lim.name_near_date + 1), key=lambda j: abs(j - i)):
-                if "author" not in meta and j not in (i, title) and 0 <= j < len(texts) and (name := _name(texts[j])) \
+                if "author" not in meta and "author_guess" not in meta and j not in (i, title) and 0 <= j < len(texts) \
+                        and (name := _name(texts[j])) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
                         and plausible_name(name, page):
-                    meta["author"] = name  # a name printed beside the date is its author
+                    meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
                     used.add(j)
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
         if label and i + 1 < len(texts) and (name := _name(_first_field(texts[i + 1]))):

@@ -161,9 +161,10 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     texts = [x.text for x in lines]
     near, used = nearby_meta(texts, t, body_start)
     told = near.pop("told_date", None)  # a story sentence by the headline telling a date: only if nothing else dates it
+    guess = near.pop("author_guess", None)  # a name beside the date with no label: only if no label credits anyone
     for key, value in near.items():
         meta.setdefault(key, value)
-    if meta.get("category") and meta.get("category") == meta.get("author"):
+    if meta.get("category") and meta.get("category") in (meta.get("author"), guess):
         del meta["category"]  # 'Ann Lee • May 2, 2024': the name beside the date is its author, not a section
     if "date" not in meta and (found := dateline_near(texts, body_start)):
         meta["date"] = found[1]
@@ -184,7 +185,12 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     if "author" not in meta and (byline := byline_near(texts, body_start)):
         meta["author"] = byline[1]
         used.add(byline[0])
-    if "author" not in meta and (credit := labelled_author(texts, body_start) or name_over_role(texts, body_start)):
+    if "author" not in meta and (credit := labelled_author(texts, body_start)):
+        meta["author"] = credit[1]
+        used.update(credit[0])
+    if "author" not in meta and guess:
+        meta["author"] = guess
+    if "author" not in meta and (credit := name_over_role(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
     if "author" not in meta and (credit := dated_byline(texts, _story_part_end(lines, body_start))):
