@@ -118,3 +118,25 @@ def test_an_unlabelled_name_beside_the_date_still_names_the_author_when_nothing_
     story = _main("Daily Courier", TITLE, "Ann Lee", "Dec 19, 2025", PROSE, MORE, PROSE)
     assert story.author == "Ann Lee"
     assert "Ann Lee" not in story.body
+
+
+def test_a_lower_case_handle_after_a_posted_on_dateline_is_the_author():
+    story = _main("Daily Courier", TITLE, "Posted on July 1, 2024 by ann_lee", PROSE, MORE, PROSE)
+    assert story.author == "ann_lee"
+    assert "Posted on July 1, 2024" not in story.body
+
+
+def test_a_name_after_the_date_opening_the_line_is_the_author():
+    story = _main("Daily Courier", TITLE, "January 20th, 2025 by Ann Lee", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee"
+
+
+def test_an_edited_by_handle_after_a_revision_date_is_no_author():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, "Edited May 22, 2024 by bo_chen", PROSE)
+    assert story.author is None
+
+
+def test_a_date_opening_a_line_before_by_the_council_names_no_author():
+    story = _main("Daily Courier", TITLE, "March 3, 2024 by the city council", PROSE, MORE, PROSE)
+    assert story.author is None
+    assert story.published_at.date().isoformat() == "2024-03-03"

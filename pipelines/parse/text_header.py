@@ -11,6 +11,7 @@ from functools import lru_cache
 from pipelines.parse.dates import MONTHS, find_date, parse_date
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
+from pipelines.parse.text_bylines import dateline_rest, handle_after_date
 
 NAME = re.compile(r"[A-Z][\w.’'\-]*")
 INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line
@@ -37,13 +38,13 @@ def _byline_name(text: str) -> str | None:
         return han.group("name")
     parts = [lead.sub("", part.strip()) for part in rules.separators.split(text)]
     parts += [text[m.end():] for m in INLINE_BY.finditer(text)]
-    if found := _labelled_dateline(text):  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
-        parts.append(text[found.end():].strip())
+    if (rest := dateline_rest(text)) is not None:  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
+        parts.append(rest)
     for part in parts:
         match = rules.byline.match(part)
         if match:
             return _before_date(match.group("name").strip())
-    return None
+    return handle_after_date(rest) if rest else None  # 'Posted on July 1, 2024 by ann_lee'
 
 
 def _labelled_dateline(text: str) -> re.Match | None:

@@ -1,0 +1,42 @@
+"""Bylines of a text dump printed in the shapes blog and forum engines give them, beside the post's date: 'Posted on
+July 1, 2024 by ann_lee' (a handle in lower case is a name there), 'January 20th, 2025 by Ann Lee' (the date opening
+the line stands for the label)."""
+from __future__ import annotations
+
+import re
+
+from pipelines.parse.dates import find_date
+from pipelines.parse.line_features import stop_words
+from pipelines.parse.rules import header_rules, text_rules
+
+# A user name in lower case after 'by' ('admin', 'ann_lee', 'j.doe'), ended by the line, a space or a separator.
+HANDLE_AFTER_BY = re.compile(r"(?i:by)\s+(?P<name>[a-z\d][\w.\-]{1,39}?)\.?(?=$|[\s,;|·•])")
+
+
+def dateline_rest(text: str) -> str | None:
+    """What follows the date that opens a line, after a date label or none ('Posted on May 2, 2024 by Ann Lee - 5
+    Comments' -> 'by Ann Lee - 5 Comments', 'January 20th, 2025 by Ann Lee' -> 'by Ann Lee'), else None (no date
+    there, or the date comes after other words).
+
+    >>> dateline_rest("Posted on May 2, 2024 by Ann Lee - 5 Comments"), dateline_rest("January 20th, 2025 by Ann Lee")
+    ('by Ann Lee - 5 Comments', 'by Ann Lee')
+    >>> dateline_rest("Edited May 22, 2024 by ann_lee") is None, dateline_rest("Our March 3, 2024 report") is None
+    (True, True)
+    """
+    label = text_rules().date_prefix.match(text)
+    start = label.end() if label else 0
+    found = find_date(text[:header_rules().limits.labelled_date_reach])
+    return text[found.end():].strip() if found and found.start() == start else None
+
+
+def handle_after_date(rest: str) -> str | None:
+    """The user name in lower case that follows a dateline's date ('by ann_lee' -> 'ann_lee'), else None (a function
+    word is no name: 'March 3, 2024 by the council').
+
+    >>> handle_after_date("by infuy"), handle_after_date("by admin | 3 Comments"), handle_after_date("by Ann Lee")
+    ('infuy', 'admin', None)
+    >>> handle_after_date("by the city council") is None
+    True
+    """
+    found = HANDLE_AFTER_BY.match(rest)
+    return found.group("name") if found and found.group("name") not in stop_words() else None
