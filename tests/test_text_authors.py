@@ -140,3 +140,16 @@ def test_a_date_opening_a_line_before_by_the_council_names_no_author():
     story = _main("Daily Courier", TITLE, "March 3, 2024 by the city council", PROSE, MORE, PROSE)
     assert story.author is None
     assert story.published_at.date().isoformat() == "2024-03-03"
+
+
+def test_a_name_beside_a_date_printed_alone_under_the_story_is_the_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Ann Lee • November 4th, 2025", "Share", "About us")
+    assert story.author == "Ann Lee"
+    assert "Ann Lee" not in story.body
+
+
+def test_posted_by_lines_of_a_recent_topics_widget_under_the_story_name_no_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Recent Topics", "Best budget tyres for a wet winter?",
+                  "Posted by Bo Chen on May 3, 2024", "About us")
+    assert story.author is None
+    assert "Bo Chen" not in story.body

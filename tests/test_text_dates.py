@@ -190,3 +190,10 @@ def test_two_name_and_date_lines_of_different_days_date_nothing_far_from_the_sto
 
 def test_a_sites_last_updated_date_is_no_dateline():
     assert _day("Start Free Trial", *[PROSE, MORE] * 3, "Site Last Updated: December 12, 2025") is None
+
+
+def test_a_posted_on_date_in_a_latest_threads_widget_under_the_story_dates_nothing():
+    story = _main("Daily Courier", "City sets up a fund for start-ups building virtual showrooms", *[PROSE, MORE] * 3,
+                  "Latest Threads", "Which roof box fits a small hatchback?", "Posted on May 4, 2024 by bo_chen", "About us")
+    assert story.published_at is None
+    assert "May 4, 2024" not in story.body

@@ -13,17 +13,19 @@ from pipelines.parse.rules import header_rules, text_rules
 HANDLE_AFTER_BY = re.compile(r"(?i:by)\s+(?P<name>[a-z\d][\w.\-]{1,39}?)\.?(?=$|[\s,;|·•])")
 
 
-def dateline_rest(text: str) -> str | None:
-    """What follows the date that opens a line, after a date label or none ('Posted on May 2, 2024 by Ann Lee - 5
-    Comments' -> 'by Ann Lee - 5 Comments', 'January 20th, 2025 by Ann Lee' -> 'by Ann Lee'), else None (no date
-    there, or the date comes after other words).
+def dateline_rest(text: str, labelled: bool = False) -> str | None:
+    """What follows the date that opens a line, after a date label or (unless `labelled`) none ('Posted on May 2, 2024
+    by Ann Lee - 5 Comments on <headline>' -> 'by Ann Lee - 5 Comments on <headline>': metadata however long the line
+    runs on; 'January 20th, 2025 by Ann Lee' -> 'by Ann Lee'), else None (no date there, or after other words).
 
     >>> dateline_rest("Posted on May 2, 2024 by Ann Lee - 5 Comments"), dateline_rest("January 20th, 2025 by Ann Lee")
     ('by Ann Lee - 5 Comments', 'by Ann Lee')
-    >>> dateline_rest("Edited May 22, 2024 by ann_lee") is None, dateline_rest("Our March 3, 2024 report") is None
-    (True, True)
+    >>> dateline_rest("Edited May 22, 2024 by ann_lee"), dateline_rest("Our March 3, 2024 report"), dateline_rest("May 2, 2024", True)
+    (None, None, None)
     """
     label = text_rules().date_prefix.match(text)
+    if labelled and not label:
+        return None
     start = label.end() if label else 0
     found = find_date(text[:header_rules().limits.labelled_date_reach])
     return text[found.end():].strip() if found and found.start() == start else None

@@ -12,10 +12,10 @@ from pipelines.parse.rules import header_rules, text_rules
 # The limits and publication verbs read here are the `header` section of pipelines/data/text_rules.yaml.
 
 
-def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object] | None:
+def labelled_date(texts: list[str], line: int, cards: range = range(0)) -> tuple[tuple[int, ...], object] | None:
     """(indexes of its lines, date) of the short line labelled as the publication date ('Posted on …', 'Last updated:
     …', 'Published: …', or the label alone over the date) nearest `line` (the story's first paragraph) anywhere on the
-    page, when none sits by the title.
+    page, when none sits by the title; not in `cards` (the other posts listed under a related-stories marker).
 
     >>> labelled_date(["Menu", "A story starts here and goes on.", "Share", "Posted on 2 March 2024 by Ann"], 1)
     ((3,), datetime.datetime(2024, 3, 2, 0, 0))
@@ -27,6 +27,8 @@ def labelled_date(texts: list[str], line: int) -> tuple[tuple[int, ...], object]
     prefix, lim = text_rules().date_prefix, header_rules().limits
     found = []
     for i, text in enumerate(texts):
+        if i in cards:
+            continue
         if label := prefix.match(text):
             if len(text.split()) > lim.dateline_max_words:
                 continue
@@ -122,3 +124,4 @@ def published_over_revised(texts: list[str], value, lo: int, hi: int):
                 published.append(day)
             at += found.end()
     return next((day for day in published if day.date() != value.date()), None) if revised else None
+

@@ -47,18 +47,6 @@ def _byline_name(text: str) -> str | None:
     return handle_after_date(rest) if rest else None  # 'Posted on July 1, 2024 by ann_lee'
 
 
-def _labelled_dateline(text: str) -> re.Match | None:
-    """The date of a line that opens with a date label and the date ('Posted on May 2, 2024 by Ann Lee - 5 Comments
-    on <headline>'): metadata however long the line runs on, else None.
-
-    >>> _labelled_dateline("Posted on May 2, 2024 by Ann Lee - 5 Comments on A long headline about a city fund").group(0)
-    'May 2, 2024'
-    """
-    label = text_rules().date_prefix.match(text)
-    found = find_date(text[:header_rules().limits.labelled_date_reach]) if label else None
-    return found if found and found.start() == label.end() else None
-
-
 def _byline_tail(text: str) -> str | None:
     """The short 'By …' part that ends a long line after a sentence ('… beyond the U.S. and Canada. By Ann Lee on
     May 2, 2024' -> 'By Ann Lee on May 2, 2024'), else None.
@@ -148,6 +136,19 @@ def _name_beside_date(text: str, found) -> str | None:
     return _name(rest)
 
 
+def dateline_name(texts: list[str], lines: tuple[int, ...]) -> str | None:
+    """The name printed beside the date, with no label, on the first of `lines` (a dateline read far from the
+    headline) that prints one ('Ann Lee • November 4th, 2025'), else None ('Posted by …' lines are dated_byline's).
+
+    >>> dateline_name(["Menu", "Ann Lee • November 4th, 2025", "A story starts here."], (1,))
+    'Ann Lee'
+    """
+    for text in (texts[i] for i in lines):
+        if (found := find_date(text)) and (name := _name_beside_date(text, found)) and plausible_name(name, "\n".join(texts)):
+            return name
+    return None
+
+
 def thread_author(texts: list[str]) -> tuple[int, str] | None:
     """(line index, name) of the label a forum engine prints by the thread's starter ('Thread starter Ann',
     'Ann Discussion starter'), else None.
@@ -176,7 +177,7 @@ def question_asker(texts: list[str]) -> tuple[int, str] | None:
     """
     page = "\n".join(texts)
     found = list(text_rules().question_asker.finditer(page))
-    if len(found) != 1 or not _labelled_dateline(page[found[0].start():].split("\n", 1)[0]):
+    if len(found) != 1 or dateline_rest(page[found[0].start():].split("\n", 1)[0], labelled=True) is None:
         return None  # no such line, a list of questions, or a sentence ('Asked whether grants go out in 2024, he …')
     name = found[0].group("name").strip()
     if not (HANDLE.fullmatch(name) or _name(name)) or name.isdigit():
@@ -290,7 +291,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
         text, whole = texts[i], True
         if i == title:
             continue
-        if words > lim.dateline_max_words and not _labelled_dateline(text):
+        if words > lim.dateline_max_words and dateline_rest(text, labelled=True) is None:
             tail = _byline_tail(text)  # a standfirst with its byline run in: only the byline is read, the line stays
             if not tail:
                 continue

@@ -17,8 +17,8 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import body_paragraphs, main_draft, without_author_lines
 from pipelines.parse.text_dates import labelled_date, lone_date, published_over_revised
-from pipelines.parse.text_header import (byline_near, dated_byline, dateline_near, labelled_author, name_over_role,
-                                         nearby_meta, question_asker, thread_author)
+from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
+                                         name_over_role, nearby_meta, question_asker, thread_author)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
@@ -166,13 +166,16 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         meta.setdefault(key, value)
     if meta.get("category") and meta.get("category") in (meta.get("author"), guess):
         del meta["category"]  # 'Ann Lee • May 2, 2024': the name beside the date is its author, not a section
+    dated_at = None  # the lines of a dateline read far from the headline: a name beside its date is the author
     if "date" not in meta and (found := dateline_near(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
-    elif "date" not in meta and (found := labelled_date(texts, body_start)
+        dated_at = (found[0],)
+    elif "date" not in meta and (found := labelled_date(texts, body_start, _related_cards(lines, body_start))
                                  or lone_date(texts, _story_part_end(lines, body_start), _datelines(lines))):
         meta["date"] = found[1]
         used.update(found[0])
+        dated_at = found[0]
     elif "date" in meta and (published := published_over_revised(texts, meta["date"], (body_start if t is None else t)
                                                               - header_rules().limits.meta_above_title, body_start + 2)):
         meta["date"] = published  # 'Updated: Mar 5 | Published: Mar 3' by the headline: the publication's day
@@ -190,6 +193,9 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         used.update(credit[0])
     if "author" not in meta and guess:
         meta["author"] = guess
+    if "author" not in meta and dated_at is not None and dated_at[0] < _story_part_end(lines, body_start) \
+            and (name := dateline_name(texts, dated_at)):
+        meta["author"] = name
     if "author" not in meta and (credit := name_over_role(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
@@ -205,6 +211,14 @@ def _story_part_end(lines: list[Line], body_start: int) -> int:
     stories', comments' or the site's ('Site last updated …')."""
     footer = footer_start(lines, text_rules())
     return next((i for i in range(body_start + 1, footer) if lines[i].kind in ("related", "end")), footer)
+
+
+def _related_cards(lines: list[Line], body_start: int) -> range:
+    """The lines from the first related-stories marker under the story's first paragraph ('Related', 'Recent Topics')
+    to the page footer: the cards of other posts, whose 'Posted by Bo Chen on May 3, 2024' lines are theirs."""
+    footer = footer_start(lines, text_rules())
+    start = next((i for i in range(body_start + 1, footer) if lines[i].kind == "related"), footer)
+    return range(start, footer)
 
 
 def _datelines(lines: list[Line]) -> frozenset[int]:
