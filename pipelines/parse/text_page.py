@@ -16,7 +16,7 @@ from pipelines.parse.dates import find_date, numeric_order, reading_order
 from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import body_paragraphs, main_draft, without_author_lines
-from pipelines.parse.text_dates import labelled_date, lone_date, published_over_revised
+from pipelines.parse.text_dates import asked_date, labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
                                          name_over_role, nearby_meta, question_asker, thread_author)
 from pipelines.parse.text_title import choose_title
@@ -182,9 +182,14 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
     elif "date" not in meta and told is not None:
         meta["date"] = told[1]
         used.add(told[0])  # read as the header's date, it leaves the body as a dateline does
-    if starter := thread_author(texts) or question_asker(texts):  # the label line leaves the body, whoever else is credited
+    if starter := thread_author(texts):  # the label line leaves the body, whoever else is credited
         meta.setdefault("author", starter[1])
         used.add(starter[0])
+    elif asker := question_asker(texts):
+        meta.setdefault("author", asker[1])
+        used.add(asker[0])
+        if asked := asked_date(texts, asker[0]):
+            meta["date"] = asked  # the question's day, not its last edit's
     if "author" not in meta and (byline := byline_near(texts, body_start)):
         meta["author"] = byline[1]
         used.add(byline[0])
