@@ -203,6 +203,7 @@ class HeaderRules:
     definition: re.Pattern
     question_asked: re.Pattern
     question_button: re.Pattern
+    heading_anchor: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -233,4 +234,5 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
                               rf"(?:{labels['definition_verbs']})\s", flags),
         question_asked=re.compile(labels["question_asked"], flags),
         question_button=re.compile(labels["question_button"], flags),
+        heading_anchor=re.compile(rf"(?:{labels['heading_anchor']})$", flags),
     )

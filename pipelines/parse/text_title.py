@@ -19,8 +19,8 @@ TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 /
 LETTER_RUN = re.compile(r"[^\W_]+")
 
 def choose_title(lines, layout) -> int | None:
-    """Index of the headline: the heading a breadcrumb ends with, a thread's or a question's title, the title model's
-    best candidate when its date or byline is printed under it or it is a headline printed right over the story, else
+    """Index of the headline: the heading a breadcrumb ends with, a thread's or a question's title, a documentation
+    page's first heading with a permalink mark, the title model's best candidate when its date or byline is printed under it or it is a headline printed right over the story, else
     the heading printed twice over the story, else the heading naming what the story's first sentence defines, else
     the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
@@ -29,6 +29,8 @@ def choose_title(lines, layout) -> int | None:
         return thread
     if (question := question_title(lines)) is not None:
         return question
+    if (anchored := anchored_title(lines, layout.body_start)) is not None:
+        return anchored
     index = _model_title(lines, layout)
     lim = header_rules().limits
     if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + lim.headline_meta_reach]):
@@ -217,6 +219,25 @@ def question_title(lines) -> int | None:
     if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= longest or is_meta_like(lines[i]):
         return None
     return i
+
+
+def anchored_title(lines, body_start: int) -> int | None:
+    """Index of a documentation page's own heading: the first heading printed with the permalink mark documentation
+    generators put after each heading ('Tasks¶' over 'Basics¶'; heading_anchor in text_rules.yaml), a line of a
+    headline's length printed over the story's first paragraph (`body_start`; one under it heads a section). None on a
+    page with no such heading.
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = "Docs » Library\\njson — JSON encoder and decoder¶\\nIt reads and writes JSON.\\nBasic Usage¶\\nCall dump."
+    >>> anchored_title(read_lines(page, text_rules()), 2)
+    1
+    """
+    anchor, longest = header_rules().heading_anchor, text_rules().headline_max_words
+    for i, line in enumerate(lines[:body_start + 1]):
+        if anchor.search(line.text):
+            return i if line.kind in ("headline", "text") and 1 <= line.words <= longest else None
+    return None
 
 
 def _section_over_headline(lines, j: int) -> bool:
