@@ -172,6 +172,7 @@ class HeaderLimits:
     dek_min_words: int
     dek_ratio: float
     thread_title_max_words: int
+    thread_furniture_reach: int
     section_over_words: int
     label_in_line_max_chars: int
     lone_date_rest: int
@@ -204,6 +205,7 @@ class HeaderRules:
     question_asked: re.Pattern
     question_button: re.Pattern
     heading_anchor: re.Pattern
+    jump_link: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -235,4 +237,5 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         question_asked=re.compile(labels["question_asked"], flags),
         question_button=re.compile(labels["question_button"], flags),
         heading_anchor=re.compile(rf"(?:{labels['heading_anchor']})$", flags),
+        jump_link=re.compile(labels["jump_link"], flags),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.parse.dates import find_date
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_header import _name, _thread_labels
@@ -172,9 +173,11 @@ def breadcrumb_title(lines, body_start: int) -> int | None:
 
 
 def thread_title(lines) -> int | None:
-    """Index of a forum thread's title: the heading printed right over the label a forum engine prints by the
-    thread's starter ('Thread starter Ann', 'Ann Discussion starter'; furniture between them skipped). None on a
-    page with no such label or with several (a forum's index lists many threads, each with its starter).
+    """Index of a forum thread's title: the heading printed over the first label a forum engine prints by the
+    thread's starter ('Thread starter Ann', 'Ann Discussion starter', printed again on each of the starter's posts),
+    with the furniture between them skipped (an avatar's initial, a 'Jump to Latest' link, the thread's dated
+    statistics line; thread_furniture_reach lines at most). None on a page with no such label or with labels naming
+    several starters (a forum's index lists many threads, each with its starter).
 
     >>> from pipelines.parse.text_page import read_lines
     >>> from pipelines.parse.rules import text_rules
@@ -184,16 +187,25 @@ def thread_title(lines) -> int | None:
     """
     page = "\n".join(x.text for x in lines)
     found = _thread_labels(page)
-    if len(found) != 1:
+    if not found or len({m.group("name").casefold() for m in found}) != 1:
         return None
-    i = page.count("\n", 0, found[0].start()) - 1
-    while i >= 0 and lines[i].kind == "boiler":
+    label = page.count("\n", 0, min(m.start() for m in found))
+    i, lim = label - 1, header_rules().limits
+    while i >= 0 and (lines[i].kind == "boiler" or (label - i <= lim.thread_furniture_reach and _thread_furniture(lines[i]))):
         i -= 1
-    longest = header_rules().limits.thread_title_max_words
+    longest = lim.thread_title_max_words
     if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= longest \
             or lines[i].text.endswith(".") or is_meta_like(lines[i]):
         return None
     return i
+
+
+def _thread_furniture(line) -> bool:
+    """True when a line printed between a thread's title and its starter's label is the forum's furniture: an avatar's
+    initial ('E'), a jump link ('Jump to Latest'; jump_link in text_rules.yaml) or a line holding a date (the thread's
+    statistics, '6.5K views 5 replies last post by ann Jun 5, 2024')."""
+    return len(line.text) <= 2 or bool(header_rules().jump_link.fullmatch(line.text)) or is_meta_like(line) \
+        or find_date(line.text) is not None
 
 
 def question_title(lines) -> int | None:
