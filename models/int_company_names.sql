@@ -5,7 +5,7 @@
 -- @not_null: company_name, company_key
 -- columns:
 --   company_name: A company name or alias as written in staging.
---   name_norm: The name lower-cased, without a leading 'the', legal suffixes (Inc, Ltd, Group...), punctuation or spaces.
+--   name_norm: The name lower-cased, without a leading 'the', legal suffixes (Inc, Ltd, Group...), punctuation or spaces (Han characters kept).
 --   company_key: Surrogate key of the real company: md5 of the smallest name_norm among the names linked to it.
 
 with recursive
@@ -41,7 +41,7 @@ normalized as (
             regexp_replace(
                 regexp_replace(lower(trim(name)), '^the\s+', ''),
                 '([\s,\.]+(inc|incorporated|ltd|limited|corp|corporation|co|company|plc|llc|group|holdings|holding)\.?)+$', ''),
-            '[^a-zA-Z0-9]+', '', 'g') as name_norm
+            '[^a-zA-Z0-9㐀-鿿]+', '', 'g') as name_norm
     from seen
 ),
 
@@ -50,7 +50,8 @@ edges as (
     from links as l
     join normalized as a on a.name = l.name
     join normalized as b on b.name = l.linked
-    where length(b.name_norm) >= 3 and length(a.name_norm) >= 1
+    -- a name in Han characters (腾讯, an alias of Tencent) is distinctive at two characters
+    where (length(b.name_norm) >= 3 or regexp_matches(b.name_norm, '[㐀-鿿]')) and length(a.name_norm) >= 1
 ),
 
 both_ways as (

@@ -173,7 +173,7 @@ def test_product_owners_come_from_the_company_data():
 
 def test_sense_time_is_a_known_alias_of_sensetime():
     (row,) = company_rows(["SenseTime"])
-    assert row["aliases"] == ["Sense Time"]
+    assert row["aliases"] == ["Sense Time", "商汤科技", "商汤"]  # the Chinese names are aliases too
 
 
 def _warehouse_from(stories: dict[str, str]):
@@ -208,7 +208,7 @@ def test_dim_company_one_row_for_name_with_bracketed_short_form_and_the_short_fo
     })
     rows = dict(con.execute("select company_name, aliases from dim_company").fetchall())
     assert "BDX" not in rows and "BDX" in rows["Busan Digital Asset Exchange"]
-    assert rows["SenseTime"] == ["Sense Time"]
+    assert rows["SenseTime"] == ["Sense Time", "商汤", "商汤科技"]  # its Chinese names are aliases in companies.yaml
 
 
 def test_headline_words_the_body_writes_in_lower_case_are_no_company():

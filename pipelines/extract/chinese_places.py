@@ -58,6 +58,20 @@ def _part_of_word(text: str, start: int, end: int, table: dict) -> bool:
     return text.startswith(table["not_after"], end)
 
 
+def place_at(text: str, i: int) -> str | None:
+    """The canonical name of the place whose Chinese name (full or short) starts text at i, else None.
+
+    >>> place_at("四川省经济和信息化厅", 0), place_at("优化产业布局", 0)
+    ('Sichuan', None)
+    """
+    table = _names()
+    for n in table["lengths"]:
+        hit = table["names"].get(text[i:i + n])
+        if hit is not None:
+            return hit[0]
+    return None
+
+
 def find_chinese_jurisdictions(text: str) -> list[Mention]:
     """Jurisdiction mentions in the Han runs of text, with canonical English names and offsets into text.
 

@@ -183,9 +183,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     from pipelines.extract.targets import dedupe_targets
 
     cfg = rules()
-    jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
-    if not jur and places:
-        jur = sorted(places, key=lambda m: m.char_start)
+    # every place of the body, those inside a body's name too: 成都市人民政府 sets Chengdu's targets
+    jur = sorted(places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"),
+                 key=lambda m: m.char_start)
     main = main_jurisdiction(jur)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     title_year = _year(title or "", published_at, cfg)

@@ -103,7 +103,7 @@ def company_rows(names) -> list[dict]:
     """One reference row per real company among canonical names, variants merged.
 
     >>> company_rows(["SenseTime", "Sense Time", "Zipmex", "Zipmex Limited", "Klasha"])
-    [{'company_name': 'SenseTime', 'aliases': ['Sense Time'], 'country_code': 'CN'}, \
+    [{'company_name': 'SenseTime', 'aliases': ['Sense Time', '商汤科技', '商汤'], 'country_code': 'CN'}, \
 {'company_name': 'Zipmex', 'aliases': ['Zipmex Limited'], 'country_code': 'TH'}, \
 {'company_name': 'Klasha', 'aliases': [], 'country_code': None}]
     """

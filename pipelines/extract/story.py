@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pipelines.extract.chinese_orgs import find_chinese_organizations
+from pipelines.extract.chinese_places import has_han
 from pipelines.extract.chinese_targets import extract_chinese_targets, mostly_han
 from pipelines.extract.companies import find_organizations
 from pipelines.extract.gazetteer import story_scope
@@ -27,6 +29,8 @@ def find_mentions(text: str, field: str, source_site: str | None, places: list[M
     [('company', 'Zipmex'), ('jurisdiction', 'Henan')]
     """
     named = find_organizations(text, source_site, context)
+    if has_han(text):  # Chinese names (腾讯, 四川省经济和信息化厅): read only where the text holds Han characters
+        named += find_chinese_organizations(text)
     names = [m for m in named if m.entity_type in ("company", "organization")]
     places = [m for m in (find_jurisdictions(text) if places is None else places) if not _inside(m, names)]
     mentions = sorted(named + places, key=lambda m: (m.char_start, m.char_end, m.entity_type))

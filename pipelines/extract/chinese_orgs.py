@@ -1,0 +1,151 @@
+"""Companies and organizations named in Chinese: known names (腾讯 -> Tencent, 工信部 -> Ministry of Industry and
+Information Technology) and names read by their ending (四川省经济和信息化厅, 成都某某科技有限公司, 元宇宙产业联盟).
+
+Known names are the Chinese aliases in companies.yaml and organization_cues.yaml, so they join the English
+rows of dim_company; the endings, the words that end the text before a name and the generic words are the
+`chinese_*` entries of organization_cues.yaml.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipelines.extract.chinese_places import HAN, HAN_RUN, find_chinese_jurisdictions, place_at
+from pipelines.extract.company_names import CUES, KNOWN_COMPANIES, KNOWN_ORGANIZATIONS
+from pipelines.records import Mention
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    """Known Chinese names (name -> (entity type, canonical)) and the cue lists, built once."""
+    known: dict[str, tuple[str, str]] = {}
+    for name, company in KNOWN_COMPANIES.items():  # keys are folded; Han text folds to itself
+        if HAN.search(name):
+            known.setdefault(name, ("company", company.name))
+    for name, canonical in KNOWN_ORGANIZATIONS.items():
+        if HAN.search(name):
+            known.setdefault(name, ("organization", canonical))
+    endings = [(w, "organization") for w in CUES["chinese_organization_suffixes"]]
+    endings += [(w, "company") for w in CUES["chinese_company_suffixes"]]
+    return {
+        "known": known, "known_lengths": sorted({len(n) for n in known}, reverse=True),
+        "endings": sorted(endings, key=lambda e: -len(e[0])),
+        "stops": _longest_first(CUES["chinese_name_stops"]), "inner": set(CUES["chinese_org_inner_words"]),
+        "generic": set(CUES["chinese_generic_stems"]), "openers": _longest_first(CUES["chinese_national_openers"]),
+        "legal": _longest_first(CUES["chinese_legal_suffixes"]), "lookup": _longest_first(CUES["chinese_lookup_suffixes"]),
+        "max": CUES["chinese_max_name"],
+    }
+
+
+def _known_spans(text: str, lo: int, hi: int, rules: dict) -> list[tuple[int, int, str, str]]:
+    """Known names in text[lo:hi], longest first at each position: (start, end, type, canonical)."""
+    out, i = [], lo
+    while i < hi:
+        for n in rules["known_lengths"]:
+            hit = rules["known"].get(text[i:i + n]) if i + n <= hi else None
+            if hit:
+                out.append((i, i + n, *hit))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _starts(text: str, run_start: int, end: int, one_char: bool, places: list[tuple[int, int]], rules: dict) -> list[int]:
+    """Where a name ending at `end` may start, widest first: after the run's start or the last stop word before
+    the ending (a place's name is read whole: the 都 of 成都 is no stop), and for a body whose ending is one
+    character, after each inner word (和) too: '…和四川省经济和信息化厅'."""
+    lo = max(run_start, end - rules["max"])
+    starts = []
+    j = end
+    while j > lo:
+        place = next((s for s, e in places if s < j <= e), None)
+        if place is not None:
+            j = max(place, lo)
+            continue
+        stop = next((w for w in rules["stops"] if text.startswith(w, j - len(w)) and j - len(w) >= lo), None)
+        if stop and not (one_char and stop in rules["inner"]):
+            break
+        if stop:
+            starts.append(j)
+        j -= 1
+    return [j, *reversed(starts)]
+
+
+def _valid(text: str, start: int, stem_end: int, ending: str, kind: str, rules: dict) -> bool:
+    """A named body or company: its name before the ending is two characters or more and no generic word; a body
+    with a one-character ending opens with a place or a national word."""
+    stem = text[start:stem_end]
+    if len(stem) < 2 or stem in rules["generic"]:
+        return False
+    if kind == "organization" and len(ending) == 1:
+        return place_at(text, start) is not None or text.startswith(rules["openers"], start)
+    return True
+
+
+def _canonical(name: str, kind: str, rules: dict) -> str:
+    """A company's known English name when its name without legal and group words is known, else the name
+    without its legal form; a body's known English name, else the name."""
+    if kind == "organization":
+        return KNOWN_ORGANIZATIONS.get(name, name)
+    bare = name
+    for suffix in rules["legal"]:
+        if bare.endswith(suffix) and len(bare) > len(suffix) + 1:
+            bare = bare[: -len(suffix)]
+            break
+    probe = bare
+    while True:
+        if probe in rules["known"]:
+            return rules["known"][probe][1]
+        cut = next((s for s in rules["lookup"] if probe.endswith(s) and len(probe) > len(s) + 1), None)
+        if cut is None:
+            return bare
+        probe = probe[: -len(cut)]
+
+
+def _by_ending(text: str, run_start: int, run_end: int, rules: dict) -> list[tuple[int, int, str, str]]:
+    """Names read by their ending in one Han run, left to right, each the widest valid one."""
+    places = [(m.char_start, m.char_end) for m in find_chinese_jurisdictions(text[:run_end]) if m.char_start >= run_start]
+    out = []
+    i = run_start
+    while i < run_end:
+        found = None
+        for ending, kind in rules["endings"]:
+            if text.startswith(ending, i) and i + len(ending) <= run_end:
+                for start in _starts(text, run_start, i, len(ending) == 1, places, rules):
+                    if _valid(text, start, i, ending, kind, rules):
+                        found = (start, i + len(ending), kind)
+                        break
+                if found:
+                    break
+        if found:
+            start, end, kind = found
+            while out and out[-1][0] >= start:  # a wider name holds an earlier one ('…研究院有限公司')
+                out.pop()
+            out.append((start, end, kind, _canonical(text[start:end], kind, rules)))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def find_chinese_organizations(text: str) -> list[Mention]:
+    """Company and organization mentions in the Han runs of text, with offsets into it.
+
+    >>> [(m.entity_type, m.entity_name) for m in find_chinese_organizations("腾讯与四川省经济和信息化厅签约。")]
+    [('company', 'Tencent'), ('organization', '四川省经济和信息化厅')]
+    """
+    rules = _rules()
+    found: list[tuple[int, int, str, str]] = []
+    for run in HAN_RUN.finditer(text):
+        known = _known_spans(text, run.start(), run.end(), rules)
+        # a name read by its ending holds a known one whole ('腾讯科技有限公司') or yields to it ('国家发展和改革委员会')
+        named = [n for n in _by_ending(text, run.start(), run.end(), rules)
+                 if all(n[0] <= k[0] and k[1] <= n[1] or k[1] <= n[0] or n[1] <= k[0] for k in known)]
+        known = [k for k in known if not any(n[0] <= k[0] and k[1] <= n[1] for n in named)]
+        found += named + known
+    return [Mention(kind, name, text[s:e], s, e) for s, e, kind, name in sorted(found)]
