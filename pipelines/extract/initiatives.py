@@ -15,20 +15,41 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipelines.extract.chinese_places import HAN
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.owners import first_subject, main_jurisdiction
 from pipelines.extract.target_rules import CLAUSE_BREAK, DATA_DIR
-from pipelines.extract.targets import split_sentences
+from pipelines.extract.chinese_targets import mostly_han, split_sentences as chinese_sentences
+from pipelines.extract.targets import split_sentences as english_sentences
 from pipelines.records import Initiative, Mention, Participant, Target
 
 MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:is|are|was|were|will be|became|become)\b[^.;]{0,40}?\bmembers?\b")
 SUBJECT_WORDS = re.compile(r"(?:(?:the|a|an|and|&)\s+|[A-Z0-9][\w&.'’-]*\s*|\([^)]*\)\s*|,\s*)*")
 
 
-def _phrases(words: list[str]) -> re.Pattern:
-    """Case-insensitive pattern of whole words or phrases, longest first."""
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+class _WithChinese:
+    """Cue words in English and Chinese: the Chinese ones (行动计划) match anywhere, Chinese being written without
+    spaces, and are looked for only in a text holding Han characters (an English text costs one more check)."""
+
+    def __init__(self, english: re.Pattern, chinese: re.Pattern):
+        self.english, self.chinese = english, chinese
+
+    def search(self, text: str):
+        return self.english.search(text) or (self.chinese.search(text) if HAN.search(text) else None)
+
+
+def _phrases(words: list[str]) -> re.Pattern | _WithChinese:
+    """Case-insensitive pattern of whole words or phrases, longest first; Chinese words as above.
+
+    >>> bool(_phrases(["plan", "计划"]).search("四川省发布行动计划")), bool(_phrases(["plan"]).search("planet"))
+    (True, False)
+    """
+    han = {w for w in words if HAN.search(w)}
+    alt = "|".join(re.escape(w) for w in sorted(set(words) - han, key=len, reverse=True))
+    english = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+    if not han:
+        return english
+    return _WithChinese(english, re.compile("|".join(re.escape(w) for w in sorted(han, key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +96,11 @@ def _best_cue(text: str) -> tuple[str, int] | None:
         if rx.search(text or ""):
             return kind, rank
     return None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences of a text: ended by 。！？； in a text written mostly in Han, by . ! ? otherwise."""
+    return chinese_sentences(text) if mostly_han(text) else english_sentences(text)
 
 
 def _lead_spans(body: str) -> list[tuple[int, int]]:
