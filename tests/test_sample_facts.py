@@ -20,15 +20,20 @@ ALLIANCE = "China Mobile Establishes Metaverse Industry Alliance"
 NANJING = "China Sees Further Metaverse Development Through Nanjing City Initiative"
 
 
-@pytest.fixture(scope="module")
-def con():
+def warehouse_from(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory warehouse built from the pages of a folder: ingest, parse, extract and every model."""
     con = duckdb.connect()
     ensure_schema(con)
-    ingest_raw(con, SAMPLES)
-    parse_documents(con, SAMPLES)
+    ingest_raw(con, folder)
+    parse_documents(con, folder)
     extract_stories(con)
     build_models(con)
     return con
+
+
+@pytest.fixture(scope="module")
+def con():
+    return warehouse_from(SAMPLES)
 
 
 def initiative(con, jurisdiction: str, kind: str) -> dict:
