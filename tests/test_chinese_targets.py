@@ -103,3 +103,19 @@ def test_mostly_han_chooses_the_chinese_reader(text, expected):
 def test_english_story_with_a_chinese_name_keeps_english_targets():
     assert targets("Sichuan (四川) aims to build a 250 billion yuan metaverse industry by 2025.") == [
         ("Sichuan", "industry_size", 250e9, "CNY", 2025)]
+
+
+def test_hong_kong_dollars_fund():
+    assert targets("香港特区政府将设立100亿港元创新基金。") == [("Hong Kong", "fund_size", 100e8, "HKD", None)]
+
+
+def test_figure_in_yi_without_a_currency_word_after_a_size_word():
+    assert targets("力争到2025年，江西省元宇宙产业规模突破500亿。") == [("Jiangxi", "industry_size", 500e8, "CNY", 2025)]
+
+
+def test_figure_in_yi_of_people_is_no_money():
+    assert targets("广东省计划到2025年服务1亿人次。") == []
+
+
+def test_first_quarters_of_a_year_are_no_deadline():
+    assert targets("湖南省计划2025年前三季度新增20家企业。") == [("Hunan", "companies", 20, "count", None)]

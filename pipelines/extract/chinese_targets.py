@@ -49,7 +49,7 @@ def rules() -> dict:
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     cfg["count_re"] = re.compile(
-        rf"(?P<num>{NUM})\s*(?P<scale>万|千|百)?\s*(?:{_alt(cfg['classifiers'])})"
+        rf"(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})"
         rf"[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
     for key in ("target_cues", "not_target_cues", "commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
