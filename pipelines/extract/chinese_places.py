@@ -26,7 +26,7 @@ def has_han(text: str) -> bool:
     >>> has_han("Sichuan aims high"), has_han("四川省发布计划")
     (False, True)
     """
-    return HAN.search(text) is not None
+    return not text.isascii() and HAN.search(text) is not None  # isascii() is free on an ASCII-only string
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,8 @@ def mostly_han(text: str) -> bool:
     >>> mostly_han("四川省发布计划 (Sichuan)"), mostly_han("Xiongan New Area (雄安新区) grows.")
     (True, False)
     """
+    if text.isascii():
+        return False
     han = len(HAN.findall(text))
     return han > 0 and han >= len(LATIN.findall(text))
 

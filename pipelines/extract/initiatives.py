@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipelines.extract.chinese_places import HAN
+from pipelines.extract.chinese_places import HAN, has_han
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.owners import first_subject, main_jurisdiction
 from pipelines.extract.target_rules import CLAUSE_BREAK, DATA_DIR
@@ -35,7 +35,7 @@ class _WithChinese:
         self.english, self.chinese = english, chinese
 
     def search(self, text: str):
-        return self.english.search(text) or (self.chinese.search(text) if HAN.search(text) else None)
+        return self.english.search(text) or (self.chinese.search(text) if has_han(text) else None)
 
 
 def _phrases(words: list[str]) -> re.Pattern | _WithChinese:
