@@ -662,3 +662,42 @@ def test_repeated_short_lines_are_the_furniture_printed_around_each_post_not_a_m
     texts = ["Menu", "ann_lee", "Member", STORY[0], "tom_h", "Member", STORY[1], "ann_lee", "Member", STORY[1], "Menu"]
     lines = [text_lines.Line(text, n, "text") for n, text in enumerate(texts)]
     assert text_page._repeated_short_lines(lines, 2) == [text == "Member" for text in texts]
+
+
+BROWSER_ERROR_PAGE = """This site can’t be reached
+
+news.example.test took too long to respond.
+
+Try:
+
+Checking the connection
+Checking the proxy and the firewall
+ERR_CONNECTION_TIMED_OUT
+Reload
+Details
+"""
+
+
+def test_a_browsers_error_page_gives_no_story():
+    assert parse_text(BROWSER_ERROR_PAGE) == []
+
+
+def test_a_browsers_error_page_is_quarantined_as_empty():
+    from pipelines.ingest.reader import RawDocument
+    from pipelines.parse.page import parse_document
+    doc = RawDocument("id", "a.txt", "txt", len(BROWSER_ERROR_PAGE), text=BROWSER_ERROR_PAGE)
+    stories, status, error = parse_document(doc)
+    assert (stories, status) == ([], "empty") and "error page" in error
+
+
+def test_a_story_about_a_browser_error_code_is_read():
+    page = ("Portal outage leaves residents without forms\n\nMay 2, 2024\n\n"
+            "The city's permit portal was down for six hours on Tuesday, officials said, and residents who needed "
+            "building permits, parking passes or business licences could not file them before the monthly deadline.\n\n"
+            "Residents who opened it saw the browser's error code:\n\nERR_CONNECTION_REFUSED\n\n"
+            "The city said a faulty certificate update caused the outage and that the portal works again. Forms filed "
+            "by Friday will count as filed on time, and the clerk's office will stay open until 7 p.m. all week for "
+            "anyone who would rather file in person.")
+    stories = parse_text(page)
+    assert stories[0].title == "Portal outage leaves residents without forms"
+    assert "faulty certificate update" in stories[0].body and "six hours" in stories[0].body

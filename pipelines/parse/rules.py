@@ -50,6 +50,7 @@ class TextThresholds:
     list_headline_share: float
     footer_from: float
     footer_line_max_words: int
+    error_page_max_words: int
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class TextRules:
     teaser_suffix: re.Pattern
     teaser_cues: tuple[str, ...]
     inline_credit_cues: tuple[str, ...]
+    browser_error: re.Pattern  # the error code a browser prints on its network error page ('ERR_NAME_NOT_RESOLVED')
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
@@ -144,6 +146,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         teaser_suffix=re.compile(raw["teaser_suffix"], flags),
         teaser_cues=tuple(raw["teaser_cues"]),
         inline_credit_cues=tuple(raw["inline_credit_cues"]),
+        browser_error=re.compile(raw["browser_error_line"]),  # codes are written in capitals: no IGNORECASE
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),

@@ -182,6 +182,19 @@ def _line_kind(raw: str, rules: TextRules) -> tuple[int, str, dict]:
     return len(raw), kind, meta
 
 
+def is_error_page(lines: list[Line], rules: TextRules) -> bool:
+    """True when the dump is a browser's network error page: a page of a few words with the error's code alone on a line.
+
+    >>> rules = text_rules()
+    >>> is_error_page([Line("This site can't be reached", 1, "headline"), Line("ERR_CONNECTION_REFUSED", 2, "headline")], rules)
+    True
+    >>> is_error_page([Line("The browser showed ERR_CONNECTION_REFUSED to every visitor.", 1, "text")], rules)
+    False
+    """
+    return sum(line.words for line in lines) <= rules.thresholds.error_page_max_words \
+        and any(rules.browser_error.fullmatch(line.text) for line in lines)
+
+
 def is_body_start(line: Line, rules: TextRules) -> bool:
     """The first line of running text: long, or a full sentence."""
     return line.kind == "text" and _running_text(line, rules)

@@ -20,7 +20,7 @@ from pipelines.parse.text_dates import asked_date, labelled_date, lone_date, pub
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
                                          name_over_role, nearby_meta, question_asker, thread_author)
 from pipelines.parse.text_title import choose_title
-from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
+from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.records import Story
 
@@ -43,7 +43,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     """parse_text with the page's numeric date order set."""
     rules = text_rules()
     lines = read_lines(text, rules)
-    if not lines:
+    if not lines or is_error_page(lines, rules):  # a browser's error page: the site's page was never saved
         return []
     protected = camel_tokens(text)
     site = source_site or _site_hint(lines)
