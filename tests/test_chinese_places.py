@@ -78,3 +78,24 @@ def test_english_text_is_unchanged_by_chinese_names():
 
 def test_english_story_with_a_chinese_name_in_brackets():
     assert names("Xiongan New Area (雄安新区) grows.") == ["Xiongan", "Xiongan"]
+
+
+def test_henan_short_form_is_the_province_not_an_old_city_name():
+    assert names("河南将建设元宇宙产业园。") == ["Henan"]
+
+
+def test_common_word_a_foreign_region_is_translated_as_is_no_place():
+    assert names("中央财政支持西北地区，山谷里的赤道风情。") == []  # not Iran's Markazi, NZ's Northland, Valle, Equateur
+
+
+def test_heihe_is_not_mauritius_black_river():
+    assert "Black River" not in names("黑河市发布规划。")
+
+
+def test_japanese_ward_named_chuo_is_not_iran():
+    assert names("東京都中央区で発表") == ["Tokyo"]
+
+
+def test_person_and_plant_holding_a_city_name_are_no_place():
+    assert names("孙中山先生与中山陵") == []
+    assert names("长春藤爬满墙。") == []

@@ -74,8 +74,10 @@ class _Names:
         out = {n: [c, "full"] for n, c in self.full.items()}
         out.update({n: [c, "short"] for n, c in self.curated.items() if n not in out})
         for name, owners in self.short.items():
-            if name not in out and len(owners) == 1:
-                out[name] = [next(iter(owners)), "short"]
+            # a province's short form outranks a city's old name holding it (河南: Henan, not 河南府 Luoyang)
+            sole = owners if len(owners) == 1 else [c for c in owners if self.gaz.places[c].level != "city"]
+            if name not in out and len(sole) == 1:
+                out[name] = [next(iter(sole)), "short"]
         return dict(sorted(out.items()))
 
 
