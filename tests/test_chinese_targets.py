@@ -119,3 +119,13 @@ def test_figure_in_yi_of_people_is_no_money():
 
 def test_first_quarters_of_a_year_are_no_deadline():
     assert targets("湖南省计划2025年前三季度新增20家企业。") == [("Hunan", "companies", 20, "count", None)]
+
+
+def test_second_figure_of_a_sentence_belongs_to_the_place_named_before_it():
+    assert targets("北京市将设立100亿元基金，上海市将设立50亿元基金。") == [
+        ("Beijing", "fund_size", 100e8, "CNY", None), ("Shanghai", "fund_size", 50e8, "CNY", None)]
+
+
+def test_second_figure_with_no_new_place_keeps_the_first_owner():
+    assert targets("北京市将设立100亿元基金，投资50亿元建设园区。") == [
+        ("Beijing", "fund_size", 100e8, "CNY", None), ("Beijing", "investment", 50e8, "CNY", None)]

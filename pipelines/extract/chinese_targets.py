@@ -182,7 +182,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     ...     [Mention("jurisdiction", "Sichuan", "四川省", 0, 3)])]
     [('Sichuan', 'industry_size', 250000000000.0, 'CNY', 2025)]
     """
-    from pipelines.extract.targets import dedupe_targets
+    from pipelines.extract.targets import dedupe_targets, previous_amount_end
 
     cfg = rules()
     # every place of the body, those inside a body's name too: 成都市人民政府 sets Chengdu's targets
@@ -206,7 +206,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                     continue
                 metric = a.get("metric") or _metric(sentence, a["start"], a["end"], cfg) or "investment"
                 usd = a["usd"] if a["stated"] else to_usd(a["value"], a["unit"], cfg) if a["unit"] != "count" else None
-                owner = find_owner(story, (s, e), s + a["start"], s + a["end"], a["unit"], story.prev_subject)
+                before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one
+                owner = find_owner(story, (s, e), s + a["start"], s + a["end"], a["unit"], story.prev_subject,
+                                   None if before is None else s + before)
                 due = year if year is not None else earlier_year
                 out.append(Target(owner, metric, a["value"], a["unit"], usd, None if a["unit"] == "count" else a["stated"],
                                   due, sentence, s, e,

@@ -80,7 +80,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                 breakdown = True
                 continue
             if stated and not (a["unit"] == "count" and breakdown):
-                target = _target(story, (s, e), a, fallback, cfg, _previous_end(a, amounts))
+                target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts))
                 out.append(target)
                 if target.unit != "count":
                     story.last_money = target
@@ -123,7 +123,7 @@ def _is_component(sentence: str, a: dict, story: StoryState, cfg: dict, breakdow
     return False
 
 
-def _previous_end(amount: dict, amounts: list[dict]) -> int | None:
+def previous_amount_end(amount: dict, amounts: list[dict]) -> int | None:
     """End (in the sentence) of the amount stated just before this one, None for the first."""
     return max((o["end"] for o in amounts if o["end"] <= amount["start"]), default=None)
 
