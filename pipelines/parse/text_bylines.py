@@ -35,8 +35,8 @@ def handle_after_date(rest: str) -> str | None:
     """The user name in lower case that follows a dateline's date ('by ann_lee' -> 'ann_lee'), else None (a function
     word is no name: 'March 3, 2024 by the council').
 
-    >>> handle_after_date("by infuy"), handle_after_date("by admin | 3 Comments"), handle_after_date("by Ann Lee")
-    ('infuy', 'admin', None)
+    >>> handle_after_date("by kim_o"), handle_after_date("by admin | 3 Comments"), handle_after_date("by Ann Lee")
+    ('kim_o', 'admin', None)
     >>> handle_after_date("by the city council") is None
     True
     """

@@ -130,8 +130,8 @@ def asked_date(texts: list[str], asker_line: int):
     """The date of the 'asked <date>' line over (or holding) a Q&A page's asker, found at `asker_line`: the question's
     publication, which a revision's ('edited <date>') by the headline does not replace.
 
-    >>> asked_date(["How do I stop sleep?", "edited Sep 11, 2016", "asked Aug 5, 2016 at 4:16", "bo_chen"], 3)
-    datetime.datetime(2016, 8, 5, 4, 16)
+    >>> asked_date(["How do I stop sleep?", "edited Oct 2, 2015", "asked Jun 14, 2015 at 8:05", "bo_chen"], 3)
+    datetime.datetime(2015, 6, 14, 8, 5)
     """
     for i in (asker_line, asker_line - 1):
         if 0 <= i < len(texts) and texts[i].lower().startswith("asked ") and (value := parse_date(texts[i])):
