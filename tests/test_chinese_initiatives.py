@@ -37,3 +37,21 @@ def test_chinese_headline_without_a_cue_names_no_initiative():
 
 def test_english_cue_inside_a_longer_word_still_does_not_count():
     assert initiative_type("The planet is warming") is None
+
+
+def roles(title, body):
+    mentions, targets = extract_story(title, body, datetime(2024, 3, 1))
+    return {(p.company_name, p.role) for p in find_initiatives(title, body, mentions, targets)[2]}
+
+
+def test_company_leading_an_alliance_and_members_joining_it():
+    assert roles("上海成立区块链产业联盟", "上海市成立区块链产业联盟，由腾讯牵头，百度和华为加入联盟。") == {
+        ("Tencent", "lead"), ("Baidu", "member"), ("Huawei", "member")}
+
+
+def test_company_signing_with_a_city_is_a_partner():
+    assert roles("成都市人民政府与华为签署元宇宙合作协议", "成都市人民政府与华为签署元宇宙合作协议。") == {("Huawei", "partner")}
+
+
+def test_company_named_by_analysts_takes_no_part():
+    assert roles("深圳设立元宇宙基金", "深圳市将设立100亿元元宇宙产业基金。分析师认为腾讯将受益。") == set()

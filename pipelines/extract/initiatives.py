@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines.extract.chinese_places import HAN, has_han
+from pipelines.extract.chinese_roles import chinese_role
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.owners import first_subject, main_jurisdiction
 from pipelines.extract.target_rules import CLAUSE_BREAK, DATA_DIR
@@ -291,8 +292,10 @@ def company_role(text: str, sentence: tuple[int, int], name: tuple[int, int], ki
     >>> company_role("Acme Corp and Beta Ltd are among its founding members.", (0, 54), (0, 9), "alliance", "other")
     'member'
     """
-    cfg = initiative_rules()
     s, e = sentence
+    if has_han(text[s:e]) and mostly_han(text[s:e]):
+        return chinese_role(text, sentence, name, kind, default)
+    cfg = initiative_rules()
     start, end = name
     clause_start, clause_end = s, e
     for m in CLAUSE_BREAK.finditer(text, s, start):
