@@ -153,3 +153,15 @@ def test_posted_by_lines_of_a_recent_topics_widget_under_the_story_name_no_autho
                   "Posted by Bo Chen on May 3, 2024", "About us")
     assert story.author is None
     assert "Bo Chen" not in story.body
+
+
+def test_a_byline_whose_name_opens_with_a_capital_outside_ascii_names_the_writer():
+    story = _main("Daily Courier", TITLE, "By Łukasz Nowak | May 2, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Łukasz Nowak"
+    assert "Łukasz" not in story.body
+
+
+def test_a_name_with_accented_capitals_beside_the_date_is_the_author():
+    story = _main("Daily Courier", TITLE, "Élodie Martin", "Dec 19, 2025", PROSE, MORE, PROSE)
+    assert story.author == "Élodie Martin"
+    assert "Élodie" not in story.body
