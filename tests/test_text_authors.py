@@ -165,3 +165,14 @@ def test_a_name_with_accented_capitals_beside_the_date_is_the_author():
     story = _main("Daily Courier", TITLE, "Élodie Martin", "Dec 19, 2025", PROSE, MORE, PROSE)
     assert story.author == "Élodie Martin"
     assert "Élodie" not in story.body
+
+
+def test_a_date_label_run_into_the_name_before_it_is_cut_from_the_name():
+    story = _main("Daily Courier", TITLE, "ANN LEELAST UPDATED NOV 6, 2025", PROSE, MORE, PROSE)
+    assert story.author == "ANN LEE"
+    assert story.author != "ANN LEELAST"
+
+
+def test_a_capitalised_name_ending_in_on_beside_the_date_keeps_its_end():
+    story = _main("Daily Courier", TITLE, "JACK WILSON MAY 2, 2024", PROSE, MORE, PROSE)
+    assert story.author == "JACK WILSON"
