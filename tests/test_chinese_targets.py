@@ -129,3 +129,19 @@ def test_second_figure_of_a_sentence_belongs_to_the_place_named_before_it():
 def test_second_figure_with_no_new_place_keeps_the_first_owner():
     assert targets("北京市将设立100亿元基金，投资50亿元建设园区。") == [
         ("Beijing", "fund_size", 100e8, "CNY", None), ("Beijing", "investment", 50e8, "CNY", None)]
+
+
+def test_a_span_of_months_is_no_count_of_parks():
+    assert targets("广西计划3个月内建成产业园。") == []
+
+
+def test_a_quarter_is_no_count_of_companies():
+    assert targets("江西省将在1个季度内引进企业，力争培育20家企业。") == [("Jiangxi", "companies", 20, "count", None)]
+
+
+def test_a_grant_ceiling_per_firm_is_no_target_but_the_fund_beside_it_is():
+    assert targets("福建省将设立20亿元基金，对每家企业给予最高500万元奖励。") == [("Fujian", "fund_size", 20e8, "CNY", None)]
+
+
+def test_a_ceiling_per_project_is_no_target():
+    assert targets("单个项目给予不超过1000万元补贴，甘肃省力争培育10家企业。") == [("Gansu", "companies", 10, "count", None)]

@@ -52,8 +52,8 @@ def rules() -> dict:
     cfg["count_noun"] = nouns
     cfg["count_re"] = re.compile(
         rf"(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})"
-        rf"[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
-    for key in ("target_cues", "not_target_cues", "commitment_cues"):
+        rf"(?!{_alt(cfg['not_counted'])})[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
+    for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
@@ -140,11 +140,13 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
 
 
 def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) -> bool:
-    """A statistic, a past figure, an analyst's estimate or a company result, not a target."""
+    """A statistic, a past figure, an analyst's estimate, a company result or a per-firm ceiling, not a target."""
     c_start, c_end = _clause(sentence, a["start"], a["end"])
     clause = sentence[c_start:c_end]
     if cfg["not_target_cues_re"].search(clause) or _past_year(clause, published_at):
         return True
+    if a["unit"] != "count" and cfg["per_unit_cues_re"].search(clause):
+        return True  # a grant's ceiling for each firm or project ('每家企业最高奖励500万元'), not a total
     earlier = sentence[:c_start]
     past_before = cfg["not_target_cues_re"].search(earlier) or _past_year(earlier, published_at)
     return bool(past_before) and not cfg["commitment_cues_re"].search(clause)
