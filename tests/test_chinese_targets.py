@@ -145,3 +145,11 @@ def test_a_grant_ceiling_per_firm_is_no_target_but_the_fund_beside_it_is():
 
 def test_a_ceiling_per_project_is_no_target():
     assert targets("单个项目给予不超过1000万元补贴，甘肃省力争培育10家企业。") == [("Gansu", "companies", 10, "count", None)]
+
+
+def test_a_place_inside_a_company_name_owns_no_target():
+    assert targets("中国银行将设立100亿元基金。") == [(None, "fund_size", 100e8, "CNY", None)]
+
+
+def test_a_place_inside_a_government_body_still_owns_its_target():
+    assert targets("成都市人民政府将设立10亿元基金。") == [("Chengdu", "fund_size", 10e8, "CNY", None)]

@@ -187,9 +187,11 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     from pipelines.extract.targets import dedupe_targets, previous_amount_end
 
     cfg = rules()
-    # every place of the body, those inside a body's name too: 成都市人民政府 sets Chengdu's targets
-    jur = sorted(places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"),
-                 key=lambda m: m.char_start)
+    # every place of the body, those inside a body's name too (成都市人民政府 sets Chengdu's targets), but not a
+    # company's: 中国银行's fund is the bank's, as 'Bank of China' owns no place's target on the English path
+    firms = [(m.char_start, m.char_end) for m in mentions if m.entity_type == "company"]
+    jur = sorted((m for m in (places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"))
+                  if not any(fs <= m.char_start and m.char_end <= fe for fs, fe in firms)), key=lambda m: m.char_start)
     main = main_jurisdiction(jur)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     title_year = _year(title or "", published_at, cfg)
