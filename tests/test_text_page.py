@@ -701,3 +701,22 @@ def test_a_story_about_a_browser_error_code_is_read():
     stories = parse_text(page)
     assert stories[0].title == "Portal outage leaves residents without forms"
     assert "faulty certificate update" in stories[0].body and "six hours" in stories[0].body
+
+
+FORUM_MENU = "\n".join(["Toggle navigation", "Product", "Developers", "Pricing", "Blog", "About", "Sign in", "Sign up",
+                        "Categories", "Latest", "Top", "Search this forum", "Log in to reply", "Community guidelines",
+                        "Terms of service", "Privacy policy", "Help center", "Status page", "Release notes",
+                        "Download the desktop app", "Follow us on social media", "Contact the support team"])
+
+
+def test_a_forum_page_whose_posts_the_dump_lost_gives_no_story():
+    page = FORUM_MENU + "\n\nShare what you build with the community.\n"
+    assert parse_text(page) == []
+
+
+def test_a_short_story_under_a_small_menu_is_read():
+    page = ("Home\nNews\nSport\n\nCouncil approves the new bus line\n\nMay 2, 2024\n\n"
+            "The council approved the new bus line on Tuesday. The first buses will run in September.\n")
+    stories = parse_text(page)
+    assert stories[0].title == "Council approves the new bus line"
+    assert "first buses will run in September" in stories[0].body and "Sport" not in stories[0].body

@@ -50,6 +50,8 @@ class TextThresholds:
     list_headline_share: float
     footer_from: float
     footer_line_max_words: int
+    story_min_words: int
+    story_page_share: float
     error_page_max_words: int
 
 

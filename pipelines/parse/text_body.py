@@ -194,6 +194,23 @@ def _about_block(lines: list[Line], i: int) -> bool:
     return bool(m and nxt and nxt.text.startswith(m.group(1).split()[0]))
 
 
+def furniture_only(body: list[str], lines: list[Line], rules: TextRules) -> bool:
+    """True when a main story's paragraphs are a few words of a page whose content the dump does not hold (a forum's
+    tagline over posts that were never rendered, a shop's keyboard shortcuts over its missing items): under
+    story_min_words words and under story_page_share of the page's words. A short story is most of its page.
+
+    >>> rules = text_rules()
+    >>> menu = [Line(f"Menu item {n}", n, "headline") for n in range(40)]
+    >>> furniture_only(["Share and learn with the community."], menu + [Line("Share and learn with the community.", 41, "text")], rules)
+    True
+    >>> furniture_only(["A short story of one sentence."], [Line("A short story of one sentence.", 1, "text")], rules)
+    False
+    """
+    limits = rules.thresholds
+    words = sum(map(word_count, body))
+    return words < limits.story_min_words and words < limits.story_page_share * sum(line.words for line in lines)
+
+
 def body_paragraphs(texts: list[str], title: str | None, protected: set[str], rules: TextRules) -> list[str]:
     """Clean paragraphs: glued title, credits and subheadings split off, bullets and 'Read more' dropped."""
     out: list[str] = []
