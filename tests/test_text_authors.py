@@ -101,7 +101,7 @@ def test_a_quoted_speaker_over_a_role_inside_the_story_is_no_author():
 
 
 def test_a_by_label_over_the_name_beats_a_section_label_printed_beside_the_date():
-    story = _main("Daily Courier", TITLE, "Market Watch", "Dec 19, 2025", "By", "Ann Lee", PROSE, MORE, PROSE)
+    story = _main("Daily Courier", TITLE, "Market Watch", "Nov 23, 2022", "By", "Ann Lee", PROSE, MORE, PROSE)
     assert story.author == "Ann Lee"
     assert "Market Watch" not in story.body and "By" not in story.body.split("\n\n")
 
@@ -115,24 +115,24 @@ def test_a_thread_starter_label_beats_the_member_rank_printed_beside_the_first_p
 
 
 def test_an_unlabelled_name_beside_the_date_still_names_the_author_when_nothing_is_labelled():
-    story = _main("Daily Courier", TITLE, "Ann Lee", "Dec 19, 2025", PROSE, MORE, PROSE)
+    story = _main("Daily Courier", TITLE, "Ann Lee", "Nov 23, 2022", PROSE, MORE, PROSE)
     assert story.author == "Ann Lee"
     assert "Ann Lee" not in story.body
 
 
 def test_a_lower_case_handle_after_a_posted_on_dateline_is_the_author():
-    story = _main("Daily Courier", TITLE, "Posted on July 1, 2024 by ann_lee", PROSE, MORE, PROSE)
+    story = _main("Daily Courier", TITLE, "Posted on June 3, 2021 by ann_lee", PROSE, MORE, PROSE)
     assert story.author == "ann_lee"
-    assert "Posted on July 1, 2024" not in story.body
+    assert "Posted on June 3, 2021" not in story.body
 
 
 def test_a_name_after_the_date_opening_the_line_is_the_author():
-    story = _main("Daily Courier", TITLE, "January 20th, 2025 by Ann Lee", PROSE, MORE, PROSE)
+    story = _main("Daily Courier", TITLE, "February 11th, 2022 by Ann Lee", PROSE, MORE, PROSE)
     assert story.author == "Ann Lee"
 
 
 def test_an_edited_by_handle_after_a_revision_date_is_no_author():
-    story = _main("Daily Courier", TITLE, PROSE, MORE, "Edited May 22, 2024 by bo_chen", PROSE)
+    story = _main("Daily Courier", TITLE, PROSE, MORE, "Edited August 9, 2021 by bo_chen", PROSE)
     assert story.author is None
 
 
@@ -143,7 +143,7 @@ def test_a_date_opening_a_line_before_by_the_council_names_no_author():
 
 
 def test_a_name_beside_a_date_printed_alone_under_the_story_is_the_author():
-    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Ann Lee • November 4th, 2025", "Share", "About us")
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Ann Lee • October 7th, 2022", "Share", "About us")
     assert story.author == "Ann Lee"
     assert "Ann Lee" not in story.body
 
@@ -162,13 +162,13 @@ def test_a_byline_whose_name_opens_with_a_capital_outside_ascii_names_the_writer
 
 
 def test_a_name_with_accented_capitals_beside_the_date_is_the_author():
-    story = _main("Daily Courier", TITLE, "Élodie Martin • Dec 19, 2025", PROSE, MORE, PROSE)
-    assert (story.author, story.published_at.day) == ("Élodie Martin", 19)
+    story = _main("Daily Courier", TITLE, "Élodie Martin • Nov 23, 2022", PROSE, MORE, PROSE)
+    assert (story.author, story.published_at.day) == ("Élodie Martin", 23)
     assert "Élodie" not in story.body
 
 
 def test_a_date_label_run_into_the_name_before_it_is_cut_from_the_name():
-    story = _main("Daily Courier", TITLE, "ANN LEELAST UPDATED NOV 6, 2025", PROSE, MORE, PROSE)
+    story = _main("Daily Courier", TITLE, "ANN LEELAST UPDATED SEP 14, 2022", PROSE, MORE, PROSE)
     assert story.author == "ANN LEE"
     assert "LAST UPDATED" not in story.body
 

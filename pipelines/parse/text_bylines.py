@@ -1,5 +1,5 @@
 """Bylines of a text dump printed in the shapes blog and forum engines give them, beside the post's date: 'Posted on
-July 1, 2024 by ann_lee' (a handle in lower case is a name there), 'January 20th, 2025 by Ann Lee' (the date opening
+June 3, 2021 by ann_lee' (a handle in lower case is a name there), 'February 11th, 2022 by Ann Lee' (the date opening
 the line stands for the label)."""
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ HANDLE_AFTER_BY = re.compile(r"(?i:by)\s+(?P<name>[a-z\d][\w.\-]{1,39}?)\.?(?=$|
 def dateline_rest(text: str, labelled: bool = False) -> str | None:
     """What follows the date that opens a line, after a date label or (unless `labelled`) none ('Posted on May 2, 2024
     by Ann Lee - 5 Comments on <headline>' -> 'by Ann Lee - 5 Comments on <headline>': metadata however long the line
-    runs on; 'January 20th, 2025 by Ann Lee' -> 'by Ann Lee'), else None (no date there, or after other words).
+    runs on; 'February 11th, 2022 by Ann Lee' -> 'by Ann Lee'), else None (no date there, or after other words).
 
-    >>> dateline_rest("Posted on May 2, 2024 by Ann Lee - 5 Comments"), dateline_rest("January 20th, 2025 by Ann Lee")
+    >>> dateline_rest("Posted on May 2, 2024 by Ann Lee - 5 Comments"), dateline_rest("February 11th, 2022 by Ann Lee")
     ('by Ann Lee - 5 Comments', 'by Ann Lee')
-    >>> dateline_rest("Edited May 22, 2024 by ann_lee"), dateline_rest("Our March 3, 2024 report"), dateline_rest("May 2, 2024", True)
+    >>> dateline_rest("Edited August 9, 2021 by ann_lee"), dateline_rest("Our March 3, 2024 report"), dateline_rest("May 2, 2024", True)
     (None, None, None)
     """
     label = text_rules().date_prefix.match(text)

@@ -44,7 +44,7 @@ def _byline_name(text: str) -> str | None:
         match = rules.byline.match(part)
         if match:
             return _before_date(match.group("name").strip())
-    return handle_after_date(rest) if rest else None  # 'Posted on July 1, 2024 by ann_lee'
+    return handle_after_date(rest) if rest else None  # 'Posted on June 3, 2021 by ann_lee'
 
 
 def _byline_tail(text: str) -> str | None:
@@ -138,9 +138,9 @@ def _name_beside_date(text: str, found) -> str | None:
 
 def dateline_name(texts: list[str], lines: tuple[int, ...]) -> str | None:
     """The name printed beside the date, with no label, on the first of `lines` (a dateline read far from the
-    headline) that prints one ('Ann Lee • November 4th, 2025'), else None ('Posted by …' lines are dated_byline's).
+    headline) that prints one ('Ann Lee • October 7th, 2022'), else None ('Posted by …' lines are dated_byline's).
 
-    >>> dateline_name(["Menu", "Ann Lee • November 4th, 2025", "A story starts here."], (1,))
+    >>> dateline_name(["Menu", "Ann Lee • October 7th, 2022", "A story starts here."], (1,))
     'Ann Lee'
     """
     for text in (texts[i] for i in lines):
