@@ -30,9 +30,9 @@ def test_heading_over_the_asked_line_is_the_question_title_under_a_promotional_b
                  "Explore Bake Teams", "How do I keep a sourdough starter alive?", "Ask Question",
                  "Asked 3 years, 2 months ago", "Modified 1 year ago", "Viewed 4k times", QUESTION,
                  "asked Mar 9, 2021 at 7:02", "bo_chen", "2 Answers", ANSWER, "answered Mar 10, 2021 at 9:15", "ann_lee")
-    title = parse_text(page)[0].title
-    assert title == "How do I keep a sourdough starter alive?"
-    assert title not in ("Explore Bake Teams", "Ask Question", "Bake Teams")
+    story = parse_text(page)[0]
+    assert story.title == "How do I keep a sourdough starter alive?"
+    assert "Explore Bake Teams" not in story.body and "Bring your whole kitchen team" not in story.body
 
 
 def test_the_asked_line_with_a_calendar_date_also_marks_the_question():
@@ -57,9 +57,9 @@ def test_a_story_sentence_opening_with_asked_is_no_question_date():
 def test_first_heading_with_a_permalink_mark_is_the_title_under_the_docs_navigation():
     page = _page("Navigation", "index", "modules", "next", "previous", "Gearbox Library »", "Data Formats »",
                  "sprockets — Sprocket file reader and writer¶", INTRO, "Basic Usage¶", USAGE, "Options¶", USAGE)
-    title = parse_text(page)[0].title
-    assert title.startswith("sprockets — Sprocket file reader and writer")
-    assert title not in ("Data Formats »", "Gearbox Library »", "Basic Usage¶")
+    story = parse_text(page)[0]
+    assert story.title.startswith("sprockets — Sprocket file reader and writer")
+    assert "Data Formats »" not in story.body and "Gearbox Library »" not in story.body
 
 
 def test_a_section_heading_with_a_mark_under_the_story_start_is_no_title():
@@ -78,9 +78,9 @@ def test_heading_over_a_jump_link_and_statistics_is_the_title_of_a_thread_whose_
                  "2.1K views 7 replies 4 participants last post by bo_chen Mar 9, 2024", "A",
                  "ann_lee Discussion starter", "12 posts · Joined 2023", "#1 · Mar 6, 2024", POST,
                  "bo_chen", "#2 · Mar 7, 2024", REPLY, "A", "ann_lee Discussion starter", "#3 · Mar 8, 2024", REPLY)
-    title = parse_text(page)[0].title
-    assert title == "Plans for a second tank"
-    assert title not in ("Podcast: Which pump should you buy?", "12 posts · Joined 2023", "Jump to Latest")
+    story = parse_text(page)[0]
+    assert story.title == "Plans for a second tank"
+    assert "Podcast: Which pump should you buy?" not in story.body
 
 
 def test_labels_naming_several_starters_give_no_thread_title():
