@@ -136,6 +136,12 @@ def test_an_edited_by_handle_after_a_revision_date_is_no_author():
     assert story.author is None
 
 
+def test_a_year_after_by_on_a_dateline_names_no_author():
+    story = _main("Daily Courier", TITLE, "Posted on May 2, 2024 by 2025", PROSE, MORE, PROSE)
+    assert story.author is None
+    assert story.published_at is not None and story.published_at.day == 2
+
+
 def test_a_date_opening_a_line_before_by_the_council_names_no_author():
     story = _main("Daily Courier", TITLE, "March 3, 2024 by the city council", PROSE, MORE, PROSE)
     assert story.author is None

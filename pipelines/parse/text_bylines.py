@@ -9,8 +9,9 @@ from pipelines.parse.dates import find_date
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 
-# A user name in lower case after 'by' ('admin', 'ann_lee', 'j.doe'), ended by the line, a space or a separator.
-HANDLE_AFTER_BY = re.compile(r"(?i:by)\s+(?P<name>[a-z\d][\w.\-]{1,39}?)\.?(?=$|[\s,;|·•])")
+# A user name in lower case after 'by' ('admin', 'ann_lee', 'j.doe'), ended by the line, a space or a separator; it
+# holds a letter ('by 2025' names no one).
+HANDLE_AFTER_BY = re.compile(r"(?i:by)\s+(?P<name>(?=[\w.\-]*[a-z])[a-z\d][\w.\-]{1,39}?)\.?(?=$|[\s,;|·•])")
 
 
 def dateline_rest(text: str, labelled: bool = False) -> str | None:
@@ -37,8 +38,8 @@ def handle_after_date(rest: str) -> str | None:
 
     >>> handle_after_date("by kim_o"), handle_after_date("by admin | 3 Comments"), handle_after_date("by Ann Lee")
     ('kim_o', 'admin', None)
-    >>> handle_after_date("by the city council") is None
-    True
+    >>> handle_after_date("by the city council"), handle_after_date("by 2025"), handle_after_date("by 2025.")
+    (None, None, None)
     """
     found = HANDLE_AFTER_BY.match(rest)
     return found.group("name") if found and found.group("name") not in stop_words() else None

@@ -276,7 +276,9 @@ def _site_hint(lines: list[Line]) -> str | None:
 def _to_story(draft: Draft, position: int, role: str, body: list[str], url: str | None, site: str | None) -> Story:
     """A Story from a finished draft."""
     published = draft.meta.get("date")
-    return Story(position=position, role=role, title=draft.title, body="\n\n".join(body),
+    # a documentation heading's permalink mark ('Tasks¶') is the generator's, not the title's
+    title = (header_rules().heading_anchor.sub("", draft.title) or None) if draft.title else draft.title
+    return Story(position=position, role=role, title=title, body="\n\n".join(body),
                  category=draft.meta.get("category"),
                  published_at=published if isinstance(published, datetime) else None,
                  author=draft.meta.get("author"), source_site=site, url=url if role == "main" else None)
