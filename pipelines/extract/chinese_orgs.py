@@ -107,9 +107,10 @@ def _canonical(name: str, kind: str, rules: dict) -> str:
         probe = probe[: -len(cut)]
 
 
-def _by_ending(text: str, run_start: int, run_end: int, rules: dict) -> list[tuple[int, int, str, str]]:
-    """Names read by their ending in one Han run, left to right, each the widest valid one."""
-    places = [(m.char_start, m.char_end) for m in find_chinese_jurisdictions(text[:run_end]) if m.char_start >= run_start]
+def _by_ending(text: str, run_start: int, run_end: int, places: list[tuple[int, int]],
+               rules: dict) -> list[tuple[int, int, str, str]]:
+    """Names read by their ending in one Han run (`places`: the run's place names), left to right, each the widest
+    valid one."""
     out = []
     i = run_start
     while i < run_end:
@@ -141,10 +142,12 @@ def find_chinese_organizations(text: str) -> list[Mention]:
     """
     rules = _rules()
     found: list[tuple[int, int, str, str]] = []
+    places = [(m.char_start, m.char_end) for m in find_chinese_jurisdictions(text)]  # read per run, found once
     for run in HAN_RUN.finditer(text):
         known = _known_spans(text, run.start(), run.end(), rules)
+        in_run = [(s, e) for s, e in places if run.start() <= s < run.end()]
         # a name read by its ending holds a known one whole ('腾讯科技有限公司') or yields to it ('国家发展和改革委员会')
-        named = [n for n in _by_ending(text, run.start(), run.end(), rules)
+        named = [n for n in _by_ending(text, run.start(), run.end(), in_run, rules)
                  if all(n[0] <= k[0] and k[1] <= n[1] or k[1] <= n[0] or n[1] <= k[0] for k in known)]
         known = [k for k in known if not any(n[0] <= k[0] and k[1] <= n[1] for n in named)]
         found += named + known
