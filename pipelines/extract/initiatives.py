@@ -293,7 +293,7 @@ def company_role(text: str, sentence: tuple[int, int], name: tuple[int, int], ki
     'member'
     """
     s, e = sentence
-    if has_han(text[s:e]) and mostly_han(text[s:e]):
+    if mostly_han(text[s:e]):  # holds Han characters, more of them than Latin letters
         return chinese_role(text, sentence, name, kind, default)
     cfg = initiative_rules()
     start, end = name
