@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipelines.extract.chinese_places import HAN, HAN_RUN, find_chinese_jurisdictions, place_at
+from pipelines.extract.chinese_places import HAN, HAN_RUN, find_chinese_jurisdictions, names_in, place_at
 from pipelines.extract.company_names import CUES, KNOWN_COMPANIES, KNOWN_ORGANIZATIONS
 from pipelines.records import Mention
 
@@ -42,17 +42,7 @@ def _rules() -> dict:
 
 def _known_spans(text: str, lo: int, hi: int, rules: dict) -> list[tuple[int, int, str, str]]:
     """Known names in text[lo:hi], longest first at each position: (start, end, type, canonical)."""
-    out, i = [], lo
-    while i < hi:
-        for n in rules["known_lengths"]:
-            hit = rules["known"].get(text[i:i + n]) if i + n <= hi else None
-            if hit:
-                out.append((i, i + n, *hit))
-                i += n
-                break
-        else:
-            i += 1
-    return out
+    return [(s, e, *hit) for s, e, hit in names_in(text, lo, hi, rules["known"], rules["known_lengths"])]
 
 
 def _starts(text: str, run_start: int, end: int, one_char: bool, places: list[tuple[int, int]], rules: dict) -> list[int]:

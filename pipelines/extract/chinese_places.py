@@ -58,6 +58,25 @@ def _part_of_word(text: str, start: int, end: int, table: dict) -> bool:
     return text.startswith(table["not_after"], end)
 
 
+def names_in(text: str, lo: int, hi: int, names: dict, lengths: list[int], accept=None):
+    """(start, end, value) of each key of `names` in text[lo:hi], read left to right, the longest at each position
+    first (`lengths`: the keys' lengths, longest first) and skipped past; `accept(start, end, value)` may refuse one.
+
+    >>> list(names_in("甲乙丙乙丙", 0, 5, {"乙": 1, "乙丙": 2}, [2, 1]))
+    [(1, 3, 2), (3, 5, 2)]
+    """
+    i = lo
+    while i < hi:
+        for n in lengths:
+            hit = names.get(text[i:i + n]) if i + n <= hi else None
+            if hit is not None and (accept is None or accept(i, i + n, hit)):
+                yield i, i + n, hit
+                i += n
+                break
+        else:
+            i += 1
+
+
 def place_at(text: str, i: int) -> str | None:
     """The canonical name of the place whose Chinese name (full or short) starts text at i, else None.
 
@@ -79,22 +98,9 @@ def find_chinese_jurisdictions(text: str) -> list[Mention]:
     [('Chengdu', '成都市')]
     """
     table, places = _names(), load_gazetteer().places
-    names, lengths = table["names"], table["lengths"]
-    out = []
-    for run in HAN_RUN.finditer(text):
-        i, end = run.start(), run.end()
-        while i < end:
-            for n in lengths:
-                if i + n > end:
-                    continue
-                hit = names.get(text[i:i + n])
-                if hit is None or hit[0] not in places:
-                    continue
-                if hit[1] == "short" and _part_of_word(text, i, i + n, table):
-                    continue
-                out.append(Mention("jurisdiction", hit[0], text[i:i + n], i, i + n))
-                i += n
-                break
-            else:
-                i += 1
-    return out
+
+    def accept(start: int, end: int, hit: tuple[str, str]) -> bool:
+        return hit[0] in places and not (hit[1] == "short" and _part_of_word(text, start, end, table))
+
+    return [Mention("jurisdiction", hit[0], text[s:e], s, e) for run in HAN_RUN.finditer(text)
+            for s, e, hit in names_in(text, run.start(), run.end(), table["names"], table["lengths"], accept)]
