@@ -57,7 +57,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     if layout is None:
         return []
     t = layout.title
-    meta, meta_lines = _header_meta(lines, t, layout.body_start)
+    meta, meta_lines = _header_meta(lines, t, layout.body_start, layout.footer)
     main, related_at = main_draft(lines, t, meta, layout.keep - meta_lines if layout.keep else set(), layout.scores)
     main.paragraphs = without_author_lines(main.paragraphs, main.meta.get("author"))
     drafts = [main]
@@ -78,11 +78,13 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
 
 @dataclass
 class Layout:
-    """Where a page's story sits: line-model scores, the lines kept, the first paragraph and the title line."""
+    """Where a page's story sits: line-model scores, the lines kept, the first paragraph, the page footer's first line
+    and the title line."""
 
     scores: list[float]
     keep: set[int]
     body_start: int
+    footer: int
     rule_title: int | None
     title: int | None = None
 
@@ -107,7 +109,7 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
                          light, limits.repeated_gap_weight) or span
     keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
     body_start = next((i for i in sorted(keep) if is_body_start(lines[i], rules)), body_start)
-    layout = Layout(scores, keep, body_start, _rule_title(lines, body_start))
+    layout = Layout(scores, keep, body_start, footer, _rule_title(lines, body_start))
     layout.title = choose_title(lines, layout) if choose else layout.rule_title
     return layout
 
@@ -150,9 +152,9 @@ def _rule_title(lines: list[Line], body_start: int) -> int | None:
     return None if title_line is None else lines.index(title_line)
 
 
-def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dict, set[int]]:
+def _header_meta(lines: list[Line], t: int | None, body_start: int, footer: int) -> tuple[dict, set[int]]:
     """The metadata around the title line (under it first, then above it; near it when the rules read none)
-    and the lines read for it that leave the body."""
+    and the lines read for it that leave the body (`footer`: the page footer's first line)."""
     meta: dict = {}
     if t is None:  # no headline: the metadata above the story, then the page-wide fallbacks below
         for line in lines[:body_start]:
@@ -173,8 +175,8 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         meta["date"] = found[1]
         used.add(found[0])
         dated_at = (found[0],)
-    elif "date" not in meta and (found := labelled_date(texts, body_start, _related_cards(lines, body_start))
-                                 or lone_date(texts, _story_part_end(lines, body_start), _datelines(lines))):
+    elif "date" not in meta and (found := labelled_date(texts, body_start, _related_cards(lines, body_start, footer))
+                                 or lone_date(texts, _story_part_end(lines, body_start, footer), _datelines(lines))):
         meta["date"] = found[1]
         used.update(found[0])
         dated_at = found[0]
@@ -200,30 +202,28 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int) -> tuple[dic
         used.update(credit[0])
     if "author" not in meta and guess:
         meta["author"] = guess
-    if "author" not in meta and dated_at is not None and dated_at[0] < _story_part_end(lines, body_start) \
+    if "author" not in meta and dated_at is not None and dated_at[0] < _story_part_end(lines, body_start, footer) \
             and (name := dateline_name(texts, dated_at)):
         meta["author"] = name
     if "author" not in meta and (credit := name_over_role(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
-    if "author" not in meta and (credit := dated_byline(texts, _story_part_end(lines, body_start))):
+    if "author" not in meta and (credit := dated_byline(texts, _story_part_end(lines, body_start, footer))):
         meta["author"] = credit[1]
         used.add(credit[0])
     return meta, used
 
 
-def _story_part_end(lines: list[Line], body_start: int) -> int:
+def _story_part_end(lines: list[Line], body_start: int, footer: int) -> int:
     """Index of the first related-stories marker or story-end line (a reader-comment heading, 'Leave a reply', tags)
     under the story's first paragraph, else the page footer's first line: dates printed from there on are other
     stories', comments' or the site's ('Site last updated …')."""
-    footer = footer_start(lines, text_rules())
     return next((i for i in range(body_start + 1, footer) if lines[i].kind in ("related", "end")), footer)
 
 
-def _related_cards(lines: list[Line], body_start: int) -> range:
+def _related_cards(lines: list[Line], body_start: int, footer: int) -> range:
     """The lines from the first related-stories marker under the story's first paragraph ('Related', 'Recent Topics')
     to the page footer: the cards of other posts, whose 'Posted by Bo Chen on May 3, 2024' lines are theirs."""
-    footer = footer_start(lines, text_rules())
     start = next((i for i in range(body_start + 1, footer) if lines[i].kind == "related"), footer)
     return range(start, footer)
 
