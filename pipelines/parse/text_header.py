@@ -186,8 +186,10 @@ def question_asker(texts: list[str]) -> tuple[int, str] | None:
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=2)
 def _thread_labels(page: str) -> tuple[re.Match, ...]:
-    """Every thread-starter label on the page (the title and the author are read from one search of it)."""
+    """Every thread-starter label on the page (the title and the author are read from one search of it: the page's
+    search is kept for the second reader)."""
     return tuple(m for pattern in text_rules().thread_author for m in pattern.finditer(page))
 
 
