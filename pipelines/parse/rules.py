@@ -78,7 +78,9 @@ class TextRules:
     writer_role: re.Pattern  # a writer's role on the line under the name ('Senior Tech Writer')
     provider: re.Pattern
     thread_author: tuple[re.Pattern, ...]
+    thread_author_cues: tuple[str, ...]  # one of these is in every thread-starter label (a page without any is not searched)
     question_asker: re.Pattern  # a Q&A engine's 'asked <date>' line over the asker's name
+    question_asker_cue: str  # in every such line (a page without it is not searched)
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
     bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
     person: re.Pattern  # a word writing of a person ('she', 'his')
@@ -133,8 +135,10 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         han_byline=re.compile(raw["han_byline"]),
         writer_role=re.compile(raw["writer_roles"], flags),
         question_asker=re.compile(raw["question_asker"], flags | re.MULTILINE),
+        question_asker_cue=raw["question_asker_cue"],
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
+        thread_author_cues=tuple(raw["thread_author_cues"]),
         bio_after_name=re.compile(rf"(?:,[^,]{{1,60}},)?\s+{_words(raw['bio_verbs'])}"),
         bio_after_first_name=re.compile(rf"\s+{_words(raw['bio_verbs'])}"),
         person=re.compile(_words(raw["person_words"]), flags),

@@ -5,9 +5,11 @@ revision's by the headline."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipelines.parse.dates import find_date, parse_date
 from pipelines.parse.rules import header_rules, text_rules
+from pipelines.parse.text_view import page_view
 
 # The limits and publication verbs read here are the `header` section of pipelines/data/text_rules.yaml.
 
@@ -54,7 +56,7 @@ def _label_in_line(text: str) -> re.Match | None:
     return rules.label_before_date.search(text, 0, date.start())
 
 
-def lone_date(texts: list[str], stop: int | None = None, datelines: frozenset[int] = frozenset()) \
+def lone_date(texts: Sequence[str], stop: int | None = None, datelines: frozenset[int] = frozenset()) \
         -> tuple[tuple[int, ...], object] | None:
     """(indexes, date) of the date printed alone on its line ('April 8, 2024', 'Published April 8, 2024') when every
     such line on the page above `stop` gives the same day: a page that prints one date by itself is dated by it (a page
@@ -70,19 +72,17 @@ def lone_date(texts: list[str], stop: int | None = None, datelines: frozenset[in
     >>> lone_date(["A story starts here and goes on, with more words.", "Related", "A park opens", "May 2, 2024"], 1) is None
     True
     """
-    found, days, rules = [], set(), header_rules()
-    texts = texts if stop is None else texts[:stop]
-    page, line, at = "\n".join(texts), 0, 0
-    for short in rules.short_year_line.finditer(page):  # the short lines holding a year, found by one search (speed)
-        line, at = line + page.count("\n", at, short.start()), short.start()
-        text = short.group(0)
+    found, days, rules, view = [], set(), header_rules(), page_view(texts)
+    end = len(view.page) if stop is None or stop >= len(view) else max(0, view.starts[stop] - 1)  # the page above `stop`
+    for short in rules.short_year_line.finditer(view.page, 0, end):  # the short lines holding a year, found by one search (speed)
+        line, text = view.line_at(short.start()), short.group(0)
         if (date := find_date(text)) and (len(text) - len(date.group(0)) <= rules.limits.lone_date_rest or line in datelines) \
                 and (value := parse_date(text)):
             found.append(line)
             days.add(value.date())
             if len(days) > 1:
                 return None
-    return (tuple(found), parse_date(texts[found[0]])) if found else None
+    return (tuple(found), parse_date(view[found[0]])) if found else None
 
 
 def _label_date(texts: list[str], i: int) -> tuple[tuple[int, ...], object] | None:

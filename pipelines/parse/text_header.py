@@ -6,12 +6,14 @@ The headline is chosen by pipelines/parse/text_title.py; the date and author are
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from pipelines.parse.dates import MONTHS, find_date, parse_date
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import dateline_rest, handle_after_date
+from pipelines.parse.text_view import lowered, may_hold, page_view
 
 NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-ЯЁ][\w.’'\-]*")  # a capital of the Latin, Greek or Cyrillic script ('Łukasz')
 INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line
@@ -136,64 +138,69 @@ def _name_beside_date(text: str, found) -> str | None:
     return _name(rest)
 
 
-def dateline_name(texts: list[str], lines: tuple[int, ...]) -> str | None:
+def dateline_name(texts: Sequence[str], lines: tuple[int, ...]) -> str | None:
     """The name printed beside the date, with no label, on the first of `lines` (a dateline read far from the
     headline) that prints one ('Ann Lee • October 7th, 2022'), else None ('Posted by …' lines are dated_byline's).
 
     >>> dateline_name(["Menu", "Ann Lee • October 7th, 2022", "A story starts here."], (1,))
     'Ann Lee'
     """
-    for text in (texts[i] for i in lines):
-        if (found := find_date(text)) and (name := _name_beside_date(text, found)) and plausible_name(name, "\n".join(texts)):
+    view = page_view(texts)
+    for i in lines:
+        if (found := view.date(i)) and (name := _name_beside_date(view[i], found)) and plausible_name(name, view.page):
             return name
     return None
 
 
-def thread_author(texts: list[str]) -> tuple[int, str] | None:
+def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:
     """(line index, name) of the label a forum engine prints by the thread's starter ('Thread starter Ann',
     'Ann Discussion starter'), else None.
 
     >>> thread_author(["Menu", "Thread starter ann_lee", "Jan 5, 2024"])
     (1, 'ann_lee')
     """
-    page = "\n".join(texts)
-    found = _thread_labels(page)
+    view = page_view(texts)
+    found = _thread_labels(view.page)
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
-    return page.count("\n", 0, first.start()), first.group("name")
+    return view.line_at(first.start()), first.group("name")
 
 
 SPACED_HYPHEN = re.compile(r"\s+-\s+")
 HANDLE = re.compile(r"[\w.\-]{2,40}")
 
 
-def question_asker(texts: list[str]) -> tuple[int, str] | None:
+def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     """(line index, name) of the asker printed under a Q&A engine's one 'asked <date>' line ('asked Mar 9, 2021 at 7:02'
     over 'bo_chen'), else None (no such line, or several: a list of questions).
 
     >>> question_asker(["How do I stop sleep?", "I tried this.", "asked Mar 9, 2021 at 7:02", "bo_chen", "1 answer"])
     (3, 'bo_chen')
     """
-    page = "\n".join(texts)
-    found = list(text_rules().question_asker.finditer(page))
-    if len(found) != 1 or dateline_rest(page[found[0].start():].split("\n", 1)[0], labelled=True) is None:
+    view, rules = page_view(texts), text_rules()
+    if not view.may_hold((rules.question_asker_cue,)):
+        return None
+    found = list(rules.question_asker.finditer(view.page))
+    if len(found) != 1 or dateline_rest(view[view.line_at(found[0].start())], labelled=True) is None:
         return None  # no such line, a list of questions, or a sentence ('Asked whether grants go out in 2024, he …')
     name = found[0].group("name").strip()
     if not (HANDLE.fullmatch(name) or _name(name)) or name.isdigit():
         return None
-    return page.count("\n", 0, found[0].start("name")), name
+    return view.line_at(found[0].start("name")), name
 
 
-@lru_cache(maxsize=2)
 @lru_cache(maxsize=2)
 def _thread_labels(page: str) -> tuple[re.Match, ...]:
     """Every thread-starter label on the page (the title and the author are read from one search of it: the page's
-    search is kept for the second reader)."""
-    return tuple(m for pattern in text_rules().thread_author for m in pattern.finditer(page))
+    search is kept for the second reader); a page holding none of the labels' words is not searched."""
+    rules = text_rules()
+    if not may_hold(lowered(page), page, rules.thread_author_cues):
+        return ()
+    return tuple(m for pattern in rules.thread_author for m in pattern.finditer(page))
 
 
-def labelled_author(texts: list[str], line: int) -> tuple[tuple[int, ...], str] | None:
+def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], str] | None:
     """(indexes of its lines, name) of the writer's credit nearest `line` (the story's first paragraph) anywhere on the page:
     'Written by Ann Lee', or 'Article written by:' alone with the name on the next line ('Ann Lee, MD' or
     'Ann - Product marketer' give the name before the comma or separator), when none sits by the headline.
@@ -201,17 +208,16 @@ def labelled_author(texts: list[str], line: int) -> tuple[tuple[int, ...], str] 
     >>> labelled_author(["Menu", "A story starts here and goes on.", "Article written by:", "Ann Lee, MD, Editor"], 1)
     ((2, 3), 'Ann Lee')
     """
-    page, found = None, []
-    for i, text in enumerate(texts):
+    view, found = page_view(texts), []
+    for i, text in enumerate(view):
         label = header_rules().writer_credit.match(text)
         if not label or len(text.split()) > header_rules().limits.fallback_max_words:
             continue
-        page = page if page is not None else "\n".join(texts)
         if label.end() == len(text.rstrip()) and i + 1 < len(texts):
             at, name = (i, i + 1), _credited_name(texts[i + 1])
         else:
             at, name = (i,), _byline_name(text)
-        if name and plausible_name(name, page):
+        if name and plausible_name(name, view.page):
             found.append((abs(at[-1] - line), at, name))
     return min(found)[1:] if found else None
 
@@ -228,7 +234,7 @@ def _credited_name(text: str) -> str | None:
     return name if 1 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words) else None
 
 
-def dated_byline(texts: list[str], stop: int) -> tuple[int, str] | None:
+def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     """(index, name) of the line above `stop` (the story's end: related or comment headings, the footer) that credits a
     writer beside a date ('Posted by Ann Lee on August 21, 2019', 'Last updated March 3, 2025 by Ann Lee.'), when every
     such line there names the same person (a thread's posts, each 'Posted by' someone, name none), and nothing by the
@@ -240,36 +246,35 @@ def dated_byline(texts: list[str], stop: int) -> tuple[int, str] | None:
     True
     """
     found, names, longest = None, set(), header_rules().limits.dateline_max_words
-    page = None
-    for i in range(min(stop, len(texts))):
-        text = texts[i]
-        if len(text.split()) > longest or "by" not in text.lower() or not find_date(text):
+    view = page_view(texts)
+    for i in range(min(stop, len(view))):
+        text = view[i]
+        if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
             continue
         if (name := _byline_name(text)) and (name := name.rstrip(".,;:")):
-            page = page if page is not None else "\n".join(texts)
-            if not plausible_name(name, page):
+            if not plausible_name(name, view.page):
                 continue
             names.add(name.casefold())
             found = found if found is not None else (i, name)
     return found if len(names) == 1 else None
 
 
-def byline_near(texts: list[str], line: int) -> tuple[int, str] | None:
+def byline_near(texts: Sequence[str], line: int) -> tuple[int, str] | None:
     """(index, name) of the nearest short 'By …' line around `line` (the story's first paragraph), when the title has none.
 
     >>> byline_near(["Menu", "By Ann Lee", "A story starts here and goes on."], 2)
     (1, 'Ann Lee')
     """
     lim = header_rules().limits
-    window = range(max(0, line - lim.fallback_window), min(len(texts), line + lim.past_body_start + 1))
-    page = "\n".join(texts)
+    view = page_view(texts)
+    window = range(max(0, line - lim.fallback_window), min(len(view), line + lim.past_body_start + 1))
     for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
-        if len(texts[i].split()) <= lim.fallback_max_words and (name := _byline_name(texts[i])) and plausible_name(name, page):
+        if len(view[i].split()) <= lim.fallback_max_words and (name := _byline_name(view[i])) and plausible_name(name, view.page):
             return i, name
     return None
 
 
-def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[dict, set[int]]:
+def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tuple[dict, set[int]]:
     """Date and author read from the lines nearest the title (below it first at equal distance), and the
     indexes of the lines they were read from that hold nothing else worth keeping (a name, a short dateline). A name
     printed beside the date with no label is 'author_guess': the caller's when no label credits anyone.
@@ -287,7 +292,7 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()
-    page, told = "\n".join(texts), None
+    view, told = page_view(texts), None
     for i in order:
         words = len(texts[i].split())
         text, whole = texts[i], True
@@ -304,23 +309,23 @@ def nearby_meta(texts: list[str], title: int | None, body_start: int) -> tuple[d
             meta["date"] = value
             if words <= lim.short_meta_words and whole:
                 used.add(i)
-            if "author" not in meta and (name := _byline_name(text)) and plausible_name(name, page):
+            if "author" not in meta and (name := _byline_name(text)) and plausible_name(name, view.page):
                 meta["author"] = name  # a byline on the date's own line
-            elif (name := _name_beside_date(text, found)) and plausible_name(name, page):
+            elif (name := _name_beside_date(text, found)) and plausible_name(name, view.page):
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
             for j in sorted(range(i - lim.name_near_date, i + lim.name_near_date + 1), key=lambda j: abs(j - i)):
                 if "author" not in meta and "author_guess" not in meta and j not in (i, title) and 0 <= j < len(texts) \
                         and (name := _name(texts[j])) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
-                        and plausible_name(name, page):
+                        and plausible_name(name, view.page):
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
                     used.add(j)
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
         if label and i + 1 < len(texts) and (name := _name(_first_field(texts[i + 1]))):
             used.update((i, i + 1))
-            if "author" not in meta and rules.author_label.fullmatch(text) and plausible_name(name, page):
+            if "author" not in meta and rules.author_label.fullmatch(text) and plausible_name(name, view.page):
                 meta["author"] = name
-        elif "author" not in meta and (name := _byline_name(text)) and plausible_name(name, page):
+        elif "author" not in meta and (name := _byline_name(text)) and plausible_name(name, view.page):
             meta["author"] = name
             if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
@@ -337,7 +342,7 @@ def _first_field(text: str) -> str:
     return text_rules().separators.split(text, maxsplit=1)[0]
 
 
-def name_over_role(texts: list[str], line: int) -> tuple[tuple[int, int], str] | None:
+def name_over_role(texts: Sequence[str], line: int) -> tuple[tuple[int, int], str] | None:
     """((name line, role line), name) of the name printed over a writer's role ('Ann Lee' over 'Senior Tech Writer')
     nearest above `line` (the story's first paragraph) within the fallback window, when nothing else credits an
     author; a name over a role inside the story is a quoted speaker or a speakers' box, not the writer.
@@ -348,15 +353,14 @@ def name_over_role(texts: list[str], line: int) -> tuple[tuple[int, int], str] |
     True
     """
     lim, role = header_rules().limits, text_rules().writer_role
-    page = None
+    view = page_view(texts)
     window = range(max(0, line - lim.fallback_window), line)  # inside the story a name over a role is a quote's speaker
     for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
         under = texts[i + 1]
         if len(under.split()) > lim.name_line_max_words or under.rstrip().endswith(".") or not role.search(under) \
                 or any(w in stop_words() and w not in ROLE_JOINERS for w in under.lower().split()) or not (name := _name(texts[i])):
             continue
-        page = page if page is not None else "\n".join(texts)
-        if plausible_name(name, page):
+        if plausible_name(name, view.page):
             return (i, i + 1), name
     return None
 

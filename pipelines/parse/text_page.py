@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from pipelines.parse.cleaning import camel_tokens
-from pipelines.parse.dates import find_date, numeric_order, reading_order
+from pipelines.parse.dates import numeric_order, reading_order
 from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import body_paragraphs, furniture_only, main_draft, without_author_lines
@@ -22,6 +22,7 @@ from pipelines.parse.text_header import (byline_near, dated_byline, dateline_nam
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
+from pipelines.parse.text_view import PageView
 from pipelines.records import Story
 
 DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]{1,60}\.(?:com|net|org|io|news|co|info|media|asia|ai|xyz)(?:\.[a-z]{2})?)\b", re.I)
@@ -57,7 +58,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     if layout is None:
         return []
     t = layout.title
-    meta, meta_lines = _header_meta(lines, t, layout.body_start, layout.footer)
+    meta, meta_lines = _header_meta(lines, layout)
     main, related_at = main_draft(lines, t, meta, layout.keep - meta_lines if layout.keep else set(), layout.scores)
     main.paragraphs = without_author_lines(main.paragraphs, main.meta.get("author"))
     drafts = [main]
@@ -78,8 +79,14 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
 
 @dataclass
 class Layout:
-    """Where a page's story sits: line-model scores, the lines kept, the first paragraph, the page footer's first line
-    and the title line."""
+    """Where a page's story sits, found once per page for the title, header and body readers. Line indexes are into
+    the page's `lines` (read_lines).
+
+    scores: the line model's score of each line (0 from the footer on); keep: the lines of the densest run of content
+    scoring over the keep threshold; body_start: the story's first paragraph; footer: the page footer's first line
+    (len(lines) when none); rule_title: the headline by the rules (None when none); title: the chosen headline (None
+    when none); view: the lines' texts with the page string, line offsets and line dates computed once (text_view.py).
+    """
 
     scores: list[float]
     keep: set[int]
@@ -87,6 +94,7 @@ class Layout:
     footer: int
     rule_title: int | None
     title: int | None = None
+    view: PageView = field(default_factory=PageView)
 
 
 def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Layout | None:
@@ -109,7 +117,7 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
                          light, limits.repeated_gap_weight) or span
     keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
     body_start = next((i for i in sorted(keep) if is_body_start(lines[i], rules)), body_start)
-    layout = Layout(scores, keep, body_start, footer, _rule_title(lines, body_start))
+    layout = Layout(scores, keep, body_start, footer, _rule_title(lines, body_start), view=PageView(x.text for x in lines))
     layout.title = choose_title(lines, layout) if choose else layout.rule_title
     return layout
 
@@ -152,9 +160,10 @@ def _rule_title(lines: list[Line], body_start: int) -> int | None:
     return None if title_line is None else lines.index(title_line)
 
 
-def _header_meta(lines: list[Line], t: int | None, body_start: int, footer: int) -> tuple[dict, set[int]]:
+def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     """The metadata around the title line (under it first, then above it; near it when the rules read none)
-    and the lines read for it that leave the body (`footer`: the page footer's first line)."""
+    and the lines read for it that leave the body."""
+    t, body_start, footer, texts = layout.title, layout.body_start, layout.footer, layout.view
     meta: dict = {}
     if t is None:  # no headline: the metadata above the story, then the page-wide fallbacks below
         for line in lines[:body_start]:
@@ -162,7 +171,6 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int, footer: int)
                 merge_meta(meta, line.meta)
     else:
         _title_meta(lines, t, body_start, meta)
-    texts = [x.text for x in lines]
     near, used = nearby_meta(texts, t, body_start)
     told = near.pop("told_date", None)  # a story sentence by the headline telling a date: only if nothing else dates it
     guess = near.pop("author_guess", None)  # a name beside the date with no label: only if no label credits anyone
@@ -176,7 +184,7 @@ def _header_meta(lines: list[Line], t: int | None, body_start: int, footer: int)
         used.add(found[0])
         dated_at = (found[0],)
     elif "date" not in meta and (found := labelled_date(texts, body_start, _related_cards(lines, body_start, footer))
-                                 or lone_date(texts, _story_part_end(lines, body_start, footer), _datelines(lines))):
+                                 or lone_date(texts, _story_part_end(lines, body_start, footer), _datelines(lines, texts))):
         meta["date"] = found[1]
         used.update(found[0])
         dated_at = found[0]
@@ -228,12 +236,12 @@ def _related_cards(lines: list[Line], body_start: int, footer: int) -> range:
     return range(start, footer)
 
 
-def _datelines(lines: list[Line]) -> frozenset[int]:
+def _datelines(lines: list[Line], view: PageView) -> frozenset[int]:
     """Indexes of the lines read as datelines: a date with only a name, a section or a label beside it (not a
     revision's date: 'Site last updated: …')."""
     rules = text_rules()
     return frozenset(i for i, line in enumerate(lines) if line.kind == "meta" and line.meta.get("date")
-                     and not ((found := find_date(line.text)) and rules.revision_label.search(line.text, 0, found.start())))
+                     and not ((found := view.date(i)) and rules.revision_label.search(line.text, 0, found.start())))
 
 
 def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict) -> None:
