@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipelines.extract.chinese_places import HAN, HAN_RUN, find_chinese_jurisdictions, names_in, place_at
+from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.company_names import CUES, KNOWN_COMPANIES, KNOWN_ORGANIZATIONS
 from pipelines.records import Mention
 
@@ -20,7 +21,8 @@ def _longest_first(words) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    """Known Chinese names (name -> (entity type, canonical)) and the cue lists, built once."""
+    """Known Chinese names (name -> (entity type, canonical)) and the cue lists with their traditional forms
+    (騰訊, 有限責任公司), built once."""
     known: dict[str, tuple[str, str]] = {}
     for name, company in KNOWN_COMPANIES.items():  # keys are folded; Han text folds to itself
         if HAN.search(name):
@@ -28,15 +30,17 @@ def _rules() -> dict:
     for name, canonical in KNOWN_ORGANIZATIONS.items():
         if HAN.search(name):
             known.setdefault(name, ("organization", canonical))
-    endings = [(w, "organization") for w in CUES["chinese_organization_suffixes"]]
-    endings += [(w, "company") for w in CUES["chinese_company_suffixes"]]
+    known = with_traditional(known)
+    cues = with_traditional({k: v for k, v in CUES.items() if k.startswith("chinese_")})
+    endings = [(w, "organization") for w in cues["chinese_organization_suffixes"]]
+    endings += [(w, "company") for w in cues["chinese_company_suffixes"]]
     return {
         "known": known, "known_lengths": sorted({len(n) for n in known}, reverse=True),
         "endings": sorted(endings, key=lambda e: -len(e[0])),
-        "stops": _longest_first(CUES["chinese_name_stops"]), "inner": set(CUES["chinese_org_inner_words"]),
-        "generic": set(CUES["chinese_generic_stems"]), "openers": _longest_first(CUES["chinese_national_openers"]),
-        "legal": _longest_first(CUES["chinese_legal_suffixes"]), "lookup": _longest_first(CUES["chinese_lookup_suffixes"]),
-        "max": CUES["chinese_max_name"],
+        "stops": _longest_first(cues["chinese_name_stops"]), "inner": set(cues["chinese_org_inner_words"]),
+        "generic": set(cues["chinese_generic_stems"]), "openers": _longest_first(cues["chinese_national_openers"]),
+        "legal": _longest_first(cues["chinese_legal_suffixes"]), "lookup": _longest_first(cues["chinese_lookup_suffixes"]),
+        "max": cues["chinese_max_name"],
     }
 
 
@@ -81,7 +85,8 @@ def _canonical(name: str, kind: str, rules: dict) -> str:
     """A company's known English name when its name without legal and group words is known, else the name
     without its legal form; a body's known English name, else the name."""
     if kind == "organization":
-        return KNOWN_ORGANIZATIONS.get(name, name)
+        known = rules["known"].get(name)
+        return known[1] if known and known[0] == "organization" else name
     bare = name
     for suffix in rules["legal"]:
         if bare.endswith(suffix) and len(bare) > len(suffix) + 1:

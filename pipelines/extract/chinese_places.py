@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from pipelines.extract.chinese_names import CURATED_FILE, OUT_FILE
+from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.records import Mention
 
@@ -33,7 +34,7 @@ def has_han(text: str) -> bool:
 def _names() -> dict:
     """Chinese names, their lengths longest first, and the guards (clash words by the short names they hold)."""
     names = {n: tuple(v) for n, v in json.loads(OUT_FILE.read_text(encoding="utf-8"))["names"].items()}
-    cfg = json.loads(CURATED_FILE.read_text(encoding="utf-8"))
+    cfg = with_traditional(json.loads(CURATED_FILE.read_text(encoding="utf-8")))
     clashes: dict[str, list[tuple[str, int]]] = {}
     for word in cfg["clash_words"]:
         for name, (_, kind) in names.items():

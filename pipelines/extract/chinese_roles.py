@@ -7,6 +7,7 @@ import json
 import re
 from functools import lru_cache
 
+from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.target_rules import DATA_DIR
 
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
@@ -20,7 +21,7 @@ def _alt(words) -> str:
 def _rules() -> dict:
     """The role words, compiled once; `verbs` finds the first lead, join or partner verb."""
     data = json.loads((DATA_DIR / "initiatives.json").read_text(encoding="utf-8"))
-    cfg, groups = data["chinese_roles"], data["group_types"]
+    cfg, groups = with_traditional(data["chinese_roles"]), data["group_types"]
     verbs = "|".join(f"(?P<{kind}>{_alt(cfg[kind])})" for kind in ("lead", "join", "partner"))
     return {"verbs": re.compile(verbs), "lead_by": re.compile(f"(?:{_alt(cfg['lead_by'])})$"),
             "members": re.compile(_alt(cfg["member_markers"])), "commentators": re.compile(_alt(cfg["commentator_cues"])),

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from pipelines.extract.amounts import to_usd
 from pipelines.extract.chinese_places import HAN
+from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
@@ -41,9 +42,10 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    """The Chinese vocabulary of targets.json with its patterns compiled, and the shared fx table."""
+    """The Chinese vocabulary of targets.json with its traditional forms (億元, 萬億) and its patterns compiled, and
+    the shared fx table."""
     base = target_rules()
-    cfg = dict(base["chinese"])
+    cfg = with_traditional(base["chinese"])
     cfg["fx"] = base["fx"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
     cfg["money_re"] = re.compile(rf"(?P<num>{NUM})\s*{scale}\s*(?P<cur>{_alt(cfg['currencies'])})")
@@ -59,7 +61,8 @@ def rules() -> dict:
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
     cfg["range_re"] = re.compile(cfg["range_pattern"])
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
-    cfg["usd_after_re"] = re.compile(cfg["usd_in_brackets"] + rf"(?P<num>{NUM})\s*{scale}\s*美元\s*[）)]")
+    usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
+    cfg["usd_after_re"] = re.compile(usd_in_brackets + rf"(?P<num>{NUM})\s*{scale}\s*美元\s*[）)]")
     return cfg
 
 

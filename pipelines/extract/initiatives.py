@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from pipelines.extract.chinese_places import HAN, has_han
 from pipelines.extract.chinese_roles import chinese_role
+from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.owners import first_subject, main_jurisdiction
 from pipelines.extract.target_rules import CLAUSE_BREAK, DATA_DIR
@@ -45,7 +46,7 @@ def _phrases(words: list[str]) -> re.Pattern | _WithChinese:
     >>> bool(_phrases(["plan", "计划"]).search("四川省发布行动计划")), bool(_phrases(["plan"]).search("planet"))
     (True, False)
     """
-    han = {w for w in words if HAN.search(w)}
+    han = set(with_traditional([w for w in words if HAN.search(w)]))  # 行動計劃 too
     alt = "|".join(re.escape(w) for w in sorted(set(words) - han, key=len, reverse=True))
     english = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
     if not han:
