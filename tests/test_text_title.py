@@ -187,3 +187,36 @@ def test_a_news_site_name_printed_over_and_under_the_story_is_not_the_title():
                    "By Ann Lee", "May 2, 2024", PROSE, MORE, "Daily Courier", "© 2024 Daily Courier. All rights reserved.")
     assert title == "City sets up a fund for start-ups building virtual showrooms"
     assert title != "Daily Courier"
+
+
+# A table of contents printed over the story: its entries are the story's section headings, never its title.
+FIT = ("Slide the sprocket onto the axle with its teeth facing out, then tighten the lock ring by hand until it sits "
+       "flush against the hub and the chain runs straight over it.")
+WEAR = ("A sprocket whose teeth have worn into hooks or sharp points throws the chain under load, so replace it with "
+        "the chain rather than on its own when the drive starts to slip.")
+KINDS = ("Sprockets come in steel for heavy loads and in aluminium for light racing bikes, and both are sold by the "
+         "number of teeth they carry around the rim of the wheel.")
+
+
+def _guide(headline: str) -> list[str]:
+    entries = ["Kinds of sprockets on the market today", "How to fit a new sprocket", "When to replace a worn sprocket"]
+    return ["Workshop", "Guides", headline, "Share", "Table of contents", *entries, "Overview", KINDS,
+            entries[0], KINDS, entries[1], FIT, entries[2], WEAR]
+
+
+def test_the_headline_over_a_table_of_contents_is_the_title():
+    title = _title(*_guide("A complete guide to bicycle sprockets and chains"))
+    assert title == "A complete guide to bicycle sprockets and chains"
+
+
+def test_an_entry_of_the_table_of_contents_is_not_the_title():
+    title = _title(*_guide("A complete guide to bicycle sprockets and chains"))
+    assert title not in ("Kinds of sprockets on the market today", "How to fit a new sprocket",
+                         "When to replace a worn sprocket")
+
+
+def test_a_menu_printed_twice_is_no_table_of_contents():
+    # a menu printed for the desktop and again for the phone repeats as closely as it was printed: no outline
+    menu = ["Bicycle sprockets and chains", "Bicycle brakes and cables", "Bicycle wheels and tyres"]
+    title = _title("Workshop", *menu, *menu, "How to fit a new sprocket to a bicycle", FIT, WEAR)
+    assert title == "How to fit a new sprocket to a bicycle"

@@ -56,11 +56,54 @@ def _model_title(lines, layout) -> int | None:
     scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
     best, index = max(scored)
     index = index if best >= model.title_threshold else layout.rule_title
+    if index is not None and (entry := outline_start(lines, candidates, layout.keep, index)) is not None \
+            and (above := [x for x in scored if x[1] < entry and _headline_shaped(lines[x[1]])]):
+        index = max(above)[1]  # the pick is an entry of the story's outline: the headline is printed over it
     if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start):
         return index - 1  # the model's pick is what is printed under the headline
     if index is not None and (over := headline_over_name(lines, index)) is not None:
         return over  # the model's pick is the writer's name printed under the headline
     return index
+
+
+def outline_start(lines, candidates: list[int], keep: set[int], pick: int) -> int | None:
+    """Index of the first entry of the outline the line at `pick` is an entry of, None when it is none. An outline (a
+    table of contents printed over a story) is a run of three or more candidate lines at most two lines apart, each
+    printed again, in the same order, as a heading of the story's kept lines, the story's sections further apart than
+    its entries (a section holds text; a menu or a list of cards printed twice, for the desktop and the phone, repeats
+    as closely as it was printed).
+
+    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.rules import text_rules
+    >>> page = read_lines("A guide to sprockets\\nContents\\nWhat they are\\nHow to fit one\\nWhen to replace one\\n"
+    ...                   "What they are\\nSprockets are wheels with teeth.\\nHow to fit one\\nSlide it on the axle.\\n"
+    ...                   "When to replace one\\nWhen the teeth wear down.", text_rules())
+    >>> outline_start(page, [0, 2, 3, 4], set(range(5, 11)), 3), outline_start(page, [0, 2, 3, 4], set(range(5, 11)), 0)
+    (2, None)
+    """
+    key = lines[pick].text.casefold()
+    if not any(j > pick + 1 and lines[j].text.casefold() == key for j in keep):
+        return None  # most picks: printed once
+    kept: dict[str, list[int]] = {}
+    for j in sorted(keep):
+        kept.setdefault(lines[j].text.casefold(), []).append(j)
+    again = [(i, j) for i in candidates
+             if (j := next((j for j in kept.get(lines[i].text.casefold(), ()) if j > i + 1), None)) is not None]
+    run: list[tuple[int, int]] = []
+    for i, j in again:
+        if run and (i - run[-1][0] > 2 or j - run[-1][1] <= i - run[-1][0]):
+            if len(run) >= 3 and run[0][0] <= pick <= run[-1][0]:
+                break
+            run = []
+        run.append((i, j))
+    return run[0][0] if len(run) >= 3 and run[0][0] <= pick <= run[-1][0] else None
+
+
+def _headline_shaped(line) -> bool:
+    """A headline's line: four words or more, no sentence, no date or byline (what a table of contents is printed
+    under)."""
+    return line.kind == "headline" and line.words >= header_rules().limits.section_over_words \
+        and not line.text.endswith(".") and not is_meta_like(line)
 
 
 def headline_over_name(lines, i: int) -> int | None:
