@@ -11,13 +11,14 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import to_usd
+from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
 
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{numeral_pattern()}"  # 2,500 or 1.5; a Chinese numeral (一百, 两千), read by _value
 SENTENCE_END = re.compile(r"[。！？；!?;]+|\n+")
 CLAUSE_BREAK = re.compile(r"[，,、：:]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -48,12 +49,13 @@ def rules() -> dict:
     cfg = with_traditional(base["chinese"])
     cfg["fx"] = base["fx"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
-    cfg["money_re"] = re.compile(rf"(?P<num>{NUM})\s*{scale}\s*(?P<cur>{_alt(cfg['currencies'])})")
-    cfg["bare_re"] = re.compile(rf"(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['bare_scales'])})(?![\u4e00-\u9fff\d])")
+    not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
+    cfg["money_re"] = re.compile(rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?P<cur>{_alt(cfg['currencies'])})")
+    cfg["bare_re"] = re.compile(rf"(?<!{not_after})(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['bare_scales'])})(?![\u4e00-\u9fff\d])")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     cfg["count_re"] = re.compile(
-        rf"(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})"
+        rf"(?<!{not_after})(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})"
         rf"(?!{_alt(cfg['not_counted'])})[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
@@ -62,7 +64,7 @@ def rules() -> dict:
     cfg["range_re"] = re.compile(cfg["range_pattern"])
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
-    cfg["usd_after_re"] = re.compile(usd_in_brackets + rf"(?P<num>{NUM})\s*{scale}\s*美元\s*[）)]")
+    cfg["usd_after_re"] = re.compile(usd_in_brackets + rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*美元\s*[）)]")
     return cfg
 
 
@@ -83,15 +85,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _value(num: str, scale: str | None, cfg: dict) -> float:
-    """'1.5', '万亿' -> 1.5e12."""
-    return float(num.replace(",", "")) * (cfg["scales"].get(scale, 1.0) if scale else 1.0)
+def _value(num: str, scale: str | None, cfg: dict) -> float | None:
+    """'1.5', '万亿' -> 1.5e12; '五千万', None -> 5e7; None for a run of numeral characters that is no numeral (十四五).
+
+    >>> _value("1.5", "万亿", rules()), _value("两千", "亿", rules()), _value("十四五", None, rules())
+    (1500000000000.0, 200000000000.0, None)
+    """
+    number = float(num.replace(",", "")) if num[0].isdigit() else chinese_number(num)
+    return None if number is None else float(number) * (cfg["scales"].get(scale, 1.0) if scale else 1.0)
 
 
 def find_amounts(sentence: str, cfg: dict) -> list[dict]:
-    """Money and counted amounts in a sentence, with spans relative to it.
+    """Money and counted amounts in a sentence (digits half-width: see half_width), with spans relative to it.
 
-    >>> [(a["value"], a["unit"]) for a in find_amounts("设立50亿元基金，培育100家企业", rules())]
+    >>> [(a["value"], a["unit"]) for a in find_amounts("设立50亿元基金，培育一百家企业", rules())]
     [(5000000000.0, 'CNY'), (100.0, 'count')]
     """
     found: list[dict] = []
@@ -103,17 +110,19 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         amount = {"start": m.start(), "end": m.end(), "unit": cfg["currencies"][m.group("cur")],
                   "value": _value(m.group("num"), m.group("scale"), cfg), "usd": None, "stated": False}
         usd = cfg["usd_after_re"].match(sentence, m.end())
-        if usd and amount["unit"] != "USD":
-            amount.update(end=usd.end(), usd=_value(usd.group("num"), usd.group("scale"), cfg), stated=True)
-        if free(amount["start"], amount["end"]):
+        usd_value = _value(usd.group("num"), usd.group("scale"), cfg) if usd else None
+        if usd_value is not None and amount["unit"] != "USD":
+            amount.update(end=usd.end(), usd=usd_value, stated=True)
+        if amount["value"] is not None and free(amount["start"], amount["end"]):
             found.append(amount)
     for m in cfg["bare_re"].finditer(sentence):
-        if free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
-            found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "value": _value(m.group("num"), m.group("scale"), cfg),
-                          "usd": None, "stated": False})
+        value = _value(m.group("num"), m.group("scale"), cfg)
+        if value is not None and free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
+            found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "value": value, "usd": None, "stated": False})
     for m in cfg["count_re"].finditer(sentence):
-        if free(m.start(), m.end()):
-            found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": _value(m.group("num"), m.group("scale"), cfg),
+        value = _value(m.group("num"), m.group("scale"), cfg)
+        if value is not None and free(m.start(), m.end()):
+            found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value,
                           "usd": None, "stated": False, "metric": cfg["count_noun"][m.group("noun")]})
     return sorted(found, key=lambda a: a["start"])
 
@@ -197,11 +206,12 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                   if not any(fs <= m.char_start and m.char_end <= fe for fs, fe in firms)), key=lambda m: m.char_start)
     main = main_jurisdiction(jur)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
-    title_year = _year(title or "", published_at, cfg)
+    title_year = _year(half_width(title or ""), published_at, cfg)
+    text = half_width(body)  # the patterns read full-width digits (２０２５年) as ASCII; offsets are the body's
     earlier_year, last_end = title_year, 0  # the headline's year, then the last one stated earlier in the paragraph
     out: list[Target] = []
     for s, e in split_sentences(body):
-        sentence = body[s:e]
+        sentence = text[s:e]
         if "\n" in body[last_end:s]:
             earlier_year = title_year
         last_end = e
@@ -218,8 +228,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                                    None if before is None else s + before)
                 due = year if year is not None else earlier_year
                 out.append(Target(owner, metric, a["value"], a["unit"], usd, None if a["unit"] == "count" else a["stated"],
-                                  due, sentence, s, e,
-                                  {"amount_text": sentence[a["start"]:a["end"]], "amount_start": s + a["start"],
+                                  due, body[s:e], s, e,
+                                  {"amount_text": body[s + a["start"]:s + a["end"]], "amount_start": s + a["start"],
                                    "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None}))
         earlier_year = year if year is not None else earlier_year
         in_sentence = [m for m in jur if s <= m.char_start < e]
