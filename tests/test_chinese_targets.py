@@ -153,3 +153,31 @@ def test_a_place_inside_a_company_name_owns_no_target():
 
 def test_a_place_inside_a_government_body_still_owns_its_target():
     assert targets("成都市人民政府将设立10亿元基金。") == [("Chengdu", "fund_size", 10e8, "CNY", None)]
+
+
+def test_companies_counted_after_their_noun():
+    assert targets("成都市力争培育企业100家。") == [("Chengdu", "companies", 100.0, "count", None)]
+
+
+def test_talent_counted_after_its_noun_in_ten_thousands():
+    assert targets("杭州市计划引进人才1万名。") == [("Hangzhou", "talent", 1e4, "count", None)]
+
+
+def test_parks_counted_after_their_noun():
+    assert targets("武汉市将建设产业园10个。") == [("Wuhan", "industrial_parks", 10.0, "count", None)]
+
+
+def test_noun_then_link_word_then_figure():
+    assert targets("到2025年，南京市元宇宙企业数量达到200家。") == [("Nanjing", "companies", 200.0, "count", 2025)]
+
+
+def test_noun_before_a_span_of_months_is_no_count():
+    assert targets("苏州市将建设项目3个月内完工。") == []
+
+
+def test_noun_before_figure_already_reached_is_no_target():
+    assert targets("天津市已培育企业100家。") == []
+
+
+def test_noun_on_both_sides_of_the_figure_counts_once():
+    assert targets("重庆市将培育企业100家企业。") == [("Chongqing", "companies", 100.0, "count", None)]

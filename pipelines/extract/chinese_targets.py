@@ -57,6 +57,9 @@ def rules() -> dict:
     cfg["count_re"] = re.compile(
         rf"(?<!{not_after})(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})"
         rf"(?!{_alt(cfg['not_counted'])})[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
+    cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
+        rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after})(?P<num>{NUM})\s*"
+        rf"(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})(?!{_alt(cfg['not_counted'])})")
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
@@ -98,8 +101,8 @@ def _value(num: str, scale: str | None, cfg: dict) -> float | None:
 def find_amounts(sentence: str, cfg: dict) -> list[dict]:
     """Money and counted amounts in a sentence (digits half-width: see half_width), with spans relative to it.
 
-    >>> [(a["value"], a["unit"]) for a in find_amounts("设立50亿元基金，培育一百家企业", rules())]
-    [(5000000000.0, 'CNY'), (100.0, 'count')]
+    >>> [(a["value"], a["unit"]) for a in find_amounts("设立50亿元基金，培育一百家企业，引进人才1万名", rules())]
+    [(5000000000.0, 'CNY'), (100.0, 'count'), (10000.0, 'count')]
     """
     found: list[dict] = []
 
@@ -119,7 +122,7 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         value = _value(m.group("num"), m.group("scale"), cfg)
         if value is not None and free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
             found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "value": value, "usd": None, "stated": False})
-    for m in cfg["count_re"].finditer(sentence):
+    for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
         value = _value(m.group("num"), m.group("scale"), cfg)
         if value is not None and free(m.start(), m.end()):
             found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value,
