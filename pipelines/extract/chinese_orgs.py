@@ -38,9 +38,10 @@ def _rules() -> dict:
         "known": known, "known_lengths": sorted({len(n) for n in known}, reverse=True),
         "endings": sorted(endings, key=lambda e: -len(e[0])),
         "stops": _longest_first(cues["chinese_name_stops"]), "inner": set(cues["chinese_org_inner_words"]),
-        "generic": set(cues["chinese_generic_stems"]), "openers": _longest_first(cues["chinese_national_openers"]),
+        "generic": set(cues["chinese_generic_stems"]), "determiners": _longest_first(cues["chinese_determiners"]),
+        "openers": _longest_first(cues["chinese_national_openers"]),
         "legal": _longest_first(cues["chinese_legal_suffixes"]), "lookup": _longest_first(cues["chinese_lookup_suffixes"]),
-        "max": cues["chinese_max_name"],
+        "max": cues["chinese_max_name"], "government": _longest_first(cues["chinese_government_suffixes"]),
     }
 
 
@@ -70,11 +71,22 @@ def _starts(text: str, run_start: int, end: int, one_char: bool, places: list[tu
     return [j, *reversed(starts)]
 
 
+def _generic(stem: str, rules: dict) -> bool:
+    """True when the stem is a generic word, alone or after a determiner ('多家商业' before 银行: 多家 + 商业).
+
+    >>> r = {"generic": {"商业", "多家", "元宇宙"}, "determiners": ("多家",)}
+    >>> _generic("多家商业", r), _generic("元宇宙", r), _generic("江苏", r), _generic("多家江苏", r)
+    (True, True, False, False)
+    """
+    return stem in rules["generic"] or any(stem.startswith(d) and stem[len(d):] in rules["generic"]
+                                          for d in rules["determiners"])
+
+
 def _valid(text: str, start: int, stem_end: int, ending: str, kind: str, rules: dict) -> bool:
     """A named body or company: its name before the ending is two characters or more and no generic word; a body
     with a one-character ending opens with a place or a national word."""
     stem = text[start:stem_end]
-    if len(stem) < 2 or stem in rules["generic"]:
+    if len(stem) < 2 or _generic(stem, rules):
         return False
     if kind == "organization" and len(ending) == 1:
         return place_at(text, start) is not None or text.startswith(rules["openers"], start)
@@ -129,6 +141,24 @@ def _by_ending(text: str, run_start: int, run_end: int, places: list[tuple[int, 
     return out
 
 
+def owns_no_place(mention: Mention) -> bool:
+    """True for a company or a Chinese-named body that is no government's (上海交通大学, 元宇宙产业联盟): the place opening
+    its name owns none of its targets. A known body (工信部, 中国人民银行) or one with a government's ending
+    (成都市人民政府, 四川省经济和信息化厅) passes its place on.
+
+    >>> owns_no_place(Mention("organization", "上海交通大学", "上海交通大学", 0, 6)), owns_no_place(
+    ...     Mention("organization", "成都市人民政府", "成都市人民政府", 0, 7))
+    (True, False)
+    """
+    if mention.entity_type == "company":
+        return True
+    if mention.entity_type != "organization" or not HAN.search(mention.surface_text):
+        return False
+    rules = _rules()
+    known = rules["known"].get(mention.surface_text)
+    return known is None and not mention.surface_text.endswith(rules["government"])
+
+
 def find_chinese_organizations(text: str) -> list[Mention]:
     """Company and organization mentions in the Han runs of text, with offsets into it.
 
@@ -141,9 +171,10 @@ def find_chinese_organizations(text: str) -> list[Mention]:
     for run in HAN_RUN.finditer(text):
         known = _known_spans(text, run.start(), run.end(), rules)
         in_run = [(s, e) for s, e in places if run.start() <= s < run.end()]
-        # a name read by its ending holds a known one whole ('腾讯科技有限公司') or yields to it ('国家发展和改革委员会')
+        # a name read by its ending holds a known one whole ('腾讯科技有限公司') or yields to it ('国家发展和改革委员会',
+        # and '中国人民银行', the People's Bank of China, is a known body, not a bank read by its ending)
         named = [n for n in _by_ending(text, run.start(), run.end(), in_run, rules)
-                 if all(n[0] <= k[0] and k[1] <= n[1] or k[1] <= n[0] or n[1] <= k[0] for k in known)]
+                 if all(n[0] <= k[0] and k[1] <= n[1] and n[:2] != k[:2] or k[1] <= n[0] or n[1] <= k[0] for k in known)]
         known = [k for k in known if not any(n[0] <= k[0] and k[1] <= n[1] for n in named)]
         found += named + known
     return [Mention(kind, name, text[s:e], s, e) for s, e, kind, name in sorted(found)]

@@ -11,6 +11,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import to_usd
+from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_traditional import with_traditional
@@ -202,9 +203,10 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     from pipelines.extract.targets import dedupe_targets, previous_amount_end
 
     cfg = rules()
-    # every place of the body, those inside a body's name too (成都市人民政府 sets Chengdu's targets), but not a
-    # company's: 中国银行's fund is the bank's, as 'Bank of China' owns no place's target on the English path
-    firms = [(m.char_start, m.char_end) for m in mentions if m.entity_type == "company"]
+    # every place of the body, those inside a government body's name too (成都市人民政府 sets Chengdu's targets), but
+    # not a company's or a university's: 中国银行's fund is the bank's, as 'Bank of China' owns no place's target on
+    # the English path, and 上海交通大学's is the university's
+    firms = [(m.char_start, m.char_end) for m in mentions if owns_no_place(m)]
     jur = sorted((m for m in (places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"))
                   if not any(fs <= m.char_start and m.char_end <= fe for fs, fe in firms)), key=lambda m: m.char_start)
     main = main_jurisdiction(jur)
