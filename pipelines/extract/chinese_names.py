@@ -83,11 +83,13 @@ class _Names:
             sole = owners if len(owners) == 1 else [c for c in owners if self.gaz.places[c].level != "city"]
             if name not in out and len(sole) == 1:
                 out[name] = [next(iter(sole)), "short"]
-        # traditional forms after every simplified name; a form two places would share names neither
+        # traditional forms after every simplified name (and Japan's forms of its places' names: 神奈川県); a form
+        # two places would share names neither
         forms: dict[str, set[tuple[str, str]]] = {}
         blocked = self.not_names | {form for name in self.not_names for form in converter.forms(name)}
         for name, value in out.items():
-            for form in converter.forms(name):
+            japanese = converter.japanese(name) if self.gaz.places[value[0]].country_code == "JP" else []
+            for form in converter.forms(name) + japanese:
                 if form not in out and form not in blocked:
                     forms.setdefault(form, set()).add(tuple(value))
         out.update({form: list(next(iter(values))) for form, values in forms.items() if len(values) == 1})

@@ -19,6 +19,17 @@ from pipelines.records import Mention
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")  # hiragana and katakana letters, not the middle dot ・
+
+
+def is_japanese(text: str) -> bool:
+    """True for Japanese text: kana, at least one for every ten Han characters (a stray の in Chinese is not enough).
+
+    >>> is_japanese("中国地方の経済"), is_japanese("东京都发布计划"), is_japanese("Tokyo")
+    (True, False, False)
+    """
+    kana = len(KANA.findall(text))
+    return kana > 0 and kana * 10 >= len(HAN.findall(text))
 
 
 def has_han(text: str) -> bool:
@@ -35,14 +46,21 @@ def _names() -> dict:
     """Chinese names, their lengths longest first, and the guards (clash words by the short names they hold)."""
     names = {n: tuple(v) for n, v in json.loads(OUT_FILE.read_text(encoding="utf-8"))["names"].items()}
     cfg = with_traditional(json.loads(CURATED_FILE.read_text(encoding="utf-8")))
+    return {"names": names, "lengths": sorted({len(n) for n in names}, reverse=True),
+            "clashes": _clashes(cfg["clash_words"], names, ("short",)),
+            "japanese_clashes": _clashes(cfg["japanese_clash_words"], names, ("short", "full")),
+            "not_after": tuple(cfg["not_after"])}
+
+
+def _clashes(words: list[str], names: dict, kinds: tuple[str, ...]) -> dict[str, list[tuple[str, int]]]:
+    """Name -> (word holding it, where in the word) for the names of `kinds` the words hold."""
     clashes: dict[str, list[tuple[str, int]]] = {}
-    for word in cfg["clash_words"]:
+    for word in words:
         for name, (_, kind) in names.items():
             at = word.find(name)
-            if kind == "short" and at >= 0:
+            if kind in kinds and at >= 0:
                 clashes.setdefault(name, []).append((word, at))
-    return {"names": names, "lengths": sorted({len(n) for n in names}, reverse=True), "clashes": clashes,
-            "not_after": tuple(cfg["not_after"])}
+    return clashes
 
 
 def _part_of_word(text: str, start: int, end: int, table: dict) -> bool:
@@ -52,11 +70,11 @@ def _part_of_word(text: str, start: int, end: int, table: dict) -> bool:
     >>> _part_of_word("两地大同小异", 2, 4, t), _part_of_word("大同发布", 0, 2, t), _part_of_word("南京路上", 0, 2, t)
     (True, False, True)
     """
-    name = text[start:end]
-    for word, at in table["clashes"].get(name, ()):
-        if text.startswith(word, start - at):
-            return True
-    return text.startswith(table["not_after"], end)
+    return _in_clash_word(text, start, end, table["clashes"]) or text.startswith(table["not_after"], end)
+
+
+def _in_clash_word(text: str, start: int, end: int, clashes: dict) -> bool:
+    return any(start >= at and text.startswith(word, start - at) for word, at in clashes.get(text[start:end], ()))
 
 
 def names_in(text: str, lo: int, hi: int, names: dict, lengths: list[int], accept=None):
@@ -99,9 +117,17 @@ def find_chinese_jurisdictions(text: str) -> list[Mention]:
     [('Chengdu', '成都市')]
     """
     table, places = _names(), load_gazetteer().places
+    japanese = is_japanese(text)
 
     def accept(start: int, end: int, hit: tuple[str, str]) -> bool:
-        return hit[0] in places and not (hit[1] == "short" and _part_of_word(text, start, end, table))
+        if hit[0] not in places or hit[1] == "short" and _part_of_word(text, start, end, table):
+            return False
+        if japanese:  # Japan's places, and no Chinese city by a short name (中山 is a surname); 中国地方 is no China
+            place = places[hit[0]]
+            if hit[1] == "short" and place.country_code != "JP" and place.level in ("city", "district"):
+                return False
+            return not _in_clash_word(text, start, end, table["japanese_clashes"])
+        return True
 
     return [Mention("jurisdiction", hit[0], text[s:e], s, e) for run in HAN_RUN.finditer(text)
             for s, e, hit in names_in(text, run.start(), run.end(), table["names"], table["lengths"], accept)]

@@ -46,11 +46,17 @@ class Converter:
         import opencc
 
         self.converters = [opencc.OpenCC(name) for name in CONVERSIONS]
-        self.source = f"opencc {version('opencc')} ({', '.join(CONVERSIONS)})"
+        self.to_japanese = opencc.OpenCC("t2jp")  # traditional to Japan's shinjitai: 神奈川縣 -> 神奈川県
+        self.source = f"opencc {version('opencc')} ({', '.join(CONVERSIONS)}; t2jp for places in Japan)"
 
     def forms(self, word: str) -> list[str]:
         """The word's traditional forms other than itself, sorted ('广东省' -> ['廣東省'])."""
         return sorted({c.convert(word) for c in self.converters} - {word})
+
+    def japanese(self, word: str) -> list[str]:
+        """The word as Japan writes it, when that differs from it ('神奈川县' -> ['神奈川県'])."""
+        form = self.to_japanese.convert(self.converters[0].convert(word))
+        return [form] if form != word else []
 
 
 def _vocabulary() -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pipelines.extract.chinese_orgs import find_chinese_organizations
-from pipelines.extract.chinese_places import has_han
+from pipelines.extract.chinese_places import has_han, is_japanese
 from pipelines.extract.chinese_targets import extract_chinese_targets, mostly_han
 from pipelines.extract.companies import find_organizations
 from pipelines.extract.gazetteer import story_scope
@@ -55,6 +55,7 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
         body_mentions = find_mentions(body or "", "body", source_site, body_places)
         title_places = find_jurisdictions(title or "", story_countries(body_places))  # the body vouches for its places
         title_mentions = find_mentions(title or "", "title", source_site, title_places, body or "")
-        read_targets = extract_chinese_targets if body and mostly_han(body) else extract_targets
+        # a Chinese body's targets by the Chinese vocabulary; a Japanese one's (億円, 目標) are not read yet
+        read_targets = extract_chinese_targets if body and mostly_han(body) and not is_japanese(body) else extract_targets
         targets = read_targets(body or "", published_at, body_mentions, body_places, title)
     return title_mentions + body_mentions, targets

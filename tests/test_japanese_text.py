@@ -1,0 +1,47 @@
+"""Japanese text (kana beside the Han characters) is no Chinese: 中国地方 is Japan's Chūgoku region, 東京都 and 大阪府 are
+Japan's prefectures, on sentences written for the project."""
+from datetime import datetime
+
+from pipelines.extract.chinese_places import is_japanese
+from pipelines.extract.jurisdictions import find_jurisdictions
+from pipelines.extract.story import extract_story
+
+
+def names(text):
+    return [m.entity_name for m in find_jurisdictions(text)]
+
+
+def test_chugoku_region_is_not_china():
+    assert names("中国地方の経済が回復した。") == []
+
+
+def test_chugoku_and_shikoku_with_a_middle_dot_is_not_china():
+    assert names("中国・四国地方の企業が参加した。") == []
+
+
+def test_tokyo_and_osaka_prefectures_are_japan_places():
+    assert names("東京都と大阪府が発表した。") == ["Tokyo", "Osaka"]
+
+
+def test_prefecture_written_in_japanese_characters_is_kanagawa():
+    assert names("神奈川県と横浜市は計画を発表した。") == ["Kanagawa", "Yokohama"]
+
+
+def test_china_in_japanese_is_still_china():
+    assert names("中国政府は北京で発表した。") == ["China", "Beijing"]
+
+
+def test_surname_in_japanese_is_no_chinese_city():
+    assert names("中山社長が説明した。") == []
+
+
+def test_chinese_local_government_is_china():
+    assert names("中国地方政府债务问题受到关注。") == ["China"]  # Chinese: 'China's local governments'
+
+
+def test_stray_kana_in_chinese_text_keeps_it_chinese():
+    assert not is_japanese("四川省发布元宇宙产业行动计划，成都市的の企业参与其中。")
+
+
+def test_japanese_body_gives_no_chinese_target():
+    assert extract_story("", "東京都は2030年までに100億円の基金を設立し、企業100社を育成する目標だ。", datetime(2024, 3, 1))[1] == []
