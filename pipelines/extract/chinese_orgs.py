@@ -12,6 +12,7 @@ from functools import lru_cache
 from pipelines.extract.chinese_places import HAN, HAN_RUN, find_chinese_jurisdictions, names_in, place_at
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.company_names import CUES, KNOWN_COMPANIES, KNOWN_ORGANIZATIONS
+from pipelines.extract.spans import Spans
 from pipelines.records import Mention
 
 
@@ -167,10 +168,10 @@ def find_chinese_organizations(text: str) -> list[Mention]:
     """
     rules = _rules()
     found: list[tuple[int, int, str, str]] = []
-    places = [(m.char_start, m.char_end) for m in find_chinese_jurisdictions(text)]  # read per run, found once
+    places = Spans((m.char_start, m.char_end) for m in find_chinese_jurisdictions(text))  # read per run, found once
     for run in HAN_RUN.finditer(text):
         known = _known_spans(text, run.start(), run.end(), rules)
-        in_run = [(s, e) for s, e in places if run.start() <= s < run.end()]
+        in_run = places.starting_in(run.start(), run.end())
         # a name read by its ending holds a known one whole ('腾讯科技有限公司') or yields to it ('国家发展和改革委员会',
         # and '中国人民银行', the People's Bank of China, is a known body, not a bank read by its ending)
         named = [n for n in _by_ending(text, run.start(), run.end(), in_run, rules)

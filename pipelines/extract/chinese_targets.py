@@ -7,15 +7,17 @@ English path's, so a Chinese story's targets land in the same columns as an Engl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import to_usd
-from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern
+from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.spans import Spans
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
 
@@ -206,9 +208,10 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     # every place of the body, those inside a government body's name too (成都市人民政府 sets Chengdu's targets), but
     # not a company's or a university's: 中国银行's fund is the bank's, as 'Bank of China' owns no place's target on
     # the English path, and 上海交通大学's is the university's
-    firms = [(m.char_start, m.char_end) for m in mentions if owns_no_place(m)]
+    firms = Spans((m.char_start, m.char_end) for m in mentions if owns_no_place(m))
     jur = sorted((m for m in (places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"))
-                  if not any(fs <= m.char_start and m.char_end <= fe for fs, fe in firms)), key=lambda m: m.char_start)
+                  if not firms.holds(m.char_start, m.char_end)), key=lambda m: m.char_start)
+    jur_starts = [m.char_start for m in jur]
     main = main_jurisdiction(jur)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     title_year = _year(half_width(title or ""), published_at, cfg)
@@ -237,7 +240,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                                   {"amount_text": body[s + a["start"]:s + a["end"]], "amount_start": s + a["start"],
                                    "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None}))
         earlier_year = year if year is not None else earlier_year
-        in_sentence = [m for m in jur if s <= m.char_start < e]
+        in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
     return dedupe_targets(out)

@@ -9,13 +9,9 @@ from pipelines.extract.chinese_targets import extract_chinese_targets, mostly_ha
 from pipelines.extract.companies import find_organizations
 from pipelines.extract.gazetteer import story_scope
 from pipelines.extract.jurisdictions import find_jurisdictions, story_countries
+from pipelines.extract.spans import Spans
 from pipelines.extract.targets import extract_targets
 from pipelines.records import Mention, Target
-
-
-def _inside(mention: Mention, spans: list[Mention]) -> bool:
-    """True when `mention` lies within a company or organization name ('Hong Kong' in 'Hong Kong Monetary Authority')."""
-    return any(s.char_start <= mention.char_start and mention.char_end <= s.char_end and s is not mention for s in spans)
 
 
 def find_mentions(text: str, field: str, source_site: str | None, places: list[Mention] | None = None,
@@ -31,8 +27,9 @@ def find_mentions(text: str, field: str, source_site: str | None, places: list[M
     named = find_organizations(text, source_site, context)
     if has_han(text):  # Chinese names (腾讯, 四川省经济和信息化厅): read only where the text holds Han characters
         named += find_chinese_organizations(text)
-    names = [m for m in named if m.entity_type in ("company", "organization")]
-    places = [m for m in (find_jurisdictions(text) if places is None else places) if not _inside(m, names)]
+    # a place within a company or organization name is none ('Hong Kong' in 'Hong Kong Monetary Authority')
+    names = Spans((m.char_start, m.char_end) for m in named if m.entity_type in ("company", "organization"))
+    places = [m for m in (find_jurisdictions(text) if places is None else places) if not names.holds(m.char_start, m.char_end)]
     mentions = sorted(named + places, key=lambda m: (m.char_start, m.char_end, m.entity_type))
     for m in mentions:
         m.field = field

@@ -1,0 +1,28 @@
+"""Sorted spans (start, end) of a text, looked up by bisection so a long text's scans stay linear in its length."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+
+class Spans:
+    """Spans sorted by start: those starting in a range, and whether one holds a given span.
+
+    >>> spans = Spans([(10, 20), (0, 30), (40, 45)])
+    >>> spans.starting_in(5, 41), spans.holds(12, 25), spans.holds(41, 46), spans.holds(31, 35)
+    ([(10, 20), (40, 45)], True, False, False)
+    """
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end of the spans up to each
+
+    def starting_in(self, lo: int, hi: int) -> list:
+        """The spans whose start is in [lo, hi)."""
+        return self.spans[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def holds(self, start: int, end: int) -> bool:
+        """True when a span starting at or before `start` reaches `end` or past it."""
+        i = bisect_right(self.starts, start)
+        return i > 0 and self.reach[i - 1] >= end
