@@ -107,12 +107,20 @@ def unglue_paragraph(paragraph: str, protected: set[str] | frozenset = frozenset
     return out
 
 
+CAMEL_WORD = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+CAMEL_LEFT = ",(“\""  # a camel-case word of its own opens the text or follows a space or one of these ...
+CAMEL_RIGHT = re.compile(r"[\s,.;:)’'”\"]|$")  # ... and ends before a space, punctuation or the text's end
+
+
 def camel_tokens(text: str) -> set[str]:
     """Lower-cased camel-case words written twice or more as words of their own ('NetEase'): names, not glue.
 
     >>> sorted(camel_tokens("Tencent and NetEase rose; NetEase fell. A DealThe"))
     ['netease']
     """
-    counts = Counter(m.group(1).lower() for m in re.finditer(
-        r"(?:^|[\s,(“\"])([A-Z][a-z]+[A-Z][A-Za-z]*)(?=[\s,.;:)’'”\"]|$)", text))
+    counts: Counter = Counter()
+    for match in CAMEL_WORD.finditer(text):  # a capital opens few words: the page is scanned at C speed
+        start, end = match.span()
+        if (not start or text[start - 1] in CAMEL_LEFT or text[start - 1].isspace()) and CAMEL_RIGHT.match(text, end):
+            counts[match.group().lower()] += 1
     return {token for token, n in counts.items() if n >= 2}

@@ -53,6 +53,8 @@ class TextThresholds:
     story_min_words: int
     story_page_share: float
     error_page_max_words: int
+    thread_min_actions: int
+    thread_furniture_max_words: int
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,15 @@ stops it, and the paragraphs cleaned (author bios, company boilerplate, glued he
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.scripts import word_count
 from pipelines.parse.text_lines import BULLET, SENTENCE_END, TWO_LETTERS, Draft, Line, is_body_start
 
+SHORT_CHARS = 60  # longer paragraphs are never a few words of furniture: not split into words
+ACTION_MAX_WORDS = 4  # a comment action ('Reply', 'Log in to reply', 'Reply to this comment') is a few words at most
 NAME_NOTE = re.compile(r"\s*\([^)]{1,40}\)$")  # 'Ann Lee (AnnWrites)': a handle or affiliation after a name
 
 
@@ -185,6 +188,29 @@ def without_author_lines(paragraphs: list[str], author: str | None) -> list[str]
     first = author.split()[0]
     bio = re.compile(rf"(?:{re.escape(author)}|{re.escape(first)})(?:\s+\w+)?\s+(?:is|was|has|writes|covers|joined)\b")
     return [p for p in paragraphs if not (bio.match(p) or (author in p and len(p.split()) <= 8))]
+
+
+def without_thread_furniture(paragraphs: list[str], lines: list[Line], rules: TextRules) -> list[str]:
+    """Paragraphs without a thread engine's furniture, on a page that prints thresholds.thread_min_actions comment
+    actions or more ('Reply', 'Quote', '3 Likes': forums, Q&A engines, comment sections print them under each post):
+    its short lines (thresholds.thread_furniture_max_words) printed three times or more on the page ('Member', 'Link to
+    comment', a poster's name or rank) or holding no word (vote counts, '#2', '42.4k'). A page that is no thread keeps them (a shop's cards repeat
+    their 'Add to cart' and prices as content).
+
+    >>> page = [Line(t, 1, "text") for t in ["Reply", "Quote", "Reply", "Member", "Member", "Member", "12"]]
+    >>> without_thread_furniture(["How do I fit a new sink?", "Member", "12", "Use a wrench."], page, text_rules())
+    ['How do I fit a new sink?', 'Use a wrench.']
+    """
+    limit = rules.thresholds.thread_furniture_max_words
+    short = {p for p in paragraphs if len(p) <= SHORT_CHARS and len(p.split()) <= limit}
+    printed = Counter(line.text for line in lines if line.text in short) if short else Counter()
+    furniture = {p for p in short if printed[p] > 2 or not TWO_LETTERS.search(p)}
+    if not furniture:  # most stories hold none: the page's comment actions are not looked for
+        return paragraphs
+    actions = rules.comment_action.fullmatch
+    if sum(1 for x in lines if x.words <= ACTION_MAX_WORDS and actions(x.text)) < rules.thresholds.thread_min_actions:
+        return paragraphs
+    return [p for p in paragraphs if p not in furniture]
 
 
 def _about_block(lines: list[Line], i: int) -> bool:

@@ -15,7 +15,8 @@ from pipelines.parse.cleaning import camel_tokens
 from pipelines.parse.dates import numeric_order, reading_order
 from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
-from pipelines.parse.text_body import body_paragraphs, furniture_only, main_draft, without_author_lines
+from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
+                                       without_thread_furniture)
 from pipelines.parse.text_dates import asked_date, labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
                                          name_over_role, nearby_meta, question_asker, thread_author)
@@ -61,6 +62,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     meta, meta_lines = _header_meta(lines, layout)
     main, related_at = main_draft(lines, t, meta, layout.keep - meta_lines if layout.keep else set(), layout.scores)
     main.paragraphs = without_author_lines(main.paragraphs, main.meta.get("author"))
+    main.paragraphs = without_thread_furniture(main.paragraphs, lines, rules)
     drafts = [main]
     if related_at is not None:
         drafts += [d for d in collect_related(lines, related_at, rules) if d.title and d.title != main.title]
