@@ -76,6 +76,7 @@ class TextRules:
     revision_label: re.Pattern  # ends the text before a revision's date ('Updated:', 'Last modified on')
     publication_label: re.Pattern  # ends the text before the publication's date ('Published:', 'First posted')
     byline: re.Pattern
+    byline_cues: tuple[str, ...]  # one of these is in every byline (a line without any is not read for one)
     han_byline: re.Pattern  # a Chinese writer's field ('作者：李华') anywhere on a line
     writer_role: re.Pattern  # a writer's role on the line under the name ('Senior Tech Writer')
     provider: re.Pattern
@@ -134,6 +135,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         revision_label=re.compile(rf"(?:{raw['revision_labels']})\W*(?:(?:on|at)\W*)?$", flags),
         publication_label=re.compile(rf"(?:{raw['publication_labels']})\W*(?:(?:on|at)\W*)?$", flags),
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
+        byline_cues=tuple(raw["byline_cues"]),
         han_byline=re.compile(raw["han_byline"]),
         writer_role=re.compile(raw["writer_roles"], flags),
         question_asker=re.compile(raw["question_asker"], flags | re.MULTILINE),

@@ -16,7 +16,7 @@ from pipelines.parse.text_bylines import dateline_rest, handle_after_date
 from pipelines.parse.text_view import lowered, may_hold, page_view
 
 NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-ЯЁ][\w.’'\-]*")  # a capital of the Latin, Greek or Cyrillic script ('Łukasz')
-INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line
+INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line (it holds 'By')
 GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper'), not 'McDonald' or 'DeAndre'
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
 # by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules().
@@ -36,10 +36,12 @@ def _byline_name(text: str) -> str | None:
     '李华'
     """
     rules, lead = text_rules(), header_rules().byline_lead
-    if han := rules.han_byline.search(text):
+    if not text.isascii() and (han := rules.han_byline.search(text)):
         return han.group("name")
+    if not may_hold(text.lower(), text, rules.byline_cues):
+        return None  # no 'by' or 'author' in any case: no byline and no handle after a dated line's 'by'
     parts = [lead.sub("", part.strip()) for part in rules.separators.split(text)]
-    parts += [text[m.end():] for m in INLINE_BY.finditer(text)]
+    parts += [text[m.end():] for m in _inline_bylines(text)]
     if (rest := dateline_rest(text)) is not None:  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
         parts.append(rest)
     for part in parts:
@@ -56,9 +58,14 @@ def _byline_tail(text: str) -> str | None:
     >>> _byline_tail("The chain wants to grow well beyond its home market in the next five years. By Ann Lee on May 2, 2024")
     'By Ann Lee on May 2, 2024'
     """
-    found = list(INLINE_BY.finditer(text))
+    found = _inline_bylines(text)
     tail = text[found[-1].end():] if found else ""
     return tail if tail and len(tail.split()) <= header_rules().limits.fallback_max_words else None
+
+
+def _inline_bylines(text: str) -> list[re.Match]:
+    """INLINE_BY's matches in `text`, none looked for in a line without 'By' (the pattern's scan of a long line is slow)."""
+    return list(INLINE_BY.finditer(text)) if "By" in text else []
 
 
 def _before_date(name: str) -> str:
