@@ -96,7 +96,7 @@ def _label_date(texts: list[str], i: int) -> tuple[tuple[int, ...], object] | No
     return None
 
 
-def published_over_revised(texts: list[str], value, lo: int, hi: int):
+def published_over_revised(texts: Sequence[str], value, lo: int, hi: int):
     """The publication's date when `value` is a revision's and the publication's is printed beside it in lines `lo` to
     `hi` (the header): 'Updated: Mar 5, 2024 | Published: Mar 3, 2024', or 'Updated March 5, 2024' over 'Published
     March 3, 2024'; else None. A header printing only the revision's date keeps it (the best day the page gives).
@@ -106,14 +106,13 @@ def published_over_revised(texts: list[str], value, lo: int, hi: int):
     >>> published_over_revised(["A title", "Published: Mar 3, 2024 | Updated: Mar 5, 2024"], parse_date("Mar 3, 2024"), 0, 2) is None
     True
     """
-    rules, revised, published = text_rules(), False, []
+    rules, revised, published, view = text_rules(), False, [], page_view(texts)
     longest = header_rules().limits.dateline_max_words
-    for i in range(max(0, lo), min(len(texts), hi)):
-        text = texts[i]
-        if len(text.split()) > longest:
+    for i in range(max(0, lo), min(len(view), hi)):
+        text, at, found = view[i], 0, view.date(i)
+        if not found or len(text.split()) > longest:
             continue
-        at = 0
-        while found := find_date(text[at:]):
+        while found:
             label = text[at:at + found.start()]
             if not label.strip() and i > 0 and rules.date_prefix.fullmatch(texts[i - 1]):
                 label = texts[i - 1]  # the label alone on the line over the date
@@ -123,6 +122,7 @@ def published_over_revised(texts: list[str], value, lo: int, hi: int):
             elif day and rules.publication_label.search(label):
                 published.append(day)
             at += found.end()
+            found = find_date(text[at:])
     return next((day for day in published if day.date() != value.date()), None) if revised else None
 
 
