@@ -1,6 +1,7 @@
-"""Bylines of a text dump printed in the shapes blog and forum engines give them, beside the post's date: 'Posted on
-June 3, 2021 by ann_lee' (a handle in lower case is a name there), 'February 11th, 2022 by Ann Lee' (the date opening
-the line stands for the label)."""
+"""Bylines of a text dump: the name of a line's 'By …' part ('Posted by Ann Lee | May 2, 2024'), also after a sentence
+on the same line, or of a Chinese writer's field; and the shapes blog and forum engines give them beside the post's
+date: 'Posted on June 3, 2021 by ann_lee' (a handle in lower case is a name there), 'February 11th, 2022 by Ann Lee'
+(the date opening the line stands for the label)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,10 @@ import re
 from pipelines.parse.dates import find_date
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
+from pipelines.parse.text_names import calendar_word
+from pipelines.parse.text_view import may_hold
 
+INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line (it holds 'By')
 # A user name in lower case after 'by' ('admin', 'ann_lee', 'j.doe'), ended by the line, a space or a separator; it
 # holds a letter ('by 2025' names no one).
 HANDLE_AFTER_BY = re.compile(r"(?i:by)\s+(?P<name>(?=[\w.\-]*[a-z])[a-z\d][\w.\-]{1,39}?)\.?(?=$|[\s,;|·•])")
@@ -43,3 +47,50 @@ def handle_after_date(rest: str) -> str | None:
     """
     found = HANDLE_AFTER_BY.match(rest)
     return found.group("name") if found and found.group("name") not in stop_words() else None
+
+
+def byline_name(text: str) -> str | None:
+    """The name of a 'By …' part of a line ('Posted by Ann Lee | May 2, 2024' -> 'Ann Lee'), also after a
+    sentence ('… for growth. By Ann Lee on May 2, 2024'), or of a Chinese writer's field ('来源：四川日报 作者：李华').
+
+    >>> byline_name("2023年5月3日 10:00 来源：四川日报 作者：李华 责任编辑：张伟")
+    '李华'
+    """
+    rules, lead = text_rules(), header_rules().byline_lead
+    if not text.isascii() and (han := rules.han_byline.search(text)):
+        return han.group("name")
+    if not may_hold(text.lower(), text, rules.byline_cues):
+        return None  # no 'by' or 'author' in any case: no byline and no handle after a dated line's 'by'
+    parts = [lead.sub("", part.strip()) for part in rules.separators.split(text)]
+    parts += [text[m.end():] for m in _inline_bylines(text)]
+    if (rest := dateline_rest(text)) is not None:  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
+        parts.append(rest)
+    for part in parts:
+        match = rules.byline.match(part)
+        if match:
+            return _before_date(match.group("name").strip())
+    return handle_after_date(rest) if rest else None  # 'Posted on June 3, 2021 by ann_lee'
+
+
+def byline_tail(text: str) -> str | None:
+    """The short 'By …' part that ends a long line after a sentence ('… beyond the U.S. and Canada. By Ann Lee on
+    May 2, 2024' -> 'By Ann Lee on May 2, 2024'), else None.
+
+    >>> byline_tail("The chain wants to grow well beyond its home market in the next five years. By Ann Lee on May 2, 2024")
+    'By Ann Lee on May 2, 2024'
+    """
+    found = _inline_bylines(text)
+    tail = text[found[-1].end():] if found else ""
+    return tail if tail and len(tail.split()) <= header_rules().limits.fallback_max_words else None
+
+
+def _inline_bylines(text: str) -> list[re.Match]:
+    """INLINE_BY's matches in `text`, none looked for in a line without 'By' (the pattern's scan of a long line is slow)."""
+    return list(INLINE_BY.finditer(text)) if "By" in text else []
+
+
+def _before_date(name: str) -> str:
+    """A byline's name without the date run into it ('ANN LEE ON JANUARY 21' -> 'ANN LEE')."""
+    words = name.split()
+    cut = next((n for n, w in enumerate(words) if n and (calendar_word().fullmatch(w) or w.lower() in ("on", "at"))), len(words))
+    return " ".join(words[:cut])

@@ -9,127 +9,17 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pipelines.parse.dates import MONTHS, find_date, parse_date
+from pipelines.parse.dates import find_date, parse_date
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_bylines import dateline_rest, handle_after_date
+from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
+from pipelines.parse.text_names import credited_name, name_alone, plausible_name
 from pipelines.parse.text_view import lowered, may_hold, page_view
 
-NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-ЯЁ][\w.’'\-]*")  # a capital of the Latin, Greek or Cyrillic script ('Łukasz')
-INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line (it holds 'By')
-GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper'), not 'McDonald' or 'DeAndre'
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
-# by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules().
-
-
-@lru_cache(maxsize=1)
-def _calendar_word() -> re.Pattern:
-    """A month's or weekday's name (a credited name holding one is a date, not a person)."""
-    return re.compile(rf"{MONTHS}|(?i:{header_rules().weekdays})")
-
-
-def _byline_name(text: str) -> str | None:
-    """The name of a 'By …' part of a line ('Posted by Ann Lee | May 2, 2024' -> 'Ann Lee'), also after a
-    sentence ('… for growth. By Ann Lee on May 2, 2024'), or of a Chinese writer's field ('来源：四川日报 作者：李华').
-
-    >>> _byline_name("2023年5月3日 10:00 来源：四川日报 作者：李华 责任编辑：张伟")
-    '李华'
-    """
-    rules, lead = text_rules(), header_rules().byline_lead
-    if not text.isascii() and (han := rules.han_byline.search(text)):
-        return han.group("name")
-    if not may_hold(text.lower(), text, rules.byline_cues):
-        return None  # no 'by' or 'author' in any case: no byline and no handle after a dated line's 'by'
-    parts = [lead.sub("", part.strip()) for part in rules.separators.split(text)]
-    parts += [text[m.end():] for m in _inline_bylines(text)]
-    if (rest := dateline_rest(text)) is not None:  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
-        parts.append(rest)
-    for part in parts:
-        match = rules.byline.match(part)
-        if match:
-            return _before_date(match.group("name").strip())
-    return handle_after_date(rest) if rest else None  # 'Posted on June 3, 2021 by ann_lee'
-
-
-def _byline_tail(text: str) -> str | None:
-    """The short 'By …' part that ends a long line after a sentence ('… beyond the U.S. and Canada. By Ann Lee on
-    May 2, 2024' -> 'By Ann Lee on May 2, 2024'), else None.
-
-    >>> _byline_tail("The chain wants to grow well beyond its home market in the next five years. By Ann Lee on May 2, 2024")
-    'By Ann Lee on May 2, 2024'
-    """
-    found = _inline_bylines(text)
-    tail = text[found[-1].end():] if found else ""
-    return tail if tail and len(tail.split()) <= header_rules().limits.fallback_max_words else None
-
-
-def _inline_bylines(text: str) -> list[re.Match]:
-    """INLINE_BY's matches in `text`, none looked for in a line without 'By' (the pattern's scan of a long line is slow)."""
-    return list(INLINE_BY.finditer(text)) if "By" in text else []
-
-
-def _before_date(name: str) -> str:
-    """A byline's name without the date run into it ('ANN LEE ON JANUARY 21' -> 'ANN LEE')."""
-    words = name.split()
-    cut = next((n for n, w in enumerate(words) if n and (_calendar_word().fullmatch(w) or w.lower() in ("on", "at"))), len(words))
-    return " ".join(words[:cut])
-
-
-def _name(text: str) -> str | None:
-    """A person's name alone on a line (two to four capitalised words, no function words, no digits;
-    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None."""
-    if len(text.split()) > header_rules().limits.name_line_max_words:
-        return None
-    name = text.split(",")[0].strip()
-    words = name.split()
-    if (2 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words)
-            and not any(w.lower() in stop_words() for w in words) and not any(c.isdigit() for c in name)):
-        return name
-    return None
-
-
-def plausible_name(name: str, page: str) -> bool:
-    """True when a credited name reads as a person's or a handle: no words run together, no month or weekday,
-    and neither its first word nor most of its words written in lower case elsewhere on the page (a label in
-    title case, 'Key Points', 'Copy Link', 'Backup Strategy', is made of the page's common words; a name is not).
-
-    >>> [plausible_name(n, "the key points of a backup strategy, a copy") for n in ["Ann Lee", "Key Points", "Copy Link", "ann_lee", "Feb"]]
-    [True, False, False, True, False]
-    """
-    words = name.split()
-    if len(GLUED.findall(name)) > 1 or any(_calendar_word().fullmatch(w) for w in words):
-        return False
-    common = [w != w.lower() and _written(w.lower(), page) for w in words]
-    return not common[0] and sum(common) * 2 <= len(words)
-
-
-def _written(word: str, page: str) -> bool:
-    """True when `word` stands as a whole word in `page` (found by str.find: a regex would scan the page per word), not
-    as part of a web address, handle or e-mail ('annlee.substack.com', '@annlee', 'ann@acme.com' write no word).
-
-    >>> _written("annlee", "Read annlee.substack.com or @annlee/posts"), _written("key", "the key. points")
-    (False, True)
-    """
-    start = page.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if (start == 0 or not _joined(page[start - 1], ADDRESS_BEFORE)) \
-                and (end == len(page) or not (_joined(page[end], ADDRESS_AFTER) or _dot_joined(page, end))):
-            return True
-        start = page.find(word, start + 1)
-    return False
-
-
-ADDRESS_BEFORE, ADDRESS_AFTER = "_@/.", "_@/"  # characters that join a word to an address, a handle or a longer word
-
-
-def _joined(c: str, joiners: str) -> bool:
-    return c.isalnum() or c in joiners
-
-
-def _dot_joined(page: str, end: int) -> bool:
-    """True when a dot right after a word joins it to more of an address ('annlee.substack'), not a full stop."""
-    return page[end] == "." and end + 1 < len(page) and page[end + 1].isalnum()
+# by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules(). Bylines are
+# read by text_bylines.py, names judged by text_names.py.
+_name = name_alone  # text_title.py reads a name line under this name
 
 
 def _name_beside_date(text: str, found) -> str | None:
@@ -142,7 +32,7 @@ def _name_beside_date(text: str, found) -> str | None:
     rest = header_rules().date_label_end.sub("", rest).strip(" -–—|·•,")
     if not rest:
         rest = text[found.end():].strip(" -–—|·•,")
-    return _name(rest)
+    return name_alone(rest)
 
 
 def dateline_name(texts: Sequence[str], lines: tuple[int, ...]) -> str | None:
@@ -174,7 +64,6 @@ def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:
     return view.line_at(first.start()), first.group("name")
 
 
-SPACED_HYPHEN = re.compile(r"\s+-\s+")
 HANDLE = re.compile(r"[\w.\-]{2,40}")
 
 
@@ -192,7 +81,7 @@ def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     if len(found) != 1 or dateline_rest(view[view.line_at(found[0].start())], labelled=True) is None:
         return None  # no such line, a list of questions, or a sentence ('Asked whether grants go out in 2024, he …')
     name = found[0].group("name").strip()
-    if not (HANDLE.fullmatch(name) or _name(name)) or name.isdigit():
+    if not (HANDLE.fullmatch(name) or name_alone(name)) or name.isdigit():
         return None
     return view.line_at(found[0].start("name")), name
 
@@ -221,24 +110,12 @@ def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], s
         if not label or len(text.split()) > header_rules().limits.fallback_max_words:
             continue
         if label.end() == len(text.rstrip()) and i + 1 < len(texts):
-            at, name = (i, i + 1), _credited_name(texts[i + 1])
+            at, name = (i, i + 1), credited_name(texts[i + 1])
         else:
-            at, name = (i,), _byline_name(text)
+            at, name = (i,), byline_name(text)
         if name and plausible_name(name, view.page):
             found.append((abs(at[-1] - line), at, name))
     return min(found)[1:] if found else None
-
-
-def _credited_name(text: str) -> str | None:
-    """The name on the line under a writer's credit: the part before a comma or separator, one to four
-    capitalised words ('Ann - Product marketer' -> 'Ann': a spaced hyphen separates there too).
-
-    >>> _credited_name("Ann - Product marketer"), _credited_name("Ann Lee, MD")
-    ('Ann', 'Ann Lee')
-    """
-    name = SPACED_HYPHEN.split(text_rules().separators.split(text.split(",")[0])[0])[0].strip()
-    words = name.split()
-    return name if 1 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words) else None
 
 
 def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
@@ -258,7 +135,7 @@ def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
         text = view[i]
         if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
             continue
-        if (name := _byline_name(text)) and (name := name.rstrip(".,;:")):
+        if (name := byline_name(text)) and (name := name.rstrip(".,;:")):
             if not plausible_name(name, view.page):
                 continue
             names.add(name.casefold())
@@ -276,7 +153,7 @@ def byline_near(texts: Sequence[str], line: int) -> tuple[int, str] | None:
     view = page_view(texts)
     window = range(max(0, line - lim.fallback_window), min(len(view), line + lim.past_body_start + 1))
     for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
-        if len(view[i].split()) <= lim.fallback_max_words and (name := _byline_name(view[i])) and plausible_name(name, view.page):
+        if len(view[i].split()) <= lim.fallback_max_words and (name := byline_name(view[i])) and plausible_name(name, view.page):
             return i, name
     return None
 
@@ -306,7 +183,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
         if i == title:
             continue
         if words > lim.dateline_max_words and dateline_rest(text, labelled=True) is None:
-            tail = _byline_tail(text)  # a standfirst with its byline run in: only the byline is read, the line stays
+            tail = byline_tail(text)  # a standfirst with its byline run in: only the byline is read, the line stays
             if not tail:
                 continue
             text, words, whole = tail, len(tail.split()), False
@@ -316,23 +193,23 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
             meta["date"] = value
             if words <= lim.short_meta_words and whole:
                 used.add(i)
-            if "author" not in meta and (name := _byline_name(text)) and plausible_name(name, view.page):
+            if "author" not in meta and (name := byline_name(text)) and plausible_name(name, view.page):
                 meta["author"] = name  # a byline on the date's own line
             elif (name := _name_beside_date(text, found)) and plausible_name(name, view.page):
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
             for j in sorted(range(i - lim.name_near_date, i + lim.name_near_date + 1), key=lambda j: abs(j - i)):
                 if "author" not in meta and "author_guess" not in meta and j not in (i, title) and 0 <= j < len(texts) \
-                        and (name := _name(texts[j])) \
+                        and (name := name_alone(texts[j])) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
                         and plausible_name(name, view.page):
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
                     used.add(j)
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
-        if label and i + 1 < len(texts) and (name := _name(_first_field(texts[i + 1]))):
+        if label and i + 1 < len(texts) and (name := name_alone(_first_field(texts[i + 1]))):
             used.update((i, i + 1))
             if "author" not in meta and rules.author_label.fullmatch(text) and plausible_name(name, view.page):
                 meta["author"] = name
-        elif "author" not in meta and (name := _byline_name(text)) and plausible_name(name, view.page):
+        elif "author" not in meta and (name := byline_name(text)) and plausible_name(name, view.page):
             meta["author"] = name
             if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
@@ -365,7 +242,7 @@ def name_over_role(texts: Sequence[str], line: int) -> tuple[tuple[int, int], st
     for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
         under = texts[i + 1]
         if len(under.split()) > lim.name_line_max_words or under.rstrip().endswith(".") or not role.search(under) \
-                or any(w in stop_words() and w not in ROLE_JOINERS for w in under.lower().split()) or not (name := _name(texts[i])):
+                or any(w in stop_words() and w not in ROLE_JOINERS for w in under.lower().split()) or not (name := name_alone(texts[i])):
             continue
         if plausible_name(name, view.page):
             return (i, i + 1), name

@@ -1,0 +1,89 @@
+"""Whether a text dump's credited name reads as a person's: a name alone on its line, the name under a writer's
+credit, and the test that a name is not a label made of the page's common words, a date or words run together."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipelines.parse.dates import MONTHS
+from pipelines.parse.line_features import stop_words
+from pipelines.parse.rules import header_rules, text_rules
+
+NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-ЯЁ][\w.’'\-]*")  # a capital of the Latin, Greek or Cyrillic script ('Łukasz')
+GLUED = re.compile(r"[a-z]{3}[A-Z]")  # words run together ('LearningDeveloper'), not 'McDonald' or 'DeAndre'
+SPACED_HYPHEN = re.compile(r"\s+-\s+")
+
+
+@lru_cache(maxsize=1)
+def calendar_word() -> re.Pattern:
+    """A month's or weekday's name (a credited name holding one is a date, not a person)."""
+    return re.compile(rf"{MONTHS}|(?i:{header_rules().weekdays})")
+
+
+def name_alone(text: str) -> str | None:
+    """A person's name alone on a line (two to four capitalised words, no function words, no digits;
+    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None."""
+    if len(text.split()) > header_rules().limits.name_line_max_words:
+        return None
+    name = text.split(",")[0].strip()
+    words = name.split()
+    if (2 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words)
+            and not any(w.lower() in stop_words() for w in words) and not any(c.isdigit() for c in name)):
+        return name
+    return None
+
+
+def credited_name(text: str) -> str | None:
+    """The name on the line under a writer's credit: the part before a comma or separator, one to four
+    capitalised words ('Ann - Product marketer' -> 'Ann': a spaced hyphen separates there too).
+
+    >>> credited_name("Ann - Product marketer"), credited_name("Ann Lee, MD")
+    ('Ann', 'Ann Lee')
+    """
+    name = SPACED_HYPHEN.split(text_rules().separators.split(text.split(",")[0])[0])[0].strip()
+    words = name.split()
+    return name if 1 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words) else None
+
+
+def plausible_name(name: str, page: str) -> bool:
+    """True when a credited name reads as a person's or a handle: no words run together, no month or weekday,
+    and neither its first word nor most of its words written in lower case elsewhere on the page (a label in
+    title case, 'Key Points', 'Copy Link', 'Backup Strategy', is made of the page's common words; a name is not).
+
+    >>> [plausible_name(n, "the key points of a backup strategy, a copy") for n in ["Ann Lee", "Key Points", "Copy Link", "ann_lee", "Feb"]]
+    [True, False, False, True, False]
+    """
+    words = name.split()
+    if len(GLUED.findall(name)) > 1 or any(calendar_word().fullmatch(w) for w in words):
+        return False
+    common = [w != w.lower() and _written(w.lower(), page) for w in words]
+    return not common[0] and sum(common) * 2 <= len(words)
+
+
+ADDRESS_BEFORE, ADDRESS_AFTER = "_@/.", "_@/"  # characters that join a word to an address, a handle or a longer word
+
+
+def _written(word: str, page: str) -> bool:
+    """True when `word` stands as a whole word in `page` (found by str.find: a regex would scan the page per word), not
+    as part of a web address, handle or e-mail ('annlee.substack.com', '@annlee', 'ann@acme.com' write no word).
+
+    >>> _written("annlee", "Read annlee.substack.com or @annlee/posts"), _written("key", "the key. points")
+    (False, True)
+    """
+    start = page.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not _joined(page[start - 1], ADDRESS_BEFORE)) \
+                and (end == len(page) or not (_joined(page[end], ADDRESS_AFTER) or _dot_joined(page, end))):
+            return True
+        start = page.find(word, start + 1)
+    return False
+
+
+def _joined(c: str, joiners: str) -> bool:
+    return c.isalnum() or c in joiners
+
+
+def _dot_joined(page: str, end: int) -> bool:
+    """True when a dot right after a word joins it to more of an address ('annlee.substack'), not a full stop."""
+    return page[end] == "." and end + 1 < len(page) and page[end + 1].isalnum()
