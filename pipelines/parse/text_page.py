@@ -119,7 +119,7 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
                          light, limits.repeated_gap_weight) or span
     keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
     body_start = next((i for i in sorted(keep) if is_body_start(lines[i], rules)), body_start)
-    layout = Layout(scores, keep, body_start, footer, _rule_title(lines, body_start), view=PageView(x.text for x in lines))
+    layout = Layout(scores, keep, body_start, footer, _rule_title(lines, body_start), view=PageView([x.text for x in lines]))
     layout.title = choose_title(lines, layout) if choose else layout.rule_title
     return layout
 

@@ -15,7 +15,8 @@ from pipelines.parse.dates import find_date
 
 # Characters a case-insensitive pattern (re.IGNORECASE) reads as an ASCII letter that str.lower() does not lower to one
 # ('İ' and 'ı' as 'i', 'ſ' as 's'): a page holding one is searched by its pattern, whatever its lower-case form holds.
-FOLDS_TO_ASCII = ("İ", "ı", "ſ")
+FOLDS_TO_ASCII = "İıſ"
+FOLDED = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 class PageView(tuple):
@@ -86,4 +87,7 @@ def may_hold(lower: str, text: str, cues: Iterable[str]) -> bool:
     >>> may_hold("ſtarted by ann", "ſtarted by Ann", ["started by"])
     True
     """
-    return any(cue in lower for cue in cues) or any(c in text for c in FOLDS_TO_ASCII)
+    for cue in cues:
+        if cue in lower:
+            return True
+    return not text.isascii() and FOLDED.search(text) is not None
