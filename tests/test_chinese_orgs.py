@@ -58,3 +58,20 @@ def test_ordinary_word_a_company_is_named_after_is_no_company():
 
 def test_english_text_has_no_chinese_names():
     assert named("Tencent and Huawei joined.") == [("company", "Tencent"), ("company", "Huawei")]
+
+
+def test_known_body_named_in_chinese_is_one_mention():
+    assert named("国家发展和改革委员会发布通知。") == [("organization", "National Development and Reform Commission")]
+
+
+def test_signed_after_a_country_is_no_body():
+    assert find_mentions("中国与美国签署协议。", "body", None)[1].entity_name == "United States"
+    assert named("中国与美国签署协议。") == []
+
+
+def test_the_east_of_a_province_is_no_body():
+    assert named("四川省东部地区加快发展。") == []
+
+
+def test_deployed_by_the_state_is_no_body():
+    assert named("国家部署元宇宙产业发展。") == []

@@ -42,7 +42,7 @@ def _rules() -> dict:
         "generic": set(cues["chinese_generic_stems"]), "determiners": _longest_first(cues["chinese_determiners"]),
         "openers": _longest_first(cues["chinese_national_openers"]),
         "legal": _longest_first(cues["chinese_legal_suffixes"]), "lookup": _longest_first(cues["chinese_lookup_suffixes"]),
-        "max": cues["chinese_max_name"], "government": _longest_first(cues["chinese_government_suffixes"]),
+        "max": cues["chinese_max_name"], "not_endings": set(cues["chinese_not_endings"]), "government": _longest_first(cues["chinese_government_suffixes"]),
     }
 
 
@@ -124,7 +124,8 @@ def _by_ending(text: str, run_start: int, run_end: int, places: list[tuple[int, 
     while i < run_end:
         found = None
         for ending, kind in rules["endings"]:
-            if text.startswith(ending, i) and i + len(ending) <= run_end:
+            if text.startswith(ending, i) and i + len(ending) <= run_end and not (
+                    len(ending) == 1 and i > run_start and text[i - 1:i + 1] in rules["not_endings"]):
                 for start in _starts(text, run_start, i, len(ending) == 1, places, rules):
                     if _valid(text, start, i, ending, kind, rules):
                         found = (start, i + len(ending), kind)

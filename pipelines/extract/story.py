@@ -26,7 +26,8 @@ def find_mentions(text: str, field: str, source_site: str | None, places: list[M
     """
     named = find_organizations(text, source_site, context)
     if has_han(text):  # Chinese names (腾讯, 四川省经济和信息化厅): read only where the text holds Han characters
-        named += find_chinese_organizations(text)
+        seen = {(m.char_start, m.char_end) for m in named}  # a known body's Chinese alias the English reader found too
+        named += [m for m in find_chinese_organizations(text) if (m.char_start, m.char_end) not in seen]
     # a place within a company or organization name is none ('Hong Kong' in 'Hong Kong Monetary Authority')
     names = Spans((m.char_start, m.char_end) for m in named if m.entity_type in ("company", "organization"))
     places = [m for m in (find_jurisdictions(text) if places is None else places) if not names.holds(m.char_start, m.char_end)]
