@@ -51,3 +51,15 @@ def test_university_fund_is_not_the_city_target():
 
 def test_city_government_fund_is_the_city_target():
     assert owners("成都市人民政府将设立10亿元基金。") == [("Chengdu", 1e9)]
+
+
+def test_data_exchange_holds_its_data_word_and_hides_shanghai():
+    assert mentions("上海数据交易所成立。") == [("company", "上海数据交易所")]
+
+
+def test_a_data_exchange_in_general_is_no_name():
+    assert mentions("企业在数据交易所挂牌。") == []
+
+
+def test_university_whose_name_opens_with_a_stop_character():
+    assert mentions("同济大学发布报告。") == [("organization", "同济大学")]

@@ -42,7 +42,7 @@ def _rules() -> dict:
         "generic": set(cues["chinese_generic_stems"]), "determiners": _longest_first(cues["chinese_determiners"]),
         "openers": _longest_first(cues["chinese_national_openers"]),
         "legal": _longest_first(cues["chinese_legal_suffixes"]), "lookup": _longest_first(cues["chinese_lookup_suffixes"]),
-        "max": cues["chinese_max_name"], "not_endings": set(cues["chinese_not_endings"]), "government": _longest_first(cues["chinese_government_suffixes"]),
+        "max": cues["chinese_max_name"], "name_words": _longest_first(cues["chinese_name_words"]), "not_endings": set(cues["chinese_not_endings"]), "government": _longest_first(cues["chinese_government_suffixes"]),
     }
 
 
@@ -53,7 +53,8 @@ def _known_spans(text: str, lo: int, hi: int, rules: dict) -> list[tuple[int, in
 
 def _starts(text: str, run_start: int, end: int, one_char: bool, places: list[tuple[int, int]], rules: dict) -> list[int]:
     """Where a name ending at `end` may start, widest first: after the run's start or the last stop word before
-    the ending (a place's name is read whole: the 都 of 成都 is no stop), and for a body whose ending is one
+    the ending (a place's name and a word of chinese_name_words are read whole: the 都 of 成都 and the 据 of 数据 are
+    no stops), and for a body whose ending is one
     character, after each inner word (和) too: '…和四川省经济和信息化厅'."""
     lo = max(run_start, end - rules["max"])
     starts = []
@@ -62,6 +63,10 @@ def _starts(text: str, run_start: int, end: int, one_char: bool, places: list[tu
         place = next((s for s, e in places if s < j <= e), None)
         if place is not None:
             j = max(place, lo)
+            continue
+        word = next((w for w in rules["name_words"] if text.startswith(w, j - len(w)) and j - len(w) >= lo), None)
+        if word is not None:  # read whole: the 据 of 数据 and the 和 of 和平 are no stops
+            j -= len(word)
             continue
         stop = next((w for w in rules["stops"] if text.startswith(w, j - len(w)) and j - len(w) >= lo), None)
         if stop and not (one_char and stop in rules["inner"]):
