@@ -76,3 +76,13 @@ def test_hundred_million_and_fifty_million():
 def test_half_width_keeps_every_character_in_its_place():
     text = "到２０２５年（约合３５亿美元）　完成"
     assert (half_width(text), len(half_width(text))) == ("到2025年(约合35亿美元) 完成", len(text))
+
+
+def test_year_in_chinese_digits_is_the_deadline():
+    assert targets("四川省力争到二〇二五年产业规模突破2500亿元。") == [("Sichuan", "industry_size", 2500e8, "CNY", 2025)]
+
+
+def test_year_in_chinese_digits_keeps_the_evidence_as_written():
+    body = "四川省力争到二〇二五年产业规模突破2500亿元。"
+    (t,) = extract_story("", body, PUB)[1]
+    assert t.evidence == body[t.char_start:t.char_end] == body

@@ -8,6 +8,8 @@ installs top-level packages named 'build', 'example' and 'src').
 """
 from __future__ import annotations
 
+import re
+
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # ！ .. ～ -> ! .. ~
 _FULL_WIDTH[0x3000] = 0x20  # the ideographic space
 
@@ -25,6 +27,20 @@ def half_width(text: str) -> str:
     '到2025年突破2500亿元(约合350亿美元)'
     """
     return text if text.isascii() else text.translate(_FULL_WIDTH)
+
+
+_YEAR = re.compile(r"[一二][〇零一二三四五六七八九]{3}(?=\s*年)")
+_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def with_year_digits(text: str) -> str:
+    """The text with years written in Chinese digits before 年 as ASCII digits, four characters for four
+    ('二〇二五年' -> '2025年'), so offsets stay as they were.
+
+    >>> with_year_digits("到二〇二五年底，二零三零年前")
+    '到2025年底，2030年前'
+    """
+    return _YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text) if "年" in text else text
 
 
 def numeral_pattern() -> str:

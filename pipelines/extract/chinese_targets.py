@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import to_usd
-from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern
+from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_traditional import with_traditional
@@ -214,8 +214,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     jur_starts = [m.char_start for m in jur]
     main = main_jurisdiction(jur)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
-    title_year = _year(half_width(title or ""), published_at, cfg)
-    text = half_width(body)  # the patterns read full-width digits (２０２５年) as ASCII; offsets are the body's
+    title_year = _year(with_year_digits(half_width(title or "")), published_at, cfg)
+    # the patterns read full-width digits (２０２５年) and years in Chinese digits (二〇二五年) as ASCII; offsets are the body's
+    text = with_year_digits(half_width(body))
     earlier_year, last_end = title_year, 0  # the headline's year, then the last one stated earlier in the paragraph
     out: list[Target] = []
     for s, e in split_sentences(body):
