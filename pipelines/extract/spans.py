@@ -11,12 +11,15 @@ class Spans:
     >>> spans = Spans([(10, 20), (0, 30), (40, 45)])
     >>> spans.starting_in(5, 41), spans.holds(12, 25), spans.holds(41, 46), spans.holds(31, 35)
     ([(10, 20), (40, 45)], True, False, False)
+    >>> spans.cut_at(42, 47), spans.cut_at(40, 47), spans.cut_at(44, 45)
+    (True, False, False)
     """
 
     def __init__(self, spans):
         self.spans = sorted(spans)
         self.starts = [s for s, _ in self.spans]
         self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end of the spans up to each
+        self.longest = max((e - s for s, e in self.spans), default=0)
 
     def starting_in(self, lo: int, hi: int) -> list:
         """The spans whose start is in [lo, hi)."""
@@ -26,3 +29,7 @@ class Spans:
         """True when a span starting at or before `start` reaches `end` or past it."""
         i = bisect_right(self.starts, start)
         return i > 0 and self.reach[i - 1] >= end
+
+    def cut_at(self, start: int, end: int) -> bool:
+        """True when a span starting before `start` ends between `start` and `end`: it and the span (start, end) cross."""
+        return any(start < e < end for _, e in self.starting_in(start - self.longest, start))

@@ -31,6 +31,9 @@ def find_mentions(text: str, field: str, source_site: str | None, places: list[M
     # a place within a company or organization name is none ('Hong Kong' in 'Hong Kong Monetary Authority')
     names = Spans((m.char_start, m.char_end) for m in named if m.entity_type in ("company", "organization"))
     places = [m for m in (find_jurisdictions(text) if places is None else places) if not names.holds(m.char_start, m.char_end)]
+    if has_han(text):  # a Chinese name crossing a place's name is none: the one that starts first wins ('北京东城区': no 京东)
+        crossing = Spans((p.char_start, p.char_end) for p in places if has_han(p.surface_text))
+        named = [m for m in named if not (has_han(m.surface_text) and crossing.cut_at(m.char_start, m.char_end))]
     mentions = sorted(named + places, key=lambda m: (m.char_start, m.char_end, m.entity_type))
     for m in mentions:
         m.field = field
