@@ -56,7 +56,7 @@ def _model_title(lines, layout) -> int | None:
     scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
     best, index = max(scored)
     index = index if best >= model.title_threshold else layout.rule_title
-    if index is not None and (entry := outline_start(lines, candidates, layout.keep, index)) is not None \
+    if index is not None and (entry := outline_start(lines, candidates, layout.keep, index, layout.view.lower)) is not None \
             and (above := [x for x in scored if x[1] < entry and _headline_shaped(lines[x[1]])]):
         index = max(above)[1]  # the pick is an entry of the story's outline: the headline is printed over it
     if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start):
@@ -66,7 +66,7 @@ def _model_title(lines, layout) -> int | None:
     return index
 
 
-def outline_start(lines, candidates: list[int], keep: set[int], pick: int) -> int | None:
+def outline_start(lines, candidates: list[int], keep: set[int], pick: int, lower: str | None = None) -> int | None:
     """Index of the first entry of the outline the line at `pick` is an entry of, None when it is none. An outline (a
     table of contents printed over a story) is a run of three or more candidate lines at most two lines apart, each
     printed again, in the same order, as a heading of the story's kept lines, the story's sections further apart than
@@ -82,8 +82,9 @@ def outline_start(lines, candidates: list[int], keep: set[int], pick: int) -> in
     (2, None)
     """
     key = lines[pick].text.casefold()
-    if not any(j > pick + 1 and lines[j].text.casefold() == key for j in keep):
-        return None  # most picks: printed once
+    if lower is not None and lower.count(lines[pick].text.lower()) < 2 \
+            or not any(j > pick + 1 and lines[j].text.casefold() == key for j in keep):
+        return None  # most picks: printed once (`lower`: the page in lower case, searched first at C speed)
     kept: dict[str, list[int]] = {}
     for j in sorted(keep):
         kept.setdefault(lines[j].text.casefold(), []).append(j)
