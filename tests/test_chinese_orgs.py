@@ -75,3 +75,21 @@ def test_the_east_of_a_province_is_no_body():
 
 def test_deployed_by_the_state_is_no_body():
     assert named("国家部署元宇宙产业发展。") == []
+
+
+def test_deployed_by_a_city_is_no_body():
+    # the 部 opening 部署 'deployed' ends no body's name after a place: no '上海市部'
+    assert named("上海市部署元宇宙发展任务。") == []
+    assert [m.entity_name for m in find_mentions("上海市部署元宇宙发展任务。", "body", None)] == ["Shanghai"]
+
+
+def test_entrusted_by_a_city_government_is_no_body():
+    assert named("深圳市政府委托第三方机构开展评估。") == []
+
+
+def test_a_bureau_before_deployed_is_still_a_body():
+    assert named("上海市规划局部署元宇宙发展任务。") == [("organization", "上海市规划局")]
+
+
+def test_a_commission_before_deployed_is_the_commission():
+    assert named("国家发展和改革委员会部署元宇宙工作。") == [("organization", "National Development and Reform Commission")]

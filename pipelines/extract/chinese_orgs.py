@@ -42,7 +42,7 @@ def _rules() -> dict:
         "generic": set(cues["chinese_generic_stems"]), "determiners": _longest_first(cues["chinese_determiners"]),
         "openers": _longest_first(cues["chinese_national_openers"]),
         "legal": _longest_first(cues["chinese_legal_suffixes"]), "lookup": _longest_first(cues["chinese_lookup_suffixes"]),
-        "max": cues["chinese_max_name"], "name_words": _longest_first(cues["chinese_name_words"]), "not_endings": set(cues["chinese_not_endings"]), "government": _longest_first(cues["chinese_government_suffixes"]),
+        "max": cues["chinese_max_name"], "name_words": _longest_first(cues["chinese_name_words"]), "not_endings": set(cues["chinese_not_endings"]), "not_ending_openers": set(cues["chinese_not_ending_openers"]), "government": _longest_first(cues["chinese_government_suffixes"]),
     }
 
 
@@ -120,6 +120,18 @@ def _canonical(name: str, kind: str, rules: dict) -> str:
         probe = probe[: -len(cut)]
 
 
+def _in_ordinary_word(text: str, i: int, run_start: int, run_end: int, rules: dict) -> bool:
+    """True when the one-character ending at `i` ends an ordinary word (签署, 布局: chinese_not_endings) or opens one
+    (部署, 委托: chinese_not_ending_openers) in the Han run.
+
+    >>> r = {"not_endings": {"签署"}, "not_ending_openers": {"部署"}}
+    >>> [_in_ordinary_word(t, i, 0, len(t), r) for t, i in (("上海市部署", 3), ("美国签署", 3), ("规划局部署", 2))]
+    [True, True, False]
+    """
+    return (i > run_start and text[i - 1:i + 1] in rules["not_endings"]) \
+        or (i + 2 <= run_end and text[i:i + 2] in rules["not_ending_openers"])
+
+
 def _by_ending(text: str, run_start: int, run_end: int, places: list[tuple[int, int]],
                rules: dict) -> list[tuple[int, int, str, str]]:
     """Names read by their ending in one Han run (`places`: the run's place names), left to right, each the widest
@@ -130,7 +142,7 @@ def _by_ending(text: str, run_start: int, run_end: int, places: list[tuple[int, 
         found = None
         for ending, kind in rules["endings"]:
             if text.startswith(ending, i) and i + len(ending) <= run_end and not (
-                    len(ending) == 1 and i > run_start and text[i - 1:i + 1] in rules["not_endings"]):
+                    len(ending) == 1 and _in_ordinary_word(text, i, run_start, run_end, rules)):
                 for start in _starts(text, run_start, i, len(ending) == 1, places, rules):
                     if _valid(text, start, i, ending, kind, rules):
                         found = (start, i + len(ending), kind)
