@@ -45,3 +45,16 @@ def test_stray_kana_in_chinese_text_keeps_it_chinese():
 
 def test_japanese_body_gives_no_chinese_target():
     assert extract_story("", "東京都は2030年までに100億円の基金を設立し、企業100社を育成する目標だ。", datetime(2024, 3, 1))[1] == []
+
+
+def test_a_kanji_only_headline_over_a_japanese_story_is_read_as_japanese():
+    # a headline without kana is Japanese when its story is: 中山 there is a surname, not the Chinese city
+    mentions, _ = extract_story("東京 中山氏 会談", "東京で中山氏と会談した。両氏は協力を確認した。")
+    title = [m.entity_name for m in mentions if m.field == "title"]
+    assert title == ["Tokyo"]
+    assert "Zhongshan" not in title
+
+
+def test_a_chinese_headline_over_a_chinese_story_still_names_zhongshan():
+    mentions, _ = extract_story("中山 发布元宇宙计划", "中山市发布元宇宙产业发展计划。")
+    assert [m.entity_name for m in mentions if m.field == "title"] == ["Zhongshan"]

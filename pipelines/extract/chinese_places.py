@@ -110,14 +110,15 @@ def place_at(text: str, i: int) -> str | None:
     return None
 
 
-def find_chinese_jurisdictions(text: str) -> list[Mention]:
-    """Jurisdiction mentions in the Han runs of text, with canonical English names and offsets into text.
+def find_chinese_jurisdictions(text: str, japanese: bool | None = None) -> list[Mention]:
+    """Jurisdiction mentions in the Han runs of text, with canonical English names and offsets into text; `japanese`:
+    whether the text is Japanese (None: is_japanese says, from its kana).
 
     >>> [(m.entity_name, m.surface_text) for m in find_chinese_jurisdictions("成都市高新区与四川大学合作。")]
     [('Chengdu', '成都市')]
     """
     table, places = _names(), load_gazetteer().places
-    japanese = is_japanese(text)
+    japanese = is_japanese(text) if japanese is None else japanese
 
     def accept(start: int, end: int, hit: tuple[str, str]) -> bool:
         if hit[0] not in places or hit[1] == "short" and _part_of_word(text, start, end, table):

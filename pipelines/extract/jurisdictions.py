@@ -143,8 +143,8 @@ def _learn_districts(text: str, gaz: Gazetteer, rules: dict) -> None:
         gaz.learn_district(name, parent.name if parent else None)
 
 
-def find_jurisdictions(text: str, context_countries: frozenset = frozenset()) -> list[Mention]:
-    """Jurisdiction mentions in text, with canonical names and offsets.
+def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), japanese: bool | None = None) -> list[Mention]:
+    """Jurisdiction mentions in text, with canonical names and offsets (`japanese`: see find_chinese_jurisdictions).
 
     >>> [(m.entity_name, m.surface_text) for m in find_jurisdictions("The province of Henan and Sichuan province.")]
     [('Henan', 'Henan'), ('Sichuan', 'Sichuan province')]
@@ -174,7 +174,7 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset()) ->
         parent = gaz.places[name].parent if gaz.is_learned(name) else None
         out.append(Mention("jurisdiction", name, text[start:end], start, end, parent=parent))
     if has_han(text):  # Chinese names (四川省, 成都): read only where the text holds Han characters
-        out += find_chinese_jurisdictions(text)
+        out += find_chinese_jurisdictions(text, japanese)
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
     out = _corroborated(out, set(minor), gaz, rules, context_countries)

@@ -54,9 +54,11 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
     with story_scope():  # districts the story names in context are known while reading it, and only then
         body_places = find_jurisdictions(body or "")
         body_mentions = find_mentions(body or "", "body", source_site, body_places)
-        title_places = find_jurisdictions(title or "", story_countries(body_places))  # the body vouches for its places
+        # the body vouches for the headline's places, and a headline over a Japanese story is Japanese, kana or none
+        japanese = bool(body) and not body.isascii() and is_japanese(body)
+        title_places = find_jurisdictions(title or "", story_countries(body_places), japanese or None)
         title_mentions = find_mentions(title or "", "title", source_site, title_places, body or "")
         # a Chinese body's targets by the Chinese vocabulary; a Japanese one's (億円, 目標) are not read yet
-        read_targets = extract_chinese_targets if body and mostly_han(body) and not is_japanese(body) else extract_targets
+        read_targets = extract_chinese_targets if body and mostly_han(body) and not japanese else extract_targets
         targets = read_targets(body or "", published_at, body_mentions, body_places, title)
     return title_mentions + body_mentions, targets
