@@ -138,7 +138,12 @@ def parse_date(text: str | None) -> datetime | None:
     (datetime.datetime(2021, 8, 4, 0, 0), datetime.datetime(2024, 3, 12, 0, 0))
     """
     match = find_date(text)
-    return _read_date(match.group(0), NUMERIC_ORDER.get()) if match else None
+    return read_found(match) if match else None
+
+
+def read_found(found: re.Match) -> datetime | None:
+    """The date of find_date's match `found` (parse_date for a line whose date was already found)."""
+    return _read_date(found.group(0), NUMERIC_ORDER.get())
 
 
 @lru_cache(maxsize=4096)

@@ -74,6 +74,7 @@ class TextRules:
     related_marker: re.Pattern
     date_prefix: re.Pattern
     revision_label: re.Pattern  # ends the text before a revision's date ('Updated:', 'Last modified on')
+    revision_label_cues: tuple[str, ...]  # one of these is in every revision label (a header without any has none)
     publication_label: re.Pattern  # ends the text before the publication's date ('Published:', 'First posted')
     byline: re.Pattern
     byline_cues: tuple[str, ...]  # one of these is in every byline (a line without any is not read for one)
@@ -133,6 +134,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         related_marker=_any_line(raw["related_markers"]),
         date_prefix=re.compile(raw["date_prefixes"], flags),
         revision_label=re.compile(rf"(?:{raw['revision_labels']})\W*(?:(?:on|at)\W*)?$", flags),
+        revision_label_cues=tuple(raw["revision_label_cues"]),
         publication_label=re.compile(rf"(?:{raw['publication_labels']})\W*(?:(?:on|at)\W*)?$", flags),
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
         byline_cues=tuple(raw["byline_cues"]),

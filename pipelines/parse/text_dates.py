@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from pipelines.parse.dates import find_date, parse_date
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_view import page_view
+from pipelines.parse.text_view import may_hold, page_view
 
 # The limits and publication verbs read here are the `header` section of pipelines/data/text_rules.yaml.
 
@@ -108,7 +108,13 @@ def published_over_revised(texts: Sequence[str], value, lo: int, hi: int):
     """
     rules, revised, published, view = text_rules(), False, [], page_view(texts)
     longest = header_rules().limits.dateline_max_words
-    for i in range(max(0, lo), min(len(view), hi)):
+    lo, hi = max(0, lo), min(len(view), hi)
+    if lo >= hi:
+        return None
+    header = view.page[view.starts[max(0, lo - 1)]:view.starts[hi - 1] + len(view[hi - 1])]  # with the label line over it
+    if not may_hold(header.lower(), header, rules.revision_label_cues):
+        return None  # no revision's label: the header's date is the publication's
+    for i in range(lo, hi):
         text, at, found = view[i], 0, view.date(i)
         if not found or len(text.split()) > longest:
             continue

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pipelines.parse.dates import find_date, parse_date
+from pipelines.parse.dates import find_date, parse_date, read_found
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
@@ -178,18 +178,19 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
     used: set[int] = set()
     view, told = page_view(texts), None
     for i in order:
-        words = len(texts[i].split())
-        text, whole = texts[i], True
         if i == title:
             continue
+        text, whole = texts[i], True
+        words = len(text.split())
         if words > lim.dateline_max_words and dateline_rest(text, labelled=True) is None:
             tail = byline_tail(text)  # a standfirst with its byline run in: only the byline is read, the line stays
             if not tail:
                 continue
             text, words, whole = tail, len(tail.split()), False
-        if "date" not in meta and told is None and _dated_sentence(text) and (value := parse_date(text)):
+        found = (view.date(i) if whole else find_date(text)) if "date" not in meta else None
+        if found and told is None and _dated_sentence(text) and (value := read_found(found)):
             told = i, value  # a sentence of the story telling a date: only when no dateline by the title gives one
-        elif "date" not in meta and (found := find_date(text)) and (value := parse_date(text)):
+        elif found and (value := read_found(found)):
             meta["date"] = value
             if words <= lim.short_meta_words and whole:
                 used.add(i)
