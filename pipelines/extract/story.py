@@ -14,6 +14,11 @@ from pipelines.extract.targets import extract_targets
 from pipelines.records import Mention, Target
 
 
+def _inside(mention: Mention, spans: list[Mention]) -> bool:
+    """True when `mention` lies within a company or organization name ('Hong Kong' in 'Hong Kong Monetary Authority')."""
+    return any(s.char_start <= mention.char_start and mention.char_end <= s.char_end and s is not mention for s in spans)
+
+
 def find_mentions(text: str, field: str, source_site: str | None, places: list[Mention] | None = None,
                   context: str = "") -> list[Mention]:
     """Every entity mention in one field (title or body), places inside organisation names dropped.
@@ -25,15 +30,20 @@ def find_mentions(text: str, field: str, source_site: str | None, places: list[M
     [('company', 'Zipmex'), ('jurisdiction', 'Henan')]
     """
     named = find_organizations(text, source_site, context)
-    if has_han(text):  # Chinese names (腾讯, 四川省经济和信息化厅): read only where the text holds Han characters
+    han = has_han(text)
+    if han:  # Chinese names (腾讯, 四川省经济和信息化厅): read only where the text holds Han characters
         seen = {(m.char_start, m.char_end) for m in named}  # a known body's Chinese alias the English reader found too
         named += [m for m in find_chinese_organizations(text) if (m.char_start, m.char_end) not in seen]
-    # a place within a company or organization name is none ('Hong Kong' in 'Hong Kong Monetary Authority')
-    names = Spans((m.char_start, m.char_end) for m in named if m.entity_type in ("company", "organization"))
-    places = [m for m in (find_jurisdictions(text) if places is None else places) if not names.holds(m.char_start, m.char_end)]
-    if has_han(text):  # a Chinese name crossing a place's name is none: the one that starts first wins ('北京东城区': no 京东)
+    names = [m for m in named if m.entity_type in ("company", "organization")]
+    places = find_jurisdictions(text) if places is None else places
+    if han:  # a Chinese text's many names are looked up by bisection
+        spans = Spans((m.char_start, m.char_end) for m in names)
+        places = [m for m in places if not spans.holds(m.char_start, m.char_end)]
+        # a Chinese name crossing a place's name is none: the one that starts first wins ('北京东城区': no 京东)
         crossing = Spans((p.char_start, p.char_end) for p in places if has_han(p.surface_text))
         named = [m for m in named if not (has_han(m.surface_text) and crossing.cut_at(m.char_start, m.char_end))]
+    else:
+        places = [m for m in places if not _inside(m, names)]
     mentions = sorted(named + places, key=lambda m: (m.char_start, m.char_end, m.entity_type))
     for m in mentions:
         m.field = field
