@@ -53,7 +53,9 @@ def rules() -> dict:
     cfg["fx"] = base["fx"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
     not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
-    cfg["money_re"] = re.compile(rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?P<cur>{_alt(cfg['currencies'])})")
+    before = _alt(w for w in cfg["currencies"] if w not in cfg["currency_units"])  # 新台幣 in 新台幣100億元
+    cfg["money_re"] = re.compile(
+        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?P<cur>{_alt(cfg['currencies'])})")
     cfg["bare_re"] = re.compile(rf"(?<!{not_after})(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['bare_scales'])})(?![\u4e00-\u9fff\d])")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
@@ -113,7 +115,9 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         return not any(f["start"] < e and s < f["end"] for f in found)
 
     for m in cfg["money_re"].finditer(sentence):
-        amount = {"start": m.start(), "end": m.end(), "unit": cfg["currencies"][m.group("cur")],
+        pre = m.group("pre") if m.group("cur") in cfg["currency_units"] else None  # 元 is then the unit of that currency
+        amount = {"start": m.start() if pre else m.start("num"), "end": m.end(),
+                  "unit": cfg["currencies"][pre or m.group("cur")],
                   "value": _value(m.group("num"), m.group("scale"), cfg), "usd": None, "stated": False}
         usd = cfg["usd_after_re"].match(sentence, m.end())
         usd_value = _value(usd.group("num"), usd.group("scale"), cfg) if usd else None
