@@ -181,3 +181,10 @@ def test_noun_before_figure_already_reached_is_no_target():
 
 def test_noun_on_both_sides_of_the_figure_counts_once():
     assert targets("重庆市将培育企业100家企业。") == [("Chongqing", "companies", 100.0, "count", None)]
+
+
+def test_the_plan_written_out_ends_in_2025():
+    # 第十四个五年规划 is 十四五 written out: its targets are due in 2025, as 十四五's are
+    found = [(t.jurisdiction_name, t.target_value, t.target_year) for t in extract_story(
+        "", "第十四个五年规划期间，上海市将培育100家元宇宙企业。", datetime(2024, 3, 1))[1]]
+    assert found == [("Shanghai", 100.0, 2025)]
