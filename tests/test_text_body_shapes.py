@@ -52,3 +52,20 @@ def test_a_shop_pages_repeated_card_lines_stay_when_no_one_replies():
     paragraphs = _paragraphs("Clay Studio Shop", "Hand-made mugs", intro, *cards, "Copyright 2024 Clay Studio")
     assert intro in paragraphs
     assert paragraphs.count("Add to cart") == 3 and "$24" in paragraphs
+
+
+def test_a_threads_short_posts_in_other_scripts_stay():
+    """A short post of Cyrillic, Greek or Hangul words is a post, not a count: only lines without letters of any
+    script (vote counts, '#2') leave the body."""
+    post = ("My old router drops the connection every evening around eight, and restarting it only helps for an hour. "
+            "The cable to the wall socket is new.")
+    reply = ("Check the channel the router uses in the evening: your neighbours' networks may crowd it then, and a "
+             "quieter channel often fixes drops like these.")
+    thanks = "That was it, thank you. I moved to channel eleven and the connection has held for three evenings now."
+    short = ["Как заменить роутер?", "Ευχαριστώ πολύ", "감사합니다 정말로"]
+    paragraphs = _paragraphs("Home Network Forum", "Router drops the connection every evening", "ann_lee", "#1", post,
+                             short[0], "Quote", "Reply", "bo_chen", "#2", reply, short[1], "Quote", "Reply", "ann_lee",
+                             "#3", thanks, short[2], "Quote", "Reply")
+    assert post in paragraphs and reply in paragraphs and thanks in paragraphs
+    assert all(text in paragraphs for text in short)
+    assert "#2" not in paragraphs and "#3" not in paragraphs

@@ -13,6 +13,7 @@ from pipelines.parse.text_lines import BULLET, SENTENCE_END, TWO_LETTERS, Draft,
 SHORT_CHARS = 60  # longer paragraphs are never a few words of furniture: not split into words
 ACTION_MAX_WORDS = 4  # a comment action ('Reply', 'Log in to reply', 'Reply to this comment') is a few words at most
 NAME_NOTE = re.compile(r"\s*\([^)]{1,40}\)$")  # 'Ann Lee (AnnWrites)': a handle or affiliation after a name
+ANY_SCRIPT_WORD = re.compile(r"[^\W\d_]{2}")  # two letters of any script: a post in Cyrillic, Greek or Hangul is words
 
 
 def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
@@ -204,7 +205,7 @@ def without_thread_furniture(paragraphs: list[str], lines: list[Line], rules: Te
     limit = rules.thresholds.thread_furniture_max_words
     short = {p for p in paragraphs if len(p) <= SHORT_CHARS and len(p.split()) <= limit}
     printed = Counter(line.text for line in lines if line.text in short) if short else Counter()
-    furniture = {p for p in short if printed[p] > 2 or not TWO_LETTERS.search(p)}
+    furniture = {p for p in short if printed[p] > 2 or not ANY_SCRIPT_WORD.search(p)}
     if not furniture:  # most stories hold none: the page's comment actions are not looked for
         return paragraphs
     actions = rules.comment_action.fullmatch
