@@ -99,3 +99,16 @@ def test_japanese_ward_named_chuo_is_not_iran():
 def test_person_and_plant_holding_a_city_name_are_no_place():
     assert names("孙中山先生与中山陵") == []
     assert names("长春藤爬满墙。") == []
+
+
+def test_a_lakes_or_rivers_bank_is_no_province():
+    """洞庭湖南岸 is the lake's south bank and 黄河北岸 the river's north bank, not Hunan or Hebei."""
+    assert names("洞庭湖南岸将建设湿地公园，黄河北岸也在推进。") == []
+
+
+def test_a_mountains_slope_is_no_province():
+    assert names("泰山东麓和太行山西坡将建设生态走廊。") == []
+
+
+def test_the_province_before_a_slope_word_in_its_full_name_stays():
+    assert names("河南省坡地改造项目启动，湖南发布行动计划。") == ["Henan", "Hunan"]
