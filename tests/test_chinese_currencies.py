@@ -26,3 +26,20 @@ def test_renminbi_written_before_the_figure_stays_yuan():
 
 def test_a_figure_in_yuan_alone_stays_yuan():
     assert targets("上海市将投入100亿元发展元宇宙。") == [("Shanghai", "investment", 100e8, "CNY", "100亿元")]
+
+
+def test_a_figure_in_yuan_alone_set_by_a_taiwan_city_is_taiwan_dollars_and_stays_its_own():
+    assert targets("臺北市將投入100億元發展元宇宙。") == [("Taipei", "investment", 100e8, "TWD", "100億元")]
+
+
+def test_a_figure_in_yuan_alone_set_by_hong_kong_is_hong_kong_dollars():
+    assert targets("香港特區政府將投入50億元發展元宇宙。") == [("Hong Kong", "investment", 50e8, "HKD", "50億元")]
+
+
+def test_a_bare_scale_figure_set_by_taiwan_is_taiwan_dollars():
+    assert [(o, u) for o, _, _, u, _ in targets("臺灣元宇宙產業規模力爭到2027年突破3000億。")] == [("Taiwan", "TWD")]
+
+
+def test_a_figure_in_yuan_alone_beside_a_foreign_place_in_a_mainland_story_stays_china_and_yuan():
+    found = targets("深圳市将与新加坡合作，投入100亿元建设元宇宙产业园。")
+    assert [(o, u) for o, _, _, u, _ in found] == [("Shenzhen", "CNY")]

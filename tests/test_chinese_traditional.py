@@ -40,7 +40,7 @@ def test_traditional_hundred_million_yuan_fund():
 
 def test_traditional_trillion_and_us_dollars():
     assert targets("香港力爭產業規模突破1萬億元，並設立5億美元基金。") == [
-        ("Hong Kong", "industry_size", 1e12, "CNY", None), ("Hong Kong", "fund_size", 5e8, "USD", None)]
+        ("Hong Kong", "industry_size", 1e12, "HKD", None), ("Hong Kong", "fund_size", 5e8, "USD", None)]
 
 
 def test_traditional_classifiers_count_parks_and_talent():

@@ -16,6 +16,7 @@ from pipelines.extract.chinese_numbers import chinese_number, half_width, numera
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_traditional import with_traditional
+from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.spans import Spans
 from pipelines.extract.target_rules import target_rules
@@ -117,7 +118,7 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
     for m in cfg["money_re"].finditer(sentence):
         pre = m.group("pre") if m.group("cur") in cfg["currency_units"] else None  # 元 is then the unit of that currency
         amount = {"start": m.start() if pre else m.start("num"), "end": m.end(),
-                  "unit": cfg["currencies"][pre or m.group("cur")],
+                  "unit": cfg["currencies"][pre or m.group("cur")], "local": m.group("cur") in cfg["currency_units"] and not pre,
                   "value": _value(m.group("num"), m.group("scale"), cfg), "usd": None, "stated": False}
         usd = cfg["usd_after_re"].match(sentence, m.end())
         usd_value = _value(usd.group("num"), usd.group("scale"), cfg) if usd else None
@@ -128,7 +129,8 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
     for m in cfg["bare_re"].finditer(sentence):
         value = _value(m.group("num"), m.group("scale"), cfg)
         if value is not None and free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
-            found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "value": value, "usd": None, "stated": False})
+            found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "local": True, "value": value, "usd": None,
+                          "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
         value = _value(m.group("num"), m.group("scale"), cfg)
         if value is not None and free(m.start(), m.end()):
@@ -197,6 +199,19 @@ def _year(sentence: str, published_at: datetime | None, cfg: dict | None = None)
     return cfg["plan_periods"][period.group()] if period else None
 
 
+def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,
+                    cfg: dict) -> tuple[str | None, str]:
+    """Who sets a figure, and its unit. A figure in 元 with no currency written before it is the owner's own yuan:
+    Taiwan's dollar in a story about Taipei, Hong Kong's or Macau's in theirs (local_yuan), else the renminbi, whose
+    home then owns a figure a foreign place was named beside, as on the English path."""
+    if amount.get("local"):
+        owner = find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
+        local = next((cfg["local_yuan"][p.name] for p in load_gazetteer().ancestors(owner) if p.name in cfg["local_yuan"]), None)
+        if local:
+            return owner, local
+    return find_owner(story, span, pos, end, amount["unit"], story.prev_subject, before), amount["unit"]
+
+
 def extract_chinese_targets(body: str, published_at: datetime | None, mentions: list[Mention],
                             places: list[Mention] | None = None, title: str | None = None) -> list[Target]:
     """Targets stated in a Chinese body: an amount in a sentence with a target cue and no statistic cue.
@@ -235,12 +250,12 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 if _rejected(sentence, a, cfg, published_at):
                     continue
                 metric = a.get("metric") or _metric(sentence, a["start"], a["end"], cfg) or "investment"
-                usd = a["usd"] if a["stated"] else to_usd(a["value"], a["unit"], cfg) if a["unit"] != "count" else None
                 before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one
-                owner = find_owner(story, (s, e), s + a["start"], s + a["end"], a["unit"], story.prev_subject,
-                                   None if before is None else s + before)
+                owner, unit = _owner_and_unit(story, (s, e), s + a["start"], s + a["end"], a,
+                                              None if before is None else s + before, cfg)
+                usd = a["usd"] if a["stated"] else to_usd(a["value"], unit, cfg) if unit != "count" else None
                 due = year if year is not None else earlier_year
-                out.append(Target(owner, metric, a["value"], a["unit"], usd, None if a["unit"] == "count" else a["stated"],
+                out.append(Target(owner, metric, a["value"], unit, usd, None if unit == "count" else a["stated"],
                                   due, body[s:e], s, e,
                                   {"amount_text": body[s + a["start"]:s + a["end"]], "amount_start": s + a["start"],
                                    "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None}))
