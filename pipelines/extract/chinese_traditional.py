@@ -25,15 +25,16 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def han_words(obj) -> set[str]:
-    """Every string holding a Han character in a loaded JSON or YAML document, dictionary keys too.
+    """Every string holding a Han character in a loaded JSON or YAML document, dictionary keys too, but not the
+    comments of a JSON file (its '_about…' keys' values: prose, whose edits need no new forms).
 
-    >>> sorted(han_words({"a": ["亿元", "yuan"], "万": 1, "b": [["x", ["个"]]]}))
+    >>> sorted(han_words({"a": ["亿元", "yuan"], "万": 1, "b": [["x", ["个"]]], "_about_a": "亿元 is 10^8 yuan"}))
     ['万', '个', '亿元']
     """
     if isinstance(obj, str):
         return {obj} if _HAN.search(obj) else set()
     if isinstance(obj, dict):
-        return set().union(*(han_words(k) | han_words(v) for k, v in obj.items()))
+        return set().union(*(han_words(k) | han_words(v) for k, v in obj.items() if not str(k).startswith("_")))
     if isinstance(obj, list):
         return set().union(*(han_words(v) for v in obj))
     return set()
