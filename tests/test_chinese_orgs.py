@@ -93,3 +93,19 @@ def test_a_bureau_before_deployed_is_still_a_body():
 
 def test_a_commission_before_deployed_is_the_commission():
     assert named("国家发展和改革委员会部署元宇宙工作。") == [("organization", "National Development and Reform Commission")]
+
+
+def test_a_buyer_and_the_firm_it_buys_are_two_companies():
+    assert named("腾讯收购深圳星河科技有限公司。") == [("company", "Tencent"), ("company", "深圳星河科技")]
+
+
+def test_firms_entering_an_exchange_name_only_the_exchange():
+    assert named("上海市将支持企业进入上海数据交易所交易。") == [("company", "上海数据交易所")]
+
+
+def test_a_firm_a_city_brings_in_starts_after_the_verb():
+    assert named("苏州引进北京星光科技有限公司。") == [("company", "北京星光科技")]
+
+
+def test_a_body_a_firm_joins_starts_after_the_verb():
+    assert named("华为加入中国信息通信研究院牵头的联盟。") == [("company", "Huawei"), ("organization", "中国信息通信研究院")]
