@@ -19,7 +19,6 @@ from pipelines.parse.text_view import lowered, may_hold, page_view
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
 # by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules(). Bylines are
 # read by text_bylines.py, names judged by text_names.py.
-_name = name_alone  # text_title.py reads a name line under this name
 
 
 def _name_beside_date(text: str, found) -> str | None:

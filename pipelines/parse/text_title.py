@@ -11,7 +11,9 @@ import re
 from pipelines.parse.dates import find_date
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_header import _name, _thread_labels
+from pipelines.parse.text_header import _thread_labels
+from pipelines.parse.text_names import name_alone
+from pipelines.parse.text_view import PageView, page_view
 from pipelines.parse.title_features import capital_share, content_words, is_meta_like, title_candidates, title_features
 
 CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
@@ -26,7 +28,7 @@ def choose_title(lines, layout) -> int | None:
     the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
-    if (thread := thread_title(lines)) is not None:
+    if (thread := thread_title(lines, layout.view)) is not None:
         return thread
     if (question := question_title(lines)) is not None:
         return question
@@ -120,7 +122,7 @@ def headline_over_name(lines, i: int) -> int | None:
     (1, None)
     """
     line, lim = lines[i], header_rules().limits
-    if not _name(line.text) or any(c.isdigit() for c in line.text) \
+    if not name_alone(line.text) or any(c.isdigit() for c in line.text) \
             or not any(is_meta_like(x) for x in lines[i + 1:i + 1 + lim.headline_meta_reach]):
         return None
     k = i - 1
@@ -128,7 +130,7 @@ def headline_over_name(lines, i: int) -> int | None:
         k -= 1
     head = lines[k] if k >= 0 else None
     if head is None or head.kind not in ("headline", "text") or head.words < lim.dek_min_words \
-            or head.text.endswith(".") or is_meta_like(head) or _name(head.text):
+            or head.text.endswith(".") or is_meta_like(head) or name_alone(head.text):
         return None
     return k
 
@@ -216,12 +218,13 @@ def breadcrumb_title(lines, body_start: int) -> int | None:
     return min(found)[1] if found else None
 
 
-def thread_title(lines) -> int | None:
+def thread_title(lines, view: PageView | None = None) -> int | None:
     """Index of a forum thread's title: the heading printed over the first label a forum engine prints by the
     thread's starter ('Thread starter Ann', 'Ann Discussion starter', printed again on each of the starter's posts),
     with the furniture between them skipped (an avatar's initial, a 'Jump to Latest' link, the thread's dated
     statistics line; thread_furniture_reach lines at most). None on a page with no such label or with labels naming
-    several starters (a forum's index lists many threads, each with its starter).
+    several starters (a forum's index lists many threads, each with its starter). `view`: the page's shared view (the
+    Layout's), made from `lines` when not given.
 
     >>> from pipelines.parse.text_page import read_lines
     >>> from pipelines.parse.rules import text_rules
@@ -229,11 +232,11 @@ def thread_title(lines) -> int | None:
     >>> thread_title(read_lines(page, text_rules()))
     2
     """
-    page = "\n".join(x.text for x in lines)
-    found = _thread_labels(page)
+    view = view if view is not None else page_view([x.text for x in lines])
+    found = _thread_labels(view.page)
     if not found or len({m.group("name").casefold() for m in found}) != 1:
         return None
-    label = page.count("\n", 0, min(m.start() for m in found))
+    label = view.line_at(min(m.start() for m in found))
     i, lim = label - 1, header_rules().limits
     while i >= 0 and (lines[i].kind == "boiler" or (label - i <= lim.thread_furniture_reach and _thread_furniture(lines[i]))):
         i -= 1
@@ -319,7 +322,7 @@ def headline_over(lines, above: int, body_start: int) -> bool:
     head, line, lim = lines[above], lines[above + 1], header_rules().limits
     if head.kind != "headline" or head.words < lim.dek_min_words or head.text.endswith(".") or is_meta_like(head):
         return False
-    if "," in line.text and _name(line.text):
+    if "," in line.text and name_alone(line.text):
         return True
     nxt = above + 2
     return line.words >= lim.dek_ratio * head.words and capital_share(head.text) >= 0.6 > 0.5 > capital_share(line.text) \
