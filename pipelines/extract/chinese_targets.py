@@ -17,7 +17,7 @@ from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
-from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.spans import Spans
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
@@ -204,12 +204,11 @@ def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int
     """Who sets a figure, and its unit. A figure in 元 with no currency written before it is the owner's own yuan:
     Taiwan's dollar in a story about Taipei, Hong Kong's or Macau's in theirs (local_yuan), else the renminbi, whose
     home then owns a figure a foreign place was named beside, as on the English path."""
-    if amount.get("local"):
-        owner = find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
-        local = next((cfg["local_yuan"][p.name] for p in load_gazetteer().ancestors(owner) if p.name in cfg["local_yuan"]), None)
-        if local:
-            return owner, local
-    return find_owner(story, span, pos, end, amount["unit"], story.prev_subject, before), amount["unit"]
+    if not amount.get("local"):
+        return find_owner(story, span, pos, end, amount["unit"], story.prev_subject, before), amount["unit"]
+    owner = find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
+    local = next((cfg["local_yuan"][p.name] for p in load_gazetteer().ancestors(owner) if p.name in cfg["local_yuan"]), None)
+    return (owner, local) if local else (currency_owner(owner, amount["unit"], pos, story), amount["unit"])
 
 
 def extract_chinese_targets(body: str, published_at: datetime | None, mentions: list[Mention],

@@ -110,7 +110,7 @@ def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, uni
     between = [m for m in story.jur if previous_end is not None and previous_end <= m.char_start < pos and _is_subject_place(m)]
     owner = first_subject(between, story.body) if between else _clause_owner(story, span, pos, end, fallback)
     owner = _capital_as_country(owner, story, span)
-    return _currency_owner(owner, unit, pos, story)
+    return currency_owner(owner, unit, pos, story)
 
 
 def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None) -> str | None:
@@ -152,7 +152,7 @@ def _capital_as_country(owner: str | None, story: StoryState, span: tuple[int, i
     return owner
 
 
-def _currency_owner(owner: str | None, unit: str, pos: int, story: StoryState) -> str | None:
+def currency_owner(owner: str | None, unit: str, pos: int, story: StoryState) -> str | None:
     """An amount in a local currency belongs to a place that uses it: HK$ -> Hong Kong, not a foreign country named nearby."""
     home = target_rules()["currency_home"].get(unit)
     if not home or not load_gazetteer().places.get(home) or owner is None or _country_of(home) == _country_of(owner):
