@@ -270,3 +270,13 @@ def test_company_revenue_is_no_target():
     from pipelines.extract.story import extract_story
 
     assert extract_story(None, "Hong Kong-based HashKey expects revenue of $200 million next year.", PUB)[1] == []
+
+
+def test_story_places_are_looked_up_by_position_whatever_order_they_come_in():
+    from pipelines.extract.owners import StoryState
+    from pipelines.records import Mention
+    places = [Mention("jurisdiction", n, n, s, s + 5) for n, s in (("Hubei", 40), ("Hunan", 0), ("Henan", 20))]
+    story = StoryState("x" * 60, places, None, None)
+    assert [m.entity_name for m in story.places_in(10, 41)] == ["Henan", "Hubei"]
+    assert [m.entity_name for m in story.places_before(40)] == ["Henan", "Hunan"]
+    assert list(story.places_before(0)) == []
