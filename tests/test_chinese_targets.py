@@ -188,3 +188,38 @@ def test_the_plan_written_out_ends_in_2025():
     found = [(t.jurisdiction_name, t.target_value, t.target_year) for t in extract_story(
         "", "第十四个五年规划期间，上海市将培育100家元宇宙企业。", datetime(2024, 3, 1))[1]]
     assert found == [("Shanghai", 100.0, 2025)]
+
+
+def test_a_figure_both_places_reach_is_one_target_each():
+    assert targets("北京市和上海市元宇宙产业规模均突破1000亿元。") == [
+        ("Beijing", "industry_size", 1000e8, "CNY", None), ("Shanghai", "industry_size", 1000e8, "CNY", None)]
+
+
+def test_three_places_listed_with_a_pause_mark_share_a_count():
+    assert [t[0] for t in targets("到2026年，北京市、天津市和河北省都将培育100家元宇宙企业。")] == ["Beijing", "Tianjin", "Hebei"]
+
+
+def test_respective_figures_pair_with_the_places_in_order():
+    assert targets("到2025年，北京市与上海市元宇宙产业规模分别达到1000亿元和800亿元。") == [
+        ("Beijing", "industry_size", 1000e8, "CNY", 2025), ("Shanghai", "industry_size", 800e8, "CNY", 2025)]
+
+
+def test_respectively_with_one_figure_gives_it_to_each_place():
+    assert [(t[0], t[2]) for t in targets("北京市和上海市将分别设立10亿元区块链基金。")] == [("Beijing", 1e9), ("Shanghai", 1e9)]
+
+
+def test_places_building_one_thing_together_keep_one_target():
+    assert targets("四川省与重庆市将共同打造1000亿元元宇宙产业集群。") == [("Sichuan", "industry_size", 1000e8, "CNY", None)]
+
+
+def test_a_distributive_character_inside_another_word_shares_nothing():
+    assert [t[0] for t in targets("北京市和上海市都市圈元宇宙产业规模将达到1000亿元。")] == ["Beijing"]
+
+
+def test_both_in_an_earlier_clause_does_not_share_a_later_figure():
+    assert [t[0] for t in targets("北京市和上海市都是一线城市，计划设立10亿元基金。")] == ["Beijing"]
+
+
+def test_a_shared_figure_in_yuan_is_each_places_own_dollar():
+    got = [(t.jurisdiction_name, t.unit) for t in extract_story("", "香港和澳门均将设立100亿元创新基金。", PUB)[1]]
+    assert got == [("Hong Kong", "HKD"), ("Macau", "MOP")]

@@ -15,6 +15,7 @@ from pipelines.extract.amounts import to_usd
 from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
+from pipelines.extract.chinese_shared import shared_owners
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
@@ -207,8 +208,15 @@ def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int
     if not amount.get("local"):
         return find_owner(story, span, pos, end, amount["unit"], story.prev_subject, before), amount["unit"]
     owner = find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
-    local = next((cfg["local_yuan"][p.name] for p in load_gazetteer().ancestors(owner) if p.name in cfg["local_yuan"]), None)
+    local = _local_yuan(owner, amount, cfg)
     return (owner, local) if local else (currency_owner(owner, amount["unit"], pos, story), amount["unit"])
+
+
+def _local_yuan(owner: str | None, amount: dict, cfg: dict) -> str | None:
+    """The place's own dollar for a figure in 元 with no currency before it (Taiwan's, Hong Kong's, Macau's), else None."""
+    if not amount.get("local"):
+        return None
+    return next((cfg["local_yuan"][p.name] for p in load_gazetteer().ancestors(owner) if p.name in cfg["local_yuan"]), None)
 
 
 def extract_chinese_targets(body: str, published_at: datetime | None, mentions: list[Mention],
@@ -243,6 +251,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
             earlier_year = title_year
         last_end = e
         amounts = find_amounts(sentence, cfg)
+        in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         year = _year(sentence, published_at, cfg)
         if amounts and cfg["target_cues_re"].search(sentence):
             for a in amounts:
@@ -252,14 +261,18 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one
                 owner, unit = _owner_and_unit(story, (s, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg)
-                usd = a["usd"] if a["stated"] else to_usd(a["value"], unit, cfg) if unit != "count" else None
                 due = year if year is not None else earlier_year
-                out.append(Target(owner, metric, a["value"], unit, usd, None if unit == "count" else a["stated"],
-                                  due, body[s:e], s, e,
-                                  {"amount_text": body[s + a["start"]:s + a["end"]], "amount_start": s + a["start"],
-                                   "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None}))
+                figures = [(s + f["start"], s + f["end"]) for f in amounts]
+                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner)
+                for holder_no, holder in enumerate(holders):
+                    held_in = unit if holder == owner else _local_yuan(holder, a, cfg) or a["unit"]
+                    usd = a["usd"] if a["stated"] else to_usd(a["value"], held_in, cfg) if held_in != "count" else None
+                    out.append(Target(holder, metric, a["value"], held_in, usd, None if held_in == "count" else a["stated"],
+                                      due, body[s:e], s, e,
+                                      {"amount_text": body[s + a["start"]:s + a["end"]], "amount_start": s + a["start"],
+                                       "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None,
+                                       "holder_no": holder_no}))
         earlier_year = year if year is not None else earlier_year
-        in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
     return dedupe_targets(out)
