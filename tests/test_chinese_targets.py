@@ -223,3 +223,42 @@ def test_both_in_an_earlier_clause_does_not_share_a_later_figure():
 def test_a_shared_figure_in_yuan_is_each_places_own_dollar():
     got = [(t.jurisdiction_name, t.unit) for t in extract_story("", "香港和澳门均将设立100亿元创新基金。", PUB)[1]]
     assert got == [("Hong Kong", "HKD"), ("Macau", "MOP")]
+
+
+def test_over_a_round_hundred_yi_is_that_hundred_yi():
+    assert targets("四川省力争到2025年元宇宙产业规模逾百亿元。") == [("Sichuan", "industry_size", 100e8, "CNY", 2025)]
+
+
+def test_more_than_a_written_figure_is_the_figure():
+    assert targets("湖北省力争元宇宙产业规模超过100亿元。") == [("Hubei", "industry_size", 100e8, "CNY", None)]
+
+
+def test_nearly_a_thousand_and_some_hundred_firms_read_their_round_number():
+    assert targets("到2026年，安徽省将培育近千家元宇宙企业。") == [("Anhui", "companies", 1000, "count", 2026)]
+    assert targets("安徽省计划培育上百家元宇宙企业。") == [("Anhui", "companies", 100, "count", None)]
+
+
+def test_ten_odd_firms_and_ten_thousand_odd_people_read_the_figure_written():
+    assert targets("江西省计划培育十余家元宇宙企业，引进1万余名人才。") == [
+        ("Jiangxi", "companies", 10, "count", None), ("Jiangxi", "talent", 1e4, "count", None)]
+
+
+def test_a_hundred_odd_yi_yuan_reads_one_hundred_yi():
+    assert targets("福建省力争元宇宙产业规模达到100多亿元。") == [("Fujian", "industry_size", 100e8, "CNY", None)]
+
+
+def test_some_tens_of_firms_name_no_number():
+    assert targets("安徽省计划培育数十家元宇宙企业。") == []
+    assert targets("安徽省计划培育十几家元宇宙企业。") == []
+
+
+def test_a_size_class_is_no_target():
+    assert targets("安徽省计划打造百亿级元宇宙产业集群。") == []
+
+
+def test_a_unit_alone_with_no_bound_word_is_no_figure():
+    assert targets("安徽省将安排千万元专项资金。") == []
+
+
+def test_a_span_of_some_months_is_no_count_of_parks():
+    assert targets("安徽省计划3个多月内建成元宇宙产业园。") == []

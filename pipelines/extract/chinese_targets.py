@@ -56,17 +56,20 @@ def rules() -> dict:
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
     not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
     before = _alt(w for w in cfg["currencies"] if w not in cfg["currency_units"])  # 新台幣 in 新台幣100億元
+    odd = f"(?:{_alt(cfg['approximate_after'])})?"  # 十余家, 100多亿元: the figure as written
     cfg["money_re"] = re.compile(
-        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?P<cur>{_alt(cfg['currencies'])})")
-    cfg["bare_re"] = re.compile(rf"(?<!{not_after})(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['bare_scales'])})(?![\u4e00-\u9fff\d])")
+        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after})(?P<num>{NUM})\s*{odd}{scale}{odd}\s*(?P<cur>{_alt(cfg['currencies'])})")
+    cfg["bare_re"] = re.compile(
+        rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['bare_scales'])}){odd}(?![\u4e00-\u9fff\d])")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     cfg["count_re"] = re.compile(
-        rf"(?<!{not_after})(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})"
-        rf"(?!{_alt(cfg['not_counted'])})[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
+        rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})"
+        rf"(?!{odd}(?:{_alt(cfg['not_counted'])}))[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after})(?P<num>{NUM})\s*"
-        rf"(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})(?!{_alt(cfg['not_counted'])})")
+        rf"{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})(?!{odd}(?:{_alt(cfg['not_counted'])}))")
+    cfg["approximate_before"] = tuple(cfg["approximate_before"])
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
@@ -105,6 +108,18 @@ def _value(num: str, scale: str | None, cfg: dict) -> float | None:
     return None if number is None else float(number) * (cfg["scales"].get(scale, 1.0) if scale else 1.0)
 
 
+def _figure(sentence: str, m: re.Match, cfg: dict) -> float | None:
+    """The value of a matched figure; a unit written alone after a bound word is one of it (逾百亿元, 近千家, 上百家).
+
+    >>> [_figure(s, rules()["count_re"].search(s), rules()) for s in ("培育近千家企业", "培育千家企业")]
+    [1000.0, None]
+    """
+    num = m.group("num")
+    if not num[0].isdigit() and chinese_number(num) is None and sentence.endswith(cfg["approximate_before"], 0, m.start("num")):
+        num = "一" + num  # 百亿 after 逾 is 一百亿; a unit alone elsewhere (千万 'by all means', 百亿级) stays unread
+    return _value(num, m.group("scale"), cfg)
+
+
 def find_amounts(sentence: str, cfg: dict) -> list[dict]:
     """Money and counted amounts in a sentence (digits half-width: see half_width), with spans relative to it.
 
@@ -120,7 +135,7 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         pre = m.group("pre") if m.group("cur") in cfg["currency_units"] else None  # 元 is then the unit of that currency
         amount = {"start": m.start() if pre else m.start("num"), "end": m.end(),
                   "unit": cfg["currencies"][pre or m.group("cur")], "local": m.group("cur") in cfg["currency_units"] and not pre,
-                  "value": _value(m.group("num"), m.group("scale"), cfg), "usd": None, "stated": False}
+                  "value": _figure(sentence, m, cfg), "usd": None, "stated": False}
         usd = cfg["usd_after_re"].match(sentence, m.end())
         usd_value = _value(usd.group("num"), usd.group("scale"), cfg) if usd else None
         if usd_value is not None and amount["unit"] != "USD":
@@ -128,12 +143,12 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         if amount["value"] is not None and free(amount["start"], amount["end"]):
             found.append(amount)
     for m in cfg["bare_re"].finditer(sentence):
-        value = _value(m.group("num"), m.group("scale"), cfg)
+        value = _figure(sentence, m, cfg)
         if value is not None and free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
             found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "local": True, "value": value, "usd": None,
                           "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
-        value = _value(m.group("num"), m.group("scale"), cfg)
+        value = _figure(sentence, m, cfg)
         if value is not None and free(m.start(), m.end()):
             found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value,
                           "usd": None, "stated": False, "metric": cfg["count_noun"][m.group("noun")]})
