@@ -262,3 +262,18 @@ def test_a_unit_alone_with_no_bound_word_is_no_figure():
 
 def test_a_span_of_some_months_is_no_count_of_parks():
     assert targets("安徽省计划3个多月内建成元宇宙产业园。") == []
+
+
+@pytest.mark.parametrize("text", ["四川省力争到2025年元宇宙产业规模达到100-200亿元。", "四川省力争元宇宙产业规模达到100至200亿元。",
+                                  "四川省力争元宇宙产业规模达到１００～２００亿元。", "四川省力争元宇宙产业规模达到100亿元至200亿元。",
+                                  "四川省计划到2025年培育10至20家元宇宙企业。"])
+def test_a_range_is_no_target_neither_bound(text):
+    assert targets(text) == []
+
+
+def test_from_one_level_to_another_the_upper_figure_is_the_target():
+    assert targets("湖南省力争到2025年元宇宙产业规模从100亿元到200亿元。") == [("Hunan", "industry_size", 200e8, "CNY", 2025)]
+
+
+def test_a_span_of_years_before_a_figure_is_no_range():
+    assert targets("湖南省2023-2025年将安排10亿元专项资金。") == [("Hunan", "investment", 10e8, "CNY", 2025)]

@@ -18,6 +18,7 @@ from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_shared import shared_owners
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
+from pipelines.extract.ranges import without_range_bounds
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.spans import Spans
 from pipelines.extract.target_rules import target_rules
@@ -70,6 +71,9 @@ def rules() -> dict:
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after})(?P<num>{NUM})\s*"
         rf"{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})(?!{odd}(?:{_alt(cfg['not_counted'])}))")
     cfg["approximate_before"] = tuple(cfg["approximate_before"])
+    cfg["range_before_re"] = re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
+        rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
+        rf"(?:{_alt(cfg['currencies'])}|{_alt(cfg['classifiers'])})?\s*(?P<join>{_alt(cfg['range_joiners'])})\s*$")
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
@@ -152,7 +156,8 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         if value is not None and free(m.start(), m.end()):
             found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value,
                           "usd": None, "stated": False, "metric": cfg["count_noun"][m.group("noun")]})
-    return sorted(found, key=lambda a: a["start"])
+    return without_range_bounds(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_before_re"],
+                                set(cfg["range_change_openers"]))
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
