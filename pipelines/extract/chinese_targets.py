@@ -47,14 +47,15 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def rules() -> dict:
+@lru_cache(maxsize=2)
+def rules(language: str = "chinese") -> dict:
     """The Chinese vocabulary of targets.json with its traditional forms (億元, 萬億) and its patterns compiled, and
-    the shared fx table."""
+    the shared fx table; for "japanese", the words of its "japanese" section in place of the Chinese ones (円, 社, 目標)."""
     base = target_rules()
-    cfg = with_traditional(base["chinese"])
+    cfg = with_traditional(base["chinese"] if language == "chinese" else {**base["chinese"], **base["japanese"]})
     cfg["fx"] = base["fx"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
+    gap = rf"[\u3041-\u30ff\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?"  # Han and kana between a count and its noun (100社の企業)
     not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
     before = _alt(w for w in cfg["currencies"] if w not in cfg["currency_units"])  # 新台幣 in 新台幣100億元
     odd = f"(?:{_alt(cfg['approximate_after'])})?"  # 十余家, 100多亿元: the figure as written
@@ -66,7 +67,7 @@ def rules() -> dict:
     cfg["count_noun"] = nouns
     cfg["count_re"] = re.compile(
         rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})"
-        rf"(?!{odd}(?:{_alt(cfg['not_counted'])}))[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
+        rf"(?!{odd}(?:{_alt(cfg['not_counted'])})){gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after})(?P<num>{NUM})\s*"
         rf"{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})(?!{odd}(?:{_alt(cfg['not_counted'])}))")
@@ -81,7 +82,12 @@ def rules() -> dict:
     cfg["range_re"] = re.compile(cfg["range_pattern"])
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
-    cfg["usd_after_re"] = re.compile(usd_in_brackets + rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*美元\s*[）)]")
+    cfg["usd_after_re"] = re.compile(
+        usd_in_brackets + rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?:{_alt(cfg['usd_words'])})\s*[）)]")
+    cfg["national_re"] = re.compile(_alt(cfg["national_subjects"])) if cfg.get("national_subjects") else None
+    cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{_alt(cfg['shared_joiners'])})\s*")
+    cfg["shared_cue_re"] = re.compile(_alt(cfg["shared_cues"]))
+    cfg["shared_not_re"] = re.compile(_alt(cfg["shared_not_words"]))
     return cfg
 
 
@@ -240,8 +246,10 @@ def _local_yuan(owner: str | None, amount: dict, cfg: dict) -> str | None:
 
 
 def extract_chinese_targets(body: str, published_at: datetime | None, mentions: list[Mention],
-                            places: list[Mention] | None = None, title: str | None = None) -> list[Target]:
-    """Targets stated in a Chinese body: an amount in a sentence with a target cue and no statistic cue.
+                            places: list[Mention] | None = None, title: str | None = None,
+                            japanese: bool = False) -> list[Target]:
+    """Targets stated in a Chinese body (a Japanese one with `japanese`, by its own words: 100億円, 100社, 目標):
+    an amount in a sentence with a target cue and no statistic cue.
 
     >>> [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year) for t in extract_chinese_targets(
     ...     "四川省力争到2025年元宇宙产业规模突破2500亿元。", None,
@@ -250,7 +258,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     """
     from pipelines.extract.targets import dedupe_targets, previous_amount_end
 
-    cfg = rules()
+    cfg = rules("japanese" if japanese else "chinese")
     # every place of the body, those inside a government body's name too (成都市人民政府 sets Chengdu's targets), but
     # not a company's or a university's: 中国银行's fund is the bank's, as 'Bank of China' owns no place's target on
     # the English path, and 上海交通大学's is the university's
@@ -281,9 +289,11 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one
                 owner, unit = _owner_and_unit(story, (s, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg)
+                if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
+                    owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 due = year if year is not None else earlier_year
                 figures = [(s + f["start"], s + f["end"]) for f in amounts]
-                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner)
+                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
                 for holder_no, holder in enumerate(holders):
                     held_in = unit if holder == owner else _local_yuan(holder, a, cfg) or a["unit"]
                     usd = a["usd"] if a["stated"] else to_usd(a["value"], held_in, cfg) if held_in != "count" else None
