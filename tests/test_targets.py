@@ -298,3 +298,8 @@ def test_money_rising_from_one_level_to_another_targets_the_upper_figure():
 def test_two_figures_joined_by_and_are_no_range():
     got = extract_targets("Sichuan will invest 1 billion yuan and 2 billion yuan in two metaverse funds.", PUB, [])
     assert [t.target_value for t in got] == [1e9, 2e9]
+
+
+def test_a_year_before_to_and_a_figure_is_no_range():
+    got = extract_targets("Sichuan plans to grow its metaverse industry by 2025 to 200 billion yuan.", PUB, [])
+    assert [(t.target_value, t.target_year) for t in got] == [(200e9, 2025)]
