@@ -1,8 +1,10 @@
 """Quantified targets stated in Chinese: '力争到2025年元宇宙产业规模突破2500亿元', '设立50亿元产业基金', '培育100家企业'.
 
-The vocabulary is the "chinese" section of pipelines/data/targets.json; metrics, units, the USD
-conversion (fx_rates.csv), owners (owners.find_owner) and the one-target-per-figure rule are the
-English path's, so a Chinese story's targets land in the same columns as an English one's.
+The vocabulary is the "chinese" section of pipelines/data/targets.json; Japanese text is read the same way with the
+words of its "japanese" section in their place ('東京都は2030年までに100億円の基金を設立する', '企業100社を育成').
+Metrics, units, the USD conversion (fx_rates.csv), owners (owners.find_owner), ranges (ranges.py) and the
+one-target-per-figure rule are the English path's, so a Chinese story's targets land in the same columns as an
+English one's; a figure stated for several places at once is one target per place (chinese_shared.py).
 """
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_shared import shared_owners
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
-from pipelines.extract.ranges import without_range_bounds
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.ranges import without_range_bounds
 from pipelines.extract.spans import Spans
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
