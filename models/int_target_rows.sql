@@ -4,7 +4,7 @@
 -- @unique: target_row_id
 -- @not_null: target_row_id, target_key, story_key, metric, target_type
 -- columns:
---   target_row_id: Key of the staged row: md5 of story, document, offsets, metric, unit and value.
+--   target_row_id: Key of the staged row: md5 of story, document, offsets, metric, unit and value (and holder_no when above 0).
 --   target_key: Key of the real-world target: md5 of jurisdiction, metric, unit, value and year of its first statement.
 --   story_key: The story stating the target.
 --   document_id: The page whose copy of the story was read.
@@ -36,7 +36,8 @@ initiatives as (select * from staging.stg_initiatives),
 target_rows as (
     select
         md5(concat_ws('|', t.story_key, t.document_id, cast(t.amount_start as varchar), cast(t.amount_end as varchar),
-                      t.metric, t.unit, cast(cast(t.target_value as decimal(38, 6)) as varchar))) as target_row_id,
+                      t.metric, t.unit, cast(cast(t.target_value as decimal(38, 6)) as varchar),
+                      case when t.holder_no > 0 then cast(t.holder_no as varchar) end)) as target_row_id,
         t.story_key,
         t.document_id,
         n.jurisdiction_key,

@@ -188,3 +188,92 @@ def test_the_plan_written_out_ends_in_2025():
     found = [(t.jurisdiction_name, t.target_value, t.target_year) for t in extract_story(
         "", "第十四个五年规划期间，上海市将培育100家元宇宙企业。", datetime(2024, 3, 1))[1]]
     assert found == [("Shanghai", 100.0, 2025)]
+
+
+def test_a_figure_both_places_reach_is_one_target_each():
+    assert targets("北京市和上海市元宇宙产业规模均突破1000亿元。") == [
+        ("Beijing", "industry_size", 1000e8, "CNY", None), ("Shanghai", "industry_size", 1000e8, "CNY", None)]
+
+
+def test_three_places_listed_with_a_pause_mark_share_a_count():
+    assert [t[0] for t in targets("到2026年，北京市、天津市和河北省都将培育100家元宇宙企业。")] == ["Beijing", "Tianjin", "Hebei"]
+
+
+def test_respective_figures_pair_with_the_places_in_order():
+    assert targets("到2025年，北京市与上海市元宇宙产业规模分别达到1000亿元和800亿元。") == [
+        ("Beijing", "industry_size", 1000e8, "CNY", 2025), ("Shanghai", "industry_size", 800e8, "CNY", 2025)]
+
+
+def test_respectively_with_one_figure_gives_it_to_each_place():
+    assert [(t[0], t[2]) for t in targets("北京市和上海市将分别设立10亿元区块链基金。")] == [("Beijing", 1e9), ("Shanghai", 1e9)]
+
+
+def test_places_building_one_thing_together_keep_one_target():
+    assert targets("四川省与重庆市将共同打造1000亿元元宇宙产业集群。") == [("Sichuan", "industry_size", 1000e8, "CNY", None)]
+
+
+def test_a_distributive_character_inside_another_word_shares_nothing():
+    assert [t[0] for t in targets("北京市和上海市都市圈元宇宙产业规模将达到1000亿元。")] == ["Beijing"]
+
+
+def test_both_in_an_earlier_clause_does_not_share_a_later_figure():
+    assert [t[0] for t in targets("北京市和上海市都是一线城市，计划设立10亿元基金。")] == ["Beijing"]
+
+
+def test_a_shared_figure_in_yuan_is_each_places_own_dollar():
+    got = [(t.jurisdiction_name, t.unit) for t in extract_story("", "香港和澳门均将设立100亿元创新基金。", PUB)[1]]
+    assert got == [("Hong Kong", "HKD"), ("Macau", "MOP")]
+
+
+def test_over_a_round_hundred_yi_is_that_hundred_yi():
+    assert targets("四川省力争到2025年元宇宙产业规模逾百亿元。") == [("Sichuan", "industry_size", 100e8, "CNY", 2025)]
+
+
+def test_more_than_a_written_figure_is_the_figure():
+    assert targets("湖北省力争元宇宙产业规模超过100亿元。") == [("Hubei", "industry_size", 100e8, "CNY", None)]
+
+
+def test_nearly_a_thousand_and_some_hundred_firms_read_their_round_number():
+    assert targets("到2026年，安徽省将培育近千家元宇宙企业。") == [("Anhui", "companies", 1000, "count", 2026)]
+    assert targets("安徽省计划培育上百家元宇宙企业。") == [("Anhui", "companies", 100, "count", None)]
+
+
+def test_ten_odd_firms_and_ten_thousand_odd_people_read_the_figure_written():
+    assert targets("江西省计划培育十余家元宇宙企业，引进1万余名人才。") == [
+        ("Jiangxi", "companies", 10, "count", None), ("Jiangxi", "talent", 1e4, "count", None)]
+
+
+def test_a_hundred_odd_yi_yuan_reads_one_hundred_yi():
+    assert targets("福建省力争元宇宙产业规模达到100多亿元。") == [("Fujian", "industry_size", 100e8, "CNY", None)]
+
+
+def test_some_tens_of_firms_name_no_number():
+    assert targets("安徽省计划培育数十家元宇宙企业。") == []
+    assert targets("安徽省计划培育十几家元宇宙企业。") == []
+
+
+def test_a_size_class_is_no_target():
+    assert targets("安徽省计划打造百亿级元宇宙产业集群。") == []
+
+
+def test_a_unit_alone_with_no_bound_word_is_no_figure():
+    assert targets("安徽省将安排千万元专项资金。") == []
+
+
+def test_a_span_of_some_months_is_no_count_of_parks():
+    assert targets("安徽省计划3个多月内建成元宇宙产业园。") == []
+
+
+@pytest.mark.parametrize("text", ["四川省力争到2025年元宇宙产业规模达到100-200亿元。", "四川省力争元宇宙产业规模达到100至200亿元。",
+                                  "四川省力争元宇宙产业规模达到１００～２００亿元。", "四川省力争元宇宙产业规模达到100亿元至200亿元。",
+                                  "四川省计划到2025年培育10至20家元宇宙企业。"])
+def test_a_range_is_no_target_neither_bound(text):
+    assert targets(text) == []
+
+
+def test_from_one_level_to_another_the_upper_figure_is_the_target():
+    assert targets("湖南省力争到2025年元宇宙产业规模从100亿元到200亿元。") == [("Hunan", "industry_size", 200e8, "CNY", 2025)]
+
+
+def test_a_span_of_years_before_a_figure_is_no_range():
+    assert targets("湖南省2023-2025年将安排10亿元专项资金。") == [("Hunan", "investment", 10e8, "CNY", 2025)]

@@ -60,3 +60,12 @@ def test_mentions_keep_the_chinese_surface_and_offsets_into_the_field(con):
                           join staging.stg_stories s using (story_key)
                           where m.entity_name = 'Sichuan' and m.field = 'body' and m.surface_text = '四川省'""").fetchall()
     assert rows and all(body[a:b] == "四川省" for _, body, a, b in rows)
+
+
+def test_a_count_two_cities_share_is_a_staged_row_and_a_fact_row_each(con):
+    staged = con.execute("""select jurisdiction_name, holder_no from staging.stg_targets
+                            where metric = 'companies' and target_value = 20 order by holder_no""").fetchall()
+    assert staged == [("Mianyang", 0), ("Deyang", 1)]
+    facts = con.execute("""select j.jurisdiction_name from fact_initiative f join dim_jurisdiction j using (jurisdiction_key)
+                           where f.metric = 'companies' and f.target_value = 20 order by 1""").fetchall()
+    assert facts == [("Deyang",), ("Mianyang",)]

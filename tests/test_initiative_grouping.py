@@ -35,11 +35,11 @@ def con():
         for n, count in enumerate(counts):
             sentence = f"Hefei wants {count} companies by 2026."
             con.execute("insert into staging.stg_targets values (?, ?, 'Hefei', 'companies', ?, 'count', null, null, "
-                        "2026, ?, 0, 500, ?, ?, ?, true, 0)", [key, f"doc-{key}", count, sentence, str(count),
+                        "2026, ?, 0, 500, ?, ?, ?, true, 0, 0)", [key, f"doc-{key}", count, sentence, str(count),
                                                                    12 + 100 * n, 15 + 100 * n])
     _add_story(con, "h4", "2024-03-01", "Hefei counts other goals (h4)", "Hefei", "plan", "target")
     con.execute("insert into staging.stg_targets values ('h4', 'doc-h4', 'Hefei', 'companies', 900, 'count', null, "
-                "null, 2026, 'Hefei wants 900 companies by 2026.', 0, 33, '900', 12, 15, true, 0)")
+                "null, 2026, 'Hefei wants 900 companies by 2026.', 0, 33, '900', 12, 15, true, 0, 0)")
     build_models(con)
     return con
 

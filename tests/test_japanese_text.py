@@ -43,8 +43,40 @@ def test_stray_kana_in_chinese_text_keeps_it_chinese():
     assert not is_japanese("四川省发布元宇宙产业行动计划，成都市的の企业参与其中。")
 
 
-def test_japanese_body_gives_no_chinese_target():
-    assert extract_story("", "東京都は2030年までに100億円の基金を設立し、企業100社を育成する目標だ。", datetime(2024, 3, 1))[1] == []
+def targets(body):
+    return [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year)
+            for t in extract_story("", body, datetime(2024, 3, 1))[1]]
+
+
+def test_japanese_fund_in_yen_and_companies_counted_in_sha():
+    assert targets("東京都は2030年までに100億円の基金を設立し、企業100社を育成する目標だ。") == [
+        ("Tokyo", "fund_size", 100e8, "JPY", 2030), ("Tokyo", "companies", 100, "count", 2030)]
+
+
+def test_japanese_yen_figure_is_converted_at_the_rate_table():
+    (t,) = extract_story("", "大阪府は2025年度までに1570億円を投じる計画だ。", datetime(2024, 3, 1))[1]
+    assert (t.jurisdiction_name, t.metric, t.unit, t.usd_is_stated) == ("Osaka", "investment", "JPY", False)
+    assert t.target_value_usd == 1570e8 / 157.0
+
+
+def test_japanese_government_with_no_place_named_is_japan():
+    assert targets("政府は2027年までに人材を1万人育成する方針を掲げた。") == [("Japan", "talent", 1e4, "count", 2027)]
+
+
+def test_japanese_market_statistic_is_no_target():
+    assert targets("東京都の市場規模は前年比10%増の5000億円だった。") == []
+
+
+def test_japanese_ceiling_per_firm_is_no_target():
+    assert targets("福岡市は1社あたり最大500万円を補助する計画だ。") == []
+
+
+def test_japanese_places_each_setting_up_a_fund_get_one_target_each():
+    assert [t[0] for t in targets("東京都と大阪府はそれぞれ100億円のファンドを設立する計画だ。")] == ["Tokyo", "Osaka"]
+
+
+def test_japanese_figure_in_yen_is_not_read_as_yuan_by_the_chinese_words():
+    assert [t[3] for t in targets("東京都は2030年までに100億円の基金を設立する。")] == ["JPY"]
 
 
 def test_a_kanji_only_headline_over_a_japanese_story_is_read_as_japanese():

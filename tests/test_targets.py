@@ -270,3 +270,36 @@ def test_company_revenue_is_no_target():
     from pipelines.extract.story import extract_story
 
     assert extract_story(None, "Hong Kong-based HashKey expects revenue of $200 million next year.", PUB)[1] == []
+
+
+def test_story_places_are_looked_up_by_position_whatever_order_they_come_in():
+    from pipelines.extract.owners import StoryState
+    from pipelines.records import Mention
+    places = [Mention("jurisdiction", n, n, s, s + 5) for n, s in (("Hubei", 40), ("Hunan", 0), ("Henan", 20))]
+    story = StoryState("x" * 60, places, None, None)
+    assert [m.entity_name for m in story.places_in(10, 41)] == ["Henan", "Hubei"]
+    assert [m.entity_name for m in story.places_before(40)] == ["Henan", "Hunan"]
+    assert list(story.places_before(0)) == []
+
+
+@pytest.mark.parametrize("text", ["Sichuan wants a metaverse industry worth between $1 billion and $2 billion by 2025.",
+                                  "Sichuan wants a metaverse industry worth $1-2 billion by 2025.",
+                                  "Sichuan wants a metaverse industry worth 100 to 200 billion yuan by 2025.",
+                                  "Sichuan plans a metaverse fund of 1 billion to 2 billion yuan."])
+def test_a_money_range_is_no_target_neither_bound(text):
+    assert extract_targets(text, PUB, []) == []
+
+
+def test_money_rising_from_one_level_to_another_targets_the_upper_figure():
+    got = extract_targets("Sichuan aims to lift its metaverse industry from 100 billion yuan to 200 billion yuan by 2025.", PUB, [])
+    assert [(t.target_value, t.unit) for t in got] == [(200e9, "CNY")]
+
+
+def test_two_figures_joined_by_and_are_no_range():
+    got = extract_targets("Sichuan will invest 1 billion yuan and 2 billion yuan in two metaverse funds.", PUB, [])
+    assert [t.target_value for t in got] == [1e9, 2e9]
+
+
+def test_a_year_before_to_and_a_figure_is_no_range():
+    got = extract_targets("Sichuan plans to grow its metaverse industry by 2025 to 200 billion yuan.", PUB, [])
+    assert [(t.target_value, t.target_year) for t in got] == [(200e9, 2025)]

@@ -42,7 +42,7 @@
 --     or m.char_end > length(case when m.field = 'title' then coalesce(s.title, '') else s.body end)
 
 -- table: staging.stg_targets
--- @unique: story_key, amount_start, amount_end
+-- @unique: story_key, amount_start, amount_end, holder_no
 -- @not_null: story_key, document_id, metric, target_value, unit, evidence
 -- @audit stg_targets__story_copy_present: select t.story_key, t.document_id from staging.stg_targets t
 --     where not exists (select 1 from staging.stg_stories s where s.story_key = t.story_key and s.document_id = t.document_id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.extract.ranges import without_range_bounds
 from pipelines.extract.target_rules import CLAUSE_BREAK
 
 
@@ -50,7 +51,9 @@ def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
             found.append({"start": m.start(), "end": m.end(), "unit": unit,
                           "value": number(m.group("num"), m.group("scale"), cfg)})
     found.sort(key=lambda f: f["start"])
-    return _pair_usd(sentence, found, cfg)
+    return without_range_bounds(sentence, _pair_usd(sentence, found, cfg), cfg["money_range_before"],
+                                set(cfg["range_change_openers"]), cfg["money_range_lower_alone"],
+                                set(cfg["range_paired_joins"]), set(cfg["range_span_openers"]))
 
 
 def _pair_usd(sentence: str, amounts: list[dict], cfg: dict) -> list[dict]:

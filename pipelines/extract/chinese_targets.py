@@ -1,8 +1,10 @@
 """Quantified targets stated in Chinese: '力争到2025年元宇宙产业规模突破2500亿元', '设立50亿元产业基金', '培育100家企业'.
 
-The vocabulary is the "chinese" section of pipelines/data/targets.json; metrics, units, the USD
-conversion (fx_rates.csv), owners (owners.find_owner) and the one-target-per-figure rule are the
-English path's, so a Chinese story's targets land in the same columns as an English one's.
+The vocabulary is the "chinese" section of pipelines/data/targets.json; Japanese text is read the same way with the
+words of its "japanese" section in their place ('東京都は2030年までに100億円の基金を設立する', '企業100社を育成').
+Metrics, units, the USD conversion (fx_rates.csv), owners (owners.find_owner), ranges (ranges.py) and the
+one-target-per-figure rule are the English path's, so a Chinese story's targets land in the same columns as an
+English one's; a figure stated for several places at once is one target per place (chinese_shared.py).
 """
 from __future__ import annotations
 
@@ -15,9 +17,11 @@ from pipelines.extract.amounts import to_usd
 from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
+from pipelines.extract.chinese_shared import shared_owners
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.ranges import without_range_bounds
 from pipelines.extract.spans import Spans
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
@@ -45,27 +49,34 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def rules() -> dict:
+@lru_cache(maxsize=2)
+def rules(language: str = "chinese") -> dict:
     """The Chinese vocabulary of targets.json with its traditional forms (億元, 萬億) and its patterns compiled, and
-    the shared fx table."""
+    the shared fx table; for "japanese", the words of its "japanese" section in place of the Chinese ones (円, 社, 目標)."""
     base = target_rules()
-    cfg = with_traditional(base["chinese"])
+    cfg = with_traditional(base["chinese"] if language == "chinese" else {**base["chinese"], **base["japanese"]})
     cfg["fx"] = base["fx"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
+    gap = rf"[\u3041-\u30ff\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?"  # Han and kana between a count and its noun (100社の企業)
     not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
     before = _alt(w for w in cfg["currencies"] if w not in cfg["currency_units"])  # 新台幣 in 新台幣100億元
+    odd = f"(?:{_alt(cfg['approximate_after'])})?"  # 十余家, 100多亿元: the figure as written
     cfg["money_re"] = re.compile(
-        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?P<cur>{_alt(cfg['currencies'])})")
-    cfg["bare_re"] = re.compile(rf"(?<!{not_after})(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['bare_scales'])})(?![\u4e00-\u9fff\d])")
+        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after})(?P<num>{NUM})\s*{odd}{scale}{odd}\s*(?P<cur>{_alt(cfg['currencies'])})")
+    cfg["bare_re"] = re.compile(
+        rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['bare_scales'])}){odd}(?![\u4e00-\u9fff\d])")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     cfg["count_re"] = re.compile(
-        rf"(?<!{not_after})(?P<num>{NUM})\s*(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})"
-        rf"(?!{_alt(cfg['not_counted'])})[\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?(?P<noun>{_alt(nouns)})")
+        rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})"
+        rf"(?!{odd}(?:{_alt(cfg['not_counted'])})){gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after})(?P<num>{NUM})\s*"
-        rf"(?P<scale>{_alt(cfg['count_scales'])})?\s*(?:{_alt(cfg['classifiers'])})(?!{_alt(cfg['not_counted'])})")
+        rf"{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})(?!{odd}(?:{_alt(cfg['not_counted'])}))")
+    cfg["approximate_before"] = tuple(cfg["approximate_before"])
+    cfg["range_before_re"] = re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
+        rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
+        rf"(?:{_alt(cfg['currencies'])}|{_alt(cfg['classifiers'])})?\s*(?P<join>{_alt(cfg['range_joiners'])})\s*$")
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
@@ -73,7 +84,12 @@ def rules() -> dict:
     cfg["range_re"] = re.compile(cfg["range_pattern"])
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
-    cfg["usd_after_re"] = re.compile(usd_in_brackets + rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*美元\s*[）)]")
+    cfg["usd_after_re"] = re.compile(
+        usd_in_brackets + rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?:{_alt(cfg['usd_words'])})\s*[）)]")
+    cfg["national_re"] = re.compile(_alt(cfg["national_subjects"])) if cfg.get("national_subjects") else None
+    cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{_alt(cfg['shared_joiners'])})\s*")
+    cfg["shared_cue_re"] = re.compile(_alt(cfg["shared_cues"]))
+    cfg["shared_not_re"] = re.compile(_alt(cfg["shared_not_words"]))
     return cfg
 
 
@@ -104,6 +120,18 @@ def _value(num: str, scale: str | None, cfg: dict) -> float | None:
     return None if number is None else float(number) * (cfg["scales"].get(scale, 1.0) if scale else 1.0)
 
 
+def _figure(sentence: str, m: re.Match, cfg: dict) -> float | None:
+    """The value of a matched figure; a unit written alone after a bound word is one of it (逾百亿元, 近千家, 上百家).
+
+    >>> [_figure(s, rules()["count_re"].search(s), rules()) for s in ("培育近千家企业", "培育千家企业")]
+    [1000.0, None]
+    """
+    num = m.group("num")
+    if not num[0].isdigit() and chinese_number(num) is None and sentence.endswith(cfg["approximate_before"], 0, m.start("num")):
+        num = "一" + num  # 百亿 after 逾 is 一百亿; a unit alone elsewhere (千万 'by all means', 百亿级) stays unread
+    return _value(num, m.group("scale"), cfg)
+
+
 def find_amounts(sentence: str, cfg: dict) -> list[dict]:
     """Money and counted amounts in a sentence (digits half-width: see half_width), with spans relative to it.
 
@@ -119,7 +147,7 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         pre = m.group("pre") if m.group("cur") in cfg["currency_units"] else None  # 元 is then the unit of that currency
         amount = {"start": m.start() if pre else m.start("num"), "end": m.end(),
                   "unit": cfg["currencies"][pre or m.group("cur")], "local": m.group("cur") in cfg["currency_units"] and not pre,
-                  "value": _value(m.group("num"), m.group("scale"), cfg), "usd": None, "stated": False}
+                  "value": _figure(sentence, m, cfg), "usd": None, "stated": False}
         usd = cfg["usd_after_re"].match(sentence, m.end())
         usd_value = _value(usd.group("num"), usd.group("scale"), cfg) if usd else None
         if usd_value is not None and amount["unit"] != "USD":
@@ -127,16 +155,17 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         if amount["value"] is not None and free(amount["start"], amount["end"]):
             found.append(amount)
     for m in cfg["bare_re"].finditer(sentence):
-        value = _value(m.group("num"), m.group("scale"), cfg)
+        value = _figure(sentence, m, cfg)
         if value is not None and free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
             found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "local": True, "value": value, "usd": None,
                           "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
-        value = _value(m.group("num"), m.group("scale"), cfg)
+        value = _figure(sentence, m, cfg)
         if value is not None and free(m.start(), m.end()):
             found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value,
                           "usd": None, "stated": False, "metric": cfg["count_noun"][m.group("noun")]})
-    return sorted(found, key=lambda a: a["start"])
+    return without_range_bounds(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_before_re"],
+                                set(cfg["range_change_openers"]))
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -207,13 +236,22 @@ def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int
     if not amount.get("local"):
         return find_owner(story, span, pos, end, amount["unit"], story.prev_subject, before), amount["unit"]
     owner = find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
-    local = next((cfg["local_yuan"][p.name] for p in load_gazetteer().ancestors(owner) if p.name in cfg["local_yuan"]), None)
+    local = _local_yuan(owner, amount, cfg)
     return (owner, local) if local else (currency_owner(owner, amount["unit"], pos, story), amount["unit"])
 
 
+def _local_yuan(owner: str | None, amount: dict, cfg: dict) -> str | None:
+    """The place's own dollar for a figure in 元 with no currency before it (Taiwan's, Hong Kong's, Macau's), else None."""
+    if not amount.get("local"):
+        return None
+    return next((cfg["local_yuan"][p.name] for p in load_gazetteer().ancestors(owner) if p.name in cfg["local_yuan"]), None)
+
+
 def extract_chinese_targets(body: str, published_at: datetime | None, mentions: list[Mention],
-                            places: list[Mention] | None = None, title: str | None = None) -> list[Target]:
-    """Targets stated in a Chinese body: an amount in a sentence with a target cue and no statistic cue.
+                            places: list[Mention] | None = None, title: str | None = None,
+                            japanese: bool = False) -> list[Target]:
+    """Targets stated in a Chinese body (a Japanese one with `japanese`, by its own words: 100億円, 100社, 目標):
+    an amount in a sentence with a target cue and no statistic cue.
 
     >>> [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year) for t in extract_chinese_targets(
     ...     "四川省力争到2025年元宇宙产业规模突破2500亿元。", None,
@@ -222,7 +260,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     """
     from pipelines.extract.targets import dedupe_targets, previous_amount_end
 
-    cfg = rules()
+    cfg = rules("japanese" if japanese else "chinese")
     # every place of the body, those inside a government body's name too (成都市人民政府 sets Chengdu's targets), but
     # not a company's or a university's: 中国银行's fund is the bank's, as 'Bank of China' owns no place's target on
     # the English path, and 上海交通大学's is the university's
@@ -243,6 +281,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
             earlier_year = title_year
         last_end = e
         amounts = find_amounts(sentence, cfg)
+        in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         year = _year(sentence, published_at, cfg)
         if amounts and cfg["target_cues_re"].search(sentence):
             for a in amounts:
@@ -252,14 +291,20 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one
                 owner, unit = _owner_and_unit(story, (s, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg)
-                usd = a["usd"] if a["stated"] else to_usd(a["value"], unit, cfg) if unit != "count" else None
+                if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
+                    owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 due = year if year is not None else earlier_year
-                out.append(Target(owner, metric, a["value"], unit, usd, None if unit == "count" else a["stated"],
-                                  due, body[s:e], s, e,
-                                  {"amount_text": body[s + a["start"]:s + a["end"]], "amount_start": s + a["start"],
-                                   "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None}))
+                figures = [(s + f["start"], s + f["end"]) for f in amounts]
+                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
+                for holder_no, holder in enumerate(holders):
+                    held_in = unit if holder == owner else _local_yuan(holder, a, cfg) or a["unit"]
+                    usd = a["usd"] if a["stated"] else to_usd(a["value"], held_in, cfg) if held_in != "count" else None
+                    out.append(Target(holder, metric, a["value"], held_in, usd, None if held_in == "count" else a["stated"],
+                                      due, body[s:e], s, e,
+                                      {"amount_text": body[s + a["start"]:s + a["end"]], "amount_start": s + a["start"],
+                                       "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None,
+                                       "holder_no": holder_no}))
         earlier_year = year if year is not None else earlier_year
-        in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
     return dedupe_targets(out)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import chain
 from datetime import datetime
 
 from pipelines.extract.gazetteer import load_gazetteer
@@ -25,6 +27,20 @@ class StoryState:
     last_money: Target | None = None
     totals: list[list] = field(default_factory=list)  # [value, unit, part sum] of funds and budgets stated so far
     owner_years: dict = field(default_factory=dict)  # jurisdiction -> first deadline year of its targets in the story
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self):
+        self.jur = sorted(self.jur, key=lambda m: m.char_start)
+        self._starts = [m.char_start for m in self.jur]
+
+    def places_in(self, lo: int, hi: int) -> list[Mention]:
+        """The places starting in [lo, hi), found by bisection over their sorted starts, so looking up a figure's
+        owner reads the places near it, not all of the story's: a long body stays linear in its length."""
+        return self.jur[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
+
+    def places_before(self, pos: int):
+        """The places starting before pos, the nearest first, read one at a time (a search stops at the first it wants)."""
+        return (self.jur[i] for i in range(bisect_left(self._starts, pos) - 1, -1, -1))
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding pos."""
@@ -82,17 +98,20 @@ def _chain(name: str | None) -> list[str]:
 def _by_level(level: str, pos: int, story: StoryState) -> str | None:
     """'the city' -> the last city named; 'the ministry' -> the story's country; 'the government' -> the paragraph's or story's place."""
     gaz = load_gazetteer()
-    prior = [m for m in story.jur if m.char_start < pos and _is_subject_place(m)]
     if level == "country":
-        countries = [m.entity_name for m in prior if gaz.places.get(m.entity_name) and gaz.places[m.entity_name].level == "country"]
-        return _country_of(story.main) or (countries[-1] if countries else None)
+        return _country_of(story.main) or _last_before(story, pos, lambda p: p is not None and p.level == "country")
     levels = target_rules()["levels_for"][level]
     if levels is None:
-        para = story.paragraph(pos)[0]
-        prior = [m for m in prior if m.char_start >= para]
+        prior = [m for m in story.places_in(story.paragraph(pos)[0], pos) if _is_subject_place(m)]
         return prior[-1].entity_name if prior else story.main
-    prior = [m for m in prior if gaz.places.get(m.entity_name) and gaz.places[m.entity_name].level in levels]
-    return prior[-1].entity_name if prior else None
+    return _last_before(story, pos, lambda p: p is not None and p.level in levels)
+
+
+def _last_before(story: StoryState, pos: int, wanted) -> str | None:
+    """The last subject place named before pos whose gazetteer entry is `wanted`, read backwards from pos."""
+    places = load_gazetteer().places
+    return next((m.entity_name for m in story.places_before(pos)
+                 if _is_subject_place(m) and wanted(places.get(m.entity_name))), None)
 
 
 def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, unit: str, fallback: str | None,
@@ -107,7 +126,7 @@ def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, uni
     ...            (0, len(body)), 24, 40, "CNY", None)
     'Sichuan'
     """
-    between = [m for m in story.jur if previous_end is not None and previous_end <= m.char_start < pos and _is_subject_place(m)]
+    between = [] if previous_end is None else [m for m in story.places_in(previous_end, pos) if _is_subject_place(m)]
     owner = first_subject(between, story.body) if between else _clause_owner(story, span, pos, end, fallback)
     owner = _capital_as_country(owner, story, span)
     return currency_owner(owner, unit, pos, story)
@@ -115,7 +134,7 @@ def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, uni
 
 def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None) -> str | None:
     """Owner from the clause around the amount: 'by X', the clause subject, a government phrase, the sentence."""
-    body, jur = story.body, story.jur
+    body = story.body
     s_start, s_end = span
     clause_start = s_start
     for m in CLAUSE_BREAK.finditer(body, s_start, pos):
@@ -125,10 +144,10 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
     cfg = target_rules()
     by = cfg["owner_after"].search(body, end, clause_end)
     if by:
-        after = [m for m in jur if m.char_start == by.end()]
+        after = story.places_in(by.end(), by.end() + 1)
         if after:
             return after[0].entity_name
-    in_clause = [m for m in jur if clause_start <= m.char_start < pos]
+    in_clause = story.places_in(clause_start, pos)
     if in_clause:
         return _most_specific(first_subject(in_clause, body), in_clause)
     for text in (body[clause_start:pos], body[end:clause_end]):
@@ -137,7 +156,7 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
                 found = _by_level(level, pos, story)
                 if found:
                     return found
-    in_sentence = [m for m in jur if s_start <= m.char_start < pos] or [m for m in jur if end <= m.char_start < clause_end]
+    in_sentence = story.places_in(s_start, pos) or story.places_in(end, clause_end)
     if in_sentence:
         return first_subject(in_sentence, body)
     return fallback
@@ -146,7 +165,7 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
 def _capital_as_country(owner: str | None, story: StoryState, span: tuple[int, int]) -> str | None:
     """A capital carried over from context ('... as Tokyo tries to'; 'the government wants') stands for its country in a story about that country."""
     country = load_gazetteer().capitals.get(owner or "")
-    written = any(m.entity_name == owner and span[0] <= m.char_start < span[1] for m in story.jur)
+    written = any(m.entity_name == owner for m in story.places_in(*span))
     if country and story.main == country and not written and not target_rules()["city_cue_re"].search(story.body[span[0]:span[1]]):
         return country
     return owner
@@ -157,7 +176,7 @@ def currency_owner(owner: str | None, unit: str, pos: int, story: StoryState) ->
     home = target_rules()["currency_home"].get(unit)
     if not home or not load_gazetteer().places.get(home) or owner is None or _country_of(home) == _country_of(owner):
         return owner
-    for name in [m.entity_name for m in reversed(story.jur) if m.char_start < pos] + [story.main]:
+    for name in chain((m.entity_name for m in story.places_before(pos)), [story.main]):
         if home in _chain(name):
             return name
     return home

@@ -84,13 +84,14 @@ def extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dict
         "story_key": story_key, "document_id": document_id, "field": m.field, "entity_type": m.entity_type,
         "entity_name": m.entity_name, "surface_text": m.surface_text, "char_start": m.char_start,
         "char_end": m.char_end, "parent_name": m.parent} for m in mentions}.values())
-    target_rows = list({(t.extra["amount_start"], t.extra["amount_end"]): {
+    target_rows = list({(t.extra["amount_start"], t.extra["amount_end"], t.extra.get("holder_no", 0)): {
         "story_key": story_key, "document_id": document_id, "jurisdiction_name": t.jurisdiction_name,
         "metric": t.metric, "target_value": t.target_value, "unit": t.unit, "target_value_usd": t.target_value_usd,
         "usd_is_stated": t.usd_is_stated, "target_year": t.target_year, "evidence": t.evidence,
         "char_start": t.char_start, "char_end": t.char_end, "amount_text": t.extra["amount_text"],
         "amount_start": t.extra["amount_start"], "amount_end": t.extra["amount_end"],
-        "year_is_stated": t.extra.get("year_is_stated"), "initiative_no": t.extra["initiative_no"]}
+        "year_is_stated": t.extra.get("year_is_stated"), "initiative_no": t.extra["initiative_no"],
+        "holder_no": t.extra.get("holder_no", 0)}
         for t in targets}.values())
     return story_key, document_id, mention_rows, target_rows, initiative_rows, participant_rows
 

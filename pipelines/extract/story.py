@@ -68,7 +68,9 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
         japanese = bool(body) and not body.isascii() and is_japanese(body)
         title_places = find_jurisdictions(title or "", story_countries(body_places), japanese or None)
         title_mentions = find_mentions(title or "", "title", source_site, title_places, body or "")
-        # a Chinese body's targets by the Chinese vocabulary; a Japanese one's (億円, 目標) are not read yet
-        read_targets = extract_chinese_targets if body and mostly_han(body) and not japanese else extract_targets
-        targets = read_targets(body or "", published_at, body_mentions, body_places, title)
+        # a Chinese body's targets by the Chinese vocabulary, a Japanese one's by the Japanese words (億円, 社, 目標)
+        if body and mostly_han(body):
+            targets = extract_chinese_targets(body, published_at, body_mentions, body_places, title, japanese=japanese)
+        else:
+            targets = extract_targets(body or "", published_at, body_mentions, body_places, title)
     return title_mentions + body_mentions, targets

@@ -87,4 +87,11 @@ def target_rules() -> dict:
                          if not k.startswith("_")}
     cfg["money_metric_res"] = [(metric, [re.compile(rf"\b{re.escape(w)}") for w in words]) for metric, words in cfg["money_metrics"]]
     cfg["range_before"] = re.compile(rf"(?:{NUM}|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
+    joins = alt(cfg["range_joiners"])
+    year_not = rf"(?!(?:19|20)\d\d(?![\d,.])(?!\s?(?:{alt(cfg['scales'])})\b))"  # 'by 2025 to 200 billion yuan' is no range
+    cfg["money_range_before"] = re.compile(  # '1 billion yuan to ', 'between $1 billion and ', '100-'
+        rf"(?:\b(?P<open>{alt(cfg['range_span_openers'] + cfg['range_change_openers'])})\s+)?(?:{alt(cfg['currency_prefixes'])})?\s?"
+        rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))(?:\s?(?:{alt(cfg['scales'])})\b)?(?:\s(?:{alt(cfg['currency_words'])})\b)?\s?(?P<join>{joins})\s?$", re.I)
+    unpaired = alt(j for j in cfg["range_joiners"] if j not in cfg["range_paired_joins"])
+    cfg["money_range_lower_alone"] = re.compile(rf"\s?(?:{unpaired})\s?(?:{NUM})\s?(?:{alt(cfg['scales'])})\b", re.I)  # $1-2 billion
     return cfg

@@ -147,7 +147,7 @@ COMMENT ON COLUMN staging.stg_entity_mentions.char_start IS 'Start offset of the
 COMMENT ON COLUMN staging.stg_entity_mentions.parent_name IS 'For a district recognised from the story context (Jiangning in Nanjing''s Jiangning district): the containing jurisdiction the story names; else null.';
 COMMENT ON COLUMN staging.stg_entity_mentions.char_end IS 'End offset (exclusive) of the mention in the field (body or title).';
 
--- staging.stg_targets: one row per quantified target in a story. Key: (story_key, amount_start, amount_end).
+-- staging.stg_targets: one row per quantified target in a story. Key: (story_key, amount_start, amount_end, holder_no).
 CREATE TABLE IF NOT EXISTS staging.stg_targets (
     story_key          VARCHAR NOT NULL,
     document_id        VARCHAR NOT NULL,
@@ -166,9 +166,10 @@ CREATE TABLE IF NOT EXISTS staging.stg_targets (
     amount_end         INTEGER NOT NULL CHECK (amount_end <= char_end AND amount_end > amount_start),
     year_is_stated     BOOLEAN,
     initiative_no      INTEGER,
-    PRIMARY KEY (story_key, amount_start, amount_end)
+    holder_no          INTEGER NOT NULL DEFAULT 0 CHECK (holder_no >= 0),
+    PRIMARY KEY (story_key, amount_start, amount_end, holder_no)
 );
-COMMENT ON TABLE staging.stg_targets IS 'One row per quantified target or commitment stated in a story (a sentence may state several). Key: (story_key, amount_start, amount_end).';
+COMMENT ON TABLE staging.stg_targets IS 'One row per quantified target or commitment stated in a story (a sentence may state several, and one figure stated for several places is one row per place). Key: (story_key, amount_start, amount_end, holder_no).';
 COMMENT ON COLUMN staging.stg_targets.story_key IS 'The story (stg_stories.story_key) stating the target.';
 COMMENT ON COLUMN staging.stg_targets.document_id IS 'The document whose copy of the story was read (offsets refer to it).';
 COMMENT ON COLUMN staging.stg_targets.jurisdiction_name IS 'Canonical name of the jurisdiction that set or holds the target.';
@@ -186,6 +187,7 @@ COMMENT ON COLUMN staging.stg_targets.amount_start IS 'Start offset of the figur
 COMMENT ON COLUMN staging.stg_targets.amount_end IS 'End offset (exclusive) of the figure in the story body.';
 COMMENT ON COLUMN staging.stg_targets.year_is_stated IS 'True when target_year is written in the evidence sentence, false when taken from its paragraph, the plan it refers back to or the headline; null when no year.';
 
+COMMENT ON COLUMN staging.stg_targets.holder_no IS 'Which of the places a figure is stated for together this row is (北京市和上海市均突破1000亿元: 0 Beijing, 1 Shanghai); 0 for a figure one place holds.';
 COMMENT ON COLUMN staging.stg_targets.initiative_no IS 'The initiative of the story the target belongs to (stg_initiatives.initiative_no).';
 
 -- staging.stg_initiatives: one row per initiative a story reports. Key: (story_key, initiative_no).

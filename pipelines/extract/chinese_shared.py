@@ -1,0 +1,66 @@
+"""Targets a Chinese sentence states for several places at once: '北京市和上海市元宇宙产业规模均突破1000亿元' is
+Beijing's and Shanghai's, '北京市、上海市分别培育100家和50家企业' pairs the places and figures in order.
+
+A figure is shared only when all of these hold, so that a place merely named beside another keeps its single owner:
+the places stand in a list joined by a joining word alone (和, 与, 、; the "chinese" section of targets.json), no other
+place is named between the list and the figure, a distributive word (均, 都, 分别) stands between them (均 and 都 in
+the figure's own clause), and the owner found for the figure is one of the listed places. Without a distributive
+word a list names partners of one joint target ('四川省与重庆市共同打造…'), which stays one row.
+"""
+from __future__ import annotations
+
+import re
+
+from pipelines.records import Mention
+
+CLAUSE_BREAK = re.compile(r"[，,、：:]")
+
+
+def _listed(before: list[Mention], body: str, joiner: re.Pattern) -> list[Mention]:
+    """The places of a list ending with the last of `before` ('北京市和上海市'): each joined to the next by a joining word alone."""
+    run = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not joiner.fullmatch(body, m.char_end, run[0].char_start):
+            break
+        run.insert(0, m)
+    return run
+
+
+def _cue(body: str, start: int, end: int, cfg: dict) -> re.Match | None:
+    """The last distributive word in body[start:end] that is not part of another word (首都, 都市)."""
+    void = [(m.start(), m.end()) for m in cfg["shared_not_re"].finditer(body, max(0, start - 1), end + 1)]
+    cues = [m for m in cfg["shared_cue_re"].finditer(body, start, end) if not any(s <= m.start() < e for s, e in void)]
+    return cues[-1] if cues else None
+
+
+def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], figures: list[tuple[int, int]],
+                  owner: str | None, cfg: dict) -> list[str | None]:
+    """The places a figure belongs to: every listed place (均, 都, 分别 with one figure), the one in its rank
+    (分别 with as many figures as places), else [owner].
+
+    `places` are the sentence's places in order, `figures` the (start, end) of its figures, all in body offsets;
+    `cfg` the compiled vocabulary (chinese_targets.rules).
+
+    >>> from pipelines.records import Mention as M
+    >>> from pipelines.extract.chinese_targets import rules
+    >>> body = "北京市和上海市产业规模均突破1000亿元。"
+    >>> shared_owners(body, [M("jurisdiction", "Beijing", "北京市", 0, 3), M("jurisdiction", "Shanghai", "上海市", 4, 7)],
+    ...               (14, 21), [(14, 21)], "Beijing", rules())
+    ['Beijing', 'Shanghai']
+    """
+    before = [m for m in places if m.char_start < figure[0]]
+    if not before:
+        return [owner]
+    listed = _listed(before, body, cfg["shared_joiner_re"])
+    names = list(dict.fromkeys(m.entity_name for m in listed))
+    cue = _cue(body, listed[-1].char_end, figure[0], cfg)
+    if len(names) < 2 or owner not in names or cue is None:
+        return [owner]
+    if cue.group() not in cfg["shared_respective_cues"]:
+        return names if not CLAUSE_BREAK.search(body, cue.end(), figure[0]) else [owner]
+    after_cue = [f for f in figures if f[0] >= cue.end() and not any(cue.end() <= m.char_start < f[0] for m in places)]
+    if len(after_cue) == 1:
+        return names
+    if len(after_cue) == len(listed) and figure in after_cue:
+        return [listed[after_cue.index(figure)].entity_name]
+    return [owner]

@@ -1,0 +1,51 @@
+"""Figures that bound a range are no target, on the English and the Chinese path alike.
+
+'between $1 billion and $2 billion', '1 to 2 billion yuan', '$1-2 billion', '100-200亿元', '100亿元至200亿元' and
+'10至20家企业' state two optional bounds, not one figure: target_value holds a figure as stated, and neither bound
+is the target (the lower one understates it, the upper one overstates it, a midpoint is a figure nobody wrote),
+while storing both would count the goal twice when facts are summed. So neither bound becomes a row, as
+'three to five parks' gives none on the English path. A figure moving from one level to another ('from 100 billion
+yuan to 200 billion yuan', '从100亿元到200亿元') is no range: its lower figure is where things stand, not a goal,
+and its upper figure is the target, as 'the number of companies from 110 to 200' on the English path.
+"""
+from __future__ import annotations
+
+import re
+
+
+def without_range_bounds(sentence: str, amounts: list[dict], range_before: re.Pattern, change_openers: set[str],
+                         lower_alone: re.Pattern | None = None, paired_joins: set[str] = frozenset(),
+                         span_openers: set[str] = frozenset()) -> list[dict]:
+    """The amounts of a sentence (spans relative to it) without those bounding a range.
+
+    `range_before` matches the lower bound and joining word written right before a figure ('100-', '1 billion
+    yuan to '), ending where the figure starts, with groups `open` (a word before the lower bound: from, between,
+    从) and `join`; a join in `paired_joins` ('and') makes a range only after a word of `span_openers` ('between').
+    `lower_alone` matches, right after a figure, an upper bound that is no amount of its own ('$1' in '$1-2 billion').
+
+    >>> rx = re.compile(r"(?:(?P<open>from|between)\\s)?\\d+ (?P<join>to|and) $")
+    >>> amounts = [{"start": 10, "end": 13}, {"start": 17, "end": 20}]
+    >>> [a["start"] for a in without_range_bounds("a fund of 100 to 200 yuan", [], rx, {"from"})]
+    []
+    >>> [a["start"] for a in without_range_bounds("a rise of 100 to 200 and", amounts, rx, {"from"})]
+    []
+    >>> [a["start"] for a in without_range_bounds("rise from 100 to 200 and", amounts, rx, {"from"})]
+    [17]
+    """
+    dropped: set[int] = set()
+    for i, a in enumerate(amounts):
+        if lower_alone is not None and lower_alone.match(sentence, a["end"]):
+            dropped.add(i)
+            continue
+        m = _bound_before(sentence, a["start"], range_before)
+        if m is None or (m.group("join").lower() in paired_joins and (m.group("open") or "").lower() not in span_openers):
+            continue
+        dropped.update(j for j, b in enumerate(amounts) if b["start"] < a["start"] and b["end"] > m.start())
+        if (m.group("open") or "").lower() not in change_openers:
+            dropped.add(i)
+    return [a for i, a in enumerate(amounts) if i not in dropped]
+
+
+def _bound_before(sentence: str, pos: int, range_before: re.Pattern) -> re.Match | None:
+    """The match of `range_before` ending at pos, read from at most 60 characters back (a bound and its unit)."""
+    return range_before.search(sentence, max(0, pos - 60), pos)
