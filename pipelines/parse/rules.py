@@ -52,6 +52,8 @@ class TextThresholds:
     footer_line_max_words: int
     story_min_words: int
     story_page_share: float
+    menu_run_min_lines: int
+    menu_run_max_words: int
     error_page_max_words: int
     thread_min_actions: int
     thread_furniture_max_words: int
