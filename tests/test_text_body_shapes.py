@@ -91,9 +91,11 @@ def test_a_product_page_without_running_text_is_read_from_its_block_of_short_lin
 def test_a_collection_grid_without_running_text_is_read_and_its_filters_are_not():
     filters = ("Colour", "Black", "Blue", "Green", "Grey", "Red", "White", "Width", "Regular", "Wide")
     cards = []
-    for name, kind, price in (("Ridge Runner 3", "Trail Running Shoes", "$129"), ("Harbor Walk 2", "Road Walking Shoes", "$89"),
+    for name, kind, price in (("Ridge Runner 3", "Trail Running Shoes", "$129"),
+                              ("Harbor Walk 2", "Road Walking Shoes", "$89"),
                               ("Summit Pro", "Hiking Boots", "$189"), ("Canyon Lite", "Trail Running Shoes", "$119"),
-                              ("Meadow Glide", "Road Running Shoes", "$99"), ("Peak Guard GTX", "Waterproof Hiking Boots", "$209")):
+                              ("Meadow Glide", "Road Running Shoes", "$99"),
+                              ("Peak Guard GTX", "Waterproof Hiking Boots", "$209")):
         cards += [name, kind, "4 Colours", price]
     body = parse_text("\n".join(("Skip to main content", *SHOP_MENU, "Men's Shoes (214)", *filters, *cards,
                                  *SHOP_FOOTER)))[0].body.split("\n\n")

@@ -19,7 +19,8 @@ def menu_run_lines(lines: list[Line], rules: TextRules) -> set[int]:
     grid's cards ('Blue Mug' / 'Hand-thrown' / '$24') are no menu.
 
     >>> from pipelines.parse.rules import text_rules
-    >>> page = [Line(t, n, "headline") for n, t in enumerate(["Men", "Women", "Kids", "Sale", "Gifts", "$24", "Blue Mug"])]
+    >>> texts = ["Men", "Women", "Kids", "Sale", "Gifts", "$24", "Blue Mug"]
+    >>> page = [Line(t, n, "headline") for n, t in enumerate(texts)]
     >>> sorted(menu_run_lines(page, text_rules()))
     [0, 1, 2, 3, 4]
     """
