@@ -113,3 +113,34 @@ def test_pages_of_a_few_short_lines_stay_quarantined():
                   *SHOP_FOOTER)
     for page in (cookie_wall, sign_in, empty_shop):
         assert parse_text("\n".join(page)) == []
+
+
+ARTICLE_OPENING = ("Harbor towns sold more fish this year",
+                   "The harbor towns of the north coast sold more fish this year than in any year since the new quay "
+                   "opened, and the trade group expects the rise to hold through the winter season.",
+                   "Most of the rise came from the two largest ports, where the new cold stores let boats land their "
+                   "catch at night and sell it at the morning auction.")
+
+
+def test_a_source_credit_under_a_table_inside_the_story_ends_nothing():
+    """'Source: X' under a table of figures credits the table: the story's prose resumes under it, also under a
+    section heading, and is read."""
+    table = ("Landings by port", "North Quay 41,200 t", "Old Harbor 18,900 t", "Bay Point 7,300 t")
+    after = ("The trade group said the smaller ports lost boats to the larger ones, whose cold stores and auctions draw "
+             "the crews that used to land their catch closer to home.")
+    heading_prose = ("The group asked the county to fund a shared cold store for the three smaller ports, so their "
+                     "boats can land at night as the large ports' boats do.")
+    page = (*ARTICLE_OPENING, *table, "Source: Coast Fisheries Board", after, "What comes next", heading_prose,
+            "© 2025 Coast Daily")
+    body = parse_text("\n".join(page))[0].body
+    assert after in body and heading_prose in body
+    assert "Source: Coast Fisheries Board" not in body
+
+
+def test_a_press_releases_closing_source_line_still_ends_the_story():
+    """A release's closing 'Source: Acme Corp' over the company's boilerplate ('Acme Corp is …') ends the story."""
+    boilerplate = ("Northwind Fisheries is a cooperative of forty boat owners on the north coast that runs two cold "
+                   "stores and a fish auction, and sells to buyers in six countries.")
+    page = (*ARTICLE_OPENING, "Source: Northwind Fisheries", boilerplate, "© 2025 Newswire")
+    body = parse_text("\n".join(page))[0].body
+    assert ARTICLE_OPENING[2] in body and boilerplate not in body

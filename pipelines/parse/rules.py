@@ -72,6 +72,7 @@ class TextRules:
     footer_dated: re.Pattern
     inline_end_heading: re.Pattern
     inline_heading_reader: re.Pattern
+    inline_end_credit: re.Pattern
     comment_action: re.Pattern
     related_marker: re.Pattern
     date_prefix: re.Pattern
@@ -132,6 +133,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         footer_dated=re.compile(raw["footer_dated"], flags),
         inline_end_heading=_any_line(raw["inline_end_headings"]),
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
+        inline_end_credit=re.compile(raw["inline_end_credit"], flags),
         comment_action=_any_line(raw["comment_action_lines"]),
         related_marker=_any_line(raw["related_markers"]),
         date_prefix=re.compile(raw["date_prefixes"], flags),
