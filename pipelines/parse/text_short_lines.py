@@ -1,7 +1,7 @@
 """Pages made of short lines only (a product page, a collection's grid, a schedule): no line of running text opens a
-story, so their main content is read as trafilatura reads such pages, from the line model's densest run of content
-with the navigation left out, and quarantined as empty when too few words are left (a cookie wall, a login form, a
-shop whose items the dump never rendered)."""
+story, so their main content is read from the line model's densest run of content with the navigation left out (its
+largest block between menu runs), and the page is quarantined as empty when that block holds too few words (a cookie
+wall, a login form, a shop whose items the dump never rendered)."""
 from __future__ import annotations
 
 import re
