@@ -69,3 +69,78 @@ def test_a_threads_short_posts_in_other_scripts_stay():
     assert post in paragraphs and reply in paragraphs and thanks in paragraphs
     assert all(text in paragraphs for text in short)
     assert "#2" not in paragraphs and "#3" not in paragraphs
+
+
+SHOP_MENU = ("Men", "Women", "Kids", "Sale", "Gifts", "Stores")
+SHOP_FOOTER = ("Help", "Order Status", "Shipping", "Returns", "Contact Us", "About Us", "Careers", "Press",
+               "© 2025 Trail Goods Inc. All rights reserved.")
+
+
+def test_a_product_page_without_running_text_is_read_from_its_block_of_short_lines():
+    """A product page holds no sentence: its name, price and spec lines are read as its body, its menus are not."""
+    product = ["Ridge Runner 3", "Men's Trail Running Shoes", "$129.95", "Rated 4.6 out of 5 by 212 buyers",
+               "A grippy lug sole and a light foam midsole for long days on rocky ground",
+               "Weight: 290 g per shoe", "Heel drop: 6 mm", "Upper: recycled mesh with a welded toe cap",
+               "Sizes: 7 to 13, regular and wide", "Colour: Moss Green / Slate", "Free returns within 30 days"]
+    stories = parse_text("\n".join(("Skip to main content", *SHOP_MENU, *product, *SHOP_FOOTER)))
+    body = stories[0].body.split("\n\n")
+    assert "Weight: 290 g per shoe" in body and "Upper: recycled mesh with a welded toe cap" in body
+    assert not set(SHOP_MENU) & set(body) and "Order Status" not in body and "Careers" not in body
+
+
+def test_a_collection_grid_without_running_text_is_read_and_its_filters_are_not():
+    filters = ("Colour", "Black", "Blue", "Green", "Grey", "Red", "White", "Width", "Regular", "Wide")
+    cards = []
+    for name, kind, price in (("Ridge Runner 3", "Trail Running Shoes", "$129"),
+                              ("Harbor Walk 2", "Road Walking Shoes", "$89"),
+                              ("Summit Pro", "Hiking Boots", "$189"), ("Canyon Lite", "Trail Running Shoes", "$119"),
+                              ("Meadow Glide", "Road Running Shoes", "$99"),
+                              ("Peak Guard GTX", "Waterproof Hiking Boots", "$209")):
+        cards += [name, kind, "4 Colours", price]
+    body = parse_text("\n".join(("Skip to main content", *SHOP_MENU, "Men's Shoes (214)", *filters, *cards,
+                                 *SHOP_FOOTER)))[0].body.split("\n\n")
+    assert "Summit Pro" in body and "$209" in body and "Waterproof Hiking Boots" in body
+    assert "Green" not in body and "Wide" not in body and "Careers" not in body
+
+
+def test_pages_of_a_few_short_lines_stay_quarantined():
+    """A cookie wall, a sign-in form or a shop whose items were never rendered holds no block of content: no story."""
+    cookie_wall = ("Trail Goods", "We value your privacy", "Accept all", "Reject all", "Manage preferences",
+                   "Cookie settings", "Privacy policy")
+    sign_in = ("Trail Goods", "Sign in to your account", "Email address", "Password", "Forgot your password?",
+               "Keep me signed in", "Create an account", "Need help?")
+    empty_shop = ("Skip to main content", *SHOP_MENU, "New Arrivals", "Free shipping over $50", "Loading products",
+                  *SHOP_FOOTER)
+    for page in (cookie_wall, sign_in, empty_shop):
+        assert parse_text("\n".join(page)) == []
+
+
+ARTICLE_OPENING = ("Harbor towns sold more fish this year",
+                   "The harbor towns of the north coast sold more fish this year than in any year since the new quay "
+                   "opened, and the trade group expects the rise to hold through the winter season.",
+                   "Most of the rise came from the two largest ports, where the new cold stores let boats land their "
+                   "catch at night and sell it at the morning auction.")
+
+
+def test_a_source_credit_under_a_table_inside_the_story_ends_nothing():
+    """'Source: X' under a table of figures credits the table: the story's prose resumes under it, also under a
+    section heading, and is read."""
+    table = ("Landings by port", "North Quay 41,200 t", "Old Harbor 18,900 t", "Bay Point 7,300 t")
+    after = ("The trade group said the smaller ports lost boats to the larger ones, whose cold stores and auctions draw "
+             "the crews that used to land their catch closer to home.")
+    heading_prose = ("The group asked the county to fund a shared cold store for the three smaller ports, so their "
+                     "boats can land at night as the large ports' boats do.")
+    page = (*ARTICLE_OPENING, *table, "Source: Coast Fisheries Board", after, "What comes next", heading_prose,
+            "© 2025 Coast Daily")
+    body = parse_text("\n".join(page))[0].body
+    assert after in body and heading_prose in body
+    assert "Source: Coast Fisheries Board" not in body
+
+
+def test_a_press_releases_closing_source_line_still_ends_the_story():
+    """A release's closing 'Source: Acme Corp' over the company's boilerplate ('Acme Corp is …') ends the story."""
+    boilerplate = ("Northwind Fisheries is a cooperative of forty boat owners on the north coast that runs two cold "
+                   "stores and a fish auction, and sells to buyers in six countries.")
+    page = (*ARTICLE_OPENING, "Source: Northwind Fisheries", boilerplate, "© 2025 Newswire")
+    body = parse_text("\n".join(page))[0].body
+    assert ARTICLE_OPENING[2] in body and boilerplate not in body

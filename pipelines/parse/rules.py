@@ -52,6 +52,8 @@ class TextThresholds:
     footer_line_max_words: int
     story_min_words: int
     story_page_share: float
+    menu_run_min_lines: int
+    menu_run_max_words: int
     error_page_max_words: int
     thread_min_actions: int
     thread_furniture_max_words: int
@@ -70,6 +72,7 @@ class TextRules:
     footer_dated: re.Pattern
     inline_end_heading: re.Pattern
     inline_heading_reader: re.Pattern
+    inline_end_credit: re.Pattern
     comment_action: re.Pattern
     related_marker: re.Pattern
     date_prefix: re.Pattern
@@ -130,6 +133,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         footer_dated=re.compile(raw["footer_dated"], flags),
         inline_end_heading=_any_line(raw["inline_end_headings"]),
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
+        inline_end_credit=re.compile(raw["inline_end_credit"], flags),
         comment_action=_any_line(raw["comment_action_lines"]),
         related_marker=_any_line(raw["related_markers"]),
         date_prefix=re.compile(raw["date_prefixes"], flags),

@@ -41,6 +41,8 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
             break
         if line.kind == "end" and main.paragraphs and not main.closed and _story_heading(lines, i, keep):
             main.paragraphs.append(line.text)  # 'Comments' heading a section of the story: its prose goes on under it
+        elif line.kind == "end" and main.paragraphs and not main.closed and _chart_credit(lines, i, keep):
+            pass  # 'Source: NAIC' under a table of the story: its prose goes on under the credit
         elif (line.kind == "end" or (line.kind == "promo" and i not in keep)) and not main.closed:
             # furniture above the body ('Source: …') ends nothing; a sign-up prompt the line model leaves out ends the
             # story like an end marker (one it keeps is a sentence or list item of the story)
@@ -105,6 +107,20 @@ def _story_heading(lines: list[Line], i: int, keep: set[int]) -> bool:
     below = lines[i + 1:i + 1 + rules.thresholds.comment_reach]
     return is_body_start(nxt, rules) and (not keep or i + 1 in keep) and not rules.inline_heading_reader.search(nxt.text) \
         and not any((x.kind == "meta" and x.meta.get("date")) or rules.comment_action.fullmatch(x.text) for x in below)
+
+
+def _chart_credit(lines: list[Line], i: int, keep: set[int]) -> bool:
+    """True when the end line at `i` credits a chart or table inside the story ('Source: NAIC'): the next line is
+    running text the line model keeps and does not open with the credited name (a press release's 'Source: Acme Corp'
+    over 'Acme Corp is a maker of …' is its closing credit over its boilerplate)."""
+    rules = text_rules()
+    credit = rules.inline_end_credit.fullmatch(lines[i].text)
+    if not credit or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    resumes = is_body_start(nxt, rules) or (nxt.kind == "headline" and i + 2 < len(lines)
+                                            and is_body_start(lines[i + 2], rules) and (not keep or i + 2 in keep))
+    return resumes and (not keep or i + 1 in keep) and not nxt.text.startswith(credit.group("name").split()[0])
 
 
 def _list_section(main: Draft, i: int, keep: set[int]) -> bool:

@@ -22,6 +22,7 @@ from pipelines.parse.text_header import (byline_near, dated_byline, dateline_nam
                                          name_over_role, nearby_meta, question_asker, thread_author)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
+from pipelines.parse.text_short_lines import short_line_content
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.parse.text_view import PageView
 from pipelines.records import Story
@@ -100,10 +101,9 @@ class Layout:
 
 
 def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Layout | None:
-    """The layout of a page's lines, None when no line is running text (`choose=False`: no title model)."""
+    """The layout of a page's lines (`choose=False`: no title model), None when no line is running text and the page's
+    short lines hold no block of content (text_short_lines.py)."""
     body_start = next((i for i, line in enumerate(lines) if is_body_start(line, rules)), None)
-    if body_start is None:
-        return None
     limits = rules.thresholds
     model = line_model()
     scores = score_lines([x.text for x in lines], [x.kind for x in lines], [x.para for x in lines])
@@ -114,11 +114,16 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
     span = main_span(scores, words, model, light, limits.repeated_gap_weight)
     # A page whose densest run holds little running prose is made of short lines (a listing, a product or collection
     # page: names, prices, filters); its run is found again with a lower threshold, so short content lines join.
-    if span and _prose_words(lines[span[0]:span[1] + 1], rules) < limits.short_line_page_prose:
+    if body_start is None or (span and _prose_words(lines[span[0]:span[1] + 1], rules) < limits.short_line_page_prose):
         span = main_span(scores, words, replace(model, span_threshold=limits.short_line_span_threshold),
                          light, limits.repeated_gap_weight) or span
     keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
-    body_start = next((i for i in sorted(keep) if is_body_start(lines[i], rules)), body_start)
+    if body_start is None:  # no running text: a page of short lines, read without its menus (text_short_lines.py)
+        keep = short_line_content(lines, keep, rules)
+        if not keep:
+            return None
+    first = min(keep) if body_start is None else body_start
+    body_start = next((i for i in sorted(keep) if is_body_start(lines[i], rules)), first)
     layout = Layout(scores, keep, body_start, footer, _rule_title(lines, body_start), view=PageView([x.text for x in lines]))
     layout.title = choose_title(lines, layout) if choose else layout.rule_title
     return layout
