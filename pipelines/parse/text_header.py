@@ -13,6 +13,7 @@ from pipelines.parse.dates import find_date, parse_date, read_found
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
+from pipelines.parse.text_dates import activity_date
 from pipelines.parse.text_names import credited_name, name_alone, plausible_name
 from pipelines.parse.text_view import lowered, may_hold, page_view
 
@@ -187,6 +188,10 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
                 continue
             text, words, whole = tail, len(tail.split()), False
         found = (view.date(i) if whole else find_date(text)) if "date" not in meta else None
+        if found and whole and activity_date(view, i, found.start()):
+            found = None  # a forum member's joining date or the thread's latest post: not the story's, yet furniture
+            if words <= lim.short_meta_words:
+                used.add(i)
         if found and told is None and _dated_sentence(text) and (value := read_found(found)):
             told = i, value  # a sentence of the story telling a date: only when no dateline by the title gives one
         elif found and (value := read_found(found)):
@@ -275,7 +280,8 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
     """
     lim = header_rules().limits
     for i in range(line - 1, max(0, line - lim.fallback_window) - 1, -1):
-        if len(texts[i].split()) <= lim.fallback_max_words and find_date(texts[i]):
+        if len(texts[i].split()) <= lim.fallback_max_words and (found := find_date(texts[i])) \
+                and not activity_date(texts, i, found.start()):
             if value := parse_date(texts[i]):
                 return i, value
     return None

@@ -17,7 +17,7 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
-from pipelines.parse.text_dates import asked_date, labelled_date, lone_date, published_over_revised
+from pipelines.parse.text_dates import activity_date, asked_date, labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
                                          name_over_role, nearby_meta, question_asker, thread_author)
 from pipelines.parse.text_title import choose_title
@@ -168,11 +168,11 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     t, body_start, footer, texts = layout.title, layout.body_start, layout.footer, layout.view
     meta: dict = {}
     if t is None:  # no headline: the metadata above the story, then the page-wide fallbacks below
-        for line in lines[:body_start]:
-            if line.kind == "meta":
-                merge_meta(meta, line.meta)
+        for i in range(body_start):
+            if lines[i].kind == "meta":
+                merge_meta(meta, _story_meta(lines, i, texts))
     else:
-        _title_meta(lines, t, body_start, meta)
+        _title_meta(lines, t, body_start, meta, texts)
     near, used = nearby_meta(texts, t, body_start)
     told = near.pop("told_date", None)  # a story sentence by the headline telling a date: only if nothing else dates it
     guess = near.pop("author_guess", None)  # a name beside the date with no label: only if no label credits anyone
@@ -246,22 +246,32 @@ def _datelines(lines: list[Line], view: PageView) -> frozenset[int]:
                      and not ((found := view.date(i)) and rules.revision_label.search(line.text, 0, found.start())))
 
 
-def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict) -> None:
+def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: PageView) -> None:
     """Into `meta`: the metadata lines printed under the headline at `t` (first), then above it, and a section label
     alone over it."""
-    for line in lines[t + 1:body_start]:  # metadata printed under the headline comes first
-        if line.kind == "meta":
-            merge_meta(meta, line.meta)
-    for line in reversed(lines[:t]):  # then a dateline or section label printed above it
+    for i in range(t + 1, body_start):  # metadata printed under the headline comes first
+        if lines[i].kind == "meta":
+            merge_meta(meta, _story_meta(lines, i, view))
+    for i in range(t - 1, -1, -1):  # then a dateline or section label printed above it
+        line = lines[i]
         if line.kind == "boiler":
             continue
         if line.kind == "meta":
-            merge_meta(meta, line.meta)
+            merge_meta(meta, _story_meta(lines, i, view))
             continue
         if line.kind == "headline" and "category" not in meta and is_category(line.text) \
                 and _alone_in_paragraph(lines, line):
             meta["category"] = line.text
         break
+
+
+def _story_meta(lines: list[Line], i: int, view: PageView) -> dict:
+    """The metadata of the meta line at `i`, without its date when that is a forum member's joining date or the
+    thread's latest activity (text_dates.activity_date), not the story's."""
+    meta = lines[i].meta
+    if meta.get("date") and (found := view.date(i)) and activity_date(view, i, found.start()):
+        return {key: value for key, value in meta.items() if key != "date"}
+    return meta
 
 
 def _alone_in_paragraph(lines: list[Line], line: Line) -> bool:
