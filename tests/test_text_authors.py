@@ -182,3 +182,21 @@ def test_a_date_label_run_into_the_name_before_it_is_cut_from_the_name():
 def test_a_capitalised_name_ending_in_on_beside_the_date_keeps_its_end():
     story = _main("Daily Courier", TITLE, "JACK WILSON MAY 2, 2024", PROSE, MORE, PROSE)
     assert story.author == "JACK WILSON"
+
+
+def test_a_name_alone_under_the_headline_over_a_reviewers_credit_is_the_author():
+    story = _main("Daily Courier", TITLE, "Ann Lee", "Ann Lee", "Reviewed by: Bo Chen, PhD", "Share",
+                  "Last updated: May 2, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee"
+    assert "Ann Lee" not in story.body
+
+
+def test_a_name_alone_under_the_headline_over_the_story_itself_is_no_author():
+    story = _main("Daily Courier", TITLE, "Harbour Views", PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_a_link_under_the_headline_over_a_reading_time_is_no_author():
+    page = "Shop our showroom gear, and shop now for spring."
+    story = _main("Daily Courier", TITLE, "Shop Now", "5 min read", PROSE, MORE, page)
+    assert story.author is None

@@ -218,9 +218,41 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
             meta["author"] = name
             if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
+    if "author" not in meta and "author_guess" not in meta and (under := name_in_header_block(view, title, body_start)):
+        meta["author_guess"] = under[1]
+        used.update(under[0])
     if "date" not in meta and told is not None:
         meta["told_date"] = told  # (line, date): the caller's last resort, after the page's labelled dates
     return meta, used
+
+
+def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> tuple[tuple[int, ...], str] | None:
+    """(indexes of its lines, name) of a person's name alone on a line (printed once or twice) just under the headline
+    at `title` with more of the header's metadata right under it (a date, a credit, a reading time, or a writer's role,
+    whose line goes with the name's), above the story at `body_start`: an unlabelled byline. A name-shaped line with
+    no metadata under it is a section, a link or the story's first heading, not a byline.
+
+    >>> name_in_header_block(["Menu", "How to fix a sink", "Ann Lee", "Reviewed by Bo Chen", "The first step is to shut the water off."], 1, 4)
+    ((2,), 'Ann Lee')
+    >>> name_in_header_block(["Menu", "How to fix a sink", "Harbour Views", "The first step is to shut the water off."], 1, 3) is None
+    True
+    """
+    view, lim, rules, head = page_view(texts), header_rules().limits, text_rules(), header_rules()
+    for i in range(title + 1, min(body_start, title + 1 + lim.headline_meta_reach, len(view))):
+        if not ((name := name_alone(view[i])) and plausible_name(name, view.page)):
+            continue
+        for k in range(i + 1, min(len(view), i + 1 + lim.name_near_date + 1)):
+            text = view[k]
+            if len(text.split()) > lim.fallback_max_words:
+                break
+            if rules.writer_role.search(text):
+                return tuple(range(i, k + 1)), name
+            if view.date(k) or head.credit_label.match(text) or head.author_label.fullmatch(text) \
+                    or rules.reading_time.fullmatch(text):
+                return tuple(range(i, k)), name
+            if name_alone(text) != name:
+                break
+    return None
 
 
 ROLE_JOINERS = frozenset({"of", "at", "and", "for", "&"})  # the only small words a writer's role holds ('Head of News at …')
