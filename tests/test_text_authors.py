@@ -200,3 +200,16 @@ def test_a_link_under_the_headline_over_a_reading_time_is_no_author():
     page = "Shop our showroom gear, and shop now for spring."
     story = _main("Daily Courier", TITLE, "Shop Now", "5 min read", PROSE, MORE, page)
     assert story.author is None
+
+
+def test_a_note_under_the_post_saying_who_wrote_it_names_the_author_before_the_role():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE,
+                  "This post was written by Ann Lee, Head of Marketing and Community Development at the Courier")
+    assert story.author == "Ann Lee"
+    assert "This post was written by" not in story.body
+
+
+def test_a_story_sentence_about_who_wrote_a_report_names_no_author():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE,
+                  "The report was written by the planning office, which has advised the district since 2019.")
+    assert story.author is None

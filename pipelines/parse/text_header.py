@@ -99,7 +99,8 @@ def _thread_labels(page: str) -> tuple[re.Match, ...]:
 def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], str] | None:
     """(indexes of its lines, name) of the writer's credit nearest `line` (the story's first paragraph) anywhere on the page:
     'Written by Ann Lee', or 'Article written by:' alone with the name on the next line ('Ann Lee, MD' or
-    'Ann - Product marketer' give the name before the comma or separator), when none sits by the headline.
+    'Ann - Product marketer' give the name before the comma or separator), or a note under the post ('This post was
+    written by Ann Lee, Head of …', measured up to its first comma), when none sits by the headline.
 
     >>> labelled_author(["Menu", "A story starts here and goes on.", "Article written by:", "Ann Lee, MD, Editor"], 1)
     ((2, 3), 'Ann Lee')
@@ -107,12 +108,13 @@ def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], s
     view, found = page_view(texts), []
     for i, text in enumerate(view):
         label = header_rules().writer_credit.match(text)
-        if not label or len(text.split()) > header_rules().limits.fallback_max_words:
+        measured = text.split(",")[0] if label and label.group("note") else text  # a note's role runs on after a comma
+        if not label or len(measured.split()) > header_rules().limits.fallback_max_words:
             continue
         if label.end() == len(text.rstrip()) and i + 1 < len(texts):
             at, name = (i, i + 1), credited_name(texts[i + 1])
         else:
-            at, name = (i,), byline_name(text)
+            at, name = (i,), byline_name(text) or credited_name(text[label.end():].strip())
         if name and plausible_name(name, view.page):
             found.append((abs(at[-1] - line), at, name))
     return min(found)[1:] if found else None
