@@ -213,3 +213,15 @@ def test_a_story_sentence_about_who_wrote_a_report_names_no_author():
     story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE,
                   "The report was written by the planning office, which has advised the district since 2019.")
     assert story.author is None
+
+
+def test_a_posts_credit_under_its_comment_box_dated_the_storys_day_names_the_author():
+    story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Comments", "Load comments",
+                  "Posted by Ann Lee on 2024-05-02 in showrooms. Tags: grants, city.")
+    assert story.author == "Ann Lee"
+
+
+def test_a_comment_under_the_comment_heading_dated_another_day_names_no_author():
+    story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "2 Comments",
+                  "Posted by Bo Chen on 2024-05-09", "Great to see the district back start-ups like these.")
+    assert story.author is None

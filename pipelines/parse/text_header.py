@@ -120,22 +120,28 @@ def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], s
     return min(found)[1:] if found else None
 
 
-def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
+def dated_byline(texts: Sequence[str], stop: int, day=None) -> tuple[int, str] | None:
     """(index, name) of the line above `stop` (the story's end: related or comment headings, the footer) that credits a
     writer beside a date ('Posted by Ann Lee on August 21, 2019', 'Last updated March 3, 2025 by Ann Lee.'), when every
     such line there names the same person (a thread's posts, each 'Posted by' someone, name none), and nothing by the
-    headline credits anyone.
+    headline credits anyone. Given `day` (the story's date, read elsewhere), such lines are read over the whole page but
+    only those dated that day: a blog engine prints its post's credit under the comment box ('Load comments' / 'Posted by
+    Ann Lee on 2024-05-02'); the date ties it to the story, not to another post.
 
     >>> dated_byline(["A story starts here and goes on.", "Posted by Ann Lee on August 21, 2019", "Comments"], 2)
     (1, 'Ann Lee')
     >>> dated_byline(["Posted by Ann Lee on May 2, 2024", "Posted by Bo Chen on May 3, 2024"], 2) is None
     True
+    >>> dated_byline(["Comments", "Posted by Bo Chen on May 3, 2024", "Posted by Ann Lee on May 2, 2024"], 0, parse_date("May 2, 2024"))
+    (2, 'Ann Lee')
     """
     found, names, longest = None, set(), header_rules().limits.dateline_max_words
     view = page_view(texts)
-    for i in range(min(stop, len(view))):
+    for i in range(len(view) if day else min(stop, len(view))):
         text = view[i]
         if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
+            continue
+        if day and (parse_date(view.date(i).group(0)) or day).date() != day.date():
             continue
         if (name := byline_name(text)) and (name := name.rstrip(".,;:")):
             if not plausible_name(name, view.page):

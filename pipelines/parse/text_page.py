@@ -181,6 +181,7 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if meta.get("category") and meta.get("category") in (meta.get("author"), guess):
         del meta["category"]  # 'Ann Lee • May 2, 2024': the name beside the date is its author, not a section
     dated_at = None  # the lines of a dateline read far from the headline: a name beside its date is the author
+    header_day = meta.get("date")  # the day printed by the headline (not one read far from it, a comment's maybe)
     if "date" not in meta and (found := dateline_near(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
@@ -218,7 +219,8 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (credit := name_over_role(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
-    if "author" not in meta and (credit := dated_byline(texts, _story_part_end(lines, body_start, footer))):
+    if "author" not in meta and ((credit := dated_byline(texts, _story_part_end(lines, body_start, footer)))
+                                 or (header_day and (credit := dated_byline(texts, 0, header_day)))):
         meta["author"] = credit[1]
         used.add(credit[0])
     return meta, used
