@@ -225,3 +225,10 @@ def test_a_comment_under_the_comment_heading_dated_another_day_names_no_author()
     story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "2 Comments",
                   "Posted by Bo Chen on 2024-05-09", "Great to see the district back start-ups like these.")
     assert story.author is None
+
+
+def test_a_comment_right_under_a_short_story_names_no_author():
+    story = _main("Harbour Notes", TITLE, "May 2, 2024", PROSE, MORE, "2 Comments", "Posted by Bo Chen on May 9, 2024",
+                  "Great to see the district back start-ups like these.")
+    assert story.author is None
+    assert story.published_at.date().isoformat() == "2024-05-02"

@@ -151,25 +151,27 @@ def dated_byline(texts: Sequence[str], stop: int, day=None) -> tuple[int, str] |
     return found if len(names) == 1 else None
 
 
-def byline_near(texts: Sequence[str], line: int) -> tuple[int, str] | None:
-    """(index, name) of the nearest short 'By …' line around `line` (the story's first paragraph), when the title has none.
+def byline_near(texts: Sequence[str], line: int, stop: int | None = None) -> tuple[int, str] | None:
+    """(index, name) of the nearest short 'By …' line around `line` (the story's first paragraph), when the title has
+    none; none from `stop` on (the story's end: under a short story, a comment heading opens readers' posts).
 
     >>> byline_near(["Menu", "By Ann Lee", "A story starts here and goes on."], 2)
     (1, 'Ann Lee')
     """
     lim = header_rules().limits
     view = page_view(texts)
-    window = range(max(0, line - lim.fallback_window), min(len(view), line + lim.past_body_start + 1))
-    for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
+    end = min(len(view), line + lim.past_body_start + 1, len(view) if stop is None else max(stop, line + 1))
+    for i in sorted(range(max(0, line - lim.fallback_window), end), key=lambda i: (abs(i - line), i > line)):
         if len(view[i].split()) <= lim.fallback_max_words and (name := byline_name(view[i])) and plausible_name(name, view.page):
             return i, name
     return None
 
 
-def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tuple[dict, set[int]]:
+def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: int | None = None) -> tuple[dict, set[int]]:
     """Date and author read from the lines nearest the title (below it first at equal distance), and the
     indexes of the lines they were read from that hold nothing else worth keeping (a name, a short dateline). A name
-    printed beside the date with no label is 'author_guess': the caller's when no label credits anyone.
+    printed beside the date with no label is 'author_guess': the caller's when no label credits anyone. Nothing is read
+    from `stop` on (the story's end: a comment or related-stories heading under a short story opens others' posts).
 
     >>> meta, used = nearby_meta(["Menu", "A title", "Jane Roe", "March 3, 2024", "Text starts."], 1, 4)
     >>> sorted(meta.items()), sorted(used)
@@ -180,7 +182,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
     rules = header_rules()
     lim = rules.limits
     lo = max(0, title - lim.meta_above_title)
-    hi = min(len(texts), title + lim.meta_below_title + 1, max(body_start, title + 1) + lim.past_body_start)
+    hi = min(len(texts), title + lim.meta_below_title + 1, max(body_start, title + 1) + lim.past_body_start,
+             len(texts) if stop is None else max(stop, title + 1))
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()

@@ -173,7 +173,8 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
                 merge_meta(meta, _story_meta(lines, i, texts))
     else:
         _title_meta(lines, t, body_start, meta, texts)
-    near, used = nearby_meta(texts, t, body_start)
+    story_end = _story_part_end(lines, body_start, footer)
+    near, used = nearby_meta(texts, t, body_start, story_end)
     told = near.pop("told_date", None)  # a story sentence by the headline telling a date: only if nothing else dates it
     guess = near.pop("author_guess", None)  # a name beside the date with no label: only if no label credits anyone
     for key, value in near.items():
@@ -187,7 +188,7 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         used.add(found[0])
         dated_at = (found[0],)
     elif "date" not in meta and (found := labelled_date(texts, body_start, _related_cards(lines, body_start, footer))
-                                 or lone_date(texts, _story_part_end(lines, body_start, footer), _datelines(lines, texts))):
+                                 or lone_date(texts, story_end, _datelines(lines, texts))):
         meta["date"] = found[1]
         used.update(found[0])
         dated_at = found[0]
@@ -205,7 +206,7 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         used.add(asker[0])
         if asked := asked_date(texts, asker[0]):
             meta["date"] = asked  # the question's day, not its last edit's
-    if "author" not in meta and (byline := byline_near(texts, body_start)):
+    if "author" not in meta and (byline := byline_near(texts, body_start, story_end)):
         meta["author"] = byline[1]
         used.add(byline[0])
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
@@ -213,13 +214,13 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         used.update(credit[0])
     if "author" not in meta and guess:
         meta["author"] = guess
-    if "author" not in meta and dated_at is not None and dated_at[0] < _story_part_end(lines, body_start, footer) \
+    if "author" not in meta and dated_at is not None and dated_at[0] < story_end \
             and (name := dateline_name(texts, dated_at)):
         meta["author"] = name
     if "author" not in meta and (credit := name_over_role(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
-    if "author" not in meta and ((credit := dated_byline(texts, _story_part_end(lines, body_start, footer)))
+    if "author" not in meta and ((credit := dated_byline(texts, story_end))
                                  or (header_day and (credit := dated_byline(texts, 0, header_day)))):
         meta["author"] = credit[1]
         used.add(credit[0])
