@@ -232,3 +232,10 @@ def test_a_comment_right_under_a_short_story_names_no_author():
                   "Great to see the district back start-ups like these.")
     assert story.author is None
     assert story.published_at.date().isoformat() == "2024-05-02"
+
+
+def test_a_name_printed_as_a_fields_value_beside_a_date_is_no_author():
+    story = _main("Game Shop", "Harbour Racer: drive the coast roads of a city built for showrooms", "Release Date:",
+                  "8 Feb, 2018", "Developer:", "Harbour Games", PROSE, MORE, PROSE)
+    assert story.author is None
+    assert story.published_at is not None  # the release date still dates the page

@@ -215,7 +215,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
             for j in sorted(range(i - lim.name_near_date, i + lim.name_near_date + 1), key=lambda j: abs(j - i)):
                 if "author" not in meta and "author_guess" not in meta and j not in (i, title) and 0 <= j < len(texts) \
-                        and (name := name_alone(texts[j])) \
+                        and (name := name_alone(texts[j])) and not _field_value(texts, j) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
                         and plausible_name(name, view.page):
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
@@ -267,6 +267,17 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
 
 
 ROLE_JOINERS = frozenset({"of", "at", "and", "for", "&"})  # the only small words a writer's role holds ('Head of News at …')
+
+
+def _field_value(texts: Sequence[str], j: int) -> bool:
+    """True when line `j` is printed under a field's label other than a writer's ('Developer:' over 'Harbour Games',
+    'Publisher:', 'Location:' in a product's or profile's table): the value of that field, not a byline.
+
+    >>> _field_value(["Release Date:", "8 Feb, 2018", "Developer:", "Harbour Games"], 3), _field_value(["Author:", "Ann Lee"], 1)
+    (True, False)
+    """
+    above = texts[j - 1].strip() if j > 0 else ""
+    return above.endswith(":") and len(above.split()) <= 3 and not header_rules().author_label.fullmatch(above)
 
 
 def _first_field(text: str) -> str:
