@@ -239,3 +239,14 @@ def test_a_name_printed_as_a_fields_value_beside_a_date_is_no_author():
                   "8 Feb, 2018", "Developer:", "Harbour Games", PROSE, MORE, PROSE)
     assert story.author is None
     assert story.published_at is not None  # the release date still dates the page
+
+
+def test_a_name_over_a_labelled_date_read_far_from_the_headline_is_the_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Ann Lee", "Updated:", "Jan 2, 2025", "Share")
+    assert story.author == "Ann Lee"
+    assert story.published_at.date().isoformat() == "2025-01-02"
+
+
+def test_a_field_value_over_a_labelled_date_read_far_from_the_headline_is_no_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Location:", "Harbour City", "Updated:", "Jan 2, 2025")
+    assert story.author is None

@@ -37,15 +37,21 @@ def _name_beside_date(text: str, found) -> str | None:
 
 def dateline_name(texts: Sequence[str], lines: tuple[int, ...]) -> str | None:
     """The name printed beside the date, with no label, on the first of `lines` (a dateline read far from the
-    headline) that prints one ('Ann Lee • October 7th, 2022'), else None ('Posted by …' lines are dated_byline's).
+    headline) that prints one ('Ann Lee • October 7th, 2022'), or alone on the line over them ('Ann Lee' / 'Updated:' /
+    'Jan 2, 2025'), else None ('Posted by …' lines are dated_byline's).
 
     >>> dateline_name(["Menu", "Ann Lee • October 7th, 2022", "A story starts here."], (1,))
+    'Ann Lee'
+    >>> dateline_name(["Menu", "Ann Lee", "Updated:", "Jan 2, 2025", "A story starts here."], (2, 3))
     'Ann Lee'
     """
     view = page_view(texts)
     for i in lines:
         if (found := view.date(i)) and (name := _name_beside_date(view[i], found)) and plausible_name(name, view.page):
             return name
+    above = min(lines) - 1  # the name alone on the line over the dateline's ('Ann Lee' / 'Updated:' / 'May 2, 2024')
+    if above >= 0 and (name := name_alone(view[above])) and not _field_value(view, above) and plausible_name(name, view.page):
+        return name
     return None
 
 
