@@ -250,3 +250,15 @@ def test_a_name_over_a_labelled_date_read_far_from_the_headline_is_the_author():
 def test_a_field_value_over_a_labelled_date_read_far_from_the_headline_is_no_author():
     story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Location:", "Harbour City", "Updated:", "Jan 2, 2025")
     assert story.author is None
+
+
+def test_a_teams_credit_beside_the_date_is_the_author():
+    team = "Our team will post an update on the grants next week, and the team will answer questions from firms."
+    story = _main("Harbour Studio", TITLE, "Video", "Team Harbourview", "September 4, 2025", PROSE, MORE, team)
+    assert story.author == "Team Harbourview"  # 'team' is a common word of the page, yet the credit is a team's
+
+
+def test_a_department_named_beside_the_date_with_the_pages_common_words_is_no_author():
+    sales = "The sales team will call each firm that applies, and sales of showroom kits start in the spring."
+    story = _main("Harbour Studio", TITLE, "Sales Team", "September 4, 2025", PROSE, MORE, sales)
+    assert story.author is None

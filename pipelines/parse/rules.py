@@ -222,6 +222,7 @@ class HeaderRules:
     heading_anchor: re.Pattern
     jump_link: re.Pattern
     activity_date_label: re.Pattern
+    team_credit_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -255,4 +256,5 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         heading_anchor=re.compile(rf"(?:{labels['heading_anchor']})$", flags),
         jump_link=re.compile(labels["jump_link"], flags),
         activity_date_label=re.compile(labels["activity_date_label"], flags),
+        team_credit_words=frozenset(labels["team_credit_words"]),
     )

@@ -52,12 +52,21 @@ def plausible_name(name: str, page: str) -> bool:
 
     >>> [plausible_name(n, "the key points of a backup strategy, a copy") for n in ["Ann Lee", "Key Points", "Copy Link", "ann_lee", "Feb"]]
     [True, False, False, True, False]
+
+    A collective credit ('Team Harbourview', 'Courier Staff') is judged by its words other than the team's, the first
+    of which must read as a name ('Sales Team' on a page that writes 'sales' is none):
+
+    >>> [plausible_name(n, "our team and its sales staff") for n in ["Team Harbourview", "Courier Staff", "Sales Team", "Team"]]
+    [True, True, False, False]
     """
     words = name.split()
     if len(GLUED.findall(name)) > 1 or any(calendar_word().fullmatch(w) for w in words):
         return False
+    team = header_rules().team_credit_words
+    if len(words) > 1 and any(w.lower() in team for w in words):  # a collective credit: judged by its other words
+        words = [w for w in words if w.lower() not in team]
     common = [w != w.lower() and _written(w.lower(), page) for w in words]
-    return not common[0] and sum(common) * 2 <= len(words)
+    return bool(words) and not common[0] and sum(common) * 2 <= len(words)
 
 
 ADDRESS_BEFORE, ADDRESS_AFTER = "_@/.", "_@/"  # characters that join a word to an address, a handle or a longer word
