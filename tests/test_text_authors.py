@@ -262,3 +262,14 @@ def test_a_department_named_beside_the_date_with_the_pages_common_words_is_no_au
     sales = "The sales team will call each firm that applies, and sales of showroom kits start in the spring."
     story = _main("Harbour Studio", TITLE, "Sales Team", "September 4, 2025", PROSE, MORE, sales)
     assert story.author is None
+
+
+def test_a_byline_with_an_initial_written_without_its_full_stop_keeps_the_whole_name():
+    assert _main("Daily Courier", TITLE, "By Ann B Lee", "May 2, 2024", PROSE, MORE, PROSE).author == "Ann B Lee"
+    assert _main("Daily Courier", TITLE, "By Ravi Kumar S", "May 2, 2024", PROSE, MORE, PROSE).author == "Ravi Kumar S"
+
+
+def test_by_over_a_capitalised_phrase_of_the_pages_words_is_no_byline():
+    race = "A ferry won the race by a nose, and a new route opens in the spring for the showroom teams."
+    story = _main("Daily Courier", TITLE, "By A Nose", "May 2, 2024", PROSE, MORE, race)
+    assert story.author is None
