@@ -273,3 +273,12 @@ def test_by_over_a_capitalised_phrase_of_the_pages_words_is_no_byline():
     race = "A ferry won the race by a nose, and a new route opens in the spring for the showroom teams."
     story = _main("Daily Courier", TITLE, "By A Nose", "May 2, 2024", PROSE, MORE, race)
     assert story.author is None
+
+
+def test_a_name_beginning_like_a_weekday_is_a_name():
+    assert _main("Daily Courier", TITLE, "Monica Friedman", "May 2, 2024", PROSE, MORE, PROSE).author == "Monica Friedman"
+    assert _main("Daily Courier", TITLE, "By Sunil Thurston", "May 2, 2024", PROSE, MORE, PROSE).author == "Sunil Thurston"
+
+
+def test_a_weekday_beside_the_date_is_no_name():
+    assert _main("Daily Courier", TITLE, "Tuesday Edition", "May 2, 2024", PROSE, MORE, PROSE).author is None
