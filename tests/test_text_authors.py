@@ -282,3 +282,10 @@ def test_a_name_beginning_like_a_weekday_is_a_name():
 
 def test_a_weekday_beside_the_date_is_no_name():
     assert _main("Daily Courier", TITLE, "Tuesday Edition", "May 2, 2024", PROSE, MORE, PROSE).author is None
+
+
+def test_a_columns_title_opening_with_by_is_no_byline():
+    numbers = "The numbers show the plan works, by invitation only, and only for the first firms that apply."
+    for column in ("By The Numbers", "By Invitation Only"):
+        story = _main("Daily Courier", TITLE, column, "May 2, 2024", PROSE, MORE, numbers)
+        assert story.author is None, column

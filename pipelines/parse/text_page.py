@@ -22,6 +22,7 @@ from pipelines.parse.text_header import (byline_near, dated_byline, dateline_nam
                                          name_over_role, nearby_meta, question_asker, thread_author)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
+from pipelines.parse.text_names import plausible_name
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.parse.text_view import PageView
 from pipelines.records import Story
@@ -270,11 +271,14 @@ def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: Pa
 
 def _story_meta(lines: list[Line], i: int, view: PageView) -> dict:
     """The metadata of the meta line at `i`, without its date when that is a forum member's joining date or the
-    thread's latest activity (text_dates.activity_date), not the story's."""
-    meta = lines[i].meta
+    thread's latest activity (text_dates.activity_date), and without its byline's name when that reads as none (a
+    column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.plausible_name)."""
+    meta, drop = lines[i].meta, set()
     if meta.get("date") and (found := view.date(i)) and activity_date(view, i, found.start()):
-        return {key: value for key, value in meta.items() if key != "date"}
-    return meta
+        drop.add("date")
+    if meta.get("author") and not plausible_name(meta["author"], view.page):
+        drop.add("author")
+    return {key: value for key, value in meta.items() if key not in drop} if drop else meta
 
 
 def _alone_in_paragraph(lines: list[Line], line: Line) -> bool:
