@@ -289,3 +289,15 @@ def test_a_columns_title_opening_with_by_is_no_byline():
     for column in ("By The Numbers", "By Invitation Only"):
         story = _main("Daily Courier", TITLE, column, "May 2, 2024", PROSE, MORE, numbers)
         assert story.author is None, column
+
+
+def test_the_poster_over_a_forum_members_rank_is_the_threads_author():
+    story = _main("Harbour Forum", "Log Out Help", "Which board should a new team buy for its first showroom?",
+                  "March 30th, 2025, 16:26  #1", "kim_o", "Registered User", "Join Date: Mar 2016", "Posts: 12",
+                  PROSE, MORE, "bo_chen", "Senior Member", MORE)
+    assert story.author == "kim_o"
+
+
+def test_a_menus_user_link_names_no_poster():
+    story = _main("Harbour Shop", "Search", "User", TITLE, PROSE, MORE, PROSE)
+    assert story.author is None

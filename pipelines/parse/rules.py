@@ -223,6 +223,8 @@ class HeaderRules:
     jump_link: re.Pattern
     activity_date_label: re.Pattern
     team_credit_words: frozenset[str]
+    member_rank: re.Pattern
+    member_rank_cues: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -257,4 +259,6 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         jump_link=re.compile(labels["jump_link"], flags),
         activity_date_label=re.compile(labels["activity_date_label"], flags),
         team_credit_words=frozenset(labels["team_credit_words"]),
+        member_rank=re.compile(labels["member_rank"], flags),
+        member_rank_cues=tuple(labels["member_rank_cues"]),
     )

@@ -92,6 +92,28 @@ def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     return view.line_at(found[0].start("name")), name
 
 
+def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
+    """(line index, name) of the poster printed over the page's first forum member's rank above `stop` (the page's
+    footer): 'kim_o' over 'Senior Member' opens a thread's first post, so its poster started the thread; else None (no
+    rank printed, or no name or handle over it).
+
+    >>> poster_over_rank(["Which board to buy?", "Mar 2, 2024", "kim_o", "Registered User", "Join Date: Mar 2016"], 5)
+    (2, 'kim_o')
+    >>> poster_over_rank(["Menu", "Search", "User", "A page about users"], 4) is None
+    True
+    """
+    view, rules = page_view(texts), header_rules()
+    if not view.may_hold(rules.member_rank_cues):
+        return None
+    for i in range(1, min(stop, len(view))):
+        if rules.member_rank.fullmatch(view[i].strip()):
+            name = view[i - 1].strip()
+            if (HANDLE.fullmatch(name) or name_alone(name)) and not name.isdigit() and plausible_name(name, view.page):
+                return i - 1, name
+            return None
+    return None
+
+
 @lru_cache(maxsize=2)
 def _thread_labels(page: str) -> tuple[re.Match, ...]:
     """Every thread-starter label on the page (the title and the author are read from one search of it: the page's

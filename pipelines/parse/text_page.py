@@ -19,7 +19,8 @@ from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_dra
                                        without_thread_furniture)
 from pipelines.parse.text_dates import activity_date, asked_date, labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
-                                         name_over_role, nearby_meta, question_asker, thread_author)
+                                         name_over_role, nearby_meta, poster_over_rank, question_asker,
+                                         thread_author)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_names import plausible_name
@@ -213,6 +214,8 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
+    if "author" not in meta and (poster := poster_over_rank(texts, footer)):
+        meta["author"] = poster[1]  # a thread's first poster, over the forum rank printed under each poster
     if "author" not in meta and guess:
         meta["author"] = guess
     if "author" not in meta and dated_at is not None and dated_at[0] < story_end \
