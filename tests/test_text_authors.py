@@ -301,3 +301,16 @@ def test_the_poster_over_a_forum_members_rank_is_the_threads_author():
 def test_a_menus_user_link_names_no_poster():
     story = _main("Harbour Shop", "Search", "User", TITLE, PROSE, MORE, PROSE)
     assert story.author is None
+
+
+def test_the_one_submitted_by_line_of_a_link_aggregators_post_names_its_author():
+    story = _main("r/harbour", TITLE, "submitted 3 hours ago by kim_o to r/harbour", "12 comments", PROSE, MORE,
+                  "bo_chen 2 points 1 hour ago", MORE)
+    assert story.author == "kim_o"
+    assert "submitted 3 hours ago" not in story.body
+
+
+def test_a_listing_of_submitted_posts_names_no_author():
+    story = _main("r/harbour", TITLE, "submitted 3 hours ago by kim_o", PROSE, "A second post on the fund",
+                  "submitted 5 hours ago by bo_chen", MORE, PROSE)
+    assert story.author is None

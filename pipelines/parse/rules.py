@@ -85,6 +85,8 @@ class TextRules:
     thread_author_cues: tuple[str, ...]  # one of these is in every thread-starter label (a page without any is not searched)
     question_asker: re.Pattern  # a Q&A engine's 'asked <date>' line over the asker's name
     question_asker_cue: str  # in every such line (a page without it is not searched)
+    submitter: re.Pattern  # a link aggregator's 'submitted 3 hours ago by kim_o' line (whole line)
+    submitter_cues: tuple[str, ...]  # one in every such line (a page without any is not searched)
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
     bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
     person: re.Pattern  # a word writing of a person ('she', 'his')
@@ -142,6 +144,8 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         writer_role=re.compile(raw["writer_roles"], flags),
         question_asker=re.compile(raw["question_asker"], flags | re.MULTILINE),
         question_asker_cue=raw["question_asker_cue"],
+        submitter=re.compile(rf"^(?:{raw['submitter']})$", flags | re.MULTILINE),
+        submitter_cues=tuple(raw["submitter_cues"]),
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
         thread_author_cues=tuple(raw["thread_author_cues"]),

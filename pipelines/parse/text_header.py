@@ -92,6 +92,24 @@ def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     return view.line_at(found[0].start("name")), name
 
 
+def link_submitter(texts: Sequence[str]) -> tuple[int, str] | None:
+    """(line index, name) of the one line on the page saying who submitted the post to a link aggregator ('submitted
+    3 hours ago by kim_o to r/harbour'), else None (no such line, or several: a listing of posts).
+
+    >>> link_submitter(["A harbour opens", "submitted 3 hours ago by kim_o to r/harbour", "12 comments"])
+    (1, 'kim_o')
+    >>> link_submitter(["submitted 3 hours ago by kim_o", "submitted 5 hours ago by bo_chen"]) is None
+    True
+    """
+    view, rules = page_view(texts), text_rules()
+    if not view.may_hold(rules.submitter_cues):
+        return None
+    found = list(rules.submitter.finditer(view.page))
+    if len(found) != 1:
+        return None
+    return view.line_at(found[0].start()), found[0].group("name").rstrip(".")
+
+
 def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     """(line index, name) of the poster printed over the page's first forum member's rank above `stop` (the page's
     footer): 'kim_o' over 'Senior Member' opens a thread's first post, so its poster started the thread; else None (no

@@ -19,7 +19,7 @@ from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_dra
                                        without_thread_furniture)
 from pipelines.parse.text_dates import activity_date, asked_date, labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
-                                         name_over_role, nearby_meta, poster_over_rank, question_asker,
+                                         link_submitter, name_over_role, nearby_meta, poster_over_rank, question_asker,
                                          thread_author)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
@@ -214,6 +214,9 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
+    if "author" not in meta and (submitter := link_submitter(texts)):
+        meta["author"] = submitter[1]  # the one 'submitted … by <name>' line of a link aggregator's post
+        used.add(submitter[0])
     if "author" not in meta and (poster := poster_over_rank(texts, footer)):
         meta["author"] = poster[1]  # a thread's first poster, over the forum rank printed under each poster
     if "author" not in meta and guess:
