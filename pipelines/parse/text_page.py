@@ -18,9 +18,9 @@ from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
 from pipelines.parse.text_dates import activity_date, asked_date, labelled_date, lone_date, published_over_revised
+from pipelines.parse.text_engines import link_submitter, poster_over_rank, question_asker, thread_author
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
-                                         link_submitter, name_over_role, nearby_meta, poster_over_rank, question_asker,
-                                         thread_author)
+                                         name_over_role, nearby_meta)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_names import plausible_name
