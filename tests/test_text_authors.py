@@ -314,3 +314,14 @@ def test_a_listing_of_submitted_posts_names_no_author():
     story = _main("r/harbour", TITLE, "submitted 3 hours ago by kim_o", PROSE, "A second post on the fund",
                   "submitted 5 hours ago by bo_chen", MORE, PROSE)
     assert story.author is None
+
+
+def test_a_publication_label_run_into_a_byline_in_capitals_is_cut_from_the_name():
+    story = _main("Daily Courier", TITLE, "BY ANN LEEPUBLISHED: JUN 25, 2025", PROSE, MORE, PROSE)
+    assert story.author == "ANN LEE"
+    assert story.published_at.date().isoformat() == "2025-06-25"
+
+
+def test_a_name_in_capitals_ending_like_a_label_word_without_one_keeps_its_letters():
+    story = _main("Daily Courier", TITLE, "BY ANN POSTEDA", "JUN 25, 2025", PROSE, MORE, PROSE)
+    assert story.author == "ANN POSTEDA"

@@ -218,6 +218,7 @@ class HeaderRules:
     crumb_lead: re.Pattern
     weekdays: str
     publication_verb: re.Pattern
+    glued_label: re.Pattern
     label_before_date: re.Pattern
     short_year_line: re.Pattern
     definition: re.Pattern
@@ -251,6 +252,8 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         crumb_lead=re.compile(labels["crumb_lead"], flags),
         weekdays=labels["weekdays"],
         publication_verb=re.compile(rf"\b(?:{verbs})\b", flags),
+        # a publication label in capitals run into the end of a name in capitals ('ANN LEEPUBLISHED'): case-sensitive
+        glued_label=re.compile(rf"(?<=[A-Z]{{2}})(?:LAST\s*)?(?:{verbs.upper()})$"),
         label_before_date=re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$", flags),  # ends just before a date
         # the short lines holding a year (the one-date-alone search reads only these; found by one search)
         short_year_line=re.compile(rf"^(?=[^\n]{{0,{limits.lone_date_max_chars}}}$)[^\n]*\d{{4}}[^\n]*$", re.M),

@@ -20,6 +20,16 @@ def calendar_word() -> re.Pattern:
     return re.compile(rf"{MONTHS}|(?i:{header_rules().weekdays})")
 
 
+def without_glued_label(name: str) -> str:
+    """A credited name without the publication label a text dump ran into its end, both in capitals (inline spans lose
+    the space between them: 'BY ANN LEEPUBLISHED: JUN 2, 2025' gives 'ANN LEEPUBLISHED').
+
+    >>> without_glued_label("ANN LEEPUBLISHED"), without_glued_label("BO CHENLAST UPDATED"), without_glued_label("Ann Lee")
+    ('ANN LEE', 'BO CHEN', 'Ann Lee')
+    """
+    return header_rules().glued_label.sub("", name).rstrip() if name.isupper() else name
+
+
 def name_alone(text: str) -> str | None:
     """A person's name alone on a line (two to four capitalised words, no function words, no digits;
     a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None."""

@@ -23,7 +23,7 @@ from pipelines.parse.text_header import (byline_near, dated_byline, dateline_nam
                                          name_over_role, nearby_meta)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
-from pipelines.parse.text_names import plausible_name
+from pipelines.parse.text_names import plausible_name, without_glued_label
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.parse.text_view import PageView
 from pipelines.records import Story
@@ -278,13 +278,16 @@ def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: Pa
 def _story_meta(lines: list[Line], i: int, view: PageView) -> dict:
     """The metadata of the meta line at `i`, without its date when that is a forum member's joining date or the
     thread's latest activity (text_dates.activity_date), and without its byline's name when that reads as none (a
-    column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.plausible_name)."""
-    meta, drop = lines[i].meta, set()
+    column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.plausible_name);
+    a publication label run into the name is cut ('ANN LEEPUBLISHED')."""
+    meta = dict(lines[i].meta)
     if meta.get("date") and (found := view.date(i)) and activity_date(view, i, found.start()):
-        drop.add("date")
+        del meta["date"]
     if meta.get("author") and not plausible_name(meta["author"], view.page):
-        drop.add("author")
-    return {key: value for key, value in meta.items() if key not in drop} if drop else meta
+        del meta["author"]
+    elif meta.get("author"):
+        meta["author"] = without_glued_label(meta["author"])
+    return meta
 
 
 def _alone_in_paragraph(lines: list[Line], line: Line) -> bool:
