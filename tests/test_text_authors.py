@@ -182,3 +182,146 @@ def test_a_date_label_run_into_the_name_before_it_is_cut_from_the_name():
 def test_a_capitalised_name_ending_in_on_beside_the_date_keeps_its_end():
     story = _main("Daily Courier", TITLE, "JACK WILSON MAY 2, 2024", PROSE, MORE, PROSE)
     assert story.author == "JACK WILSON"
+
+
+def test_a_name_alone_under_the_headline_over_a_reviewers_credit_is_the_author():
+    story = _main("Daily Courier", TITLE, "Ann Lee", "Ann Lee", "Reviewed by: Bo Chen, PhD", "Share",
+                  "Last updated: May 2, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee"
+    assert "Ann Lee" not in story.body
+
+
+def test_a_name_alone_under_the_headline_over_the_story_itself_is_no_author():
+    story = _main("Daily Courier", TITLE, "Harbour Views", PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_a_link_under_the_headline_over_a_reading_time_is_no_author():
+    page = "Shop our showroom gear, and shop now for spring."
+    story = _main("Daily Courier", TITLE, "Shop Now", "5 min read", PROSE, MORE, page)
+    assert story.author is None
+
+
+def test_a_note_under_the_post_saying_who_wrote_it_names_the_author_before_the_role():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE,
+                  "This post was written by Ann Lee, Head of Marketing and Community Development at the Courier")
+    assert story.author == "Ann Lee"
+    assert "This post was written by" not in story.body
+
+
+def test_a_story_sentence_about_who_wrote_a_report_names_no_author():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE,
+                  "The report was written by the planning office, which has advised the district since 2019.")
+    assert story.author is None
+
+
+def test_a_posts_credit_under_its_comment_box_dated_the_storys_day_names_the_author():
+    story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Comments", "Load comments",
+                  "Posted by Ann Lee on 2024-05-02 in showrooms. Tags: grants, city.")
+    assert story.author == "Ann Lee"
+
+
+def test_a_comment_under_the_comment_heading_dated_another_day_names_no_author():
+    story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "2 Comments",
+                  "Posted by Bo Chen on 2024-05-09", "Great to see the district back start-ups like these.")
+    assert story.author is None
+
+
+def test_a_comment_right_under_a_short_story_names_no_author():
+    story = _main("Harbour Notes", TITLE, "May 2, 2024", PROSE, MORE, "2 Comments", "Posted by Bo Chen on May 9, 2024",
+                  "Great to see the district back start-ups like these.")
+    assert story.author is None
+    assert story.published_at.date().isoformat() == "2024-05-02"
+
+
+def test_a_name_printed_as_a_fields_value_beside_a_date_is_no_author():
+    story = _main("Game Shop", "Harbour Racer: drive the coast roads of a city built for showrooms", "Release Date:",
+                  "8 Feb, 2018", "Developer:", "Harbour Games", PROSE, MORE, PROSE)
+    assert story.author is None
+    assert story.published_at is not None  # the release date still dates the page
+
+
+def test_a_name_over_a_labelled_date_read_far_from_the_headline_is_the_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Ann Lee", "Updated:", "Jan 2, 2025", "Share")
+    assert story.author == "Ann Lee"
+    assert story.published_at.date().isoformat() == "2025-01-02"
+
+
+def test_a_field_value_over_a_labelled_date_read_far_from_the_headline_is_no_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Location:", "Harbour City", "Updated:", "Jan 2, 2025")
+    assert story.author is None
+
+
+def test_a_teams_credit_beside_the_date_is_the_author():
+    team = "Our team will post an update on the grants next week, and the team will answer questions from firms."
+    story = _main("Harbour Studio", TITLE, "Video", "Team Harbourview", "September 4, 2025", PROSE, MORE, team)
+    assert story.author == "Team Harbourview"  # 'team' is a common word of the page, yet the credit is a team's
+
+
+def test_a_department_named_beside_the_date_with_the_pages_common_words_is_no_author():
+    sales = "The sales team will call each firm that applies, and sales of showroom kits start in the spring."
+    story = _main("Harbour Studio", TITLE, "Sales Team", "September 4, 2025", PROSE, MORE, sales)
+    assert story.author is None
+
+
+def test_a_byline_with_an_initial_written_without_its_full_stop_keeps_the_whole_name():
+    assert _main("Daily Courier", TITLE, "By Ann B Lee", "May 2, 2024", PROSE, MORE, PROSE).author == "Ann B Lee"
+    assert _main("Daily Courier", TITLE, "By Ravi Kumar S", "May 2, 2024", PROSE, MORE, PROSE).author == "Ravi Kumar S"
+
+
+def test_by_over_a_capitalised_phrase_of_the_pages_words_is_no_byline():
+    race = "A ferry won the race by a nose, and a new route opens in the spring for the showroom teams."
+    story = _main("Daily Courier", TITLE, "By A Nose", "May 2, 2024", PROSE, MORE, race)
+    assert story.author is None
+
+
+def test_a_name_beginning_like_a_weekday_is_a_name():
+    assert _main("Daily Courier", TITLE, "Monica Friedman", "May 2, 2024", PROSE, MORE, PROSE).author == "Monica Friedman"
+    assert _main("Daily Courier", TITLE, "By Sunil Thurston", "May 2, 2024", PROSE, MORE, PROSE).author == "Sunil Thurston"
+
+
+def test_a_weekday_beside_the_date_is_no_name():
+    assert _main("Daily Courier", TITLE, "Tuesday Edition", "May 2, 2024", PROSE, MORE, PROSE).author is None
+
+
+def test_a_columns_title_opening_with_by_is_no_byline():
+    numbers = "The numbers show the plan works, by invitation only, and only for the first firms that apply."
+    for column in ("By The Numbers", "By Invitation Only"):
+        story = _main("Daily Courier", TITLE, column, "May 2, 2024", PROSE, MORE, numbers)
+        assert story.author is None, column
+
+
+def test_the_poster_over_a_forum_members_rank_is_the_threads_author():
+    story = _main("Harbour Forum", "Log Out Help", "Which board should a new team buy for its first showroom?",
+                  "March 30th, 2025, 16:26  #1", "kim_o", "Registered User", "Join Date: Mar 2016", "Posts: 12",
+                  PROSE, MORE, "bo_chen", "Senior Member", MORE)
+    assert story.author == "kim_o"
+
+
+def test_a_menus_user_link_names_no_poster():
+    story = _main("Harbour Shop", "Search", "User", TITLE, PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_the_one_submitted_by_line_of_a_link_aggregators_post_names_its_author():
+    story = _main("r/harbour", TITLE, "submitted 3 hours ago by kim_o to r/harbour", "12 comments", PROSE, MORE,
+                  "bo_chen 2 points 1 hour ago", MORE)
+    assert story.author == "kim_o"
+    assert "submitted 3 hours ago" not in story.body
+
+
+def test_a_listing_of_submitted_posts_names_no_author():
+    story = _main("r/harbour", TITLE, "submitted 3 hours ago by kim_o", PROSE, "A second post on the fund",
+                  "submitted 5 hours ago by bo_chen", MORE, PROSE)
+    assert story.author is None
+
+
+def test_a_publication_label_run_into_a_byline_in_capitals_is_cut_from_the_name():
+    story = _main("Daily Courier", TITLE, "BY ANN LEEPUBLISHED: JUN 25, 2025", PROSE, MORE, PROSE)
+    assert story.author == "ANN LEE"
+    assert story.published_at.date().isoformat() == "2025-06-25"
+
+
+def test_a_name_in_capitals_ending_like_a_label_word_without_one_keeps_its_letters():
+    story = _main("Daily Courier", TITLE, "BY ANN POSTEDA", "JUN 25, 2025", PROSE, MORE, PROSE)
+    assert story.author == "ANN POSTEDA"

@@ -203,3 +203,25 @@ def test_a_posted_on_date_in_a_latest_threads_widget_under_the_story_dates_nothi
                   "Latest Threads", "Which roof box fits a small hatchback?", "Posted on May 4, 2024 by bo_chen", "About us")
     assert story.published_at is None
     assert "May 4, 2024" not in story.body
+
+
+def test_a_forum_members_joining_date_by_the_thread_title_dates_nothing():
+    story = _main("Harbour Forum", "Which board should a new team buy for its first showroom?", "Thread starter kim_o",
+                  "Start date 2 hours ago", "kim_o", "Senior Member", "Joined", "Mar 14, 2012", "Messages", "1,204",
+                  PROSE, MORE)
+    assert story.published_at is None
+    assert story.author == "kim_o"
+
+
+def test_a_threads_latest_post_date_is_not_the_threads_but_its_first_posts_is():
+    story = _main("Harbour Forum", "Which board should a new team buy for its first showroom?",
+                  "1.2K views  4 replies  3 participants  last post by  bo_chen   Jul 9, 2023", "kim_o", "Joined 2019",
+                  "#1 · Jul 2, 2023", PROSE, MORE)
+    assert story.published_at.date() == date(2023, 7, 2)
+    assert "last post by" not in story.body  # the thread's statistics stay furniture
+
+
+def test_a_members_joining_date_inline_beside_the_name_dates_nothing():
+    day = _day("Harbour Forum", "Which board should a new team buy for its first showroom?", "kim_o",
+               "Member since: Mar 14, 2012", PROSE, MORE)
+    assert day is None

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.parse import cleaning, dates, line_model, text_body, text_header, text_lines, text_page, text_related
+from pipelines.parse import (cleaning, dates, line_model, text_body, text_engines, text_header, text_lines, text_page,
+                             text_related)
 from pipelines.parse.cleaning import camel_tokens, unglue_paragraph
 from pipelines.parse.dates import parse_date
 from pipelines.parse.rules import text_rules
@@ -375,13 +376,13 @@ def test_a_sentence_opening_with_started_by_is_no_thread_starter_label():
     story = parse_text(page)[0]
     assert "Started by two engineers in 2019" in story.body
     assert story.author != "two"
-    assert text_header.thread_author(page.splitlines()) is None
+    assert text_engines.thread_author(page.splitlines()) is None
 
 
 @pytest.mark.parametrize("line", ["Thread starter ann_lee", "Started by Ann, June 4, 2024", "ann_lee Discussion starter",
                                   "Thread starter ann_lee · Start date Mar 6, 2024"])
 def test_a_forum_engines_starter_label_names_the_thread_starter(line):
-    assert text_header.thread_author(["Menu", line])[0] == 1
+    assert text_engines.thread_author(["Menu", line])[0] == 1
 
 
 def test_a_story_profiling_several_people_under_their_names_is_no_author_box():

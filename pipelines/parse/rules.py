@@ -88,6 +88,8 @@ class TextRules:
     thread_author_cues: tuple[str, ...]  # one of these is in every thread-starter label (a page without any is not searched)
     question_asker: re.Pattern  # a Q&A engine's 'asked <date>' line over the asker's name
     question_asker_cue: str  # in every such line (a page without it is not searched)
+    submitter: re.Pattern  # a link aggregator's 'submitted 3 hours ago by kim_o' line (whole line)
+    submitter_cues: tuple[str, ...]  # one in every such line (a page without any is not searched)
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
     bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
     person: re.Pattern  # a word writing of a person ('she', 'his')
@@ -146,6 +148,8 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         writer_role=re.compile(raw["writer_roles"], flags),
         question_asker=re.compile(raw["question_asker"], flags | re.MULTILINE),
         question_asker_cue=raw["question_asker_cue"],
+        submitter=re.compile(rf"^(?:{raw['submitter']})$", flags | re.MULTILINE),
+        submitter_cues=tuple(raw["submitter_cues"]),
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
         thread_author_cues=tuple(raw["thread_author_cues"]),
@@ -218,6 +222,7 @@ class HeaderRules:
     crumb_lead: re.Pattern
     weekdays: str
     publication_verb: re.Pattern
+    glued_label: re.Pattern
     label_before_date: re.Pattern
     short_year_line: re.Pattern
     definition: re.Pattern
@@ -225,6 +230,10 @@ class HeaderRules:
     question_button: re.Pattern
     heading_anchor: re.Pattern
     jump_link: re.Pattern
+    activity_date_label: re.Pattern
+    team_credit_words: frozenset[str]
+    member_rank: re.Pattern
+    member_rank_cues: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +256,8 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         crumb_lead=re.compile(labels["crumb_lead"], flags),
         weekdays=labels["weekdays"],
         publication_verb=re.compile(rf"\b(?:{verbs})\b", flags),
+        # a publication label in capitals run into the end of a name in capitals ('ANN LEEPUBLISHED'): case-sensitive
+        glued_label=re.compile(rf"(?<=[A-Z]{{2}})(?:LAST\s*)?(?:{verbs.upper()})$"),
         label_before_date=re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$", flags),  # ends just before a date
         # the short lines holding a year (the one-date-alone search reads only these; found by one search)
         short_year_line=re.compile(rf"^(?=[^\n]{{0,{limits.lone_date_max_chars}}}$)[^\n]*\d{{4}}[^\n]*$", re.M),
@@ -257,4 +268,8 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         question_button=re.compile(labels["question_button"], flags),
         heading_anchor=re.compile(rf"(?:{labels['heading_anchor']})$", flags),
         jump_link=re.compile(labels["jump_link"], flags),
+        activity_date_label=re.compile(labels["activity_date_label"], flags),
+        team_credit_words=frozenset(labels["team_credit_words"]),
+        member_rank=re.compile(labels["member_rank"], flags),
+        member_rank_cues=tuple(labels["member_rank_cues"]),
     )

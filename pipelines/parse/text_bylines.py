@@ -9,7 +9,7 @@ import re
 from pipelines.parse.dates import find_date
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_names import calendar_word
+from pipelines.parse.text_names import calendar_word, without_glued_label
 from pipelines.parse.text_view import may_hold
 
 INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line (it holds 'By')
@@ -91,6 +91,6 @@ def _inline_bylines(text: str) -> list[re.Match]:
 
 def _before_date(name: str) -> str:
     """A byline's name without the date run into it ('ANN LEE ON JANUARY 21' -> 'ANN LEE')."""
-    words = name.split()
+    words = without_glued_label(name).split()
     cut = next((n for n, w in enumerate(words) if n and (calendar_word().fullmatch(w) or w.lower() in ("on", "at"))), len(words))
     return " ".join(words[:cut])

@@ -5,20 +5,20 @@ The headline is chosen by pipelines/parse/text_title.py; the date and author are
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from pipelines.parse.dates import find_date, parse_date, read_found
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
+from pipelines.parse.text_dates import activity_date
 from pipelines.parse.text_names import credited_name, name_alone, plausible_name
-from pipelines.parse.text_view import lowered, may_hold, page_view
+from pipelines.parse.text_view import page_view
 
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
 # by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules(). Bylines are
-# read by text_bylines.py, names judged by text_names.py.
+# read by text_bylines.py, names judged by text_names.py, the credits forum, Q&A and link-aggregator engines print by
+# text_engines.py.
 
 
 def _name_beside_date(text: str, found) -> str | None:
@@ -36,69 +36,29 @@ def _name_beside_date(text: str, found) -> str | None:
 
 def dateline_name(texts: Sequence[str], lines: tuple[int, ...]) -> str | None:
     """The name printed beside the date, with no label, on the first of `lines` (a dateline read far from the
-    headline) that prints one ('Ann Lee • October 7th, 2022'), else None ('Posted by …' lines are dated_byline's).
+    headline) that prints one ('Ann Lee • October 7th, 2022'), or alone on the line over them ('Ann Lee' / 'Updated:' /
+    'Jan 2, 2025'), else None ('Posted by …' lines are dated_byline's).
 
     >>> dateline_name(["Menu", "Ann Lee • October 7th, 2022", "A story starts here."], (1,))
+    'Ann Lee'
+    >>> dateline_name(["Menu", "Ann Lee", "Updated:", "Jan 2, 2025", "A story starts here."], (2, 3))
     'Ann Lee'
     """
     view = page_view(texts)
     for i in lines:
         if (found := view.date(i)) and (name := _name_beside_date(view[i], found)) and plausible_name(name, view.page):
             return name
+    above = min(lines) - 1  # the name alone on the line over the dateline's ('Ann Lee' / 'Updated:' / 'May 2, 2024')
+    if above >= 0 and (name := name_alone(view[above])) and not _field_value(view, above) and plausible_name(name, view.page):
+        return name
     return None
-
-
-def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:
-    """(line index, name) of the label a forum engine prints by the thread's starter ('Thread starter Ann',
-    'Ann Discussion starter'), else None.
-
-    >>> thread_author(["Menu", "Thread starter ann_lee", "Jan 5, 2024"])
-    (1, 'ann_lee')
-    """
-    view = page_view(texts)
-    found = _thread_labels(view.page)
-    if not found:
-        return None
-    first = min(found, key=lambda m: m.start())
-    return view.line_at(first.start()), first.group("name")
-
-
-HANDLE = re.compile(r"[\w.\-]{2,40}")
-
-
-def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
-    """(line index, name) of the asker printed under a Q&A engine's one 'asked <date>' line ('asked Mar 9, 2021 at 7:02'
-    over 'bo_chen'), else None (no such line, or several: a list of questions).
-
-    >>> question_asker(["How do I stop sleep?", "I tried this.", "asked Mar 9, 2021 at 7:02", "bo_chen", "1 answer"])
-    (3, 'bo_chen')
-    """
-    view, rules = page_view(texts), text_rules()
-    if not view.may_hold((rules.question_asker_cue,)):
-        return None
-    found = list(rules.question_asker.finditer(view.page))
-    if len(found) != 1 or dateline_rest(view[view.line_at(found[0].start())], labelled=True) is None:
-        return None  # no such line, a list of questions, or a sentence ('Asked whether grants go out in 2024, he …')
-    name = found[0].group("name").strip()
-    if not (HANDLE.fullmatch(name) or name_alone(name)) or name.isdigit():
-        return None
-    return view.line_at(found[0].start("name")), name
-
-
-@lru_cache(maxsize=2)
-def _thread_labels(page: str) -> tuple[re.Match, ...]:
-    """Every thread-starter label on the page (the title and the author are read from one search of it: the page's
-    search is kept for the second reader); a page holding none of the labels' words is not searched."""
-    rules = text_rules()
-    if not may_hold(lowered(page), page, rules.thread_author_cues):
-        return ()
-    return tuple(m for pattern in rules.thread_author for m in pattern.finditer(page))
 
 
 def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], str] | None:
     """(indexes of its lines, name) of the writer's credit nearest `line` (the story's first paragraph) anywhere on the page:
     'Written by Ann Lee', or 'Article written by:' alone with the name on the next line ('Ann Lee, MD' or
-    'Ann - Product marketer' give the name before the comma or separator), when none sits by the headline.
+    'Ann - Product marketer' give the name before the comma or separator), or a note under the post ('This post was
+    written by Ann Lee, Head of …', measured up to its first comma), when none sits by the headline.
 
     >>> labelled_author(["Menu", "A story starts here and goes on.", "Article written by:", "Ann Lee, MD, Editor"], 1)
     ((2, 3), 'Ann Lee')
@@ -106,33 +66,40 @@ def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], s
     view, found = page_view(texts), []
     for i, text in enumerate(view):
         label = header_rules().writer_credit.match(text)
-        if not label or len(text.split()) > header_rules().limits.fallback_max_words:
+        measured = text.split(",")[0] if label and label.group("note") else text  # a note's role runs on after a comma
+        if not label or len(measured.split()) > header_rules().limits.fallback_max_words:
             continue
         if label.end() == len(text.rstrip()) and i + 1 < len(texts):
             at, name = (i, i + 1), credited_name(texts[i + 1])
         else:
-            at, name = (i,), byline_name(text)
+            at, name = (i,), byline_name(text) or credited_name(text[label.end():].strip())
         if name and plausible_name(name, view.page):
             found.append((abs(at[-1] - line), at, name))
     return min(found)[1:] if found else None
 
 
-def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
+def dated_byline(texts: Sequence[str], stop: int, day=None) -> tuple[int, str] | None:
     """(index, name) of the line above `stop` (the story's end: related or comment headings, the footer) that credits a
     writer beside a date ('Posted by Ann Lee on August 21, 2019', 'Last updated March 3, 2025 by Ann Lee.'), when every
     such line there names the same person (a thread's posts, each 'Posted by' someone, name none), and nothing by the
-    headline credits anyone.
+    headline credits anyone. Given `day` (the story's date, read elsewhere), such lines are read over the whole page but
+    only those dated that day: a blog engine prints its post's credit under the comment box ('Load comments' / 'Posted by
+    Ann Lee on 2024-05-02'); the date ties it to the story, not to another post.
 
     >>> dated_byline(["A story starts here and goes on.", "Posted by Ann Lee on August 21, 2019", "Comments"], 2)
     (1, 'Ann Lee')
     >>> dated_byline(["Posted by Ann Lee on May 2, 2024", "Posted by Bo Chen on May 3, 2024"], 2) is None
     True
+    >>> dated_byline(["Comments", "Posted by Bo Chen on May 3, 2024", "Posted by Ann Lee on May 2, 2024"], 0, parse_date("May 2, 2024"))
+    (2, 'Ann Lee')
     """
     found, names, longest = None, set(), header_rules().limits.dateline_max_words
     view = page_view(texts)
-    for i in range(min(stop, len(view))):
+    for i in range(len(view) if day else min(stop, len(view))):
         text = view[i]
         if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
+            continue
+        if day and (parse_date(view.date(i).group(0)) or day).date() != day.date():
             continue
         if (name := byline_name(text)) and (name := name.rstrip(".,;:")):
             if not plausible_name(name, view.page):
@@ -142,25 +109,27 @@ def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     return found if len(names) == 1 else None
 
 
-def byline_near(texts: Sequence[str], line: int) -> tuple[int, str] | None:
-    """(index, name) of the nearest short 'By …' line around `line` (the story's first paragraph), when the title has none.
+def byline_near(texts: Sequence[str], line: int, stop: int | None = None) -> tuple[int, str] | None:
+    """(index, name) of the nearest short 'By …' line around `line` (the story's first paragraph), when the title has
+    none; none from `stop` on (the story's end: under a short story, a comment heading opens readers' posts).
 
     >>> byline_near(["Menu", "By Ann Lee", "A story starts here and goes on."], 2)
     (1, 'Ann Lee')
     """
     lim = header_rules().limits
     view = page_view(texts)
-    window = range(max(0, line - lim.fallback_window), min(len(view), line + lim.past_body_start + 1))
-    for i in sorted(window, key=lambda i: (abs(i - line), i > line)):
+    end = min(len(view), line + lim.past_body_start + 1, len(view) if stop is None else max(stop, line + 1))
+    for i in sorted(range(max(0, line - lim.fallback_window), end), key=lambda i: (abs(i - line), i > line)):
         if len(view[i].split()) <= lim.fallback_max_words and (name := byline_name(view[i])) and plausible_name(name, view.page):
             return i, name
     return None
 
 
-def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tuple[dict, set[int]]:
+def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: int | None = None) -> tuple[dict, set[int]]:
     """Date and author read from the lines nearest the title (below it first at equal distance), and the
     indexes of the lines they were read from that hold nothing else worth keeping (a name, a short dateline). A name
-    printed beside the date with no label is 'author_guess': the caller's when no label credits anyone.
+    printed beside the date with no label is 'author_guess': the caller's when no label credits anyone. Nothing is read
+    from `stop` on (the story's end: a comment or related-stories heading under a short story opens others' posts).
 
     >>> meta, used = nearby_meta(["Menu", "A title", "Jane Roe", "March 3, 2024", "Text starts."], 1, 4)
     >>> sorted(meta.items()), sorted(used)
@@ -171,7 +140,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
     rules = header_rules()
     lim = rules.limits
     lo = max(0, title - lim.meta_above_title)
-    hi = min(len(texts), title + lim.meta_below_title + 1, max(body_start, title + 1) + lim.past_body_start)
+    hi = min(len(texts), title + lim.meta_below_title + 1, max(body_start, title + 1) + lim.past_body_start,
+             len(texts) if stop is None else max(stop, title + 1))
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()
@@ -187,6 +157,10 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
                 continue
             text, words, whole = tail, len(tail.split()), False
         found = (view.date(i) if whole else find_date(text)) if "date" not in meta else None
+        if found and whole and activity_date(view, i, found.start()):
+            found = None  # a forum member's joining date or the thread's latest post: not the story's, yet furniture
+            if words <= lim.short_meta_words:
+                used.add(i)
         if found and told is None and _dated_sentence(text) and (value := read_found(found)):
             told = i, value  # a sentence of the story telling a date: only when no dateline by the title gives one
         elif found and (value := read_found(found)):
@@ -199,7 +173,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
             for j in sorted(range(i - lim.name_near_date, i + lim.name_near_date + 1), key=lambda j: abs(j - i)):
                 if "author" not in meta and "author_guess" not in meta and j not in (i, title) and 0 <= j < len(texts) \
-                        and (name := name_alone(texts[j])) \
+                        and (name := name_alone(texts[j])) and not _field_value(texts, j) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
                         and plausible_name(name, view.page):
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
@@ -213,12 +187,55 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int) -> tup
             meta["author"] = name
             if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
+    if "author" not in meta and "author_guess" not in meta and (under := name_in_header_block(view, title, body_start)):
+        meta["author_guess"] = under[1]
+        used.update(under[0])
     if "date" not in meta and told is not None:
         meta["told_date"] = told  # (line, date): the caller's last resort, after the page's labelled dates
     return meta, used
 
 
+def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> tuple[tuple[int, ...], str] | None:
+    """(indexes of its lines, name) of a person's name alone on a line (printed once or twice) just under the headline
+    at `title` with more of the header's metadata right under it (a date, a credit, a reading time, or a writer's role,
+    whose line goes with the name's), above the story at `body_start`: an unlabelled byline. A name-shaped line with
+    no metadata under it is a section, a link or the story's first heading, not a byline.
+
+    >>> name_in_header_block(["Menu", "How to fix a sink", "Ann Lee", "Reviewed by Bo Chen", "The first step is to shut the water off."], 1, 4)
+    ((2,), 'Ann Lee')
+    >>> name_in_header_block(["Menu", "How to fix a sink", "Harbour Views", "The first step is to shut the water off."], 1, 3) is None
+    True
+    """
+    view, lim, rules, head = page_view(texts), header_rules().limits, text_rules(), header_rules()
+    for i in range(title + 1, min(body_start, title + 1 + lim.headline_meta_reach, len(view))):
+        if not ((name := name_alone(view[i])) and plausible_name(name, view.page)):
+            continue
+        for k in range(i + 1, min(len(view), i + 1 + lim.name_near_date + 1)):
+            text = view[k]
+            if len(text.split()) > lim.fallback_max_words:
+                break
+            if rules.writer_role.search(text):
+                return tuple(range(i, k + 1)), name
+            if view.date(k) or head.credit_label.match(text) or head.author_label.fullmatch(text) \
+                    or rules.reading_time.fullmatch(text):
+                return tuple(range(i, k)), name
+            if name_alone(text) != name:
+                break
+    return None
+
+
 ROLE_JOINERS = frozenset({"of", "at", "and", "for", "&"})  # the only small words a writer's role holds ('Head of News at …')
+
+
+def _field_value(texts: Sequence[str], j: int) -> bool:
+    """True when line `j` is printed under a field's label other than a writer's ('Developer:' over 'Harbour Games',
+    'Publisher:', 'Location:' in a product's or profile's table): the value of that field, not a byline.
+
+    >>> _field_value(["Release Date:", "8 Feb, 2018", "Developer:", "Harbour Games"], 3), _field_value(["Author:", "Ann Lee"], 1)
+    (True, False)
+    """
+    above = texts[j - 1].strip() if j > 0 else ""
+    return above.endswith(":") and len(above.split()) <= 3 and not header_rules().author_label.fullmatch(above)
 
 
 def _first_field(text: str) -> str:
@@ -275,7 +292,8 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
     """
     lim = header_rules().limits
     for i in range(line - 1, max(0, line - lim.fallback_window) - 1, -1):
-        if len(texts[i].split()) <= lim.fallback_max_words and find_date(texts[i]):
+        if len(texts[i].split()) <= lim.fallback_max_words and (found := find_date(texts[i])) \
+                and not activity_date(texts, i, found.start()):
             if value := parse_date(texts[i]):
                 return i, value
     return None

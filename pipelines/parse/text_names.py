@@ -20,6 +20,16 @@ def calendar_word() -> re.Pattern:
     return re.compile(rf"{MONTHS}|(?i:{header_rules().weekdays})")
 
 
+def without_glued_label(name: str) -> str:
+    """A credited name without the publication label a text dump ran into its end, both in capitals (inline spans lose
+    the space between them: 'BY ANN LEEPUBLISHED: JUN 2, 2025' gives 'ANN LEEPUBLISHED').
+
+    >>> without_glued_label("ANN LEEPUBLISHED"), without_glued_label("BO CHENLAST UPDATED"), without_glued_label("Ann Lee")
+    ('ANN LEE', 'BO CHEN', 'Ann Lee')
+    """
+    return header_rules().glued_label.sub("", name).rstrip() if name.isupper() else name
+
+
 def name_alone(text: str) -> str | None:
     """A person's name alone on a line (two to four capitalised words, no function words, no digits;
     a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None."""
@@ -52,12 +62,21 @@ def plausible_name(name: str, page: str) -> bool:
 
     >>> [plausible_name(n, "the key points of a backup strategy, a copy") for n in ["Ann Lee", "Key Points", "Copy Link", "ann_lee", "Feb"]]
     [True, False, False, True, False]
+
+    A collective credit ('Team Harbourview', 'Courier Staff') is judged by its words other than the team's, the first
+    of which must read as a name ('Sales Team' on a page that writes 'sales' is none):
+
+    >>> [plausible_name(n, "our team and its sales staff") for n in ["Team Harbourview", "Courier Staff", "Sales Team", "Team"]]
+    [True, True, False, False]
     """
     words = name.split()
     if len(GLUED.findall(name)) > 1 or any(calendar_word().fullmatch(w) for w in words):
         return False
+    team = header_rules().team_credit_words
+    if len(words) > 1 and any(w.lower() in team for w in words):  # a collective credit: judged by its other words
+        words = [w for w in words if w.lower() not in team]
     common = [w != w.lower() and _written(w.lower(), page) for w in words]
-    return not common[0] and sum(common) * 2 <= len(words)
+    return bool(words) and not common[0] and sum(common) * 2 <= len(words)
 
 
 ADDRESS_BEFORE, ADDRESS_AFTER = "_@/.", "_@/"  # characters that join a word to an address, a handle or a longer word

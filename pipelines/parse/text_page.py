@@ -17,11 +17,13 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
-from pipelines.parse.text_dates import asked_date, labelled_date, lone_date, published_over_revised
+from pipelines.parse.text_dates import activity_date, asked_date, labelled_date, lone_date, published_over_revised
+from pipelines.parse.text_engines import link_submitter, poster_over_rank, question_asker, thread_author
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
-                                         name_over_role, nearby_meta, question_asker, thread_author)
+                                         name_over_role, nearby_meta)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
+from pipelines.parse.text_names import plausible_name, without_glued_label
 from pipelines.parse.text_short_lines import short_line_content
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.parse.text_view import PageView
@@ -173,12 +175,13 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     t, body_start, footer, texts = layout.title, layout.body_start, layout.footer, layout.view
     meta: dict = {}
     if t is None:  # no headline: the metadata above the story, then the page-wide fallbacks below
-        for line in lines[:body_start]:
-            if line.kind == "meta":
-                merge_meta(meta, line.meta)
+        for i in range(body_start):
+            if lines[i].kind == "meta":
+                merge_meta(meta, _story_meta(lines, i, texts))
     else:
-        _title_meta(lines, t, body_start, meta)
-    near, used = nearby_meta(texts, t, body_start)
+        _title_meta(lines, t, body_start, meta, texts)
+    story_end = _story_part_end(lines, body_start, footer)
+    near, used = nearby_meta(texts, t, body_start, story_end)
     told = near.pop("told_date", None)  # a story sentence by the headline telling a date: only if nothing else dates it
     guess = near.pop("author_guess", None)  # a name beside the date with no label: only if no label credits anyone
     for key, value in near.items():
@@ -186,12 +189,13 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if meta.get("category") and meta.get("category") in (meta.get("author"), guess):
         del meta["category"]  # 'Ann Lee • May 2, 2024': the name beside the date is its author, not a section
     dated_at = None  # the lines of a dateline read far from the headline: a name beside its date is the author
+    header_day = meta.get("date")  # the day printed by the headline (not one read far from it, a comment's maybe)
     if "date" not in meta and (found := dateline_near(texts, body_start)):
         meta["date"] = found[1]
         used.add(found[0])
         dated_at = (found[0],)
     elif "date" not in meta and (found := labelled_date(texts, body_start, _related_cards(lines, body_start, footer))
-                                 or lone_date(texts, _story_part_end(lines, body_start, footer), _datelines(lines, texts))):
+                                 or lone_date(texts, story_end, _datelines(lines, texts))):
         meta["date"] = found[1]
         used.update(found[0])
         dated_at = found[0]
@@ -209,21 +213,27 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         used.add(asker[0])
         if asked := asked_date(texts, asker[0]):
             meta["date"] = asked  # the question's day, not its last edit's
-    if "author" not in meta and (byline := byline_near(texts, body_start)):
+    if "author" not in meta and (byline := byline_near(texts, body_start, story_end)):
         meta["author"] = byline[1]
         used.add(byline[0])
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
+    if "author" not in meta and (submitter := link_submitter(texts)):
+        meta["author"] = submitter[1]  # the one 'submitted … by <name>' line of a link aggregator's post
+        used.add(submitter[0])
+    if "author" not in meta and (poster := poster_over_rank(texts, footer)):
+        meta["author"] = poster[1]  # a thread's first poster, over the forum rank printed under each poster
     if "author" not in meta and guess:
         meta["author"] = guess
-    if "author" not in meta and dated_at is not None and dated_at[0] < _story_part_end(lines, body_start, footer) \
+    if "author" not in meta and dated_at is not None and dated_at[0] < story_end \
             and (name := dateline_name(texts, dated_at)):
         meta["author"] = name
     if "author" not in meta and (credit := name_over_role(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
-    if "author" not in meta and (credit := dated_byline(texts, _story_part_end(lines, body_start, footer))):
+    if "author" not in meta and ((credit := dated_byline(texts, story_end))
+                                 or (header_day and (credit := dated_byline(texts, 0, header_day)))):
         meta["author"] = credit[1]
         used.add(credit[0])
     return meta, used
@@ -251,22 +261,38 @@ def _datelines(lines: list[Line], view: PageView) -> frozenset[int]:
                      and not ((found := view.date(i)) and rules.revision_label.search(line.text, 0, found.start())))
 
 
-def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict) -> None:
+def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: PageView) -> None:
     """Into `meta`: the metadata lines printed under the headline at `t` (first), then above it, and a section label
     alone over it."""
-    for line in lines[t + 1:body_start]:  # metadata printed under the headline comes first
-        if line.kind == "meta":
-            merge_meta(meta, line.meta)
-    for line in reversed(lines[:t]):  # then a dateline or section label printed above it
+    for i in range(t + 1, body_start):  # metadata printed under the headline comes first
+        if lines[i].kind == "meta":
+            merge_meta(meta, _story_meta(lines, i, view))
+    for i in range(t - 1, -1, -1):  # then a dateline or section label printed above it
+        line = lines[i]
         if line.kind == "boiler":
             continue
         if line.kind == "meta":
-            merge_meta(meta, line.meta)
+            merge_meta(meta, _story_meta(lines, i, view))
             continue
         if line.kind == "headline" and "category" not in meta and is_category(line.text) \
                 and _alone_in_paragraph(lines, line):
             meta["category"] = line.text
         break
+
+
+def _story_meta(lines: list[Line], i: int, view: PageView) -> dict:
+    """The metadata of the meta line at `i`, without its date when that is a forum member's joining date or the
+    thread's latest activity (text_dates.activity_date), and without its byline's name when that reads as none (a
+    column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.plausible_name);
+    a publication label run into the name is cut ('ANN LEEPUBLISHED')."""
+    meta = dict(lines[i].meta)
+    if meta.get("date") and (found := view.date(i)) and activity_date(view, i, found.start()):
+        del meta["date"]
+    if meta.get("author") and not plausible_name(meta["author"], view.page):
+        del meta["author"]
+    elif meta.get("author"):
+        meta["author"] = without_glued_label(meta["author"])
+    return meta
 
 
 def _alone_in_paragraph(lines: list[Line], line: Line) -> bool:

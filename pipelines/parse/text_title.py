@@ -11,7 +11,7 @@ import re
 from pipelines.parse.dates import find_date
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_header import _thread_labels
+from pipelines.parse.text_engines import _thread_labels
 from pipelines.parse.text_names import name_alone
 from pipelines.parse.text_view import PageView, page_view
 from pipelines.parse.title_features import capital_share, content_words, is_meta_like, title_candidates, title_features

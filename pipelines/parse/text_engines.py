@@ -1,0 +1,101 @@
+"""Who started a thread or submitted a post, as forum, Q&A and link-aggregator engines print it in a text dump: the
+thread starter's label ('Thread starter ann_lee'), the asker under a Q&A engine's one 'asked <date>' line, the one
+'submitted 3 hours ago by kim_o' line of a link aggregator, and the poster over a forum member's rank ('kim_o' over
+'Senior Member'). Generic engines' furniture (the labels are in pipelines/data/text_rules.yaml), not one site's.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from pipelines.parse.rules import header_rules, text_rules
+from pipelines.parse.text_bylines import dateline_rest
+from pipelines.parse.text_names import name_alone, plausible_name
+from pipelines.parse.text_view import lowered, may_hold, page_view
+
+def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:
+    """(line index, name) of the label a forum engine prints by the thread's starter ('Thread starter Ann',
+    'Ann Discussion starter'), else None.
+
+    >>> thread_author(["Menu", "Thread starter ann_lee", "Jan 5, 2024"])
+    (1, 'ann_lee')
+    """
+    view = page_view(texts)
+    found = _thread_labels(view.page)
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return view.line_at(first.start()), first.group("name")
+
+
+HANDLE = re.compile(r"[\w.\-]{2,40}")
+
+
+def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
+    """(line index, name) of the asker printed under a Q&A engine's one 'asked <date>' line ('asked Mar 9, 2021 at 7:02'
+    over 'bo_chen'), else None (no such line, or several: a list of questions).
+
+    >>> question_asker(["How do I stop sleep?", "I tried this.", "asked Mar 9, 2021 at 7:02", "bo_chen", "1 answer"])
+    (3, 'bo_chen')
+    """
+    view, rules = page_view(texts), text_rules()
+    if not view.may_hold((rules.question_asker_cue,)):
+        return None
+    found = list(rules.question_asker.finditer(view.page))
+    if len(found) != 1 or dateline_rest(view[view.line_at(found[0].start())], labelled=True) is None:
+        return None  # no such line, a list of questions, or a sentence ('Asked whether grants go out in 2024, he …')
+    name = found[0].group("name").strip()
+    if not (HANDLE.fullmatch(name) or name_alone(name)) or name.isdigit():
+        return None
+    return view.line_at(found[0].start("name")), name
+
+
+def link_submitter(texts: Sequence[str]) -> tuple[int, str] | None:
+    """(line index, name) of the one line on the page saying who submitted the post to a link aggregator ('submitted
+    3 hours ago by kim_o to r/harbour'), else None (no such line, or several: a listing of posts).
+
+    >>> link_submitter(["A harbour opens", "submitted 3 hours ago by kim_o to r/harbour", "12 comments"])
+    (1, 'kim_o')
+    >>> link_submitter(["submitted 3 hours ago by kim_o", "submitted 5 hours ago by bo_chen"]) is None
+    True
+    """
+    view, rules = page_view(texts), text_rules()
+    if not view.may_hold(rules.submitter_cues):
+        return None
+    found = list(rules.submitter.finditer(view.page))
+    if len(found) != 1:
+        return None
+    return view.line_at(found[0].start()), found[0].group("name").rstrip(".")
+
+
+def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
+    """(line index, name) of the poster printed over the page's first forum member's rank above `stop` (the page's
+    footer): 'kim_o' over 'Senior Member' opens a thread's first post, so its poster started the thread; else None (no
+    rank printed, or no name or handle over it).
+
+    >>> poster_over_rank(["Which board to buy?", "Mar 2, 2024", "kim_o", "Registered User", "Join Date: Mar 2016"], 5)
+    (2, 'kim_o')
+    >>> poster_over_rank(["Menu", "Search", "User", "A page about users"], 4) is None
+    True
+    """
+    view, rules = page_view(texts), header_rules()
+    if not view.may_hold(rules.member_rank_cues):
+        return None
+    for i in range(1, min(stop, len(view))):
+        if rules.member_rank.fullmatch(view[i].strip()):
+            name = view[i - 1].strip()
+            if (HANDLE.fullmatch(name) or name_alone(name)) and not name.isdigit() and plausible_name(name, view.page):
+                return i - 1, name
+            return None
+    return None
+
+
+@lru_cache(maxsize=2)
+def _thread_labels(page: str) -> tuple[re.Match, ...]:
+    """Every thread-starter label on the page (the title and the author are read from one search of it: the page's
+    search is kept for the second reader); a page holding none of the labels' words is not searched."""
+    rules = text_rules()
+    if not may_hold(lowered(page), page, rules.thread_author_cues):
+        return ()
+    return tuple(m for pattern in rules.thread_author for m in pattern.finditer(page))
