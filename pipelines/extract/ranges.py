@@ -24,9 +24,7 @@ def without_range_bounds(sentence: str, amounts: list[dict], range_before: re.Pa
     `lower_alone` matches, right after a figure, an upper bound that is no amount of its own ('$1' in '$1-2 billion').
 
     >>> rx = re.compile(r"(?:(?P<open>from|between)\\s)?\\d+ (?P<join>to|and) $")
-    >>> amounts = [{"start": 10, "end": 13}, {"start": 17, "end": 20}]
-    >>> [a["start"] for a in without_range_bounds("a fund of 100 to 200 yuan", [], rx, {"from"})]
-    []
+    >>> amounts = [{"start": 10, "end": 13, "unit": "CNY"}, {"start": 17, "end": 20, "unit": "CNY"}]
     >>> [a["start"] for a in without_range_bounds("a rise of 100 to 200 and", amounts, rx, {"from"})]
     []
     >>> [a["start"] for a in without_range_bounds("rise from 100 to 200 and", amounts, rx, {"from"})]
@@ -40,10 +38,18 @@ def without_range_bounds(sentence: str, amounts: list[dict], range_before: re.Pa
         m = _bound_before(sentence, a["start"], range_before)
         if m is None or (m.group("join").lower() in paired_joins and (m.group("open") or "").lower() not in span_openers):
             continue
-        dropped.update(j for j, b in enumerate(amounts) if b["start"] < a["start"] and b["end"] > m.start())
+        lower = [j for j, b in enumerate(amounts) if b["start"] < a["start"] and b["end"] > m.start()]
+        if any(_kind(amounts[j]) != _kind(a) for j in lower):
+            continue  # '10亿元至20个项目': money sent to some projects, no range
+        dropped.update(lower)
         if (m.group("open") or "").lower() not in change_openers:
             dropped.add(i)
     return [a for i, a in enumerate(amounts) if i not in dropped]
+
+
+def _kind(amount: dict) -> tuple:
+    """What a figure measures: its unit, and for a count its metric; two bounds of one range measure the same."""
+    return amount["unit"], amount.get("metric")
 
 
 def _bound_before(sentence: str, pos: int, range_before: re.Pattern) -> re.Match | None:
