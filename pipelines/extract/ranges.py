@@ -6,11 +6,14 @@ is the target (the lower one understates it, the upper one overstates it, a midp
 while storing both would count the goal twice when facts are summed. So neither bound becomes a row, as
 'three to five parks' gives none on the English path. A figure moving from one level to another ('from 100 billion
 yuan to 200 billion yuan', '从100亿元到200亿元') is no range: its lower figure is where things stand, not a goal,
-and its upper figure is the target, as 'the number of companies from 110 to 200' on the English path.
+and its upper figure is the target, as 'the number of companies from 110 to 200' on the English path; so is a
+starting figure written elsewhere in the sentence ('1 billion yuan, up from 500 million yuan', '由100亿元增至200亿元',
+'100億円から1000億円に': without_starting_levels).
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 
 def without_range_bounds(sentence: str, amounts: list[dict], range_before: re.Pattern, change_openers: set[str],
@@ -45,6 +48,31 @@ def without_range_bounds(sentence: str, amounts: list[dict], range_before: re.Pa
         if (m.group("open") or "").lower() not in change_openers:
             dropped.add(i)
     return [a for i, a in enumerate(amounts) if i not in dropped]
+
+
+def without_starting_levels(sentence: str, amounts: list[dict], level_before: re.Pattern,
+                            level_after: re.Pattern | None = None) -> list[dict]:
+    """The amounts of a sentence without those a change starts from: a figure `level_before` ends right before ('up
+    from ', '从2023年的', '由') when the sentence states another figure of the same kind, the level to reach ('a fund
+    of 1 billion yuan, up from 500 million yuan': the 500 million is where the fund stands, not a goal; a figure
+    alone after 'from' or 由 stays: '由50亿元财政资金出资' is funded by it), and any figure `level_after` matches right
+    after ('100社から': a start or a lower bound, whether or not the figure it goes to is read).
+
+    >>> rx = re.compile(r"from $")
+    >>> amounts = [{"start": 0, "end": 3, "unit": "CNY"}, {"start": 18, "end": 21, "unit": "CNY"}]
+    >>> [a["start"] for a in without_starting_levels("200 yuan, up from 100 yuan", amounts, rx)]
+    [0]
+    >>> [a["start"] for a in without_starting_levels("200 yuan, up from 100 yuan", amounts[1:], rx)]
+    [18]
+    """
+    kinds = Counter(_kind(a) for a in amounts)
+
+    def starts_a_change(a: dict) -> bool:
+        if level_after is not None and level_after.match(sentence, a["end"]):
+            return True
+        return kinds[_kind(a)] > 1 and bool(level_before.search(sentence, max(0, a["start"] - 20), a["start"]))
+
+    return [a for a in amounts if not starts_a_change(a)]
 
 
 def _kind(amount: dict) -> tuple:

@@ -92,6 +92,7 @@ def target_rules() -> dict:
     cfg["money_range_before"] = re.compile(  # '1 billion yuan to ', 'between $1 billion and ', '100-'
         rf"(?:\b(?P<open>{alt(cfg['range_span_openers'] + cfg['range_change_openers'])})\s+)?(?:{alt(cfg['currency_prefixes'])})?\s?"
         rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))(?:\s?(?:{alt(cfg['scales'])})\b)?(?:\s(?:{alt(cfg['currency_words'])})\b)?\s?(?P<join>{joins})\s?$", re.I)
+    cfg["level_before"] = re.compile(rf"\b(?:{alt(cfg['range_change_openers'])})\s?$", re.I)  # 'up from ' before a starting figure
     unpaired = alt(j for j in cfg["range_joiners"] if j not in cfg["range_paired_joins"])
     cfg["money_range_lower_alone"] = re.compile(rf"\s?(?:{unpaired})\s?(?:{NUM})\s?(?:{alt(cfg['scales'])})\b", re.I)  # $1-2 billion
     return cfg
