@@ -21,3 +21,17 @@ def test_an_average_or_yearly_rate_shares_no_figure(text):
 
 def test_a_deadline_year_before_each_still_shares_the_figure():
     assert holders("南京市和苏州市产业规模到2026年均突破800亿元。") == [("Nanjing", 800e8, 0), ("Suzhou", 800e8, 1)]
+
+
+def test_respective_figures_stop_at_their_clause():
+    got = holders("到2026年，南京市和苏州市元宇宙产业规模分别达到900亿元和700亿元，合计达到1600亿元。")
+    assert ("Suzhou", 700e8, 0) in got and ("Nanjing", 700e8, 0) not in got
+
+
+def test_respectively_with_one_figure_in_its_clause_shares_it_and_not_a_later_one():
+    assert holders("南京市和苏州市分别设立20亿元元宇宙基金，并培育80家元宇宙企业。") == [
+        ("Nanjing", 20e8, 0), ("Suzhou", 20e8, 1), ("Nanjing", 80, 0)]
+
+
+def test_respective_figures_that_cannot_be_paired_with_the_places_give_no_row():
+    assert holders("南京市、苏州市和无锡市分别设立60亿元和40亿元元宇宙基金。") == []

@@ -14,6 +14,7 @@ import re
 from pipelines.records import Mention
 
 CLAUSE_BREAK = re.compile(r"[，,、：:]")
+LIST_END = re.compile(r"[，,；;：:]")  # ends the clause of 分别 and its figures ('分别达到1000亿元、800亿元': 、 lists them)
 
 
 def _listed(before: list[Mention], body: str, joiner: re.Pattern) -> list[Mention]:
@@ -36,7 +37,7 @@ def _cue(body: str, start: int, end: int, cfg: dict) -> re.Match | None:
 def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], figures: list[tuple[int, int]],
                   owner: str | None, cfg: dict) -> list[str | None]:
     """The places a figure belongs to: every listed place (均, 都, 分别 with one figure), the one in its rank
-    (分别 with as many figures as places), else [owner].
+    (分别 with as many figures as places in its clause), none (分别 with some other number of figures), else [owner].
 
     `places` are the sentence's places in order, `figures` the (start, end) of its figures, all in body offsets;
     `cfg` the compiled vocabulary (chinese_targets.rules).
@@ -58,9 +59,13 @@ def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], fig
         return [owner]
     if cue.group() not in cfg["shared_respective_cues"]:
         return names if not CLAUSE_BREAK.search(body, cue.end(), figure[0]) else [owner]
-    after_cue = [f for f in figures if f[0] >= cue.end() and not any(cue.end() <= m.char_start < f[0] for m in places)]
-    if len(after_cue) == 1:
+    stop = LIST_END.search(body, cue.end())
+    stop = stop.start() if stop else len(body)
+    respective = [f for f in figures if cue.end() <= f[0] < stop and not any(cue.end() <= m.char_start < f[0] for m in places)]
+    if figure not in respective:
+        return [owner]  # '…分别达到1000亿元和800亿元，合计1800亿元': the total after the clause is stated once
+    if len(respective) == 1:
         return names
-    if len(after_cue) == len(listed) and figure in after_cue:
-        return [listed[after_cue.index(figure)].entity_name]
-    return [owner]
+    if len(respective) == len(names):
+        return [names[respective.index(figure)]]
+    return []  # three places and two figures: which place holds which is unknown, and no guess is stored
