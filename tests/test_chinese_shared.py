@@ -35,3 +35,16 @@ def test_respectively_with_one_figure_in_its_clause_shares_it_and_not_a_later_on
 
 def test_respective_figures_that_cannot_be_paired_with_the_places_give_no_row():
     assert holders("南京市、苏州市和无锡市分别设立60亿元和40亿元元宇宙基金。") == []
+
+
+def test_respective_counts_listed_before_their_noun_pair_with_the_places():
+    assert holders("南京市、苏州市和无锡市分别培育120家、60家和30家元宇宙企业。") == [
+        ("Nanjing", 120, 0), ("Suzhou", 60, 0), ("Wuxi", 30, 0)]
+
+
+def test_respective_counts_listed_after_their_noun_pair_with_the_places():
+    assert holders("南京市和苏州市分别培育企业120家、60家。") == [("Nanjing", 120, 0), ("Suzhou", 60, 0)]
+
+
+def test_counts_of_other_classifiers_are_no_list():
+    assert holders("南京市计划建设3个、培育60家元宇宙企业。") == [("Nanjing", 60, 0)]

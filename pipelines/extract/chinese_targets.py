@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import to_usd
+from pipelines.extract.chinese_lists import listed_counts
 from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
@@ -67,12 +68,14 @@ def rules(language: str = "chinese") -> dict:
         rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['bare_scales'])}){odd}(?![\u4e00-\u9fff\d])")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
-    cfg["count_re"] = re.compile(
-        rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})"
-        rf"(?!{odd}(?:{_alt(cfg['not_counted'])})){gap}(?P<noun>{_alt(nouns)})")
+    count = rf"(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?P<cls>{_alt(cfg['classifiers'])})"
+    counted = rf"(?!{odd}(?:{_alt(cfg['not_counted'])}))"  # 3个多月 is a span of months
+    cfg["count_re"] = re.compile(rf"(?<!{not_after}){count}{counted}{gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
-        rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after})(?P<num>{NUM})\s*"
-        rf"{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})(?!{odd}(?:{_alt(cfg['not_counted'])}))")
+        rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
+    list_join = rf"\s*(?:{_alt(cfg['figure_list_joiners'])})\s*"  # '100家、50家和30家企业' (chinese_lists.py)
+    cfg["count_list_before_re"] = re.compile(rf"(?<![\d.,]|{not_after}){count}{list_join}$")
+    cfg["count_list_after_re"] = re.compile(rf"{list_join}(?<!{not_after}){count}{counted}")
     cfg["approximate_before"] = tuple(cfg["approximate_before"])
     cfg["range_before_re"] = re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
         rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
@@ -164,9 +167,16 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
                           "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
         value = _figure(sentence, m, cfg)
-        if value is not None and free(m.start(), m.end()):
-            found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value,
-                          "usd": None, "stated": False, "metric": cfg["count_noun"][m.group("noun")]})
+        if value is None or not free(m.start(), m.end()):
+            continue
+        metric = cfg["count_noun"][m.group("noun")]
+        found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
+                      "metric": metric})
+        for listed in listed_counts(sentence, m, cfg):  # '100家、50家和30家企业': the same things counted
+            value = _figure(sentence, listed, cfg)
+            if value is not None and free(listed.start("num"), listed.end("cls")):
+                found.append({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
+                              "usd": None, "stated": False, "metric": metric})
     found = without_range_bounds(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_before_re"],
                                  set(cfg["range_change_openers"]))
     return without_starting_levels(sentence, found, cfg["level_before_re"], cfg["level_after_re"])
