@@ -48,3 +48,8 @@ def test_respective_counts_listed_after_their_noun_pair_with_the_places():
 
 def test_counts_of_other_classifiers_are_no_list():
     assert holders("南京市计划建设3个、培育60家元宇宙企业。") == [("Nanjing", 60, 0)]
+
+
+def test_sums_listed_before_their_noun_all_take_it():
+    got = [(t.jurisdiction_name, t.metric) for t in extract_story("", "南京市、苏州市和无锡市分别设立90亿元、60亿元和30亿元元宇宙基金。", PUB)[1]]
+    assert got == [("Nanjing", "fund_size"), ("Suzhou", "fund_size"), ("Wuxi", "fund_size")]

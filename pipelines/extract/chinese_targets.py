@@ -76,6 +76,8 @@ def rules(language: str = "chinese") -> dict:
     list_join = rf"\s*(?:{_alt(cfg['figure_list_joiners'])})\s*"  # '100家、50家和30家企业' (chinese_lists.py)
     cfg["count_list_before_re"] = re.compile(rf"(?<![\d.,]|{not_after}){count}{list_join}$")
     cfg["count_list_after_re"] = re.compile(rf"{list_join}(?<!{not_after}){count}{counted}")
+    cfg["money_list_next_re"] = re.compile(  # '、50亿元' after '100亿元': the next figure of a list of sums
+        rf"{list_join}(?<!{not_after})(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*(?:{_alt(cfg['currencies'])})")
     cfg["approximate_before"] = tuple(cfg["approximate_before"])
     cfg["range_before_re"] = re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
         rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
@@ -193,8 +195,16 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
             clause_only: bool = False) -> str | None:
     """fund_size, industry_size or investment: the last metric word after the amount in its clause
     ('50亿元元宇宙产业基金' is a fund), else the nearest before it in its clause ('产业规模突破2500亿元'),
-    then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause)."""
-    c_start, c_end = _clause(sentence, start, end)
+    then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause).
+    A figure listed before others takes the words after the list ('100亿元、50亿元和30亿元元宇宙基金' are three funds).
+
+    >>> _metric("分别设立100亿元、50亿元元宇宙基金", 4, 10, rules())
+    'fund_size'
+    """
+    list_end = end
+    while nxt := cfg["money_list_next_re"].match(sentence, list_end):
+        list_end = nxt.end()
+    c_start, c_end = _clause(sentence, start, list_end)
     if not before_only:
         after = [(m.start(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, end, c_end)]
         if after:
