@@ -43,3 +43,9 @@ def test_a_japanese_figure_before_kara_is_no_target():
     assert found("大阪府は市場規模を2023年の300億円から2030年までに900億円に拡大する目標だ。") == [
         ("Osaka", "industry_size", 900e8, "JPY")]
     assert found("大阪府は企業数を40社から90社に増やす目標だ。") == []
+
+
+def test_a_year_before_to_and_a_count_is_no_range():
+    assert found("Hunan plans to raise its count of metaverse firms by 2026 to 300 metaverse companies.") == [
+        ("Hunan", "companies", 300, "count")]
+    assert found("Hunan wants 200 to 300 metaverse companies by 2026.") == []

@@ -86,9 +86,10 @@ def target_rules() -> dict:
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
                          if not k.startswith("_")}
     cfg["money_metric_res"] = [(metric, [re.compile(rf"\b{re.escape(w)}") for w in words]) for metric, words in cfg["money_metrics"]]
-    cfg["range_before"] = re.compile(rf"(?:{NUM}|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
-    joins = alt(cfg["range_joiners"])
     year_not = rf"(?!(?:19|20)\d\d(?![\d,.])(?!\s?(?:{alt(cfg['scales'])})\b))"  # 'by 2025 to 200 billion yuan' is no range
+    cfg["range_before"] = re.compile(  # 'three to ', '100-' before a count; 'by 2025 to 200 companies' is no range
+        rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
+    joins = alt(cfg["range_joiners"])
     cfg["money_range_before"] = re.compile(  # '1 billion yuan to ', 'between $1 billion and ', '100-'
         rf"(?:\b(?P<open>{alt(cfg['range_span_openers'] + cfg['range_change_openers'])})\s+)?(?:{alt(cfg['currency_prefixes'])})?\s?"
         rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))(?:\s?(?:{alt(cfg['scales'])})\b)?(?:\s(?:{alt(cfg['currency_words'])})\b)?\s?(?P<join>{joins})\s?$", re.I)
