@@ -53,3 +53,13 @@ def test_counts_of_other_classifiers_are_no_list():
 def test_sums_listed_before_their_noun_all_take_it():
     got = [(t.jurisdiction_name, t.metric) for t in extract_story("", "南京市、苏州市和无锡市分别设立90亿元、60亿元和30亿元元宇宙基金。", PUB)[1]]
     assert got == [("Nanjing", "fund_size"), ("Suzhou", "fund_size"), ("Wuxi", "fund_size")]
+
+
+@pytest.mark.parametrize("text", ["南京市和苏州市签署协议，双方合作的三个项目总投资均达到12亿元。",
+                                  "南京市和苏州市的多家企业均计划投资12亿元建设元宇宙项目。"])
+def test_each_of_other_things_named_after_the_places_shares_nothing(text):
+    assert [(h[0], h[1]) for h in holders(text)] == [("Nanjing", 12e8)]
+
+
+def test_the_two_cities_named_again_still_share():
+    assert [h[0] for h in holders("南京市和苏州市两市均计划设立12亿元元宇宙基金。")] == ["Nanjing", "Suzhou"]

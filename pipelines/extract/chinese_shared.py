@@ -4,7 +4,8 @@ Beijing's and Shanghai's, '北京市、上海市分别培育100家和50家企业
 A figure is shared only when all of these hold, so that a place merely named beside another keeps its single owner:
 the places stand in a list joined by a joining word alone (和, 与, 、; the "chinese" section of targets.json), no other
 place is named between the list and the figure, a distributive word (均, 都, 分别) stands between them (均 and 都 in
-the figure's own clause), and the owner found for the figure is one of the listed places. Without a distributive
+the figure's own clause), no other plural subject stands between the places and that word (三个项目, 多家企业: it
+distributes over them), and the owner found for the figure is one of the listed places. Without a distributive
 word a list names partners of one joint target ('四川省与重庆市共同打造…'), which stays one row.
 """
 from __future__ import annotations
@@ -57,6 +58,8 @@ def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], fig
     cue = _cue(body, listed[-1].char_end, figure[0], cfg)
     if len(names) < 2 or owner not in names or cue is None:
         return [owner]
+    if cfg["shared_other_subject_re"].search(body, listed[-1].char_end, cue.start()):
+        return [owner]  # '北京市和上海市…三个项目总投资均达到10亿元': 均 is over the projects
     if cue.group() not in cfg["shared_respective_cues"]:
         return names if not CLAUSE_BREAK.search(body, cue.end(), figure[0]) else [owner]
     stop = LIST_END.search(body, cue.end())

@@ -98,6 +98,8 @@ def rules(language: str = "chinese") -> dict:
     cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{_alt(cfg['shared_joiners'])})\s*")
     cfg["shared_cue_re"] = re.compile(_alt(cfg["shared_cues"]))
     cfg["shared_not_re"] = re.compile(_alt(cfg["shared_not_words"]))
+    cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
+        rf"(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
     return cfg
 
 
