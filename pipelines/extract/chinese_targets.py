@@ -22,7 +22,7 @@ from pipelines.extract.chinese_shared import shared_owners
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
-from pipelines.extract.ranges import without_range_bounds, without_starting_levels
+from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.spans import Spans
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
@@ -79,12 +79,14 @@ def rules(language: str = "chinese") -> dict:
     cfg["money_list_next_re"] = re.compile(  # '、50亿元' after '100亿元': the next figure of a list of sums
         rf"{list_join}(?<!{not_after})(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*(?:{_alt(cfg['currencies'])})")
     cfg["approximate_before"] = tuple(cfg["approximate_before"])
-    cfg["range_before_re"] = re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
-        rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
-        rf"(?:{_alt(cfg['currencies'])}|{_alt(cfg['classifiers'])})?\s*(?P<join>{_alt(cfg['range_joiners'])})\s*$")
-    cfg["level_before_re"] = re.compile(  # '从', '由', '从2023年的' before a figure a change starts from
-        rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$")
-    cfg["level_after_re"] = re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None
+    cfg["range_words"] = RangeWords(  # pipelines/extract/ranges.py
+        before=re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
+            rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
+            rf"(?:{_alt(cfg['currencies'])}|{_alt(cfg['classifiers'])})?\s*(?P<join>{_alt(cfg['range_joiners'])})\s*$"),
+        change_openers=frozenset(cfg["range_change_openers"]),
+        level_before=re.compile(  # '从', '由', '从2023年的' before a figure a change starts from
+            rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$"),
+        level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None)
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
@@ -181,9 +183,7 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
             if value is not None and free(listed.start("num"), listed.end("cls")):
                 found.append({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
                               "usd": None, "stated": False, "metric": metric})
-    found = without_range_bounds(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_before_re"],
-                                 set(cfg["range_change_openers"]))
-    return without_starting_levels(sentence, found, cfg["level_before_re"], cfg["level_after_re"])
+    return without_ranges(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_words"])
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
