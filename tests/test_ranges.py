@@ -49,3 +49,9 @@ def test_a_year_before_to_and_a_count_is_no_range():
     assert found("Hunan plans to raise its count of metaverse firms by 2026 to 300 metaverse companies.") == [
         ("Hunan", "companies", 300, "count")]
     assert found("Hunan wants 200 to 300 metaverse companies by 2026.") == []
+
+
+def test_money_given_to_a_smaller_number_of_people_is_no_range():
+    got = found("Hunan will give $1 billion to 2 million households to buy metaverse headsets by 2026.")
+    assert [(t[0], t[2], t[3]) for t in got] == [("Hunan", 1e9, "USD")]
+    assert found("Hunan will invest $1 billion to 2 billion in metaverse projects by 2026.") == []

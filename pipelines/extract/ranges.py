@@ -26,7 +26,8 @@ class RangeWords:
     ending where the figure starts, with groups `open` (a word before the lower bound: from, between, 从) and `join`;
     a join in `paired_joins` ('and') makes a range only after a word of `span_openers` ('between'), and after a word
     of `change_openers` (from, 从) the upper figure is a level to reach, not a bound. `upper_alone` matches, right
-    after a figure, an upper bound that is no amount of its own ('-2 billion' after '$1'). `level_before` ends right before a figure a change starts from ('up from ', '从2023年的'),
+    after a figure, an upper bound that is no amount of its own ('-2 billion' after '$1'), with groups num and scale
+    read by `scales`. `level_before` ends right before a figure a change starts from ('up from ', '从2023年的'),
     `level_after` starts right after one ('から').
     """
     before: re.Pattern
@@ -34,6 +35,7 @@ class RangeWords:
     paired_joins: frozenset = frozenset()
     span_openers: frozenset = frozenset()
     upper_alone: re.Pattern | None = None
+    scales: dict | None = None
     level_before: re.Pattern | None = None
     level_after: re.Pattern | None = None
 
@@ -73,8 +75,13 @@ def without_range_bounds(sentence: str, amounts: list[dict], words: RangeWords) 
 
 
 def _has_upper_alone(sentence: str, amount: dict, words: RangeWords) -> bool:
-    """True when an upper bound with no unit of its own follows the figure ('$1-2 billion', '$1 billion to 2 billion')."""
-    return words.upper_alone is not None and words.upper_alone.match(sentence, amount["end"]) is not None
+    """True when an upper bound with no unit of its own follows the figure ('$1-2 billion', '$1 billion to 2 billion');
+    a smaller figure after 'to' counts something else ('$1 billion to 2 million households')."""
+    m = words.upper_alone.match(sentence, amount["end"]) if words.upper_alone is not None else None
+    if m is None:
+        return False
+    scale = words.scales.get(m.group("scale").lower(), 1.0) if m.group("scale") else 1.0
+    return float(m.group("num").replace(",", "")) * scale > amount["value"]
 
 
 def without_starting_levels(sentence: str, amounts: list[dict], words: RangeWords) -> list[dict]:

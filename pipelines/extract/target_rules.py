@@ -99,6 +99,7 @@ def target_rules() -> dict:
             rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))(?:\s?(?:{alt(cfg['scales'])})\b)?(?:\s(?:{alt(cfg['currency_words'])})\b)?\s?(?P<join>{joins})\s?$", re.I),
         change_openers=frozenset(cfg["range_change_openers"]), paired_joins=frozenset(cfg["range_paired_joins"]),
         span_openers=frozenset(cfg["range_span_openers"]),
-        upper_alone=re.compile(rf"\s?(?:{unpaired})\s?(?:{NUM})\s?(?:{alt(cfg['scales'])})\b", re.I),  # '$1-2 billion'
+        upper_alone=re.compile(rf"\s?(?:{unpaired})\s?(?P<num>{NUM})\s?(?P<scale>{alt(cfg['scales'])})\b", re.I),  # '$1-2 billion'
+        scales={k.lower(): v for k, v in cfg["scales"].items()},
         level_before=re.compile(rf"\b(?:{alt(cfg['range_change_openers'])})\s?$", re.I))  # 'up from ' before a starting figure
     return cfg
