@@ -12,20 +12,11 @@ from __future__ import annotations
 
 import re
 
+from pipelines.extract.owners import listed_places
 from pipelines.records import Mention
 
 CLAUSE_BREAK = re.compile(r"[，,、：:]")
 LIST_END = re.compile(r"[，,；;：:]")  # ends the clause of 分别 and its figures ('分别达到1000亿元、800亿元': 、 lists them)
-
-
-def _listed(before: list[Mention], body: str, joiner: re.Pattern) -> list[Mention]:
-    """The places of a list ending with the last of `before` ('北京市和上海市'): each joined to the next by a joining word alone."""
-    run = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not joiner.fullmatch(body, m.char_end, run[0].char_start):
-            break
-        run.insert(0, m)
-    return run
 
 
 def _cue(body: str, start: int, end: int, cfg: dict) -> re.Match | None:
@@ -53,7 +44,7 @@ def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], fig
     before = [m for m in places if m.char_start < figure[0]]
     if not before:
         return [owner]
-    listed = _listed(before, body, cfg["shared_joiner_re"])
+    listed = listed_places(before, body, cfg["shared_joiner_re"])
     names = list(dict.fromkeys(m.entity_name for m in listed))
     cue = _cue(body, listed[-1].char_end, figure[0], cfg)
     if len(names) < 2 or owner not in names or cue is None:

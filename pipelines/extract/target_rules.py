@@ -88,6 +88,12 @@ def target_rules() -> dict:
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
                          if not k.startswith("_")}
     cfg["money_metric_res"] = [(metric, [re.compile(rf"\b{re.escape(w)}") for w in words]) for metric, words in cfg["money_metrics"]]
+    cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{alt(cfg['shared_joiners'])})\s*")  # english_shared.py
+    cfg["shared_each_re"] = re.compile(
+        rf"\s+(?:(?:{alt(cfg['shared_auxiliaries'])})\s+)?(?:{alt(cfg['shared_each_words'])})\b"
+        rf"(?!\s+(?:{alt(cfg['shared_each_not_before'])})\b)", re.I)
+    cfg["shared_number_re"] = re.compile(rf"\d|\b(?:{words})\b", re.I)  # a number listed before a shared figure
+    cfg["shared_respective_re"] = re.compile(rf"\b(?:{alt(cfg['shared_respective_words'])})\b", re.I)
     year_not = rf"(?!(?:19|20)\d\d(?![\d,.])(?!\s?(?:{alt(cfg['scales'])})\b))"  # 'by 2025 to 200 billion yuan' is no range
     cfg["range_before"] = re.compile(  # 'three to ', '100-' before a count; 'by 2025 to 200 companies' is no range
         rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
