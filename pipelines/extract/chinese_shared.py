@@ -5,8 +5,9 @@ A figure is shared only when all of these hold, so that a place merely named bes
 the places stand in a list joined by a joining word alone (和, 与, 、; the "chinese" section of targets.json), no other
 place is named between the list and the figure, a distributive word (均, 都, 分别) stands between them (均 and 都 in
 the figure's own clause), no other plural subject stands between the places and that word (三个项目, 多家企业: it
-distributes over them), and the owner found for the figure is one of the listed places. Without a distributive
-word a list names partners of one joint target ('四川省与重庆市共同打造…'), which stays one row.
+distributes over them), and the owner found for the figure is one of the listed places. 分别 pairs the places with
+the figures of its own clause (up to ，；：), in order; when their numbers differ no row is stored. Without a
+distributive word a list names partners of one joint target ('四川省与重庆市共同打造…'), which stays one row.
 """
 from __future__ import annotations
 
