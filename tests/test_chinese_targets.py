@@ -277,3 +277,8 @@ def test_from_one_level_to_another_the_upper_figure_is_the_target():
 
 def test_a_span_of_years_before_a_figure_is_no_range():
     assert targets("湖南省2023-2025年将安排10亿元专项资金。") == [("Hunan", "investment", 10e8, "CNY", 2025)]
+
+
+def test_a_round_unit_after_to_is_the_level_reached():
+    assert targets("湖南省计划将元宇宙产业规模提升至千亿元。") == [("Hunan", "industry_size", 1000e8, "CNY", None)]
+    assert targets("湖南省计划将元宇宙产品送到千家万户。") == []

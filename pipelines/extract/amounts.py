@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract.ranges import without_range_bounds
+from pipelines.extract.ranges import without_ranges, without_starting_levels
 from pipelines.extract.target_rules import CLAUSE_BREAK
 
 
@@ -51,9 +51,7 @@ def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
             found.append({"start": m.start(), "end": m.end(), "unit": unit,
                           "value": number(m.group("num"), m.group("scale"), cfg)})
     found.sort(key=lambda f: f["start"])
-    return without_range_bounds(sentence, _pair_usd(sentence, found, cfg), cfg["money_range_before"],
-                                set(cfg["range_change_openers"]), cfg["money_range_lower_alone"],
-                                set(cfg["range_paired_joins"]), set(cfg["range_span_openers"]))
+    return without_ranges(sentence, _pair_usd(sentence, found, cfg), cfg["range_words"])
 
 
 def _pair_usd(sentence: str, amounts: list[dict], cfg: dict) -> list[dict]:
@@ -94,7 +92,7 @@ def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
         metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
         out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
                     "value": number(m.group("num"), m.group("scale"), cfg), "metric": metric})
-    return out
+    return without_starting_levels(sentence, out, cfg["range_words"])  # ranges of counts: _range_or_past_count
 
 
 def _range_or_past_count(sentence: str, m: re.Match, cfg: dict) -> bool:

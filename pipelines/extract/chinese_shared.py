@@ -4,26 +4,20 @@ Beijing's and Shanghai's, '北京市、上海市分别培育100家和50家企业
 A figure is shared only when all of these hold, so that a place merely named beside another keeps its single owner:
 the places stand in a list joined by a joining word alone (和, 与, 、; the "chinese" section of targets.json), no other
 place is named between the list and the figure, a distributive word (均, 都, 分别) stands between them (均 and 都 in
-the figure's own clause), and the owner found for the figure is one of the listed places. Without a distributive
-word a list names partners of one joint target ('四川省与重庆市共同打造…'), which stays one row.
+the figure's own clause), no other plural subject stands between the places and that word (三个项目, 多家企业: it
+distributes over them), and the owner found for the figure is one of the listed places. 分别 pairs the places with
+the figures of its own clause (up to ，；：), in order; when their numbers differ no row is stored. Without a
+distributive word a list names partners of one joint target ('四川省与重庆市共同打造…'), which stays one row.
 """
 from __future__ import annotations
 
 import re
 
+from pipelines.extract.owners import listed_places
 from pipelines.records import Mention
 
 CLAUSE_BREAK = re.compile(r"[，,、：:]")
-
-
-def _listed(before: list[Mention], body: str, joiner: re.Pattern) -> list[Mention]:
-    """The places of a list ending with the last of `before` ('北京市和上海市'): each joined to the next by a joining word alone."""
-    run = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not joiner.fullmatch(body, m.char_end, run[0].char_start):
-            break
-        run.insert(0, m)
-    return run
+LIST_END = re.compile(r"[，,；;：:]")  # ends the clause of 分别 and its figures ('分别达到1000亿元、800亿元': 、 lists them)
 
 
 def _cue(body: str, start: int, end: int, cfg: dict) -> re.Match | None:
@@ -36,7 +30,7 @@ def _cue(body: str, start: int, end: int, cfg: dict) -> re.Match | None:
 def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], figures: list[tuple[int, int]],
                   owner: str | None, cfg: dict) -> list[str | None]:
     """The places a figure belongs to: every listed place (均, 都, 分别 with one figure), the one in its rank
-    (分别 with as many figures as places), else [owner].
+    (分别 with as many figures as places in its clause), none (分别 with some other number of figures), else [owner].
 
     `places` are the sentence's places in order, `figures` the (start, end) of its figures, all in body offsets;
     `cfg` the compiled vocabulary (chinese_targets.rules).
@@ -51,16 +45,22 @@ def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], fig
     before = [m for m in places if m.char_start < figure[0]]
     if not before:
         return [owner]
-    listed = _listed(before, body, cfg["shared_joiner_re"])
+    listed = listed_places(before, body, cfg["shared_joiner_re"])
     names = list(dict.fromkeys(m.entity_name for m in listed))
     cue = _cue(body, listed[-1].char_end, figure[0], cfg)
     if len(names) < 2 or owner not in names or cue is None:
         return [owner]
+    if cfg["shared_other_subject_re"].search(body, listed[-1].char_end, cue.start()):
+        return [owner]  # '北京市和上海市…三个项目总投资均达到10亿元': 均 is over the projects
     if cue.group() not in cfg["shared_respective_cues"]:
         return names if not CLAUSE_BREAK.search(body, cue.end(), figure[0]) else [owner]
-    after_cue = [f for f in figures if f[0] >= cue.end() and not any(cue.end() <= m.char_start < f[0] for m in places)]
-    if len(after_cue) == 1:
+    stop = LIST_END.search(body, cue.end())
+    stop = stop.start() if stop else len(body)
+    respective = [f for f in figures if cue.end() <= f[0] < stop and not any(cue.end() <= m.char_start < f[0] for m in places)]
+    if figure not in respective:
+        return [owner]  # '…分别达到1000亿元和800亿元，合计1800亿元': the total after the clause is stated once
+    if len(respective) == 1:
         return names
-    if len(after_cue) == len(listed) and figure in after_cue:
-        return [listed[after_cue.index(figure)].entity_name]
-    return [owner]
+    if len(respective) == len(names):
+        return [names[respective.index(figure)]]
+    return []  # three places and two figures: which place holds which is unknown, and no guess is stored

@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import to_usd
+from pipelines.extract.chinese_lists import listed_counts
 from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
@@ -21,7 +22,7 @@ from pipelines.extract.chinese_shared import shared_owners
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
-from pipelines.extract.ranges import without_range_bounds
+from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.spans import Spans
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
@@ -67,16 +68,25 @@ def rules(language: str = "chinese") -> dict:
         rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['bare_scales'])}){odd}(?![\u4e00-\u9fff\d])")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
-    cfg["count_re"] = re.compile(
-        rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})"
-        rf"(?!{odd}(?:{_alt(cfg['not_counted'])})){gap}(?P<noun>{_alt(nouns)})")
+    count = rf"(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?P<cls>{_alt(cfg['classifiers'])})"
+    counted = rf"(?!{odd}(?:{_alt(cfg['not_counted'])}))"  # 3个多月 is a span of months
+    cfg["count_re"] = re.compile(rf"(?<!{not_after}){count}{counted}{gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
-        rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after})(?P<num>{NUM})\s*"
-        rf"{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?:{_alt(cfg['classifiers'])})(?!{odd}(?:{_alt(cfg['not_counted'])}))")
+        rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
+    list_join = rf"\s*(?:{_alt(cfg['figure_list_joiners'])})\s*"  # '100家、50家和30家企业' (chinese_lists.py)
+    cfg["count_list_before_re"] = re.compile(rf"(?<![\d.,]|{not_after}){count}{list_join}$")
+    cfg["count_list_after_re"] = re.compile(rf"{list_join}(?<!{not_after}){count}{counted}")
+    cfg["money_list_next_re"] = re.compile(  # '、50亿元' after '100亿元': the next figure of a list of sums
+        rf"{list_join}(?<!{not_after})(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*(?:{_alt(cfg['currencies'])})")
     cfg["approximate_before"] = tuple(cfg["approximate_before"])
-    cfg["range_before_re"] = re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
-        rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
-        rf"(?:{_alt(cfg['currencies'])}|{_alt(cfg['classifiers'])})?\s*(?P<join>{_alt(cfg['range_joiners'])})\s*$")
+    cfg["range_words"] = RangeWords(  # pipelines/extract/ranges.py
+        before=re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
+            rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
+            rf"(?:{_alt(cfg['currencies'])}|{_alt(cfg['classifiers'])})?\s*(?P<join>{_alt(cfg['range_joiners'])})\s*$"),
+        change_openers=frozenset(cfg["range_change_openers"]),
+        level_before=re.compile(  # '从', '由', '从2023年的' before a figure a change starts from
+            rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$"),
+        level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None)
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
@@ -90,6 +100,8 @@ def rules(language: str = "chinese") -> dict:
     cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{_alt(cfg['shared_joiners'])})\s*")
     cfg["shared_cue_re"] = re.compile(_alt(cfg["shared_cues"]))
     cfg["shared_not_re"] = re.compile(_alt(cfg["shared_not_words"]))
+    cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
+        rf"(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
     return cfg
 
 
@@ -161,11 +173,17 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
                           "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
         value = _figure(sentence, m, cfg)
-        if value is not None and free(m.start(), m.end()):
-            found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value,
-                          "usd": None, "stated": False, "metric": cfg["count_noun"][m.group("noun")]})
-    return without_range_bounds(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_before_re"],
-                                set(cfg["range_change_openers"]))
+        if value is None or not free(m.start(), m.end()):
+            continue
+        metric = cfg["count_noun"][m.group("noun")]
+        found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
+                      "metric": metric})
+        for listed in listed_counts(sentence, m, cfg):  # '100家、50家和30家企业': the same things counted
+            value = _figure(sentence, listed, cfg)
+            if value is not None and free(listed.start("num"), listed.end("cls")):
+                found.append({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
+                              "usd": None, "stated": False, "metric": metric})
+    return without_ranges(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_words"])
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -179,8 +197,16 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
             clause_only: bool = False) -> str | None:
     """fund_size, industry_size or investment: the last metric word after the amount in its clause
     ('50亿元元宇宙产业基金' is a fund), else the nearest before it in its clause ('产业规模突破2500亿元'),
-    then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause)."""
-    c_start, c_end = _clause(sentence, start, end)
+    then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause).
+    A figure listed before others takes the words after the list ('100亿元、50亿元和30亿元元宇宙基金' are three funds).
+
+    >>> _metric("分别设立100亿元、50亿元元宇宙基金", 4, 10, rules())
+    'fund_size'
+    """
+    list_end = end
+    while nxt := cfg["money_list_next_re"].match(sentence, list_end):
+        list_end = nxt.end()
+    c_start, c_end = _clause(sentence, start, list_end)
     if not before_only:
         after = [(m.start(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, end, c_end)]
         if after:

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipelines.extract.ranges import RangeWords
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|while|whereas|but)\s|\swhile\s|\.\s")
@@ -86,12 +88,24 @@ def target_rules() -> dict:
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
                          if not k.startswith("_")}
     cfg["money_metric_res"] = [(metric, [re.compile(rf"\b{re.escape(w)}") for w in words]) for metric, words in cfg["money_metrics"]]
-    cfg["range_before"] = re.compile(rf"(?:{NUM}|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
-    joins = alt(cfg["range_joiners"])
+    cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{alt(cfg['shared_joiners'])})\s*")  # english_shared.py
+    cfg["shared_each_re"] = re.compile(
+        rf"\s+(?:(?:{alt(cfg['shared_auxiliaries'])})\s+)?(?:{alt(cfg['shared_each_words'])})\b"
+        rf"(?!\s+(?:{alt(cfg['shared_each_not_before'])})\b)", re.I)
+    cfg["shared_number_re"] = re.compile(rf"\d|\b(?:{words})\b", re.I)  # a number listed before a shared figure
+    cfg["shared_respective_re"] = re.compile(rf"\b(?:{alt(cfg['shared_respective_words'])})\b", re.I)
     year_not = rf"(?!(?:19|20)\d\d(?![\d,.])(?!\s?(?:{alt(cfg['scales'])})\b))"  # 'by 2025 to 200 billion yuan' is no range
-    cfg["money_range_before"] = re.compile(  # '1 billion yuan to ', 'between $1 billion and ', '100-'
-        rf"(?:\b(?P<open>{alt(cfg['range_span_openers'] + cfg['range_change_openers'])})\s+)?(?:{alt(cfg['currency_prefixes'])})?\s?"
-        rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))(?:\s?(?:{alt(cfg['scales'])})\b)?(?:\s(?:{alt(cfg['currency_words'])})\b)?\s?(?P<join>{joins})\s?$", re.I)
+    cfg["range_before"] = re.compile(  # 'three to ', '100-' before a count; 'by 2025 to 200 companies' is no range
+        rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
+    joins = alt(cfg["range_joiners"])
     unpaired = alt(j for j in cfg["range_joiners"] if j not in cfg["range_paired_joins"])
-    cfg["money_range_lower_alone"] = re.compile(rf"\s?(?:{unpaired})\s?(?:{NUM})\s?(?:{alt(cfg['scales'])})\b", re.I)  # $1-2 billion
+    cfg["range_words"] = RangeWords(  # money ranges and changes: pipelines/extract/ranges.py
+        before=re.compile(  # '1 billion yuan to ', 'between $1 billion and ', '100-'
+            rf"(?:\b(?P<open>{alt(cfg['range_span_openers'] + cfg['range_change_openers'])})\s+)?(?:{alt(cfg['currency_prefixes'])})?\s?"
+            rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))(?:\s?(?:{alt(cfg['scales'])})\b)?(?:\s(?:{alt(cfg['currency_words'])})\b)?\s?(?P<join>{joins})\s?$", re.I),
+        change_openers=frozenset(cfg["range_change_openers"]), paired_joins=frozenset(cfg["range_paired_joins"]),
+        span_openers=frozenset(cfg["range_span_openers"]),
+        upper_alone=re.compile(rf"\s?(?:{unpaired})\s?(?P<num>{NUM})\s?(?P<scale>{alt(cfg['scales'])})\b", re.I),  # '$1-2 billion'
+        scales={k.lower(): v for k, v in cfg["scales"].items()},
+        level_before=re.compile(rf"\b(?:{alt(cfg['range_change_openers'])})\s?$", re.I))  # 'up from ' before a starting figure
     return cfg

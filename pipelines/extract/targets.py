@@ -6,9 +6,11 @@ deadlines.py finds by when, target_rules.py holds the cue lists.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from pipelines.extract.amounts import find_counts, find_money, money_metric, to_usd
+from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_year, period_year, relative_year, sentence_year
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
@@ -81,7 +83,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                 continue
             if stated and not (a["unit"] == "count" and breakdown):
                 target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts))
-                out.append(target)
+                out.extend(_per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
                 if target.unit != "count":
                     story.last_money = target
                     if target.metric in ("investment", "fund_size"):
@@ -92,6 +94,20 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
             story.prev_subject = fallback
         _note_plan_owner(story, (s, e), in_sentence, cfg)
     return dedupe_targets(out)
+
+
+def _per_holder(target: Target, story: StoryState, span: tuple[int, int], a: dict, amounts: list[dict],
+                in_sentence: list[Mention], cfg: dict) -> list[Target]:
+    """The target once per place it is stated for ('Hefei and Wuhu will each set up ...': english_shared.py), each
+    row numbered by holder_no as on the Chinese path; none when 'respectively' pairs places and figures unevenly."""
+    s, e = span
+    clause_end = CLAUSE_BREAK.search(story.body, s + a["end"], e)
+    figures = [(s + f["start"], s + f["end"]) for f in amounts]
+    holders = english_shared_owners(story.body, in_sentence, (s + a["start"], s + a["end"]), figures,
+                                    clause_end.start() if clause_end else e, target.jurisdiction_name, cfg)
+    if holders == [target.jurisdiction_name]:
+        return [target]
+    return [replace(target, jurisdiction_name=h, extra={**target.extra, "holder_no": n}) for n, h in enumerate(holders)]
 
 
 def _note_plan_owner(story: StoryState, span: tuple[int, int], in_sentence: list[Mention], cfg: dict) -> None:
