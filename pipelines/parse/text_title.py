@@ -14,7 +14,8 @@ from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_header import _thread_labels
 from pipelines.parse.text_names import name_alone
 from pipelines.parse.text_view import PageView, page_view
-from pipelines.parse.title_features import capital_share, content_words, is_meta_like, title_candidates, title_features
+from pipelines.parse.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
+                                             title_features)
 
 CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
 CRUMB_MARK = re.compile(r"[>›»/]")
@@ -53,8 +54,7 @@ def _model_title(lines, layout) -> int | None:
     candidates = title_candidates(lines, layout.body_start)
     if not model.title or not candidates:
         return layout.rule_title
-    body = " ".join(lines[i].text for i in sorted(layout.keep)[:40])
-    rows = title_features(lines, candidates, layout.body_start, layout.scores, body, layout.rule_title)
+    rows = title_features(lines, candidates, layout.body_start, layout.scores, opening_lines(layout.keep), layout.rule_title)
     scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
     best, index = max(scored)
     index = index if best >= model.title_threshold else layout.rule_title
