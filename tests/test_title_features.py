@@ -90,3 +90,14 @@ def test_the_title_fit_ranks_each_page_s_headline_first_and_gives_the_same_weigh
         if any(labels):
             scores = [sum(w * v for w, v in zip(weights, r)) for r in rows]
             assert labels[scores.index(max(scores))] == 1
+
+
+def test_the_nearest_and_the_longest_heading_on_the_story_topic_over_the_story_are_marked():
+    found = _features("Solar farms", "Weather and traffic", "Solar farms pay for a new county school and clinic",
+                      "County solar farms", PROSE, "Why the solar farms pay the county", MORE)
+    assert found["County solar farms"]["nearest_on_topic"] == 1.0
+    assert found["Solar farms pay for a new county school and clinic"]["longest_on_topic"] == 1.0
+    assert found["Solar farms pay for a new county school and clinic"]["nearest_on_topic"] == 0.0
+    assert found["Weather and traffic"]["nearest_on_topic"] == found["Weather and traffic"]["longest_on_topic"] == 0.0
+    under = found["Why the solar farms pay the county"]  # a section heading under the first paragraph is neither
+    assert under["nearest_on_topic"] == under["longest_on_topic"] == 0.0

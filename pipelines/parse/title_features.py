@@ -21,7 +21,9 @@ from pipelines.parse.rules import header_rules
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
 TITLE_WINDOW_BELOW = 60
 TITLE_MAX_WORDS = 30
-STORY_FIT_NAMES = ("body_freq", "first_on_topic", "twice_near", "digit_share", "log_words_between", "twice_in_a_row")
+STORY_FIT_NAMES = ("body_freq", "first_on_topic", "twice_near", "digit_share", "log_words_between", "twice_in_a_row",
+                   "nearest_on_topic", "longest_on_topic")
+ON_TOPIC_FREQ = 1.0  # body_freq of a heading on the story's topic: its words recur in the story (e^1 - 1, ~1.7 times each)
 OPENING_LINES = 40  # kept lines from the top of the page's content whose words a candidate's are looked up in
 TWICE_REACH = 5  # lines either side a headline printed twice (for the desktop and the phone) is printed again within
 TITLE_NAMES = ("bias", "log_words", "capital_ratio", "stop_ratio", "ends_period", "ends_question", "log_distance",
@@ -177,7 +179,11 @@ def story_fit(lines, candidates: list[int], body_start: int, story: list[int], s
     - log_words_between: how many words lie between it and the story's first paragraph (menus, promotions and
       sidebars push a line far from the story; 0 under it);
     - twice_in_a_row: the line over or under it is the same line (a heading and its copy printed one after the other:
-      a product's name over its gallery and its buy box, a page's heading under a sidebar's current item).
+      a product's name over its gallery and its buy box, a page's heading under a sidebar's current item);
+    - nearest_on_topic, longest_on_topic: among the headline-kind lines over the story's first paragraph whose words
+      recur in the story (body_freq ON_TOPIC_FREQ or more), it is the one nearest the story, or the one of most words
+      (the first of them on a tie): the headline is the fullest statement of the topic, printed close over its story,
+      while a menu's or a sidebar's items on the same topic are short and further up.
 
     `story`: the lines of the story's opening (the opening of the page's content from its first paragraph on), their
     words counted in `story_counts`; a candidate among them does not count its own words. `overlaps`: each candidate's share of content words held by the
@@ -207,6 +213,11 @@ def story_fit(lines, candidates: list[int], body_start: int, story: list[int], s
             math.log1p(words_under[i - lo]) if i < body_start else 0.0,
             float(j - 1 in copies or j + 1 in copies),
         ]
+    on_topic = [i for i in candidates if i < body_start and fit[i][0] >= ON_TOPIC_FREQ and lines[i].kind == "headline"]
+    nearest = on_topic[-1] if on_topic else None
+    longest = max(on_topic, key=lambda i: (lines[i].words, -i)) if on_topic else None
+    for i in candidates:
+        fit[i] += [float(i == nearest), float(i == longest)]
     return fit
 
 
