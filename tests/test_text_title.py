@@ -4,7 +4,7 @@ from __future__ import annotations
 from pipelines.parse.rules import text_rules
 from pipelines.parse.text_lines import read_lines
 from pipelines.parse.text_page import page_layout, parse_text
-from pipelines.parse.text_title import twice_printed_title
+from pipelines.parse.text_title import headline_over, twice_printed_title
 
 PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "
          "virtual showrooms for local factories, with the first grants due in the spring.")
@@ -228,3 +228,10 @@ def test_a_menu_printed_twice_is_no_table_of_contents():
     menu = ["Bicycle sprockets and chains", "Bicycle brakes and cables", "Bicycle wheels and tyres"]
     title = _title("Workshop", *menu, *menu, "How to fit a new sprocket to a bicycle", FIT, WEAR)
     assert title == "How to fit a new sprocket to a bicycle"
+
+
+def test_a_line_with_digits_after_its_comma_is_no_writer_s_name_under_a_headline():
+    lines = read_lines("\n\n".join(("Home", "New Builds and Planning", "Editing Rig Build, May 2024",
+                                    "Ann Lee, Senior Editor", PROSE)), text_rules())
+    assert not headline_over(lines, 1, 4)  # a forum's section over a headline that ends with its date
+    assert headline_over(lines, 2, 4)  # a headline over its writer's name and role

@@ -309,7 +309,8 @@ def _section_over_headline(lines, j: int) -> bool:
 
 def headline_over(lines, above: int, body_start: int) -> bool:
     """True when the line at `above` is the headline and the next line what is printed under it: the writer's name and
-    role ('Ann Lee, Senior Editor'), or a standfirst (a longer line in sentence case under a headline in title case)
+    role ('Ann Lee, Senior Editor'; no digits: 'Editing Rig Build, May 2024' is a headline with its date, printed under
+    its forum's section), or a standfirst (a longer line in sentence case under a headline in title case)
     that runs straight into the story's first paragraph or its dateline or byline.
 
     >>> from pipelines.parse.text_page import read_lines
@@ -322,7 +323,7 @@ def headline_over(lines, above: int, body_start: int) -> bool:
     head, line, lim = lines[above], lines[above + 1], header_rules().limits
     if head.kind != "headline" or head.words < lim.dek_min_words or head.text.endswith(".") or is_meta_like(head):
         return False
-    if "," in line.text and name_alone(line.text):
+    if "," in line.text and name_alone(line.text) and not any(c.isdigit() for c in line.text):
         return True
     nxt = above + 2
     return line.words >= lim.dek_ratio * head.words and capital_share(head.text) >= 0.6 > 0.5 > capital_share(line.text) \
