@@ -75,8 +75,7 @@ def _dek(line, nxt, capitals: float) -> bool:
     """A headline in title case followed by a longer line in sentence case: the standfirst under a headline."""
     if nxt is None or nxt.kind not in ("headline", "text") or nxt.words <= line.words or capitals < 0.6:
         return False
-    words = WORD.findall(nxt.text)
-    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) < 0.5
+    return bool(WORD.search(nxt.text)) and _own(nxt.text)[2] < 0.5
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +126,8 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
     for i in range(max(0, min(candidates, default=0) - 2), min(len(lines), max(candidates, default=-1) + META_REACH + 1)):
         meta_like[i] = is_meta_like(lines[i])
     own = {i: _own(lines[i].text) for i in candidates}
+    around = max(0, min(candidates, default=0) - 3)
+    paras = [x.para for x in lines[around:max(candidates, default=0) + 4]]  # around the candidates
     overlaps = {i: len(own[i][0] & body_words) / len(own[i][0]) if own[i][0] else 0.0 for i in candidates}
     best_overlap = max(overlaps.values(), default=0.0)
     fit = story_fit(lines, candidates, body_start, story, story_counts, overlaps, meta_like)
@@ -140,7 +141,7 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
         before, after = scores[max(0, i - 3):i], scores[i + 1:i + 4]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         in_crumb = above_text.count(line.text + "\n") > lines_above[line.text]  # a longer line ends with it
-        same_para = sum(1 for x in lines[max(0, i - 3):i + 4] if x.para == line.para)
+        same_para = paras[max(0, i - 3 - around):i + 4 - around].count(line.para)
         rows.append([
             1.0, math.log1p(n), capitals,
             stop_ratio, float(line.text.endswith(".")),
