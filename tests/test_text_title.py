@@ -235,3 +235,20 @@ def test_a_line_with_digits_after_its_comma_is_no_writer_s_name_under_a_headline
                                     "Ann Lee, Senior Editor", PROSE)), text_rules())
     assert not headline_over(lines, 1, 4)  # a forum's section over a headline that ends with its date
     assert headline_over(lines, 2, 4)  # a headline over its writer's name and role
+
+
+def test_a_thread_title_printed_over_its_forum_s_breadcrumb_trail_is_the_title_not_the_trail_s_last_item():
+    title = _title("Forums", "Log in", "Best budget tents for a first trip", "Home", "Forums", "Camping gear",
+                   "Tents and shelters", "Thread starter ann_lee", "Start date Mar 6, 2024",
+                   "Hello all, I am planning a first trip to the lakes and would like a light tent for two people.")
+    assert title == "Best budget tents for a first trip"
+    assert title != "Tents and shelters"
+
+
+def test_a_thread_title_printed_under_its_forum_s_breadcrumb_trail_stays_the_title():
+    title = _title("Forums", "Search forums", "Home", "Forums", "Camping gear",
+                   "Which light tent do you take on a first trip to the lakes?", "Thread starter ann_lee",
+                   "Start date Mar 6, 2024",
+                   "Hello all, I am planning a first trip to the lakes and would like a light tent for two people.")
+    assert title == "Which light tent do you take on a first trip to the lakes?"
+    assert title != "Search forums"

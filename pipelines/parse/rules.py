@@ -221,6 +221,7 @@ class HeaderRules:
     question_button: re.Pattern
     heading_anchor: re.Pattern
     jump_link: re.Pattern
+    trail_start: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -253,4 +254,5 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         question_button=re.compile(labels["question_button"], flags),
         heading_anchor=re.compile(rf"(?:{labels['heading_anchor']})$", flags),
         jump_link=re.compile(labels["jump_link"], flags),
+        trail_start=re.compile(labels["trail_start"], flags),
     )

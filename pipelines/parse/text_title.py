@@ -244,6 +244,27 @@ def thread_title(lines, view: PageView | None = None) -> int | None:
     if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= longest \
             or lines[i].text.endswith(".") or is_meta_like(lines[i]):
         return None
+    return _over_trail(lines, i)
+
+
+def _over_trail(lines, i: int) -> int:
+    """Index of the thread's title when the line at `i` ends a breadcrumb trail printed one item per line under it
+    ('Best tents' / 'Home' / 'Forums' / 'Camping gear': the trail's first item, trail_start in text_rules.yaml, within
+    thread_furniture_reach lines over `i`, each item and `i` of crumb_item_words words at most): the line over the
+    trail's first item. `i` itself when no such trail ends there (a title printed under its trail is longer than an
+    item), or what is over it is no heading."""
+    rules = header_rules()
+    lim = rules.limits
+    if lines[i].words > lim.crumb_item_words:
+        return i  # a headline's length: the title, printed under the trail
+    for k in range(i - 1, max(-1, i - lim.thread_furniture_reach - 1), -1):
+        if rules.trail_start.fullmatch(lines[k].text):
+            head = lines[k - 1] if k > 0 else None
+            fits = head is not None and head.kind in ("headline", "text") \
+                and 1 <= head.words <= lim.thread_title_max_words and not is_meta_like(head)
+            return k - 1 if fits else i
+        if lines[k].words > lim.crumb_item_words:
+            return i
     return i
 
 
