@@ -38,12 +38,9 @@ def test_the_first_heading_on_the_story_topic_is_marked_and_a_section_heading_un
     assert found["Ann Lee"]["first_on_topic"] == 0.0
 
 
-def test_a_heading_printed_again_nearby_is_marked_but_a_menu_printed_twice_is_not():
-    menu = ["County news and events", "Schools and clinics", "Parks and trails"]
-    found = _features(*menu, *menu, "Solar farms pay for a county school", "Share this story",
+def test_a_heading_printed_again_but_not_in_a_row_is_not_marked_as_printed_twice_in_a_row():
+    found = _features("Weather and traffic", "Solar farms pay for a county school", "Share this story",
                       "Solar farms pay for a county school", PROSE, MORE)
-    assert found["Solar farms pay for a county school"]["twice_near"] == 1.0
-    assert found["Schools and clinics"]["twice_near"] == 0.0
     assert found["Solar farms pay for a county school"]["twice_in_a_row"] == 0.0
 
 
@@ -54,15 +51,6 @@ def test_a_heading_printed_twice_in_a_row_is_marked_and_is_no_breadcrumb_end():
     assert found["County Hall report"]["in_breadcrumb"] == 0.0  # printed twice, not ended by a longer line
     assert found["Solar farms pay for a county school"]["in_breadcrumb"] == 1.0
     assert found["Weather and traffic"]["twice_in_a_row"] == 0.0
-
-
-def test_words_between_a_candidate_and_the_story_grow_with_the_furniture_between_them():
-    found = _features("Solar farms pay for a county school", "Sections of this site", "Our weekly county digest",
-                      "Read our reporting on parks, trails, schools and clinics in the county", "Two new quarry ponds",
-                      PROSE, "Why the solar farms pay the county", MORE)
-    far, near = found["Solar farms pay for a county school"], found["Two new quarry ponds"]
-    assert far["log_words_between"] > near["log_words_between"] == 0.0
-    assert found["Why the solar farms pay the county"]["log_words_between"] == 0.0  # under the story's first paragraph
 
 
 def test_digit_share_counts_the_digits_of_a_headline():

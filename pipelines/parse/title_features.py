@@ -3,8 +3,9 @@
 The title model (weights in pipelines/data/line_model.json, trained by scripts/train_line_model.py)
 scores each candidate and the best one of the page wins; the features say how far the line sits above the
 story's first paragraph, whether a date or byline sits next to it, how many of its words the story repeats
-and how often, whether it is the first heading on the story's topic, whether it is printed twice, whether a
-breadcrumb elsewhere on the page ends with it, and whether the older headline rule picked it.
+and how often, whether it is the first, the nearest or the longest heading on the story's topic, whether it is
+printed twice in a row, whether a breadcrumb elsewhere on the page ends with it, and whether the older headline
+rule picked it.
 """
 from __future__ import annotations
 
@@ -21,11 +22,10 @@ from pipelines.parse.rules import header_rules
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
 TITLE_WINDOW_BELOW = 60
 TITLE_MAX_WORDS = 30
-STORY_FIT_NAMES = ("body_freq", "first_on_topic", "twice_near", "digit_share", "log_words_between", "twice_in_a_row",
-                   "nearest_on_topic", "longest_on_topic")
+STORY_FIT_NAMES = ("body_freq", "first_on_topic", "digit_share", "twice_in_a_row", "nearest_on_topic",
+                   "longest_on_topic")
 ON_TOPIC_FREQ = 1.0  # body_freq of a heading on the story's topic: its words recur in the story (e^1 - 1, ~1.7 times each)
 OPENING_LINES = 40  # kept lines from the top of the page's content whose words a candidate's are looked up in
-TWICE_REACH = 5  # lines either side a headline printed twice (for the desktop and the phone) is printed again within
 TITLE_NAMES = ("bias", "log_words", "capital_ratio", "stop_ratio", "ends_period", "ends_question", "log_distance",
                "adjacent", "rule_pick", "meta_below", "meta_above", "body_overlap", "in_breadcrumb", "kind_headline",
                "kind_text", "body_score", "separators", "para_alone", "first_line", "longest", "repeated", "below_start",
@@ -173,12 +173,7 @@ def story_fit(lines, candidates: list[int], body_start: int, story: list[int], s
     - first_on_topic: it is the first headline-kind line (no name, no dateline) half or more of whose content words
       the page's content holds (`overlaps`): a page opens its story with its headline, and the story's section
       headings, on the same topic, come after it;
-    - twice_near: the same line is printed again within TWICE_REACH lines, alone (a headline printed for the desktop
-      and the phone, a product's name over its gallery and its buy box; a menu printed twice repeats its neighbours
-      too, and counts for none);
     - digit_share: the share of its characters that are digits (a listicle's count, a model number, a year);
-    - log_words_between: how many words lie between it and the story's first paragraph (menus, promotions and
-      sidebars push a line far from the story; 0 under it);
     - twice_in_a_row: the line over or under it is the same line (a heading and its copy printed one after the other:
       a product's name over its gallery and its buy box, a page's heading under a sidebar's current item);
     - nearest_on_topic, longest_on_topic: among the headline-kind lines over the story's first paragraph whose words
@@ -187,32 +182,21 @@ def story_fit(lines, candidates: list[int], body_start: int, story: list[int], s
       while a menu's or a sidebar's items on the same topic are short and further up.
 
     `story`: the lines of the story's opening (the opening of the page's content from its first paragraph on), their
-    words counted in `story_counts`; a candidate among them does not count its own words. `overlaps`: each candidate's share of content words held by the
-    opening of the page's content (body_overlap); `meta_like`: per line, a dateline or byline."""
-    counts, in_story = story_counts, set(story)
+    words counted in `story_counts`; a candidate among them does not count its own words. `overlaps`: each
+    candidate's share of content words held by the opening of the page's content (body_overlap); `meta_like`: per
+    line, a dateline or byline."""
+    in_story = set(story)
     first = next((i for i in candidates if overlaps[i] >= 0.5 and lines[i].kind == "headline"
                   and not _own(lines[i].text)[5] and not meta_like[i]), None)
-    lo = min(candidates, default=body_start)
-    words_under = [0] * (body_start - lo + 1)  # words between line lo + k and the story's first paragraph
-    for k in range(body_start - 1, lo - 1, -1):
-        words_under[k - lo] = words_under[k - lo + 1] + (lines[k + 1].words if k + 1 < body_start else 0)
-    first_line = max(0, lo - TWICE_REACH - 1)
-    folded = [x.text.casefold() for x in lines[first_line:max(candidates, default=lo) + TWICE_REACH + 2]]
-    at = {}  # folded text -> its lines' indexes (into `folded`)
-    for k, key in enumerate(folded):
-        at.setdefault(key, []).append(k)
     fit = {}
     for i in candidates:
-        text, content, j = lines[i].text, _own(lines[i].text)[0], i - first_line
-        copies = [k for k in at[folded[j]] if k != j and abs(k - j) <= TWICE_REACH]
-        repeated = [counts[w] - (i in in_story) for w in content]
+        text, content = lines[i].text, _own(lines[i].text)[0]
+        key = text.casefold()
         fit[i] = [
-            sum(map(math.log1p, repeated)) / len(content) if content else 0.0,
+            sum(math.log1p(story_counts[w] - (i in in_story)) for w in content) / len(content) if content else 0.0,
             float(i == first),
-            float(any(not _block_twin(folded, j, k) for k in copies)),
             sum(map(str.isdigit, text)) / len(text),
-            math.log1p(words_under[i - lo]) if i < body_start else 0.0,
-            float(j - 1 in copies or j + 1 in copies),
+            float(any(0 <= k < len(lines) and lines[k].text.casefold() == key for k in (i - 1, i + 1))),
         ]
     on_topic = [i for i in candidates if i < body_start and fit[i][0] >= ON_TOPIC_FREQ and lines[i].kind == "headline"]
     nearest = on_topic[-1] if on_topic else None
@@ -220,11 +204,3 @@ def story_fit(lines, candidates: list[int], body_start: int, story: list[int], s
     for i in candidates:
         fit[i] += [float(i == nearest), float(i == longest)]
     return fit
-
-
-def _block_twin(folded: list[str], i: int, k: int) -> bool:
-    """True when the copy at `k` of the line at `i` (indexes into `folded`, lines in lower case) is part of a block
-    printed twice (a menu for the desktop and the phone): a neighbour of one is printed beside the other too."""
-    step = k - i
-    return any(0 <= n < len(folded) and 0 <= n + step < len(folded) and folded[n] == folded[n + step]
-               for n in (i - 1, i + 1) if n not in (i, k) and n + step not in (i, k))
