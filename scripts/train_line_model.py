@@ -137,7 +137,8 @@ def main() -> int:
     ap.add_argument("--span-threshold", type=float, default=0.4)
     ap.add_argument("--keep-threshold", type=float, default=0.2)
     ap.add_argument("--title-penalty", type=float, default=0.3, help="L2 penalty of the title ranking")
-    ap.add_argument("--title-threshold", type=float, default=0.5)
+    ap.add_argument("--title-threshold", type=float, default=0.731,
+                    help="a page's best candidate scoring under this (0.731: a ranking score under 1) leaves the rules' pick")
     ap.add_argument("--title-only", action="store_true", help="refit the title weights, keep the shipped body ones")
     ap.add_argument("--write", action="store_true", help=f"write {MODEL_FILE.name}")
     args = ap.parse_args()
@@ -156,7 +157,8 @@ def main() -> int:
             {"span_threshold": args.span_threshold, "keep_threshold": args.keep_threshold, "trained_on": trained_on, "c": args.c}
         model = {"features": list(NAMES), "body": [round(w, 5) for w in weights], "span_threshold": body["span_threshold"],
                  "keep_threshold": body["keep_threshold"], "title_features": list(TITLE_NAMES),
-                 "title": [round(w, 5) for w in title_weights], "title_threshold": args.title_threshold,
+                 "title": [round(w, 5) + 0.0 for w in title_weights],  # (+ 0.0: a bias fitted to -1e-17 is written 0.0)
+                 "title_threshold": args.title_threshold,
                  "trained_on": body["trained_on"], "c": body["c"],
                  "title_trained_on": f"{trained_on}, softmax over each page's candidates, penalty {args.title_penalty}"}
         MODEL_FILE.write_text("{\n" + ",\n".join(f" {json.dumps(k)}: {json.dumps(v)}" for k, v in model.items())
