@@ -183,9 +183,16 @@ def test_a_name_and_date_line_far_from_where_the_story_seems_to_start_dates_it_w
 
 def test_two_name_and_date_lines_of_different_days_date_nothing_far_from_the_story():
     day = _day("Start a free month with no card needed and find out whether our planner suits your bakery.",
+               *MENU, "Mira Holt • November 9th, 2025", *[PROSE, MORE] * 3, "Bo Chen • October 2nd, 2025", "About us")
+    assert day is None
+
+
+def test_a_name_and_date_line_under_the_headline_dates_the_story_when_another_is_printed_under_it():
+    # the title model finds the headline under the menu, so the line under it is the story's dateline
+    day = _day("Start a free month with no card needed and find out whether our planner suits your bakery.",
                *MENU, "City sets up a fund for start-ups building virtual showrooms",
                "Mira Holt • November 9th, 2025", *[PROSE, MORE] * 3, "Bo Chen • October 2nd, 2025", "About us")
-    assert day is None
+    assert day == date(2025, 11, 9)
 
 
 def test_a_sites_last_updated_date_is_no_dateline():

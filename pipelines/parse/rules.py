@@ -234,6 +234,7 @@ class HeaderRules:
     team_credit_words: frozenset[str]
     member_rank: re.Pattern
     member_rank_cues: tuple[str, ...]
+    trail_start: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -272,4 +273,5 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         team_credit_words=frozenset(labels["team_credit_words"]),
         member_rank=re.compile(labels["member_rank"], flags),
         member_rank_cues=tuple(labels["member_rank_cues"]),
+        trail_start=re.compile(labels["trail_start"], flags),
     )

@@ -14,7 +14,8 @@ from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_engines import _thread_labels
 from pipelines.parse.text_names import name_alone
 from pipelines.parse.text_view import PageView, page_view
-from pipelines.parse.title_features import capital_share, content_words, is_meta_like, title_candidates, title_features
+from pipelines.parse.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
+                                             title_features)
 
 CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
 CRUMB_MARK = re.compile(r"[>›»/]")
@@ -53,8 +54,7 @@ def _model_title(lines, layout) -> int | None:
     candidates = title_candidates(lines, layout.body_start)
     if not model.title or not candidates:
         return layout.rule_title
-    body = " ".join(lines[i].text for i in sorted(layout.keep)[:40])
-    rows = title_features(lines, candidates, layout.body_start, layout.scores, body, layout.rule_title)
+    rows = title_features(lines, candidates, layout.body_start, layout.scores, opening_lines(layout.keep), layout.rule_title)
     scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
     best, index = max(scored)
     index = index if best >= model.title_threshold else layout.rule_title
@@ -244,6 +244,27 @@ def thread_title(lines, view: PageView | None = None) -> int | None:
     if i < 0 or lines[i].kind not in ("headline", "text") or not 1 <= lines[i].words <= longest \
             or lines[i].text.endswith(".") or is_meta_like(lines[i]):
         return None
+    return _over_trail(lines, i)
+
+
+def _over_trail(lines, i: int) -> int:
+    """Index of the thread's title when the line at `i` ends a breadcrumb trail printed one item per line under it
+    ('Best tents' / 'Home' / 'Forums' / 'Camping gear': the trail's first item, trail_start in text_rules.yaml, within
+    thread_furniture_reach lines over `i`, each item and `i` of crumb_item_words words at most): the line over the
+    trail's first item. `i` itself when no such trail ends there (a title printed under its trail is longer than an
+    item), or what is over it is no heading."""
+    rules = header_rules()
+    lim = rules.limits
+    if lines[i].words > lim.crumb_item_words:
+        return i  # a headline's length: the title, printed under the trail
+    for k in range(i - 1, max(-1, i - lim.thread_furniture_reach - 1), -1):
+        if rules.trail_start.fullmatch(lines[k].text):
+            head = lines[k - 1] if k > 0 else None
+            fits = head is not None and head.kind in ("headline", "text") \
+                and 1 <= head.words <= lim.thread_title_max_words and not is_meta_like(head)
+            return k - 1 if fits else i
+        if lines[k].words > lim.crumb_item_words:
+            return i
     return i
 
 
@@ -309,7 +330,8 @@ def _section_over_headline(lines, j: int) -> bool:
 
 def headline_over(lines, above: int, body_start: int) -> bool:
     """True when the line at `above` is the headline and the next line what is printed under it: the writer's name and
-    role ('Ann Lee, Senior Editor'), or a standfirst (a longer line in sentence case under a headline in title case)
+    role ('Ann Lee, Senior Editor'; no digits: 'Editing Rig Build, May 2024' is a headline with its date, printed under
+    its forum's section), or a standfirst (a longer line in sentence case under a headline in title case)
     that runs straight into the story's first paragraph or its dateline or byline.
 
     >>> from pipelines.parse.text_page import read_lines
@@ -322,7 +344,7 @@ def headline_over(lines, above: int, body_start: int) -> bool:
     head, line, lim = lines[above], lines[above + 1], header_rules().limits
     if head.kind != "headline" or head.words < lim.dek_min_words or head.text.endswith(".") or is_meta_like(head):
         return False
-    if "," in line.text and name_alone(line.text):
+    if "," in line.text and name_alone(line.text) and not any(c.isdigit() for c in line.text):
         return True
     nxt = above + 2
     return line.words >= lim.dek_ratio * head.words and capital_share(head.text) >= 0.6 > 0.5 > capital_share(line.text) \
