@@ -221,6 +221,19 @@ def test_a_posts_credit_under_its_comment_box_dated_the_storys_day_names_the_aut
     assert story.author == "Ann Lee"
 
 
+def test_a_readers_comment_dated_the_storys_day_names_no_author():
+    story = _main("Daily Courier", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Comments",
+                  "Posted by Bo Chen on May 2, 2024", "Great to see the district back start-ups like these.", "Reply")
+    assert story.author is None
+
+
+def test_another_posts_card_in_the_sidebar_dated_the_storys_day_names_no_author():
+    story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Recent posts",
+                  "Market stalls return to the quay", "Posted by Bo Chen on May 2, 2024",
+                  "Lighthouse tours sold out", "Posted by Bo Chen on April 28, 2024")
+    assert story.author is None
+
+
 def test_a_comment_under_the_comment_heading_dated_another_day_names_no_author():
     story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "2 Comments",
                   "Posted by Bo Chen on 2024-05-09", "Great to see the district back start-ups like these.")
@@ -296,6 +309,12 @@ def test_the_poster_over_a_forum_members_rank_is_the_threads_author():
                   "March 30th, 2025, 16:26  #1", "kim_o", "Registered User", "Join Date: Mar 2016", "Posts: 12",
                   PROSE, MORE, "bo_chen", "Senior Member", MORE)
     assert story.author == "kim_o"
+
+
+def test_a_readers_comment_under_a_news_story_with_the_commenters_rank_names_no_author():
+    story = _main("Daily Courier", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Reader comments", "kim_o",
+                  "Registered User", "Great to see the district back start-ups like these.", "Reply")
+    assert story.author is None
 
 
 def test_a_menus_user_link_names_no_poster():

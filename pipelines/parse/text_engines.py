@@ -70,9 +70,10 @@ def link_submitter(texts: Sequence[str]) -> tuple[int, str] | None:
 
 
 def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
-    """(line index, name) of the poster printed over the page's first forum member's rank above `stop` (the page's
-    footer): 'kim_o' over 'Senior Member' opens a thread's first post, so its poster started the thread; else None (no
-    rank printed, or no name or handle over it).
+    """(line index, name) of the poster printed over the page's first forum member's rank above `stop` (the story's end:
+    under a news story, a comment heading opens readers' posts, each poster over a rank): 'kim_o' over 'Senior Member'
+    opens a thread's first post, so its poster started the thread; else None (no rank printed, or no name or handle
+    over it).
 
     >>> poster_over_rank(["Which board to buy?", "Mar 2, 2024", "kim_o", "Registered User", "Join Date: Mar 2016"], 5)
     (2, 'kim_o')

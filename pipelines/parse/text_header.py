@@ -82,31 +82,40 @@ def dated_byline(texts: Sequence[str], stop: int, day=None) -> tuple[int, str] |
     """(index, name) of the line above `stop` (the story's end: related or comment headings, the footer) that credits a
     writer beside a date ('Posted by Ann Lee on August 21, 2019', 'Last updated March 3, 2025 by Ann Lee.'), when every
     such line there names the same person (a thread's posts, each 'Posted by' someone, name none), and nothing by the
-    headline credits anyone. Given `day` (the story's date, read elsewhere), such lines are read over the whole page but
-    only those dated that day: a blog engine prints its post's credit under the comment box ('Load comments' / 'Posted by
-    Ann Lee on 2024-05-02'); the date ties it to the story, not to another post.
+    headline credits anyone. Given `day` (the story's date, read elsewhere), the whole page is read: a blog engine prints
+    its post's credit under the comment box ('Load comments' / 'Posted by Ann Lee on 2024-05-02'). There the credit
+    must be the page's only dated one, dated that day, with no comment action under it: a reader's comment ('Posted by
+    Bo Chen on …' over its text and 'Reply') or other posts' cards in a sidebar are dated the story's day too.
 
     >>> dated_byline(["A story starts here and goes on.", "Posted by Ann Lee on August 21, 2019", "Comments"], 2)
     (1, 'Ann Lee')
     >>> dated_byline(["Posted by Ann Lee on May 2, 2024", "Posted by Bo Chen on May 3, 2024"], 2) is None
     True
-    >>> dated_byline(["Comments", "Posted by Bo Chen on May 3, 2024", "Posted by Ann Lee on May 2, 2024"], 0, parse_date("May 2, 2024"))
+    >>> dated_byline(["Comments", "Load comments", "Posted by Ann Lee on May 2, 2024", "Tags"], 0, parse_date("May 2, 2024"))
     (2, 'Ann Lee')
+    >>> dated_byline(["Comments", "Posted by Bo Chen on May 2, 2024", "Nice.", "Reply"], 0, parse_date("May 2, 2024")) is None
+    True
     """
-    found, names, longest = None, set(), header_rules().limits.dateline_max_words
+    credits, longest = [], header_rules().limits.dateline_max_words
     view = page_view(texts)
     for i in range(len(view) if day else min(stop, len(view))):
         text = view[i]
         if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
             continue
-        if day and (parse_date(view.date(i).group(0)) or day).date() != day.date():
-            continue
-        if (name := byline_name(text)) and (name := name.rstrip(".,;:")):
-            if not plausible_name(name, view.page):
-                continue
-            names.add(name.casefold())
-            found = found if found is not None else (i, name)
-    return found if len(names) == 1 else None
+        if (name := byline_name(text)) and (name := name.rstrip(".,;:")) and plausible_name(name, view.page):
+            credits.append((i, name))
+    if day and (len(credits) != 1 or _comment_under(view, credits[0][0])
+                or (parse_date(view.date(credits[0][0]).group(0)) or day).date() != day.date()):
+        return None
+    return credits[0] if len({name.casefold() for _, name in credits}) == 1 else None
+
+
+def _comment_under(texts: Sequence[str], i: int) -> bool:
+    """True when a reader comment's action ('Reply', 'Like', '3 Likes') is printed within thresholds.comment_reach
+    lines under line `i`: a credit there heads a reader's comment."""
+    rules = text_rules()
+    below = range(i + 1, min(len(texts), i + 1 + rules.thresholds.comment_reach))
+    return any(rules.comment_action.fullmatch(texts[k].strip()) for k in below)
 
 
 def byline_near(texts: Sequence[str], line: int, stop: int | None = None) -> tuple[int, str] | None:

@@ -222,7 +222,7 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (submitter := link_submitter(texts)):
         meta["author"] = submitter[1]  # the one 'submitted … by <name>' line of a link aggregator's post
         used.add(submitter[0])
-    if "author" not in meta and (poster := poster_over_rank(texts, footer)):
+    if "author" not in meta and (poster := poster_over_rank(texts, story_end)):
         meta["author"] = poster[1]  # a thread's first poster, over the forum rank printed under each poster
     if "author" not in meta and guess:
         meta["author"] = guess
