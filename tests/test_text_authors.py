@@ -329,6 +329,12 @@ def test_the_one_submitted_by_line_of_a_link_aggregators_post_names_its_author()
     assert "submitted 3 hours ago" not in story.body
 
 
+def test_a_submitted_by_line_under_a_news_storys_comment_heading_names_no_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Comments", "submitted 2 hours ago by kim_o",
+                  "Great to see the district back start-ups like these.")
+    assert story.author is None
+
+
 def test_a_listing_of_submitted_posts_names_no_author():
     story = _main("r/harbour", TITLE, "submitted 3 hours ago by kim_o", PROSE, "A second post on the fund",
                   "submitted 5 hours ago by bo_chen", MORE, PROSE)

@@ -51,22 +51,25 @@ def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     return view.line_at(found[0].start("name")), name
 
 
-def link_submitter(texts: Sequence[str]) -> tuple[int, str] | None:
+def link_submitter(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     """(line index, name) of the one line on the page saying who submitted the post to a link aggregator ('submitted
-    3 hours ago by kim_o to r/harbour'), else None (no such line, or several: a listing of posts).
+    3 hours ago by kim_o to r/harbour'), printed above `stop` (the story's end: under a comment heading, such a line
+    heads a reader's comment), else None (no such line, several: a listing of posts, or one under the story's end).
 
-    >>> link_submitter(["A harbour opens", "submitted 3 hours ago by kim_o to r/harbour", "12 comments"])
+    >>> link_submitter(["A harbour opens", "submitted 3 hours ago by kim_o to r/harbour", "12 comments"], 3)
     (1, 'kim_o')
-    >>> link_submitter(["submitted 3 hours ago by kim_o", "submitted 5 hours ago by bo_chen"]) is None
+    >>> link_submitter(["submitted 3 hours ago by kim_o", "submitted 5 hours ago by bo_chen"], 2) is None
+    True
+    >>> link_submitter(["A harbour opens", "Comments", "submitted 3 hours ago by kim_o"], 1) is None
     True
     """
     view, rules = page_view(texts), text_rules()
     if not view.may_hold(rules.submitter_cues):
         return None
     found = list(rules.submitter.finditer(view.page))
-    if len(found) != 1:
+    if len(found) != 1 or (line := view.line_at(found[0].start())) >= stop:
         return None
-    return view.line_at(found[0].start()), found[0].group("name").rstrip(".")
+    return line, found[0].group("name").rstrip(".")
 
 
 def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:

@@ -219,7 +219,7 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
-    if "author" not in meta and (submitter := link_submitter(texts)):
+    if "author" not in meta and (submitter := link_submitter(texts, story_end)):
         meta["author"] = submitter[1]  # the one 'submitted … by <name>' line of a link aggregator's post
         used.add(submitter[0])
     if "author" not in meta and (poster := poster_over_rank(texts, story_end)):
