@@ -209,6 +209,12 @@ def test_a_note_under_the_post_saying_who_wrote_it_names_the_author_before_the_r
     assert "This post was written by" not in story.body
 
 
+def test_a_story_sentence_about_who_wrote_another_guide_names_no_author():
+    story = _main("Daily Courier", TITLE, "May 2, 2024", PROSE,
+                  "The guide was written by Ann Lee, who ran the district's start-up office for ten years.", MORE, PROSE)
+    assert story.author is None
+
+
 def test_a_story_sentence_about_who_wrote_a_report_names_no_author():
     story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE,
                   "The report was written by the planning office, which has advised the district since 2019.")
