@@ -356,3 +356,8 @@ def test_a_publication_label_run_into_a_byline_in_capitals_is_cut_from_the_name(
 def test_a_name_in_capitals_ending_like_a_label_word_without_one_keeps_its_letters():
     story = _main("Daily Courier", TITLE, "BY ANN POSTEDA", "JUN 25, 2025", PROSE, MORE, PROSE)
     assert story.author == "ANN POSTEDA"
+
+
+def test_a_name_captioning_a_photo_under_the_headline_is_no_author():
+    story = _main("Daily Courier", "Interviews", TITLE, "Ann Lee", "Photo by Bo Chen", PROSE, MORE, PROSE)
+    assert story.author is None

@@ -208,7 +208,8 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
     """(indexes of its lines, name) of a person's name alone on a line (printed once or twice) just under the headline
     at `title` with more of the header's metadata right under it (a date, a credit, a reading time, or a writer's role,
     whose line goes with the name's), above the story at `body_start`: an unlabelled byline. A name-shaped line with
-    no metadata under it is a section, a link or the story's first heading, not a byline.
+    no metadata under it is a section, a link or the story's first heading, not a byline; one over a picture's credit
+    ('Photo by Bo Chen') is the picture's caption.
 
     >>> name_in_header_block(["Menu", "How to fix a sink", "Ann Lee", "Reviewed by Bo Chen", "The first step is to shut the water off."], 1, 4)
     ((2,), 'Ann Lee')
@@ -225,6 +226,8 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
                 break
             if rules.writer_role.search(text):
                 return tuple(range(i, k + 1)), name
+            if head.picture_credit.match(text):
+                break  # a photo's credit: the name over it captions the picture
             if view.date(k) or head.credit_label.match(text) or head.author_label.fullmatch(text) \
                     or rules.reading_time.fullmatch(text):
                 return tuple(range(i, k)), name
