@@ -323,6 +323,12 @@ def test_a_readers_comment_under_a_news_story_with_the_commenters_rank_names_no_
     assert story.author is None
 
 
+def test_a_committees_roster_of_members_names_no_poster():
+    story = _main("Harbour Council", "Planning committee", "Ann Lee", "Chair", "Bo Chen", "Member", "Kim Ortiz", "Member",
+                  PROSE, MORE, PROSE)
+    assert story.author is None
+
+
 def test_a_menus_user_link_names_no_poster():
     story = _main("Harbour Shop", "Search", "User", TITLE, PROSE, MORE, PROSE)
     assert story.author is None

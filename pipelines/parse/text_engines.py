@@ -75,8 +75,8 @@ def link_submitter(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
 def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     """(line index, name) of the poster printed over the page's first forum member's rank above `stop` (the story's end:
     under a news story, a comment heading opens readers' posts, each poster over a rank): 'kim_o' over 'Senior Member'
-    opens a thread's first post, so its poster started the thread; else None (no rank printed, or no name or handle
-    over it).
+    opens a thread's first post, so its poster started the thread, when the member's details (a date, a post count)
+    follow the rank; else None (no rank printed, no name or handle over it, or no details under it: a roster).
 
     >>> poster_over_rank(["Which board to buy?", "Mar 2, 2024", "kim_o", "Registered User", "Join Date: Mar 2016"], 5)
     (2, 'kim_o')
@@ -89,10 +89,29 @@ def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     for i in range(1, min(stop, len(view))):
         if rules.member_rank.fullmatch(view[i].strip()):
             name = view[i - 1].strip()
-            if (HANDLE.fullmatch(name) or name_alone(name)) and not name.isdigit() and plausible_name(name, view.page):
+            if (HANDLE.fullmatch(name) or name_alone(name)) and not name.isdigit() and plausible_name(name, view.page) \
+                    and _member_details_under(view, i):
                 return i - 1, name
             return None
     return None
+
+
+DIGIT = re.compile(r"\d")
+
+
+def _member_details_under(texts: Sequence[str], i: int) -> bool:
+    """True when a forum member's details follow the rank at line `i` within limits.name_near_date lines: a date (the
+    post's or the member's joining), a count ('#1', 'Posts: 12', 'Join Date: Mar 2016') or a joining label alone
+    ('Joined'). A committee's roster ('Bo Chen' / 'Member' / 'Kim Ortiz' / 'Member') prints none.
+
+    >>> _member_details_under(["kim_o", "Senior Member", "Joined", "Nov 4, 2013"], 1)
+    True
+    >>> _member_details_under(["Bo Chen", "Member", "Kim Ortiz", "Member"], 1)
+    False
+    """
+    head = header_rules()
+    below = range(i + 1, min(len(texts), i + 1 + head.limits.name_near_date))
+    return any(DIGIT.search(texts[k]) or head.activity_date_label.fullmatch(texts[k].strip()) for k in below)
 
 
 @lru_cache(maxsize=2)
