@@ -14,6 +14,7 @@ from pipelines.parse.text_bylines import dateline_rest
 from pipelines.parse.text_names import name_alone, plausible_name
 from pipelines.parse.text_view import lowered, may_hold, page_view
 
+
 def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:
     """(line index, name) of the label a forum engine prints by the thread's starter ('Thread starter Ann',
     'Ann Discussion starter'), else None.
@@ -32,6 +33,12 @@ def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:
 HANDLE = re.compile(r"[\w.\-]{2,40}")
 
 
+def _poster_name(text: str) -> bool:
+    """True when `text` is what a forum or Q&A engine prints as a poster: a handle ('kim_o') or a person's name
+    ('Ann Lee'), not a number (a post count)."""
+    return bool(HANDLE.fullmatch(text) or name_alone(text)) and not text.isdigit()
+
+
 def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     """(line index, name) of the asker printed under a Q&A engine's one 'asked <date>' line ('asked Mar 9, 2021 at 7:02'
     over 'bo_chen'), else None (no such line, or several: a list of questions).
@@ -46,7 +53,7 @@ def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     if len(found) != 1 or dateline_rest(view[view.line_at(found[0].start())], labelled=True) is None:
         return None  # no such line, a list of questions, or a sentence ('Asked whether grants go out in 2024, he …')
     name = found[0].group("name").strip()
-    if not (HANDLE.fullmatch(name) or name_alone(name)) or name.isdigit():
+    if not _poster_name(name):
         return None
     return view.line_at(found[0].start("name")), name
 
@@ -89,8 +96,7 @@ def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     for i in range(1, min(stop, len(view))):
         if rules.member_rank.fullmatch(view[i].strip()):
             name = view[i - 1].strip()
-            if (HANDLE.fullmatch(name) or name_alone(name)) and not name.isdigit() and plausible_name(name, view.page) \
-                    and _member_details_under(view, i):
+            if _poster_name(name) and plausible_name(name, view.page) and _member_details_under(view, i):
                 return i - 1, name
             return None
     return None
