@@ -78,36 +78,50 @@ def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], s
     return min(found)[1:] if found else None
 
 
-def dated_byline(texts: Sequence[str], stop: int, day=None) -> tuple[int, str] | None:
+def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     """(index, name) of the line above `stop` (the story's end: related or comment headings, the footer) that credits a
     writer beside a date ('Posted by Ann Lee on August 21, 2019', 'Last updated March 3, 2025 by Ann Lee.'), when every
     such line there names the same person (a thread's posts, each 'Posted by' someone, name none), and nothing by the
-    headline credits anyone. Given `day` (the story's date, read elsewhere), the whole page is read: a blog engine prints
-    its post's credit under the comment box ('Load comments' / 'Posted by Ann Lee on 2024-05-02'). There the credit
-    must be the page's only dated one, dated that day, with no comment action under it: a reader's comment ('Posted by
-    Bo Chen on …' over its text and 'Reply') or other posts' cards in a sidebar are dated the story's day too.
+    headline credits anyone.
 
     >>> dated_byline(["A story starts here and goes on.", "Posted by Ann Lee on August 21, 2019", "Comments"], 2)
     (1, 'Ann Lee')
     >>> dated_byline(["Posted by Ann Lee on May 2, 2024", "Posted by Bo Chen on May 3, 2024"], 2) is None
     True
-    >>> dated_byline(["Comments", "Load comments", "Posted by Ann Lee on May 2, 2024", "Tags"], 0, parse_date("May 2, 2024"))
+    """
+    credits = _dated_credits(texts, min(stop, len(texts)))
+    return credits[0] if len({name.casefold() for _, name in credits}) == 1 else None
+
+
+def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
+    """(index, name) of the page's only dated writer's credit, anywhere on it, when it is dated `day` (the day printed
+    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the comment
+    box ('Load comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over its
+    text and 'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over a
+    comment's actions, name none.
+
+    >>> post_credit_on_day(["Comments", "Load comments", "Posted by Ann Lee on May 2, 2024", "Tags"], parse_date("May 2, 2024"))
     (2, 'Ann Lee')
-    >>> dated_byline(["Comments", "Posted by Bo Chen on May 2, 2024", "Nice.", "Reply"], 0, parse_date("May 2, 2024")) is None
+    >>> post_credit_on_day(["Comments", "Posted by Bo Chen on May 2, 2024", "Nice.", "Reply"], parse_date("May 2, 2024")) is None
     True
     """
-    credits, longest = [], header_rules().limits.dateline_max_words
-    view = page_view(texts)
-    for i in range(len(view) if day else min(stop, len(view))):
+    view, credits = page_view(texts), _dated_credits(texts, len(texts))
+    if len(credits) != 1 or _comment_under(view, credits[0][0]) \
+            or (parse_date(view.date(credits[0][0]).group(0)) or day).date() != day.date():
+        return None
+    return credits[0]
+
+
+def _dated_credits(texts: Sequence[str], stop: int) -> list[tuple[int, str]]:
+    """(index, name) of each short line above `stop` crediting a writer (a name that reads as a person's) beside a date."""
+    view, credits, longest = page_view(texts), [], header_rules().limits.dateline_max_words
+    for i in range(stop):
         text = view[i]
         if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
             continue
         if (name := byline_name(text)) and (name := name.rstrip(".,;:")) and plausible_name(name, view.page):
             credits.append((i, name))
-    if day and (len(credits) != 1 or _comment_under(view, credits[0][0])
-                or (parse_date(view.date(credits[0][0]).group(0)) or day).date() != day.date()):
-        return None
-    return credits[0] if len({name.casefold() for _, name in credits}) == 1 else None
+    return credits
 
 
 def _comment_under(texts: Sequence[str], i: int) -> bool:

@@ -20,7 +20,7 @@ from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_dra
 from pipelines.parse.text_dates import activity_date, asked_date, labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_engines import link_submitter, poster_over_rank, question_asker, thread_author
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
-                                         name_over_role, nearby_meta)
+                                         name_over_role, nearby_meta, post_credit_on_day)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text_names import plausible_name, without_glued_label
@@ -233,7 +233,7 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         meta["author"] = credit[1]
         used.update(credit[0])
     if "author" not in meta and ((credit := dated_byline(texts, story_end))
-                                 or (header_day and (credit := dated_byline(texts, 0, header_day)))):
+                                 or (header_day and (credit := post_credit_on_day(texts, header_day)))):
         meta["author"] = credit[1]
         used.add(credit[0])
     return meta, used
