@@ -11,7 +11,7 @@ from pipelines.parse.dates import find_date, parse_date, read_found
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
-from pipelines.parse.text_dates import activity_date
+from pipelines.parse.text_dates import is_activity_date
 from pipelines.parse.text_names import credited_name, name_alone, plausible_name
 from pipelines.parse.text_view import page_view
 
@@ -180,7 +180,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 continue
             text, words, whole = tail, len(tail.split()), False
         found = (view.date(i) if whole else find_date(text)) if "date" not in meta else None
-        if found and whole and activity_date(view, i, found.start()):
+        if found and whole and is_activity_date(view, i, found.start()):
             found = None  # a forum member's joining date or the thread's latest post: not the story's, yet furniture
             if words <= lim.short_meta_words:
                 used.add(i)
@@ -319,7 +319,7 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
     lim = header_rules().limits
     for i in range(line - 1, max(0, line - lim.fallback_window) - 1, -1):
         if len(texts[i].split()) <= lim.fallback_max_words and (found := find_date(texts[i])) \
-                and not activity_date(texts, i, found.start()):
+                and not is_activity_date(texts, i, found.start()):
             if value := parse_date(texts[i]):
                 return i, value
     return None

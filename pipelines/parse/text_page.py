@@ -17,7 +17,7 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
-from pipelines.parse.text_dates import activity_date, asked_date, labelled_date, lone_date, published_over_revised
+from pipelines.parse.text_dates import asked_date, is_activity_date, labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_engines import link_submitter, poster_over_rank, question_asker, thread_author
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
                                          name_over_role, nearby_meta, post_credit_on_day)
@@ -282,11 +282,11 @@ def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: Pa
 
 def _story_meta(lines: list[Line], i: int, view: PageView) -> dict:
     """The metadata of the meta line at `i`, without its date when that is a forum member's joining date or the
-    thread's latest activity (text_dates.activity_date), and without its byline's name when that reads as none (a
+    thread's latest activity (text_dates.is_activity_date), and without its byline's name when that reads as none (a
     column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.plausible_name);
     a publication label run into the name is cut ('ANN LEEPUBLISHED')."""
     meta = dict(lines[i].meta)
-    if meta.get("date") and (found := view.date(i)) and activity_date(view, i, found.start()):
+    if meta.get("date") and (found := view.date(i)) and is_activity_date(view, i, found.start()):
         del meta["date"]
     if meta.get("author") and not plausible_name(meta["author"], view.page):
         del meta["author"]
