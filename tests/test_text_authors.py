@@ -310,6 +310,13 @@ def test_a_columns_title_opening_with_by_is_no_byline():
         assert story.author is None, column
 
 
+def test_a_by_line_under_the_headline_whose_first_name_is_a_common_word_names_the_writer():
+    prose = "The district will open the fund in May, and prices rose when the first grants were announced."
+    for name in ("Will Hart", "Rose Baker"):
+        story = _main("Daily Courier", TITLE, f"By {name}", "May 2, 2024", PROSE, MORE, prose)
+        assert story.author == name
+
+
 def test_the_poster_over_a_forum_members_rank_is_the_threads_author():
     story = _main("Harbour Forum", "Log Out Help", "Which board should a new team buy for its first showroom?",
                   "March 30th, 2025, 16:26  #1", "kim_o", "Registered User", "Join Date: Mar 2016", "Posts: 12",

@@ -23,7 +23,7 @@ from pipelines.parse.text_header import (byline_near, dated_byline, dateline_nam
                                          name_over_role, nearby_meta, post_credit_on_day)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
-from pipelines.parse.text_names import plausible_name, without_glued_label
+from pipelines.parse.text_names import labelled_name, without_glued_label
 from pipelines.parse.text_short_lines import short_line_content
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.parse.text_view import PageView
@@ -283,12 +283,12 @@ def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: Pa
 def _story_meta(lines: list[Line], i: int, view: PageView) -> dict:
     """The metadata of the meta line at `i`, without its date when that is a forum member's joining date or the
     thread's latest activity (text_dates.is_activity_date), and without its byline's name when that reads as none (a
-    column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.plausible_name);
+    column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.labelled_name);
     a publication label run into the name is cut ('ANN LEEPUBLISHED')."""
     meta = dict(lines[i].meta)
     if meta.get("date") and (found := view.date(i)) and is_activity_date(view, i, found.start()):
         del meta["date"]
-    if meta.get("author") and not plausible_name(meta["author"], view.page):
+    if meta.get("author") and not labelled_name(meta["author"], view.page):
         del meta["author"]
     elif meta.get("author"):
         meta["author"] = without_glued_label(meta["author"])
