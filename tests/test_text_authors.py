@@ -317,6 +317,12 @@ def test_a_by_line_under_the_headline_whose_first_name_is_a_common_word_names_th
         assert story.author == name
 
 
+def test_a_written_by_credit_under_the_story_whose_first_name_is_a_common_word_names_the_writer():
+    prose = "The district will open the fund in May, and the first grants will go to ten start-ups."
+    story = _main("Daily Courier", TITLE, PROSE, MORE, prose, "Written by Will Hart", "About us")
+    assert story.author == "Will Hart"
+
+
 def test_the_poster_over_a_forum_members_rank_is_the_threads_author():
     story = _main("Harbour Forum", "Log Out Help", "Which board should a new team buy for its first showroom?",
                   "March 30th, 2025, 16:26  #1", "kim_o", "Registered User", "Join Date: Mar 2016", "Posts: 12",

@@ -12,7 +12,7 @@ from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
 from pipelines.parse.text_dates import is_activity_date
-from pipelines.parse.text_names import credited_name, name_alone, plausible_name
+from pipelines.parse.text_names import credited_name, labelled_name, name_alone, plausible_name
 from pipelines.parse.text_view import page_view
 
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
@@ -73,7 +73,7 @@ def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], s
             at, name = (i, i + 1), credited_name(texts[i + 1])
         else:
             at, name = (i,), byline_name(text) or credited_name(text[label.end():].strip())
-        if name and plausible_name(name, view.page):
+        if name and labelled_name(name, view.page):
             found.append((abs(at[-1] - line), at, name))
     return min(found)[1:] if found else None
 
@@ -143,7 +143,7 @@ def byline_near(texts: Sequence[str], line: int, stop: int | None = None) -> tup
     view = page_view(texts)
     end = min(len(view), line + lim.past_body_start + 1, len(view) if stop is None else max(stop, line + 1))
     for i in sorted(range(max(0, line - lim.fallback_window), end), key=lambda i: (abs(i - line), i > line)):
-        if len(view[i].split()) <= lim.fallback_max_words and (name := byline_name(view[i])) and plausible_name(name, view.page):
+        if len(view[i].split()) <= lim.fallback_max_words and (name := byline_name(view[i])) and labelled_name(name, view.page):
             return i, name
     return None
 
@@ -190,7 +190,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
             meta["date"] = value
             if words <= lim.short_meta_words and whole:
                 used.add(i)
-            if "author" not in meta and (name := byline_name(text)) and plausible_name(name, view.page):
+            if "author" not in meta and (name := byline_name(text)) and labelled_name(name, view.page):
                 meta["author"] = name  # a byline on the date's own line
             elif (name := _name_beside_date(text, found)) and plausible_name(name, view.page):
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
@@ -204,9 +204,9 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
         if label and i + 1 < len(texts) and (name := name_alone(_first_field(texts[i + 1]))):
             used.update((i, i + 1))
-            if "author" not in meta and rules.author_label.fullmatch(text) and plausible_name(name, view.page):
+            if "author" not in meta and rules.author_label.fullmatch(text) and labelled_name(name, view.page):
                 meta["author"] = name
-        elif "author" not in meta and (name := byline_name(text)) and plausible_name(name, view.page):
+        elif "author" not in meta and (name := byline_name(text)) and labelled_name(name, view.page):
             meta["author"] = name
             if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
