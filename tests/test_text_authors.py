@@ -209,6 +209,12 @@ def test_a_note_under_the_post_saying_who_wrote_it_names_the_author_before_the_r
     assert "This post was written by" not in story.body
 
 
+def test_a_story_sentence_about_who_wrote_another_guide_names_no_author():
+    story = _main("Daily Courier", TITLE, "May 2, 2024", PROSE,
+                  "The guide was written by Ann Lee, who ran the district's start-up office for ten years.", MORE, PROSE)
+    assert story.author is None
+
+
 def test_a_story_sentence_about_who_wrote_a_report_names_no_author():
     story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE,
                   "The report was written by the planning office, which has advised the district since 2019.")
@@ -219,6 +225,19 @@ def test_a_posts_credit_under_its_comment_box_dated_the_storys_day_names_the_aut
     story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Comments", "Load comments",
                   "Posted by Ann Lee on 2024-05-02 in showrooms. Tags: grants, city.")
     assert story.author == "Ann Lee"
+
+
+def test_a_readers_comment_dated_the_storys_day_names_no_author():
+    story = _main("Daily Courier", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Comments",
+                  "Posted by Bo Chen on May 2, 2024", "Great to see the district back start-ups like these.", "Reply")
+    assert story.author is None
+
+
+def test_another_posts_card_in_the_sidebar_dated_the_storys_day_names_no_author():
+    story = _main("Harbour Notes", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Recent posts",
+                  "Market stalls return to the quay", "Posted by Bo Chen on May 2, 2024",
+                  "Lighthouse tours sold out", "Posted by Bo Chen on April 28, 2024")
+    assert story.author is None
 
 
 def test_a_comment_under_the_comment_heading_dated_another_day_names_no_author():
@@ -291,11 +310,36 @@ def test_a_columns_title_opening_with_by_is_no_byline():
         assert story.author is None, column
 
 
+def test_a_by_line_under_the_headline_whose_first_name_is_a_common_word_names_the_writer():
+    prose = "The district will open the fund in May, and prices rose when the first grants were announced."
+    for name in ("Will Hart", "Rose Baker"):
+        story = _main("Daily Courier", TITLE, f"By {name}", "May 2, 2024", PROSE, MORE, prose)
+        assert story.author == name
+
+
+def test_a_written_by_credit_under_the_story_whose_first_name_is_a_common_word_names_the_writer():
+    prose = "The district will open the fund in May, and the first grants will go to ten start-ups."
+    story = _main("Daily Courier", TITLE, PROSE, MORE, prose, "Written by Will Hart", "About us")
+    assert story.author == "Will Hart"
+
+
 def test_the_poster_over_a_forum_members_rank_is_the_threads_author():
     story = _main("Harbour Forum", "Log Out Help", "Which board should a new team buy for its first showroom?",
                   "March 30th, 2025, 16:26  #1", "kim_o", "Registered User", "Join Date: Mar 2016", "Posts: 12",
                   PROSE, MORE, "bo_chen", "Senior Member", MORE)
     assert story.author == "kim_o"
+
+
+def test_a_readers_comment_under_a_news_story_with_the_commenters_rank_names_no_author():
+    story = _main("Daily Courier", TITLE, "May 2, 2024", *[PROSE, MORE] * 3, "Reader comments", "kim_o",
+                  "Registered User", "Great to see the district back start-ups like these.", "Reply")
+    assert story.author is None
+
+
+def test_a_committees_roster_of_members_names_no_poster():
+    story = _main("Harbour Council", "Planning committee", "Ann Lee", "Chair", "Bo Chen", "Member", "Kim Ortiz", "Member",
+                  PROSE, MORE, PROSE)
+    assert story.author is None
 
 
 def test_a_menus_user_link_names_no_poster():
@@ -308,6 +352,12 @@ def test_the_one_submitted_by_line_of_a_link_aggregators_post_names_its_author()
                   "bo_chen 2 points 1 hour ago", MORE)
     assert story.author == "kim_o"
     assert "submitted 3 hours ago" not in story.body
+
+
+def test_a_submitted_by_line_under_a_news_storys_comment_heading_names_no_author():
+    story = _main("Daily Courier", TITLE, *[PROSE, MORE] * 3, "Comments", "submitted 2 hours ago by kim_o",
+                  "Great to see the district back start-ups like these.")
+    assert story.author is None
 
 
 def test_a_listing_of_submitted_posts_names_no_author():
@@ -325,3 +375,8 @@ def test_a_publication_label_run_into_a_byline_in_capitals_is_cut_from_the_name(
 def test_a_name_in_capitals_ending_like_a_label_word_without_one_keeps_its_letters():
     story = _main("Daily Courier", TITLE, "BY ANN POSTEDA", "JUN 25, 2025", PROSE, MORE, PROSE)
     assert story.author == "ANN POSTEDA"
+
+
+def test_a_name_captioning_a_photo_under_the_headline_is_no_author():
+    story = _main("Daily Courier", "Interviews", TITLE, "Ann Lee", "Photo by Bo Chen", PROSE, MORE, PROSE)
+    assert story.author is None

@@ -45,14 +45,16 @@ def labelled_date(texts: list[str], line: int, cards: range = range(0)) -> tuple
     return min(found)[2:] if found else None  # a publication's label before a revision's ('Updated …'), then the nearest
 
 
-def activity_date(texts: Sequence[str], i: int, start: int) -> bool:
+def is_activity_date(texts: Sequence[str], i: int, start: int) -> bool:
     """True when the date starting at character `start` of line `i` is a forum member's or a thread's, not the post's:
     a member's joining date ('Joined' over 'Nov 4, 2013', 'Member since: Nov 4, 2013') or the thread's latest activity
     ('5 replies · last post by bo_chen Jun 5, 2024'), by the label before it on its line or alone on the line over it.
 
-    >>> activity_date(["Ann", "Joined", "Nov 4, 2013"], 2, 0), activity_date(["12 replies last post by bo Jun 5, 2024"], 0, 26)
-    (True, True)
-    >>> activity_date(["A title", "Posted", "Jun 5, 2024"], 2, 0), activity_date(["Updated on Jun 5, 2024"], 0, 11)
+    >>> is_activity_date(["Ann", "Joined", "Nov 4, 2013"], 2, 0)
+    True
+    >>> is_activity_date(["12 replies last post by bo Jun 5, 2024"], 0, 26)
+    True
+    >>> is_activity_date(["A title", "Posted", "Jun 5, 2024"], 2, 0), is_activity_date(["Updated on Jun 5, 2024"], 0, 11)
     (False, False)
     """
     label, before = header_rules().activity_date_label, texts[i][:start]
@@ -93,7 +95,7 @@ def lone_date(texts: Sequence[str], stop: int | None = None, datelines: frozense
     for short in rules.short_year_line.finditer(view.page, 0, end):  # the short lines holding a year, found by one search (speed)
         line, text = view.line_at(short.start()), short.group(0)
         if (date := find_date(text)) and (len(text) - len(date.group(0)) <= rules.limits.lone_date_rest or line in datelines) \
-                and not activity_date(view, line, date.start()) and (value := parse_date(text)):
+                and not is_activity_date(view, line, date.start()) and (value := parse_date(text)):
             found.append(line)
             days.add(value.date())
             if len(days) > 1:

@@ -14,6 +14,7 @@ from pipelines.parse.text_bylines import dateline_rest
 from pipelines.parse.text_names import name_alone, plausible_name
 from pipelines.parse.text_view import lowered, may_hold, page_view
 
+
 def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:
     """(line index, name) of the label a forum engine prints by the thread's starter ('Thread starter Ann',
     'Ann Discussion starter'), else None.
@@ -32,6 +33,12 @@ def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:
 HANDLE = re.compile(r"[\w.\-]{2,40}")
 
 
+def _poster_name(text: str) -> bool:
+    """True when `text` is what a forum or Q&A engine prints as a poster: a handle ('kim_o') or a person's name
+    ('Ann Lee'), not a number (a post count)."""
+    return bool(HANDLE.fullmatch(text) or name_alone(text)) and not text.isdigit()
+
+
 def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     """(line index, name) of the asker printed under a Q&A engine's one 'asked <date>' line ('asked Mar 9, 2021 at 7:02'
     over 'bo_chen'), else None (no such line, or several: a list of questions).
@@ -46,33 +53,37 @@ def question_asker(texts: Sequence[str]) -> tuple[int, str] | None:
     if len(found) != 1 or dateline_rest(view[view.line_at(found[0].start())], labelled=True) is None:
         return None  # no such line, a list of questions, or a sentence ('Asked whether grants go out in 2024, he …')
     name = found[0].group("name").strip()
-    if not (HANDLE.fullmatch(name) or name_alone(name)) or name.isdigit():
+    if not _poster_name(name):
         return None
     return view.line_at(found[0].start("name")), name
 
 
-def link_submitter(texts: Sequence[str]) -> tuple[int, str] | None:
+def link_submitter(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     """(line index, name) of the one line on the page saying who submitted the post to a link aggregator ('submitted
-    3 hours ago by kim_o to r/harbour'), else None (no such line, or several: a listing of posts).
+    3 hours ago by kim_o to r/harbour'), printed above `stop` (the story's end: under a comment heading, such a line
+    heads a reader's comment), else None (no such line, several: a listing of posts, or one under the story's end).
 
-    >>> link_submitter(["A harbour opens", "submitted 3 hours ago by kim_o to r/harbour", "12 comments"])
+    >>> link_submitter(["A harbour opens", "submitted 3 hours ago by kim_o to r/harbour", "12 comments"], 3)
     (1, 'kim_o')
-    >>> link_submitter(["submitted 3 hours ago by kim_o", "submitted 5 hours ago by bo_chen"]) is None
+    >>> link_submitter(["submitted 3 hours ago by kim_o", "submitted 5 hours ago by bo_chen"], 2) is None
+    True
+    >>> link_submitter(["A harbour opens", "Comments", "submitted 3 hours ago by kim_o"], 1) is None
     True
     """
     view, rules = page_view(texts), text_rules()
     if not view.may_hold(rules.submitter_cues):
         return None
     found = list(rules.submitter.finditer(view.page))
-    if len(found) != 1:
+    if len(found) != 1 or (line := view.line_at(found[0].start())) >= stop:
         return None
-    return view.line_at(found[0].start()), found[0].group("name").rstrip(".")
+    return line, found[0].group("name").rstrip(".")
 
 
 def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
-    """(line index, name) of the poster printed over the page's first forum member's rank above `stop` (the page's
-    footer): 'kim_o' over 'Senior Member' opens a thread's first post, so its poster started the thread; else None (no
-    rank printed, or no name or handle over it).
+    """(line index, name) of the poster printed over the page's first forum member's rank above `stop` (the story's end:
+    under a news story, a comment heading opens readers' posts, each poster over a rank): 'kim_o' over 'Senior Member'
+    opens a thread's first post, so its poster started the thread, when the member's details (a date, a post count)
+    follow the rank; else None (no rank printed, no name or handle over it, or no details under it: a roster).
 
     >>> poster_over_rank(["Which board to buy?", "Mar 2, 2024", "kim_o", "Registered User", "Join Date: Mar 2016"], 5)
     (2, 'kim_o')
@@ -85,10 +96,28 @@ def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     for i in range(1, min(stop, len(view))):
         if rules.member_rank.fullmatch(view[i].strip()):
             name = view[i - 1].strip()
-            if (HANDLE.fullmatch(name) or name_alone(name)) and not name.isdigit() and plausible_name(name, view.page):
+            if _poster_name(name) and plausible_name(name, view.page) and _member_details_under(view, i):
                 return i - 1, name
             return None
     return None
+
+
+DIGIT = re.compile(r"\d")
+
+
+def _member_details_under(texts: Sequence[str], i: int) -> bool:
+    """True when a forum member's details follow the rank at line `i` within limits.name_near_date lines: a date (the
+    post's or the member's joining), a count ('#1', 'Posts: 12', 'Join Date: Mar 2016') or a joining label alone
+    ('Joined'). A committee's roster ('Bo Chen' / 'Member' / 'Kim Ortiz' / 'Member') prints none.
+
+    >>> _member_details_under(["kim_o", "Senior Member", "Joined", "Nov 4, 2013"], 1)
+    True
+    >>> _member_details_under(["Bo Chen", "Member", "Kim Ortiz", "Member"], 1)
+    False
+    """
+    head = header_rules()
+    below = range(i + 1, min(len(texts), i + 1 + head.limits.name_near_date))
+    return any(DIGIT.search(texts[k]) or head.activity_date_label.fullmatch(texts[k].strip()) for k in below)
 
 
 @lru_cache(maxsize=2)

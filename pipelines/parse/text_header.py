@@ -11,8 +11,8 @@ from pipelines.parse.dates import find_date, parse_date, read_found
 from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
-from pipelines.parse.text_dates import activity_date
-from pipelines.parse.text_names import credited_name, name_alone, plausible_name
+from pipelines.parse.text_dates import is_activity_date
+from pipelines.parse.text_names import credited_name, labelled_name, name_alone, plausible_name
 from pipelines.parse.text_view import page_view
 
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
@@ -73,40 +73,63 @@ def labelled_author(texts: Sequence[str], line: int) -> tuple[tuple[int, ...], s
             at, name = (i, i + 1), credited_name(texts[i + 1])
         else:
             at, name = (i,), byline_name(text) or credited_name(text[label.end():].strip())
-        if name and plausible_name(name, view.page):
+        if name and labelled_name(name, view.page):
             found.append((abs(at[-1] - line), at, name))
     return min(found)[1:] if found else None
 
 
-def dated_byline(texts: Sequence[str], stop: int, day=None) -> tuple[int, str] | None:
+def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     """(index, name) of the line above `stop` (the story's end: related or comment headings, the footer) that credits a
     writer beside a date ('Posted by Ann Lee on August 21, 2019', 'Last updated March 3, 2025 by Ann Lee.'), when every
     such line there names the same person (a thread's posts, each 'Posted by' someone, name none), and nothing by the
-    headline credits anyone. Given `day` (the story's date, read elsewhere), such lines are read over the whole page but
-    only those dated that day: a blog engine prints its post's credit under the comment box ('Load comments' / 'Posted by
-    Ann Lee on 2024-05-02'); the date ties it to the story, not to another post.
+    headline credits anyone.
 
     >>> dated_byline(["A story starts here and goes on.", "Posted by Ann Lee on August 21, 2019", "Comments"], 2)
     (1, 'Ann Lee')
     >>> dated_byline(["Posted by Ann Lee on May 2, 2024", "Posted by Bo Chen on May 3, 2024"], 2) is None
     True
-    >>> dated_byline(["Comments", "Posted by Bo Chen on May 3, 2024", "Posted by Ann Lee on May 2, 2024"], 0, parse_date("May 2, 2024"))
-    (2, 'Ann Lee')
     """
-    found, names, longest = None, set(), header_rules().limits.dateline_max_words
-    view = page_view(texts)
-    for i in range(len(view) if day else min(stop, len(view))):
+    credits = _dated_credits(texts, min(stop, len(texts)))
+    return credits[0] if len({name.casefold() for _, name in credits}) == 1 else None
+
+
+def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
+    """(index, name) of the page's only dated writer's credit, anywhere on it, when it is dated `day` (the day printed
+    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the comment
+    box ('Load comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over its
+    text and 'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over a
+    comment's actions, name none.
+
+    >>> post_credit_on_day(["Comments", "Load comments", "Posted by Ann Lee on May 2, 2024", "Tags"], parse_date("May 2, 2024"))
+    (2, 'Ann Lee')
+    >>> post_credit_on_day(["Comments", "Posted by Bo Chen on May 2, 2024", "Nice.", "Reply"], parse_date("May 2, 2024")) is None
+    True
+    """
+    view, credits = page_view(texts), _dated_credits(texts, len(texts))
+    if len(credits) != 1 or _comment_under(view, credits[0][0]) \
+            or (parse_date(view.date(credits[0][0]).group(0)) or day).date() != day.date():
+        return None
+    return credits[0]
+
+
+def _dated_credits(texts: Sequence[str], stop: int) -> list[tuple[int, str]]:
+    """(index, name) of each short line above `stop` crediting a writer (a name that reads as a person's) beside a date."""
+    view, credits, longest = page_view(texts), [], header_rules().limits.dateline_max_words
+    for i in range(stop):
         text = view[i]
         if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
             continue
-        if day and (parse_date(view.date(i).group(0)) or day).date() != day.date():
-            continue
-        if (name := byline_name(text)) and (name := name.rstrip(".,;:")):
-            if not plausible_name(name, view.page):
-                continue
-            names.add(name.casefold())
-            found = found if found is not None else (i, name)
-    return found if len(names) == 1 else None
+        if (name := byline_name(text)) and (name := name.rstrip(".,;:")) and plausible_name(name, view.page):
+            credits.append((i, name))
+    return credits
+
+
+def _comment_under(texts: Sequence[str], i: int) -> bool:
+    """True when a reader comment's action ('Reply', 'Like', '3 Likes') is printed within thresholds.comment_reach
+    lines under line `i`: a credit there heads a reader's comment."""
+    rules = text_rules()
+    below = range(i + 1, min(len(texts), i + 1 + rules.thresholds.comment_reach))
+    return any(rules.comment_action.fullmatch(texts[k].strip()) for k in below)
 
 
 def byline_near(texts: Sequence[str], line: int, stop: int | None = None) -> tuple[int, str] | None:
@@ -120,7 +143,7 @@ def byline_near(texts: Sequence[str], line: int, stop: int | None = None) -> tup
     view = page_view(texts)
     end = min(len(view), line + lim.past_body_start + 1, len(view) if stop is None else max(stop, line + 1))
     for i in sorted(range(max(0, line - lim.fallback_window), end), key=lambda i: (abs(i - line), i > line)):
-        if len(view[i].split()) <= lim.fallback_max_words and (name := byline_name(view[i])) and plausible_name(name, view.page):
+        if len(view[i].split()) <= lim.fallback_max_words and (name := byline_name(view[i])) and labelled_name(name, view.page):
             return i, name
     return None
 
@@ -157,7 +180,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 continue
             text, words, whole = tail, len(tail.split()), False
         found = (view.date(i) if whole else find_date(text)) if "date" not in meta else None
-        if found and whole and activity_date(view, i, found.start()):
+        if found and whole and is_activity_date(view, i, found.start()):
             found = None  # a forum member's joining date or the thread's latest post: not the story's, yet furniture
             if words <= lim.short_meta_words:
                 used.add(i)
@@ -167,7 +190,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
             meta["date"] = value
             if words <= lim.short_meta_words and whole:
                 used.add(i)
-            if "author" not in meta and (name := byline_name(text)) and plausible_name(name, view.page):
+            if "author" not in meta and (name := byline_name(text)) and labelled_name(name, view.page):
                 meta["author"] = name  # a byline on the date's own line
             elif (name := _name_beside_date(text, found)) and plausible_name(name, view.page):
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
@@ -181,9 +204,9 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
         if label and i + 1 < len(texts) and (name := name_alone(_first_field(texts[i + 1]))):
             used.update((i, i + 1))
-            if "author" not in meta and rules.author_label.fullmatch(text) and plausible_name(name, view.page):
+            if "author" not in meta and rules.author_label.fullmatch(text) and labelled_name(name, view.page):
                 meta["author"] = name
-        elif "author" not in meta and (name := byline_name(text)) and plausible_name(name, view.page):
+        elif "author" not in meta and (name := byline_name(text)) and labelled_name(name, view.page):
             meta["author"] = name
             if (words <= lim.short_meta_words or i in used) and whole:
                 used.add(i)
@@ -199,7 +222,8 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
     """(indexes of its lines, name) of a person's name alone on a line (printed once or twice) just under the headline
     at `title` with more of the header's metadata right under it (a date, a credit, a reading time, or a writer's role,
     whose line goes with the name's), above the story at `body_start`: an unlabelled byline. A name-shaped line with
-    no metadata under it is a section, a link or the story's first heading, not a byline.
+    no metadata under it is a section, a link or the story's first heading, not a byline; one over a picture's credit
+    ('Photo by Bo Chen') is the picture's caption.
 
     >>> name_in_header_block(["Menu", "How to fix a sink", "Ann Lee", "Reviewed by Bo Chen", "The first step is to shut the water off."], 1, 4)
     ((2,), 'Ann Lee')
@@ -216,6 +240,8 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
                 break
             if rules.writer_role.search(text):
                 return tuple(range(i, k + 1)), name
+            if head.picture_credit.match(text):
+                break  # a photo's credit: the name over it captions the picture
             if view.date(k) or head.credit_label.match(text) or head.author_label.fullmatch(text) \
                     or rules.reading_time.fullmatch(text):
                 return tuple(range(i, k)), name
@@ -293,7 +319,7 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
     lim = header_rules().limits
     for i in range(line - 1, max(0, line - lim.fallback_window) - 1, -1):
         if len(texts[i].split()) <= lim.fallback_max_words and (found := find_date(texts[i])) \
-                and not activity_date(texts, i, found.start()):
+                and not is_activity_date(texts, i, found.start()):
             if value := parse_date(texts[i]):
                 return i, value
     return None

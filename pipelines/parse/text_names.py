@@ -69,14 +69,34 @@ def plausible_name(name: str, page: str) -> bool:
     >>> [plausible_name(n, "our team and its sales staff") for n in ["Team Harbourview", "Courier Staff", "Sales Team", "Team"]]
     [True, True, False, False]
     """
+    common = _common_words(name, page)
+    return bool(common) and not common[0] and sum(common) * 2 <= len(common)
+
+
+def labelled_name(name: str, page: str) -> bool:
+    """True when a name printed after a writer's label by the headline ('By Will Hart') reads as one. The label vouches
+    for it, so a first name the page writes as a common word ('Will', 'Rose', 'Mark') is kept; it is no name when its
+    words run together, it holds a month or weekday, or every word is one the page writes in lower case (a column's
+    title opening with 'By': 'By The Numbers' on a page writing 'the numbers').
+
+    >>> [labelled_name(n, "the district will publish the numbers") for n in ["Will Hart", "The Numbers", "Feb"]]
+    [True, False, False]
+    """
+    common = _common_words(name, page)
+    return bool(common) and not all(common)
+
+
+def _common_words(name: str, page: str) -> list[bool]:
+    """For each word of a credited name, whether the page writes it in lower case (a common word of the page); a
+    collective credit ('Team Harbourview', 'Courier Staff') without the team's words; empty when it is no name at all
+    (words run together, a month or weekday)."""
     words = name.split()
     if len(GLUED.findall(name)) > 1 or any(calendar_word().fullmatch(w) for w in words):
-        return False
+        return []
     team = header_rules().team_credit_words
     if len(words) > 1 and any(w.lower() in team for w in words):  # a collective credit: judged by its other words
         words = [w for w in words if w.lower() not in team]
-    common = [w != w.lower() and _written(w.lower(), page) for w in words]
-    return bool(words) and not common[0] and sum(common) * 2 <= len(words)
+    return [w != w.lower() and _written(w.lower(), page) for w in words]
 
 
 ADDRESS_BEFORE, ADDRESS_AFTER = "_@/.", "_@/"  # characters that join a word to an address, a handle or a longer word

@@ -17,13 +17,13 @@ from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
-from pipelines.parse.text_dates import activity_date, asked_date, labelled_date, lone_date, published_over_revised
+from pipelines.parse.text_dates import asked_date, is_activity_date, labelled_date, lone_date, published_over_revised
 from pipelines.parse.text_engines import link_submitter, poster_over_rank, question_asker, thread_author
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
-                                         name_over_role, nearby_meta)
+                                         name_over_role, nearby_meta, post_credit_on_day)
 from pipelines.parse.text_title import choose_title
 from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
-from pipelines.parse.text_names import plausible_name, without_glued_label
+from pipelines.parse.text_names import labelled_name, without_glued_label
 from pipelines.parse.text_short_lines import short_line_content
 from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
 from pipelines.parse.text_view import PageView
@@ -219,10 +219,10 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
-    if "author" not in meta and (submitter := link_submitter(texts)):
+    if "author" not in meta and (submitter := link_submitter(texts, story_end)):
         meta["author"] = submitter[1]  # the one 'submitted … by <name>' line of a link aggregator's post
         used.add(submitter[0])
-    if "author" not in meta and (poster := poster_over_rank(texts, footer)):
+    if "author" not in meta and (poster := poster_over_rank(texts, story_end)):
         meta["author"] = poster[1]  # a thread's first poster, over the forum rank printed under each poster
     if "author" not in meta and guess:
         meta["author"] = guess
@@ -233,7 +233,7 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         meta["author"] = credit[1]
         used.update(credit[0])
     if "author" not in meta and ((credit := dated_byline(texts, story_end))
-                                 or (header_day and (credit := dated_byline(texts, 0, header_day)))):
+                                 or (header_day and (credit := post_credit_on_day(texts, header_day)))):
         meta["author"] = credit[1]
         used.add(credit[0])
     return meta, used
@@ -282,13 +282,13 @@ def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: Pa
 
 def _story_meta(lines: list[Line], i: int, view: PageView) -> dict:
     """The metadata of the meta line at `i`, without its date when that is a forum member's joining date or the
-    thread's latest activity (text_dates.activity_date), and without its byline's name when that reads as none (a
-    column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.plausible_name);
+    thread's latest activity (text_dates.is_activity_date), and without its byline's name when that reads as none (a
+    column's or section's title opening with 'By': 'By The Numbers', 'By Invitation Only'; text_names.labelled_name);
     a publication label run into the name is cut ('ANN LEEPUBLISHED')."""
     meta = dict(lines[i].meta)
-    if meta.get("date") and (found := view.date(i)) and activity_date(view, i, found.start()):
+    if meta.get("date") and (found := view.date(i)) and is_activity_date(view, i, found.start()):
         del meta["date"]
-    if meta.get("author") and not plausible_name(meta["author"], view.page):
+    if meta.get("author") and not labelled_name(meta["author"], view.page):
         del meta["author"]
     elif meta.get("author"):
         meta["author"] = without_glued_label(meta["author"])
