@@ -253,3 +253,11 @@ def test_a_thread_title_printed_under_its_forum_s_breadcrumb_trail_stays_the_tit
                    "Hello all, I am planning a first trip to the lakes and would like a light tent for two people.")
     assert title == "Which light tent do you take on a first trip to the lakes?"
     assert title != "Search forums"
+
+
+def test_a_title_case_phrase_before_a_comma_that_the_story_writes_in_lower_case_is_no_writer_s_name():
+    page = ("Business News From Around The Region", "Virtual Showrooms Pay Off, Officials Say", PROSE, MORE)
+    lines = read_lines("\n\n".join(page), text_rules())
+    assert not headline_over(lines, 0, 2)  # the story writes 'virtual showrooms': the line is the headline, no byline
+    lines = read_lines("\n\n".join(("City Funds Virtual Showrooms", "Ann Lee, Senior Editor", PROSE, MORE)), text_rules())
+    assert headline_over(lines, 0, 2)  # a name the page writes nowhere in lower case
