@@ -89,3 +89,11 @@ def test_the_nearest_and_the_longest_heading_on_the_story_topic_over_the_story_a
     assert found["Weather and traffic"]["nearest_on_topic"] == found["Weather and traffic"]["longest_on_topic"] == 0.0
     under = found["Why the solar farms pay the county"]  # a section heading under the first paragraph is neither
     assert under["nearest_on_topic"] == under["longest_on_topic"] == 0.0
+
+
+def test_a_story_line_with_a_capital_dotted_i_counts_its_own_word_once_and_the_page_parses():
+    # 'İ' lowered within a longer text gives 'i' and a combining dot, which split the word in two; lowered alone, the
+    # word is the one the candidate's content words hold
+    found = _features("Solar farms pay for a county school", PROSE, "İzmir Solar Farms", MORE, PROSE)
+    assert found["İzmir Solar Farms"]["body_freq"] > 0.0
+    assert found["Solar farms pay for a county school"]["body_freq"] > 1.0

@@ -12,7 +12,7 @@ from pipelines.parse.dates import find_date
 from pipelines.parse.line_model import line_model, weighted_score
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_engines import _thread_labels
-from pipelines.parse.text_names import name_alone
+from pipelines.parse.text_names import name_alone, plausible_name
 from pipelines.parse.text_view import PageView, page_view
 from pipelines.parse.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
                                              title_features)
@@ -61,7 +61,7 @@ def _model_title(lines, layout) -> int | None:
     if index is not None and (entry := outline_start(lines, candidates, layout.keep, index, layout.view.lower)) is not None \
             and (above := [x for x in scored if x[1] < entry and _headline_shaped(lines[x[1]])]):
         index = max(above)[1]  # the pick is an entry of the story's outline: the headline is printed over it
-    if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start):
+    if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start, layout.view):
         return index - 1  # the model's pick is what is printed under the headline
     if index is not None and (over := headline_over_name(lines, index)) is not None:
         return over  # the model's pick is the writer's name printed under the headline
@@ -328,10 +328,11 @@ def _section_over_headline(lines, j: int) -> bool:
         and nxt.words >= words
 
 
-def headline_over(lines, above: int, body_start: int) -> bool:
+def headline_over(lines, above: int, body_start: int, view: PageView | None = None) -> bool:
     """True when the line at `above` is the headline and the next line what is printed under it: the writer's name and
     role ('Ann Lee, Senior Editor'; no digits: 'Editing Rig Build, May 2024' is a headline with its date, printed under
-    its forum's section), or a standfirst (a longer line in sentence case under a headline in title case)
+    its forum's section; a name the page does not write in lower case, text_names.plausible_name over `view`, the
+    page's lines: 'Solar Farms Pay Off, Officials Say' over a story on solar farms is a headline), or a standfirst (a longer line in sentence case under a headline in title case)
     that runs straight into the story's first paragraph or its dateline or byline.
 
     >>> from pipelines.parse.text_page import read_lines
@@ -344,7 +345,8 @@ def headline_over(lines, above: int, body_start: int) -> bool:
     head, line, lim = lines[above], lines[above + 1], header_rules().limits
     if head.kind != "headline" or head.words < lim.dek_min_words or head.text.endswith(".") or is_meta_like(head):
         return False
-    if "," in line.text and name_alone(line.text) and not any(c.isdigit() for c in line.text):
+    if "," in line.text and (name := name_alone(line.text)) and not any(c.isdigit() for c in line.text) \
+            and plausible_name(name, page_view(view or [x.text for x in lines]).page):
         return True
     nxt = above + 2
     return line.words >= lim.dek_ratio * head.words and capital_share(head.text) >= 0.6 > 0.5 > capital_share(line.text) \

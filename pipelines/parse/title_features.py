@@ -110,7 +110,8 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
                    rule_pick: int | None) -> list[list[float]]:
     """One row (TITLE_NAMES order) per candidate line; `body_lines`: the opening of the page's content (opening_lines)."""
     story = [k for k in body_lines if k >= body_start]  # the story itself, not the kept lines over its first paragraph
-    story_counts = Counter(WORD.findall("\n".join(lines[k].text for k in story).lower()))
+    # each word lowered alone, as content_words lowers a candidate's: 'İstanbul' lowered within a text splits in two
+    story_counts = Counter(w.lower() for w in WORD.findall("\n".join(lines[k].text for k in story)))
     stops = stop_words()
     body_words = {w for w in story_counts if len(w) > 2 and w not in stops} \
         | content_words("\n".join(lines[k].text for k in body_lines if k < body_start))
