@@ -403,7 +403,9 @@ BAD_INPUTS = {
     "empty.txt": (b"", "empty"),
     "noise.html": (random.Random(1).randbytes(4000), "failed"),
     "truncated.html.gz": (_cut_in_half(gzip.compress(SAMPLES[2].read_bytes())), "failed"),
-    "western.txt": ("Café owners in Zürich say the naïve plan will cost €2 million.\n\n".encode("cp1252") * 20, "parsed"),
+    "western.txt": ("Zürich café owners weigh the naïve plan\n\n".encode("cp1252")
+                    + b"".join(f"Café owner {n} in Zürich says the naïve plan will cost €{n} million.\n\n".encode("cp1252")
+                               for n in range(2, 22)), "parsed"),
     "wide.txt": (SAMPLES[1].read_text().encode("utf-16"), "parsed"),
     "huge.txt": (b"Harbour board meets\n\n" + b"The harbour board met again on Tuesday.\n\n" * 800_000, "failed"),
     "nested.html": (("<html><body>" + "<div>" * 3000 + "<h1>Deep page</h1><p>Shenzhen plans a fund.</p>"
