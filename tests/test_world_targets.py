@@ -1,0 +1,35 @@
+"""Targets in English news about initiatives outside China: currencies, owners and forecasts (invented sentences)."""
+from datetime import datetime
+
+import pytest
+
+from pipelines.extract.targets import extract_targets
+
+PUB = datetime(2024, 6, 1)
+
+CURRENCY_CASES = [
+    # text, (owner, value, unit)
+    ("Saudi Arabia will set up a SAR 5 billion fund for gaming start-ups by 2030.", ("Saudi Arabia", 5e9, "SAR")),
+    ("Brazil plans to invest R$ 200 million in its digital currency pilot by 2025.", ("Brazil", 200e6, "BRL")),
+    ("Turkey will set up a 5 billion lira fund for metaverse start-ups by 2026.", ("Turkey", 5e9, "TRY")),
+    ("Indonesia plans to invest Rp 1 trillion in a national metaverse platform by 2026.", ("Indonesia", 1e12, "IDR")),
+    ("Malaysia will invest RM100mil in a blockchain sandbox by 2025.", ("Malaysia", 100e6, "MYR")),
+    ("The Philippines will invest ₱5 billion in blockchain for land records by 2027.", ("Philippines", 5e9, "PHP")),
+    ("Qatar plans to invest QAR 9 billion in digital projects by 2030.", ("Qatar", 9e9, "QAR")),
+    ("Nigeria will invest ₦10 billion in blockchain adoption by 2026.", ("Nigeria", 10e9, "NGN")),
+    ("Israel will invest NIS 500 million in quantum computing by 2027.", ("Israel", 500e6, "ILS")),
+    ("New Zealand will commit NZ$20 million to a digital technology plan by 2026.", ("New Zealand", 20e6, "NZD")),
+    ("Egypt plans to invest EGP 1 billion in data centres by 2026.", ("Egypt", 1e9, "EGP")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CURRENCY_CASES, ids=[c[1][2] for c in CURRENCY_CASES])
+def test_local_currency_amount(text, expected):
+    (t,) = extract_targets(text, PUB, [])
+    assert (t.jurisdiction_name, t.target_value, t.unit) == expected
+    assert t.usd_is_stated is False and t.target_value_usd is not None and 0 < t.target_value_usd < t.target_value
+
+
+def test_currency_letters_without_a_figure_are_no_amount():
+    text = "Qatar plans to roll out QR codes and TL price tags at 2025 government offices by 2026."
+    assert [t.unit for t in extract_targets(text, PUB, [])] == []
