@@ -33,3 +33,17 @@ def test_local_currency_amount(text, expected):
 def test_currency_letters_without_a_figure_are_no_amount():
     text = "Qatar plans to roll out QR codes and TL price tags at 2025 government offices by 2026."
     assert [t.unit for t in extract_targets(text, PUB, [])] == []
+
+
+RUPEE_CASES = [
+    ("Pakistan will set up a Rs 1 billion crypto fund, the finance ministry said.", ("Pakistan", 1e9, "PKR")),
+    ("Sri Lanka plans to spend Rs 2 billion on a blockchain land registry by 2026.", ("Sri Lanka", 2e9, "LKR")),
+    ("The Government of India has approved Rs 500 crore for a national blockchain framework.", ("India", 5e9, "INR")),
+    ("Kerala will invest 300 crore rupees in a Web3 park by 2027.", ("Kerala", 3e9, "INR")),
+]
+
+
+@pytest.mark.parametrize("text,expected", RUPEE_CASES, ids=[c[1][2] for c in RUPEE_CASES])
+def test_rupee_sign_takes_the_story_country(text, expected):
+    got = [(t.jurisdiction_name, t.target_value, t.unit) for t in extract_targets(text, PUB, [])]
+    assert got == [expected]  # never India's INR for a Pakistani or Sri Lankan amount

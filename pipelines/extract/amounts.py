@@ -22,12 +22,17 @@ def number(num: str, scale: str | None, cfg: dict) -> float:
 
 
 def _currency(code: str, body: str, cfg: dict) -> str:
-    """Resolve ¥ to JPY or CNY from the story's context."""
-    if code != "YEN_OR_YUAN":
+    """Resolve a sign several countries use (¥, Rs) from the story's words: the code whose words it names most.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> _currency("RUPEE", "Pakistan will set up a Rs 1 billion fund.", target_rules()), _currency("RUPEE", "", target_rules())
+    ('PKR', 'INR')
+    """
+    choices = cfg["symbol_context_re"].get(code)
+    if not choices:
         return code
-    japan = len(cfg["yen_or_yuan_re"]["JPY"].findall(body))
-    china = len(cfg["yen_or_yuan_re"]["CNY"].findall(body))
-    return "JPY" if japan > china else "CNY"
+    counts = [len(rx.findall(body)) for _, rx in choices]
+    return choices[counts.index(max(counts))][0]  # ties to the first listed
 
 
 def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
