@@ -47,3 +47,21 @@ RUPEE_CASES = [
 def test_rupee_sign_takes_the_story_country(text, expected):
     got = [(t.jurisdiction_name, t.target_value, t.unit) for t in extract_targets(text, PUB, [])]
     assert got == [expected]  # never India's INR for a Pakistani or Sri Lankan amount
+
+
+FORECAST_CASES = [
+    "The global metaverse market will reach $800 billion by 2030, according to Bloomberg Intelligence.",
+    "Dubai's Web3 sector will be worth AED 15 billion by 2030, according to Oxford Economics.",
+    "The worldwide metaverse market is set to top $1 trillion by 2031, Seoul officials noted.",
+]
+
+
+@pytest.mark.parametrize("text", FORECAST_CASES, ids=[c[:30] for c in FORECAST_CASES])
+def test_market_forecast_is_no_target(text):
+    assert extract_targets(text, PUB, []) == []
+
+
+def test_a_plan_named_after_intelligence_still_sets_targets():
+    text = "According to the Artificial Intelligence Action Plan, Seoul will invest 50 billion won by 2026."
+    got = [(t.jurisdiction_name, t.target_value, t.unit) for t in extract_targets(text, PUB, [])]
+    assert got == [("Seoul", 50e9, "KRW")]
