@@ -65,3 +65,17 @@ def test_a_plan_named_after_intelligence_still_sets_targets():
     text = "According to the Artificial Intelligence Action Plan, Seoul will invest 50 billion won by 2026."
     got = [(t.jurisdiction_name, t.target_value, t.unit) for t in extract_targets(text, PUB, [])]
     assert got == [("Seoul", 50e9, "KRW")]
+
+
+def test_a_country_adjective_before_government_names_the_owner():
+    body = ("Tokyo hosted a blockchain week.\n\n"
+            "The Japanese government plans to spend 100 billion yen on metaverse research by 2027.")
+    got = [(t.jurisdiction_name, t.target_value) for t in extract_targets(body, PUB, [])]
+    assert got == [("Japan", 100e9)]  # not Tokyo, the place named before
+
+
+def test_a_country_adjective_before_firms_names_no_owner():
+    body = ("Seoul hosted a blockchain week.\n\n"
+            "Seoul will help Japanese firms build a 20 billion won metaverse campus by 2026.")
+    got = [(t.jurisdiction_name, t.target_value) for t in extract_targets(body, PUB, [])]
+    assert got == [("Seoul", 20e9)]

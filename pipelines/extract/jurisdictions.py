@@ -34,6 +34,11 @@ def _rules() -> dict:
     return rules
 
 
+def country_demonyms() -> dict[str, str]:
+    """Country adjectives and the countries they name ('South Korean' -> 'South Korea'), from the data file."""
+    return _rules()["country_demonyms"]
+
+
 def is_demonym(surface: str) -> bool:
     """True when a jurisdiction mention is a country adjective ('South Korean'), not the place's name."""
     return surface in _rules()["country_demonyms"]
