@@ -79,3 +79,17 @@ def test_a_country_adjective_before_firms_names_no_owner():
             "Seoul will help Japanese firms build a 20 billion won metaverse campus by 2026.")
     got = [(t.jurisdiction_name, t.target_value) for t in extract_targets(body, PUB, [])]
     assert got == [("Seoul", 20e9)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Wyoming will set up a $5M fund for blockchain start-ups by 2025.", 5e6),
+    ("Texas plans a $2B bitcoin reserve by 2026.", 2e9),
+    ("Dubai aims to add USD 4 Billion to its economy through the metaverse by 2030.", 4e9),
+])
+def test_scale_written_in_capitals(text, value):
+    assert [t.target_value for t in extract_targets(text, PUB, [])] == [value]  # never 5, 2 or 4 dollars
+
+
+def test_capital_letters_after_a_figure_that_are_no_scale():
+    text = "Texas will spend $5 MWh-based credits on a pilot by 2026."
+    assert [t.target_value for t in extract_targets(text, PUB, [])] == [5.0]

@@ -47,7 +47,7 @@ def target_rules() -> dict:
     lines = [ln for ln in (DATA_DIR / "fx_rates.csv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
     cfg["fx"] = {r["currency"]: float(r["per_usd"]) for r in csv.DictReader(lines)}
     alt = _alt
-    scale = rf"(?P<scale>{alt(cfg['scales'])})\b"
+    scale = rf"(?P<scale>(?i:{alt(cfg['scales'])}))\b"  # "$5M", "USD 56.25 Billion" as well as "$5m"
     cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
     cfg["money_post"] = re.compile(rf"\b(?=\d)(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
