@@ -93,3 +93,15 @@ def test_scale_written_in_capitals(text, value):
 def test_capital_letters_after_a_figure_that_are_no_scale():
     text = "Texas will spend $5 MWh-based credits on a pilot by 2026."
     assert [t.target_value for t in extract_targets(text, PUB, [])] == [5.0]
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("South Korea will spend 3 trillion won on the chip sector by 2030.", "investment"),
+    ("Malaysia will allocate RM 100 million for its digital economy blueprint by 2025.", "investment"),
+    ("Riyadh will invest SAR 2 billion ($533 million) in its gaming industry by 2030.", "investment"),
+    # the size an industry is to reach stays industry size, a fund stays a fund
+    ("Dubai wants its Web3 industry to reach AED 15 billion by 2030.", "industry_size"),
+    ("Abu Dhabi will invest in a $2 billion fund for the digital economy.", "fund_size"),
+])
+def test_money_spent_on_a_sector_is_investment(text, metric):
+    assert [t.metric for t in extract_targets(text, PUB, [])] == [metric]

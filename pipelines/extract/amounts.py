@@ -125,6 +125,8 @@ def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
     heads = [(m.start(), metric) for metric, words in metrics for w in words for m in w.finditer(phrase)]
     if heads:
         return max(heads)[1]
+    if cfg["purpose_after_re"].match(after) and cfg["spending_before_re"].search(before):
+        return "investment"  # 'invest 5 billion yuan in the metaverse industry': what the money is spent on
     for metric, words in metrics:
         if any(w.search(near[:30]) for w in words):
             return metric

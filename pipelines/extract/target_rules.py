@@ -83,6 +83,8 @@ def target_rules() -> dict:
     cfg["symbol_context_re"] = {sign: [(cur, re.compile(rf"\b(?:{_in_order(ws)})\b")) for cur, ws in codes.items()]
                                 for sign, codes in cfg["symbol_context"].items() if not sign.startswith("_")}
     cfg["opener_re"] = re.compile(rf"^(?:{_in_order(cfg['sentence_openers'])}),?\s")
+    cfg["spending_before_re"] = re.compile(rf"\b(?:{alt(cfg['spending_verbs'])})\b(?:\s[\w$.,-]+){{0,3}}\s?$", re.I)
+    cfg["purpose_after_re"] = re.compile(rf"^\)?(?:\s*\([^)]*\))?\s(?:{alt(cfg['purpose_words'])})\s", re.I)  # after '(US$Y)' too
     cfg["metric_phrase_stop_re"] = re.compile(rf"\b(?:{_in_order(cfg['metric_phrase_stops'])})\b|[,;.]")
     cfg["abbrev_end_re"] = re.compile(rf"(?:\b(?:[A-Z]\.){{2,}}|\b(?:{_in_order(cfg['abbreviations'])})\.)$")
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
