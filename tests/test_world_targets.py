@@ -105,3 +105,16 @@ def test_capital_letters_after_a_figure_that_are_no_scale():
 ])
 def test_money_spent_on_a_sector_is_investment(text, metric):
     assert [t.metric for t in extract_targets(text, PUB, [])] == [metric]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Telangana plans to train 5 lakh youths in emerging technologies by 2025.", ("Telangana", "talent", 5e5)),
+    ("Kenya will train 1 million youths in digital skills by 2027.", ("Kenya", "talent", 1e6)),
+    ("Kerala aims to create 2 lakh jobs in its Web3 parks by 2026.", ("Kerala", "other", 2e5)),
+])
+def test_people_to_train_in_lakh_and_youths(text, expected):
+    assert [(t.jurisdiction_name, t.metric, t.target_value) for t in extract_targets(text, PUB, [])] == [expected]
+
+
+def test_youths_who_came_are_no_target():
+    assert extract_targets("Over 3 lakh youths attended the job fair in Kerala last year.", PUB, []) == []
