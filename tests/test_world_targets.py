@@ -118,3 +118,13 @@ def test_people_to_train_in_lakh_and_youths(text, expected):
 
 def test_youths_who_came_are_no_target():
     assert extract_targets("Over 3 lakh youths attended the job fair in Kerala last year.", PUB, []) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkey's central bank will invest 2 billion Turkish lira in the digital lira project by 2026.", ("Turkey", 2e9, "TRY")),
+    ("Egypt plans to invest 5 billion Egyptian pounds in data centres by 2026.", ("Egypt", 5e9, "EGP")),
+    ("Japan will spend 3 trillion Japanese yen on chip plants by 2030.", ("Japan", 3e12, "JPY")),
+])
+def test_currency_named_with_its_country_adjective(text, expected):
+    got = [(t.jurisdiction_name, t.target_value, t.unit) for t in extract_targets(text, PUB, [])]
+    assert got == [expected]  # never pounds sterling for Egyptian pounds
