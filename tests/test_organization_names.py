@@ -1,0 +1,24 @@
+"""Organization names of government bodies abroad (invented sentences): the whole name, as an organization."""
+import pytest
+
+from pipelines.extract.companies import find_organizations
+
+
+def _kinds(text: str) -> set[tuple[str, str]]:
+    return {(m.entity_type, m.entity_name) for m in find_organizations(text)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Nigeria's Ministry of Communications said the plan would start in May.", "Ministry of Communications"),
+    ("The Department of Finance of Oman will fund the pilot.", "Department of Finance of Oman"),
+    ("Researchers at the University of Lagos built the prototype.", "University of Lagos"),
+    ("The Institute for Digital Economy published the roadmap.", "Institute for Digital Economy"),
+])
+def test_body_named_by_its_head_before_of(text, name):
+    found = _kinds(text)
+    assert ("organization", name) in found
+    assert not any(kind == "company" for kind, _ in found)
+
+
+def test_a_plan_for_something_is_no_organization():
+    assert _kinds("Oman's Plan for Digital Finance was approved.") == set()
