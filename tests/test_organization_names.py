@@ -22,3 +22,15 @@ def test_body_named_by_its_head_before_of(text, name):
 
 def test_a_plan_for_something_is_no_organization():
     assert _kinds("Oman's Plan for Digital Finance was approved.") == set()
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The European Commission unveiled its Web 4.0 strategy on Tuesday.", "European Commission"),
+    ("Korea's National Assembly passed the virtual asset bill.", "National Assembly"),
+])
+def test_an_adjective_that_is_the_name_stays(text, name):
+    assert ("organization", name) in _kinds(text)
+
+
+def test_a_bare_head_after_the_is_no_name():
+    assert _kinds("The Commission said the rules would follow. Global Service resumed.") == set()

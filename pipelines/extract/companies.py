@@ -83,6 +83,8 @@ def _trim_org(text: str, start: int, end: int) -> tuple[int, int, str]:
         if len(first) < 2:
             break
         word = first[0]
+        if " " not in first[1] and word in GENERIC and word not in SPLIT_WORDS and first[1] not in GENERIC:
+            break  # 'European Commission', 'National Assembly': the adjective is the name, a bare head names nothing
         if (word in STOP_WORDS or (POSSESSIVE.search(word) and not word.startswith("People"))
                 or word in ORG_CONNECTORS):
             start += len(word) + 1
