@@ -1,7 +1,8 @@
-"""Parents of world cities carry their usual English names and the right first-level region (dim_jurisdiction)."""
+"""World places: parents with their usual English names and the right first-level region (dim_jurisdiction), names written with accents."""
 import pytest
 
 from pipelines.extract.gazetteer import jurisdiction_rows, load_gazetteer
+from pipelines.extract.jurisdictions import find_jurisdictions
 
 
 @pytest.mark.parametrize("name,chain", [
@@ -23,3 +24,17 @@ def test_a_city_of_the_state_of_mexico_is_not_in_morelos():
 def test_the_local_name_is_an_alias_of_the_english_one():
     assert load_gazetteer().lookup("Ciudad de Mexico").name == "Mexico City"
     assert load_gazetteer().lookup("Ar Riyad").name == "Riyadh Province"
+
+
+@pytest.mark.parametrize("text,name,surface", [
+    ("São Paulo will fund a tokenization pilot.", "Sao Paulo", "São Paulo"),
+    ("Türkiye will issue a digital lira.", "Turkey", "Türkiye"),
+    ("Bogotá opened a blockchain lab.", "Bogota", "Bogotá"),
+])
+def test_accented_names_are_found_with_their_offsets(text, name, surface):
+    (m,) = find_jurisdictions(text)
+    assert (m.entity_name, m.surface_text, text[m.char_start:m.char_end]) == (name, surface, surface)
+
+
+def test_an_accent_does_not_make_a_common_word_a_place():
+    assert find_jurisdictions("The café opened a résumé desk.") == []

@@ -165,6 +165,21 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c) and c not in "ʻʼ‘’`")
 
 
+# Latin letters with a diacritic -> their base letter, one character for one ('ã' -> 'a', 'Ü' -> 'U'), so that a
+# text read through it keeps its offsets; letters with no one-letter base ('ß', 'ø') stay as they are.
+_LATIN_BASE = {cp: base for cp in range(0xC0, 0x250)
+               if (base := unicodedata.normalize("NFD", chr(cp))[0]) != chr(cp) and base.isascii() and base.isalpha()}
+
+
+def fold_latin(text: str) -> str:
+    """Text with its accented Latin letters written without the accent, same length: 'São Paulo' -> 'Sao Paulo'.
+
+    >>> fold_latin("Zürich, São Paulo, 成都"), len(fold_latin("Québec")) == len("Québec")
+    ('Zurich, Sao Paulo, 成都', True)
+    """
+    return text if text.isascii() else text.translate(_LATIN_BASE)
+
+
 @lru_cache(maxsize=1)
 def _english_names():
     """pycountry's English translation table of ISO 3166-2 names (None when it is missing)."""

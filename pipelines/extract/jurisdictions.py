@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from pipelines.extract.chinese_places import find_chinese_jurisdictions, has_han
-from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, load_gazetteer
+from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, fold_latin, load_gazetteer
 from pipelines.records import Mention
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.][A-Za-z0-9]+|-(?=[A-Z])[A-Za-z0-9]+)*\.?")
@@ -159,6 +159,7 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
     if not text:
         return []
     gaz, rules = load_gazetteer(), _rules()
+    original, text = text, fold_latin(text)  # names are matched without accents ('São Paulo'); offsets are kept
     _learn_districts(text, gaz, rules)
     out, minor = [], []
     for start, end, name in _candidates(text, gaz):
@@ -177,9 +178,9 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
         if suffix:
             end = suffix.end()
         parent = gaz.places[name].parent if gaz.is_learned(name) else None
-        out.append(Mention("jurisdiction", name, text[start:end], start, end, parent=parent))
+        out.append(Mention("jurisdiction", name, original[start:end], start, end, parent=parent))
     if has_han(text):  # Chinese names (四川省, 成都): read only where the text holds Han characters
-        out += find_chinese_jurisdictions(text, japanese)
+        out += find_chinese_jurisdictions(original, japanese)
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
     out = _corroborated(out, set(minor), gaz, rules, context_countries)
