@@ -38,3 +38,16 @@ def test_accented_names_are_found_with_their_offsets(text, name, surface):
 
 def test_an_accent_does_not_make_a_common_word_a_place():
     assert find_jurisdictions("The café opened a résumé desk.") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Istanbul will host a Web3 summit next spring.", "Istanbul"),
+    ("Berlin will fund two blockchain labs.", "Berlin"),
+    ("Auckland plans a digital twin of its port.", "Auckland"),
+])
+def test_a_region_named_after_its_big_city_is_read_alone(text, name):
+    assert [m.entity_name for m in find_jurisdictions(text)] == [name]
+
+
+def test_a_small_region_still_needs_evidence():
+    assert find_jurisdictions("Phuket visitors rose.") == []

@@ -356,6 +356,8 @@ def build_gazetteer() -> Gazetteer:
         _add(places, aliases, place, blocked, generic)
     for place in subs:
         place.major = place.major or population.get(place.country_code, 0) >= cfg["major_region_country_population"]
+    big = {(c["countrycode"], fold(c["name"])) for c in geonames("cities").values()
+           if c["population"] >= cfg["major_city_population"]}  # a capital of a small country is not one
     homonyms: dict[str, list[str]] = {}
     # regions and cities of more populous countries first: they keep a shared name ('Maryland', 'Manchester'),
     # the others are kept as homonyms; regions before cities within a country, cities most populous first
@@ -364,6 +366,9 @@ def build_gazetteer() -> Gazetteer:
         if place.name not in places:
             _add(places, aliases, place, blocked, generic)
         else:
+            holder = places[place.name]
+            if holder.country_code == place.country_code and place.level == "city" and (place.country_code, place.name) in big:
+                holder.major = True  # 'Istanbul', 'Berlin': the region holding a big city's name is read alone like it
             _add_homonym(places, homonyms, place, country_names)
     for d in cfg["districts"]:
         parent = places.get(d["parent"])
