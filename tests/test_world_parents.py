@@ -51,3 +51,23 @@ def test_a_region_named_after_its_big_city_is_read_alone(text, name):
 
 def test_a_small_region_still_needs_evidence():
     assert find_jurisdictions("Phuket visitors rose.") == []
+
+
+@pytest.mark.parametrize("text,name,iso", [
+    ("Bali plans a metaverse island for tourists.", "Bali", "ID-BA"),
+    ("West Java will build a national data centre.", "West Java", "ID-JB"),
+    ("The canton of Geneva will back a blockchain foundation.", "Geneva", "CH-GE"),
+    ("Catalonia will fund a Web3 incubator in Barcelona.", "Catalonia", "ES-CT"),
+])
+def test_first_level_regions_by_their_english_names(text, name, iso):
+    found = {m.entity_name for m in find_jurisdictions(text)}
+    assert name in found and load_gazetteer().places[name].iso_code == iso
+
+
+def test_indonesia_s_island_groupings_are_no_provinces():
+    assert load_gazetteer().lookup("Sumatera") is None and load_gazetteer().lookup("Nusa Tenggara") is None
+
+
+def test_a_capitalised_province_of_is_a_place_cue():
+    assert [m.entity_name for m in find_jurisdictions("The Province of Ontario will fund the pilot.")] == ["Ontario"]
+    assert [m.entity_name for m in find_jurisdictions("The canton of Zug will fund the pilot.")] == ["Zug"]

@@ -250,10 +250,11 @@ def _subdivisions(cfg: dict, country_names: dict[str, str]) -> list[Place]:
     import pycountry
 
     learned = _admin1_data()["english_names"]
+    grouping = {s.code for s in pycountry.subdivisions if s.type in cfg["grouping_subdivision_types"]}
     out = []
     for s in pycountry.subdivisions:
-        if s.parent_code or s.code in cfg["skip_subdivisions"]:
-            continue
+        if (s.parent_code and s.parent_code not in grouping) or s.code in grouping or s.code in cfg["skip_subdivisions"]:
+            continue  # a region of a region, not first-level; Indonesia's provinces are under a grouping only
         cc = s.country_code
         if cc not in country_names:
             continue
