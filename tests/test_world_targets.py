@@ -128,3 +128,15 @@ def test_youths_who_came_are_no_target():
 def test_currency_named_with_its_country_adjective(text, expected):
     got = [(t.jurisdiction_name, t.target_value, t.unit) for t in extract_targets(text, PUB, [])]
     assert got == [expected]  # never pounds sterling for Egyptian pounds
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mexico City will invest 500 million pesos in a smart city project by 2026.", [("Mexico City", 500e6, "MXN")]),
+    ("Manila will spend 2 billion pesos on a blockchain land registry by 2026.", [("Manila", 2e9, "PHP")]),
+    ("South Africa will invest R500 million in blockchain projects by 2026.", [("South Africa", 500e6, "ZAR")]),
+    # no peso or rand country named: nobody can tell the currency, no amount
+    ("The city will invest 500 million pesos in a metaverse project by 2026.", []),
+    ("The lab will invest R500 million in new models by 2026.", []),
+])
+def test_pesos_and_rand_need_their_country(text, expected):
+    assert [(t.jurisdiction_name, t.target_value, t.unit) for t in extract_targets(text, PUB, [])] == expected

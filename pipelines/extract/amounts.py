@@ -21,17 +21,20 @@ def number(num: str, scale: str | None, cfg: dict) -> float:
     return value
 
 
-def _currency(code: str, body: str, cfg: dict) -> str:
-    """Resolve a sign several countries use (¥, Rs) from the story's words: the code whose words it names most.
+def _currency(code: str, body: str, cfg: dict) -> str | None:
+    """Resolve a sign several countries use (¥, Rs, pesos) from the story's words: the code whose words it names
+    most, ties to the first listed; the sign's default when it names none (None: no amount, as for 'pesos' alone).
 
     >>> from pipelines.extract.target_rules import target_rules
-    >>> _currency("RUPEE", "Pakistan will set up a Rs 1 billion fund.", target_rules()), _currency("RUPEE", "", target_rules())
-    ('PKR', 'INR')
+    >>> [_currency(c, b, target_rules()) for c, b in [("RUPEE", "Pakistan's Rs 1 billion fund"), ("RUPEE", ""), ("PESO", "")]]
+    ['PKR', 'INR', None]
     """
     choices = cfg["symbol_context_re"].get(code)
     if not choices:
         return code
     counts = [len(rx.findall(body)) for _, rx in choices]
+    if max(counts) == 0:
+        return cfg["symbol_context"][code]["_default"]
     return choices[counts.index(max(counts))][0]  # ties to the first listed
 
 
@@ -47,6 +50,8 @@ def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
         for m in cfg[kind].finditer(sentence):
             table = cfg["currency_prefixes"] if kind == "money_pre" else cfg["currency_words"]
             unit = _currency(table[m.group("cur")], body, cfg)
+            if unit is None:  # a sign no country of the story uses
+                continue
             if kind == "money_pre" and m.group("cur") == "$" and re.search(r"[A-Z]{1,2}$", sentence[:m.start()]):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("scale"):
