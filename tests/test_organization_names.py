@@ -34,3 +34,14 @@ def test_an_adjective_that_is_the_name_stays(text, name):
 
 def test_a_bare_head_after_the_is_no_name():
     assert _kinds("The Commission said the rules would follow. Global Service resumed.") == set()
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Japan's Ministry of Economy, Trade and Industry said the rules would change.", "Ministry of Economy, Trade and Industry"),
+    ("HM Treasury will commit £100m to a digital gilt pilot.", "HM Treasury"),
+    ("MeitY will spend Rs 1,500 crore on a blockchain stack.", "Ministry of Electronics and Information Technology"),
+])
+def test_known_bodies_abroad(text, name):
+    found = _kinds(text)
+    assert ("organization", name) in found
+    assert ("organization", "Ministry of Economy") not in found  # never cut at the comma
