@@ -45,3 +45,9 @@ def test_known_bodies_abroad(text, name):
     found = _kinds(text)
     assert ("organization", name) in found
     assert ("organization", "Ministry of Economy") not in found  # never cut at the comma
+
+
+def test_a_scheme_named_after_technology_is_no_company():
+    text = "Singapore will provide S$112 million under the Financial Sector Technology and Innovation Scheme."
+    assert not any(kind == "company" for kind, _ in _kinds(text))
+    assert ("company", "Animoca Brands") in _kinds("The Web3 Technology Sandbox welcomed Animoca Brands.")
