@@ -71,3 +71,16 @@ def test_indonesia_s_island_groupings_are_no_provinces():
 def test_a_capitalised_province_of_is_a_place_cue():
     assert [m.entity_name for m in find_jurisdictions("The Province of Ontario will fund the pilot.")] == ["Ontario"]
     assert [m.entity_name for m in find_jurisdictions("The canton of Zug will fund the pilot.")] == ["Zug"]
+
+
+def test_a_local_currency_vouches_for_a_region_of_its_country():
+    from pipelines.extract.story import extract_story
+    mentions, targets = extract_story(None, "Ontario will invest C$50 million in a Web3 accelerator over four years.")
+    assert [m.entity_name for m in mentions] == ["Ontario"]
+    assert [(t.jurisdiction_name, t.unit) for t in targets] == [("Ontario", "CAD")]
+
+
+def test_a_us_dollar_vouches_for_no_region():
+    from pipelines.extract.story import extract_story
+    mentions, _ = extract_story(None, "Ontario will invest $50 million in a Web3 accelerator.")
+    assert mentions == []

@@ -145,6 +145,23 @@ def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
     return None
 
 
+def currency_homes(text: str, cfg: dict) -> set[str]:
+    """The home places (targets.json currency_home) of the local currencies the text writes amounts in: a story
+    with 'C$50 million' is about somewhere in Canada, one with '₹100 crore' about India; '$' and '€' name none.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> sorted(currency_homes("Ontario will invest C$50 million and $2 million.", target_rules()))
+    ['Canada']
+    """
+    homes = set()
+    for kind, table in (("money_pre", cfg["currency_prefixes"]), ("money_post", cfg["currency_words"])):
+        for m in cfg[kind].finditer(text):
+            home = cfg["currency_home"].get(_currency(table[m.group("cur")], text, cfg) or "")
+            if home:
+                homes.add(home)
+    return homes
+
+
 def to_usd(value: float, unit: str, cfg: dict) -> float | None:
     """Convert at the documented rate table; None for counts and unknown currencies.
 
