@@ -140,3 +140,22 @@ def test_currency_named_with_its_country_adjective(text, expected):
 ])
 def test_pesos_and_rand_need_their_country(text, expected):
     assert [(t.jurisdiction_name, t.target_value, t.unit) for t in extract_targets(text, PUB, [])] == expected
+
+
+def _story_targets(text):
+    from pipelines.extract.story import extract_story
+    return [(t.jurisdiction_name, t.target_value) for t in extract_story(None, text, PUB)[1]]
+
+
+def test_a_company_s_own_plan_is_no_target():
+    assert _story_targets("Crypto exchange Binance will invest $100 million in a Dubai hub by 2026.") == []
+    assert _story_targets("Dubai-based Binance will invest $100 million in a new hub by 2026.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hong Kong's Cyberport will invest HK$50 million in Web3 start-ups.", [("Hong Kong", 50e6)]),
+    ("Tencent and Shenzhen will set up a 1 billion yuan fund.", [("Shenzhen", 1e9)]),
+    ("Binance said Busan will set up a 100 billion won fund by 2026.", [("Busan", 100e9)]),
+])
+def test_a_place_in_the_clause_keeps_the_target(text, expected):
+    assert _story_targets(text) == expected
