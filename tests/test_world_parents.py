@@ -84,3 +84,8 @@ def test_a_us_dollar_vouches_for_no_region():
     from pipelines.extract.story import extract_story
     mentions, _ = extract_story(None, "Ontario will invest $50 million in a Web3 accelerator.")
     assert mentions == []
+
+
+def test_a_capital_that_is_also_a_first_name_needs_place_context():
+    assert find_jurisdictions("Sofia Kondrat wrote the report.") == []
+    assert [m.entity_name for m in find_jurisdictions("The summit will be held in Sofia next year.")] == ["Sofia"]
