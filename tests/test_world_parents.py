@@ -89,3 +89,13 @@ def test_a_us_dollar_vouches_for_no_region():
 def test_a_capital_that_is_also_a_first_name_needs_place_context():
     assert find_jurisdictions("Sofia Kondrat wrote the report.") == []
     assert [m.entity_name for m in find_jurisdictions("The summit will be held in Sofia next year.")] == ["Sofia"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Texas Governor Greg Abbott signed the reserve bill.", ["Texas"]),
+    ("Busan Mayor Park Heong-joon opened the exchange.", ["Busan"]),
+    ("Kerala Finance Minister Anil Varma presented the budget.", ["Kerala"]),
+    ("Texas Instruments reported results.", []),  # a name, not the state
+])
+def test_a_title_after_a_place_names_its_office(text, expected):
+    assert [m.entity_name for m in find_jurisdictions(text)] == expected

@@ -124,7 +124,8 @@ def _inside_longer_name(text: str, start: int, end: int, place, gaz: Gazetteer, 
     if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
         return False  # a headline in title case
     after = _CAP_WORD_AFTER.match(text, end)
-    if after and not rules["suffix_re"].match(text, end) and gaz.lookup(after.group().strip()) is None:
+    if after and not rules["suffix_re"].match(text, end) and gaz.lookup(after.group().strip()) is None \
+            and after.group().strip() not in rules["place_followers"]:  # 'Texas Governor Greg Abbott' names Texas
         return True
     before = _CAP_WORD_BEFORE.search(text[max(0, start - 30):start])
     if before and not _SENTENCE_START.search(text[max(0, start - 30):start - len(before.group())]):
