@@ -21,13 +21,21 @@ def number(num: str, scale: str | None, cfg: dict) -> float:
     return value
 
 
-def _currency(code: str, body: str, cfg: dict) -> str:
-    """Resolve ¥ to JPY or CNY from the story's context."""
-    if code != "YEN_OR_YUAN":
+def _currency(code: str, body: str, cfg: dict) -> str | None:
+    """Resolve a sign several countries use (¥, Rs, pesos) from the story's words: the code whose words it names
+    most, ties to the first listed; the sign's default when it names none (None: no amount, as for 'pesos' alone).
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> [_currency(c, b, target_rules()) for c, b in [("RUPEE", "Pakistan's Rs 1 billion fund"), ("RUPEE", ""), ("PESO", "")]]
+    ['PKR', 'INR', None]
+    """
+    choices = cfg["symbol_context_re"].get(code)
+    if not choices:
         return code
-    japan = len(cfg["yen_or_yuan_re"]["JPY"].findall(body))
-    china = len(cfg["yen_or_yuan_re"]["CNY"].findall(body))
-    return "JPY" if japan > china else "CNY"
+    counts = [len(rx.findall(body)) for _, rx in choices]
+    if max(counts) == 0:
+        return cfg["symbol_context"][code]["_default"]
+    return choices[counts.index(max(counts))][0]  # ties to the first listed
 
 
 def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
@@ -42,6 +50,8 @@ def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
         for m in cfg[kind].finditer(sentence):
             table = cfg["currency_prefixes"] if kind == "money_pre" else cfg["currency_words"]
             unit = _currency(table[m.group("cur")], body, cfg)
+            if unit is None:  # a sign no country of the story uses
+                continue
             if kind == "money_pre" and m.group("cur") == "$" and re.search(r"[A-Z]{1,2}$", sentence[:m.start()]):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("scale"):
@@ -120,6 +130,8 @@ def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
     heads = [(m.start(), metric) for metric, words in metrics for w in words for m in w.finditer(phrase)]
     if heads:
         return max(heads)[1]
+    if cfg["purpose_after_re"].match(after) and cfg["spending_before_re"].search(before):
+        return "investment"  # 'invest 5 billion yuan in the metaverse industry': what the money is spent on
     for metric, words in metrics:
         if any(w.search(near[:30]) for w in words):
             return metric
@@ -131,6 +143,23 @@ def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
         if any(w.search(lower) for w in words):
             return metric
     return None
+
+
+def currency_homes(text: str, cfg: dict) -> set[str]:
+    """The home places (targets.json currency_home) of the local currencies the text writes amounts in: a story
+    with 'C$50 million' is about somewhere in Canada, one with '₹100 crore' about India; '$' and '€' name none.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> sorted(currency_homes("Ontario will invest C$50 million and $2 million.", target_rules()))
+    ['Canada']
+    """
+    homes = set()
+    for kind, table in (("money_pre", cfg["currency_prefixes"]), ("money_post", cfg["currency_words"])):
+        for m in cfg[kind].finditer(text):
+            home = cfg["currency_home"].get(_currency(table[m.group("cur")], text, cfg) or "")
+            if home:
+                homes.add(home)
+    return homes
 
 
 def to_usd(value: float, unit: str, cfg: dict) -> float | None:

@@ -65,7 +65,8 @@ def _organization_spans(text: str, masked) -> list[Span]:
         if " " not in value and value not in KNOWN_ORGANIZATIONS:
             continue  # a bare 'Authority' or 'Board' names nothing
         last = re.sub(r"['’]s$", "", value).split()[-1]
-        kind = ("organization" if last in ORG_HEADS else "media" if last in MEDIA_HEADS else "other")
+        head = value.split(" of ")[0].split(" for ")[0].split(" on ")[0].split()[-1]  # 'Ministry' of 'Ministry of Finance'
+        kind = ("organization" if last in ORG_HEADS or head in ORG_HEADS else "media" if last in MEDIA_HEADS else "other")
         known = known_company(value)
         if known and kind != "organization":
             continue  # a company whose name ends like a plan or a product ('Epic Games')
@@ -82,6 +83,8 @@ def _trim_org(text: str, start: int, end: int) -> tuple[int, int, str]:
         if len(first) < 2:
             break
         word = first[0]
+        if " " not in first[1] and word in GENERIC and word not in SPLIT_WORDS and first[1] not in GENERIC:
+            break  # 'European Commission', 'National Assembly': the adjective is the name, a bare head names nothing
         if (word in STOP_WORDS or (POSSESSIVE.search(word) and not word.startswith("People"))
                 or word in ORG_CONNECTORS):
             start += len(word) + 1

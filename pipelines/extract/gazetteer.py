@@ -165,6 +165,21 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c) and c not in "ʻʼ‘’`")
 
 
+# Latin letters with a diacritic -> their base letter, one character for one ('ã' -> 'a', 'Ü' -> 'U'), so that a
+# text read through it keeps its offsets; letters with no one-letter base ('ß', 'ø') stay as they are.
+_LATIN_BASE = {cp: base for cp in range(0xC0, 0x250)
+               if (base := unicodedata.normalize("NFD", chr(cp))[0]) != chr(cp) and base.isascii() and base.isalpha()}
+
+
+def fold_latin(text: str) -> str:
+    """Text with its accented Latin letters written without the accent, same length: 'São Paulo' -> 'Sao Paulo'.
+
+    >>> fold_latin("Zürich, São Paulo, 成都"), len(fold_latin("Québec")) == len("Québec")
+    ('Zurich, Sao Paulo, 成都', True)
+    """
+    return text if text.isascii() else text.translate(_LATIN_BASE)
+
+
 @lru_cache(maxsize=1)
 def _english_names():
     """pycountry's English translation table of ISO 3166-2 names (None when it is missing)."""
@@ -235,10 +250,11 @@ def _subdivisions(cfg: dict, country_names: dict[str, str]) -> list[Place]:
     import pycountry
 
     learned = _admin1_data()["english_names"]
+    grouping = {s.code for s in pycountry.subdivisions if s.type in cfg["grouping_subdivision_types"]}
     out = []
     for s in pycountry.subdivisions:
-        if s.parent_code or s.code in cfg["skip_subdivisions"]:
-            continue
+        if (s.parent_code and s.parent_code not in grouping) or s.code in grouping or s.code in cfg["skip_subdivisions"]:
+            continue  # a region of a region, not first-level; Indonesia's provinces are under a grouping only
         cc = s.country_code
         if cc not in country_names:
             continue
@@ -341,6 +357,8 @@ def build_gazetteer() -> Gazetteer:
         _add(places, aliases, place, blocked, generic)
     for place in subs:
         place.major = place.major or population.get(place.country_code, 0) >= cfg["major_region_country_population"]
+    big = {(c["countrycode"], fold(c["name"])) for c in geonames("cities").values()
+           if c["population"] >= cfg["major_city_population"]}  # a capital of a small country is not one
     homonyms: dict[str, list[str]] = {}
     # regions and cities of more populous countries first: they keep a shared name ('Maryland', 'Manchester'),
     # the others are kept as homonyms; regions before cities within a country, cities most populous first
@@ -349,6 +367,9 @@ def build_gazetteer() -> Gazetteer:
         if place.name not in places:
             _add(places, aliases, place, blocked, generic)
         else:
+            holder = places[place.name]
+            if holder.country_code == place.country_code and place.level == "city" and (place.country_code, place.name) in big:
+                holder.major = True  # 'Istanbul', 'Berlin': the region holding a big city's name is read alone like it
             _add_homonym(places, homonyms, place, country_names)
     for d in cfg["districts"]:
         parent = places.get(d["parent"])

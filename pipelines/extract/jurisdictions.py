@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from pipelines.extract.chinese_places import find_chinese_jurisdictions, has_han
-from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, load_gazetteer
+from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, fold_latin, load_gazetteer
 from pipelines.records import Mention
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.][A-Za-z0-9]+|-(?=[A-Z])[A-Za-z0-9]+)*\.?")
@@ -32,6 +32,11 @@ def _rules() -> dict:
     nouns = "|".join(re.escape(w) for w in sorted(rules["place_nouns"], key=len, reverse=True))
     rules["demonym_re"] = re.compile(rf"(?<![\w.])(?P<dem>{dem})\s(?:[a-z-]+\s)?(?:{nouns})\s(?:of\s)?(?=[A-Z][a-z])")
     return rules
+
+
+def country_demonyms() -> dict[str, str]:
+    """Country adjectives and the countries they name ('South Korean' -> 'South Korea'), from the data file."""
+    return _rules()["country_demonyms"]
 
 
 def is_demonym(surface: str) -> bool:
@@ -119,7 +124,8 @@ def _inside_longer_name(text: str, start: int, end: int, place, gaz: Gazetteer, 
     if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
         return False  # a headline in title case
     after = _CAP_WORD_AFTER.match(text, end)
-    if after and not rules["suffix_re"].match(text, end) and gaz.lookup(after.group().strip()) is None:
+    if after and not rules["suffix_re"].match(text, end) and gaz.lookup(after.group().strip()) is None \
+            and after.group().strip() not in rules["place_followers"]:  # 'Texas Governor Greg Abbott' names Texas
         return True
     before = _CAP_WORD_BEFORE.search(text[max(0, start - 30):start])
     if before and not _SENTENCE_START.search(text[max(0, start - 30):start - len(before.group())]):
@@ -154,6 +160,7 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
     if not text:
         return []
     gaz, rules = load_gazetteer(), _rules()
+    original, text = text, fold_latin(text)  # names are matched without accents ('São Paulo'); offsets are kept
     _learn_districts(text, gaz, rules)
     out, minor = [], []
     for start, end, name in _candidates(text, gaz):
@@ -172,9 +179,9 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
         if suffix:
             end = suffix.end()
         parent = gaz.places[name].parent if gaz.is_learned(name) else None
-        out.append(Mention("jurisdiction", name, text[start:end], start, end, parent=parent))
+        out.append(Mention("jurisdiction", name, original[start:end], start, end, parent=parent))
     if has_han(text):  # Chinese names (四川省, 成都): read only where the text holds Han characters
-        out += find_chinese_jurisdictions(text, japanese)
+        out += find_chinese_jurisdictions(original, japanese)
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
     out = _corroborated(out, set(minor), gaz, rules, context_countries)

@@ -6,9 +6,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import chain
 from datetime import datetime
+from functools import lru_cache
 
 from pipelines.extract.gazetteer import load_gazetteer
-from pipelines.extract.jurisdictions import is_demonym
+from pipelines.extract.jurisdictions import country_demonyms, is_demonym
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
 
@@ -150,6 +151,9 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
     in_clause = story.places_in(clause_start, pos)
     if in_clause:
         return _most_specific(first_subject(in_clause, body), in_clause)
+    government = demonym_government(body[clause_start:pos])
+    if government:
+        return government
     for text in (body[clause_start:pos], body[end:clause_end]):
         for level, rx in cfg["gov_re"].items():
             if rx.search(text):
@@ -160,6 +164,26 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
     if in_sentence:
         return first_subject(in_sentence, body)
     return fallback
+
+
+@lru_cache(maxsize=1)
+def _demonym_government_re() -> re.Pattern:
+    """'Japanese government', 'South African central bank', 'Nigerian federal government': a country adjective and a
+    government noun (targets.json demonym_government_nouns), an adjective allowed between."""
+    demonyms = sorted(country_demonyms(), key=len, reverse=True)
+    nouns = sorted(target_rules()["demonym_government_nouns"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])(?P<dem>{'|'.join(map(re.escape, demonyms))})\s(?:[a-z]+\s)?"
+                      rf"(?:{'|'.join(map(re.escape, nouns))})\b")
+
+
+def demonym_government(text: str) -> str | None:
+    """The country whose government the text names by its adjective, the last one named; None when none.
+
+    >>> demonym_government("The Japanese government plans to spend"), demonym_government("Japanese firms plan")
+    ('Japan', None)
+    """
+    found = list(_demonym_government_re().finditer(text))
+    return country_demonyms()[found[-1].group("dem")] if found else None
 
 
 def _capital_as_country(owner: str | None, story: StoryState, span: tuple[int, int]) -> str | None:

@@ -7,7 +7,9 @@ from pipelines.extract.chinese_orgs import find_chinese_organizations
 from pipelines.extract.chinese_places import has_han, is_japanese
 from pipelines.extract.chinese_targets import extract_chinese_targets, mostly_han
 from pipelines.extract.companies import find_organizations
-from pipelines.extract.gazetteer import story_scope
+from pipelines.extract.amounts import currency_homes
+from pipelines.extract.gazetteer import load_gazetteer, story_scope
+from pipelines.extract.target_rules import target_rules
 from pipelines.extract.jurisdictions import find_jurisdictions, story_countries
 from pipelines.extract.spans import Spans
 from pipelines.extract.targets import extract_targets
@@ -50,6 +52,14 @@ def find_mentions(text: str, field: str, source_site: str | None, places: list[M
     return mentions
 
 
+def currency_countries(body: str) -> frozenset:
+    """Country codes of the local currencies a body writes amounts in ('C$50 million' -> CA)."""
+    if not body or mostly_han(body):
+        return frozenset()  # a Chinese body's places are read by their characters
+    gaz = load_gazetteer()
+    return frozenset(p.country_code for home in currency_homes(body, target_rules()) if (p := gaz.places.get(home)))
+
+
 def extract_story(title: str | None, body: str, published_at: datetime | None = None,
                   source_site: str | None = None) -> tuple[list[Mention], list[Target]]:
     """Mentions in the title and body, and targets stated in the body.
@@ -62,7 +72,8 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
     [('Sichuan', 250000000000.0, 2025)]
     """
     with story_scope():  # districts the story names in context are known while reading it, and only then
-        body_places = find_jurisdictions(body or "")
+        # a place that needs evidence ('Ontario') finds it in the story's local currency ('C$50 million') too
+        body_places = find_jurisdictions(body or "", currency_countries(body or ""))
         body_mentions = find_mentions(body or "", "body", source_site, body_places)
         # the body vouches for the headline's places, and a headline over a Japanese story is Japanese, kana or none
         japanese = bool(body) and not body.isascii() and is_japanese(body)

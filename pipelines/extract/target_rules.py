@@ -47,7 +47,7 @@ def target_rules() -> dict:
     lines = [ln for ln in (DATA_DIR / "fx_rates.csv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
     cfg["fx"] = {r["currency"]: float(r["per_usd"]) for r in csv.DictReader(lines)}
     alt = _alt
-    scale = rf"(?P<scale>{alt(cfg['scales'])})\b"
+    scale = rf"(?P<scale>(?i:{alt(cfg['scales'])}))\b"  # "$5M", "USD 56.25 Billion" as well as "$5m"
     cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
     cfg["money_post"] = re.compile(rf"\b(?=\d)(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
@@ -80,9 +80,12 @@ def target_rules() -> dict:
     cfg["company_result_re"] = re.compile(rf"(?<![\w-]){_words(cfg['company_result_cues'])}(?![\w-])", re.I)
     for key in ("plan_reference_re", "past_year_re", "past_phrase_re", "per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)
-    cfg["yen_or_yuan_re"] = {cur: re.compile(rf"\b(?:{_in_order(ws)})\b")
-                             for cur, ws in cfg["yen_or_yuan_context"].items() if not cur.startswith("_")}
+    cfg["symbol_context_re"] = {sign: [(cur, re.compile(rf"\b(?:{_in_order(ws)})\b")) for cur, ws in codes.items()
+                                       if not cur.startswith("_")]
+                                for sign, codes in cfg["symbol_context"].items() if not sign.startswith("_")}
     cfg["opener_re"] = re.compile(rf"^(?:{_in_order(cfg['sentence_openers'])}),?\s")
+    cfg["spending_before_re"] = re.compile(rf"\b(?:{alt(cfg['spending_verbs'])})\b(?:\s[\w$.,-]+){{0,3}}\s?$", re.I)
+    cfg["purpose_after_re"] = re.compile(rf"^\)?(?:\s*\([^)]*\))?\s(?:{alt(cfg['purpose_words'])})\s", re.I)  # after '(US$Y)' too
     cfg["metric_phrase_stop_re"] = re.compile(rf"\b(?:{_in_order(cfg['metric_phrase_stops'])})\b|[,;.]")
     cfg["abbrev_end_re"] = re.compile(rf"(?:\b(?:[A-Z]\.){{2,}}|\b(?:{_in_order(cfg['abbreviations'])})\.)$")
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()

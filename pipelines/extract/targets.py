@@ -76,7 +76,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         breakdown = False
         companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
         for a in amounts:
-            if _rejected(sentence, a, amounts, cfg, published_at) or _company_figure(sentence, a, companies, cfg):
+            if _rejected(sentence, a, amounts, cfg, published_at) or _company_figure(sentence, a, companies, cfg) \
+                    or _company_plan(sentence, a, companies, [m.char_start - s for m in in_sentence]):
                 continue
             if a["unit"] != "count" and _is_component(sentence, a, story, cfg, breakdown):
                 breakdown = True
@@ -213,6 +214,18 @@ def _company_figure(sentence: str, amount: dict, companies: list[int], cfg: dict
     clause = _clause(sentence, amount)
     start = sentence.find(clause)
     return any(start <= c < amount["start"] for c in companies) and bool(cfg["company_result_re"].search(clause))
+
+
+def _company_plan(sentence: str, amount: dict, companies: list[int], places: list[int]) -> bool:
+    """True for a company's own plan: a company and no place stand in the clause before the figure ('Binance will
+    invest $100 million in a Dubai hub', 'Abu Dhabi-based Binance will invest ...'); a place's firm ('Hong Kong's
+    Cyberport will invest') and a plan a place shares ('Tencent and Shenzhen will set up a fund') are the place's."""
+    clause = _clause(sentence, amount)
+    start = sentence.find(clause)
+    if not any(start <= c < amount["start"] for c in companies):
+        return False
+    return not any(start <= p < amount["start"] and not re.match(r"[\w .'-]*?-based\b", sentence[p:amount["start"]])
+                   for p in places)
 
 
 def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
