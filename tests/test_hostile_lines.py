@@ -1,0 +1,27 @@
+"""Hostile but plausible lines a scraper may save (a run of 20,000 form feeds or line separators inside a line, which
+the text parser's space folding keeps) must not make a text dump's parse hang: each pattern searched on every line
+reads a long run of spaces once, not once per space. Tests never time things: a runaway shows as a hung suite."""
+from __future__ import annotations
+
+from pipelines.parse.text_page import parse_text
+
+TITLE = "City sets up a fund for start-ups building virtual showrooms"
+PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "
+         "virtual showrooms for local factories, with the first grants due in the spring.")
+MORE = ("Officials expect about forty companies to apply in the first round, and the district will add office "
+        "space near the railway station for the teams that win grants from the fund.")
+RUN = 20_000
+
+
+def _main(*lines: str):
+    return parse_text("\n\n".join(lines))[0]
+
+
+def test_a_run_of_form_feeds_inside_a_story_line_keeps_the_story():
+    # field_separators was split on every line: '\s*[·|•]\s*' tried from each form feed of the run (40 s before)
+    story = _main("Daily Courier", TITLE, "By Ann Lee", PROSE, "Grants" + "\f" * RUN + "open in May", MORE, PROSE)
+    assert story.title == TITLE
+    assert story.author == "Ann Lee"
+    assert "first grants due in the spring" in story.body and "railway station" in story.body
+    assert "\f" * 3 not in story.title
+
