@@ -25,3 +25,11 @@ def test_a_run_of_form_feeds_inside_a_story_line_keeps_the_story():
     assert "first grants due in the spring" in story.body and "railway station" in story.body
     assert "\f" * 3 not in story.title
 
+
+def test_a_run_of_line_separators_in_a_header_line_keeps_the_headline():
+    # heading_anchor ('\s*¶' at a line's end) was searched on every header line from each separator of the run
+    story = _main("Daily Courier", "Menu" + "\u2028" * RUN + "Search", TITLE, "By Ann Lee", PROSE, MORE, PROSE)
+    assert story.title == TITLE
+    assert story.author == "Ann Lee"
+    assert "first grants due in the spring" in story.body
+    assert "\u2028" * 3 not in story.body
