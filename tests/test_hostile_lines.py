@@ -3,6 +3,7 @@ the text parser's space folding keeps) must not make a text dump's parse hang: e
 reads a long run of spaces once, not once per space. Tests never time things: a runaway shows as a hung suite."""
 from __future__ import annotations
 
+from pipelines.parse.rules import text_rules
 from pipelines.parse.text_page import parse_text
 
 TITLE = "City sets up a fund for start-ups building virtual showrooms"
@@ -33,3 +34,10 @@ def test_a_run_of_line_separators_in_a_header_line_keeps_the_headline():
     assert story.author == "Ann Lee"
     assert "first grants due in the spring" in story.body
     assert "\u2028" * 3 not in story.body
+
+
+def test_field_separators_split_two_marks_in_a_row_and_runs_of_spaces_as_before():
+    separators = text_rules().separators
+    assert separators.split("Ann Lee | | May 4, 2024") == ["Ann Lee", "", "May 4, 2024"]
+    assert separators.split("News \f\f · \f Tech — Games") == ["News", "Tech", "Games"]
+    assert separators.split("Hyphen-ated · a–b") == ["Hyphen-ated", "a–b"]
