@@ -1,8 +1,9 @@
-"""Hostile but plausible lines a scraper may save (a run of 20,000 form feeds or line separators inside a line, which
-the text parser's space folding keeps) must not make a text dump's parse hang: each pattern searched on every line
+"""Hostile but plausible lines a scraper may save (a run of 20,000 form feeds or line separators inside a line)
+must not make a text dump's parse or extraction hang: each pattern searched on every line
 reads a long run of spaces once, not once per space. Tests never time things: a runaway shows as a hung suite."""
 from __future__ import annotations
 
+from pipelines.extract.story import extract_story
 from pipelines.parse.rules import text_rules
 from pipelines.parse.text_page import parse_text
 
@@ -41,3 +42,11 @@ def test_field_separators_split_two_marks_in_a_row_and_runs_of_spaces_as_before(
     assert separators.split("Ann Lee | | May 4, 2024") == ["Ann Lee", "", "May 4, 2024"]
     assert separators.split("News \f\f · \f Tech — Games") == ["News", "Tech", "Games"]
     assert separators.split("Hyphen-ated · a–b") == ["Hyphen-ated", "a–b"]
+
+
+def test_a_run_of_form_feeds_in_a_story_is_one_space_and_its_places_are_found():
+    # kept in the body, the run was read again from each form feed by the extractors' \s patterns (APPOS, LIST_GAP)
+    story = _main("Daily Courier", TITLE, "By Ann Lee", PROSE, "Shanghai" + "\f" * RUN + "opens a second fund.", MORE)
+    assert "Shanghai opens a second fund." in story.body
+    mentions, _ = extract_story(story.title, story.body)
+    assert "Shanghai" in {m.entity_name for m in mentions}
