@@ -50,3 +50,10 @@ def test_a_run_of_form_feeds_in_a_story_is_one_space_and_its_places_are_found():
     assert "Shanghai opens a second fund." in story.body
     mentions, _ = extract_story(story.title, story.body)
     assert "Shanghai" in {m.entity_name for m in mentions}
+
+
+def test_a_run_of_digits_in_a_chinese_story_keeps_its_target():
+    # money_re, bare_re, count_re and shared_other_subject_re tried a figure from each digit of the run (quadratic)
+    body = "上海市提出，到2025年元宇宙产业规模达到3500亿元。\n\n编号" + "7" * RUN + "。"
+    _, targets = extract_story("上海元宇宙", body)
+    assert [(t.target_value, t.unit, t.target_year) for t in targets] == [(350_000_000_000, "CNY", 2025)]
