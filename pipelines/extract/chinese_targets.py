@@ -33,6 +33,14 @@ CLAUSE_BREAK = re.compile(r"[，,、：:]")
 LATIN = re.compile(r"[A-Za-z]")
 
 
+def _figure_start(not_after: str) -> str:
+    """Where a figure searched for may start: not inside a run of digits, but at its first digit, or at its second when
+    one of `not_after` stands before the first (where NUM searched from every position started: no other start inside
+    a run can match first). A search trying NUM from each digit of a long run read the rest of the run each time:
+    quadratic: a story holding a run of 20,000 digits took 100 s to extract."""
+    return rf"(?:(?!\d)|(?<!\d)|(?<={not_after}\d))"
+
+
 def mostly_han(text: str) -> bool:
     """True for a text written mostly in Han characters (more of them than Latin letters): read it as Chinese.
 
@@ -60,17 +68,18 @@ def rules(language: str = "chinese") -> dict:
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
     gap = rf"[\u3041-\u30ff\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?"  # Han and kana between a count and its noun (100社の企業)
     not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
+    start = _figure_start(not_after)
     before = _alt(w for w in cfg["currencies"] if w not in cfg["currency_units"])  # 新台幣 in 新台幣100億元
     odd = f"(?:{_alt(cfg['approximate_after'])})?"  # 十余家, 100多亿元: the figure as written
     cfg["money_re"] = re.compile(
-        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after})(?P<num>{NUM})\s*{odd}{scale}{odd}\s*(?P<cur>{_alt(cfg['currencies'])})")
+        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after}){start}(?P<num>{NUM})\s*{odd}{scale}{odd}\s*(?P<cur>{_alt(cfg['currencies'])})")
     cfg["bare_re"] = re.compile(
-        rf"(?<!{not_after})(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['bare_scales'])}){odd}(?![\u4e00-\u9fff\d])")
+        rf"(?<!{not_after}){start}(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['bare_scales'])}){odd}(?![\u4e00-\u9fff\d])")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     count = rf"(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?P<cls>{_alt(cfg['classifiers'])})"
     counted = rf"(?!{odd}(?:{_alt(cfg['not_counted'])}))"  # 3个多月 is a span of months
-    cfg["count_re"] = re.compile(rf"(?<!{not_after}){count}{counted}{gap}(?P<noun>{_alt(nouns)})")
+    cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
     list_join = rf"\s*(?:{_alt(cfg['figure_list_joiners'])})\s*"  # '100家、50家和30家企业' (chinese_lists.py)
@@ -101,7 +110,7 @@ def rules(language: str = "chinese") -> dict:
     cfg["shared_cue_re"] = re.compile(_alt(cfg["shared_cues"]))
     cfg["shared_not_re"] = re.compile(_alt(cfg["shared_not_words"]))
     cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
-        rf"(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
+        rf"(?:(?!\d)|(?<!\d))(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
     return cfg
 
 

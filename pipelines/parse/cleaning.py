@@ -15,7 +15,10 @@ GLUE_POINT = re.compile(rf"(?<=[a-z])(?={CAPITAL_WORD})")
 HEAD_BREAK = re.compile(r"[.;:!?()\"“”]")  # punctuation a glued heading cannot hold
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+)(?=[\"“‘$(]?[A-Z0-9])")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
-SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Every space Python's \s matches but the line end: form feeds, vertical tabs, the information separators, NEL and the
+# Unicode line/paragraph separators among them (a scraper keeps them inside a line; a run of 20,000 left in a line would
+# be read again from each of its characters by the many \s* patterns run on lines and bodies), and U+200B.
+SPACES = re.compile(r"[ \t\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+")
 HEADING_MAX_WORDS = 6  # subheadings are short noun phrases: 'A five-year roadmap', 'Slow process'
 STARTER_HEADING_MAX_WORDS = 16
 

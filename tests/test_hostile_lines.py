@@ -1,0 +1,61 @@
+"""Hostile but plausible lines a scraper may save (a run of 20,000 form feeds or line separators inside a line)
+must not make a text dump's parse or extraction hang: each pattern searched on every line
+reads a long run of spaces once, not once per space. Tests never time things: a runaway shows as a hung suite."""
+from __future__ import annotations
+
+from pipelines.extract.story import extract_story
+from pipelines.parse.rules import text_rules
+from pipelines.parse.text_page import parse_text
+
+TITLE = "City sets up a fund for start-ups building virtual showrooms"
+PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "
+         "virtual showrooms for local factories, with the first grants due in the spring.")
+MORE = ("Officials expect about forty companies to apply in the first round, and the district will add office "
+        "space near the railway station for the teams that win grants from the fund.")
+RUN = 20_000
+
+
+def _main(*lines: str):
+    return parse_text("\n\n".join(lines))[0]
+
+
+def test_a_run_of_form_feeds_inside_a_story_line_keeps_the_story():
+    # field_separators is split on every line: '\s*[·|•]\s*' tried from each form feed of the run (29 s before
+    # normalize_whitespace folded form feeds)
+    story = _main("Daily Courier", TITLE, "By Ann Lee", PROSE, "Grants" + "\f" * RUN + "open in May", MORE, PROSE)
+    assert story.title == TITLE
+    assert story.author == "Ann Lee"
+    assert "first grants due in the spring" in story.body and "railway station" in story.body
+    assert "\f" * 3 not in story.title
+
+
+def test_a_run_of_line_separators_in_a_header_line_keeps_the_headline():
+    # heading_anchor ('\s*¶' at a line's end) is searched on every header line: from each separator of the run (30.8 s
+    # before normalize_whitespace folded line separators)
+    story = _main("Daily Courier", "Menu" + "\u2028" * RUN + "Search", TITLE, "By Ann Lee", PROSE, MORE, PROSE)
+    assert story.title == TITLE
+    assert story.author == "Ann Lee"
+    assert "first grants due in the spring" in story.body
+    assert "\u2028" * 3 not in story.body
+
+
+def test_field_separators_split_two_marks_in_a_row_and_runs_of_spaces_as_before():
+    separators = text_rules().separators
+    assert separators.split("Ann Lee | | May 4, 2024") == ["Ann Lee", "", "May 4, 2024"]
+    assert separators.split("News \f\f · \f Tech — Games") == ["News", "Tech", "Games"]
+    assert separators.split("Hyphen-ated · a–b") == ["Hyphen-ated", "a–b"]
+
+
+def test_a_run_of_form_feeds_in_a_story_is_one_space_and_its_places_are_found():
+    # kept in the body, the run was read again from each form feed by the extractors' \s patterns (APPOS, LIST_GAP)
+    story = _main("Daily Courier", TITLE, "By Ann Lee", PROSE, "Shanghai" + "\f" * RUN + "opens a second fund.", MORE)
+    assert "Shanghai opens a second fund." in story.body
+    mentions, _ = extract_story(story.title, story.body)
+    assert "Shanghai" in {m.entity_name for m in mentions}
+
+
+def test_a_run_of_digits_in_a_chinese_story_keeps_its_target():
+    # money_re, bare_re, count_re and shared_other_subject_re tried a figure from each digit of the run (quadratic)
+    body = "上海市提出，到2025年元宇宙产业规模达到3500亿元。\n\n编号" + "7" * RUN + "。"
+    _, targets = extract_story("上海元宇宙", body)
+    assert [(t.target_value, t.unit, t.target_year) for t in targets] == [(350_000_000_000, "CNY", 2025)]
