@@ -183,3 +183,10 @@ def build_place_names() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """True when the whole name is a known place: 'Busan', 'Sichuan', 'United Arab Emirates'."""
     return name in place_names()
+
+
+@lru_cache(maxsize=1)
+def longest_place_words() -> int:
+    """The most space-separated words a known place name has ('United Arab Emirates': 3), so a caller looking for a
+    place among a long name's leading or trailing words knows where to stop."""
+    return max(len(name.split(" ")) for name in place_names())
