@@ -380,3 +380,37 @@ def test_a_name_in_capitals_ending_like_a_label_word_without_one_keeps_its_lette
 def test_a_name_captioning_a_photo_under_the_headline_is_no_author():
     story = _main("Daily Courier", "Interviews", TITLE, "Ann Lee", "Photo by Bo Chen", PROSE, MORE, PROSE)
     assert story.author is None
+
+
+DEK = "The new space gives families on the eastern edge a place to meet, after years of waiting and a budget that grew twice."
+
+
+def test_a_writers_role_between_the_name_and_a_far_date_is_neither_the_author_nor_hides_it():
+    story = _main("Daily Courier", TITLE, DEK, "Share", "Facebook", "Copy link", "Ann Lee", "Senior Reporter",
+                  "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee"
+
+
+def test_a_related_heading_beside_a_date_under_the_story_is_no_author():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE, "Published March 5, 2024", "Tags: parks, city",
+                  "Related Stories", "Another town builds a bridge over its river", "March 1, 2024")
+    assert story.author is None
+
+
+def test_a_writers_bio_under_the_story_names_the_person_printed_alone_by_the_headline():
+    story = _main("Daily Courier", TITLE, "Oskar Lind", "Travel Hacks", PROSE, MORE, PROSE,
+                  "Oskar Lind is a freelance travel writer, editor of a hotel guide and a father of two; he lives in Malmo.",
+                  "Back To Top")
+    assert story.author == "Oskar Lind"
+
+
+def test_a_bio_under_an_about_the_author_heading_names_the_writer():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE, "About the Author",
+                  "Oskar Lind is a Malmo native; he has covered city budgets since 2009.", "Back To Top")
+    assert story.author == "Oskar Lind"
+
+
+def test_a_profile_of_someone_the_story_quotes_names_no_author():
+    story = _main("Daily Courier", TITLE, "Oskar Lind", PROSE, MORE, PROSE,
+                  "Oskar Lind is the city's mayor; he opened the fund on Monday.", "Back To Top")
+    assert story.author is None

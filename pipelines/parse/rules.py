@@ -236,6 +236,7 @@ class HeaderRules:
     member_rank: re.Pattern
     member_rank_cues: tuple[str, ...]
     trail_start: re.Pattern
+    author_box_heading: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -276,4 +277,5 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         member_rank=re.compile(labels["member_rank"], flags),
         member_rank_cues=tuple(labels["member_rank_cues"]),
         trail_start=re.compile(labels["trail_start"], flags),
+        author_box_heading=re.compile(labels["author_box_heading"], flags),
     )

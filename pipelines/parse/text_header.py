@@ -12,7 +12,7 @@ from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
 from pipelines.parse.text_dates import is_activity_date
-from pipelines.parse.text_names import credited_name, labelled_name, name_alone, plausible_name
+from pipelines.parse.text_names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
 from pipelines.parse.text_view import page_view
 
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
@@ -37,11 +37,14 @@ def _name_beside_date(text: str, found) -> str | None:
 def dateline_name(texts: Sequence[str], lines: tuple[int, ...]) -> str | None:
     """The name printed beside the date, with no label, on the first of `lines` (a dateline read far from the
     headline) that prints one ('Ann Lee • October 7th, 2022'), or alone on the line over them ('Ann Lee' / 'Updated:' /
-    'Jan 2, 2025'), else None ('Posted by …' lines are dated_byline's).
+    'Jan 2, 2025'), also over the writer's role printed between ('Ann Lee' / 'Senior Reporter' / 'Jan 2, 2025'), else
+    None ('Posted by …' lines are dated_byline's).
 
     >>> dateline_name(["Menu", "Ann Lee • October 7th, 2022", "A story starts here."], (1,))
     'Ann Lee'
     >>> dateline_name(["Menu", "Ann Lee", "Updated:", "Jan 2, 2025", "A story starts here."], (2, 3))
+    'Ann Lee'
+    >>> dateline_name(["Menu", "Ann Lee", "Senior Reporter", "Jan 2, 2025", "A story starts here."], (3,))
     'Ann Lee'
     """
     view = page_view(texts)
@@ -49,6 +52,8 @@ def dateline_name(texts: Sequence[str], lines: tuple[int, ...]) -> str | None:
         if (found := view.date(i)) and (name := _name_beside_date(view[i], found)) and plausible_name(name, view.page):
             return name
     above = min(lines) - 1  # the name alone on the line over the dateline's ('Ann Lee' / 'Updated:' / 'May 2, 2024')
+    if above > 0 and _role_line(view[above]):
+        above -= 1  # the writer's role between the name and the date
     if above >= 0 and (name := name_alone(view[above])) and not _field_value(view, above) and plausible_name(name, view.page):
         return name
     return None
@@ -248,6 +253,16 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
             if name_alone(text) != name:
                 break
     return None
+
+
+def _role_line(text: str) -> bool:
+    """True when a short line is a writer's role alone ('Senior Reporter', 'Contributing Editor, Science'), not a name.
+
+    >>> _role_line("Senior Reporter"), _role_line("Ann Lee"), _role_line("Courier Staff")
+    (True, False, False)
+    """
+    return len(text.split()) <= header_rules().limits.name_line_max_words and furniture_name(text.split(",")[0].strip()) \
+        and text_rules().writer_role.search(text) is not None
 
 
 ROLE_JOINERS = frozenset({"of", "at", "and", "for", "&"})  # the only small words a writer's role holds ('Head of News at …')

@@ -69,8 +69,25 @@ def plausible_name(name: str, page: str) -> bool:
     >>> [plausible_name(n, "our team and its sales staff") for n in ["Team Harbourview", "Courier Staff", "Sales Team", "Team"]]
     [True, True, False, False]
     """
+    if furniture_name(name):
+        return False
     common = _common_words(name, page)
     return bool(common) and not common[0] and sum(common) * 2 <= len(common)
+
+
+def furniture_name(name: str) -> bool:
+    """True when a name-shaped line is the page's furniture, not a person: a writer's role ('Senior Reporter',
+    'Digital Content Producer': the line a header prints under the name, not the name; a collective credit ending in
+    its team's word, 'Courier Staff', is a name) or a heading the page rules know ('Related Stories', 'Recent Posts').
+
+    >>> [furniture_name(n) for n in ["Senior Reporter", "Related Stories", "Courier Staff", "Ann Lee", "Bo Editorson"]]
+    [True, True, False, False, False]
+    """
+    rules = text_rules()
+    role = rules.writer_role.search(name)
+    if role and role.group(0).strip(" ,").lower() not in header_rules().team_credit_words:
+        return True
+    return bool(rules.related_marker.fullmatch(name) or rules.boilerplate.fullmatch(name) or rules.story_end.match(name))
 
 
 def labelled_name(name: str, page: str) -> bool:

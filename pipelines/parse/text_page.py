@@ -15,6 +15,7 @@ from pipelines.parse.cleaning import camel_tokens
 from pipelines.parse.dates import numeric_order, reading_order
 from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
+from pipelines.parse.text_bios import bio_author
 from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
 from pipelines.parse.text_dates import asked_date, is_activity_date, labelled_date, lone_date, published_over_revised
@@ -236,6 +237,8 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
                                  or (header_day and (credit := post_credit_on_day(texts, header_day)))):
         meta["author"] = credit[1]
         used.add(credit[0])
+    if "author" not in meta and (bio := bio_author(texts, body_start, footer)):
+        meta["author"] = bio[1]  # a writer's bio under the story naming the person printed alone by the headline
     return meta, used
 
 
