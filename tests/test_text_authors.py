@@ -414,3 +414,28 @@ def test_a_profile_of_someone_the_story_quotes_names_no_author():
     story = _main("Daily Courier", TITLE, "Oskar Lind", PROSE, MORE, PROSE,
                   "Oskar Lind is the city's mayor; he opened the fund on Monday.", "Back To Top")
     assert story.author is None
+
+
+THREAD_TITLE = "Which tent should I buy for a week of camping by the harbour"
+POST = ("I am planning a week of camping by the harbour next month and I cannot decide between two tents that look "
+        "much the same to me, and the reviews I have read do not agree on which one handles the wind better.")
+ANSWER = "I had the lighter one for two years and it held up fine in the wind, but the porch is small if it rains."
+
+
+def test_a_handle_before_how_long_ago_it_posted_under_a_threads_title_is_its_author():
+    story = parse_text("\n".join(["Boards", "Camping", THREAD_TITLE, "kim_o 2 years ago#1", POST,
+                                  "bo_chen 2 years ago#2", ANSWER, "Reply"]))[0]
+    assert story.author == "kim_o"
+
+
+def test_an_aggregators_via_line_names_the_poster_not_a_commenter():
+    story = parse_text("\n".join([THREAD_TITLE, "via kim_o 1 year ago | caches | 12 comments", POST,
+                                  "bo_chen 1 year ago", ANSWER]))[0]
+    assert story.author == "kim_o"
+
+
+def test_a_label_printed_before_how_long_ago_names_no_one():
+    story = _main("Daily Courier", TITLE, "Published 6 hours ago", PROSE, MORE, PROSE)
+    assert story.author is None
+    story = _main("Daily Courier", TITLE, "Last reply 2 days ago", PROSE, MORE, PROSE)
+    assert story.author is None
