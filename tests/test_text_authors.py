@@ -439,3 +439,28 @@ def test_a_label_printed_before_how_long_ago_names_no_one():
     assert story.author is None
     story = _main("Daily Courier", TITLE, "Last reply 2 days ago", PROSE, MORE, PROSE)
     assert story.author is None
+
+
+def test_co_writers_joined_by_and_over_the_date_are_the_authors():
+    story = _main("Daily Courier", TITLE, "Ann Lee and Bo Chen", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee and Bo Chen"
+
+
+def test_a_title_of_two_single_words_joined_by_and_is_no_author():
+    story = _main("Daily Courier", TITLE, "Romeo and Juliet", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_a_surnames_particle_in_lower_case_stays_in_the_name():
+    story = _main("Daily Courier", TITLE, "Marna van der Merwe", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Marna van der Merwe"
+
+
+def test_a_role_reading_time_or_handle_after_the_name_is_cut_from_it():
+    for line in ("Ann Lee | Senior Reporter", "Ann Lee · 5 min read", "Ann Lee (@annlee)", "Ann Lee - Staff Writer"):
+        assert _main("Daily Courier", TITLE, line, "March 5, 2024", PROSE, MORE, PROSE).author == "Ann Lee", line
+
+
+def test_a_newsroom_after_the_name_with_no_label_keeps_the_line_from_being_a_name():
+    story = _main("Daily Courier", TITLE, "Harbour Views | City Desk", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author is None

@@ -237,6 +237,7 @@ class HeaderRules:
     jump_link: re.Pattern
     activity_date_label: re.Pattern
     team_credit_words: frozenset[str]
+    name_particles: frozenset[str]
     member_rank: re.Pattern
     member_rank_cues: tuple[str, ...]
     trail_start: re.Pattern
@@ -278,6 +279,7 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         jump_link=re.compile(labels["jump_link"], flags),
         activity_date_label=re.compile(labels["activity_date_label"], flags),
         team_credit_words=frozenset(labels["team_credit_words"]),
+        name_particles=frozenset(labels["name_particles"]),
         member_rank=re.compile(labels["member_rank"], flags),
         member_rank_cues=tuple(labels["member_rank_cues"]),
         trail_start=re.compile(labels["trail_start"], flags),
