@@ -464,3 +464,15 @@ def test_a_role_reading_time_or_handle_after_the_name_is_cut_from_it():
 def test_a_newsroom_after_the_name_with_no_label_keeps_the_line_from_being_a_name():
     story = _main("Daily Courier", TITLE, "Harbour Views | City Desk", "March 5, 2024", PROSE, MORE, PROSE)
     assert story.author is None
+
+
+def test_the_only_dated_credit_at_the_foot_of_an_undated_page_names_its_author():
+    story = _main("Folding Notes", TITLE, PROSE, MORE, PROSE, "Related", "A note on cutting paper shapes",
+                  "Last updated March 3, 2025 by Oskar Lind. — Accessibility")
+    assert story.author == "Oskar Lind"
+
+
+def test_the_only_dated_credit_over_a_comments_reply_on_an_undated_page_names_no_author():
+    story = _main("Folding Notes", TITLE, PROSE, MORE, PROSE, "Comments", "Posted by Bo Chen on March 4, 2025",
+                  "Nice notes, thanks.", "Reply")
+    assert story.author is None

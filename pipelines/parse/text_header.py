@@ -100,21 +100,28 @@ def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
 
 def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
     """(index, name) of the page's only dated writer's credit, anywhere on it, when it is dated `day` (the day printed
-    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the comment
-    box ('Load comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over its
-    text and 'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over a
-    comment's actions, name none.
+    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the comment box ('Load
+    comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over its text and
+    'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over a comment's
+    actions, name none. With no day by the headline (`day` None) only the page's own revision credit names its author
+    (a personal page's foot: 'Last updated March 3, 2025 by Ann Lee.'); a lone comment or card is 'Posted by' someone.
 
     >>> post_credit_on_day(["Comments", "Load comments", "Posted by Ann Lee on May 2, 2024", "Tags"], parse_date("May 2, 2024"))
     (2, 'Ann Lee')
     >>> post_credit_on_day(["Comments", "Posted by Bo Chen on May 2, 2024", "Nice.", "Reply"], parse_date("May 2, 2024")) is None
     True
+    >>> post_credit_on_day(["Folding", "A page about folds.", "Last updated March 3, 2025 by Ann Lee."], None)
+    (2, 'Ann Lee')
+    >>> post_credit_on_day(["Folding", "A page about folds.", "Related", "Posted by Bo Chen on May 3, 2024"], None) is None
+    True
     """
     view, credits = page_view(texts), _dated_credits(texts, len(texts))
-    if len(credits) != 1 or _comment_under(view, credits[0][0]) \
-            or (parse_date(view.date(credits[0][0]).group(0)) or day).date() != day.date():
+    if len(credits) != 1 or _comment_under(view, credits[0][0]):
         return None
-    return credits[0]
+    found = view.date(credits[0][0])
+    if day is None:
+        return credits[0] if text_rules().revision_label.search(view[credits[0][0]], 0, found.start()) else None
+    return credits[0] if (parse_date(found.group(0)) or day).date() == day.date() else None
 
 
 def _dated_credits(texts: Sequence[str], stop: int) -> list[tuple[int, str]]:

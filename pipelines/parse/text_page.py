@@ -237,7 +237,7 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         meta["author"] = credit[1]
         used.update(credit[0])
     if "author" not in meta and ((credit := dated_byline(texts, story_end))
-                                 or (header_day and (credit := post_credit_on_day(texts, header_day)))):
+                                 or (credit := post_credit_on_day(texts, header_day))):
         meta["author"] = credit[1]
         used.add(credit[0])
     if "author" not in meta and (bio := bio_author(texts, body_start, footer)):
