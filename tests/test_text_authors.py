@@ -476,3 +476,9 @@ def test_the_only_dated_credit_over_a_comments_reply_on_an_undated_page_names_no
     story = _main("Folding Notes", TITLE, PROSE, MORE, PROSE, "Comments", "Posted by Bo Chen on March 4, 2025",
                   "Nice notes, thanks.", "Reply")
     assert story.author is None
+
+
+def test_a_federated_aggregators_poster_to_community_line_names_the_poster():
+    story = parse_text("\n".join(["Login", "kim_o to camping · 1 year ago", THREAD_TITLE, POST,
+                                  "bo_chen · 1 year ago", ANSWER]))[0]
+    assert story.author == "kim_o"
