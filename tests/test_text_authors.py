@@ -380,3 +380,105 @@ def test_a_name_in_capitals_ending_like_a_label_word_without_one_keeps_its_lette
 def test_a_name_captioning_a_photo_under_the_headline_is_no_author():
     story = _main("Daily Courier", "Interviews", TITLE, "Ann Lee", "Photo by Bo Chen", PROSE, MORE, PROSE)
     assert story.author is None
+
+
+DEK = "The new space gives families on the eastern edge a place to meet, after years of waiting and a budget that grew twice."
+
+
+def test_a_writers_role_between_the_name_and_a_far_date_is_neither_the_author_nor_hides_it():
+    story = _main("Daily Courier", TITLE, DEK, "Share", "Facebook", "Copy link", "Ann Lee", "Senior Reporter",
+                  "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee"
+
+
+def test_a_related_heading_beside_a_date_under_the_story_is_no_author():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE, "Published March 5, 2024", "Tags: parks, city",
+                  "Related Stories", "Another town builds a bridge over its river", "March 1, 2024")
+    assert story.author is None
+
+
+def test_a_writers_bio_under_the_story_names_the_person_printed_alone_by_the_headline():
+    story = _main("Daily Courier", TITLE, "Oskar Lind", "Travel Hacks", PROSE, MORE, PROSE,
+                  "Oskar Lind is a freelance travel writer, editor of a hotel guide and a father of two; he lives in Malmo.",
+                  "Back To Top")
+    assert story.author == "Oskar Lind"
+
+
+def test_a_bio_under_an_about_the_author_heading_names_the_writer():
+    story = _main("Daily Courier", TITLE, PROSE, MORE, PROSE, "About the Author",
+                  "Oskar Lind is a Malmo native; he has covered city budgets since 2009.", "Back To Top")
+    assert story.author == "Oskar Lind"
+
+
+def test_a_profile_of_someone_the_story_quotes_names_no_author():
+    story = _main("Daily Courier", TITLE, "Oskar Lind", PROSE, MORE, PROSE,
+                  "Oskar Lind is the city's mayor; he opened the fund on Monday.", "Back To Top")
+    assert story.author is None
+
+
+THREAD_TITLE = "Which tent should I buy for a week of camping by the harbour"
+POST = ("I am planning a week of camping by the harbour next month and I cannot decide between two tents that look "
+        "much the same to me, and the reviews I have read do not agree on which one handles the wind better.")
+ANSWER = "I had the lighter one for two years and it held up fine in the wind, but the porch is small if it rains."
+
+
+def test_a_handle_before_how_long_ago_it_posted_under_a_threads_title_is_its_author():
+    story = parse_text("\n".join(["Boards", "Camping", THREAD_TITLE, "kim_o 2 years ago#1", POST,
+                                  "bo_chen 2 years ago#2", ANSWER, "Reply"]))[0]
+    assert story.author == "kim_o"
+
+
+def test_an_aggregators_via_line_names_the_poster_not_a_commenter():
+    story = parse_text("\n".join([THREAD_TITLE, "via kim_o 1 year ago | caches | 12 comments", POST,
+                                  "bo_chen 1 year ago", ANSWER]))[0]
+    assert story.author == "kim_o"
+
+
+def test_a_label_printed_before_how_long_ago_names_no_one():
+    story = _main("Daily Courier", TITLE, "Published 6 hours ago", PROSE, MORE, PROSE)
+    assert story.author is None
+    story = _main("Daily Courier", TITLE, "Last reply 2 days ago", PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_co_writers_joined_by_and_over_the_date_are_the_authors():
+    story = _main("Daily Courier", TITLE, "Ann Lee and Bo Chen", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee and Bo Chen"
+
+
+def test_a_title_of_two_single_words_joined_by_and_is_no_author():
+    story = _main("Daily Courier", TITLE, "Romeo and Juliet", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_a_surnames_particle_in_lower_case_stays_in_the_name():
+    story = _main("Daily Courier", TITLE, "Marna van der Merwe", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author == "Marna van der Merwe"
+
+
+def test_a_role_reading_time_or_handle_after_the_name_is_cut_from_it():
+    for line in ("Ann Lee | Senior Reporter", "Ann Lee · 5 min read", "Ann Lee (@annlee)", "Ann Lee - Staff Writer"):
+        assert _main("Daily Courier", TITLE, line, "March 5, 2024", PROSE, MORE, PROSE).author == "Ann Lee", line
+
+
+def test_a_newsroom_after_the_name_with_no_label_keeps_the_line_from_being_a_name():
+    story = _main("Daily Courier", TITLE, "Harbour Views | City Desk", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_the_only_dated_credit_at_the_foot_of_an_undated_page_names_its_author():
+    story = _main("Folding Notes", TITLE, PROSE, MORE, PROSE, "Related", "A note on cutting paper shapes",
+                  "Last updated March 3, 2025 by Oskar Lind. — Accessibility")
+    assert story.author == "Oskar Lind"
+
+
+def test_the_only_dated_credit_over_a_comments_reply_on_an_undated_page_names_no_author():
+    story = _main("Folding Notes", TITLE, PROSE, MORE, PROSE, "Comments", "Posted by Bo Chen on March 4, 2025",
+                  "Nice notes, thanks.", "Reply")
+    assert story.author is None
+
+
+def test_a_federated_aggregators_poster_to_community_line_names_the_poster():
+    story = parse_text("\n".join(["Login", "kim_o to camping · 1 year ago", THREAD_TITLE, POST,
+                                  "bo_chen · 1 year ago", ANSWER]))[0]
+    assert story.author == "kim_o"

@@ -90,6 +90,8 @@ class TextRules:
     question_asker_cue: str  # in every such line (a page without it is not searched)
     submitter: re.Pattern  # a link aggregator's 'submitted 3 hours ago by kim_o' line (whole line)
     submitter_cues: tuple[str, ...]  # one in every such line (a page without any is not searched)
+    poster_time: re.Pattern  # a forum poster's handle before how long ago they posted ('kim_o 2 years ago#1')
+    poster_time_labels: re.Pattern  # labels printed the same way, no handle ('Published 6 hours ago'; whole word)
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
     bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
     person: re.Pattern  # a word writing of a person ('she', 'his')
@@ -150,6 +152,8 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         question_asker_cue=raw["question_asker_cue"],
         submitter=re.compile(rf"^(?:{raw['submitter']})$", flags | re.MULTILINE),
         submitter_cues=tuple(raw["submitter_cues"]),
+        poster_time=re.compile(raw["poster_time"], flags),
+        poster_time_labels=re.compile(raw["poster_time_labels"], flags),
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
         thread_author_cues=tuple(raw["thread_author_cues"]),
@@ -233,9 +237,11 @@ class HeaderRules:
     jump_link: re.Pattern
     activity_date_label: re.Pattern
     team_credit_words: frozenset[str]
+    name_particles: frozenset[str]
     member_rank: re.Pattern
     member_rank_cues: tuple[str, ...]
     trail_start: re.Pattern
+    author_box_heading: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +279,9 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         jump_link=re.compile(labels["jump_link"], flags),
         activity_date_label=re.compile(labels["activity_date_label"], flags),
         team_credit_words=frozenset(labels["team_credit_words"]),
+        name_particles=frozenset(labels["name_particles"]),
         member_rank=re.compile(labels["member_rank"], flags),
         member_rank_cues=tuple(labels["member_rank_cues"]),
         trail_start=re.compile(labels["trail_start"], flags),
+        author_box_heading=re.compile(labels["author_box_heading"], flags),
     )

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import dateline_rest
 from pipelines.parse.text_names import name_alone, plausible_name
@@ -99,6 +100,29 @@ def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
             if _poster_name(name) and plausible_name(name, view.page) and _member_details_under(view, i):
                 return i - 1, name
             return None
+    return None
+
+
+def poster_beside_time(texts: Sequence[str], title: int, stop: int) -> tuple[int, str] | None:
+    """(line index, handle) of the short line nearest the thread's title at `title` (under it first, above `stop`: the
+    first post's lines) that prints a poster's handle right before how long ago they posted ('kim_o 2 years ago#1',
+    'via kim_o 1 year ago | caches', '123 points by kim_o 3 hours ago | hide'), else None. A label printed the same
+    way names no one ('Published 6 hours ago', 'Last reply 2 days ago').
+
+    >>> poster_beside_time(["Boards", "Which tent to buy?", "kim_o 2 years ago#1", "I cannot decide."], 1, 4)
+    (2, 'kim_o')
+    >>> poster_beside_time(["A harbour opens", "Published 6 hours ago", "The city opened a park."], 0, 3) is None
+    True
+    """
+    rules, head = text_rules(), header_rules()
+    lo, hi = max(0, title - head.limits.meta_above_title), min(len(texts), stop, title + 1 + head.limits.headline_meta_reach)
+    for i in sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title)):
+        text = texts[i].strip()
+        if i == title or len(text.split()) > head.limits.dateline_max_words or not (found := rules.poster_time.match(text)):
+            continue
+        name = found.group("name")
+        if not rules.poster_time_labels.fullmatch(name) and name.lower() not in stop_words() and not name.isdigit():
+            return i, name
     return None
 
 

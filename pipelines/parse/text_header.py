@@ -12,7 +12,7 @@ from pipelines.parse.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
 from pipelines.parse.text_dates import is_activity_date
-from pipelines.parse.text_names import credited_name, labelled_name, name_alone, plausible_name
+from pipelines.parse.text_names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
 from pipelines.parse.text_view import page_view
 
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
@@ -37,11 +37,14 @@ def _name_beside_date(text: str, found) -> str | None:
 def dateline_name(texts: Sequence[str], lines: tuple[int, ...]) -> str | None:
     """The name printed beside the date, with no label, on the first of `lines` (a dateline read far from the
     headline) that prints one ('Ann Lee • October 7th, 2022'), or alone on the line over them ('Ann Lee' / 'Updated:' /
-    'Jan 2, 2025'), else None ('Posted by …' lines are dated_byline's).
+    'Jan 2, 2025'), also over the writer's role printed between ('Ann Lee' / 'Senior Reporter' / 'Jan 2, 2025'), else
+    None ('Posted by …' lines are dated_byline's).
 
     >>> dateline_name(["Menu", "Ann Lee • October 7th, 2022", "A story starts here."], (1,))
     'Ann Lee'
     >>> dateline_name(["Menu", "Ann Lee", "Updated:", "Jan 2, 2025", "A story starts here."], (2, 3))
+    'Ann Lee'
+    >>> dateline_name(["Menu", "Ann Lee", "Senior Reporter", "Jan 2, 2025", "A story starts here."], (3,))
     'Ann Lee'
     """
     view = page_view(texts)
@@ -49,6 +52,8 @@ def dateline_name(texts: Sequence[str], lines: tuple[int, ...]) -> str | None:
         if (found := view.date(i)) and (name := _name_beside_date(view[i], found)) and plausible_name(name, view.page):
             return name
     above = min(lines) - 1  # the name alone on the line over the dateline's ('Ann Lee' / 'Updated:' / 'May 2, 2024')
+    if above > 0 and _role_line(view[above]):
+        above -= 1  # the writer's role between the name and the date
     if above >= 0 and (name := name_alone(view[above])) and not _field_value(view, above) and plausible_name(name, view.page):
         return name
     return None
@@ -95,21 +100,28 @@ def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
 
 def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
     """(index, name) of the page's only dated writer's credit, anywhere on it, when it is dated `day` (the day printed
-    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the comment
-    box ('Load comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over its
-    text and 'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over a
-    comment's actions, name none.
+    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the comment box ('Load
+    comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over its text and
+    'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over a comment's
+    actions, name none. With no day by the headline (`day` None) only the page's own revision credit names its author
+    (a personal page's foot: 'Last updated March 3, 2025 by Ann Lee.'); a lone comment or card is 'Posted by' someone.
 
     >>> post_credit_on_day(["Comments", "Load comments", "Posted by Ann Lee on May 2, 2024", "Tags"], parse_date("May 2, 2024"))
     (2, 'Ann Lee')
     >>> post_credit_on_day(["Comments", "Posted by Bo Chen on May 2, 2024", "Nice.", "Reply"], parse_date("May 2, 2024")) is None
     True
+    >>> post_credit_on_day(["Folding", "A page about folds.", "Last updated March 3, 2025 by Ann Lee."], None)
+    (2, 'Ann Lee')
+    >>> post_credit_on_day(["Folding", "A page about folds.", "Related", "Posted by Bo Chen on May 3, 2024"], None) is None
+    True
     """
     view, credits = page_view(texts), _dated_credits(texts, len(texts))
-    if len(credits) != 1 or _comment_under(view, credits[0][0]) \
-            or (parse_date(view.date(credits[0][0]).group(0)) or day).date() != day.date():
+    if len(credits) != 1 or _comment_under(view, credits[0][0]):
         return None
-    return credits[0]
+    found = view.date(credits[0][0])
+    if day is None:
+        return credits[0] if text_rules().revision_label.search(view[credits[0][0]], 0, found.start()) else None
+    return credits[0] if (parse_date(found.group(0)) or day).date() == day.date() else None
 
 
 def _dated_credits(texts: Sequence[str], stop: int) -> list[tuple[int, str]]:
@@ -248,6 +260,16 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
             if name_alone(text) != name:
                 break
     return None
+
+
+def _role_line(text: str) -> bool:
+    """True when a short line is a writer's role alone ('Senior Reporter', 'Contributing Editor, Science'), not a name.
+
+    >>> _role_line("Senior Reporter"), _role_line("Ann Lee"), _role_line("Courier Staff")
+    (True, False, False)
+    """
+    return len(text.split()) <= header_rules().limits.name_line_max_words and furniture_name(text.split(",")[0].strip()) \
+        and text_rules().writer_role.search(text) is not None
 
 
 ROLE_JOINERS = frozenset({"of", "at", "and", "for", "&"})  # the only small words a writer's role holds ('Head of News at …')

@@ -32,15 +32,55 @@ def without_glued_label(name: str) -> str:
 
 def name_alone(text: str) -> str | None:
     """A person's name alone on a line (two to four capitalised words, no function words, no digits;
-    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None."""
+    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), or two or three such names joined by 'and' or
+    '&' (co-writers: 'Ann Lee and Bo Chen'), else None. A surname's particle in lower case stands between the
+    capitalised words ('Marna van der Merwe', 'Ana de la Cruz'; name_particles in text_rules.yaml).
+
+    >>> name_alone("Ann Lee, Ph.D."), name_alone("Ann Lee and Bo Chen"), name_alone("Marna van der Merwe")
+    ('Ann Lee', 'Ann Lee and Bo Chen', 'Marna van der Merwe')
+    >>> name_alone("Romeo and Juliet"), name_alone("Harbour City and the Sea"), name_alone("van der Merwe")
+    (None, None, None)
+    """
     if len(text.split()) > header_rules().limits.name_line_max_words:
         return None
-    name = text.split(",")[0].strip()
-    words = name.split()
-    if (2 <= len(words) <= 4 and all(NAME.fullmatch(w) for w in words)
-            and not any(w.lower() in stop_words() for w in words) and not any(c.isdigit() for c in name)):
+    name = _without_note_fields(text.split(",")[0].strip())
+    if any(c.isdigit() for c in name):
+        return None
+    people = NAME_JOINER.split(name) if " and " in name or "&" in name else [name]
+    return name if len(people) <= 3 and all(_one_name(person.split()) for person in people) else None
+
+
+NAME_JOINER = re.compile(r"\s+(?:and|&)\s+")
+HANDLE_NOTE = re.compile(r"\(?@[\w.]{2,30}\)?")  # a social handle printed after the name ('(@annlee)')
+
+
+def _without_note_fields(text: str) -> str:
+    """A name line without the fields a header prints after the name when each is a writer's role, a reading time,
+    a relative date or a social handle ('Ann Lee | Senior Reporter', 'Ann Lee · 5 min read', 'Ann Lee (@annlee)'), else
+    the line as it is (a newsroom or a section after the name is not cut: 'Ann Lee | The Daily Courier').
+
+    >>> _without_note_fields("Ann Lee | Senior Reporter"), _without_note_fields("Ann Lee · 5 min read")
+    ('Ann Lee', 'Ann Lee')
+    >>> _without_note_fields("Ann Lee (@annlee)"), _without_note_fields("Ann Lee | The Daily Courier")
+    ('Ann Lee', 'Ann Lee | The Daily Courier')
+    """
+    rules = text_rules()
+    parts = [q.strip() for p in rules.separators.split(text) for q in SPACED_HYPHEN.split(p)]
+    name, notes = HANDLE_NOTE.sub("", parts[0]).strip(), parts[1:]
+    if all(rules.writer_role.search(n) or rules.reading_time.fullmatch(n) or rules.relative_date.fullmatch(n)
+           or HANDLE_NOTE.fullmatch(n) for n in notes):
         return name
-    return None
+    return text
+
+
+def _one_name(words: list[str]) -> bool:
+    """True when `words` are one person's name: two to four capitalised words, no function word, with a surname's
+    particles in lower case between them ('van der')."""
+    particles = header_rules().name_particles
+    named = [w for w in words if w not in particles]
+    return (2 <= len(named) <= 4 and len(words) - len(named) <= 2 and NAME.fullmatch(words[0]) is not None
+            and NAME.fullmatch(words[-1]) is not None and all(NAME.fullmatch(w) for w in named)
+            and not any(w.lower() in stop_words() for w in named))
 
 
 def credited_name(text: str) -> str | None:
@@ -69,8 +109,25 @@ def plausible_name(name: str, page: str) -> bool:
     >>> [plausible_name(n, "our team and its sales staff") for n in ["Team Harbourview", "Courier Staff", "Sales Team", "Team"]]
     [True, True, False, False]
     """
+    if furniture_name(name):
+        return False
     common = _common_words(name, page)
     return bool(common) and not common[0] and sum(common) * 2 <= len(common)
+
+
+def furniture_name(name: str) -> bool:
+    """True when a name-shaped line is the page's furniture, not a person: a writer's role ('Senior Reporter',
+    'Digital Content Producer': the line a header prints under the name, not the name; a collective credit ending in
+    its team's word, 'Courier Staff', is a name) or a heading the page rules know ('Related Stories', 'Recent Posts').
+
+    >>> [furniture_name(n) for n in ["Senior Reporter", "Related Stories", "Courier Staff", "Ann Lee", "Bo Editorson"]]
+    [True, True, False, False, False]
+    """
+    rules = text_rules()
+    role = rules.writer_role.search(name)
+    if role and role.group(0).strip(" ,").lower() not in header_rules().team_credit_words:
+        return True
+    return bool(rules.related_marker.fullmatch(name) or rules.boilerplate.fullmatch(name) or rules.story_end.match(name))
 
 
 def labelled_name(name: str, page: str) -> bool:

@@ -15,10 +15,12 @@ from pipelines.parse.cleaning import camel_tokens
 from pipelines.parse.dates import numeric_order, reading_order
 from pipelines.parse.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
+from pipelines.parse.text_bios import bio_author
 from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
 from pipelines.parse.text_dates import asked_date, is_activity_date, labelled_date, lone_date, published_over_revised
-from pipelines.parse.text_engines import link_submitter, poster_over_rank, question_asker, thread_author
+from pipelines.parse.text_engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
+                                         thread_author)
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
                                          name_over_role, nearby_meta, post_credit_on_day)
 from pipelines.parse.text_title import choose_title
@@ -222,6 +224,8 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (submitter := link_submitter(texts, story_end)):
         meta["author"] = submitter[1]  # the one 'submitted … by <name>' line of a link aggregator's post
         used.add(submitter[0])
+    if "author" not in meta and t is not None and (poster := poster_beside_time(texts, t, story_end)):
+        meta["author"] = poster[1]  # 'kim_o 2 years ago#1' by a thread's title: its first poster
     if "author" not in meta and (poster := poster_over_rank(texts, story_end)):
         meta["author"] = poster[1]  # a thread's first poster, over the forum rank printed under each poster
     if "author" not in meta and guess:
@@ -233,9 +237,11 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         meta["author"] = credit[1]
         used.update(credit[0])
     if "author" not in meta and ((credit := dated_byline(texts, story_end))
-                                 or (header_day and (credit := post_credit_on_day(texts, header_day)))):
+                                 or (credit := post_credit_on_day(texts, header_day))):
         meta["author"] = credit[1]
         used.add(credit[0])
+    if "author" not in meta and (bio := bio_author(texts, body_start, footer)):
+        meta["author"] = bio[1]  # a writer's bio under the story naming the person printed alone by the headline
     return meta, used
 
 
