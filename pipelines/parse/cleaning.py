@@ -7,18 +7,26 @@ from collections import Counter
 
 from pipelines.parse.rules import text_rules
 
-# A sentence end glued to the next sentence: 'the exchange.Additionally' (paragraphs that lost their break).
-CAPITAL_WORD = r"[A-Z](?:[a-z’']|\s|[A-Z]+\b)"  # 'The', 'A ', 'OSL': a word starting with a capital
-GLUED_SENTENCE = re.compile(rf"(?<=[a-z0-9%)\]][.!?])(?={CAPITAL_WORD})|(?<=[.!?][\"”’])(?={CAPITAL_WORD})")
-# A lower-case letter glued to a capital that starts a word: 'roadmapSouth', 'collapseThe', 'exchangeA similar'.
-GLUE_POINT = re.compile(rf"(?<=[a-z])(?={CAPITAL_WORD})")
+# Both glue patterns below open with the one character they need (a sentence's end mark, a capital) and look behind
+# from it: a pattern opening with a lookbehind is tried at every character of a paragraph, one opening with a character
+# class skips to the next character in it at C speed (the positions found are the same).
+CAPITAL_WORD_REST = r"(?:[a-z’']|\s|[A-Z]+\b)"  # after a capital: 'The', 'A ', 'OSL' are words starting with one
+# A sentence end glued to the next sentence: 'the exchange.Additionally' (paragraphs that lost their break); a match is
+# the end mark (or the quote closing the sentence) the break goes after.
+GLUED_SENTENCE = re.compile(rf"[.!?\"”’](?:(?<=[a-z0-9%)\]][.!?])|(?<=[.!?][\"”’]))(?=[A-Z]{CAPITAL_WORD_REST})")
+# A lower-case letter glued to a capital that starts a word: 'roadmapSouth', 'collapseThe', 'exchangeA similar'; a match
+# is the capital.
+GLUE_POINT = re.compile(rf"[A-Z](?<=[a-z][A-Z])(?={CAPITAL_WORD_REST})")
 HEAD_BREAK = re.compile(r"[.;:!?()\"“”]")  # punctuation a glued heading cannot hold
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+)(?=[\"“‘$(]?[A-Z0-9])")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 # Every space Python's \s matches but the line end: form feeds, vertical tabs, the information separators, NEL and the
 # Unicode line/paragraph separators among them (a scraper keeps them inside a line; a run of 20,000 left in a line would
 # be read again from each of its characters by the many \s* patterns run on lines and bodies), and U+200B.
-SPACES = re.compile(r"[ \t\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+")
+SPACE_CHARS = r"\t\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000"
+# A run of them (or of plain spaces) to be one space: runs of two or more and single odd spaces, not a single plain
+# space, which would be replaced by itself (a page's every word gap: a match each, for nothing).
+SPACES = re.compile(rf"[ {SPACE_CHARS}]{{2,}}|[{SPACE_CHARS}]")
 HEADING_MAX_WORDS = 6  # subheadings are short noun phrases: 'A five-year roadmap', 'Slow process'
 STARTER_HEADING_MAX_WORDS = 16
 
@@ -102,7 +110,7 @@ def unglue_paragraph(paragraph: str, protected: set[str] | frozenset = frozenset
     >>> unglue_paragraph("It ended badly.Slow processMeanwhile, creditors wait.")
     ['It ended badly.', 'Slow process', 'Meanwhile, creditors wait.']
     """
-    text = GLUED_SENTENCE.sub("\n\n", remove_inline_credits(paragraph))
+    text = GLUED_SENTENCE.sub("\\g<0>\n\n", remove_inline_credits(paragraph))
     out: list[str] = []
     for part in (p.strip() for p in text.split("\n\n")):
         if part:
