@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 
 from pipelines.parse.rules import text_rules
+from pipelines.parse.text_view import FOLDS_TO_ASCII
 
 # Both glue patterns below open with the one character they need (a sentence's end mark, a capital) and look behind
 # from it: a pattern opening with a lookbehind is tried at every character of a paragraph, one opening with a character
@@ -43,12 +44,36 @@ def normalize_whitespace(text: str) -> str:
 
 
 def remove_inline_credits(text: str) -> str:
-    """Replace photo/agency credits glued inside a paragraph by a paragraph break."""
+    """Replace photo/agency credits glued inside a paragraph by a paragraph break.
+
+    Every credit opens with one of the cue words (inline_credit_cues), so the pattern is tried only where the text's
+    lower case writes one, not at each character of a long paragraph (the same credits are found: the text's and its
+    lower case's offsets are the same but after an 'İ', lowered to two characters, and re.IGNORECASE reads no other
+    letter as a cue's but those lowered to it and FOLDS_TO_ASCII; a text holding one of these is searched whole).
+
+    >>> remove_inline_credits("The quay opened.Photo by Jon Hale on UnsplashA longer quay")
+    'The quay opened.\\n\\nA longer quay'
+    """
     rules = text_rules()
     lower = text.lower()
     if not any(cue in lower for cue in rules.inline_credit_cues):
         return text
-    return rules.inline_credit.sub("\n\n", text)
+    if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
+        return rules.inline_credit.sub("\n\n", text)
+    pieces, end = [], 0
+    for start in sorted(at for cue in rules.inline_credit_cues for at in _offsets(lower, cue)):
+        if start >= end and (found := rules.inline_credit.match(text, start)):  # match() still reads the text before start
+            pieces += (text[end:start], "\n\n")
+            end = found.end()
+    return "".join(pieces) + text[end:] if pieces else text
+
+
+def _offsets(text: str, word: str):
+    """Each offset in `text` where `word` is written."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def strip_title_prefix(body: str, title: str | None) -> str:
