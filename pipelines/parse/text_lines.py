@@ -115,10 +115,10 @@ def _is_menu(text: str, rules: TextRules) -> bool:
 def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     """The kind of one stripped, non-blank line."""
     words = word_count(text)
-    if rules.boilerplate.fullmatch(text):
+    if rules.boilerplate.matches(text):
         return "boiler", {}
     trimmed = text.strip(EDGE_SYMBOLS)
-    if trimmed and trimmed != text and rules.boilerplate.fullmatch(trimmed):
+    if trimmed and trimmed != text and rules.boilerplate.matches(trimmed):
         return "boiler", {}
     if rules.related_marker.fullmatch(text.rstrip(MARKER_TAIL)):
         return "related", {}
