@@ -19,7 +19,10 @@ GLUED_SENTENCE = re.compile(rf"[.!?\"”’](?:(?<=[a-z0-9%)\]][.!?])|(?<=[.!?][
 # is the capital.
 GLUE_POINT = re.compile(rf"[A-Z](?<=[a-z][A-Z])(?={CAPITAL_WORD_REST})")
 HEAD_BREAK = re.compile(r"[.;:!?()\"“”]")  # punctuation a glued heading cannot hold
-SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+)(?=[\"“‘$(]?[A-Z0-9])")
+# Where a sentence starts in a paragraph: at its start, or after the spaces that follow a sentence's end mark (and the
+# quote or bracket closing the sentence). A break is matched from its end mark, so the engine skips to those at C speed.
+SENTENCE_OPENING = r"(?=[\"“‘$(]?[A-Z0-9])"
+SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]?\s+{SENTENCE_OPENING}")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 # Every space Python's \s matches but the line end: form feeds, vertical tabs, the information separators, NEL and the
 # Unicode line/paragraph separators among them (a scraper keeps them inside a line; a run of 20,000 left in a line would
@@ -118,13 +121,24 @@ def _unglue_part(part: str, protected: set[str] | frozenset) -> list[str]:
     glue = [match.start() for match in GLUE_POINT.finditer(part)]
     if not glue:
         return [part]
-    for match in SENTENCE_START.finditer(part):
-        start = match.end()
+    for start in sentence_starts(part):
         split = _split_heading(part[start:], protected, [g - start for g in glue if g > start])
         if len(split) == 2:
             before = part[:start].strip()
             return ([before] if before else []) + [split[0]] + _unglue_part(split[1], protected)
     return [part]
+
+
+def sentence_starts(text: str):
+    """The offsets in `text` where a sentence starts, in order.
+
+    >>> list(sentence_starts('It ended.  "Then rates rose." (A note.) 3 more; a b. c'))
+    [0, 11, 30, 40]
+    """
+    if re.match(SENTENCE_OPENING, text):
+        yield 0
+    for match in SENTENCE_BREAK.finditer(text):
+        yield match.end()
 
 
 def unglue_paragraph(paragraph: str, protected: set[str] | frozenset = frozenset()) -> list[str]:
