@@ -106,3 +106,8 @@ def test_every_cued_boilerplate_line_holds_its_cue(index):
     cues, pattern = RULES.boilerplate.cued[index]
     spelt = [s for s in spell(_parser.parse(pattern.pattern, pattern.flags)) if pattern.fullmatch(s)]
     assert len(spelt) >= 2 and [s for s in spelt if not any(cue in s.lower() for cue in cues)] == []
+
+
+@pytest.mark.parametrize("name", ["footer", "footer_mention"])
+def test_every_copyright_notice_holds_a_footer_cue(name):
+    assert uncued(getattr(RULES, name), RULES.footer_cues) == []

@@ -92,6 +92,7 @@ class TextRules:
     footer: re.Pattern
     footer_mention: re.Pattern
     footer_dated: re.Pattern
+    footer_cues: tuple[str, ...]
     inline_end_heading: re.Pattern
     inline_heading_reader: re.Pattern
     inline_end_credit: re.Pattern
@@ -156,6 +157,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         footer=re.compile(raw["footer_line"], flags),
         footer_mention=re.compile(raw["footer_mention"], flags),
         footer_dated=re.compile(raw["footer_dated"], flags),
+        footer_cues=tuple(raw["footer_cues"]),
         inline_end_heading=_any_line(raw["inline_end_headings"]),
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
         inline_end_credit=re.compile(raw["inline_end_credit"], flags),
