@@ -80,5 +80,6 @@ def test_the_lines_holding_a_cue_are_those_whose_lower_case_holds_it_each_once()
 
 
 def test_the_lines_in_lower_case_are_each_line_lowered_alone():
-    texts = ["ΟΔΟΣ", "ΣΑ ΠΟΡΤ", "İSTANBUL Port", "", "By Ann"]  # a final sigma by a line's end, 'İ' lowered to two characters
+    # a final sigma by a line's end, 'İ' lowered to two characters
+    texts = ["ΟΔΟΣ", "ΣΑ ΠΟΡΤ", "İSTANBUL Port", "", "By Ann"]
     assert PageView(texts).lower_lines == tuple(text.lower() for text in texts)

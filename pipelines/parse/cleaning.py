@@ -66,7 +66,8 @@ def remove_inline_credits(text: str) -> str:
         return rules.inline_credit.sub("\n\n", text)
     pieces, end = [], 0
     for start in sorted(at for cue in rules.inline_credit_cues for at in _offsets(lower, cue)):
-        if start >= end and (found := rules.inline_credit.match(text, start)):  # match() still reads the text before start
+        # match() still reads the text before `start` (a credit's \b)
+        if start >= end and (found := rules.inline_credit.match(text, start)):
             pieces += (text[end:start], "\n\n")
             end = found.end()
     return "".join(pieces) + text[end:] if pieces else text

@@ -39,6 +39,11 @@ class BoilerplateLines:
         return any(may_hold(lower, line, cues) and pattern.fullmatch(line) for cues, pattern in self.cued)
 
 
+def _cued_lines(entries: list[dict]) -> tuple[tuple[tuple[str, ...], re.Pattern], ...]:
+    """(cues, whole-line pattern) of each entry ({cues: [...], pattern: '...'}), matched case-insensitively."""
+    return tuple((tuple(entry["cues"]), re.compile(entry["pattern"], re.IGNORECASE)) for entry in entries)
+
+
 def _words(words: list[str]) -> str:
     """A pattern matching any of `words` as a whole word."""
     return rf"\b(?:{'|'.join(map(re.escape, words))})\b"
@@ -149,8 +154,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
     raw = _raw_rules(path)
     flags = re.IGNORECASE
     return TextRules(
-        boilerplate=BoilerplateLines(_any_line(raw["boilerplate_lines"]), tuple(
-            (tuple(entry["cues"]), re.compile(entry["pattern"], re.IGNORECASE)) for entry in raw["boilerplate_cued_lines"])),
+        boilerplate=BoilerplateLines(_any_line(raw["boilerplate_lines"]), _cued_lines(raw["boilerplate_cued_lines"])),
         promo=_any_line(raw["promo_cues"]),
         promo_max_words=int(raw["promo_max_words"]),
         story_end=_any_line(raw["story_end_lines"]),

@@ -69,8 +69,9 @@ class PageView(tuple):
 
     @cached_property
     def lower_lines(self) -> tuple[str, ...]:
-        """Each line in lower case, cut out of `lower` by one split (lowering makes no newline and reads no character
-        across one, so the lines split where `page`'s do, though 'İ', lowered to two characters, moves their offsets)."""
+        """Each line in lower case, cut out of `lower` by one split (lowering makes no newline and reads no
+        character across one, so the lines split where `page`'s do, though 'İ', lowered to two characters, moves
+        their offsets)."""
         return tuple(self.lower.split("\n"))
 
     @cached_property

@@ -16,7 +16,7 @@ from itertools import accumulate
 from functools import lru_cache
 
 from pipelines.parse.dates import find_date
-from pipelines.parse.line_features import WORD, stop_words
+from pipelines.parse.line_features import NO_DIGITS, WORD, stop_words
 from pipelines.parse.rules import header_rules
 
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
@@ -34,7 +34,6 @@ TITLE_NAMES = ("bias", "log_words", "capital_ratio", "stop_ratio", "ends_period"
                "headline_above", "stack_below") + STORY_FIT_NAMES
 META_REACH = 5  # lines below a headline its dateline or byline may sit (a dek and an author name between)
 NAME_WORD = re.compile(r"[A-Z][\w.’'\-]*")
-ASCII_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def lowered_words(text: str) -> list[str]:
@@ -70,7 +69,7 @@ def digit_count(text: str) -> int:
     >>> digit_count("Top 10 phones of 2024"), digit_count("Area 51 km²")
     (6, 3)
     """
-    return len(text) - len(text.translate(ASCII_DIGITS)) if text.isascii() else sum(map(str.isdigit, text))
+    return len(text) - len(text.translate(NO_DIGITS)) if text.isascii() else sum(map(str.isdigit, text))
 
 
 def _name_like(text: str) -> bool:
