@@ -90,3 +90,24 @@ def test_a_label_left_out_of_its_list_is_named():
     """The check itself: a label without its word in the list is named, with and without its optional part."""
     pattern = re.compile(r"(?:last )?(?:updated|reviewed)$", re.IGNORECASE)
     assert uncued(pattern, ("updated",)) == ["reviewed", "last reviewed"]
+
+
+def test_every_inline_credit_opens_with_a_credit_cue():
+    """remove_inline_credits tries its pattern only where a cue is written: each credit must open with one."""
+    spelt = spell(_parser.parse(RULES.inline_credit.pattern, RULES.inline_credit.flags))
+    assert spelt and all(RULES.inline_credit.fullmatch(s) for s in spelt)
+    assert [s for s in spelt if not s.lower().startswith(RULES.inline_credit_cues)] == []
+
+
+@pytest.mark.parametrize("index", range(len(RULES.boilerplate.cued)))
+def test_every_cued_boilerplate_line_holds_its_cue(index):
+    """BoilerplateLines tries a cued pattern only on a line holding a cue. ('.' is spelt 'a', which glues a word to the
+    next where the pattern wants a word boundary: the strings it does not read are left out, '.{0,60}' spelt empty.)"""
+    cues, pattern = RULES.boilerplate.cued[index]
+    spelt = [s for s in spell(_parser.parse(pattern.pattern, pattern.flags)) if pattern.fullmatch(s)]
+    assert len(spelt) >= 2 and [s for s in spelt if not any(cue in s.lower() for cue in cues)] == []
+
+
+@pytest.mark.parametrize("name", ["footer", "footer_mention"])
+def test_every_copyright_notice_holds_a_footer_cue(name):
+    assert uncued(getattr(RULES, name), RULES.footer_cues) == []

@@ -69,3 +69,17 @@ def test_the_layout_holds_the_view_of_its_lines():
     layout = page_layout(lines, text_rules(), choose=False)
     assert layout.view == tuple(line.text for line in lines)
     assert layout.view.page.startswith("Port opens a new terminal\n")
+
+
+def test_the_lines_holding_a_cue_are_those_whose_lower_case_holds_it_each_once():
+    texts = ["Menu", "Posted BY Ann Lee", "", "Maybe by Bo, or by Kim", "The harbour opened."]
+    assert PageView(texts).lines_holding("by") == (1, 3)
+    assert PageView(texts).lines_holding("starter") == ()
+    wide = ["İİİİİİİİİİ Port", "by", "Menu"]  # lowering 'İ' makes two characters: the lower-case page's offsets move
+    assert PageView(wide).lines_holding("by") == (1,)
+
+
+def test_the_lines_in_lower_case_are_each_line_lowered_alone():
+    # a final sigma by a line's end, 'İ' lowered to two characters
+    texts = ["ΟΔΟΣ", "ΣΑ ΠΟΡΤ", "İSTANBUL Port", "", "By Ann"]
+    assert PageView(texts).lower_lines == tuple(text.lower() for text in texts)

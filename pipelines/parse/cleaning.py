@@ -6,19 +6,32 @@ import unicodedata
 from collections import Counter
 
 from pipelines.parse.rules import text_rules
+from pipelines.parse.text_view import FOLDS_TO_ASCII
 
-# A sentence end glued to the next sentence: 'the exchange.Additionally' (paragraphs that lost their break).
-CAPITAL_WORD = r"[A-Z](?:[a-z’']|\s|[A-Z]+\b)"  # 'The', 'A ', 'OSL': a word starting with a capital
-GLUED_SENTENCE = re.compile(rf"(?<=[a-z0-9%)\]][.!?])(?={CAPITAL_WORD})|(?<=[.!?][\"”’])(?={CAPITAL_WORD})")
-# A lower-case letter glued to a capital that starts a word: 'roadmapSouth', 'collapseThe', 'exchangeA similar'.
-GLUE_POINT = re.compile(rf"(?<=[a-z])(?={CAPITAL_WORD})")
+# Both glue patterns below open with the one character they need (a sentence's end mark, a capital) and look behind
+# from it: a pattern opening with a lookbehind is tried at every character of a paragraph, one opening with a character
+# class skips to the next character in it at C speed (the positions found are the same).
+CAPITAL_WORD_REST = r"(?:[a-z’']|\s|[A-Z]+\b)"  # after a capital: 'The', 'A ', 'OSL' are words starting with one
+# A sentence end glued to the next sentence: 'the exchange.Additionally' (paragraphs that lost their break); a match is
+# the end mark (or the quote closing the sentence) the break goes after.
+GLUED_SENTENCE = re.compile(rf"[.!?\"”’](?:(?<=[a-z0-9%)\]][.!?])|(?<=[.!?][\"”’]))(?=[A-Z]{CAPITAL_WORD_REST})")
+# A lower-case letter glued to a capital that starts a word: 'roadmapSouth', 'collapseThe', 'exchangeA similar'; a match
+# is the capital.
+GLUE_POINT = re.compile(rf"[A-Z](?<=[a-z][A-Z])(?={CAPITAL_WORD_REST})")
 HEAD_BREAK = re.compile(r"[.;:!?()\"“”]")  # punctuation a glued heading cannot hold
-SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+)(?=[\"“‘$(]?[A-Z0-9])")
+# Where a sentence starts in a paragraph: at its start, or after the spaces that follow a sentence's end mark (and the
+# quote or bracket closing the sentence). A break is matched from its end mark, so the engine skips to those at C speed.
+SENTENCE_OPENING = r"(?=[\"“‘$(]?[A-Z0-9])"
+SENTENCE_BREAK = re.compile(rf"[.!?][\"”’)]?\s+{SENTENCE_OPENING}")
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 # Every space Python's \s matches but the line end: form feeds, vertical tabs, the information separators, NEL and the
 # Unicode line/paragraph separators among them (a scraper keeps them inside a line; a run of 20,000 left in a line would
 # be read again from each of its characters by the many \s* patterns run on lines and bodies), and U+200B.
-SPACES = re.compile(r"[ \t\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+")
+SPACE_CHARS = r"\t\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000"
+# A run of them (or of plain spaces) to be one space: runs of two or more and single odd spaces, not a single plain
+# space, which would be replaced by itself (a page's every word gap: a match each, for nothing). The pattern opens with
+# the class, so the regex engine skips to the next space at C speed.
+SPACES = re.compile(rf"[ {SPACE_CHARS}](?:[ {SPACE_CHARS}]+|(?<=[{SPACE_CHARS}]))")
 HEADING_MAX_WORDS = 6  # subheadings are short noun phrases: 'A five-year roadmap', 'Slow process'
 STARTER_HEADING_MAX_WORDS = 16
 
@@ -35,12 +48,37 @@ def normalize_whitespace(text: str) -> str:
 
 
 def remove_inline_credits(text: str) -> str:
-    """Replace photo/agency credits glued inside a paragraph by a paragraph break."""
+    """Replace photo/agency credits glued inside a paragraph by a paragraph break.
+
+    Every credit opens with one of the cue words (inline_credit_cues), so the pattern is tried only where the text's
+    lower case writes one, not at each character of a long paragraph (the same credits are found: the text's and its
+    lower case's offsets are the same but after an 'İ', lowered to two characters, and re.IGNORECASE reads no other
+    letter as a cue's but those lowered to it and FOLDS_TO_ASCII; a text holding one of these is searched whole).
+
+    >>> remove_inline_credits("The quay opened.Photo by Jon Hale on UnsplashA longer quay")
+    'The quay opened.\\n\\nA longer quay'
+    """
     rules = text_rules()
     lower = text.lower()
     if not any(cue in lower for cue in rules.inline_credit_cues):
         return text
-    return rules.inline_credit.sub("\n\n", text)
+    if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
+        return rules.inline_credit.sub("\n\n", text)
+    pieces, end = [], 0
+    for start in sorted(at for cue in rules.inline_credit_cues for at in _offsets(lower, cue)):
+        # match() still reads the text before `start` (a credit's \b)
+        if start >= end and (found := rules.inline_credit.match(text, start)):
+            pieces += (text[end:start], "\n\n")
+            end = found.end()
+    return "".join(pieces) + text[end:] if pieces else text
+
+
+def _offsets(text: str, word: str):
+    """Each offset in `text` where `word` is written."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def strip_title_prefix(body: str, title: str | None) -> str:
@@ -84,13 +122,24 @@ def _unglue_part(part: str, protected: set[str] | frozenset) -> list[str]:
     glue = [match.start() for match in GLUE_POINT.finditer(part)]
     if not glue:
         return [part]
-    for match in SENTENCE_START.finditer(part):
-        start = match.end()
+    for start in sentence_starts(part):
         split = _split_heading(part[start:], protected, [g - start for g in glue if g > start])
         if len(split) == 2:
             before = part[:start].strip()
             return ([before] if before else []) + [split[0]] + _unglue_part(split[1], protected)
     return [part]
+
+
+def sentence_starts(text: str):
+    """The offsets in `text` where a sentence starts, in order.
+
+    >>> list(sentence_starts('It ended.  "Then rates rose." (A note.) 3 more; a b. c'))
+    [0, 11, 30, 40]
+    """
+    if re.match(SENTENCE_OPENING, text):
+        yield 0
+    for match in SENTENCE_BREAK.finditer(text):
+        yield match.end()
 
 
 def unglue_paragraph(paragraph: str, protected: set[str] | frozenset = frozenset()) -> list[str]:
@@ -102,7 +151,7 @@ def unglue_paragraph(paragraph: str, protected: set[str] | frozenset = frozenset
     >>> unglue_paragraph("It ended badly.Slow processMeanwhile, creditors wait.")
     ['It ended badly.', 'Slow process', 'Meanwhile, creditors wait.']
     """
-    text = GLUED_SENTENCE.sub("\n\n", remove_inline_credits(paragraph))
+    text = GLUED_SENTENCE.sub("\\g<0>\n\n", remove_inline_credits(paragraph))
     out: list[str] = []
     for part in (p.strip() for p in text.split("\n\n")):
         if part:

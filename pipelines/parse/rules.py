@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipelines.parse.text_view import may_hold
 from pipelines.yamlfile import load_yaml
 
 
@@ -15,6 +16,32 @@ RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "text_rules.yaml"
 def _any_line(patterns: list[str]) -> re.Pattern:
     """One pattern matching a whole line against any of `patterns`."""
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BoilerplateLines:
+    """The lines dropped wherever they appear: `lines` (one pattern of the boilerplate_lines), and `cued` (the
+    boilerplate_cued_lines: (cues, pattern) pairs, a pattern tried only on a line that may hold one of its cues)."""
+
+    lines: re.Pattern
+    cued: tuple[tuple[tuple[str, ...], re.Pattern], ...]
+
+    def matches(self, line: str) -> bool:
+        """True when the whole of `line` is boilerplate.
+
+        >>> rules = text_rules()
+        >>> [rules.boilerplate.matches(t) for t in ["Back to top", "Read our Cookie Policy here", "Cookies are baked."]]
+        [True, True, False]
+        """
+        if self.lines.fullmatch(line):
+            return True
+        lower = line.lower()
+        return any(may_hold(lower, line, cues) and pattern.fullmatch(line) for cues, pattern in self.cued)
+
+
+def _cued_lines(entries: list[dict]) -> tuple[tuple[tuple[str, ...], re.Pattern], ...]:
+    """(cues, whole-line pattern) of each entry ({cues: [...], pattern: '...'}), matched case-insensitively."""
+    return tuple((tuple(entry["cues"]), re.compile(entry["pattern"], re.IGNORECASE)) for entry in entries)
 
 
 def _words(words: list[str]) -> str:
@@ -63,13 +90,14 @@ class TextThresholds:
 class TextRules:
     """Compiled page-furniture rules for text dumps."""
 
-    boilerplate: re.Pattern
+    boilerplate: BoilerplateLines
     promo: re.Pattern
     promo_max_words: int
     story_end: re.Pattern
     footer: re.Pattern
     footer_mention: re.Pattern
     footer_dated: re.Pattern
+    footer_cues: tuple[str, ...]
     inline_end_heading: re.Pattern
     inline_heading_reader: re.Pattern
     inline_end_credit: re.Pattern
@@ -128,13 +156,14 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
     raw = _raw_rules(path)
     flags = re.IGNORECASE
     return TextRules(
-        boilerplate=_any_line(raw["boilerplate_lines"]),
+        boilerplate=BoilerplateLines(_any_line(raw["boilerplate_lines"]), _cued_lines(raw["boilerplate_cued_lines"])),
         promo=_any_line(raw["promo_cues"]),
         promo_max_words=int(raw["promo_max_words"]),
         story_end=_any_line(raw["story_end_lines"]),
         footer=re.compile(raw["footer_line"], flags),
         footer_mention=re.compile(raw["footer_mention"], flags),
         footer_dated=re.compile(raw["footer_dated"], flags),
+        footer_cues=tuple(raw["footer_cues"]),
         inline_end_heading=_any_line(raw["inline_end_headings"]),
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
         inline_end_credit=re.compile(raw["inline_end_credit"], flags),

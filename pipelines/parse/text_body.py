@@ -262,7 +262,7 @@ def body_paragraphs(texts: list[str], title: str | None, protected: set[str], ru
         if n == 0:
             text = strip_title_prefix(text, title)
         for piece in unglue_paragraph(text, protected):
-            if rules.boilerplate.fullmatch(piece) or (title and piece == title and not out):
+            if rules.boilerplate.matches(piece) or (title and piece == title and not out):
                 continue
             out.append(piece)
     return out

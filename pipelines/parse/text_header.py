@@ -127,9 +127,11 @@ def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
 def _dated_credits(texts: Sequence[str], stop: int) -> list[tuple[int, str]]:
     """(index, name) of each short line above `stop` crediting a writer (a name that reads as a person's) beside a date."""
     view, credits, longest = page_view(texts), [], header_rules().limits.dateline_max_words
-    for i in range(stop):
+    for i in view.lines_holding("by"):
+        if i >= stop:
+            break
         text = view[i]
-        if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
+        if len(text.split()) > longest or not view.date(i):
             continue
         if (name := byline_name(text)) and (name := name.rstrip(".,;:")) and plausible_name(name, view.page):
             credits.append((i, name))

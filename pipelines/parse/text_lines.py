@@ -10,6 +10,7 @@ from pipelines.parse.cleaning import normalize_whitespace
 from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.scripts import UNSPACED_CHAR, UNSPACED_END, ends_sentence_unspaced, has_unspaced, word_count
+from pipelines.parse.text_view import may_hold
 
 EDGE_SYMBOLS = " ↑↓→←»«›‹>|·•–—-"
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$|" + UNSPACED_END)  # 。！？ end a Chinese or Japanese sentence
@@ -115,10 +116,10 @@ def _is_menu(text: str, rules: TextRules) -> bool:
 def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     """The kind of one stripped, non-blank line."""
     words = word_count(text)
-    if rules.boilerplate.fullmatch(text):
+    if rules.boilerplate.matches(text):
         return "boiler", {}
     trimmed = text.strip(EDGE_SYMBOLS)
-    if trimmed and trimmed != text and rules.boilerplate.fullmatch(trimmed):
+    if trimmed and trimmed != text and rules.boilerplate.matches(trimmed):
         return "boiler", {}
     if rules.related_marker.fullmatch(text.rstrip(MARKER_TAIL)):
         return "related", {}
@@ -211,7 +212,7 @@ def footer_start(lines: list[Line], rules: TextRules) -> int:
     limits = rules.thresholds
     for i in range(int(len(lines) * limits.footer_from), len(lines)):
         line = lines[i]
-        if line.words > limits.footer_line_max_words:
+        if line.words > limits.footer_line_max_words or not may_hold(line.text.lower(), line.text, rules.footer_cues):
             continue
         notice = rules.footer.search(line.text)
         if not (notice or rules.footer_mention.search(line.text)):

@@ -21,9 +21,10 @@ FOLDS_TO_ASCII = "İıſ"
 class PageView(tuple):
     """The texts of a page's lines, with what the readers look up across them computed once, when first asked for:
     `page` (the lines joined by newlines), `starts` (each line's offset in `page`), `lower` (`page` in lower case),
-    `line_at(offset)` (the line holding an offset of `page`), `may_hold(cues)` (a cheap test that rules a
-    page-wide search out) and `date(i)` (line i's first date, find_date's match). It holds no judgement of the lines:
-    kinds, scores and the title are the Layout's.
+    `lower_lines` (each line in lower case), `line_at(offset)` (the line holding an offset of `page`), `may_hold(cues)`
+    (a cheap test that rules a page-wide search out), `lines_holding(cue)` (the lines holding a word in any case) and
+    `date(i)` (line i's first date, find_date's match). It holds no judgement of the lines: kinds, scores and the
+    title are the Layout's.
 
     >>> view = PageView(["Menu", "Thread starter ann_lee", "Jan 5, 2024"])
     >>> view[1], view.starts, view.line_at(view.page.index("ann_lee")), view.date(2).group(0), view.date(0)
@@ -58,6 +59,24 @@ class PageView(tuple):
         """False only when no line can hold any of `cues` (lower case) in any case as re.IGNORECASE reads it: a pattern
         that needs one of them need not search the page."""
         return may_hold(self.lower, self.page, cues)
+
+    def lines_holding(self, cue: str) -> tuple[int, ...]:
+        """Indexes, in order, of the lines whose lower-case text holds `cue` (lower case, no newline), looked for once
+        per page and cue (a reader looking at those lines only skips the others at the cost of a substring test)."""
+        if cue not in self._holding:
+            self._holding[cue] = tuple(i for i, text in enumerate(self.lower_lines) if cue in text)
+        return self._holding[cue]
+
+    @cached_property
+    def lower_lines(self) -> tuple[str, ...]:
+        """Each line in lower case, cut out of `lower` by one split (lowering makes no newline and reads no
+        character across one, so the lines split where `page`'s do, though 'İ', lowered to two characters, moves
+        their offsets)."""
+        return tuple(self.lower.split("\n"))
+
+    @cached_property
+    def _holding(self) -> dict[str, tuple[int, ...]]:
+        return {}
 
     def date(self, i: int) -> re.Match | None:
         """The first date written on line i (find_date's match), looked for once per page."""

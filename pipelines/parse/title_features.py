@@ -16,7 +16,7 @@ from itertools import accumulate
 from functools import lru_cache
 
 from pipelines.parse.dates import find_date
-from pipelines.parse.line_features import WORD, stop_words
+from pipelines.parse.line_features import NO_DIGITS, WORD, stop_words
 from pipelines.parse.rules import header_rules
 
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit
@@ -36,22 +36,40 @@ META_REACH = 5  # lines below a headline its dateline or byline may sit (a dek a
 NAME_WORD = re.compile(r"[A-Z][\w.’'\-]*")
 
 
+def lowered_words(text: str) -> list[str]:
+    """The text's words (WORD), each lowered alone. An ASCII text is lowered whole before its words are found (one
+    call instead of one a word, speed): lowering an ASCII letter makes a letter, so the words are the same."""
+    return WORD.findall(text.lower()) if text.isascii() else list(map(str.lower, WORD.findall(text)))
+
+
 def content_words(text: str) -> set[str]:
     """The line's words of three letters or more that are not function words, in lower case."""
     stops = stop_words()
+    if text.isascii():  # lowered whole (lowered_words): an ASCII word keeps its length
+        return {w for w in WORD.findall(text.lower()) if len(w) > 2 and w not in stops}
     return {w.lower() for w in WORD.findall(text) if len(w) > 2 and w.lower() not in stops}
 
 
 @lru_cache(maxsize=65536)
-def _own(text: str) -> tuple[frozenset, int, float, float, float, bool]:
+def _own(text: str) -> tuple[frozenset, int, float, float, float, bool, int]:
     """A candidate's own figures (cached): content words, word count, shares of capitalised, function and
-    all-capital words, and whether it reads as a person's name."""
+    all-capital words, whether it reads as a person's name, and how many of its characters are digits."""
     words = WORD.findall(text)
     n = len(words) or 1
     stops = stop_words()
     return (frozenset(content_words(text)), n, sum(w[:1].isupper() for w in words) / n,
             sum(w.lower() in stops for w in words) / n, sum(w.isupper() and len(w) > 1 for w in words) / n,
-            _name_like(text))
+            _name_like(text), digit_count(text))
+
+
+def digit_count(text: str) -> int:
+    """How many of the text's characters are digits (str.isdigit). In an ASCII text the digits are 0-9 and are counted
+    by deleting them (speed: no call per character).
+
+    >>> digit_count("Top 10 phones of 2024"), digit_count("Area 51 km²")
+    (6, 3)
+    """
+    return len(text) - len(text.translate(NO_DIGITS)) if text.isascii() else sum(map(str.isdigit, text))
 
 
 def _name_like(text: str) -> bool:
@@ -111,10 +129,10 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
     """One row (TITLE_NAMES order) per candidate line; `body_lines`: the opening of the page's content (opening_lines)."""
     story = [k for k in body_lines if k >= body_start]  # the story itself, not the kept lines over its first paragraph
     # each word lowered alone, as content_words lowers a candidate's: 'İstanbul' lowered within a text splits in two
-    story_counts = Counter(w.lower() for w in WORD.findall("\n".join(lines[k].text for k in story)))
-    stops = stop_words()
-    body_words = {w for w in story_counts if len(w) > 2 and w not in stops} \
-        | content_words("\n".join(lines[k].text for k in body_lines if k < body_start))
+    story_counts = Counter(lowered_words("\n".join(lines[k].text for k in story)))
+    # the words a candidate's content words are looked up in: a content word is long and no function word, so the
+    # story's words need no sifting for them
+    body_words = story_counts.keys() | content_words("\n".join(lines[k].text for k in body_lines if k < body_start))
     texts = [x.text for x in lines]
     counts = Counter(texts)
     above_text = "\n" + "\n".join(texts[:body_start]) + "\n"
@@ -135,7 +153,7 @@ def title_features(lines, candidates: list[int], body_start: int, scores: list[f
     rows = []
     for i in candidates:
         line = lines[i]
-        content, n, capitals, stop_ratio, upper_ratio, name_like = own[i]
+        content, n, capitals, stop_ratio, upper_ratio, name_like, _ = own[i]
         below = any(meta_like[i + 1:i + 4])
         above = any(meta_like[max(0, i - 2):i])
         to_meta = next((k for k in range(1, META_REACH + 1) if i + k < len(lines) and meta_like[i + k]), META_REACH + 1)
@@ -189,15 +207,25 @@ def story_fit(lines, candidates: list[int], body_start: int, story: list[int], s
     in_story = set(story)
     first = next((i for i in candidates if overlaps[i] >= 0.5 and lines[i].kind == "headline"
                   and not _own(lines[i].text)[5] and not meta_like[i]), None)
+    counted = story_counts.__getitem__  # (map over it: a generator's sum costs more than the logs)
     fit = {}
     for i in candidates:
-        text, content = lines[i].text, _own(lines[i].text)[0]
+        text = lines[i].text
+        own = _own(text)
+        content = own[0]
+        if not content:
+            body_freq = 0.0
+        elif i in in_story:
+            body_freq = sum([math.log1p(counted(w) - 1) for w in content]) / len(content)
+        else:
+            body_freq = sum(map(math.log1p, map(counted, content))) / len(content)
         key = text.casefold()
         fit[i] = [
-            sum(math.log1p(story_counts[w] - (i in in_story)) for w in content) / len(content) if content else 0.0,
+            body_freq,
             float(i == first),
-            sum(map(str.isdigit, text)) / len(text),
-            float(any(0 <= k < len(lines) and lines[k].text.casefold() == key for k in (i - 1, i + 1))),
+            own[6] / len(text),
+            float((i > 0 and lines[i - 1].text.casefold() == key)
+                  or (i + 1 < len(lines) and lines[i + 1].text.casefold() == key)),
         ]
     on_topic = [i for i in candidates if i < body_start and fit[i][0] >= ON_TOPIC_FREQ and lines[i].kind == "headline"]
     nearest = on_topic[-1] if on_topic else None
