@@ -127,7 +127,7 @@ def furniture_name(name: str) -> bool:
     role = rules.writer_role.search(name)
     if role and role.group(0).strip(" ,").lower() not in header_rules().team_credit_words:
         return True
-    return bool(rules.related_marker.fullmatch(name) or rules.boilerplate.fullmatch(name) or rules.story_end.match(name))
+    return bool(rules.related_marker.fullmatch(name) or rules.boilerplate.matches(name) or rules.story_end.match(name))
 
 
 def labelled_name(name: str, page: str) -> bool:
