@@ -207,7 +207,9 @@ def story_fit(lines, candidates: list[int], body_start: int, story: list[int], s
     in_story = set(story)
     first = next((i for i in candidates if overlaps[i] >= 0.5 and lines[i].kind == "headline"
                   and not _own(lines[i].text)[5] and not meta_like[i]), None)
-    counted = story_counts.__getitem__  # (map over it: a generator's sum costs more than the logs)
+    # (map over it: a generator's sum costs more than the logs); math.fsum, exactly rounded, gives the same figure
+    # whatever order the frozenset of content words is read in, which depends on the process's hash seed
+    counted = story_counts.__getitem__
     fit = {}
     for i in candidates:
         text = lines[i].text
@@ -216,9 +218,9 @@ def story_fit(lines, candidates: list[int], body_start: int, story: list[int], s
         if not content:
             body_freq = 0.0
         elif i in in_story:
-            body_freq = sum([math.log1p(counted(w) - 1) for w in content]) / len(content)
+            body_freq = math.fsum([math.log1p(counted(w) - 1) for w in content]) / len(content)
         else:
-            body_freq = sum(map(math.log1p, map(counted, content))) / len(content)
+            body_freq = math.fsum(map(math.log1p, map(counted, content))) / len(content)
         key = text.casefold()
         fit[i] = [
             body_freq,
