@@ -95,7 +95,8 @@ def rules(language: str = "chinese") -> dict:
         change_openers=frozenset(cfg["range_change_openers"]),
         level_before=re.compile(  # '从', '由', '从2023年的' before a figure a change starts from
             rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$"),
-        level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None)
+        level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None,
+        reached_after=re.compile(rf"\s*(?:{_alt(cfg['range_reached_after'])})") if cfg["range_reached_after"] else None)
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
