@@ -14,6 +14,7 @@ from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_year, period_year, relative_year, sentence_year
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.subjects import Subject, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
 
@@ -82,9 +83,12 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
             if a["unit"] != "count" and _is_component(sentence, a, story, cfg, breakdown):
                 breakdown = True
                 continue
+            subject = verb_subject(body, s, s + a["start"], mentions, jur) if stated else None
+            if subject is not None and subject.kind != "organization":
+                continue  # a company's plan, or that of a name no list knows and no place: no place's target
             if stated and not (a["unit"] == "count" and breakdown):
-                target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts))
-                out.extend(_per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
+                target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts), subject)
+                out.extend([target] if subject else _per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
                 if target.unit != "count":
                     story.last_money = target
                     if target.metric in ("investment", "fund_size"):
@@ -146,8 +150,9 @@ def previous_amount_end(amount: dict, amounts: list[dict]) -> int | None:
 
 
 def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | None, cfg: dict,
-            previous_end: int | None = None) -> Target:
-    """Build one Target from an amount found in the sentence at span."""
+            previous_end: int | None = None, subject: Subject | None = None) -> Target:
+    """Build one Target from an amount found in the sentence at span; a known organization as the subject
+    (`subject`, subjects.py) holds it for its own jurisdiction, or for none."""
     s, e = span
     sentence = story.body[s:e]
     last_money = story.last_money
@@ -165,8 +170,8 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
         p_start, p_end = story.paragraph(s)
         year = period_year(story.body[p_start:p_end], story.published_at, cfg) or deadline_year(
             story.body[p_start:s], story.published_at)
-    owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
-                       None if previous_end is None else s + previous_end)
+    owner = subject.owner if subject is not None else find_owner(
+        story, span, s + a["start"], s + a["end"], unit, fallback, None if previous_end is None else s + previous_end)
     year = _context_year(year, owner, sentence, sentence[a["start"]:a["end"]], story, cfg)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,

@@ -1,0 +1,119 @@
+"""Who a sentence says sets a figure, read from the subject of the verb before it, on the English path.
+
+A place's target is what a place or its government plans; a company's plan is no place's target (targets.py). The
+name right before the last verb of a figure's clause ('Zorblax Holdings will invest $50 million in a Chengdu park',
+'Singapore's MAS aims to create a S$150 million fund') tells them apart:
+
+- a known organization (organization_cues.yaml) sets the target for its own jurisdiction (the Monetary Authority of
+  Singapore for Singapore), or for none when it is an international body (the European Commission): never for
+  another place named in the sentence or the story;
+- a company, or a capitalised name that no list knows and that is no place ('Quillon', 'Zorblax Holdings') and no
+  government word, title or plan noun, sets a plan of its own: no place's target;
+- a place, a person, an unknown government body, a pronoun or a lowercase subject ('the city') leave the owner to
+  owners.find_owner, as before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipelines.extract.company_cues import (AFFIX, GENERIC, ORG_HEADS, OTHER_HEADS, PERSON_TITLES, SPLIT_WORDS,
+                                            STOP_WORDS, TITLE_SPLIT)
+from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
+from pipelines.extract.jurisdictions import is_demonym
+from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
+from pipelines.records import Mention
+
+TOKEN = r"[A-Z][\w&.'’-]*"
+NOT_NAME_WORDS = STOP_WORDS | SPLIT_WORDS | GENERIC | PERSON_TITLES | TITLE_SPLIT | ORG_HEADS | OTHER_HEADS
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The holder a figure's subject names: `kind` 'organization' (a known body: `owner` its jurisdiction, None for
+    an international one), 'company' or 'name' (a name no list knows: neither owns a place's target)."""
+
+    kind: str
+    owner: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(the verb group: auxiliaries then a subject verb, the noun phrase of capitalised words ending a text)."""
+    cfg = target_rules()
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    verb = re.compile(rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
+    connectors = alt(CUES["organization_connectors"] + ["the", "de"])
+    phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
+    return verb, phrase
+
+
+def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mention], places: list[Mention]) -> Subject | None:
+    """The holder named by the subject of the last verb before the figure at pos, in the figure's clause; None when
+    the subject is a place, a person, an unknown body or no name, and the owner is to be found as before.
+
+    >>> body = "Quillon will invest $500 million in a Web3 hub in Dubai."
+    >>> verb_subject(body, 0, 20, [], [Mention("jurisdiction", "Dubai", "Dubai", 50, 55)])
+    Subject(kind='name', owner=None)
+    >>> verb_subject("Dubai will invest $500 million.", 0, 18, [], [Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
+    """
+    clause_start = sentence_start
+    for m in CLAUSE_BREAK.finditer(body, sentence_start, pos):
+        clause_start = m.end()
+    verb_re, _ = _patterns()
+    verbs = list(verb_re.finditer(body, clause_start, pos))
+    span = _phrase_before(body, clause_start, verbs[-1].start()) if verbs else None
+    if span is None:
+        return None
+    s, e = span
+    named = [m for m in mentions if m.char_start < e and m.char_end > s and m.entity_type != "jurisdiction"]
+    for m in named:
+        if m.entity_type == "organization" and m.entity_name in ORGANIZATION_HOMES:
+            return Subject("organization", ORGANIZATION_HOMES[m.entity_name])
+    if any(m.char_start < e and m.char_end > s for m in places):
+        return None  # 'Sichuan', 'Hong Kong's Cyberport', 'Tencent and Shenzhen': a place's plan
+    if named:
+        return Subject("company") if all(m.entity_type == "company" for m in named) else None
+    return Subject("name") if _is_unknown_name(body[s:e]) else None
+
+
+def _phrase_before(body: str, lo: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the run of capitalised words ending right before `end` ('Zorblax Holdings', 'Singapore's
+    MAS'), past an apposition set off by commas ('Quillon, a startup in Shenzhen, will'); leading function words
+    ('In March', 'The') and words before an adjective ('Shenzhen-based') left out; None when there is none."""
+    text = body[lo:end].rstrip()
+    if text.endswith(","):
+        comma = text.rfind(",", 0, len(text) - 1)
+        if comma < 0 or not text[comma + 1:].strip()[:1].islower():
+            return None
+        text = text[:comma].rstrip()
+    _, phrase_re = _patterns()
+    window = max(0, len(text) - 160)  # a subject is a few words: the search never reads a long text
+    m = phrase_re.search(text, window)
+    if m is None:
+        return None
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
+    start = m.start()
+    for ws, we in words:
+        token = m.group()[ws:we]
+        if AFFIX.search(token):
+            start = m.start() + we  # 'Shenzhen-based Quillon': the name is after the adjective
+    while start < m.end():
+        word = re.match(r"\s*(\S+)", text[start:m.end()])
+        if word.group(1) not in SPLIT_WORDS:
+            break
+        start += word.end()
+    start += len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+    return (lo + start, lo + m.end()) if start < m.end() else None
+
+
+def _is_unknown_name(phrase: str) -> bool:
+    """True for a name: a word no list of function, generic, title or head words holds, no country adjective, in
+    a phrase naming no government ('Quillon'; not 'Officials', 'Chinese Authorities', 'The Plan')."""
+    cfg = target_rules()
+    if any(rx.search(phrase) for rx in cfg["gov_re"].values()) or cfg["plan_noun_re"].search(phrase):
+        return False
+    words = [w.rstrip(".,") for w in phrase.split()]
+    return any(w[:1].isupper() and re.sub(r"['’]s$", "", w) not in NOT_NAME_WORDS and not is_demonym(w)
+               for w in words)
