@@ -45,3 +45,8 @@ def test_a_place_or_its_government_as_subject_still_owns_the_target():
         ("Chengdu", "companies", 200, "count")]
     assert found("The UK Treasury plans to invest £40 million in a blockchain sandbox by 2026.") == [
         ("United Kingdom", "investment", 40e6, "GBP")]
+
+
+def test_a_name_ending_in_a_place_word_is_a_place_the_gazetteer_lacks_not_a_company():
+    assert found("Meridale City will invest $200 million in a blockchain district by 2027.") == [
+        (None, "investment", 200e6, "USD")]

@@ -110,10 +110,13 @@ def _phrase_before(body: str, lo: int, end: int) -> tuple[int, int] | None:
 
 def _is_unknown_name(phrase: str) -> bool:
     """True for a name: a word no list of function, generic, title or head words holds, no country adjective, in
-    a phrase naming no government ('Quillon'; not 'Officials', 'Chinese Authorities', 'The Plan')."""
+    a phrase naming no government and ending in no place word ('Quillon'; not 'Officials', 'Chinese Authorities',
+    'The Plan', 'Meridale City')."""
     cfg = target_rules()
     if any(rx.search(phrase) for rx in cfg["gov_re"].values()) or cfg["plan_noun_re"].search(phrase):
         return False
+    if phrase.endswith(tuple(" " + head for head in cfg["subject_place_heads"])):
+        return False  # 'Meridale City': a place the gazetteer lacks
     words = [w.rstrip(".,") for w in phrase.split()]
     return any(w[:1].isupper() and re.sub(r"['’]s$", "", w) not in NOT_NAME_WORDS and not is_demonym(w)
                for w in words)

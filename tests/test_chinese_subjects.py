@@ -1,0 +1,25 @@
+"""A company opening a Chinese or Japanese figure's clause states its own plan, held by no place (owner None, as a
+bank's or a university's fund: chinese_subjects.py). Invented sentences."""
+from datetime import datetime
+
+from pipelines.extract.story import extract_story
+
+PUB = datetime(2024, 3, 1)
+
+
+def found(body):
+    return [(t.jurisdiction_name, t.metric, t.target_value, t.unit) for t in extract_story("", body, PUB)[1]]
+
+
+def test_a_known_company_as_subject_gives_the_place_after_it_nothing():
+    assert [t[0] for t in found("华为计划在贵阳投资30亿元建设元宇宙实验室。")] == [None]
+
+
+def test_a_company_named_by_its_suffix_as_subject_gives_the_place_after_it_nothing():
+    assert found("星澜数字科技有限公司将在合肥设立5亿元元宇宙基金。") == [(None, "fund_size", 5e8, "CNY")]
+
+
+def test_a_place_first_or_a_company_joined_to_a_place_keeps_the_target():
+    assert found("合肥市政府与华为将共同设立5亿元元宇宙产业基金。") == [("Hefei", "fund_size", 5e8, "CNY")]
+    assert found("华为与合肥市将共同设立5亿元元宇宙产业基金。") == [("Hefei", "fund_size", 5e8, "CNY")]
+    assert found("合肥市计划引进华为等企业，设立5亿元元宇宙产业基金。") == [("Hefei", "fund_size", 5e8, "CNY")]
