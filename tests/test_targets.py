@@ -303,3 +303,10 @@ def test_two_figures_joined_by_and_are_no_range():
 def test_a_year_before_to_and_a_figure_is_no_range():
     got = extract_targets("Sichuan plans to grow its metaverse industry by 2025 to 200 billion yuan.", PUB, [])
     assert [(t.target_value, t.target_year) for t in got] == [(200e9, 2025)]
+
+
+def test_a_threshold_each_counted_firm_must_meet_is_no_target():
+    got = [(t.jurisdiction_name, t.metric, t.target_value) for t in extract_targets(
+        "Hefei plans to have 80 metaverse companies, each with revenue above 200 million yuan, by 2026.",
+        datetime(2024, 3, 1), [])]
+    assert got == [("Hefei", "companies", 80)]

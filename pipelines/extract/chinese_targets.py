@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from pipelines.extract.amounts import to_usd
 from pipelines.extract.chinese_lists import listed_counts
-from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
+from pipelines.extract.chinese_numbers import DIGITS, chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_shared import shared_owners
@@ -67,7 +67,9 @@ def rules(language: str = "chinese") -> dict:
     cfg = with_traditional(base["chinese"] if language == "chinese" else {**base["chinese"], **base["japanese"]})
     cfg["fx"] = base["fx"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
-    gap = rf"[\u3041-\u30ff\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?"  # Han and kana between a count and its noun (100社の企業)
+    # Han and kana between a count and its noun (100社の企業), and whole Latin words (10个Web3产业园, 100家AI企业): a
+    # word is read whole ((?![A-Za-z0-9]) after it), so a long run of letters is tried one way, not split many ways
+    gap = rf"(?:[\u3041-\u30ff\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{{0,9}}(?![A-Za-z0-9])){{0,{cfg['count_gap']}}}?"
     not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
     start = _figure_start(not_after)
     before = _alt(w for w in cfg["currencies"] if w not in cfg["currency_units"])  # 新台幣 in 新台幣100億元
@@ -103,6 +105,9 @@ def rules(language: str = "chinese") -> dict:
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
     cfg["range_re"] = re.compile(cfg["range_pattern"])
+    cfg["relative_year_res"] = [re.compile(p) for p in cfg["relative_year_patterns"]]
+    cfg["soft_not_target"] = frozenset(cfg["soft_not_target_cues"])
+    cfg["purpose_re"] = re.compile(_alt(cfg["purpose_verbs"])) if cfg["purpose_verbs"] else None
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
     cfg["usd_after_re"] = re.compile(
@@ -209,7 +214,8 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
     """fund_size, industry_size or investment: the last metric word after the amount in its clause
     ('50亿元元宇宙产业基金' is a fund), else the nearest before it in its clause ('产业规模突破2500亿元'),
     then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause).
-    A figure listed before others takes the words after the list ('100亿元、50亿元和30亿元元宇宙基金' are three funds).
+    A figure listed before others takes the words after the list ('100亿元、50亿元和30亿元元宇宙基金' are three funds);
+    words after a purpose verb ('投入100亿元发展元宇宙产业') name what the sum is for, not the sum.
 
     >>> _metric("分别设立100亿元、50亿元元宇宙基金", 4, 10, rules())
     'fund_size'
@@ -218,8 +224,10 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
     while nxt := cfg["money_list_next_re"].match(sentence, list_end):
         list_end = nxt.end()
     c_start, c_end = _clause(sentence, start, list_end)
-    if not before_only:
-        after = [(m.start(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, end, c_end)]
+    purpose = cfg["purpose_re"].search(sentence, end, c_end) if cfg["purpose_re"] else None
+    if not before_only:  # words after a purpose verb name what the sum is for ('投入100亿元发展产业'), not the sum
+        after_end = purpose.start() if purpose else c_end
+        after = [(m.start(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, end, after_end)]
         if after:
             return max(after)[1]
     for s in (c_start,) if clause_only else (c_start, 0):
@@ -233,7 +241,9 @@ def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) 
     """A statistic, a past figure, an analyst's estimate, a company result or a per-firm ceiling, not a target."""
     c_start, c_end = _clause(sentence, a["start"], a["end"])
     clause = sentence[c_start:c_end]
-    if cfg["not_target_cues_re"].search(clause) or _past_year(clause, published_at):
+    cues = {m.group() for m in cfg["not_target_cues_re"].finditer(clause)}
+    committed = bool(cfg["commitment_cues_re"].search(sentence, 0, c_end))  # 力争到2025年累计培育: a total to reach
+    if cues - cfg["soft_not_target"] or (cues and not committed) or _past_year(clause, published_at):
         return True
     if a["unit"] != "count" and cfg["per_unit_cues_re"].search(clause):
         return True  # a grant's ceiling for each firm or project ('每家企业最高奖励500万元'), not a total
@@ -262,7 +272,26 @@ def _year(sentence: str, published_at: datetime | None, cfg: dict | None = None)
     if years:
         return years[0]
     period = cfg["period_re"].search(sentence)
-    return cfg["plan_periods"][period.group()] if period else None
+    if period:
+        return cfg["plan_periods"][period.group()]
+    return _relative_year(sentence, published_at, cfg)
+
+
+def _relative_year(sentence: str, published_at: datetime | None, cfg: dict) -> int | None:
+    """'未来三年', '3年内', '用五年时间' -> the publication year plus the number; None without a publication date.
+
+    >>> _relative_year("未来三年引进人才1000名", datetime(2024, 3, 1), rules())
+    2027
+    """
+    if published_at is None:
+        return None
+    for rx in cfg["relative_year_res"]:
+        m = rx.search(sentence)
+        word = m.group("n") if m else ""
+        n = int(word) if word.isdigit() else DIGITS.get(word) or chinese_number(word) if word else None
+        if n:
+            return published_at.year + int(n)
+    return None
 
 
 def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,

@@ -1,0 +1,35 @@
+"""Shapes of Chinese plan sentences: a running total to reach (累计 with 力争), a deadline counted from the story's date
+(未来三年), what a sum is spent on (投入…发展), Latin words in a counted noun (3个Web3产业园). Invented sentences."""
+from datetime import datetime
+
+from pipelines.extract.story import extract_story
+
+PUB = datetime(2024, 3, 1)
+
+
+def targets(body):
+    return [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year)
+            for t in extract_story("", body, PUB)[1]]
+
+
+def test_a_running_total_in_a_plan_is_a_target_and_one_in_a_statistic_is_not():
+    assert targets("合肥市力争到2026年累计培育元宇宙企业80家。") == [("Hefei", "companies", 80, "count", 2026)]
+    assert targets("截至2023年底，合肥市累计培育元宇宙企业80家。") == []
+    assert targets("合肥市累计培育元宇宙企业80家。") == []
+
+
+def test_a_deadline_counted_in_years_from_the_story_s_date():
+    assert targets("合肥市提出，未来三年引进元宇宙人才2000名。") == [("Hefei", "talent", 2000, "count", 2027)]
+    assert targets("合肥市计划5年内设立20亿元元宇宙基金。") == [("Hefei", "fund_size", 20e8, "CNY", 2029)]
+    assert targets("合肥市计划在2026年设立20亿元元宇宙基金。") == [("Hefei", "fund_size", 20e8, "CNY", 2026)]
+
+
+def test_a_sum_spent_on_an_industry_is_an_investment_and_a_fund_stays_a_fund():
+    assert targets("合肥市计划投入30亿元发展元宇宙产业。") == [("Hefei", "investment", 30e8, "CNY", None)]
+    assert targets("合肥市将设立30亿元基金支持元宇宙产业。") == [("Hefei", "fund_size", 30e8, "CNY", None)]
+    assert targets("合肥市力争元宇宙产业规模达到300亿元。") == [("Hefei", "industry_size", 300e8, "CNY", None)]
+
+
+def test_a_latin_word_between_a_count_and_its_noun():
+    assert targets("合肥市将打造4个Web3产业园，培育30家AI企业。") == [
+        ("Hefei", "industrial_parks", 4, "count", None), ("Hefei", "companies", 30, "count", None)]
