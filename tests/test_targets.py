@@ -310,3 +310,17 @@ def test_a_threshold_each_counted_firm_must_meet_is_no_target():
         "Hefei plans to have 80 metaverse companies, each with revenue above 200 million yuan, by 2026.",
         datetime(2024, 3, 1), [])]
     assert got == [("Hefei", "companies", 80)]
+
+
+def test_a_number_inside_a_name_counts_nothing():
+    def counts(body):
+        return [(t.jurisdiction_name, t.target_value) for t in extract_targets(body, datetime(2024, 3, 1), [])]
+    assert counts("Hefei wants to draw Fortune 500 companies to its metaverse park by 2026.") == []
+    assert counts("Hefei aims to train 3 million Web 4.0 specialists by 2030.") == []
+    assert counts("Hefei aims to attract 500 metaverse companies by 2026.") == [("Hefei", 500)]
+
+
+def test_a_grant_to_each_project_is_a_ceiling_not_a_total():
+    got = extract_targets("Hefei will offer up to 8 million yuan to each qualifying metaverse project.",
+                          datetime(2024, 3, 1), [])
+    assert got == []
