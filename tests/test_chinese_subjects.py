@@ -23,3 +23,8 @@ def test_a_place_first_or_a_company_joined_to_a_place_keeps_the_target():
     assert found("合肥市政府与华为将共同设立5亿元元宇宙产业基金。") == [("Hefei", "fund_size", 5e8, "CNY")]
     assert found("华为与合肥市将共同设立5亿元元宇宙产业基金。") == [("Hefei", "fund_size", 5e8, "CNY")]
     assert found("合肥市计划引进华为等企业，设立5亿元元宇宙产业基金。") == [("Hefei", "fund_size", 5e8, "CNY")]
+
+
+def test_a_known_body_opening_the_clause_sets_the_target_for_its_own_jurisdiction():
+    assert found("安徽省元宇宙产业起步较早。工信部提出到2027年培育60家元宇宙企业。") == [("China", "companies", 60, "count")]
+    assert found("経済産業省は2028年までにWeb3人材を5000人育成する計画だ。") == [("Japan", "talent", 5000, "count")]

@@ -50,3 +50,7 @@ def test_a_place_or_its_government_as_subject_still_owns_the_target():
 def test_a_name_ending_in_a_place_word_is_a_place_the_gazetteer_lacks_not_a_company():
     assert found("Meridale City will invest $200 million in a blockchain district by 2027.") == [
         (None, "investment", 200e6, "USD")]
+
+
+def test_a_place_written_before_a_body_s_acronym_is_its_holder():
+    assert found("Ghana's SEC plans to hire 30 blockchain experts by 2025.") == [("Ghana", "talent", 30, "count")]

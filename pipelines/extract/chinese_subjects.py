@@ -1,17 +1,20 @@
-"""A company's own plan stated in Chinese or Japanese: held by no place (owner None, as a bank's or a university's
-fund on this path: chinese_targets.py), never by the place it names after it.
+"""Who a Chinese or Japanese figure's clause says states it, when its subject is a company or a known body.
 
-Chinese puts the subject first: a figure's clause opening with a company ('腾讯计划在成都投资50亿元',
-'某某科技公司将在杭州设立10亿元基金', 'ソニーは…100億円を投資する') states what the company plans, whatever place it
-names after; a place or a government body named first ('成都市政府与华为将共同设立…') keeps the target, as does a
-company joined to a place ('腾讯与成都市将共同设立…': no plan word follows the company). The words that make a name
-the subject (将, 计划, 拟, は ...) are the "company_subject_after" lists of targets.json.
+Chinese puts the subject first: a figure's clause opening with a name and a plan word ('腾讯计划在成都投资50亿元',
+'某某科技公司将在杭州设立10亿元基金', '工信部提出…', 'ソニーは…100億円を投資する') is that name's statement, whatever
+place it names after. A company's own plan is held by no place (owner None, as a bank's or a university's fund on
+this path: chinese_targets.py); a known government body's (organization_cues.yaml jurisdiction) by its jurisdiction,
+not by the place named in the sentence before. A place or a government named first ('成都市政府与华为将共同设立…')
+keeps the target, as does a company joined to a place ('腾讯与成都市将共同设立…': no plan word follows the company).
+The plan words are the "subject_after" lists of targets.json.
 """
 from __future__ import annotations
 
 import re
 
 from pipelines.extract.chinese_orgs import owns_no_place
+from pipelines.extract.company_names import ORGANIZATION_HOMES
+from pipelines.extract.subjects import Subject
 from pipelines.records import Mention
 
 CLAUSE_START = re.compile(r"[，,：:；;]")
@@ -20,20 +23,20 @@ CLAUSE_START = re.compile(r"[，,：:；;]")
 def _subject_re(cfg: dict) -> re.Pattern:
     """The words right after a subject name: an optional company suffix (公司, 集团), then a plan word (将, 计划)."""
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"\s*(?:{alt(cfg['company_subject_suffixes'])})?\s*(?:{alt(cfg['company_subject_after'])})")
+    return re.compile(rf"\s*(?:{alt(cfg['subject_suffixes'])})?\s*(?:{alt(cfg['subject_after'])})")
 
 
-def company_subject(body: str, sentence_start: int, pos: int, names: list[Mention], places: list[Mention],
-                    cfg: dict) -> bool:
-    """True when the first name of the figure's clause (of its sentence, when the clause names none) before the
-    figure at pos is a company followed by a plan word: the company's own plan.
+def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention], places: list[Mention],
+                   cfg: dict) -> Subject | None:
+    """The holder the first name of the figure's clause (of its sentence, when the clause names none) before the
+    figure at pos sets, when a plan word follows it: a company (owner None) or a known body (its jurisdiction);
+    None when that name is a place or another body, and the owner is found as before.
 
     >>> from pipelines.extract.chinese_targets import rules
     >>> tencent, chengdu = Mention("company", "Tencent", "腾讯", 0, 2), Mention("jurisdiction", "Chengdu", "成都", 5, 7)
-    >>> company_subject("腾讯计划在成都投资50亿元。", 0, 9, [tencent], [chengdu], rules())
-    True
-    >>> company_subject("腾讯与成都市将设立50亿元基金。", 0, 10, [tencent], [Mention("jurisdiction", "Chengdu", "成都市", 3, 6)], rules())
-    False
+    >>> subject_holder("腾讯计划在成都投资50亿元。", 0, 9, [tencent], [chengdu], rules())
+    Subject(kind='company', owner=None)
+    >>> subject_holder("腾讯与成都市将设立50亿元基金。", 0, 10, [tencent], [Mention("jurisdiction", "Chengdu", "成都市", 3, 6)], rules())
     """
     if "subject_re" not in cfg:
         cfg["subject_re"] = _subject_re(cfg)
@@ -41,7 +44,12 @@ def company_subject(body: str, sentence_start: int, pos: int, names: list[Mentio
     for lo in (clause_start, sentence_start):
         before = sorted((m for m in (*names, *places) if lo <= m.char_start and m.char_end <= pos),
                         key=lambda m: m.char_start)
-        if before:
-            first = before[0]
-            return owns_no_place(first) and bool(cfg["subject_re"].match(body, first.char_end))
-    return False
+        if not before:
+            continue
+        first = before[0]
+        if not cfg["subject_re"].match(body, first.char_end):
+            return None
+        if first.entity_type == "organization" and first.entity_name in ORGANIZATION_HOMES:
+            return Subject("organization", ORGANIZATION_HOMES[first.entity_name])
+        return Subject("company") if owns_no_place(first) else None
+    return None

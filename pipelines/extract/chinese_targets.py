@@ -19,7 +19,7 @@ from pipelines.extract.chinese_numbers import DIGITS, chinese_number, half_width
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_shared import shared_owners
-from pipelines.extract.chinese_subjects import company_subject
+from pipelines.extract.chinese_subjects import subject_holder
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
@@ -363,8 +363,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 due = year if year is not None else earlier_year
                 figures = [(s + f["start"], s + f["end"]) for f in amounts]
                 holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
-                if company_subject(body, s, s + a["start"], names, in_sentence, cfg):
-                    owner, holders = None, [None]  # a company's own plan ('腾讯计划在成都投资…'): no place's, as 中国银行's fund
+                holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg)
+                if holder is not None:  # a company's own plan ('腾讯计划在成都投资…'): no place's; a known body's: its home's
+                    owner, holders = holder.owner, [holder.owner]
                 for holder_no, holder in enumerate(holders):
                     held_in = unit if holder == owner else _local_yuan(holder, a, cfg) or a["unit"]
                     usd = a["usd"] if a["stated"] else to_usd(a["value"], held_in, cfg) if held_in != "count" else None

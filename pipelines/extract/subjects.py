@@ -68,10 +68,12 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mentio
         return None
     s, e = span
     named = [m for m in mentions if m.char_start < e and m.char_end > s and m.entity_type != "jurisdiction"]
+    in_phrase = [m for m in places if m.char_start < e and m.char_end > s]
     for m in named:
-        if m.entity_type == "organization" and m.entity_name in ORGANIZATION_HOMES:
+        if m.entity_type == "organization" and m.entity_name in ORGANIZATION_HOMES and not any(
+                p.char_start < m.char_start for p in in_phrase):  # 'Nigeria's SEC' is Nigeria's, not the US one
             return Subject("organization", ORGANIZATION_HOMES[m.entity_name])
-    if any(m.char_start < e and m.char_end > s for m in places):
+    if in_phrase:
         return None  # 'Sichuan', 'Hong Kong's Cyberport', 'Tencent and Shenzhen': a place's plan
     if named:
         return Subject("company") if all(m.entity_type == "company" for m in named) else None
