@@ -33,3 +33,8 @@ def test_a_sum_spent_on_an_industry_is_an_investment_and_a_fund_stays_a_fund():
 def test_a_latin_word_between_a_count_and_its_noun():
     assert targets("合肥市将打造4个Web3产业园，培育30家AI企业。") == [
         ("Hefei", "industrial_parks", 4, "count", None), ("Hefei", "companies", 30, "count", None)]
+
+
+def test_patents_counted_in_jian():
+    assert targets("合肥市力争到2026年累计申请元宇宙专利800件。") == [("Hefei", "patents", 800, "count", 2026)]
+    assert targets("合肥市计划到2026年新增发明专利1200件。") == [("Hefei", "patents", 1200, "count", 2026)]
