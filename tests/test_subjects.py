@@ -54,3 +54,9 @@ def test_a_name_ending_in_a_place_word_is_a_place_the_gazetteer_lacks_not_a_comp
 
 def test_a_place_written_before_a_body_s_acronym_is_its_holder():
     assert found("Ghana's SEC plans to hire 30 blockchain experts by 2025.") == [("Ghana", "talent", 30, "count")]
+
+
+def test_a_government_body_named_after_its_place_speaks_for_that_place():
+    assert found("Ningbo hosted a forum. The plan, issued by the Zhejiang Provincial Department of Commerce, aims "
+                 "to grow the metaverse industry to 40 billion yuan by 2026.") == [
+        ("Zhejiang", "industry_size", 40e9, "CNY")]

@@ -20,7 +20,9 @@ from functools import lru_cache
 
 from pipelines.extract.company_cues import (AFFIX, GENERIC, ORG_HEADS, OTHER_HEADS, PERSON_TITLES, SPLIT_WORDS,
                                             STOP_WORDS, TITLE_SPLIT)
+from pipelines.extract.chinese_places import has_han
 from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
+from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention
@@ -36,6 +38,43 @@ class Subject:
 
     kind: str
     owner: str | None = None
+
+
+def organization_places(mentions: list[Mention]) -> list[Mention]:
+    """The place each government body among the mentions speaks for, as a place mention over the body's name: a
+    known body's jurisdiction (organization_cues.yaml), or the place its name opens with when a word of
+    targets.json government_body_words names a government ('Shanghai Municipal Commission of Economy and
+    Informatization' -> Shanghai); a name written in full, not an acronym. The owner of a figure is then found as for a place written there ('... released by
+    the Shanghai Municipal Commission ...'); an international body or a company speaks for none.
+
+    >>> [(m.entity_name, m.char_start) for m in organization_places([
+    ...     Mention("organization", "Shanghai Municipal Commission of Commerce", "Shanghai Municipal Commission of Commerce", 4, 45),
+    ...     Mention("organization", "European Commission", "European Commission", 50, 69)])]
+    [('Shanghai', 4)]
+    """
+    gaz, words = load_gazetteer(), frozenset(target_rules()["government_body_words"])
+    out = []
+    for m in mentions:
+        if m.entity_type != "organization" or has_han(m.surface_text) or " " not in m.surface_text:
+            continue  # a Chinese name's place is read by the Chinese path (chinese_orgs.owns_no_place); an acronym
+            # alone ('CPC', 'SEC') may stand for another body of the same letters: only as a subject (verb_subject)
+        home = ORGANIZATION_HOMES.get(m.entity_name) if m.entity_name in ORGANIZATION_HOMES else _opening_place(
+            m.surface_text, gaz, words)
+        if home and gaz.places.get(home):
+            out.append(Mention("jurisdiction", home, m.surface_text, m.char_start, m.char_end, field=m.field))
+    return out
+
+
+def _opening_place(name: str, gaz, government_words: frozenset) -> str | None:
+    """The place a government body's name opens with ('Beijing Municipal Bureau of ...' -> 'Beijing'), else None."""
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    if not government_words.intersection(w.strip(",") for w in words):
+        return None
+    for k in (3, 2, 1):
+        place = gaz.lookup(" ".join(words[:k])) if len(words) > k else None
+        if place is not None:
+            return place.name
+    return None
 
 
 @lru_cache(maxsize=1)
