@@ -38,3 +38,10 @@ def test_a_latin_word_between_a_count_and_its_noun():
 def test_patents_counted_in_jian():
     assert targets("合肥市力争到2026年累计申请元宇宙专利800件。") == [("Hefei", "patents", 800, "count", 2026)]
     assert targets("合肥市计划到2026年新增发明专利1200件。") == [("Hefei", "patents", 1200, "count", 2026)]
+
+
+def test_a_sum_qualifying_each_firm_or_project_is_no_target():
+    assert targets("合肥市到2026年培育元宇宙企业200家，其中营收超亿元企业20家。") == [
+        ("Hefei", "companies", 200, "count", 2026), ("Hefei", "companies", 20, "count", 2026)]
+    assert targets("合肥市计划到2026年引进5亿元以上元宇宙项目10个。") == [("Hefei", "projects", 10, "count", 2026)]
+    assert targets("合肥市将设立10亿元企业发展基金。") == [("Hefei", "fund_size", 10e8, "CNY", None)]

@@ -107,7 +107,14 @@ def rules(language: str = "chinese") -> dict:
     cfg["range_re"] = re.compile(cfg["range_pattern"])
     cfg["relative_year_res"] = [re.compile(p) for p in cfg["relative_year_patterns"]]
     cfg["soft_not_target"] = frozenset(cfg["soft_not_target_cues"])
-    cfg["purpose_re"] = re.compile(_alt(cfg["purpose_verbs"])) if cfg["purpose_verbs"] else None
+    money_words = _alt(w for _, words in cfg["money_metrics"] for w in words)
+    cfg["purpose_re"] = re.compile(  # a verb not naming a kind of money ('企业发展基金' is a fund's name)
+        rf"(?:{_alt(cfg['purpose_verbs'])})(?!{money_words})") if cfg["purpose_verbs"] else None
+    nouns = rf"[的の]?\s*(?:{_alt(cfg['threshold_nouns'])})"  # '10亿元以上的项目', '100億円以上の企業'
+    cfg["threshold_after_re"] = re.compile(  # '以上元宇宙项目': a few words may stand before the noun
+        rf"\s*(?:{_alt(cfg['threshold_links'])})\s*[的の]?[\u3041-\u30ff\u4e00-\u9fff]{{0,6}}?{nouns}")
+    cfg["threshold_bare_after_re"] = re.compile(rf"\s*{nouns}")  # after 超: '超亿元企业'
+    cfg["threshold_over_re"] = re.compile(rf"(?:{_alt(cfg['threshold_over'])})\s*$")
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
     cfg["usd_after_re"] = re.compile(
@@ -215,7 +222,8 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
     ('50亿元元宇宙产业基金' is a fund), else the nearest before it in its clause ('产业规模突破2500亿元'),
     then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause).
     A figure listed before others takes the words after the list ('100亿元、50亿元和30亿元元宇宙基金' are three funds);
-    words after a purpose verb ('投入100亿元发展元宇宙产业') name what the sum is for, not the sum.
+    words after a purpose verb ('投入100亿元发展元宇宙产业') name what the sum is for, not the sum; a verb inside a
+    fund's name ('10亿元企业发展基金') is none.
 
     >>> _metric("分别设立100亿元、50亿元元宇宙基金", 4, 10, rules())
     'fund_size'
@@ -247,9 +255,23 @@ def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) 
         return True
     if a["unit"] != "count" and cfg["per_unit_cues_re"].search(clause):
         return True  # a grant's ceiling for each firm or project ('每家企业最高奖励500万元'), not a total
+    if a["unit"] != "count" and _threshold(sentence, a, cfg):
+        return True  # the size that qualifies each firm or project ('营收超亿元企业30家'), not a total
     earlier = sentence[:c_start]
     past_before = cfg["not_target_cues_re"].search(earlier) or _past_year(earlier, published_at)
     return bool(past_before) and not cfg["commitment_cues_re"].search(clause)
+
+
+def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
+    """True for a sum qualifying each firm or project ('10亿元以上项目', '超亿元企业'), not a total to reach.
+
+    >>> _threshold("营收超亿元企业30家", {"start": 3, "end": 5}, rules()), _threshold("设立10亿元企业发展基金", {"start": 2, "end": 6}, rules())
+    (True, False)
+    """
+    if cfg["threshold_after_re"].match(sentence, a["end"]):
+        return True
+    return bool(cfg["threshold_over_re"].search(sentence, max(0, a["start"] - 3), a["start"])
+                and cfg["threshold_bare_after_re"].match(sentence, a["end"]))
 
 
 def _past_year(text: str, published_at: datetime | None) -> bool:
