@@ -316,7 +316,7 @@ def test_a_number_inside_a_name_counts_nothing():
     def counts(body):
         return [(t.jurisdiction_name, t.target_value) for t in extract_targets(body, datetime(2024, 3, 1), [])]
     assert counts("Hefei wants to draw Fortune 500 companies to its metaverse park by 2026.") == []
-    assert counts("Hefei aims to train 3 million Web 4.0 specialists by 2030.") == []
+    assert counts("Hefei aims to train Web 4.0 specialists by 2030.") == []
     assert counts("Hefei aims to attract 500 metaverse companies by 2026.") == [("Hefei", 500)]
 
 
@@ -324,3 +324,19 @@ def test_a_grant_to_each_project_is_a_ceiling_not_a_total():
     got = extract_targets("Hefei will offer up to 8 million yuan to each qualifying metaverse project.",
                           datetime(2024, 3, 1), [])
     assert got == []
+
+
+def test_a_version_number_in_front_of_the_counted_noun_keeps_the_count():
+    got = extract_targets("Hefei aims to have 3 million Web 4.0 specialists and 100 Web 3 startups by 2030.",
+                          datetime(2024, 3, 1), [])
+    assert [(t.metric, t.target_value) for t in got] == [("talent", 3e6), ("companies", 100)]
+
+
+def test_this_year_dates_a_commitment_in_the_publication_year():
+    got = extract_targets("Hefei will hand out 300 million yuan in metaverse subsidies this year.", datetime(2024, 3, 1), [])
+    assert [(t.target_value, t.target_year) for t in got] == [(300e6, 2024)]
+
+
+def test_hope_and_lure_state_a_goal():
+    got = extract_targets("Officials in Hefei hope to lure 150 Web3 firms.", datetime(2024, 3, 1), [])
+    assert [(t.jurisdiction_name, t.target_value) for t in got] == [("Hefei", 150)]

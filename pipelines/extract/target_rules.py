@@ -54,7 +54,8 @@ def target_rules() -> dict:
     cfg["count_noun"] = nouns
     words = alt(cfg["number_words"])
     skip = alt(cfg["count_skip_words"])
-    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*"
+    # a word before the counted noun, with a version number after it ('100 Web 3 startups', '4 million Web 4.0 specialists')
+    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*(?:\s\d(?:\.\d)?(?=\s))?"
     number_start = _starts(cfg["number_words"], r"\d")
     cfg["count_re"] = re.compile(
         rf"\b{number_start}(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
