@@ -45,3 +45,7 @@ def test_a_sum_qualifying_each_firm_or_project_is_no_target():
         ("Hefei", "companies", 200, "count", 2026), ("Hefei", "companies", 20, "count", 2026)]
     assert targets("合肥市计划到2026年引进5亿元以上元宇宙项目10个。") == [("Hefei", "projects", 10, "count", 2026)]
     assert targets("合肥市将设立10亿元企业发展基金。") == [("Hefei", "fund_size", 10e8, "CNY", None)]
+
+
+def test_a_chinese_sum_too_small_for_a_target_is_none():
+    assert targets("合肥市将给予元宇宙企业20万元奖励。") == []

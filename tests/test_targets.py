@@ -340,3 +340,10 @@ def test_this_year_dates_a_commitment_in_the_publication_year():
 def test_hope_and_lure_state_a_goal():
     got = extract_targets("Officials in Hefei hope to lure 150 Web3 firms.", datetime(2024, 3, 1), [])
     assert [(t.jurisdiction_name, t.target_value) for t in got] == [("Hefei", 150)]
+
+
+def test_a_price_or_a_fee_is_too_small_to_be_a_target():
+    assert extract_targets("Hefei will charge $425 for the metaverse exam from 2025.", datetime(2024, 3, 1), []) == []
+    assert extract_targets("Hefei plans a $97/month pass for its metaverse park.", datetime(2024, 3, 1), []) == []
+    got = extract_targets("Hefei plans a $2 million metaverse grant by 2025.", datetime(2024, 3, 1), [])
+    assert [t.target_value for t in got] == [2e6]

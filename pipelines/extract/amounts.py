@@ -176,6 +176,19 @@ def currency_homes(text: str, cfg: dict) -> set[str]:
     return homes
 
 
+def below_target_size(amount: dict, cfg: dict) -> bool:
+    """True for a sum too small to be a public target (targets.json min_target_usd): a price, a fee, a wage.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> [below_target_size({"value": v, "unit": "USD", "usd": None, "stated": False}, target_rules()) for v in (425, 5e6)]
+    [True, False]
+    """
+    if amount["unit"] == "count":
+        return False
+    usd = amount["usd"] if amount.get("stated") else to_usd(amount["value"], amount["unit"], cfg)
+    return usd is not None and usd < cfg["min_target_usd"]
+
+
 def to_usd(value: float, unit: str, cfg: dict) -> float | None:
     """Convert at the documented rate table; None for counts and unknown currencies.
 

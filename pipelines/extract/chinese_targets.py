@@ -13,7 +13,7 @@ from bisect import bisect_left
 from datetime import datetime
 from functools import lru_cache
 
-from pipelines.extract.amounts import to_usd
+from pipelines.extract.amounts import below_target_size, to_usd
 from pipelines.extract.chinese_lists import listed_counts
 from pipelines.extract.chinese_numbers import DIGITS, chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
@@ -65,7 +65,7 @@ def rules(language: str = "chinese") -> dict:
     the shared fx table; for "japanese", the words of its "japanese" section in place of the Chinese ones (円, 社, 目標)."""
     base = target_rules()
     cfg = with_traditional(base["chinese"] if language == "chinese" else {**base["chinese"], **base["japanese"]})
-    cfg["fx"] = base["fx"]
+    cfg["fx"], cfg["min_target_usd"] = base["fx"], base["min_target_usd"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
     # Han and kana between a count and its noun (100社の企業), and whole Latin words (10个Web3产业园, 100家AI企业): a
     # word is read whole ((?![A-Za-z0-9]) after it), so a long run of letters is tried one way, not split many ways
@@ -374,7 +374,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         year = _year(sentence, published_at, cfg)
         if amounts and cfg["target_cues_re"].search(sentence):
             for a in amounts:
-                if _rejected(sentence, a, cfg, published_at):
+                if _rejected(sentence, a, cfg, published_at) or below_target_size(a, cfg):
                     continue
                 metric = a.get("metric") or _metric(sentence, a["start"], a["end"], cfg) or "investment"
                 before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from pipelines.extract.amounts import find_counts, find_money, money_metric, to_usd
+from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
 from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_year, period_year, relative_year, sentence_year
 from pipelines.extract.jurisdictions import find_jurisdictions
@@ -78,7 +78,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         breakdown = False
         companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
         for a in amounts:
-            if _rejected(sentence, a, amounts, cfg, published_at) or _company_figure(sentence, a, companies, cfg) \
+            if below_target_size(a, cfg) or _rejected(sentence, a, amounts, cfg, published_at) \
+                    or _company_figure(sentence, a, companies, cfg) \
                     or _company_plan(sentence, a, companies, [m.char_start - s for m in in_sentence]):
                 continue
             if a["unit"] != "count" and _is_component(sentence, a, story, cfg, breakdown):
