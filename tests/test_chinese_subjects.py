@@ -28,3 +28,8 @@ def test_a_place_first_or_a_company_joined_to_a_place_keeps_the_target():
 def test_a_known_body_opening_the_clause_sets_the_target_for_its_own_jurisdiction():
     assert found("安徽省元宇宙产业起步较早。工信部提出到2027年培育60家元宇宙企业。") == [("China", "companies", 60, "count")]
     assert found("経済産業省は2028年までにWeb3人材を5000人育成する計画だ。") == [("Japan", "talent", 5000, "count")]
+
+
+def test_a_japanese_katakana_name_opening_the_clause_is_a_company_not_the_place_after_it():
+    assert found("ゾルバックスは福岡に300億円を投じてデータセンターを建設する計画だ。") == [(None, "investment", 300e8, "JPY")]
+    assert found("福岡市は2030年までに300億円を投じる計画だ。") == [("Fukuoka", "investment", 300e8, "JPY")]

@@ -6,7 +6,9 @@ place it names after. A company's own plan is held by no place (owner None, as a
 this path: chinese_targets.py); a known government body's (organization_cues.yaml jurisdiction) by its jurisdiction,
 not by the place named in the sentence before. A place or a government named first ('成都市政府与华为将共同设立…')
 keeps the target, as does a company joined to a place ('腾讯与成都市将共同设立…': no plan word follows the company).
-The plan words are the "subject_after" lists of targets.json.
+The plan words are the "subject_after" lists of targets.json. Japanese also writes company names in katakana and
+government bodies in kanji: a clause opening with a katakana name no list knows and は ('ソフトバンクは大阪に…') is that
+name's plan too (`katakana_name_subjects`).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pipelines.extract.subjects import Subject
 from pipelines.records import Mention
 
 CLAUSE_START = re.compile(r"[，,：:；;]")
+KATAKANA_NAME = r"[\u30a1-\u30f4\u30fc\u30fb]{2,}"  # ソフトバンク, メタ・プラットフォームズ
 
 
 def _subject_re(cfg: dict) -> re.Pattern:
@@ -40,7 +43,13 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
     """
     if "subject_re" not in cfg:
         cfg["subject_re"] = _subject_re(cfg)
+        cfg["name_subject"] = re.compile(rf"\s*{KATAKANA_NAME}" + _subject_re(cfg).pattern) if cfg.get(
+            "katakana_name_subjects") else None
     clause_start = max((m.end() for m in CLAUSE_START.finditer(body, sentence_start, pos)), default=sentence_start)
+    name = cfg["name_subject"].match(body, clause_start) if cfg["name_subject"] else None
+    if name and name.end() <= pos and not any(m.char_start < name.end() and m.char_end > clause_start
+                                              for m in (*names, *places)):
+        return Subject("company")  # 'ソフトバンクは…': a katakana name no list knows, no place
     for lo in (clause_start, sentence_start):
         before = sorted((m for m in (*names, *places) if lo <= m.char_start and m.char_end <= pos),
                         key=lambda m: m.char_start)
