@@ -66,6 +66,7 @@ def target_rules() -> dict:
     cfg["paren"] = re.compile(rf"\s*\(\s*(?:{_in_order(cfg['approximation_words'])})?\s*")
     cfg["not_re"] = re.compile(rf"(?<![\w-]){_words(cfg['not_target_cues'])}(?![\w-])", re.I)
     cfg["cue_re"] = re.compile(rf"(?<![\w-]){_words(cfg['target_cues'])}", re.I)
+    cfg["lead_in_re"] = re.compile(rf"(?<![\w-]){_words(cfg['list_lead_in_cues'])}", re.I)  # list_items.py
     cfg["relative_re"] = [re.compile(p, re.I) for p in cfg["relative_deadlines"]]
     cfg["gov_re"] = {lvl: re.compile(rf"(?<![\w-]){_words(ws)}(?![\w-])", re.I) for lvl, ws in cfg["government_subjects"].items()}
     cfg["per_unit_re"] = re.compile(rf"(?<![\w-]){_words(cfg['per_unit_cues'])}(?![\w-])", re.I)

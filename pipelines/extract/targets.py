@@ -13,6 +13,7 @@ from pipelines.extract.amounts import below_target_size, find_counts, find_money
 from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_year, period_year, relative_year, sentence_year
 from pipelines.extract.jurisdictions import find_jurisdictions
+from pipelines.extract.list_items import is_lead_in, is_list_item
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.subjects import Subject, organization_places, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
@@ -67,6 +68,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     out: list[Target] = []
+    lead_in = None  # the line announcing the list being read ('The plan sets these goals for 2025:'): list_items.py
     for s, e in split_sentences(body):
         sentence = body[s:e]
         money = find_money(sentence, body, cfg)
@@ -74,7 +76,9 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         in_sentence = [m for m in jur if s <= m.char_start < e]
         anaphor = cfg["anaphor_re"].match(cfg["opener_re"].sub("", sentence))
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
-        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence))
+        item = lead_in is not None and is_list_item(body, s, e)
+        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence)) \
+            or bool(amounts and item)
         breakdown = False
         companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
         for a in amounts:
@@ -90,6 +94,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                 continue  # a company's plan, or that of a name no list knows and no place: no place's target
             if stated and not (a["unit"] == "count" and breakdown):
                 target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts), subject)
+                if item and target.target_year is None:  # '- 10 leading companies' under '... goals for 2025:'
+                    target = replace(target, target_year=sentence_year(lead_in, len(lead_in), published_at))
                 out.extend([target] if subject else _per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
                 if target.unit != "count":
                     story.last_money = target
@@ -100,6 +106,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         elif anaphor:
             story.prev_subject = fallback
         _note_plan_owner(story, (s, e), in_sentence, cfg)
+        lead_in = sentence if is_lead_in(sentence, cfg["lead_in_re"]) else lead_in if item else None
     return dedupe_targets(out)
 
 
