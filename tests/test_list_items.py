@@ -28,3 +28,8 @@ def test_a_line_announcing_other_things_makes_no_list_of_goals():
     body = ("Wuhu hosts several cloud firms that provide hosting services:\n"
             "Nimbrel Cloud $4.2 billion Software\nQuorvane Data $2.8 billion Services")
     assert found(body) == []
+
+
+def test_chinese_goals_listed_under_a_lead_in_take_its_year():
+    body = "芜湖市发布元宇宙行动计划。到2026年，主要目标如下：\n（一）元宇宙产业规模400亿元。\n（二）元宇宙企业50家\n芜湖市去年有企业20家。"
+    assert found(body) == [("Wuhu", "industry_size", 400e8, 2026), ("Wuhu", "companies", 50, 2026)]

@@ -14,14 +14,16 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import below_target_size, to_usd
+from pipelines.extract.chinese_deadlines import chinese_year, past_year
 from pipelines.extract.chinese_lists import listed_counts
-from pipelines.extract.chinese_numbers import DIGITS, chinese_number, half_width, numeral_pattern, with_year_digits
+from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_shared import shared_owners
 from pipelines.extract.chinese_subjects import subject_holder
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
+from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.spans import Spans
@@ -100,7 +102,7 @@ def rules(language: str = "chinese") -> dict:
             rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$"),
         level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None,
         reached_after=re.compile(rf"\s*(?:{_alt(cfg['range_reached_after'])})") if cfg["range_reached_after"] else None)
-    for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
+    for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues", "list_lead_in_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
@@ -251,14 +253,14 @@ def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) 
     clause = sentence[c_start:c_end]
     cues = {m.group() for m in cfg["not_target_cues_re"].finditer(clause)}
     committed = bool(cfg["commitment_cues_re"].search(sentence, 0, c_end))  # 力争到2025年累计培育: a total to reach
-    if cues - cfg["soft_not_target"] or (cues and not committed) or _past_year(clause, published_at):
+    if cues - cfg["soft_not_target"] or (cues and not committed) or past_year(clause, published_at, cfg):
         return True
     if a["unit"] != "count" and cfg["per_unit_cues_re"].search(clause):
         return True  # a grant's ceiling for each firm or project ('每家企业最高奖励500万元'), not a total
     if a["unit"] != "count" and _threshold(sentence, a, cfg):
         return True  # the size that qualifies each firm or project ('营收超亿元企业30家'), not a total
     earlier = sentence[:c_start]
-    past_before = cfg["not_target_cues_re"].search(earlier) or _past_year(earlier, published_at)
+    past_before = cfg["not_target_cues_re"].search(earlier) or past_year(earlier, published_at, cfg)
     return bool(past_before) and not cfg["commitment_cues_re"].search(clause)
 
 
@@ -272,48 +274,6 @@ def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
         return True
     return bool(cfg["threshold_over_re"].search(sentence, max(0, a["start"] - 3), a["start"])
                 and cfg["threshold_bare_after_re"].match(sentence, a["end"]))
-
-
-def _past_year(text: str, published_at: datetime | None) -> bool:
-    """True when the text dates itself in a year before the story's ('2022年') and names no deadline."""
-    if published_at is None:
-        return False
-    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", text)]
-    return bool(years) and max(years) < published_at.year and _year(text, published_at) is None
-
-
-def _year(sentence: str, published_at: datetime | None, cfg: dict | None = None) -> int | None:
-    """Deadline year of a sentence: '到2025年', '2025年前', '2023-2025年', '十四五期间' (2025)."""
-    cfg = cfg or rules()
-    floor = published_at.year - 1 if published_at else 0
-    for rx in cfg["deadline_res"]:
-        years = [int(m.group(1)) for m in rx.finditer(sentence) if int(m.group(1)) >= floor]
-        if years:
-            return years[0]
-    years = [int(m.group(2)) for m in cfg["range_re"].finditer(sentence) if int(m.group(2)) >= floor]
-    if years:
-        return years[0]
-    period = cfg["period_re"].search(sentence)
-    if period:
-        return cfg["plan_periods"][period.group()]
-    return _relative_year(sentence, published_at, cfg)
-
-
-def _relative_year(sentence: str, published_at: datetime | None, cfg: dict) -> int | None:
-    """'未来三年', '3年内', '用五年时间' -> the publication year plus the number; None without a publication date.
-
-    >>> _relative_year("未来三年引进人才1000名", datetime(2024, 3, 1), rules())
-    2027
-    """
-    if published_at is None:
-        return None
-    for rx in cfg["relative_year_res"]:
-        m = rx.search(sentence)
-        word = m.group("n") if m else ""
-        n = int(word) if word.isdigit() else DIGITS.get(word) or chinese_number(word) if word else None
-        if n:
-            return published_at.year + int(n)
-    return None
 
 
 def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,
@@ -359,10 +319,11 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     names = [m for m in mentions if m.entity_type in ("company", "organization")]
     main = main_jurisdiction(jur)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
-    title_year = _year(with_year_digits(half_width(title or "")), published_at, cfg)
+    title_year = chinese_year(with_year_digits(half_width(title or "")), published_at, cfg)
     # the patterns read full-width digits (２０２５年) and years in Chinese digits (二〇二五年) as ASCII; offsets are the body's
     text = with_year_digits(half_width(body))
     earlier_year, last_end = title_year, 0  # the headline's year, then the last one stated earlier in the paragraph
+    lead_in, lead_year = False, None  # reading the items of a list of goals (list_items.py), and its year
     out: list[Target] = []
     for s, e in split_sentences(body):
         sentence = text[s:e]
@@ -371,8 +332,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         last_end = e
         amounts = find_amounts(sentence, cfg)
         in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
-        year = _year(sentence, published_at, cfg)
-        if amounts and cfg["target_cues_re"].search(sentence):
+        year = chinese_year(sentence, published_at, cfg)
+        item = lead_in and is_list_item(body, s, e)  # '（一）元宇宙产业规模400亿元' under '主要目标如下：'
+        if amounts and (item or cfg["target_cues_re"].search(sentence)):
             for a in amounts:
                 if _rejected(sentence, a, cfg, published_at) or below_target_size(a, cfg):
                     continue
@@ -382,7 +344,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                                               None if before is None else s + before, cfg)
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
-                due = year if year is not None else earlier_year
+                due = year if year is not None else lead_year if item else earlier_year
                 figures = [(s + f["start"], s + f["end"]) for f in amounts]
                 holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg)
@@ -399,4 +361,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         earlier_year = year if year is not None else earlier_year
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
+        if re.search(r"[：:]$", sentence) and cfg["list_lead_in_cues_re"].search(sentence):
+            lead_in, lead_year = True, year if year is not None else earlier_year
+        else:
+            lead_in = lead_in and item
     return dedupe_targets(out)

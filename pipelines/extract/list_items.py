@@ -1,16 +1,19 @@
-"""Targets listed under a lead-in line, on the English path.
+"""Targets listed under a lead-in line, on the English and the Chinese path.
 
 Pages list a plan's goals under a line that announces them ('The plan sets these goals for 2025:', 'Key targets of
 Hefei's plan by 2026:'), one goal a line, with a bullet or none (a list saved as visible text keeps one line per item
 and often drops the marker) and no full stop: 'An industry size of 350 billion yuan', '• Attract 200 metaverse
 companies'. Such an item states a target as its lead-in does; its year is the lead-in's when it names none, and its
-owner is found as for any sentence after the lead-in (targets.py).
+owner is found as for any sentence after the lead-in (targets.py). Chinese and Japanese plans list theirs the same way
+('到2026年，主要目标如下：' then '（一）元宇宙产业规模400亿元': chinese_targets.py).
 """
 from __future__ import annotations
 
 import re
 
-ITEM_MARKER = re.compile(r"\s*(?:[-–—•*·▪●◦‣]|\(?\d{1,2}[.)])\s+")  # '- ', '• ', '1. ', '2) ', '(3) '
+# '- ', '• ', '1. ', '2) ', '(3) '; Chinese and Japanese enumerators: '（一）', '1、', '一、', '①'
+ITEM_MARKER = re.compile(r"\s*(?:(?:[-–—•*·▪●◦‣]|\(?\d{1,2}[.)])\s+|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                         r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})、|[①-⑳])")
 LINE_ITEM_MAX = 200  # a line without a marker is an item only when short and not ended like a sentence
 
 
