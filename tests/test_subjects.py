@@ -60,3 +60,14 @@ def test_a_government_body_named_after_its_place_speaks_for_that_place():
     assert found("Ningbo hosted a forum. The plan, issued by the Zhejiang Provincial Department of Commerce, aims "
                  "to grow the metaverse industry to 40 billion yuan by 2026.") == [
         ("Zhejiang", "industry_size", 40e9, "CNY")]
+
+
+def test_a_place_subject_outranks_places_named_before_it_in_the_sentence():
+    assert found("Following Hefei and Wuhu, Bengbu unveiled a plan to build a 30 billion yuan metaverse industry "
+                 "by 2026.") == [("Bengbu", "industry_size", 30e9, "CNY")]
+
+
+def test_a_pronoun_after_a_reporting_verb_stands_for_the_name_before_it():
+    assert found("After Dubai launched its strategy, Sharjah said it would invest $300 million in Web3 by 2030.") == [
+        ("Sharjah", "investment", 300e6, "USD")]
+    assert found("Vextrano said it would invest $300 million in a Web3 campus in Dubai by 2030.") == []

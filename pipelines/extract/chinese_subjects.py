@@ -38,7 +38,7 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
     >>> from pipelines.extract.chinese_targets import rules
     >>> tencent, chengdu = Mention("company", "Tencent", "腾讯", 0, 2), Mention("jurisdiction", "Chengdu", "成都", 5, 7)
     >>> subject_holder("腾讯计划在成都投资50亿元。", 0, 9, [tencent], [chengdu], rules())
-    Subject(kind='company', owner=None)
+    Subject(kind='company', owner=None, start=None)
     >>> subject_holder("腾讯与成都市将设立50亿元基金。", 0, 10, [tencent], [Mention("jurisdiction", "Chengdu", "成都市", 3, 6)], rules())
     """
     if "subject_re" not in cfg:

@@ -24,6 +24,7 @@ from pipelines.extract.chinese_places import has_han
 from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym
+from pipelines.extract.owners import first_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention
 
@@ -34,10 +35,13 @@ NOT_NAME_WORDS = STOP_WORDS | SPLIT_WORDS | GENERIC | PERSON_TITLES | TITLE_SPLI
 @dataclass(frozen=True)
 class Subject:
     """The holder a figure's subject names: `kind` 'organization' (a known body: `owner` its jurisdiction, None for
-    an international one), 'company' or 'name' (a name no list knows: neither owns a place's target)."""
+    an international one), 'place' (`owner` the place, its phrase starting at `start`: a place named before it in the
+    clause, 'Following Shanghai, Hangzhou unveiled ...', owns nothing), 'company' or 'name' (a name no list knows:
+    neither owns a place's target)."""
 
     kind: str
     owner: str | None = None
+    start: int | None = None  # where a place subject's phrase starts in the body
 
 
 def organization_places(mentions: list[Mention]) -> list[Mention]:
@@ -78,31 +82,38 @@ def _opening_place(name: str, gaz, government_words: frozenset) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(the verb group: auxiliaries then a subject verb, the noun phrase of capitalised words ending a text)."""
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(the verb group: auxiliaries then a subject verb, the noun phrase of capitalised words ending a text, a
+    reporting verb and a pronoun ending a text)."""
     cfg = target_rules()
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     verb = re.compile(rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
     connectors = alt(CUES["organization_connectors"] + ["the", "de"])
     phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
-    return verb, phrase
+    reported = re.compile(  # 'Abu Dhabi said it would ...': the subject is the name before the reporting verb
+        rf"\s(?:{alt(cfg['reporting_verbs'])})\s+(?:that\s+)?(?:{alt(cfg['subject_pronouns'])})\s*$")
+    return verb, phrase, reported
 
 
 def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mention], places: list[Mention]) -> Subject | None:
     """The holder named by the subject of the last verb before the figure at pos, in the figure's clause; None when
-    the subject is a place, a person, an unknown body or no name, and the owner is to be found as before.
+    the subject is a person, an unknown body or no name, and the owner is to be found as before.
 
     >>> body = "Quillon will invest $500 million in a Web3 hub in Dubai."
     >>> verb_subject(body, 0, 20, [], [Mention("jurisdiction", "Dubai", "Dubai", 50, 55)])
-    Subject(kind='name', owner=None)
+    Subject(kind='name', owner=None, start=None)
     >>> verb_subject("Dubai will invest $500 million.", 0, 18, [], [Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
+    Subject(kind='place', owner='Dubai', start=0)
     """
     clause_start = sentence_start
     for m in CLAUSE_BREAK.finditer(body, sentence_start, pos):
         clause_start = m.end()
-    verb_re, _ = _patterns()
+    verb_re, _, reported_re = _patterns()
     verbs = list(verb_re.finditer(body, clause_start, pos))
-    span = _phrase_before(body, clause_start, verbs[-1].start()) if verbs else None
+    if not verbs:
+        return None
+    reported = reported_re.search(body, max(clause_start, verbs[-1].start() - 40), verbs[-1].start())
+    span = _phrase_before(body, clause_start, reported.start() if reported else verbs[-1].start())
     if span is None:
         return None
     s, e = span
@@ -112,8 +123,8 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mentio
         if m.entity_type == "organization" and m.entity_name in ORGANIZATION_HOMES and not any(
                 p.char_start < m.char_start for p in in_phrase):  # 'Nigeria's SEC' is Nigeria's, not the US one
             return Subject("organization", ORGANIZATION_HOMES[m.entity_name])
-    if in_phrase:
-        return None  # 'Sichuan', 'Hong Kong's Cyberport', 'Tencent and Shenzhen': a place's plan
+    if in_phrase:  # 'Sichuan', 'Hong Kong's Cyberport', 'Tencent and Shenzhen': a place's plan
+        return Subject("place", first_subject(in_phrase, body), s)
     if named:
         return Subject("company") if all(m.entity_type == "company" for m in named) else None
     return Subject("name") if _is_unknown_name(body[s:e]) else None
@@ -129,7 +140,7 @@ def _phrase_before(body: str, lo: int, end: int) -> tuple[int, int] | None:
         if comma < 0 or not text[comma + 1:].strip()[:1].islower():
             return None
         text = text[:comma].rstrip()
-    _, phrase_re = _patterns()
+    _, phrase_re, _ = _patterns()
     window = max(0, len(text) - 160)  # a subject is a few words: the search never reads a long text
     m = phrase_re.search(text, window)
     if m is None:

@@ -90,13 +90,14 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                 breakdown = True
                 continue
             subject = verb_subject(body, s, s + a["start"], mentions, jur) if stated else None
-            if subject is not None and subject.kind != "organization":
+            if subject is not None and subject.kind in ("company", "name"):
                 continue  # a company's plan, or that of a name no list knows and no place: no place's target
             if stated and not (a["unit"] == "count" and breakdown):
                 target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts), subject)
                 if item and target.target_year is None:  # '- 10 leading companies' under '... goals for 2025:'
                     target = replace(target, target_year=sentence_year(lead_in, len(lead_in), published_at))
-                out.extend([target] if subject else _per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
+                held = subject is not None and subject.kind == "organization"
+                out.extend([target] if held else _per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
                 if target.unit != "count":
                     story.last_money = target
                     if target.metric in ("investment", "fund_size"):
@@ -161,7 +162,8 @@ def previous_amount_end(amount: dict, amounts: list[dict]) -> int | None:
 def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | None, cfg: dict,
             previous_end: int | None = None, subject: Subject | None = None) -> Target:
     """Build one Target from an amount found in the sentence at span; a known organization as the subject
-    (`subject`, subjects.py) holds it for its own jurisdiction, or for none."""
+    (`subject`, subjects.py) holds it for its own jurisdiction, or for none, and a place as the subject outranks a
+    place named before it in the sentence."""
     s, e = span
     sentence = story.body[s:e]
     last_money = story.last_money
@@ -179,8 +181,14 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
         p_start, p_end = story.paragraph(s)
         year = period_year(story.body[p_start:p_end], story.published_at, cfg) or deadline_year(
             story.body[p_start:s], story.published_at)
-    owner = subject.owner if subject is not None else find_owner(
-        story, span, s + a["start"], s + a["end"], unit, fallback, None if previous_end is None else s + previous_end)
+    if subject is not None and subject.kind == "organization":
+        owner = subject.owner
+    else:
+        owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
+                           None if previous_end is None else s + previous_end)
+    if subject is not None and subject.kind == "place" and owner != subject.owner and any(
+            m.entity_name == owner for m in story.places_in(s, subject.start)):
+        owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it
     year = _context_year(year, owner, sentence, sentence[a["start"]:a["end"]], story, cfg)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
