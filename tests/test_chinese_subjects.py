@@ -33,3 +33,9 @@ def test_a_known_body_opening_the_clause_sets_the_target_for_its_own_jurisdictio
 def test_a_japanese_katakana_name_opening_the_clause_is_a_company_not_the_place_after_it():
     assert found("ゾルバックスは福岡に300億円を投じてデータセンターを建設する計画だ。") == [(None, "investment", 300e8, "JPY")]
     assert found("福岡市は2030年までに300億円を投じる計画だ。") == [("Fukuoka", "investment", 300e8, "JPY")]
+
+
+def test_a_place_in_an_opening_phrase_owns_nothing():
+    assert found("继杭州、温州之后，宁波发布元宇宙行动计划，提出到2026年产业规模突破300亿元。") == [
+        ("Ningbo", "industry_size", 300e8, "CNY")]
+    assert found("与杭州相比，宁波计划到2026年培育60家元宇宙企业。") == [("Ningbo", "companies", 60, "count")]

@@ -62,3 +62,22 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
             return Subject("organization", ORGANIZATION_HOMES[first.entity_name])
         return Subject("company") if owns_no_place(first) else None
     return None
+
+
+def subject_clause_start(body: str, sentence_start: int, pos: int, places: list[Mention]) -> int:
+    """Where the owner search for the figure at pos starts: its own clause when a place stands in it before the
+    figure ('与北京相比，深圳计划…培育100家企业': Shenzhen), else the nearest clause before it that opens with a place, its
+    subject ('继上海、北京之后，杭州发布行动计划，提出…突破1000亿元': Hangzhou), so a place in an opening phrase (继…之后,
+    与…相比, 据…报道) owns nothing; the sentence's start when no clause has one. `places` are the sentence's places.
+
+    >>> body = "继上海之后，杭州发布计划，提出突破1000亿元。"
+    >>> places = [Mention("jurisdiction", "Shanghai", "上海", 1, 3), Mention("jurisdiction", "Hangzhou", "杭州", 6, 8)]
+    >>> subject_clause_start(body, 0, 17, places)
+    6
+    """
+    starts = [sentence_start] + [m.end() for m in CLAUSE_START.finditer(body, sentence_start, pos)]
+    for i, lo in enumerate(reversed(starts)):
+        first = next((p for p in places if lo <= p.char_start < pos), None)
+        if first is not None and (i == 0 or not body[lo:first.char_start].strip()):
+            return lo
+    return sentence_start

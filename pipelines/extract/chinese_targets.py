@@ -20,7 +20,7 @@ from pipelines.extract.chinese_numbers import chinese_number, half_width, numera
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_shared import shared_owners
-from pipelines.extract.chinese_subjects import subject_holder
+from pipelines.extract.chinese_subjects import subject_clause_start, subject_holder
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
@@ -340,7 +340,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                     continue
                 metric = a.get("metric") or _metric(sentence, a["start"], a["end"], cfg) or "investment"
                 before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one
-                owner, unit = _owner_and_unit(story, (s, e), s + a["start"], s + a["end"], a,
+                subject_from = subject_clause_start(body, s, s + a["start"], in_sentence)  # past 继…之后, 与…相比
+                owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg)
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
