@@ -49,3 +49,9 @@ def test_a_sum_qualifying_each_firm_or_project_is_no_target():
 
 def test_a_chinese_sum_too_small_for_a_target_is_none():
     assert targets("合肥市将给予元宇宙企业20万元奖励。") == []
+
+
+def test_a_count_moving_from_one_level_to_another_keeps_the_level_to_reach():
+    assert targets("合肥市力争元宇宙企业数量从40家增加到120家。") == [("Hefei", "companies", 120, "count", None)]
+    assert targets("合肥市计划到2026年元宇宙企业由40家增至120家。") == [("Hefei", "companies", 120, "count", 2026)]
+    assert targets("合肥市计划培育元宇宙企业40家到120家。") == []

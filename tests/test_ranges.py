@@ -42,7 +42,7 @@ def test_a_chinese_figure_alone_after_you_is_a_target():
 def test_a_japanese_figure_before_kara_is_no_target():
     assert found("大阪府は市場規模を2023年の300億円から2030年までに900億円に拡大する目標だ。") == [
         ("Osaka", "industry_size", 900e8, "JPY")]
-    assert found("大阪府は企業数を40社から90社に増やす目標だ。") == []
+    assert found("大阪府は企業数を40社から90社に増やす目標だ。") == [("Osaka", "companies", 90, "count")]
 
 
 def test_a_year_before_to_and_a_count_is_no_range():

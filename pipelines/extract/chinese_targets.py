@@ -87,6 +87,8 @@ def rules(language: str = "chinese") -> dict:
     cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
+    cfg["count_change_re"] = re.compile(  # '从50家增加到150家': the figure the count goes to, its noun written once
+        rf"\s*(?:{_alt(cfg['count_changes'])})\s*(?<!{not_after}){count}{counted}")
     list_join = rf"\s*(?:{_alt(cfg['figure_list_joiners'])})\s*"  # '100家、50家和30家企业' (chinese_lists.py)
     cfg["count_list_before_re"] = re.compile(rf"(?<![\d.,]|{not_after}){count}{list_join}$")
     cfg["count_list_after_re"] = re.compile(rf"{list_join}(?<!{not_after}){count}{counted}")
@@ -203,6 +205,15 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         metric = cfg["count_noun"][m.group("noun")]
         found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
                       "metric": metric})
+        nxt = cfg["count_change_re"].match(sentence, m.end())
+        to_value = _figure(sentence, nxt, cfg) if nxt else None
+        if to_value is not None and free(nxt.start("num"), nxt.end("cls")):  # '企业由50家增至150家': 150 companies
+            joiner = sentence[m.end():nxt.start("num")].strip()
+            bound = joiner in cfg["range_joiners"] or joiner in cfg["range_change_after"]  # ranges.py reads those
+            if not bound or set(m.group()) & set("".join(cfg["range_change_openers"])):
+                found.pop()  # '从50家', '由50家': where the count starts, not a goal ('50家到100家' is a range: ranges.py)
+            found.append({"start": nxt.start("num"), "end": nxt.end("cls"), "unit": "count", "value": to_value,
+                          "usd": None, "stated": False, "metric": metric})
         for listed in listed_counts(sentence, m, cfg):  # '100家、50家和30家企业': the same things counted
             value = _figure(sentence, listed, cfg)
             if value is not None and free(listed.start("num"), listed.end("cls")):
