@@ -347,3 +347,10 @@ def test_a_price_or_a_fee_is_too_small_to_be_a_target():
     assert extract_targets("Hefei plans a $97/month pass for its metaverse park.", datetime(2024, 3, 1), []) == []
     got = extract_targets("Hefei plans a $2 million metaverse grant by 2025.", datetime(2024, 3, 1), [])
     assert [t.target_value for t in got] == [2e6]
+
+
+def test_more_nouns_of_counted_things():
+    got = extract_targets("Hefei aims to nurture 300 SMEs, build 5 Web3 accelerators and set up 4 blockchain centres of "
+                          "excellence by 2026.", datetime(2024, 3, 1), [])
+    assert [(t.metric, t.target_value) for t in got] == [
+        ("companies", 300), ("industrial_parks", 5), ("research_centers", 4)]
