@@ -354,3 +354,11 @@ def test_more_nouns_of_counted_things():
                           "excellence by 2026.", datetime(2024, 3, 1), [])
     assert [(t.metric, t.target_value) for t in got] == [
         ("companies", 300), ("industrial_parks", 5), ("research_centers", 4)]
+
+
+def test_a_number_after_top_ranks_things_and_counts_none():
+    got = extract_targets("Hefei hopes one of the top 10 metaverse companies will open an office there by 2026.",
+                          datetime(2024, 3, 1), [])
+    assert got == []
+    got = extract_targets("Hefei aims to attract 10 metaverse companies by 2026.", datetime(2024, 3, 1), [])
+    assert [(t.metric, t.target_value) for t in got] == [("companies", 10)]

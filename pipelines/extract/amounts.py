@@ -107,7 +107,8 @@ def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
 
 def _in_a_name(sentence: str, m: re.Match, cfg: dict) -> bool:
     """True for a number that names something ('Web 3 companies', 'Fortune 500 companies': a capitalised word not
-    opening the sentence right before it), or a decimal with no scale ('4.0 specialists'): no count of things.
+    opening the sentence right before it) or ranks things ('the top 10 insurers'), or a decimal with no scale ('4.0
+    specialists'): no count of things.
 
     >>> from pipelines.extract.target_rules import target_rules
     >>> [[a["value"] for a in find_counts(s, [], target_rules())] for s in
@@ -116,7 +117,9 @@ def _in_a_name(sentence: str, m: re.Match, cfg: dict) -> bool:
     """
     if "." in m.group("num") and not m.group("scale"):
         return True
-    return bool(cfg["count_name_before_re"].search(sentence, max(0, m.start() - 40), m.start()))
+    before = max(0, m.start() - 40)
+    return bool(cfg["count_name_before_re"].search(sentence, before, m.start())
+                or cfg["count_rank_before_re"].search(sentence, before, m.start()))  # 'the top 10 insurers
 
 
 def _range_or_past_count(sentence: str, m: re.Match, cfg: dict) -> bool:

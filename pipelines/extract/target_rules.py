@@ -83,6 +83,7 @@ def target_rules() -> dict:
     for key in ("plan_reference_re", "past_year_re", "past_phrase_re", "per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)
     cfg["count_name_before_re"] = re.compile(cfg["count_name_before_re"])  # case-sensitive: a capitalised word
+    cfg["count_rank_before_re"] = re.compile(cfg["count_rank_before_re"], re.I)
     cfg["symbol_context_re"] = {sign: [(cur, re.compile(rf"\b(?:{_in_order(ws)})\b")) for cur, ws in codes.items()
                                        if not cur.startswith("_")]
                                 for sign, codes in cfg["symbol_context"].items() if not sign.startswith("_")}
