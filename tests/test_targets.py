@@ -362,3 +362,11 @@ def test_a_number_after_top_ranks_things_and_counts_none():
     assert got == []
     got = extract_targets("Hefei aims to attract 10 metaverse companies by 2026.", datetime(2024, 3, 1), [])
     assert [(t.metric, t.target_value) for t in got] == [("companies", 10)]
+
+
+def test_a_projection_or_a_figure_cited_from_a_research_firm_is_no_target():
+    pub = datetime(2024, 3, 1)
+    assert extract_targets("Hefei's metaverse analytics market, projected to reach $9 billion by 2030, keeps growing.",
+                           pub, []) == []
+    assert extract_targets("Metaverse spending in Hefei will reach $4 billion by 2027, as noted by Zentara Research.",
+                           pub, []) == []
