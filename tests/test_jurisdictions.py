@@ -243,3 +243,8 @@ CONTEXT_NAME_CASES = [
 @pytest.mark.parametrize("text,expected", CONTEXT_NAME_CASES, ids=[c[0][:40] for c in CONTEXT_NAME_CASES])
 def test_common_word_places_need_place_context(text, expected):
     assert {m.entity_name for m in find_jurisdictions(text)} == expected
+
+
+def test_a_place_name_written_with_a_typographic_apostrophe_is_found():
+    found = [(m.entity_name, m.surface_text) for m in find_jurisdictions("Officials in Xi’an and Lu‘an met on Monday.")]
+    assert found == [("Xi'an", "Xi’an"), ("Lu'an", "Lu‘an")]

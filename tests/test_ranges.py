@@ -42,7 +42,7 @@ def test_a_chinese_figure_alone_after_you_is_a_target():
 def test_a_japanese_figure_before_kara_is_no_target():
     assert found("大阪府は市場規模を2023年の300億円から2030年までに900億円に拡大する目標だ。") == [
         ("Osaka", "industry_size", 900e8, "JPY")]
-    assert found("大阪府は企業数を40社から90社に増やす目標だ。") == []
+    assert found("大阪府は企業数を40社から90社に増やす目標だ。") == [("Osaka", "companies", 90, "count")]
 
 
 def test_a_year_before_to_and_a_count_is_no_range():
@@ -55,3 +55,14 @@ def test_money_given_to_a_smaller_number_of_people_is_no_range():
     got = found("Hunan will give $1 billion to 2 million households to buy metaverse headsets by 2026.")
     assert [(t[0], t[2], t[3]) for t in got] == [("Hunan", 1e9, "USD")]
     assert found("Hunan will invest $1 billion to 2 billion in metaverse projects by 2026.") == []
+
+
+def test_two_japanese_figures_joined_by_kara_with_no_level_to_reach_bound_a_range():
+    assert found("大阪府は50億円から80億円の仮想空間基金を設立する計画だ。") == []
+    assert found("大阪府は2030年までに50億円から80億円までの予算を投じる方針だ。") == []
+    assert found("大阪府はメタバース企業を30社から60社程度誘致する目標だ。") == []
+
+
+def test_a_japanese_figure_after_kara_with_a_word_of_reaching_stays_the_target():
+    assert found("大阪府は仮想空間基金を50億円から80億円に増やす計画だ。") == [("Osaka", "fund_size", 80e8, "JPY")]
+    assert found("大阪府は仮想空間市場を50億円から80億円まで拡大する目標だ。") == [("Osaka", "industry_size", 80e8, "JPY")]

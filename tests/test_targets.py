@@ -303,3 +303,70 @@ def test_two_figures_joined_by_and_are_no_range():
 def test_a_year_before_to_and_a_figure_is_no_range():
     got = extract_targets("Sichuan plans to grow its metaverse industry by 2025 to 200 billion yuan.", PUB, [])
     assert [(t.target_value, t.target_year) for t in got] == [(200e9, 2025)]
+
+
+def test_a_threshold_each_counted_firm_must_meet_is_no_target():
+    got = [(t.jurisdiction_name, t.metric, t.target_value) for t in extract_targets(
+        "Hefei plans to have 80 metaverse companies, each with revenue above 200 million yuan, by 2026.",
+        datetime(2024, 3, 1), [])]
+    assert got == [("Hefei", "companies", 80)]
+
+
+def test_a_number_inside_a_name_counts_nothing():
+    def counts(body):
+        return [(t.jurisdiction_name, t.target_value) for t in extract_targets(body, datetime(2024, 3, 1), [])]
+    assert counts("Hefei wants to draw Fortune 500 companies to its metaverse park by 2026.") == []
+    assert counts("Hefei aims to train Web 4.0 specialists by 2030.") == []
+    assert counts("Hefei aims to attract 500 metaverse companies by 2026.") == [("Hefei", 500)]
+
+
+def test_a_grant_to_each_project_is_a_ceiling_not_a_total():
+    got = extract_targets("Hefei will offer up to 8 million yuan to each qualifying metaverse project.",
+                          datetime(2024, 3, 1), [])
+    assert got == []
+
+
+def test_a_version_number_in_front_of_the_counted_noun_keeps_the_count():
+    got = extract_targets("Hefei aims to have 3 million Web 4.0 specialists and 100 Web 3 startups by 2030.",
+                          datetime(2024, 3, 1), [])
+    assert [(t.metric, t.target_value) for t in got] == [("talent", 3e6), ("companies", 100)]
+
+
+def test_this_year_dates_a_commitment_in_the_publication_year():
+    got = extract_targets("Hefei will hand out 300 million yuan in metaverse subsidies this year.", datetime(2024, 3, 1), [])
+    assert [(t.target_value, t.target_year) for t in got] == [(300e6, 2024)]
+
+
+def test_hope_and_lure_state_a_goal():
+    got = extract_targets("Officials in Hefei hope to lure 150 Web3 firms.", datetime(2024, 3, 1), [])
+    assert [(t.jurisdiction_name, t.target_value) for t in got] == [("Hefei", 150)]
+
+
+def test_a_price_or_a_fee_is_too_small_to_be_a_target():
+    assert extract_targets("Hefei will charge $425 for the metaverse exam from 2025.", datetime(2024, 3, 1), []) == []
+    assert extract_targets("Hefei plans a $97/month pass for its metaverse park.", datetime(2024, 3, 1), []) == []
+    got = extract_targets("Hefei plans a $2 million metaverse grant by 2025.", datetime(2024, 3, 1), [])
+    assert [t.target_value for t in got] == [2e6]
+
+
+def test_more_nouns_of_counted_things():
+    got = extract_targets("Hefei aims to nurture 300 SMEs, build 5 Web3 accelerators and set up 4 blockchain centres of "
+                          "excellence by 2026.", datetime(2024, 3, 1), [])
+    assert [(t.metric, t.target_value) for t in got] == [
+        ("companies", 300), ("industrial_parks", 5), ("research_centers", 4)]
+
+
+def test_a_number_after_top_ranks_things_and_counts_none():
+    got = extract_targets("Hefei hopes one of the top 10 metaverse companies will open an office there by 2026.",
+                          datetime(2024, 3, 1), [])
+    assert got == []
+    got = extract_targets("Hefei aims to attract 10 metaverse companies by 2026.", datetime(2024, 3, 1), [])
+    assert [(t.metric, t.target_value) for t in got] == [("companies", 10)]
+
+
+def test_a_projection_or_a_figure_cited_from_a_research_firm_is_no_target():
+    pub = datetime(2024, 3, 1)
+    assert extract_targets("Hefei's metaverse analytics market, projected to reach $9 billion by 2030, keeps growing.",
+                           pub, []) == []
+    assert extract_targets("Metaverse spending in Hefei will reach $4 billion by 2027, as noted by Zentara Research.",
+                           pub, []) == []

@@ -91,8 +91,8 @@ def test_scale_written_in_capitals(text, value):
 
 
 def test_capital_letters_after_a_figure_that_are_no_scale():
-    text = "Texas will spend $5 MWh-based credits on a pilot by 2026."
-    assert [t.target_value for t in extract_targets(text, PUB, [])] == [5.0]
+    text = "Texas will spend $500,000 MWh-based credits on a pilot by 2026."
+    assert [t.target_value for t in extract_targets(text, PUB, [])] == [500000.0]  # not 500 billion
 
 
 @pytest.mark.parametrize("text,metric", [

@@ -97,12 +97,29 @@ def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
         if re.search(r"[$¥€£]\s?$|\d[.,]?$", sentence[:m.start()]) or any(
                 o["start"] < m.end() and m.start() < o["end"] for o in out):
             continue
-        if _range_or_past_count(sentence, m, cfg):
+        if _range_or_past_count(sentence, m, cfg) or _in_a_name(sentence, m, cfg):
             continue
         metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
         out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
                     "value": number(m.group("num"), m.group("scale"), cfg), "metric": metric})
     return without_starting_levels(sentence, out, cfg["range_words"])  # ranges of counts: _range_or_past_count
+
+
+def _in_a_name(sentence: str, m: re.Match, cfg: dict) -> bool:
+    """True for a number that names something ('Web 3 companies', 'Fortune 500 companies': a capitalised word not
+    opening the sentence right before it) or ranks things ('the top 10 insurers'), or a decimal with no scale ('4.0
+    specialists'): no count of things.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> [[a["value"] for a in find_counts(s, [], target_rules())] for s in
+    ...  ("It courts Fortune 500 companies", "It courts 500 companies", "Over 500 companies came")]
+    [[], [500.0], [500.0]]
+    """
+    if "." in m.group("num") and not m.group("scale"):
+        return True
+    before = max(0, m.start() - 40)
+    return bool(cfg["count_name_before_re"].search(sentence, before, m.start())
+                or cfg["count_rank_before_re"].search(sentence, before, m.start()))  # 'the top 10 insurers
 
 
 def _range_or_past_count(sentence: str, m: re.Match, cfg: dict) -> bool:
@@ -160,6 +177,19 @@ def currency_homes(text: str, cfg: dict) -> set[str]:
             if home:
                 homes.add(home)
     return homes
+
+
+def below_target_size(amount: dict, cfg: dict) -> bool:
+    """True for a sum too small to be a public target (targets.json min_target_usd): a price, a fee, a wage.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> [below_target_size({"value": v, "unit": "USD", "usd": None, "stated": False}, target_rules()) for v in (425, 5e6)]
+    [True, False]
+    """
+    if amount["unit"] == "count":
+        return False
+    usd = amount["usd"] if amount.get("stated") else to_usd(amount["value"], amount["unit"], cfg)
+    return usd is not None and usd < cfg["min_target_usd"]
 
 
 def to_usd(value: float, unit: str, cfg: dict) -> float | None:

@@ -13,14 +13,17 @@ from bisect import bisect_left
 from datetime import datetime
 from functools import lru_cache
 
-from pipelines.extract.amounts import to_usd
+from pipelines.extract.amounts import below_target_size, to_usd
+from pipelines.extract.chinese_deadlines import chinese_year, past_year
 from pipelines.extract.chinese_lists import listed_counts
 from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.chinese_places import HAN
 from pipelines.extract.chinese_shared import shared_owners
+from pipelines.extract.chinese_subjects import subject_clause_start, subject_holder
 from pipelines.extract.chinese_traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
+from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.spans import Spans
@@ -64,9 +67,11 @@ def rules(language: str = "chinese") -> dict:
     the shared fx table; for "japanese", the words of its "japanese" section in place of the Chinese ones (円, 社, 目標)."""
     base = target_rules()
     cfg = with_traditional(base["chinese"] if language == "chinese" else {**base["chinese"], **base["japanese"]})
-    cfg["fx"] = base["fx"]
+    cfg["fx"], cfg["min_target_usd"] = base["fx"], base["min_target_usd"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
-    gap = rf"[\u3041-\u30ff\u4e00-\u9fff]{{0,{cfg['count_gap']}}}?"  # Han and kana between a count and its noun (100社の企業)
+    # Han and kana between a count and its noun (100社の企業), and whole Latin words (10个Web3产业园, 100家AI企业): a
+    # word is read whole ((?![A-Za-z0-9]) after it), so a long run of letters is tried one way, not split many ways
+    gap = rf"(?:[\u3041-\u30ff\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{{0,9}}(?![A-Za-z0-9])){{0,{cfg['count_gap']}}}?"
     not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
     start = _figure_start(not_after)
     before = _alt(w for w in cfg["currencies"] if w not in cfg["currency_units"])  # 新台幣 in 新台幣100億元
@@ -82,6 +87,8 @@ def rules(language: str = "chinese") -> dict:
     cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
+    cfg["count_change_re"] = re.compile(  # '从50家增加到150家': the figure the count goes to, its noun written once
+        rf"\s*(?:{_alt(cfg['count_changes'])})\s*(?<!{not_after}){count}{counted}")
     list_join = rf"\s*(?:{_alt(cfg['figure_list_joiners'])})\s*"  # '100家、50家和30家企业' (chinese_lists.py)
     cfg["count_list_before_re"] = re.compile(rf"(?<![\d.,]|{not_after}){count}{list_join}$")
     cfg["count_list_after_re"] = re.compile(rf"{list_join}(?<!{not_after}){count}{counted}")
@@ -95,12 +102,23 @@ def rules(language: str = "chinese") -> dict:
         change_openers=frozenset(cfg["range_change_openers"]),
         level_before=re.compile(  # '从', '由', '从2023年的' before a figure a change starts from
             rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$"),
-        level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None)
-    for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues"):
+        level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None,
+        reached_after=re.compile(rf"\s*(?:{_alt(cfg['range_reached_after'])})") if cfg["range_reached_after"] else None)
+    for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues", "list_lead_in_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
     cfg["range_re"] = re.compile(cfg["range_pattern"])
+    cfg["relative_year_res"] = [re.compile(p) for p in cfg["relative_year_patterns"]]
+    cfg["soft_not_target"] = frozenset(cfg["soft_not_target_cues"])
+    money_words = _alt(w for _, words in cfg["money_metrics"] for w in words)
+    cfg["purpose_re"] = re.compile(  # a verb not naming a kind of money ('企业发展基金' is a fund's name)
+        rf"(?:{_alt(cfg['purpose_verbs'])})(?!{money_words})") if cfg["purpose_verbs"] else None
+    nouns = rf"[的の]?\s*(?:{_alt(cfg['threshold_nouns'])})"  # '10亿元以上的项目', '100億円以上の企業'
+    cfg["threshold_after_re"] = re.compile(  # '以上元宇宙项目': a few words may stand before the noun
+        rf"\s*(?:{_alt(cfg['threshold_links'])})\s*[的の]?[\u3041-\u30ff\u4e00-\u9fff]{{0,6}}?{nouns}")
+    cfg["threshold_bare_after_re"] = re.compile(rf"\s*{nouns}")  # after 超: '超亿元企业'
+    cfg["threshold_over_re"] = re.compile(rf"(?:{_alt(cfg['threshold_over'])})\s*$")
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
     cfg["usd_after_re"] = re.compile(
@@ -187,6 +205,15 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         metric = cfg["count_noun"][m.group("noun")]
         found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
                       "metric": metric})
+        nxt = cfg["count_change_re"].match(sentence, m.end())
+        to_value = _figure(sentence, nxt, cfg) if nxt else None
+        if to_value is not None and free(nxt.start("num"), nxt.end("cls")):  # '企业由50家增至150家': 150 companies
+            joiner = sentence[m.end():nxt.start("num")].strip()
+            bound = joiner in cfg["range_joiners"] or joiner in cfg["range_change_after"]  # ranges.py reads those
+            if not bound or set(m.group()) & set("".join(cfg["range_change_openers"])):
+                found.pop()  # '从50家', '由50家': where the count starts, not a goal ('50家到100家' is a range: ranges.py)
+            found.append({"start": nxt.start("num"), "end": nxt.end("cls"), "unit": "count", "value": to_value,
+                          "usd": None, "stated": False, "metric": metric})
         for listed in listed_counts(sentence, m, cfg):  # '100家、50家和30家企业': the same things counted
             value = _figure(sentence, listed, cfg)
             if value is not None and free(listed.start("num"), listed.end("cls")):
@@ -207,7 +234,9 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
     """fund_size, industry_size or investment: the last metric word after the amount in its clause
     ('50亿元元宇宙产业基金' is a fund), else the nearest before it in its clause ('产业规模突破2500亿元'),
     then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause).
-    A figure listed before others takes the words after the list ('100亿元、50亿元和30亿元元宇宙基金' are three funds).
+    A figure listed before others takes the words after the list ('100亿元、50亿元和30亿元元宇宙基金' are three funds);
+    words after a purpose verb ('投入100亿元发展元宇宙产业') name what the sum is for, not the sum; a verb inside a
+    fund's name ('10亿元企业发展基金') is none.
 
     >>> _metric("分别设立100亿元、50亿元元宇宙基金", 4, 10, rules())
     'fund_size'
@@ -216,8 +245,10 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
     while nxt := cfg["money_list_next_re"].match(sentence, list_end):
         list_end = nxt.end()
     c_start, c_end = _clause(sentence, start, list_end)
-    if not before_only:
-        after = [(m.start(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, end, c_end)]
+    purpose = cfg["purpose_re"].search(sentence, end, c_end) if cfg["purpose_re"] else None
+    if not before_only:  # words after a purpose verb name what the sum is for ('投入100亿元发展产业'), not the sum
+        after_end = purpose.start() if purpose else c_end
+        after = [(m.start(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, end, after_end)]
         if after:
             return max(after)[1]
     for s in (c_start,) if clause_only else (c_start, 0):
@@ -231,36 +262,29 @@ def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) 
     """A statistic, a past figure, an analyst's estimate, a company result or a per-firm ceiling, not a target."""
     c_start, c_end = _clause(sentence, a["start"], a["end"])
     clause = sentence[c_start:c_end]
-    if cfg["not_target_cues_re"].search(clause) or _past_year(clause, published_at):
+    cues = {m.group() for m in cfg["not_target_cues_re"].finditer(clause)}
+    committed = bool(cfg["commitment_cues_re"].search(sentence, 0, c_end))  # 力争到2025年累计培育: a total to reach
+    if cues - cfg["soft_not_target"] or (cues and not committed) or past_year(clause, published_at, cfg):
         return True
     if a["unit"] != "count" and cfg["per_unit_cues_re"].search(clause):
         return True  # a grant's ceiling for each firm or project ('每家企业最高奖励500万元'), not a total
+    if a["unit"] != "count" and _threshold(sentence, a, cfg):
+        return True  # the size that qualifies each firm or project ('营收超亿元企业30家'), not a total
     earlier = sentence[:c_start]
-    past_before = cfg["not_target_cues_re"].search(earlier) or _past_year(earlier, published_at)
+    past_before = cfg["not_target_cues_re"].search(earlier) or past_year(earlier, published_at, cfg)
     return bool(past_before) and not cfg["commitment_cues_re"].search(clause)
 
 
-def _past_year(text: str, published_at: datetime | None) -> bool:
-    """True when the text dates itself in a year before the story's ('2022年') and names no deadline."""
-    if published_at is None:
-        return False
-    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", text)]
-    return bool(years) and max(years) < published_at.year and _year(text, published_at) is None
+def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
+    """True for a sum qualifying each firm or project ('10亿元以上项目', '超亿元企业'), not a total to reach.
 
-
-def _year(sentence: str, published_at: datetime | None, cfg: dict | None = None) -> int | None:
-    """Deadline year of a sentence: '到2025年', '2025年前', '2023-2025年', '十四五期间' (2025)."""
-    cfg = cfg or rules()
-    floor = published_at.year - 1 if published_at else 0
-    for rx in cfg["deadline_res"]:
-        years = [int(m.group(1)) for m in rx.finditer(sentence) if int(m.group(1)) >= floor]
-        if years:
-            return years[0]
-    years = [int(m.group(2)) for m in cfg["range_re"].finditer(sentence) if int(m.group(2)) >= floor]
-    if years:
-        return years[0]
-    period = cfg["period_re"].search(sentence)
-    return cfg["plan_periods"][period.group()] if period else None
+    >>> _threshold("营收超亿元企业30家", {"start": 3, "end": 5}, rules()), _threshold("设立10亿元企业发展基金", {"start": 2, "end": 6}, rules())
+    (True, False)
+    """
+    if cfg["threshold_after_re"].match(sentence, a["end"]):
+        return True
+    return bool(cfg["threshold_over_re"].search(sentence, max(0, a["start"] - 3), a["start"])
+                and cfg["threshold_bare_after_re"].match(sentence, a["end"]))
 
 
 def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,
@@ -303,12 +327,14 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     jur = sorted((m for m in (places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"))
                   if not firms.holds(m.char_start, m.char_end)), key=lambda m: m.char_start)
     jur_starts = [m.char_start for m in jur]
+    names = [m for m in mentions if m.entity_type in ("company", "organization")]
     main = main_jurisdiction(jur)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
-    title_year = _year(with_year_digits(half_width(title or "")), published_at, cfg)
+    title_year = chinese_year(with_year_digits(half_width(title or "")), published_at, cfg)
     # the patterns read full-width digits (２０２５年) and years in Chinese digits (二〇二五年) as ASCII; offsets are the body's
     text = with_year_digits(half_width(body))
     earlier_year, last_end = title_year, 0  # the headline's year, then the last one stated earlier in the paragraph
+    lead_in, lead_year = False, None  # reading the items of a list of goals (list_items.py), and its year
     out: list[Target] = []
     for s, e in split_sentences(body):
         sentence = text[s:e]
@@ -317,20 +343,25 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         last_end = e
         amounts = find_amounts(sentence, cfg)
         in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
-        year = _year(sentence, published_at, cfg)
-        if amounts and cfg["target_cues_re"].search(sentence):
+        year = chinese_year(sentence, published_at, cfg)
+        item = lead_in and is_list_item(body, s, e)  # '（一）元宇宙产业规模400亿元' under '主要目标如下：'
+        if amounts and (item or cfg["target_cues_re"].search(sentence)):
             for a in amounts:
-                if _rejected(sentence, a, cfg, published_at):
+                if _rejected(sentence, a, cfg, published_at) or below_target_size(a, cfg):
                     continue
                 metric = a.get("metric") or _metric(sentence, a["start"], a["end"], cfg) or "investment"
                 before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one
-                owner, unit = _owner_and_unit(story, (s, e), s + a["start"], s + a["end"], a,
+                subject_from = subject_clause_start(body, s, s + a["start"], in_sentence)  # past 继…之后, 与…相比
+                owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg)
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
-                due = year if year is not None else earlier_year
+                due = year if year is not None else lead_year if item else earlier_year
                 figures = [(s + f["start"], s + f["end"]) for f in amounts]
                 holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
+                holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg)
+                if holder is not None:  # a company's own plan ('腾讯计划在成都投资…'): no place's; a known body's: its home's
+                    owner, holders = holder.owner, [holder.owner]
                 for holder_no, holder in enumerate(holders):
                     held_in = unit if holder == owner else _local_yuan(holder, a, cfg) or a["unit"]
                     usd = a["usd"] if a["stated"] else to_usd(a["value"], held_in, cfg) if held_in != "count" else None
@@ -342,4 +373,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         earlier_year = year if year is not None else earlier_year
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
+        if re.search(r"[：:]$", sentence) and cfg["list_lead_in_cues_re"].search(sentence):
+            lead_in, lead_year = True, year if year is not None else earlier_year
+        else:
+            lead_in = lead_in and item
     return dedupe_targets(out)

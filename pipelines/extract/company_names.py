@@ -60,6 +60,12 @@ for _row in CUES["organizations"]:
     for _n in (_row["name"], *(_row.get("aliases") or ())):
         KNOWN_ORGANIZATIONS.setdefault(_n, _row["name"])
 
+# the jurisdiction whose body a known organization is ('Monetary Authority of Singapore' -> 'Singapore'), None for an
+# international one (the EU, the IMF); organizations the data file gives neither are absent
+ORGANIZATION_HOMES: dict[str, str | None] = {
+    _row["name"]: _row.get("jurisdiction") for _row in CUES["organizations"]
+    if _row.get("jurisdiction") or _row.get("international")}
+
 MEDIA_KEYS = frozenset(fold_key(n) for n in CUES["media_outlets"])
 LEGAL_SUFFIXES = frozenset(CUES["legal_suffixes"])
 _GROUP_WORDS = frozenset(CUES["group_words"])

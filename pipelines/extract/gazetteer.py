@@ -166,16 +166,19 @@ def fold(text: str) -> str:
 
 
 # Latin letters with a diacritic -> their base letter, one character for one ('ã' -> 'a', 'Ü' -> 'U'), so that a
-# text read through it keeps its offsets; letters with no one-letter base ('ß', 'ø') stay as they are.
+# text read through it keeps its offsets; letters with no one-letter base ('ß', 'ø') stay as they are. Typographic
+# apostrophes are the plain one, as the names write it: 'Xi’an', 'Huai’an' (web pages' own punctuation) are "Xi'an".
 _LATIN_BASE = {cp: base for cp in range(0xC0, 0x250)
                if (base := unicodedata.normalize("NFD", chr(cp))[0]) != chr(cp) and base.isascii() and base.isalpha()}
+_LATIN_BASE.update({0x2019: "'", 0x2018: "'"})
 
 
 def fold_latin(text: str) -> str:
-    """Text with its accented Latin letters written without the accent, same length: 'São Paulo' -> 'Sao Paulo'.
+    """Text with its accented Latin letters written without the accent and plain apostrophes, same length:
+    'São Paulo' -> 'Sao Paulo', 'Xi’an' -> "Xi'an".
 
-    >>> fold_latin("Zürich, São Paulo, 成都"), len(fold_latin("Québec")) == len("Québec")
-    ('Zurich, Sao Paulo, 成都', True)
+    >>> fold_latin("Zürich, São Paulo, Xi’an, 成都"), len(fold_latin("Québec")) == len("Québec")
+    ("Zurich, Sao Paulo, Xi'an, 成都", True)
     """
     return text if text.isascii() else text.translate(_LATIN_BASE)
 

@@ -8,7 +8,9 @@ while storing both would count the goal twice when facts are summed. So neither 
 yuan to 200 billion yuan', '从100亿元到200亿元') is no range: its lower figure is where things stand, not a goal,
 and its upper figure is the target, as 'the number of companies from 110 to 200' on the English path; so is a
 starting figure written elsewhere in the sentence ('1 billion yuan, up from 500 million yuan', '由100亿元增至200亿元',
-'100億円から1000億円に': without_starting_levels).
+'100億円から1000億円に': without_starting_levels). A figure right after one ending in から is the upper bound of
+a range unless a word of reaching follows it ('100億円から200億円の基金' bounds a fund; '100億円から200億円に増やす'
+reaches 200 billion yen): without_starting_levels drops it then.
 """
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ class RangeWords:
     of `change_openers` (from, 从) the upper figure is a level to reach, not a bound. `upper_alone` matches, right
     after a figure, an upper bound that is no amount of its own ('-2 billion' after '$1'), with groups num and scale
     read by `scales`. `level_before` ends right before a figure a change starts from ('up from ', '从2023年的'),
-    `level_after` starts right after one ('から').
+    `level_after` starts right after one ('から'); `reached_after` starts right after the next figure when that one is
+    a level to reach ('に', 'まで拡大'), and without it the two figures bound a range.
     """
     before: re.Pattern
     change_openers: frozenset = frozenset()
@@ -38,6 +41,7 @@ class RangeWords:
     scales: dict | None = None
     level_before: re.Pattern | None = None
     level_after: re.Pattern | None = None
+    reached_after: re.Pattern | None = None
 
 
 def without_ranges(sentence: str, amounts: list[dict], words: RangeWords) -> list[dict]:
@@ -106,7 +110,25 @@ def without_starting_levels(sentence: str, amounts: list[dict], words: RangeWord
         return (kinds[_kind(a)] > 1 and words.level_before is not None
                 and bool(words.level_before.search(sentence, max(0, a["start"] - 20), a["start"])))
 
-    return [a for a in amounts if not starts_a_change(a)]
+    return [a for i, a in enumerate(amounts) if not starts_a_change(a) and not _upper_bound(sentence, amounts[:i], a, words)]
+
+
+def _upper_bound(sentence: str, earlier: list[dict], amount: dict, words: RangeWords) -> bool:
+    """True for the second figure of 'AからB' with no word of reaching after it ('100億円から200億円の基金': a range):
+    the figure of the same kind stated last before it ends in `level_after`, in the same clause (no mark between).
+
+    >>> words = RangeWords(re.compile("$^"), level_after=re.compile("から"), reached_after=re.compile("に"))
+    >>> a, b = {"start": 0, "end": 4, "unit": "JPY"}, {"start": 6, "end": 10, "unit": "JPY"}
+    >>> _upper_bound("100円から200円の基金", [a], b, words), _upper_bound("100円から200円に増やす", [a], b, words)
+    (True, False)
+    """
+    if words.level_after is None or words.reached_after is None:
+        return False
+    lower = next((b for b in reversed(earlier) if _kind(b) == _kind(amount)), None)
+    level = lower and words.level_after.match(sentence, lower["end"])
+    if not level or re.search(r"[、，,。；;：:]", sentence[level.end():amount["start"]]):
+        return False
+    return not words.reached_after.match(sentence, amount["end"])
 
 
 def _kind(amount: dict) -> tuple:

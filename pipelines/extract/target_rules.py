@@ -54,7 +54,8 @@ def target_rules() -> dict:
     cfg["count_noun"] = nouns
     words = alt(cfg["number_words"])
     skip = alt(cfg["count_skip_words"])
-    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*"
+    # a word before the counted noun, with a version number after it ('100 Web 3 startups', '4 million Web 4.0 specialists')
+    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*(?:\s\d(?:\.\d)?(?=\s))?"
     number_start = _starts(cfg["number_words"], r"\d")
     cfg["count_re"] = re.compile(
         rf"\b{number_start}(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
@@ -65,6 +66,7 @@ def target_rules() -> dict:
     cfg["paren"] = re.compile(rf"\s*\(\s*(?:{_in_order(cfg['approximation_words'])})?\s*")
     cfg["not_re"] = re.compile(rf"(?<![\w-]){_words(cfg['not_target_cues'])}(?![\w-])", re.I)
     cfg["cue_re"] = re.compile(rf"(?<![\w-]){_words(cfg['target_cues'])}", re.I)
+    cfg["lead_in_re"] = re.compile(rf"(?<![\w-]){_words(cfg['list_lead_in_cues'])}", re.I)  # list_items.py
     cfg["relative_re"] = [re.compile(p, re.I) for p in cfg["relative_deadlines"]]
     cfg["gov_re"] = {lvl: re.compile(rf"(?<![\w-]){_words(ws)}(?![\w-])", re.I) for lvl, ws in cfg["government_subjects"].items()}
     cfg["per_unit_re"] = re.compile(rf"(?<![\w-]){_words(cfg['per_unit_cues'])}(?![\w-])", re.I)
@@ -80,6 +82,8 @@ def target_rules() -> dict:
     cfg["company_result_re"] = re.compile(rf"(?<![\w-]){_words(cfg['company_result_cues'])}(?![\w-])", re.I)
     for key in ("plan_reference_re", "past_year_re", "past_phrase_re", "per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)
+    cfg["count_name_before_re"] = re.compile(cfg["count_name_before_re"])  # case-sensitive: a capitalised word
+    cfg["count_rank_before_re"] = re.compile(cfg["count_rank_before_re"], re.I)
     cfg["symbol_context_re"] = {sign: [(cur, re.compile(rf"\b(?:{_in_order(ws)})\b")) for cur, ws in codes.items()
                                        if not cur.startswith("_")]
                                 for sign, codes in cfg["symbol_context"].items() if not sign.startswith("_")}

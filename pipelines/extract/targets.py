@@ -9,11 +9,13 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from pipelines.extract.amounts import find_counts, find_money, money_metric, to_usd
+from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
 from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_year, period_year, relative_year, sentence_year
 from pipelines.extract.jurisdictions import find_jurisdictions
+from pipelines.extract.list_items import is_lead_in, is_list_item
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.subjects import Subject, organization_places, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
 
@@ -62,9 +64,11 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
     if not any(m.entity_type == "jurisdiction" for m in mentions):
         jur = list(places) if places is not None else find_jurisdictions(body)
-    main = main_jurisdiction(jur)
+    main = main_jurisdiction(jur)  # the story's place is the one it names, not one a body stands for
+    jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     out: list[Target] = []
+    lead_in = None  # the line announcing the list being read ('The plan sets these goals for 2025:'): list_items.py
     for s, e in split_sentences(body):
         sentence = body[s:e]
         money = find_money(sentence, body, cfg)
@@ -72,19 +76,28 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         in_sentence = [m for m in jur if s <= m.char_start < e]
         anaphor = cfg["anaphor_re"].match(cfg["opener_re"].sub("", sentence))
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
-        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence))
+        item = lead_in is not None and is_list_item(body, s, e)
+        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence)) \
+            or bool(amounts and item)
         breakdown = False
         companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
         for a in amounts:
-            if _rejected(sentence, a, amounts, cfg, published_at) or _company_figure(sentence, a, companies, cfg) \
+            if below_target_size(a, cfg) or _rejected(sentence, a, amounts, cfg, published_at) \
+                    or _company_figure(sentence, a, companies, cfg) \
                     or _company_plan(sentence, a, companies, [m.char_start - s for m in in_sentence]):
                 continue
             if a["unit"] != "count" and _is_component(sentence, a, story, cfg, breakdown):
                 breakdown = True
                 continue
+            subject = verb_subject(body, s, s + a["start"], mentions, jur) if stated else None
+            if subject is not None and subject.kind in ("company", "name"):
+                continue  # a company's plan, or that of a name no list knows and no place: no place's target
             if stated and not (a["unit"] == "count" and breakdown):
-                target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts))
-                out.extend(_per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
+                target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts), subject)
+                if item and target.target_year is None:  # '- 10 leading companies' under '... goals for 2025:'
+                    target = replace(target, target_year=sentence_year(lead_in, len(lead_in), published_at))
+                held = subject is not None and subject.kind == "organization"
+                out.extend([target] if held else _per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
                 if target.unit != "count":
                     story.last_money = target
                     if target.metric in ("investment", "fund_size"):
@@ -94,6 +107,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         elif anaphor:
             story.prev_subject = fallback
         _note_plan_owner(story, (s, e), in_sentence, cfg)
+        lead_in = sentence if is_lead_in(sentence, cfg["lead_in_re"]) else lead_in if item else None
     return dedupe_targets(out)
 
 
@@ -146,8 +160,10 @@ def previous_amount_end(amount: dict, amounts: list[dict]) -> int | None:
 
 
 def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | None, cfg: dict,
-            previous_end: int | None = None) -> Target:
-    """Build one Target from an amount found in the sentence at span."""
+            previous_end: int | None = None, subject: Subject | None = None) -> Target:
+    """Build one Target from an amount found in the sentence at span; a known organization as the subject
+    (`subject`, subjects.py) holds it for its own jurisdiction, or for none, and a place as the subject outranks a
+    place named before it in the sentence."""
     s, e = span
     sentence = story.body[s:e]
     last_money = story.last_money
@@ -165,8 +181,14 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
         p_start, p_end = story.paragraph(s)
         year = period_year(story.body[p_start:p_end], story.published_at, cfg) or deadline_year(
             story.body[p_start:s], story.published_at)
-    owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
-                       None if previous_end is None else s + previous_end)
+    if subject is not None and subject.kind == "organization":
+        owner = subject.owner
+    else:
+        owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
+                           None if previous_end is None else s + previous_end)
+    if subject is not None and subject.kind == "place" and owner != subject.owner and any(
+            m.entity_name == owner for m in story.places_in(s, subject.start)):
+        owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it
     year = _context_year(year, owner, sentence, sentence[a["start"]:a["end"]], story, cfg)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,

@@ -1,0 +1,174 @@
+"""Who a sentence says sets a figure, read from the subject of the verb before it, on the English path.
+
+A place's target is what a place or its government plans; a company's plan is no place's target (targets.py). The
+name right before the last verb of a figure's clause ('Zorblax Holdings will invest $50 million in a Chengdu park',
+'Singapore's MAS aims to create a S$150 million fund') tells them apart:
+
+- a known organization (organization_cues.yaml) sets the target for its own jurisdiction (the Monetary Authority of
+  Singapore for Singapore), or for none when it is an international body (the European Commission): never for
+  another place named in the sentence or the story;
+- a company, or a capitalised name that no list knows and that is no place ('Quillon', 'Zorblax Holdings') and no
+  government word, title or plan noun, sets a plan of its own: no place's target;
+- a place, a person, an unknown government body, a pronoun or a lowercase subject ('the city') leave the owner to
+  owners.find_owner, as before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipelines.extract.company_cues import (AFFIX, GENERIC, ORG_HEADS, OTHER_HEADS, PERSON_TITLES, SPLIT_WORDS,
+                                            STOP_WORDS, TITLE_SPLIT)
+from pipelines.extract.chinese_places import has_han
+from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
+from pipelines.extract.gazetteer import load_gazetteer
+from pipelines.extract.jurisdictions import is_demonym
+from pipelines.extract.owners import first_subject
+from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
+from pipelines.records import Mention
+
+TOKEN = r"[A-Z][\w&.'’-]*"
+NOT_NAME_WORDS = STOP_WORDS | SPLIT_WORDS | GENERIC | PERSON_TITLES | TITLE_SPLIT | ORG_HEADS | OTHER_HEADS
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The holder a figure's subject names: `kind` 'organization' (a known body: `owner` its jurisdiction, None for
+    an international one), 'place' (`owner` the place, its phrase starting at `start`: a place named before it in the
+    clause, 'Following Shanghai, Hangzhou unveiled ...', owns nothing), 'company' or 'name' (a name no list knows:
+    neither owns a place's target)."""
+
+    kind: str
+    owner: str | None = None
+    start: int | None = None  # where a place subject's phrase starts in the body
+
+
+def organization_places(mentions: list[Mention]) -> list[Mention]:
+    """The place each government body among the mentions speaks for, as a place mention over the body's name: a
+    known body's jurisdiction (organization_cues.yaml), or the place its name opens with when a word of
+    targets.json government_body_words names a government ('Shanghai Municipal Commission of Economy and
+    Informatization' -> Shanghai); a name written in full, not an acronym. The owner of a figure is then found as for a place written there ('... released by
+    the Shanghai Municipal Commission ...'); an international body or a company speaks for none.
+
+    >>> [(m.entity_name, m.char_start) for m in organization_places([
+    ...     Mention("organization", "Shanghai Municipal Commission of Commerce", "Shanghai Municipal Commission of Commerce", 4, 45),
+    ...     Mention("organization", "European Commission", "European Commission", 50, 69)])]
+    [('Shanghai', 4)]
+    """
+    gaz, words = load_gazetteer(), frozenset(target_rules()["government_body_words"])
+    out = []
+    for m in mentions:
+        if m.entity_type != "organization" or has_han(m.surface_text) or " " not in m.surface_text:
+            continue  # a Chinese name's place is read by the Chinese path (chinese_orgs.owns_no_place); an acronym
+            # alone ('CPC', 'SEC') may stand for another body of the same letters: only as a subject (verb_subject)
+        home = ORGANIZATION_HOMES.get(m.entity_name) if m.entity_name in ORGANIZATION_HOMES else _opening_place(
+            m.surface_text, gaz, words)
+        if home and gaz.places.get(home):
+            out.append(Mention("jurisdiction", home, m.surface_text, m.char_start, m.char_end, field=m.field))
+    return out
+
+
+def _opening_place(name: str, gaz, government_words: frozenset) -> str | None:
+    """The place a government body's name opens with ('Beijing Municipal Bureau of ...' -> 'Beijing'), else None."""
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    if not government_words.intersection(w.strip(",") for w in words):
+        return None
+    for k in (3, 2, 1):
+        place = gaz.lookup(" ".join(words[:k])) if len(words) > k else None
+        if place is not None:
+            return place.name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(the verb group: auxiliaries then a subject verb, the noun phrase of capitalised words ending a text, a
+    reporting verb and a pronoun ending a text)."""
+    cfg = target_rules()
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    verb = re.compile(rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
+    connectors = alt(CUES["organization_connectors"] + ["the", "de"])
+    phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
+    reported = re.compile(  # 'Abu Dhabi said it would ...': the subject is the name before the reporting verb
+        rf"\s(?:{alt(cfg['reporting_verbs'])})\s+(?:that\s+)?(?:{alt(cfg['subject_pronouns'])})\s*$")
+    return verb, phrase, reported
+
+
+def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mention], places: list[Mention]) -> Subject | None:
+    """The holder named by the subject of the last verb before the figure at pos, in the figure's clause; None when
+    the subject is a person, an unknown body or no name, and the owner is to be found as before.
+
+    >>> body = "Quillon will invest $500 million in a Web3 hub in Dubai."
+    >>> verb_subject(body, 0, 20, [], [Mention("jurisdiction", "Dubai", "Dubai", 50, 55)])
+    Subject(kind='name', owner=None, start=None)
+    >>> verb_subject("Dubai will invest $500 million.", 0, 18, [], [Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
+    Subject(kind='place', owner='Dubai', start=0)
+    """
+    clause_start = sentence_start
+    for m in CLAUSE_BREAK.finditer(body, sentence_start, pos):
+        clause_start = m.end()
+    verb_re, _, reported_re = _patterns()
+    verbs = list(verb_re.finditer(body, clause_start, pos))
+    if not verbs:
+        return None
+    reported = reported_re.search(body, max(clause_start, verbs[-1].start() - 40), verbs[-1].start())
+    span = _phrase_before(body, clause_start, reported.start() if reported else verbs[-1].start())
+    if span is None:
+        return None
+    s, e = span
+    named = [m for m in mentions if m.char_start < e and m.char_end > s and m.entity_type != "jurisdiction"]
+    in_phrase = [m for m in places if m.char_start < e and m.char_end > s]
+    for m in named:
+        if m.entity_type == "organization" and m.entity_name in ORGANIZATION_HOMES and not any(
+                p.char_start < m.char_start for p in in_phrase):  # 'Nigeria's SEC' is Nigeria's, not the US one
+            return Subject("organization", ORGANIZATION_HOMES[m.entity_name])
+    if in_phrase:  # 'Sichuan', 'Hong Kong's Cyberport', 'Tencent and Shenzhen': a place's plan
+        return Subject("place", first_subject(in_phrase, body), s)
+    if named:
+        return Subject("company") if all(m.entity_type == "company" for m in named) else None
+    return Subject("name") if _is_unknown_name(body[s:e]) else None
+
+
+def _phrase_before(body: str, lo: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the run of capitalised words ending right before `end` ('Zorblax Holdings', 'Singapore's
+    MAS'), past an apposition set off by commas ('Quillon, a startup in Shenzhen, will'); leading function words
+    ('In March', 'The') and words before an adjective ('Shenzhen-based') left out; None when there is none."""
+    text = body[lo:end].rstrip()
+    if text.endswith(","):
+        comma = text.rfind(",", 0, len(text) - 1)
+        if comma < 0 or not text[comma + 1:].strip()[:1].islower():
+            return None
+        text = text[:comma].rstrip()
+    _, phrase_re, _ = _patterns()
+    window = max(0, len(text) - 160)  # a subject is a few words: the search never reads a long text
+    m = phrase_re.search(text, window)
+    if m is None:
+        return None
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
+    start = m.start()
+    for ws, we in words:
+        token = m.group()[ws:we]
+        if AFFIX.search(token):
+            start = m.start() + we  # 'Shenzhen-based Quillon': the name is after the adjective
+    while start < m.end():
+        word = re.match(r"\s*(\S+)", text[start:m.end()])
+        if word.group(1) not in SPLIT_WORDS:
+            break
+        start += word.end()
+    start += len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
+    return (lo + start, lo + m.end()) if start < m.end() else None
+
+
+def _is_unknown_name(phrase: str) -> bool:
+    """True for a name: a word no list of function, generic, title or head words holds, no country adjective, in
+    a phrase naming no government and ending in no place word ('Quillon'; not 'Officials', 'Chinese Authorities',
+    'The Plan', 'Meridale City')."""
+    cfg = target_rules()
+    if any(rx.search(phrase) for rx in cfg["gov_re"].values()) or cfg["plan_noun_re"].search(phrase):
+        return False
+    if phrase.endswith(tuple(" " + head for head in cfg["subject_place_heads"])):
+        return False  # 'Meridale City': a place the gazetteer lacks
+    words = [w.rstrip(".,") for w in phrase.split()]
+    return any(w[:1].isupper() and re.sub(r"['’]s$", "", w) not in NOT_NAME_WORDS and not is_demonym(w)
+               for w in words)
