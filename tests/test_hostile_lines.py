@@ -78,3 +78,12 @@ def test_a_long_run_of_letters_in_a_story_with_an_email_keeps_its_places():
     names = {m.entity_name for m in mentions}
     assert "Shanghai" in names
     assert not any("harbour" in name.lower() for name in names)
+
+
+def test_a_run_of_digits_under_a_threads_title_keeps_its_poster():
+    # poster_time read the run once per handle length (136 ms a 100,000-digit line) before a space or separator had to
+    # follow the handle
+    thread = "Which tent should I buy for a week of camping by the harbour"
+    story = parse_text("\n".join(["Boards", thread, "7" * RUN, "kim_o 2 years ago#1", PROSE, MORE]))[0]
+    assert story.title == thread
+    assert story.author == "kim_o"

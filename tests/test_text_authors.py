@@ -479,6 +479,23 @@ def test_the_only_dated_credit_over_a_comments_reply_on_an_undated_page_names_no
 
 
 def test_a_federated_aggregators_poster_to_community_line_names_the_poster():
-    story = parse_text("\n".join(["Login", "kim_o to camping · 1 year ago", THREAD_TITLE, POST,
+    story = parse_text("\n".join(["Login", THREAD_TITLE, "kim_o to camping · 1 year ago", POST,
                                   "bo_chen · 1 year ago", ANSWER]))[0]
     assert story.author == "kim_o"
+
+
+def test_a_handle_beside_a_time_under_the_first_posts_text_is_a_replys_not_the_starters():
+    for post in (POST, "I cannot decide."):
+        story = parse_text("\n".join(["Boards", THREAD_TITLE, post, "bo_chen 2 years ago", ANSWER, "Reply"]))[0]
+        assert story.author != "bo_chen", post
+
+
+def test_a_sidebars_last_post_line_over_the_threads_title_names_no_poster():
+    story = parse_text("\n".join(["Boards", "Latest", "by bo_chen 3 hours ago", THREAD_TITLE, POST, "Reply"]))[0]
+    assert story.author != "bo_chen"
+
+
+def test_a_section_printed_with_a_separator_before_how_long_ago_is_no_poster():
+    story = _main("Daily Courier", TITLE, "Politics · 5 hours ago", PROSE, MORE, PROSE)
+    assert story.author is None
+    assert _main("Daily Courier", TITLE, "by Politics · 5 hours ago", PROSE, MORE, PROSE).author == "Politics"
