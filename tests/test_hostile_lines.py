@@ -87,3 +87,12 @@ def test_a_run_of_digits_under_a_threads_title_keeps_its_poster():
     story = parse_text("\n".join(["Boards", thread, "7" * RUN, "kim_o 2 years ago#1", PROSE, MORE]))[0]
     assert story.title == thread
     assert story.author == "kim_o"
+
+
+def test_a_run_of_field_separators_after_a_name_under_the_headline_keeps_the_story():
+    # name_alone split the line into 100,000 empty fields and split each again (about 120 ms a line of '·' or '|')
+    for mark in ("·", "|"):
+        story = _main("Daily Courier", TITLE, "Ann Lee " + mark * RUN, "By Ann Lee", PROSE, MORE, PROSE)
+        assert story.title == TITLE
+        assert story.author == "Ann Lee"
+        assert "first grants due in the spring" in story.body

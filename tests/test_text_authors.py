@@ -441,9 +441,17 @@ def test_a_label_printed_before_how_long_ago_names_no_one():
     assert story.author is None
 
 
-def test_co_writers_joined_by_and_over_the_date_are_the_authors():
-    story = _main("Daily Courier", TITLE, "Ann Lee and Bo Chen", "March 5, 2024", PROSE, MORE, PROSE)
+def test_co_writers_joined_by_and_under_a_writers_label_are_the_authors():
+    story = _main("Daily Courier", TITLE, "By", "Ann Lee and Bo Chen", "March 5, 2024", PROSE, MORE, PROSE)
     assert story.author == "Ann Lee and Bo Chen"
+
+
+def test_a_sections_heading_in_title_case_joined_by_and_over_the_date_is_no_author():
+    for heading in ("Data Science and Machine Learning", "Business News & Market Data"):
+        story = _main("Daily Courier", TITLE, heading, "March 5, 2024", PROSE, MORE, PROSE)
+        assert story.author is None, heading
+    story = _main("Daily Courier", TITLE, "Research Centre and Product Development", "Senior Reporter", PROSE, MORE, PROSE)
+    assert story.author is None
 
 
 def test_a_title_of_two_single_words_joined_by_and_is_no_author():
@@ -457,8 +465,13 @@ def test_a_surnames_particle_in_lower_case_stays_in_the_name():
 
 
 def test_a_role_reading_time_or_handle_after_the_name_is_cut_from_it():
-    for line in ("Ann Lee | Senior Reporter", "Ann Lee · 5 min read", "Ann Lee (@annlee)", "Ann Lee - Staff Writer"):
+    for line in ("Ann Lee | Senior Reporter", "Ann Lee (@annlee)", "Ann Lee - Staff Writer"):
         assert _main("Daily Courier", TITLE, line, "March 5, 2024", PROSE, MORE, PROSE).author == "Ann Lee", line
+
+
+def test_a_section_before_a_reading_time_over_the_date_is_no_author():
+    story = _main("Daily Courier", TITLE, "Personal Finance · 5 min read", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author is None
 
 
 def test_a_newsroom_after_the_name_with_no_label_keeps_the_line_from_being_a_name():

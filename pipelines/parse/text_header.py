@@ -214,7 +214,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
                     used.add(j)
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
-        if label and i + 1 < len(texts) and (name := name_alone(_first_field(texts[i + 1]))):
+        if label and i + 1 < len(texts) and (name := name_alone(_first_field(texts[i + 1]), co_writers=True)):
             used.update((i, i + 1))
             if "author" not in meta and rules.author_label.fullmatch(text) and labelled_name(name, view.page):
                 meta["author"] = name
