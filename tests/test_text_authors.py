@@ -512,3 +512,18 @@ def test_a_section_printed_with_a_separator_before_how_long_ago_is_no_poster():
     story = _main("Daily Courier", TITLE, "Politics · 5 hours ago", PROSE, MORE, PROSE)
     assert story.author is None
     assert _main("Daily Courier", TITLE, "by Politics · 5 hours ago", PROSE, MORE, PROSE).author == "Politics"
+
+
+def test_a_profile_of_a_quoted_person_inside_the_story_names_no_author_though_a_caption_names_them():
+    profile = "Bo Chen is a professor at Harbour University, and she said the fund will help small factories."
+    story = _main("Daily Courier", TITLE, "March 3, 2024", PROSE, "Bo Chen", profile, MORE, PROSE, "About us")
+    assert story.author is None
+    story = _main("Daily Courier", TITLE, PROSE, profile, MORE, PROSE, "Related Stories", "Bo Chen", "About us")
+    assert story.author is None
+
+
+def test_a_role_named_late_in_a_long_profile_is_not_the_bios_role():
+    profile = ("Oskar Lind is the city's mayor. He opened the fund on Monday and thanked every writer, editor and "
+               "teacher who had asked for it over the years.")
+    story = _main("Daily Courier", TITLE, "Oskar Lind", PROSE, MORE, PROSE, profile, "Back To Top")
+    assert story.author is None

@@ -205,6 +205,7 @@ class HeaderLimits:
     lone_date_rest: int
     lone_date_max_chars: int
     headline_meta_reach: int
+    bio_role_words: int
     twice_above: int
     twice_below: int
     twice_gap: int
