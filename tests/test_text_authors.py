@@ -527,3 +527,13 @@ def test_a_role_named_late_in_a_long_profile_is_not_the_bios_role():
                "teacher who had asked for it over the years.")
     story = _main("Daily Courier", TITLE, "Oskar Lind", PROSE, MORE, PROSE, profile, "Back To Top")
     assert story.author is None
+
+
+def test_a_docs_pages_revision_credit_by_its_page_tools_names_its_last_editor_not_an_author():
+    for tool in ("Edit this page", "View history"):
+        story = _main("Folding Notes", TITLE, *[PROSE, MORE] * 4, "Related", "A note on cutting paper shapes",
+                      tool, "Last updated on March 3, 2025 by Bo Chen")
+        assert story.author is None, tool
+    story = _main("Folding Notes", TITLE, *[PROSE, MORE] * 4, "Related", "A note on cutting paper shapes",
+                  "Last updated on March 3, 2025 by Oskar Lind")
+    assert story.author == "Oskar Lind"

@@ -93,6 +93,8 @@ def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     (1, 'Ann Lee')
     >>> dated_byline(["Posted by Ann Lee on May 2, 2024", "Posted by Bo Chen on May 3, 2024"], 2) is None
     True
+    >>> dated_byline(["A story starts here and goes on.", "Last updated May 2, 2024 by Bo Chen", "View history"], 3) is None
+    True
     """
     credits = _dated_credits(texts, min(stop, len(texts)))
     return credits[0] if len({name.casefold() for _, name in credits}) == 1 else None
@@ -114,6 +116,8 @@ def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
     (2, 'Ann Lee')
     >>> post_credit_on_day(["Folding", "A page about folds.", "Related", "Posted by Bo Chen on May 3, 2024"], None) is None
     True
+    >>> post_credit_on_day(["Folding", "A page about folds.", "Last updated March 3, 2025 by Bo Chen", "Edit this page"], None) is None
+    True
     """
     view, credits = page_view(texts), _dated_credits(texts, len(texts))
     if len(credits) != 1 or _comment_under(view, credits[0][0]):
@@ -125,13 +129,16 @@ def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
 
 
 def _dated_credits(texts: Sequence[str], stop: int) -> list[tuple[int, str]]:
-    """(index, name) of each short line above `stop` crediting a writer (a name that reads as a person's) beside a date."""
+    """(index, name) of each short line above `stop` crediting a writer (a name that reads as a person's) beside a date;
+    not a wiki's or documentation engine's revision credit, by its page tools ('Last updated March 3, 2025 by Bo Chen'
+    over 'Edit this page'), which names the page's last editor."""
     view, credits, longest = page_view(texts), [], header_rules().limits.dateline_max_words
     for i in range(stop):
         text = view[i]
-        if len(text.split()) > longest or "by" not in text.lower() or not view.date(i):
+        if len(text.split()) > longest or "by" not in text.lower() or not (found := view.date(i)):
             continue
-        if (name := byline_name(text)) and (name := name.rstrip(".,;:")) and plausible_name(name, view.page):
+        if (name := byline_name(text)) and (name := name.rstrip(".,;:")) and plausible_name(name, view.page) \
+                and not (text_rules().revision_label.search(text, 0, found.start()) and _page_tools_near(view, i)):
             credits.append((i, name))
     return credits
 
@@ -142,6 +149,14 @@ def _comment_under(texts: Sequence[str], i: int) -> bool:
     rules = text_rules()
     below = range(i + 1, min(len(texts), i + 1 + rules.thresholds.comment_reach))
     return any(rules.comment_action.fullmatch(texts[k].strip()) for k in below)
+
+
+def _page_tools_near(texts: Sequence[str], i: int) -> bool:
+    """True when a wiki's or documentation engine's page tool ('Edit this page', 'View history') is printed within
+    thresholds.comment_reach lines of line `i`, above or under it: a revision credit there names the last editor."""
+    rules = text_rules()
+    near = range(max(0, i - rules.thresholds.comment_reach), min(len(texts), i + 1 + rules.thresholds.comment_reach))
+    return any(rules.page_edit.fullmatch(texts[k].strip()) for k in near)
 
 
 def byline_near(texts: Sequence[str], line: int, stop: int | None = None) -> tuple[int, str] | None:
