@@ -96,3 +96,11 @@ def test_a_run_of_field_separators_after_a_name_under_the_headline_keeps_the_sto
         assert story.title == TITLE
         assert story.author == "Ann Lee"
         assert "first grants due in the spring" in story.body
+
+
+def test_a_long_run_of_mixed_case_letters_at_a_pages_foot_keeps_the_story():
+    # footer_line's capitalised name before 'all rights reserved' was tried from each capital of the run, reading the
+    # rest of it each time (1.5 s a line of 8,000 characters, a hang at 100,000)
+    story = _main("Daily Courier", TITLE, "By Ann Lee", PROSE, MORE, PROSE, "About us", "Ab" * (RUN // 2))
+    assert story.title == TITLE
+    assert "railway station" in story.body
