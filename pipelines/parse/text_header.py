@@ -102,10 +102,10 @@ def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
 
 def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
     """(index, name) of the page's only dated writer's credit, anywhere on it, when it is dated `day` (the day printed
-    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the comment box ('Load
-    comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over its text and
-    'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over a comment's
-    actions, name none. With no day by the headline (`day` None) only the page's own revision credit names its author
+    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the
+    comment box ('Load comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over
+    its text and 'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over
+    a comment's actions, name none. With no day by the headline (`day` None) only the page's own revision credit names its author
     (a personal page's foot: 'Last updated March 3, 2025 by Ann Lee.'); a lone comment or card is 'Posted by' someone.
 
     >>> post_credit_on_day(["Comments", "Load comments", "Posted by Ann Lee on May 2, 2024", "Tags"], parse_date("May 2, 2024"))
