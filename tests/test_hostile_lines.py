@@ -104,3 +104,11 @@ def test_a_long_run_of_mixed_case_letters_at_a_pages_foot_keeps_the_story():
     story = _main("Daily Courier", TITLE, "By Ann Lee", PROSE, MORE, PROSE, "About us", "Ab" * (RUN // 2))
     assert story.title == TITLE
     assert "railway station" in story.body
+
+
+def test_a_long_one_word_line_under_the_headline_is_no_name_and_keeps_the_byline():
+    # name_alone cut note fields and handles from the whole line before seeing it is far longer than any name line
+    for run in ("a" * RUN, "@" * RUN, "(@" * (RUN // 2)):
+        story = _main("Daily Courier", TITLE, "Ann " + run, "By Ann Lee", PROSE, MORE, PROSE)
+        assert story.title == TITLE
+        assert story.author == "Ann Lee"

@@ -47,8 +47,9 @@ def name_alone(text: str, co_writers: bool = False) -> str | None:
     >>> name_alone("Harbour City and the Sea", co_writers=True), name_alone("van der Merwe")
     (None, None)
     """
-    if len(text.split()) > header_rules().limits.name_line_max_words:
-        return None
+    lim = header_rules().limits
+    if len(text) > lim.label_in_line_max_chars or len(text.split()) > lim.name_line_max_words:
+        return None  # (the length first: a line of 100,000 letters is no name, and is not split field by field)
     name = _without_note_fields(text.split(",")[0].strip())
     if any(c.isdigit() for c in name):
         return None
