@@ -78,3 +78,37 @@ def test_a_long_run_of_letters_in_a_story_with_an_email_keeps_its_places():
     names = {m.entity_name for m in mentions}
     assert "Shanghai" in names
     assert not any("harbour" in name.lower() for name in names)
+
+
+def test_a_run_of_digits_under_a_threads_title_keeps_its_poster():
+    # poster_time read the run once per handle length (136 ms a 100,000-digit line) before a space or separator had to
+    # follow the handle
+    thread = "Which tent should I buy for a week of camping by the harbour"
+    story = parse_text("\n".join(["Boards", thread, "7" * RUN, "kim_o 2 years ago#1", PROSE, MORE]))[0]
+    assert story.title == thread
+    assert story.author == "kim_o"
+
+
+def test_a_run_of_field_separators_after_a_name_under_the_headline_keeps_the_story():
+    # name_alone split the line into 100,000 empty fields and split each again (about 120 ms a line of '·' or '|')
+    for mark in ("·", "|"):
+        story = _main("Daily Courier", TITLE, "Ann Lee " + mark * RUN, "By Ann Lee", PROSE, MORE, PROSE)
+        assert story.title == TITLE
+        assert story.author == "Ann Lee"
+        assert "first grants due in the spring" in story.body
+
+
+def test_a_long_run_of_mixed_case_letters_at_a_pages_foot_keeps_the_story():
+    # footer_line's capitalised name before 'all rights reserved' was tried from each capital of the run, reading the
+    # rest of it each time (1.5 s a line of 8,000 characters, a hang at 100,000)
+    story = _main("Daily Courier", TITLE, "By Ann Lee", PROSE, MORE, PROSE, "About us", "Ab" * (RUN // 2))
+    assert story.title == TITLE
+    assert "railway station" in story.body
+
+
+def test_a_long_one_word_line_under_the_headline_is_no_name_and_keeps_the_byline():
+    # name_alone cut note fields and handles from the whole line before seeing it is far longer than any name line
+    for run in ("a" * RUN, "@" * RUN, "(@" * (RUN // 2)):
+        story = _main("Daily Courier", TITLE, "Ann " + run, "By Ann Lee", PROSE, MORE, PROSE)
+        assert story.title == TITLE
+        assert story.author == "Ann Lee"

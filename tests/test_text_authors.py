@@ -441,9 +441,17 @@ def test_a_label_printed_before_how_long_ago_names_no_one():
     assert story.author is None
 
 
-def test_co_writers_joined_by_and_over_the_date_are_the_authors():
-    story = _main("Daily Courier", TITLE, "Ann Lee and Bo Chen", "March 5, 2024", PROSE, MORE, PROSE)
+def test_co_writers_joined_by_and_under_a_writers_label_are_the_authors():
+    story = _main("Daily Courier", TITLE, "By", "Ann Lee and Bo Chen", "March 5, 2024", PROSE, MORE, PROSE)
     assert story.author == "Ann Lee and Bo Chen"
+
+
+def test_a_sections_heading_in_title_case_joined_by_and_over_the_date_is_no_author():
+    for heading in ("Data Science and Machine Learning", "Business News & Market Data"):
+        story = _main("Daily Courier", TITLE, heading, "March 5, 2024", PROSE, MORE, PROSE)
+        assert story.author is None, heading
+    story = _main("Daily Courier", TITLE, "Research Centre and Product Development", "Senior Reporter", PROSE, MORE, PROSE)
+    assert story.author is None
 
 
 def test_a_title_of_two_single_words_joined_by_and_is_no_author():
@@ -457,8 +465,13 @@ def test_a_surnames_particle_in_lower_case_stays_in_the_name():
 
 
 def test_a_role_reading_time_or_handle_after_the_name_is_cut_from_it():
-    for line in ("Ann Lee | Senior Reporter", "Ann Lee · 5 min read", "Ann Lee (@annlee)", "Ann Lee - Staff Writer"):
+    for line in ("Ann Lee | Senior Reporter", "Ann Lee (@annlee)", "Ann Lee - Staff Writer"):
         assert _main("Daily Courier", TITLE, line, "March 5, 2024", PROSE, MORE, PROSE).author == "Ann Lee", line
+
+
+def test_a_section_before_a_reading_time_over_the_date_is_no_author():
+    story = _main("Daily Courier", TITLE, "Personal Finance · 5 min read", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author is None
 
 
 def test_a_newsroom_after_the_name_with_no_label_keeps_the_line_from_being_a_name():
@@ -479,6 +492,48 @@ def test_the_only_dated_credit_over_a_comments_reply_on_an_undated_page_names_no
 
 
 def test_a_federated_aggregators_poster_to_community_line_names_the_poster():
-    story = parse_text("\n".join(["Login", "kim_o to camping · 1 year ago", THREAD_TITLE, POST,
+    story = parse_text("\n".join(["Login", THREAD_TITLE, "kim_o to camping · 1 year ago", POST,
                                   "bo_chen · 1 year ago", ANSWER]))[0]
     assert story.author == "kim_o"
+
+
+def test_a_handle_beside_a_time_under_the_first_posts_text_is_a_replys_not_the_starters():
+    for post in (POST, "I cannot decide."):
+        story = parse_text("\n".join(["Boards", THREAD_TITLE, post, "bo_chen 2 years ago", ANSWER, "Reply"]))[0]
+        assert story.author != "bo_chen", post
+
+
+def test_a_sidebars_last_post_line_over_the_threads_title_names_no_poster():
+    story = parse_text("\n".join(["Boards", "Latest", "by bo_chen 3 hours ago", THREAD_TITLE, POST, "Reply"]))[0]
+    assert story.author != "bo_chen"
+
+
+def test_a_section_printed_with_a_separator_before_how_long_ago_is_no_poster():
+    story = _main("Daily Courier", TITLE, "Politics · 5 hours ago", PROSE, MORE, PROSE)
+    assert story.author is None
+    assert _main("Daily Courier", TITLE, "by Politics · 5 hours ago", PROSE, MORE, PROSE).author == "Politics"
+
+
+def test_a_profile_of_a_quoted_person_inside_the_story_names_no_author_though_a_caption_names_them():
+    profile = "Bo Chen is a professor at Harbour University, and she said the fund will help small factories."
+    story = _main("Daily Courier", TITLE, "March 3, 2024", PROSE, "Bo Chen", profile, MORE, PROSE, "About us")
+    assert story.author is None
+    story = _main("Daily Courier", TITLE, PROSE, profile, MORE, PROSE, "Related Stories", "Bo Chen", "About us")
+    assert story.author is None
+
+
+def test_a_role_named_late_in_a_long_profile_is_not_the_bios_role():
+    profile = ("Oskar Lind is the city's mayor. He opened the fund on Monday and thanked every writer, editor and "
+               "teacher who had asked for it over the years.")
+    story = _main("Daily Courier", TITLE, "Oskar Lind", PROSE, MORE, PROSE, profile, "Back To Top")
+    assert story.author is None
+
+
+def test_a_docs_pages_revision_credit_by_its_page_tools_names_its_last_editor_not_an_author():
+    for tool in ("Edit this page", "View history"):
+        story = _main("Folding Notes", TITLE, *[PROSE, MORE] * 4, "Related", "A note on cutting paper shapes",
+                      tool, "Last updated on March 3, 2025 by Bo Chen")
+        assert story.author is None, tool
+    story = _main("Folding Notes", TITLE, *[PROSE, MORE] * 4, "Related", "A note on cutting paper shapes",
+                  "Last updated on March 3, 2025 by Oskar Lind")
+    assert story.author == "Oskar Lind"

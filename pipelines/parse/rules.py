@@ -102,6 +102,7 @@ class TextRules:
     inline_heading_reader: re.Pattern
     inline_end_credit: re.Pattern
     comment_action: re.Pattern
+    page_edit: re.Pattern  # a wiki's or docs engine's page tools ('Edit this page', 'View history'; whole line)
     related_marker: re.Pattern
     date_prefix: re.Pattern
     revision_label: re.Pattern  # ends the text before a revision's date ('Updated:', 'Last modified on')
@@ -168,6 +169,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         inline_heading_reader=re.compile(raw["inline_heading_reader"], flags),
         inline_end_credit=re.compile(raw["inline_end_credit"], flags),
         comment_action=_any_line(raw["comment_action_lines"]),
+        page_edit=_any_line(raw["page_edit_lines"]),
         related_marker=_any_line(raw["related_markers"]),
         date_prefix=re.compile(raw["date_prefixes"], flags),
         revision_label=re.compile(rf"(?:{raw['revision_labels']})\W*(?:(?:on|at)\W*)?$", flags),
@@ -234,6 +236,7 @@ class HeaderLimits:
     lone_date_rest: int
     lone_date_max_chars: int
     headline_meta_reach: int
+    bio_role_words: int
     twice_above: int
     twice_below: int
     twice_gap: int

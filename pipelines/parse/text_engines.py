@@ -104,24 +104,30 @@ def poster_over_rank(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
 
 
 def poster_beside_time(texts: Sequence[str], title: int, stop: int) -> tuple[int, str] | None:
-    """(line index, handle) of the short line nearest the thread's title at `title` (under it first, above `stop`: the
-    first post's lines) that prints a poster's handle right before how long ago they posted ('kim_o 2 years ago#1',
-    'via kim_o 1 year ago | caches', '123 points by kim_o 3 hours ago | hide'), else None. A label printed the same
-    way names no one ('Published 6 hours ago', 'Last reply 2 days ago').
+    """(line index, handle) of the first short line under the thread's title at `title` (above `stop`, before the first
+    post's text) that prints a poster's handle right before how long ago they posted ('kim_o 2 years ago#1',
+    'via kim_o 1 year ago | caches', '123 points by kim_o 3 hours ago | hide'), else None. Under the first post's text
+    such a line is a reply's, and over the title a sidebar's ('Latest' / 'by bo_chen 3 hours ago'). A label printed the
+    same way names no one ('Published 6 hours ago', 'Last reply 2 days ago'), nor does a bare word with a separator
+    before the time: a card's section ('Politics · 5 hours ago').
 
     >>> poster_beside_time(["Boards", "Which tent to buy?", "kim_o 2 years ago#1", "I cannot decide."], 1, 4)
     (2, 'kim_o')
     >>> poster_beside_time(["A harbour opens", "Published 6 hours ago", "The city opened a park."], 0, 3) is None
     True
     """
-    rules, head = text_rules(), header_rules()
-    lo, hi = max(0, title - head.limits.meta_above_title), min(len(texts), stop, title + 1 + head.limits.headline_meta_reach)
-    for i in sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title)):
+    rules, lim = text_rules(), header_rules().limits
+    for i in range(title + 1, min(len(texts), stop, title + 1 + lim.headline_meta_reach)):
         text = texts[i].strip()
-        if i == title or len(text.split()) > head.limits.dateline_max_words or not (found := rules.poster_time.match(text)):
+        words = len(text.split())
+        if not (found := words <= lim.dateline_max_words and rules.poster_time.match(text)):
+            if words > lim.fallback_max_words or text.endswith((".", "?", "!")):
+                return None  # the first post's text: a handle under it is a reply's
             continue
         name = found.group("name")
-        if not rules.poster_time_labels.fullmatch(name) and name.lower() not in stop_words() and not name.isdigit():
+        bare_fields = not found.group("prefix") and not found.group("community") and found.group("separator").strip()
+        if not bare_fields and not rules.poster_time_labels.fullmatch(name) and name.lower() not in stop_words() \
+                and not name.isdigit():
             return i, name
     return None
 

@@ -93,6 +93,8 @@ def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
     (1, 'Ann Lee')
     >>> dated_byline(["Posted by Ann Lee on May 2, 2024", "Posted by Bo Chen on May 3, 2024"], 2) is None
     True
+    >>> dated_byline(["A story starts here and goes on.", "Last updated May 2, 2024 by Bo Chen", "View history"], 3) is None
+    True
     """
     credits = _dated_credits(texts, min(stop, len(texts)))
     return credits[0] if len({name.casefold() for _, name in credits}) == 1 else None
@@ -100,10 +102,10 @@ def dated_byline(texts: Sequence[str], stop: int) -> tuple[int, str] | None:
 
 def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
     """(index, name) of the page's only dated writer's credit, anywhere on it, when it is dated `day` (the day printed
-    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the comment box ('Load
-    comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over its text and
-    'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over a comment's
-    actions, name none. With no day by the headline (`day` None) only the page's own revision credit names its author
+    by the headline) and no comment action is printed under it: a blog engine prints its post's credit under the
+    comment box ('Load comments' / 'Posted by Ann Lee on 2024-05-02'). A reader's comment ('Posted by Bo Chen on …' over
+    its text and 'Reply') or other posts' cards in a sidebar are dated the story's day too: several credits, or one over
+    a comment's actions, name none. With no day by the headline (`day` None) only the page's own revision credit names its author
     (a personal page's foot: 'Last updated March 3, 2025 by Ann Lee.'); a lone comment or card is 'Posted by' someone.
 
     >>> post_credit_on_day(["Comments", "Load comments", "Posted by Ann Lee on May 2, 2024", "Tags"], parse_date("May 2, 2024"))
@@ -113,6 +115,8 @@ def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
     >>> post_credit_on_day(["Folding", "A page about folds.", "Last updated March 3, 2025 by Ann Lee."], None)
     (2, 'Ann Lee')
     >>> post_credit_on_day(["Folding", "A page about folds.", "Related", "Posted by Bo Chen on May 3, 2024"], None) is None
+    True
+    >>> post_credit_on_day(["Folding", "A page about folds.", "Last updated March 3, 2025 by Bo Chen", "Edit this page"], None) is None
     True
     """
     view, credits = page_view(texts), _dated_credits(texts, len(texts))
@@ -125,15 +129,18 @@ def post_credit_on_day(texts: Sequence[str], day) -> tuple[int, str] | None:
 
 
 def _dated_credits(texts: Sequence[str], stop: int) -> list[tuple[int, str]]:
-    """(index, name) of each short line above `stop` crediting a writer (a name that reads as a person's) beside a date."""
+    """(index, name) of each short line above `stop` crediting a writer (a name that reads as a person's) beside a date;
+    not a wiki's or documentation engine's revision credit, by its page tools ('Last updated March 3, 2025 by Bo Chen'
+    over 'Edit this page'), which names the page's last editor."""
     view, credits, longest = page_view(texts), [], header_rules().limits.dateline_max_words
     for i in view.lines_holding("by"):
         if i >= stop:
             break
         text = view[i]
-        if len(text.split()) > longest or not view.date(i):
+        if len(text.split()) > longest or not (found := view.date(i)):
             continue
-        if (name := byline_name(text)) and (name := name.rstrip(".,;:")) and plausible_name(name, view.page):
+        if (name := byline_name(text)) and (name := name.rstrip(".,;:")) and plausible_name(name, view.page) \
+                and not (text_rules().revision_label.search(text, 0, found.start()) and _page_tools_near(view, i)):
             credits.append((i, name))
     return credits
 
@@ -144,6 +151,14 @@ def _comment_under(texts: Sequence[str], i: int) -> bool:
     rules = text_rules()
     below = range(i + 1, min(len(texts), i + 1 + rules.thresholds.comment_reach))
     return any(rules.comment_action.fullmatch(texts[k].strip()) for k in below)
+
+
+def _page_tools_near(texts: Sequence[str], i: int) -> bool:
+    """True when a wiki's or documentation engine's page tool ('Edit this page', 'View history') is printed within
+    thresholds.comment_reach lines of line `i`, above or under it: a revision credit there names the last editor."""
+    rules = text_rules()
+    near = range(max(0, i - rules.thresholds.comment_reach), min(len(texts), i + 1 + rules.thresholds.comment_reach))
+    return any(rules.page_edit.fullmatch(texts[k].strip()) for k in near)
 
 
 def byline_near(texts: Sequence[str], line: int, stop: int | None = None) -> tuple[int, str] | None:
@@ -216,7 +231,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
                     used.add(j)
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
-        if label and i + 1 < len(texts) and (name := name_alone(_first_field(texts[i + 1]))):
+        if label and i + 1 < len(texts) and (name := name_alone(_first_field(texts[i + 1]), co_writers=True)):
             used.update((i, i + 1))
             if "author" not in meta and rules.author_label.fullmatch(text) and labelled_name(name, view.page):
                 meta["author"] = name

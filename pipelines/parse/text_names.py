@@ -30,45 +30,65 @@ def without_glued_label(name: str) -> str:
     return header_rules().glued_label.sub("", name).rstrip() if name.isupper() else name
 
 
-def name_alone(text: str) -> str | None:
+def name_alone(text: str, co_writers: bool = False) -> str | None:
     """A person's name alone on a line (two to four capitalised words, no function words, no digits;
-    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), or two or three such names joined by 'and' or
-    '&' (co-writers: 'Ann Lee and Bo Chen'), else None. A surname's particle in lower case stands between the
-    capitalised words ('Marna van der Merwe', 'Ana de la Cruz'; name_particles in text_rules.yaml).
+    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None. A surname's particle in lower case
+    stands between the capitalised words ('Marna van der Merwe', 'Ana de la Cruz'; name_particles in text_rules.yaml).
+    With `co_writers` (the line under a writer's label: 'By' / 'Ann Lee and Bo Chen') two or three such names joined
+    by 'and' or '&' are one credit; with no label such a line is as often a section's heading in title case ('Data
+    Science and Machine Learning') and is no name.
 
-    >>> name_alone("Ann Lee, Ph.D."), name_alone("Ann Lee and Bo Chen"), name_alone("Marna van der Merwe")
-    ('Ann Lee', 'Ann Lee and Bo Chen', 'Marna van der Merwe')
-    >>> name_alone("Romeo and Juliet"), name_alone("Harbour City and the Sea"), name_alone("van der Merwe")
-    (None, None, None)
+    >>> name_alone("Ann Lee, Ph.D."), name_alone("Marna van der Merwe")
+    ('Ann Lee', 'Marna van der Merwe')
+    >>> name_alone("Ann Lee and Bo Chen", co_writers=True), name_alone("Ann Lee and Bo Chen")
+    ('Ann Lee and Bo Chen', None)
+    >>> name_alone("Data Science and Machine Learning"), name_alone("Romeo and Juliet", co_writers=True)
+    (None, None)
+    >>> name_alone("Harbour City and the Sea", co_writers=True), name_alone("van der Merwe")
+    (None, None)
     """
-    if len(text.split()) > header_rules().limits.name_line_max_words:
-        return None
+    lim = header_rules().limits
+    if len(text) > lim.label_in_line_max_chars or len(text.split()) > lim.name_line_max_words:
+        return None  # (the length first: a line of 100,000 letters is no name, and is not split field by field)
     name = _without_note_fields(text.split(",")[0].strip())
     if any(c.isdigit() for c in name):
         return None
-    people = NAME_JOINER.split(name) if " and " in name or "&" in name else [name]
-    return name if len(people) <= 3 and all(_one_name(person.split()) for person in people) else None
+    people = _joined_people(name.split()) if co_writers else [name.split()]
+    return name if len(people) <= 3 and all(_one_name(person) for person in people) else None
 
 
-NAME_JOINER = re.compile(r"\s+(?:and|&)\s+")
+def _joined_people(words: list[str]) -> list[list[str]]:
+    """The words of each person a credit joins with 'and' or '&' ('Ann Lee and Bo Chen' -> [['Ann', 'Lee'], ['Bo',
+    'Chen']]), split on whole words (no pattern to read a long run of spaces again from each space)."""
+    people = [[]]
+    for word in words:
+        if word in ("and", "&"):
+            people.append([])
+        else:
+            people[-1].append(word)
+    return people
+
+
 HANDLE_NOTE = re.compile(r"\(?@[\w.]{2,30}\)?")  # a social handle printed after the name ('(@annlee)')
 
 
 def _without_note_fields(text: str) -> str:
-    """A name line without the fields a header prints after the name when each is a writer's role, a reading time,
-    a relative date or a social handle ('Ann Lee | Senior Reporter', 'Ann Lee · 5 min read', 'Ann Lee (@annlee)'), else
-    the line as it is (a newsroom or a section after the name is not cut: 'Ann Lee | The Daily Courier').
+    """A name line without the fields a header prints after the name when each is a writer's role or a social handle
+    ('Ann Lee | Senior Reporter', 'Ann Lee (@annlee)'), else the line as it is: a newsroom or a section after the name
+    is not cut ('Ann Lee | The Daily Courier'), nor a reading time or a relative date, which follow a section's name
+    as often as a writer's ('Personal Finance · 5 min read'). At most name_line_max_words fields are read (a line of
+    100,000 separators is one field too many, not 100,000 to test).
 
-    >>> _without_note_fields("Ann Lee | Senior Reporter"), _without_note_fields("Ann Lee · 5 min read")
+    >>> _without_note_fields("Ann Lee | Senior Reporter"), _without_note_fields("Ann Lee (@annlee)")
     ('Ann Lee', 'Ann Lee')
-    >>> _without_note_fields("Ann Lee (@annlee)"), _without_note_fields("Ann Lee | The Daily Courier")
-    ('Ann Lee', 'Ann Lee | The Daily Courier')
+    >>> _without_note_fields("Ann Lee | The Daily Courier"), _without_note_fields("Personal Finance · 5 min read")
+    ('Ann Lee | The Daily Courier', 'Personal Finance · 5 min read')
     """
     rules = text_rules()
-    parts = [q.strip() for p in rules.separators.split(text) for q in SPACED_HYPHEN.split(p)]
+    fields = rules.separators.split(text, maxsplit=header_rules().limits.name_line_max_words)
+    parts = [q.strip() for p in fields for q in SPACED_HYPHEN.split(p)]
     name, notes = HANDLE_NOTE.sub("", parts[0]).strip(), parts[1:]
-    if all(rules.writer_role.search(n) or rules.reading_time.fullmatch(n) or rules.relative_date.fullmatch(n)
-           or HANDLE_NOTE.fullmatch(n) for n in notes):
+    if all(rules.writer_role.search(n) or HANDLE_NOTE.fullmatch(n) for n in notes):
         return name
     return text
 
