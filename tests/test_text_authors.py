@@ -459,9 +459,14 @@ def test_a_title_of_two_single_words_joined_by_and_is_no_author():
     assert story.author is None
 
 
-def test_a_surnames_particle_in_lower_case_stays_in_the_name():
-    story = _main("Daily Courier", TITLE, "Marna van der Merwe", "March 5, 2024", PROSE, MORE, PROSE)
+def test_a_surnames_particle_in_lower_case_stays_in_a_labelled_name():
+    story = _main("Daily Courier", TITLE, "By", "Marna van der Merwe", "March 5, 2024", PROSE, MORE, PROSE)
     assert story.author == "Marna van der Merwe"
+
+
+def test_a_place_with_a_particle_over_the_date_is_no_author():
+    story = _main("Daily Courier", TITLE, "Rio de Janeiro", "March 5, 2024", PROSE, MORE, PROSE)
+    assert story.author is None
 
 
 def test_a_role_reading_time_or_handle_after_the_name_is_cut_from_it():

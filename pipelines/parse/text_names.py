@@ -32,14 +32,14 @@ def without_glued_label(name: str) -> str:
 
 def name_alone(text: str, co_writers: bool = False) -> str | None:
     """A person's name alone on a line (two to four capitalised words, no function words, no digits;
-    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None. A surname's particle in lower case
-    stands between the capitalised words ('Marna van der Merwe', 'Ana de la Cruz'; name_particles in text_rules.yaml).
+    a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None.
     With `co_writers` (the line under a writer's label: 'By' / 'Ann Lee and Bo Chen') two or three such names joined
-    by 'and' or '&' are one credit; with no label such a line is as often a section's heading in title case ('Data
-    Science and Machine Learning') and is no name.
+    by 'and' or '&' are one credit, and a surname's particle in lower case may stand between the capitalised words
+    ('Marna van der Merwe'; name_particles in text_rules.yaml). With no label such lines are as often a section's
+    heading in title case ('Data Science and Machine Learning') or a place ('Rio de Janeiro') and are no name.
 
-    >>> name_alone("Ann Lee, Ph.D."), name_alone("Marna van der Merwe")
-    ('Ann Lee', 'Marna van der Merwe')
+    >>> name_alone("Ann Lee, Ph.D."), name_alone("Marna van der Merwe", co_writers=True), name_alone("Rio de Janeiro")
+    ('Ann Lee', 'Marna van der Merwe', None)
     >>> name_alone("Ann Lee and Bo Chen", co_writers=True), name_alone("Ann Lee and Bo Chen")
     ('Ann Lee and Bo Chen', None)
     >>> name_alone("Data Science and Machine Learning"), name_alone("Romeo and Juliet", co_writers=True)
@@ -54,7 +54,7 @@ def name_alone(text: str, co_writers: bool = False) -> str | None:
     if any(c.isdigit() for c in name):
         return None
     people = _joined_people(name.split()) if co_writers else [name.split()]
-    return name if len(people) <= 3 and all(_one_name(person) for person in people) else None
+    return name if len(people) <= 3 and all(_one_name(person, co_writers) for person in people) else None
 
 
 def _joined_people(words: list[str]) -> list[list[str]]:
@@ -93,10 +93,10 @@ def _without_note_fields(text: str) -> str:
     return text
 
 
-def _one_name(words: list[str]) -> bool:
-    """True when `words` are one person's name: two to four capitalised words, no function word, with a surname's
-    particles in lower case between them ('van der')."""
-    particles = header_rules().name_particles
+def _one_name(words: list[str], labelled: bool) -> bool:
+    """True when `words` are one person's name: two to four capitalised words, no function word; when `labelled`
+    (under a writer's label), with a surname's particles in lower case between them ('van der')."""
+    particles = header_rules().name_particles if labelled else frozenset()
     named = [w for w in words if w not in particles]
     return (2 <= len(named) <= 4 and len(words) - len(named) <= 2 and NAME.fullmatch(words[0]) is not None
             and NAME.fullmatch(words[-1]) is not None and all(NAME.fullmatch(w) for w in named)
