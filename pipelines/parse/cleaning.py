@@ -110,13 +110,16 @@ def _heading_end(part: str, start: int, glue: list[int], protected: set[str] | f
     """
     stop = HEAD_BREAK.search(part, start)
     break_at = stop.start() if stop else len(part)
+    first = bisect_right(glue, start)
+    if first == len(glue) or glue[first] > break_at:  # (most sentences: no glue point before their end)
+        return None
     comma = part.find(",", start, break_at)
     comma_at = comma if comma >= 0 else len(part)
     word_starts = [m.start() for m in islice(NON_SPACE.finditer(part, start), STARTER_HEADING_MAX_WORDS + 1)]
     starters = text_rules().sentence_starters
     longest_starter = _longest(starters)
     runs, run, first_letter = WORD_LETTERS.finditer(part, start, break_at), None, 0
-    for k in range(bisect_right(glue, start), len(glue)):  # (an index: a slice of the list would copy it)
+    for k in range(first, len(glue)):  # (an index: a slice of the list would copy it)
         point = glue[k]
         if point > break_at:
             return None
