@@ -1,5 +1,5 @@
 """Glued paragraphs: subheadings glued to the sentence after them are cut out wherever they are, however many."""
-from pipelines.parse.cleaning import sentence_starts, unglue_paragraph
+from pipelines.parse.cleaning import break_glued_sentences, sentence_starts, unglue_paragraph
 
 
 def test_a_heading_glued_to_a_sentence_opener_and_a_plain_heading_are_cut_out():
@@ -35,3 +35,11 @@ def test_sentence_starts_are_read_from_an_offset_as_in_the_text_after_it():
     assert list(sentence_starts(text)) == [0, 11, 30, 40]
     assert list(sentence_starts(text, 11)) == [11 + at for at in sentence_starts(text[11:])] == [11, 30, 40]
     assert list(sentence_starts(text, 3)) == [11, 30, 40]  # 'ended.' opens no sentence
+
+
+def test_a_break_goes_after_each_glued_sentence_end_and_its_closing_quote_only():
+    assert break_glued_sentences('Rates fell 5%.Then they rose!Markets "calmed."The OSL.AI rally') == \
+        'Rates fell 5%.\n\nThen they rose!\n\nMarkets "calmed."\n\nThe OSL.AI rally'
+    assert break_glued_sentences("“Quote.”Then") == "“Quote.”\n\nThen"
+    for kept in ["U.S.Steel", "e.g. The", "version 2.0 Beta", "It ended. Then", "a.b", "ends.\nThe"]:
+        assert break_glued_sentences(kept) == kept
