@@ -36,23 +36,23 @@ def _one_of(items) -> str:
     return CLASS_CHAR[value]
 
 
-def spell(parsed) -> list[str]:
-    """Strings that follow every path through a parsed pattern."""
+def spell(parsed, any_char: str = "a") -> list[str]:
+    """Strings that follow every path through a parsed pattern ('.' and [^x] spelt `any_char`, or another letter)."""
     strings = [""]
     for op, arg in parsed:
         if op is C.LITERAL:
             parts = [chr(arg)]
         elif op is C.NOT_LITERAL or op is C.ANY:
-            parts = ["b" if arg == ord("a") else "a"]
+            parts = [any_char if op is C.ANY or arg != ord(any_char) else "b"]
         elif op is C.IN:
             parts = [_one_of(arg)]
         elif op is C.BRANCH:
-            parts = [s for branch in arg[1] for s in spell(branch)]
+            parts = [s for branch in arg[1] for s in spell(branch, any_char)]
         elif op is C.SUBPATTERN:
-            parts = spell(arg[-1])
+            parts = spell(arg[-1], any_char)
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             low, _high, inner = arg
-            parts = ([""] if low == 0 else []) + [s * max(low, 1) for s in spell(inner)]
+            parts = ([""] if low == 0 else []) + [s * max(low, 1) for s in spell(inner, any_char)]
         elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             parts = [""]
         else:
@@ -101,11 +101,23 @@ def test_every_inline_credit_opens_with_a_credit_cue():
 
 @pytest.mark.parametrize("index", range(len(RULES.boilerplate.cued)))
 def test_every_cued_boilerplate_line_holds_its_cue(index):
-    """BoilerplateLines tries a cued pattern only on a line holding a cue. ('.' is spelt 'a', which glues a word to the
-    next where the pattern wants a word boundary: the strings it does not read are left out, '.{0,60}' spelt empty.)"""
+    """BoilerplateLines tries a cued pattern only on a line holding a cue. ('.' is spelt ' ', so a word boundary the
+    pattern wants after it holds and every path is spelt as a line the pattern reads.)"""
     cues, pattern = RULES.boilerplate.cued[index]
-    spelt = [s for s in spell(_parser.parse(pattern.pattern, pattern.flags)) if pattern.fullmatch(s)]
-    assert len(spelt) >= 2 and [s for s in spelt if not any(cue in s.lower() for cue in cues)] == []
+    assert uncued_lines(pattern, cues) == []
+
+
+def uncued_lines(pattern: re.Pattern, cues) -> list[str]:
+    """The spelt whole lines `pattern` reads that hold none of `cues` (in lower case)."""
+    spelt = spell(_parser.parse(pattern.pattern, pattern.flags), any_char=" ")
+    assert len(spelt) >= 2 and all(pattern.fullmatch(s) for s in spelt), "spell() wrote a line it does not read"
+    return [s for s in spelt if not any(cue in s.lower() for cue in cues)]
+
+
+def test_a_cued_line_path_without_its_cue_is_named():
+    """The check itself: a path opening with '.{1,60}' before a word boundary is spelt and named, not left out."""
+    pattern = re.compile(r"(?:.{1,60}\bvia imgur|.*\bvia flickr.*)", re.IGNORECASE)
+    assert uncued_lines(pattern, ("flickr",)) == [" via imgur"]
 
 
 @pytest.mark.parametrize("name", ["footer", "footer_mention"])

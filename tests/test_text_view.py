@@ -83,3 +83,9 @@ def test_the_lines_in_lower_case_are_each_line_lowered_alone():
     # a final sigma by a line's end, 'İ' lowered to two characters
     texts = ["ΟΔΟΣ", "ΣΑ ΠΟΡΤ", "İSTANBUL Port", "", "By Ann"]
     assert PageView(texts).lower_lines == tuple(text.lower() for text in texts)
+
+
+def test_a_text_holding_a_newline_is_still_one_line_when_lowered():
+    texts = ["Menu\nSearch", "Posted by Ann Lee on May 2, 2024", "Tags"]
+    assert PageView(texts).lower_lines == tuple(text.lower() for text in texts)
+    assert PageView(texts).lines_holding("by") == (1,)

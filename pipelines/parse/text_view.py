@@ -22,7 +22,7 @@ class PageView(tuple):
     """The texts of a page's lines, with what the readers look up across them computed once, when first asked for:
     `page` (the lines joined by newlines), `starts` (each line's offset in `page`), `lower` (`page` in lower case),
     `lower_lines` (each line in lower case), `line_at(offset)` (the line holding an offset of `page`), `may_hold(cues)`
-    (a cheap test that rules a page-wide search out), `lines_holding(cue)` (the lines holding a word in any case) and
+    (a cheap test that rules a page-wide search out), `lines_holding(cue)` (the lines whose lower case holds a word) and
     `date(i)` (line i's first date, find_date's match). It holds no judgement of the lines: kinds, scores and the
     title are the Layout's.
 
@@ -62,7 +62,9 @@ class PageView(tuple):
 
     def lines_holding(self, cue: str) -> tuple[int, ...]:
         """Indexes, in order, of the lines whose lower-case text holds `cue` (lower case, no newline), looked for once
-        per page and cue (a reader looking at those lines only skips the others at the cost of a substring test)."""
+        per page and cue (a reader looking at those lines only skips the others at the cost of a substring test).
+        Unlike may_hold it reads no FOLDS_TO_ASCII letter as an ASCII one: a cue for a case-insensitive pattern must
+        hold no 'i' and no 's' ('by' does)."""
         if cue not in self._holding:
             self._holding[cue] = tuple(i for i, text in enumerate(self.lower_lines) if cue in text)
         return self._holding[cue]
@@ -71,8 +73,10 @@ class PageView(tuple):
     def lower_lines(self) -> tuple[str, ...]:
         """Each line in lower case, cut out of `lower` by one split (lowering makes no newline and reads no
         character across one, so the lines split where `page`'s do, though 'İ', lowered to two characters, moves
-        their offsets)."""
-        return tuple(self.lower.split("\n"))
+        their offsets); each line lowered alone when a line's text holds a newline (a caller's list of texts, not a
+        dump's lines), which the split would read as two lines."""
+        lines = self.lower.split("\n")
+        return tuple(lines) if len(lines) == len(self) else tuple(text.lower() for text in self)
 
     @cached_property
     def _holding(self) -> dict[str, tuple[int, ...]]:
