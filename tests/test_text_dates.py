@@ -262,3 +262,19 @@ def test_a_release_quoted_lower_in_the_story_does_not_date_it():
                "PARIS, March 5, 2019 /PRNewswire/ -- Orbit Labs said in an earlier release that it would grow.", MORE,
                "Share this story", "Published", "Feb 2, 2023")
     assert day == date(2023, 2, 2)
+
+
+def test_a_labelled_numeric_date_with_a_two_digit_year_dates_the_story_in_this_century():
+    assert _day("Daily Courier", RELEASE_TITLE, "Posted: 05.03.24", PROSE, MORE) == date(2024, 3, 5)
+    assert _day("Daily Courier", RELEASE_TITLE, "Published 3/15/24", PROSE, MORE) == date(2024, 3, 15)
+
+
+def test_an_ambiguous_two_digit_year_date_is_read_in_the_pages_order_as_a_four_digit_one_is():
+    assert _day("Daily Courier", RELEASE_TITLE, "Published 3/5/24", PROSE, MORE) is None
+    assert _day("Daily Courier", RELEASE_TITLE, "Published 3/5/24", PROSE, MORE,
+                "Comment posted 23/04/2024") == date(2024, 5, 3)
+
+
+def test_a_two_digit_year_date_without_a_label_dates_nothing():
+    for line in ("Final score 3/5/24", "3/5/24", "Version 3.5.24", "Published 3/5/24 was the count"):
+        assert _day("Daily Courier", RELEASE_TITLE, line, PROSE, MORE) is None, line
