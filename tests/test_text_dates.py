@@ -241,6 +241,7 @@ def test_a_newswire_dateline_opening_the_first_paragraph_dates_the_release():
     for dateline, day in (("PARIS, March 5, 2024 /PRNewswire/ -- ", date(2024, 3, 5)),
                           ("SINGAPORE, March 5, 2024 (GLOBE NEWSWIRE) -- ", date(2024, 3, 5)),
                           ("HONG KONG, Nov. 3, 2025 /PRNewswire/ -- ", date(2025, 11, 3)),
+                          ("AUSTIN, Texas, Jan. 9, 2025 /PRNewswire/ -- ", date(2025, 1, 9)),
                           ("LONDON--(BUSINESS WIRE)--March 5, 2024--", date(2024, 3, 5))):
         story = _main("Press releases", RELEASE_TITLE, dateline + "Orbit Labs said that " + PROSE, MORE)
         assert story.published_at.date() == day, dateline
