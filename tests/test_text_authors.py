@@ -542,3 +542,36 @@ def test_a_docs_pages_revision_credit_by_its_page_tools_names_its_last_editor_no
     story = _main("Folding Notes", TITLE, *[PROSE, MORE] * 4, "Related", "A note on cutting paper shapes",
                   "Last updated on March 3, 2025 by Oskar Lind")
     assert story.author == "Oskar Lind"
+
+
+def test_a_contributor_label_credits_the_name_and_leaves_the_body():
+    story = _main("Daily Courier", TITLE, "Contributor: Ann Lee", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee" and story.title == TITLE
+    assert "Contributor" not in story.body
+
+
+def test_contributors_as_a_menu_item_credits_no_one():
+    story = _main("Daily Courier", "Home | Contributor Network | Contributors: Apply", TITLE, PROSE, MORE, PROSE)
+    assert story.author is None
+
+
+def test_a_co_authored_by_label_credits_both_names():
+    story = _main("Daily Courier", TITLE, "Co-authored by Ann Lee and Bo Chen", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee and Bo Chen"
+
+
+def test_a_written_by_label_glued_to_the_name_credits_the_name():
+    story = _main("Daily Courier", TITLE, "Written byAnn Lee", PROSE, MORE, PROSE)
+    assert story.author == "Ann Lee"
+    assert "byAnn" not in story.body
+
+
+def test_a_capitalised_word_opening_with_by_is_no_glued_byline():
+    for line in ("BYTEDANCE", "Bygone Days", "ByteDance"):
+        story = _main("Daily Courier", TITLE, line, PROSE, MORE, PROSE)
+        assert story.author is None, line
+
+
+def test_a_lower_case_name_after_by_is_no_author():
+    story = _main("Daily Courier", TITLE, "by ann lee", PROSE, MORE, PROSE)
+    assert story.author is None

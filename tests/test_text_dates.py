@@ -232,3 +232,50 @@ def test_a_members_joining_date_inline_beside_the_name_dates_nothing():
     day = _day("Harbour Forum", "Which board should a new team buy for its first showroom?", "kim_o",
                "Member since: Mar 14, 2012", PROSE, MORE)
     assert day is None
+
+
+RELEASE_TITLE = "Orbit Labs opens a virtual showroom platform for factories"
+
+
+def test_a_newswire_dateline_opening_the_first_paragraph_dates_the_release():
+    for dateline, day in (("PARIS, March 5, 2024 /PRNewswire/ -- ", date(2024, 3, 5)),
+                          ("SINGAPORE, March 5, 2024 (GLOBE NEWSWIRE) -- ", date(2024, 3, 5)),
+                          ("HONG KONG, Nov. 3, 2025 /PRNewswire/ -- ", date(2025, 11, 3)),
+                          ("AUSTIN, Texas, Jan. 9, 2025 /PRNewswire/ -- ", date(2025, 1, 9)),
+                          ("LONDON--(BUSINESS WIRE)--March 5, 2024--", date(2024, 3, 5))):
+        story = _main("Press releases", RELEASE_TITLE, dateline + "Orbit Labs said that " + PROSE, MORE)
+        assert story.published_at.date() == day, dateline
+        assert "Orbit Labs said that" in story.body
+
+
+def test_a_wire_dateline_without_a_year_dates_nothing():
+    assert _day("Press releases", RELEASE_TITLE, "Beijing, March 5 (Xinhua) -- Orbit Labs said that " + PROSE, MORE) is None
+
+
+def test_a_dated_line_by_the_headline_wins_over_the_wire_dateline():
+    day = _day("Press releases", RELEASE_TITLE, "Posted 7 March 2024",
+               "PARIS, March 5, 2024 /PRNewswire/ -- Orbit Labs said that " + PROSE, MORE)
+    assert day == date(2024, 3, 7)
+
+
+def test_a_release_quoted_lower_in_the_story_does_not_date_it():
+    day = _day("Daily Courier", RELEASE_TITLE, *[PROSE, MORE] * 3,
+               "PARIS, March 5, 2019 /PRNewswire/ -- Orbit Labs said in an earlier release that it would grow.", MORE,
+               "Share this story", "Published", "Feb 2, 2023")
+    assert day == date(2023, 2, 2)
+
+
+def test_a_labelled_numeric_date_with_a_two_digit_year_dates_the_story_in_this_century():
+    assert _day("Daily Courier", RELEASE_TITLE, "Posted: 05.03.24", PROSE, MORE) == date(2024, 3, 5)
+    assert _day("Daily Courier", RELEASE_TITLE, "Published 3/15/24", PROSE, MORE) == date(2024, 3, 15)
+
+
+def test_an_ambiguous_two_digit_year_date_is_read_in_the_pages_order_as_a_four_digit_one_is():
+    assert _day("Daily Courier", RELEASE_TITLE, "Published 3/5/24", PROSE, MORE) is None
+    assert _day("Daily Courier", RELEASE_TITLE, "Published 3/5/24", PROSE, MORE,
+                "Comment posted 23/04/2024") == date(2024, 5, 3)
+
+
+def test_a_two_digit_year_date_without_a_label_dates_nothing():
+    for line in ("Final score 3/5/24", "3/5/24", "Version 3.5.24", "Published 3/5/24 was the count"):
+        assert _day("Daily Courier", RELEASE_TITLE, line, PROSE, MORE) is None, line

@@ -47,6 +47,10 @@ COMMA_BEFORE_YEAR = re.compile(r"\s*,(?=\d{4})")
 NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 NUMERIC_ANYWHERE = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")
+# A numeric date written with a two-digit year ('3/5/24', '05.03.24'), read only where a publication label stands
+# before it (text_lines.read_meta): alone, '3/5/24' is as likely a score or a version.
+SHORT_YEAR_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
+TIME_ONLY = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
 NUMERIC_TAIL = re.compile(r"[/-]\d\d?[/-]\d{4}")  # what every NUMERIC_ANYWHERE holds, found ~4x faster (speed only)
 # How the page being read writes numeric dates: None (the default: month first unless the first number cannot be a
 # month, as HTML metadata and US pages write them), "dmy", "mdy", or "unknown" (an ambiguous numeric date is not read).
@@ -179,6 +183,26 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
     if not 1990 <= value.year <= 2100:
         return None
     return value.replace(tzinfo=None)
+
+
+def short_year_date(text: str) -> datetime | None:
+    """The date `text` is, written with a two-digit year and maybe a time ('3/15/24', '05.03.24 10:30'), read as
+    20xx (no page of the web is dated in another century's '24') in the page's numeric order as a four-digit year's
+    would be; None for anything else.
+
+    >>> short_year_date("3/15/24"), short_year_date("05.03.24 10:30")
+    (datetime.datetime(2024, 3, 15, 0, 0), datetime.datetime(2024, 3, 5, 10, 30))
+    >>> short_year_date("3/15/245") is None, short_year_date("3/15/24 was the score") is None
+    (True, True)
+    """
+    found = SHORT_YEAR_DATE.match(text.strip())
+    if not found:
+        return None
+    first, sep, second, year = found.groups()
+    rest = text.strip()[found.end():]
+    if rest.strip() and not TIME_ONLY.fullmatch(rest.strip()):
+        return None
+    return _read_date(f"{first}{sep}{second}{sep}20{year}{rest}", NUMERIC_ORDER.get())
 
 
 def _with_time(value: datetime | None, rest: str) -> datetime | None:

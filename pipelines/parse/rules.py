@@ -129,6 +129,7 @@ class TextRules:
     relative_date: re.Pattern
     separators: re.Pattern
     dateline: re.Pattern
+    wire_datelines: tuple[re.Pattern, ...]
     digest_item: re.Pattern
     inline_credit: re.Pattern
     teaser_suffix: re.Pattern
@@ -196,6 +197,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         relative_date=re.compile(raw["relative_date"], flags),
         separators=re.compile(raw["field_separators"]),
         dateline=re.compile(raw["dateline"]),
+        wire_datelines=tuple(re.compile(pattern) for pattern in raw["wire_datelines"]),  # capitals matter: no IGNORECASE
         digest_item=re.compile(raw["digest_item"]),
         inline_credit=_any_line(raw["inline_credits"]),
         teaser_suffix=re.compile(raw["teaser_suffix"], flags),

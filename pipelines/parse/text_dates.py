@@ -45,6 +45,24 @@ def labelled_date(texts: list[str], line: int, cards: range = range(0)) -> tuple
     return min(found)[2:] if found else None  # a publication's label before a revision's ('Updated …'), then the nearest
 
 
+def wire_dateline_day(texts: Sequence[str], first: int):
+    """The date of the newswire dateline opening the story's first paragraph at `first` ('PARIS, March 5, 2024
+    /PRNewswire/ -- Acme …', 'LONDON--(BUSINESS WIRE)--March 5, 2024--Acme …'), else None: a press release is dated
+    by its dateline. Only the first paragraph is read: a release quoted lower in the story is an older one's.
+
+    >>> wire_dateline_day(["Acme opens a store", "SINGAPORE, March 5, 2024 (GLOBE NEWSWIRE) -- Acme said it grew."], 1)
+    datetime.datetime(2024, 3, 5, 0, 0)
+    >>> wire_dateline_day(["Acme opens a store", "Beijing, March 5 (Xinhua) -- Acme said it grew."], 1) is None
+    True
+    """
+    if not 0 <= first < len(texts) or not texts[first][:1].isupper():
+        return None
+    for pattern in text_rules().wire_datelines:
+        if found := pattern.match(texts[first]):
+            return parse_date(found.group("date"))
+    return None
+
+
 def is_activity_date(texts: Sequence[str], i: int, start: int) -> bool:
     """True when the date starting at character `start` of line `i` is a forum member's or a thread's, not the post's:
     a member's joining date ('Joined' over 'Nov 4, 2013', 'Member since: Nov 4, 2013') or the thread's latest activity

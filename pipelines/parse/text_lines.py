@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipelines.parse.cleaning import normalize_whitespace
-from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date
+from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date, short_year_date
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.scripts import UNSPACED_CHAR, UNSPACED_END, ends_sentence_unspaced, has_unspaced, word_count
 from pipelines.parse.text_view import may_hold
@@ -82,6 +82,8 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
         date_match = find_date(part)
         if date_match and len(part.replace(date_match.group(0), " ").split()) <= 3:
             meta.setdefault("date", parse_date(part))
+        elif body is not text and "date" not in meta and (short := short_year_date(part)):
+            meta["date"] = short  # 'Published 3/15/24': a two-digit year read only after a publication label
         elif byline := rules.byline.fullmatch(part):
             meta["author"] = byline.group("name").strip()
         elif rules.reading_time.fullmatch(part):

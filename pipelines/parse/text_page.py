@@ -18,7 +18,8 @@ from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text_bios import bio_author
 from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
-from pipelines.parse.text_dates import asked_date, is_activity_date, labelled_date, lone_date, published_over_revised
+from pipelines.parse.text_dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
+                                        wire_dateline_day)
 from pipelines.parse.text_engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
                                          thread_author)
 from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
@@ -196,6 +197,8 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         meta["date"] = found[1]
         used.add(found[0])
         dated_at = (found[0],)
+    elif "date" not in meta and (wired := wire_dateline_day(texts, body_start)):
+        meta["date"] = wired  # a press release's dateline opening its first paragraph, which stays in the body
     elif "date" not in meta and (found := labelled_date(texts, body_start, _related_cards(lines, body_start, footer))
                                  or lone_date(texts, story_end, _datelines(lines, texts))):
         meta["date"] = found[1]
