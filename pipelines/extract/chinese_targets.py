@@ -360,7 +360,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 figures = [(s + f["start"], s + f["end"]) for f in amounts]
                 holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg)
-                if holder is not None:  # a company's own plan ('腾讯计划在成都投资…'): no place's; a known body's: its home's
+                if holder is not None and holder.kind == "company":
+                    continue  # a company's own plan ('腾讯计划在成都投资…'): no target (CONTRACT.md), as on the English path
+                if holder is not None:  # a known body's: its home's
                     owner, holders = holder.owner, [holder.owner]
                 for holder_no, holder in enumerate(holders):
                     held_in = unit if holder == owner else _local_yuan(holder, a, cfg) or a["unit"]
