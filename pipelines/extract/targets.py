@@ -186,9 +186,11 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
     else:
         owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
                            None if previous_end is None else s + previous_end)
-    if subject is not None and subject.kind == "place" and owner != subject.owner and any(
-            m.entity_name == owner for m in story.places_in(s, subject.start)):
-        owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it
+    if subject is not None and subject.kind == "place" and owner != subject.owner and (
+            any(m.entity_name == owner for m in story.places_in(s, subject.start))
+            or not any(m.entity_name == owner for m in story.places_in(s, e))):
+        owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it;
+        # 'The Hainan Free Trade Port aims ...': the place its name opens with, not one from an earlier sentence
     year = _context_year(year, owner, sentence, sentence[a["start"]:a["end"]], story, cfg)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
