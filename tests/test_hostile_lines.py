@@ -112,3 +112,11 @@ def test_a_long_one_word_line_under_the_headline_is_no_name_and_keeps_the_byline
         story = _main("Daily Courier", TITLE, "Ann " + run, "By Ann Lee", PROSE, MORE, PROSE)
         assert story.title == TITLE
         assert story.author == "Ann Lee"
+
+
+def test_a_long_list_of_goals_under_a_lead_in_reads_its_paragraph_once():
+    # each item with no year of its own read the whole paragraph again for a plan period and a deadline (36 s)
+    body = "Wuhan unveiled a plan.\n\nKey targets of the plan by 2025:\n" + "- 100 metaverse companies\n" * 4000
+    _, targets = extract_story("", body)
+    assert [(t.jurisdiction_name, t.metric, t.target_value, t.target_year) for t in targets] == [
+        ("Wuhan", "companies", 100, 2025)]

@@ -6,12 +6,13 @@ deadlines.py finds by when, target_rules.py holds the cue lists.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import datetime
 
 from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
 from pipelines.extract.english_shared import english_shared_owners
-from pipelines.extract.deadlines import deadline_year, period_year, relative_year, sentence_year
+from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
@@ -178,9 +179,7 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
     if year is None and relative:
         year = relative_year(relative, story.published_at, cfg)
     elif year is None:
-        p_start, p_end = story.paragraph(s)
-        year = period_year(story.body[p_start:p_end], story.published_at, cfg) or deadline_year(
-            story.body[p_start:s], story.published_at)
+        year = _paragraph_year(story, s, cfg)
     if subject is not None and subject.kind == "organization":
         owner = subject.owner
     else:
@@ -196,6 +195,20 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
                   {"amount_text": sentence[a["start"]:a["end"]], "amount_start": s + a["start"], "amount_end": s + a["end"],
                    "year_is_stated": year_is_stated if year is not None else None})
+
+
+def _paragraph_year(story: StoryState, pos: int, cfg: dict) -> int | None:
+    """The year a figure at pos with none of its own takes from its paragraph: the end of a plan period the paragraph
+    states, else the last deadline before pos. The paragraph is read once, however many figures it holds (a long list
+    of goals is one paragraph)."""
+    p_start, p_end = story.paragraph(pos)
+    if (p_start, p_end) not in story.paragraph_years:
+        text = story.body[p_start:p_end]
+        story.paragraph_years[(p_start, p_end)] = (period_year(text, story.published_at, cfg),
+                                                   deadline_ends(text, story.published_at))
+    period, deadlines = story.paragraph_years[(p_start, p_end)]
+    before = bisect_right(deadlines, (pos - p_start, float("inf")))
+    return period or (deadlines[before - 1][1] if before else None)
 
 
 def _context_year(year: int | None, owner: str | None, sentence: str, amount_text: str, story: StoryState,
