@@ -120,3 +120,11 @@ def test_a_long_list_of_goals_under_a_lead_in_reads_its_paragraph_once():
     _, targets = extract_story("", body)
     assert [(t.jurisdiction_name, t.metric, t.target_value, t.target_year) for t in targets] == [
         ("Wuhan", "companies", 100, 2025)]
+
+
+def test_a_long_line_of_one_word_places_reads_each_place_s_line_once():
+    # whether the line is a title-case headline was read over the whole line for each place on it (88 s)
+    body = "Xi’an and " * 10_000 + "Xi’an will invest $50 million in a blockchain park by 2026."
+    mentions, targets = extract_story("", body)
+    assert len([m for m in mentions if m.entity_name == "Xi'an"]) == 10_001
+    assert [(t.jurisdiction_name, t.target_value) for t in targets] == [("Xi'an", 50e6)]
