@@ -134,3 +134,10 @@ def test_a_long_japanese_chain_of_ranges_finds_each_lower_bound_once():
     # ranges._upper_bound was given a copy of every figure before each one (19 s)
     mentions, targets = extract_story("", "大阪府は" + "100億円から" * 14_000 + "200億円の基金を設立する。")
     assert targets == [] and [m.entity_name for m in mentions] == ["Osaka"]
+
+
+def test_a_chinese_sentence_with_thousands_of_figures_checks_overlaps_by_bisection():
+    # find_amounts compared each figure with every figure found before it (111 s)
+    _, targets = extract_story("", "深圳市到2025年培育" + "营收超亿元" * 20_000 + "企业30家。")
+    assert ("Shenzhen", "companies", 30, 2025) in [(t.jurisdiction_name, t.metric, t.target_value, t.target_year)
+                                                   for t in targets]

@@ -26,7 +26,7 @@ from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.ranges import RangeWords, without_ranges
-from pipelines.extract.spans import Spans
+from pipelines.extract.spans import DisjointSpans, Spans
 from pipelines.extract.target_rules import target_rules
 from pipelines.records import Mention, Target
 
@@ -178,9 +178,12 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
     [(5000000000.0, 'CNY'), (100.0, 'count'), (10000.0, 'count')]
     """
     found: list[dict] = []
+    taken = DisjointSpans()  # the spans of `found`: a figure overlapping one is part of it
+    free = taken.is_free
 
-    def free(s: int, e: int) -> bool:
-        return not any(f["start"] < e and s < f["end"] for f in found)
+    def keep(amount: dict) -> None:
+        found.append(amount)
+        taken.add(amount["start"], amount["end"])
 
     for m in cfg["money_re"].finditer(sentence):
         pre = m.group("pre") if m.group("cur") in cfg["currency_units"] else None  # 元 is then the unit of that currency
@@ -192,33 +195,34 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         if usd_value is not None and amount["unit"] != "USD":
             amount.update(end=usd.end(), usd=usd_value, stated=True)
         if amount["value"] is not None and free(amount["start"], amount["end"]):
-            found.append(amount)
+            keep(amount)
     for m in cfg["bare_re"].finditer(sentence):
         value = _figure(sentence, m, cfg)
         if value is not None and free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
-            found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "local": True, "value": value, "usd": None,
-                          "stated": False})
+            keep({"start": m.start(), "end": m.end(), "unit": "CNY", "local": True, "value": value, "usd": None,
+                  "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
         value = _figure(sentence, m, cfg)
         if value is None or not free(m.start(), m.end()):
             continue
         metric = cfg["count_noun"][m.group("noun")]
-        found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
-                      "metric": metric})
+        keep({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
+              "metric": metric})
         nxt = cfg["count_change_re"].match(sentence, m.end())
         to_value = _figure(sentence, nxt, cfg) if nxt else None
         if to_value is not None and free(nxt.start("num"), nxt.end("cls")):  # '企业由50家增至150家': 150 companies
             joiner = sentence[m.end():nxt.start("num")].strip()
             bound = joiner in cfg["range_joiners"] or joiner in cfg["range_change_after"]  # ranges.py reads those
             if not bound or set(m.group()) & set("".join(cfg["range_change_openers"])):
-                found.pop()  # '从50家', '由50家': where the count starts, not a goal ('50家到100家' is a range: ranges.py)
-            found.append({"start": nxt.start("num"), "end": nxt.end("cls"), "unit": "count", "value": to_value,
-                          "usd": None, "stated": False, "metric": metric})
+                dropped = found.pop()  # '从50家', '由50家': where the count starts, not a goal ('50家到100家': ranges.py)
+                taken.remove(dropped["start"], dropped["end"])
+            keep({"start": nxt.start("num"), "end": nxt.end("cls"), "unit": "count", "value": to_value,
+                  "usd": None, "stated": False, "metric": metric})
         for listed in listed_counts(sentence, m, cfg):  # '100家、50家和30家企业': the same things counted
             value = _figure(sentence, listed, cfg)
             if value is not None and free(listed.start("num"), listed.end("cls")):
-                found.append({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
-                              "usd": None, "stated": False, "metric": metric})
+                keep({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
+                      "usd": None, "stated": False, "metric": metric})
     return without_ranges(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_words"])
 
 
