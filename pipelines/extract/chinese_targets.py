@@ -339,6 +339,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     text = with_year_digits(half_width(body))
     earlier_year, last_end = title_year, 0  # the headline's year, then the last one stated earlier in the paragraph
     lead_in, lead_year = False, None  # reading the items of a list of goals (list_items.py), and its year
+    past_list = False  # reading the items of a list under a past year's heading ('2023年工作亮点：'): results, no goals
     out: list[Target] = []
     for s, e in split_sentences(body):
         sentence = text[s:e]
@@ -349,7 +350,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         year = chinese_year(sentence, published_at, cfg)
         item = lead_in and is_list_item(body, s, e)  # '（一）元宇宙产业规模400亿元' under '主要目标如下：'
-        if amounts and (item or cfg["target_cues_re"].search(sentence)):
+        reported = past_list and is_list_item(body, s, e)  # '1、引进企业120家' under '2023年工作亮点：'
+        if amounts and not reported and (item or cfg["target_cues_re"].search(sentence)):
             for a in amounts:
                 if _rejected(sentence, a, cfg, published_at) or below_target_size(a, cfg):
                     continue
@@ -383,4 +385,5 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
             lead_in, lead_year = True, year if year is not None else earlier_year
         else:
             lead_in = lead_in and item
+        past_list = bool(re.search(r"[：:]$", sentence) and past_year(sentence, published_at, cfg)) or reported
     return dedupe_targets(out)
