@@ -17,6 +17,7 @@ import re
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.company_names import ORGANIZATION_HOMES
 from pipelines.extract.subjects import Subject
+from pipelines.extract.target_rules import word_alternation
 from pipelines.records import Mention
 
 CLAUSE_START = re.compile(r"[，,：:；;]")
@@ -25,7 +26,7 @@ KATAKANA_NAME = r"[\u30a1-\u30f4\u30fc\u30fb]{2,}"  # ソフトバンク, メタ
 
 def _subject_re(cfg: dict) -> re.Pattern:
     """The words right after a subject name: an optional company suffix (公司, 集团), then a plan word (将, 计划)."""
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    alt = word_alternation
     return re.compile(rf"\s*(?:{alt(cfg['subject_suffixes'])})?\s*(?:{alt(cfg['subject_after'])})")
 
 

@@ -27,7 +27,7 @@ from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.spans import DisjointSpans, Spans
-from pipelines.extract.target_rules import target_rules
+from pipelines.extract.target_rules import target_rules, word_alternation as _alt
 from pipelines.records import Mention, Target
 
 NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{numeral_pattern()}"  # 2,500 or 1.5; a Chinese numeral (一百, 两千), read by _value
@@ -54,11 +54,6 @@ def mostly_han(text: str) -> bool:
         return False
     han = len(HAN.findall(text))
     return han > 0 and han >= len(LATIN.findall(text))
-
-
-def _alt(words) -> str:
-    """Regex alternation, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=2)

@@ -25,7 +25,7 @@ from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.owners import first_subject
-from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
+from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules, word_alternation
 from pipelines.records import Mention
 
 TOKEN = r"[A-Z][\w&.'’-]*"
@@ -85,7 +85,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(the verb group: auxiliaries then a subject verb, the noun phrase of capitalised words ending a text, a
     reporting verb and a pronoun ending a text)."""
     cfg = target_rules()
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    alt = word_alternation
     verb = re.compile(rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
     connectors = alt(CUES["organization_connectors"] + ["the", "de"])
     phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
