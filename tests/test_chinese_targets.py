@@ -148,7 +148,8 @@ def test_a_ceiling_per_project_is_no_target():
 
 
 def test_a_place_inside_a_company_name_owns_no_target():
-    assert targets("中国银行将设立100亿元基金。") == [(None, "fund_size", 100e8, "CNY", None)]
+    assert targets("中国银行将设立100亿元基金。") == []  # the bank's own plan: no place's, no target (CONTRACT.md)
+    assert targets("中国银行与成都市将共同设立100亿元基金。") == [("Chengdu", "fund_size", 100e8, "CNY", None)]
 
 
 def test_a_place_inside_a_government_body_still_owns_its_target():

@@ -112,3 +112,32 @@ def test_a_long_one_word_line_under_the_headline_is_no_name_and_keeps_the_byline
         story = _main("Daily Courier", TITLE, "Ann " + run, "By Ann Lee", PROSE, MORE, PROSE)
         assert story.title == TITLE
         assert story.author == "Ann Lee"
+
+
+def test_a_long_list_of_goals_under_a_lead_in_reads_its_paragraph_once():
+    # each item with no year of its own read the whole paragraph again for a plan period and a deadline (36 s)
+    body = "Wuhan unveiled a plan.\n\nKey targets of the plan by 2025:\n" + "- 100 metaverse companies\n" * 4000
+    _, targets = extract_story("", body)
+    assert [(t.jurisdiction_name, t.metric, t.target_value, t.target_year) for t in targets] == [
+        ("Wuhan", "companies", 100, 2025)]
+
+
+def test_a_long_line_of_one_word_places_reads_each_place_s_line_once():
+    # whether the line is a title-case headline was read over the whole line for each place on it (88 s)
+    body = "Xi’an and " * 10_000 + "Xi’an will invest $50 million in a blockchain park by 2026."
+    mentions, targets = extract_story("", body)
+    assert len([m for m in mentions if m.entity_name == "Xi'an"]) == 10_001
+    assert [(t.jurisdiction_name, t.target_value) for t in targets] == [("Xi'an", 50e6)]
+
+
+def test_a_long_japanese_chain_of_ranges_finds_each_lower_bound_once():
+    # ranges._upper_bound was given a copy of every figure before each one (19 s)
+    mentions, targets = extract_story("", "大阪府は" + "100億円から" * 14_000 + "200億円の基金を設立する。")
+    assert targets == [] and [m.entity_name for m in mentions] == ["Osaka"]
+
+
+def test_a_chinese_sentence_with_thousands_of_figures_checks_overlaps_by_bisection():
+    # find_amounts compared each figure with every figure found before it (111 s)
+    _, targets = extract_story("", "深圳市到2025年培育" + "营收超亿元" * 20_000 + "企业30家。")
+    assert ("Shenzhen", "companies", 30, 2025) in [(t.jurisdiction_name, t.metric, t.target_value, t.target_year)
+                                                   for t in targets]

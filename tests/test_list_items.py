@@ -33,3 +33,9 @@ def test_a_line_announcing_other_things_makes_no_list_of_goals():
 def test_chinese_goals_listed_under_a_lead_in_take_its_year():
     body = "芜湖市发布元宇宙行动计划。到2026年，主要目标如下：\n（一）元宇宙产业规模400亿元。\n（二）元宇宙企业50家\n芜湖市去年有企业20家。"
     assert found(body) == [("Wuhu", "industry_size", 400e8, 2026), ("Wuhu", "companies", 50, 2026)]
+
+
+def test_chinese_items_under_a_past_year_s_heading_are_results_not_goals():
+    body = "2023年工作亮点：\n1、引进元宇宙企业120家\n2、建成元宇宙产业园3个\n\n杭州市力争到2026年培育元宇宙企业200家。"
+    assert found(body) == [("Hangzhou", "companies", 200, 2026)]
+    assert found("杭州市发布计划。2023-2026年主要目标：\n1、引进元宇宙企业120家\n") == [("Hangzhou", "companies", 120, 2026)]

@@ -71,3 +71,13 @@ def test_a_pronoun_after_a_reporting_verb_stands_for_the_name_before_it():
     assert found("After Dubai launched its strategy, Sharjah said it would invest $300 million in Web3 by 2030.") == [
         ("Sharjah", "investment", 300e6, "USD")]
     assert found("Vextrano said it would invest $300 million in a Web3 campus in Dubai by 2030.") == []
+
+
+def test_a_zone_named_after_a_known_place_is_that_place_s():
+    assert found("The Hainan Free Trade Port aims to attract 500 blockchain companies by 2025.") == [
+        ("Hainan", "companies", 500, "count")]
+    assert found("Sichuan watches. The Chengdu High-tech Zone will build 3 metaverse industrial parks by 2026.") == [
+        ("Chengdu", "industrial_parks", 3, "count")]
+    assert found("Meridale Free Trade Port will invest $200 million in a blockchain district by 2027.") == [
+        (None, "investment", 200e6, "USD")]  # a zone of no known place: no place's name to give
+    assert found("Hainan Quillon will invest $200 million in a blockchain district by 2027.") == []

@@ -2,9 +2,9 @@
 
 Chinese puts the subject first: a figure's clause opening with a name and a plan word ('腾讯计划在成都投资50亿元',
 '某某科技公司将在杭州设立10亿元基金', '工信部提出…', 'ソニーは…100億円を投資する') is that name's statement, whatever
-place it names after. A company's own plan is held by no place (owner None, as a bank's or a university's fund on
-this path: chinese_targets.py); a known government body's (organization_cues.yaml jurisdiction) by its jurisdiction,
-not by the place named in the sentence before. A place or a government named first ('成都市政府与华为将共同设立…')
+place it names after. A company's own plan is no target at all (chinese_targets.py drops it, as the English path
+does: CONTRACT.md counts targets a jurisdiction or organization sets); a known government body's is held by its
+jurisdiction (organization_cues.yaml), not by the place named in the sentence before. A place or a government named first ('成都市政府与华为将共同设立…')
 keeps the target, as does a company joined to a place ('腾讯与成都市将共同设立…': no plan word follows the company).
 The plan words are the "subject_after" lists of targets.json. Japanese also writes company names in katakana and
 government bodies in kanji: a clause opening with a katakana name no list knows and は ('ソフトバンクは大阪に…') is that
@@ -17,6 +17,7 @@ import re
 from pipelines.extract.chinese_orgs import owns_no_place
 from pipelines.extract.company_names import ORGANIZATION_HOMES
 from pipelines.extract.subjects import Subject
+from pipelines.extract.target_rules import word_alternation
 from pipelines.records import Mention
 
 CLAUSE_START = re.compile(r"[，,：:；;]")
@@ -25,14 +26,14 @@ KATAKANA_NAME = r"[\u30a1-\u30f4\u30fc\u30fb]{2,}"  # ソフトバンク, メタ
 
 def _subject_re(cfg: dict) -> re.Pattern:
     """The words right after a subject name: an optional company suffix (公司, 集团), then a plan word (将, 计划)."""
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    alt = word_alternation
     return re.compile(rf"\s*(?:{alt(cfg['subject_suffixes'])})?\s*(?:{alt(cfg['subject_after'])})")
 
 
 def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention], places: list[Mention],
                    cfg: dict) -> Subject | None:
     """The holder the first name of the figure's clause (of its sentence, when the clause names none) before the
-    figure at pos sets, when a plan word follows it: a company (owner None) or a known body (its jurisdiction);
+    figure at pos sets, when a plan word follows it: a company (no target) or a known body (its jurisdiction);
     None when that name is a place or another body, and the owner is found as before.
 
     >>> from pipelines.extract.chinese_targets import rules

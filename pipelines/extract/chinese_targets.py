@@ -26,8 +26,8 @@ from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.ranges import RangeWords, without_ranges
-from pipelines.extract.spans import Spans
-from pipelines.extract.target_rules import target_rules
+from pipelines.extract.spans import DisjointSpans, Spans
+from pipelines.extract.target_rules import target_rules, word_alternation as _alt
 from pipelines.records import Mention, Target
 
 NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{numeral_pattern()}"  # 2,500 or 1.5; a Chinese numeral (一百, 两千), read by _value
@@ -54,11 +54,6 @@ def mostly_han(text: str) -> bool:
         return False
     han = len(HAN.findall(text))
     return han > 0 and han >= len(LATIN.findall(text))
-
-
-def _alt(words) -> str:
-    """Regex alternation, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=2)
@@ -178,9 +173,12 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
     [(5000000000.0, 'CNY'), (100.0, 'count'), (10000.0, 'count')]
     """
     found: list[dict] = []
+    taken = DisjointSpans()  # the spans of `found`: a figure overlapping one is part of it
+    free = taken.is_free
 
-    def free(s: int, e: int) -> bool:
-        return not any(f["start"] < e and s < f["end"] for f in found)
+    def keep(amount: dict) -> None:
+        found.append(amount)
+        taken.add(amount["start"], amount["end"])
 
     for m in cfg["money_re"].finditer(sentence):
         pre = m.group("pre") if m.group("cur") in cfg["currency_units"] else None  # 元 is then the unit of that currency
@@ -192,33 +190,34 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         if usd_value is not None and amount["unit"] != "USD":
             amount.update(end=usd.end(), usd=usd_value, stated=True)
         if amount["value"] is not None and free(amount["start"], amount["end"]):
-            found.append(amount)
+            keep(amount)
     for m in cfg["bare_re"].finditer(sentence):
         value = _figure(sentence, m, cfg)
         if value is not None and free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
-            found.append({"start": m.start(), "end": m.end(), "unit": "CNY", "local": True, "value": value, "usd": None,
-                          "stated": False})
+            keep({"start": m.start(), "end": m.end(), "unit": "CNY", "local": True, "value": value, "usd": None,
+                  "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
         value = _figure(sentence, m, cfg)
         if value is None or not free(m.start(), m.end()):
             continue
         metric = cfg["count_noun"][m.group("noun")]
-        found.append({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
-                      "metric": metric})
+        keep({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
+              "metric": metric})
         nxt = cfg["count_change_re"].match(sentence, m.end())
         to_value = _figure(sentence, nxt, cfg) if nxt else None
         if to_value is not None and free(nxt.start("num"), nxt.end("cls")):  # '企业由50家增至150家': 150 companies
             joiner = sentence[m.end():nxt.start("num")].strip()
             bound = joiner in cfg["range_joiners"] or joiner in cfg["range_change_after"]  # ranges.py reads those
             if not bound or set(m.group()) & set("".join(cfg["range_change_openers"])):
-                found.pop()  # '从50家', '由50家': where the count starts, not a goal ('50家到100家' is a range: ranges.py)
-            found.append({"start": nxt.start("num"), "end": nxt.end("cls"), "unit": "count", "value": to_value,
-                          "usd": None, "stated": False, "metric": metric})
+                dropped = found.pop()  # '从50家', '由50家': where the count starts, not a goal ('50家到100家': ranges.py)
+                taken.remove(dropped["start"], dropped["end"])
+            keep({"start": nxt.start("num"), "end": nxt.end("cls"), "unit": "count", "value": to_value,
+                  "usd": None, "stated": False, "metric": metric})
         for listed in listed_counts(sentence, m, cfg):  # '100家、50家和30家企业': the same things counted
             value = _figure(sentence, listed, cfg)
             if value is not None and free(listed.start("num"), listed.end("cls")):
-                found.append({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
-                              "usd": None, "stated": False, "metric": metric})
+                keep({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
+                      "usd": None, "stated": False, "metric": metric})
     return without_ranges(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_words"])
 
 
@@ -335,6 +334,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     text = with_year_digits(half_width(body))
     earlier_year, last_end = title_year, 0  # the headline's year, then the last one stated earlier in the paragraph
     lead_in, lead_year = False, None  # reading the items of a list of goals (list_items.py), and its year
+    past_list = False  # reading the items of a list under a past year's heading ('2023年工作亮点：'): results, no goals
     out: list[Target] = []
     for s, e in split_sentences(body):
         sentence = text[s:e]
@@ -345,7 +345,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         year = chinese_year(sentence, published_at, cfg)
         item = lead_in and is_list_item(body, s, e)  # '（一）元宇宙产业规模400亿元' under '主要目标如下：'
-        if amounts and (item or cfg["target_cues_re"].search(sentence)):
+        reported = past_list and is_list_item(body, s, e)  # '1、引进企业120家' under '2023年工作亮点：'
+        if amounts and not reported and (item or cfg["target_cues_re"].search(sentence)):
             for a in amounts:
                 if _rejected(sentence, a, cfg, published_at) or below_target_size(a, cfg):
                     continue
@@ -360,7 +361,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 figures = [(s + f["start"], s + f["end"]) for f in amounts]
                 holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg)
-                if holder is not None:  # a company's own plan ('腾讯计划在成都投资…'): no place's; a known body's: its home's
+                if holder is not None and holder.kind == "company":
+                    continue  # a company's own plan ('腾讯计划在成都投资…'): no target (CONTRACT.md), as on the English path
+                if holder is not None:  # a known body's: its home's
                     owner, holders = holder.owner, [holder.owner]
                 for holder_no, holder in enumerate(holders):
                     held_in = unit if holder == owner else _local_yuan(holder, a, cfg) or a["unit"]
@@ -377,4 +380,5 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
             lead_in, lead_year = True, year if year is not None else earlier_year
         else:
             lead_in = lead_in and item
+        past_list = bool(re.search(r"[：:]$", sentence) and past_year(sentence, published_at, cfg)) or reported
     return dedupe_targets(out)

@@ -52,8 +52,18 @@ def deadline_year(text: str, published_at: datetime | None) -> int | None:
     >>> deadline_year("by 2024 ... until 2025", datetime(2023, 1, 1))
     2025
     """
-    cands = _recent([(m.start(), int(m.group(1))) for m in DEADLINE.finditer(text)], published_at)
+    cands = deadline_ends(text, published_at)
     return cands[-1][1] if cands else None
+
+
+def deadline_ends(text: str, published_at: datetime | None) -> list[tuple[int, int]]:
+    """(end, year) of each deadline stated in text that is not past, in text order: read once for a paragraph, then
+    the last one before each figure is found by bisection (targets.py), not by reading the paragraph again per figure.
+
+    >>> deadline_ends("by 2020, by 2024 and until 2025", datetime(2023, 1, 1))
+    [(16, 2024), (31, 2025)]
+    """
+    return _recent([(m.end(), int(m.group(1))) for m in DEADLINE.finditer(text)], published_at)
 
 
 def relative_year(match: re.Match, published_at: datetime | None, cfg: dict) -> int | None:

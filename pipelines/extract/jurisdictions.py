@@ -102,8 +102,24 @@ def _inside_org_name(text: str, start: int, end: int, rules: dict) -> bool:
     return bool(rules["org_after_re"].match(text, end) or rules["org_before_re"].search(text[max(0, start - 40):start]))
 
 
+TITLE_CASE_LINE_MAX_CHARS = 2000  # a headline or a menu saved as one line is shorter: a longer line is prose
 _CAP_WORD_AFTER = re.compile(r"[ ][A-Z][A-Za-z]+")
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][A-Za-z]*[ ]$")
+
+
+def _is_title_case_line(text: str, start: int, end: int) -> bool:
+    """True when the line holding text[start:end] is in title case, a headline or a menu ('Hefei Unveils Metaverse
+    Plan'): four words or more, most capitalised. Only a line up to TITLE_CASE_LINE_MAX_CHARS is read, so a hostile
+    line holding thousands of places is not read again for each of them."""
+    lo = max(0, start - TITLE_CASE_LINE_MAX_CHARS)
+    line_start = text.rfind("\n", lo, start) + 1 or (0 if lo == 0 else -1)
+    line_end = text.find("\n", end, end + TITLE_CASE_LINE_MAX_CHARS)
+    if line_end < 0 and len(text) <= end + TITLE_CASE_LINE_MAX_CHARS:
+        line_end = len(text)
+    if line_start < 0 or line_end < 0 or line_end - line_start > TITLE_CASE_LINE_MAX_CHARS:
+        return False
+    words = re.findall(r"[A-Za-z]+", text[line_start:line_end])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _inside_longer_name(text: str, start: int, end: int, place, gaz: Gazetteer, rules: dict) -> bool:
@@ -117,12 +133,8 @@ def _inside_longer_name(text: str, start: int, end: int, place, gaz: Gazetteer, 
     """
     if place.level == "country" or " " in text[start:end] or (place.name in gaz.capitals and place.major):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    words = re.findall(r"[A-Za-z]+", line)
-    if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
-        return False  # a headline in title case
+    if _is_title_case_line(text, start, end):
+        return False
     after = _CAP_WORD_AFTER.match(text, end)
     if after and not rules["suffix_re"].match(text, end) and gaz.lookup(after.group().strip()) is None \
             and after.group().strip() not in rules["place_followers"]:  # 'Texas Governor Greg Abbott' names Texas

@@ -28,6 +28,7 @@ class StoryState:
     last_money: Target | None = None
     totals: list[list] = field(default_factory=list)  # [value, unit, part sum] of funds and budgets stated so far
     owner_years: dict = field(default_factory=dict)  # jurisdiction -> first deadline year of its targets in the story
+    paragraph_years: dict = field(default_factory=dict)  # (start, end) -> (plan period's year, deadlines): targets.py
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self):

@@ -110,21 +110,26 @@ def without_starting_levels(sentence: str, amounts: list[dict], words: RangeWord
         return (kinds[_kind(a)] > 1 and words.level_before is not None
                 and bool(words.level_before.search(sentence, max(0, a["start"] - 20), a["start"])))
 
-    return [a for i, a in enumerate(amounts) if not starts_a_change(a) and not _upper_bound(sentence, amounts[:i], a, words)]
+    kept, last_of_kind = [], {}  # the figure of each kind stated last so far: a range's lower bound for the next
+    for a in amounts:
+        if not starts_a_change(a) and not _upper_bound(sentence, last_of_kind.get(_kind(a)), a, words):
+            kept.append(a)
+        last_of_kind[_kind(a)] = a
+    return kept
 
 
-def _upper_bound(sentence: str, earlier: list[dict], amount: dict, words: RangeWords) -> bool:
+def _upper_bound(sentence: str, lower: dict | None, amount: dict, words: RangeWords) -> bool:
     """True for the second figure of 'AからB' with no word of reaching after it ('100億円から200億円の基金': a range):
-    the figure of the same kind stated last before it ends in `level_after`, in the same clause (no mark between).
+    `lower`, the figure of the same kind stated last before it, ends in `level_after`, in the same clause (no mark
+    between).
 
     >>> words = RangeWords(re.compile("$^"), level_after=re.compile("から"), reached_after=re.compile("に"))
     >>> a, b = {"start": 0, "end": 4, "unit": "JPY"}, {"start": 6, "end": 10, "unit": "JPY"}
-    >>> _upper_bound("100円から200円の基金", [a], b, words), _upper_bound("100円から200円に増やす", [a], b, words)
+    >>> _upper_bound("100円から200円の基金", a, b, words), _upper_bound("100円から200円に増やす", a, b, words)
     (True, False)
     """
     if words.level_after is None or words.reached_after is None:
         return False
-    lower = next((b for b in reversed(earlier) if _kind(b) == _kind(amount)), None)
     level = lower and words.level_after.match(sentence, lower["end"])
     if not level or re.search(r"[、，,。；;：:]", sentence[level.end():amount["start"]]):
         return False

@@ -25,7 +25,7 @@ from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.owners import first_subject
-from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
+from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules, word_alternation
 from pipelines.records import Mention
 
 TOKEN = r"[A-Z][\w&.'’-]*"
@@ -63,17 +63,16 @@ def organization_places(mentions: list[Mention]) -> list[Mention]:
             continue  # a Chinese name's place is read by the Chinese path (chinese_orgs.owns_no_place); an acronym
             # alone ('CPC', 'SEC') may stand for another body of the same letters: only as a subject (verb_subject)
         home = ORGANIZATION_HOMES.get(m.entity_name) if m.entity_name in ORGANIZATION_HOMES else _opening_place(
-            m.surface_text, gaz, words)
+            m.surface_text, gaz) if words.intersection(w.strip(",") for w in m.surface_text.split()) else None
         if home and gaz.places.get(home):
             out.append(Mention("jurisdiction", home, m.surface_text, m.char_start, m.char_end, field=m.field))
     return out
 
 
-def _opening_place(name: str, gaz, government_words: frozenset) -> str | None:
-    """The place a government body's name opens with ('Beijing Municipal Bureau of ...' -> 'Beijing'), else None."""
+def _opening_place(name: str, gaz) -> str | None:
+    """The place a longer name opens with ('Beijing Municipal Bureau of ...', 'The Hainan Free Trade Port' ->
+    'Beijing', 'Hainan'), else None."""
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
-    if not government_words.intersection(w.strip(",") for w in words):
-        return None
     for k in (3, 2, 1):
         place = gaz.lookup(" ".join(words[:k])) if len(words) > k else None
         if place is not None:
@@ -86,7 +85,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(the verb group: auxiliaries then a subject verb, the noun phrase of capitalised words ending a text, a
     reporting verb and a pronoun ending a text)."""
     cfg = target_rules()
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    alt = word_alternation
     verb = re.compile(rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
     connectors = alt(CUES["organization_connectors"] + ["the", "de"])
     phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
@@ -127,6 +126,9 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mentio
         return Subject("place", first_subject(in_phrase, body), s)
     if named:
         return Subject("company") if all(m.entity_type == "company" for m in named) else None
+    zone = _place_named_zone(body[s:e])
+    if zone is not None:  # 'The Hainan Free Trade Port aims ...': a zone of the place it is named after
+        return Subject("place", zone, s)
     return Subject("name") if _is_unknown_name(body[s:e]) else None
 
 
@@ -158,6 +160,15 @@ def _phrase_before(body: str, lo: int, end: int) -> tuple[int, int] | None:
         start += word.end()
     start += len(text[start:m.end()]) - len(text[start:m.end()].lstrip())
     return (lo + start, lo + m.end()) if start < m.end() else None
+
+
+def _place_named_zone(phrase: str) -> str | None:
+    """The place a name ending in a place word (targets.json subject_place_heads: 'New Area', 'Free Trade Port') opens
+    with: such a zone or district is that place's own ('The Hainan Free Trade Port' -> 'Hainan'); the place finder
+    reads the whole capitalised name as one name and finds no place in it. None for any other phrase."""
+    if not phrase.endswith(tuple(" " + head for head in target_rules()["subject_place_heads"])):
+        return None
+    return _opening_place(phrase, load_gazetteer())
 
 
 def _is_unknown_name(phrase: str) -> bool:

@@ -14,8 +14,8 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CLAUSE_BREAK = re.compile(r";|,\s(?:and|while|whereas|but)\s|\swhile\s|\.\s")
 
 
-def _alt(words) -> str:
-    """Regex alternation of words, longest first."""
+def word_alternation(words) -> str:
+    """Regex alternation of words, longest first, so a longer word wins over a word it starts with."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -28,7 +28,7 @@ def _starts(words, more: str = "") -> str:
 
 def _words(words) -> str:
     """Alternation of words, longest first, behind a lookahead for their first characters."""
-    return f"{_starts(words)}(?:{_alt(words)})"
+    return f"{_starts(words)}(?:{word_alternation(words)})"
 
 
 def _in_order(words) -> str:
@@ -46,7 +46,7 @@ def target_rules() -> dict:
     cfg = json.loads((DATA_DIR / "targets.json").read_text(encoding="utf-8"))
     lines = [ln for ln in (DATA_DIR / "fx_rates.csv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
     cfg["fx"] = {r["currency"]: float(r["per_usd"]) for r in csv.DictReader(lines)}
-    alt = _alt
+    alt = word_alternation
     scale = rf"(?P<scale>(?i:{alt(cfg['scales'])}))\b"  # "$5M", "USD 56.25 Billion" as well as "$5m"
     cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
     cfg["money_post"] = re.compile(rf"\b(?=\d)(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")

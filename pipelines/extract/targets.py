@@ -6,12 +6,13 @@ deadlines.py finds by when, target_rules.py holds the cue lists.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import datetime
 
 from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
 from pipelines.extract.english_shared import english_shared_owners
-from pipelines.extract.deadlines import deadline_year, period_year, relative_year, sentence_year
+from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
@@ -178,22 +179,36 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
     if year is None and relative:
         year = relative_year(relative, story.published_at, cfg)
     elif year is None:
-        p_start, p_end = story.paragraph(s)
-        year = period_year(story.body[p_start:p_end], story.published_at, cfg) or deadline_year(
-            story.body[p_start:s], story.published_at)
+        year = _paragraph_year(story, s, cfg)
     if subject is not None and subject.kind == "organization":
         owner = subject.owner
     else:
         owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
                            None if previous_end is None else s + previous_end)
-    if subject is not None and subject.kind == "place" and owner != subject.owner and any(
-            m.entity_name == owner for m in story.places_in(s, subject.start)):
-        owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it
+    if subject is not None and subject.kind == "place" and owner != subject.owner and (
+            any(m.entity_name == owner for m in story.places_in(s, subject.start))
+            or not any(m.entity_name == owner for m in story.places_in(s, e))):
+        owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it;
+        # 'The Hainan Free Trade Port aims ...': the place its name opens with, not one from an earlier sentence
     year = _context_year(year, owner, sentence, sentence[a["start"]:a["end"]], story, cfg)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
                   {"amount_text": sentence[a["start"]:a["end"]], "amount_start": s + a["start"], "amount_end": s + a["end"],
                    "year_is_stated": year_is_stated if year is not None else None})
+
+
+def _paragraph_year(story: StoryState, pos: int, cfg: dict) -> int | None:
+    """The year a figure at pos with none of its own takes from its paragraph: the end of a plan period the paragraph
+    states, else the last deadline before pos. The paragraph is read once, however many figures it holds (a long list
+    of goals is one paragraph)."""
+    p_start, p_end = story.paragraph(pos)
+    if (p_start, p_end) not in story.paragraph_years:
+        text = story.body[p_start:p_end]
+        story.paragraph_years[(p_start, p_end)] = (period_year(text, story.published_at, cfg),
+                                                   deadline_ends(text, story.published_at))
+    period, deadlines = story.paragraph_years[(p_start, p_end)]
+    before = bisect_right(deadlines, (pos - p_start, float("inf")))
+    return period or (deadlines[before - 1][1] if before else None)
 
 
 def _context_year(year: int | None, owner: str | None, sentence: str, amount_text: str, story: StoryState,
