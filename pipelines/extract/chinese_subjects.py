@@ -33,7 +33,8 @@ def _subject_re(cfg: dict) -> re.Pattern:
 def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention], places: list[Mention],
                    cfg: dict) -> Subject | None:
     """The holder the first name of the figure's clause (of its sentence, when the clause names none) before the
-    figure at pos sets, when a plan word follows it: a company (no target) or a known body (its jurisdiction);
+    figure at pos sets, when a plan word follows it: a company (no target), a known body (its jurisdiction) or
+    another body that is no government's (a university, an alliance: held by no place);
     None when that name is a place or another body, and the owner is found as before.
 
     >>> from pipelines.extract.chinese_targets import rules
@@ -61,7 +62,10 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
             return None
         if first.entity_type == "organization" and first.entity_name in ORGANIZATION_HOMES:
             return Subject("organization", ORGANIZATION_HOMES[first.entity_name])
-        return Subject("company") if owns_no_place(first) else None
+        if first.entity_type == "company":
+            return Subject("company")
+        # a body that is no government's (上海交通大学, 元宇宙产业联盟) sets its own target, held by no place
+        return Subject("organization") if owns_no_place(first) else None
     return None
 
 
