@@ -2,7 +2,7 @@
 not come out, with offsets that slice the body as written."""
 from datetime import datetime
 
-from pipelines.extract.chinese_numbers import chinese_number, half_width
+from pipelines.extract.chinese.numbers import chinese_number, half_width
 from pipelines.extract.story import extract_story
 
 PUB = datetime(2024, 3, 1)

@@ -1,5 +1,5 @@
 """Chinese jurisdiction names (四川省, 成都, 浦东新区) read under the English gazetteer's names, on sentences written for the project."""
-from pipelines.extract.chinese_places import find_chinese_jurisdictions
+from pipelines.extract.chinese.places import find_chinese_jurisdictions
 from pipelines.extract.gazetteer import jurisdiction_rows
 from pipelines.extract.jurisdictions import find_jurisdictions
 

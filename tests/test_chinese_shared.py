@@ -1,4 +1,4 @@
-"""Figures a Chinese sentence states for several places at once (chinese_shared.py): when a distributive word
+"""Figures a Chinese sentence states for several places at once (chinese/shared.py): when a distributive word
 shares a figure, and when a character that looks like one belongs to another word."""
 from datetime import datetime
 

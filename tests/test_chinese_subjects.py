@@ -1,5 +1,5 @@
 """A company opening a Chinese or Japanese figure's clause states its own plan: no target, as on the English path
-(CONTRACT.md: a target is one a jurisdiction or organization sets; chinese_subjects.py). Invented sentences."""
+(CONTRACT.md: a target is one a jurisdiction or organization sets; chinese/subjects.py). Invented sentences."""
 from datetime import datetime
 
 from pipelines.extract.story import extract_story

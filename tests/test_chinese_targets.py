@@ -3,7 +3,7 @@ from datetime import datetime
 
 import pytest
 
-from pipelines.extract.chinese_targets import mostly_han
+from pipelines.extract.chinese.targets import mostly_han
 from pipelines.extract.story import extract_story
 
 PUB = datetime(2024, 3, 1)

@@ -2,8 +2,8 @@
 as their simplified forms are, on sentences written for the project."""
 import json
 
-from pipelines.extract.chinese_traditional import OUT_FILE, VOCABULARY_FILES, _vocabulary
-from pipelines.extract.chinese_orgs import find_chinese_organizations
+from pipelines.extract.chinese.traditional import OUT_FILE, VOCABULARY_FILES, _vocabulary
+from pipelines.extract.chinese.orgs import find_chinese_organizations
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.story import extract_story
 
@@ -74,4 +74,4 @@ def test_traditional_file_covers_every_chinese_word_of_the_data_files():
     data = json.loads(OUT_FILE.read_text(encoding="utf-8"))
     assert data["files"] == list(VOCABULARY_FILES)
     missing = sorted(_vocabulary() - set(data["forms"]))
-    assert not missing, f"{missing[:5]}: run python -m pipelines.extract.chinese_names"
+    assert not missing, f"{missing[:5]}: run python -m pipelines.extract.chinese.names"

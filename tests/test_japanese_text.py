@@ -2,7 +2,7 @@
 Japan's prefectures, on sentences written for the project."""
 from datetime import datetime
 
-from pipelines.extract.chinese_places import is_japanese
+from pipelines.extract.chinese.places import is_japanese
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.story import extract_story
 

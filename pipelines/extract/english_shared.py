@@ -1,6 +1,6 @@
 """Targets an English sentence states for several places at once: 'Beijing and Shanghai will each set up a 1 billion
 yuan fund' is Beijing's and Shanghai's, 'Beijing and Shanghai aim for 100 billion yuan and 80 billion yuan
-respectively' pairs the places and figures in order. The English counterpart of chinese_shared.py, and as
+respectively' pairs the places and figures in order. The English counterpart of chinese/shared.py, and as
 conservative: a figure is shared only when all of these hold, else it keeps its one owner.
 
 The places stand in a list joined by 'and' or commas alone (the "shared" words of targets.json), no other place is

@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipelines.extract.chinese_places import HAN, has_han
-from pipelines.extract.chinese_roles import chinese_role
-from pipelines.extract.chinese_traditional import with_traditional
+from pipelines.extract.chinese.places import HAN, has_han
+from pipelines.extract.chinese.roles import chinese_role
+from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.owners import first_subject, main_jurisdiction
 from pipelines.extract.target_rules import CLAUSE_BREAK, DATA_DIR
-from pipelines.extract.chinese_targets import mostly_han, split_sentences as chinese_sentences
+from pipelines.extract.chinese.targets import mostly_han, split_sentences as chinese_sentences
 from pipelines.extract.targets import split_sentences as english_sentences
 from pipelines.records import Initiative, Mention, Participant, Target
 

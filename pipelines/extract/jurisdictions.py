@@ -5,7 +5,7 @@ import json
 import re
 from functools import lru_cache
 
-from pipelines.extract.chinese_places import find_chinese_jurisdictions, has_han
+from pipelines.extract.chinese.places import find_chinese_jurisdictions, has_han
 from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, fold_latin, load_gazetteer
 from pipelines.records import Mention
 

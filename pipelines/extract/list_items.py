@@ -5,7 +5,7 @@ Hefei's plan by 2026:'), one goal a line, with a bullet or none (a list saved as
 and often drops the marker) and no full stop: 'An industry size of 350 billion yuan', '• Attract 200 metaverse
 companies'. Such an item states a target as its lead-in does; its year is the lead-in's when it names none, and its
 owner is found as for any sentence after the lead-in (targets.py). Chinese and Japanese plans list theirs the same way
-('到2026年，主要目标如下：' then '（一）元宇宙产业规模400亿元': chinese_targets.py).
+('到2026年，主要目标如下：' then '（一）元宇宙产业规模400亿元': chinese/targets.py).
 """
 from __future__ import annotations
 

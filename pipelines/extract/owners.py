@@ -225,7 +225,7 @@ def main_jurisdiction(jur: list[Mention]) -> str | None:
 def listed_places(before: list[Mention], body: str, joiner: re.Pattern) -> list[Mention]:
     """The places of a list ending with the last of `before` ('北京市和上海市', 'Beijing, Tianjin and Hebei'): each
     joined to the next by a joining word alone (`joiner`, matched in full between them); used to find the places a
-    figure is stated for together (chinese_shared.py, english_shared.py)."""
+    figure is stated for together (chinese/shared.py, english_shared.py)."""
     run = [before[-1]]
     for m in reversed(before[:-1]):
         if not joiner.fullmatch(body, m.char_end, run[0].char_start):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pipelines.extract.chinese_orgs import find_chinese_organizations
-from pipelines.extract.chinese_places import has_han, is_japanese
-from pipelines.extract.chinese_targets import extract_chinese_targets, mostly_han
+from pipelines.extract.chinese.orgs import find_chinese_organizations
+from pipelines.extract.chinese.places import has_han, is_japanese
+from pipelines.extract.chinese.targets import extract_chinese_targets, mostly_han
 from pipelines.extract.companies import find_organizations
 from pipelines.extract.amounts import currency_homes
 from pipelines.extract.gazetteer import load_gazetteer, story_scope

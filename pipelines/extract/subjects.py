@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipelines.extract.company_cues import (AFFIX, GENERIC, ORG_HEADS, OTHER_HEADS, PERSON_TITLES, SPLIT_WORDS,
                                             STOP_WORDS, TITLE_SPLIT)
-from pipelines.extract.chinese_places import has_han
+from pipelines.extract.chinese.places import has_han
 from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym

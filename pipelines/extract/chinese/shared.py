@@ -36,7 +36,7 @@ def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], fig
     `cfg` the compiled vocabulary (chinese_targets.rules).
 
     >>> from pipelines.records import Mention as M
-    >>> from pipelines.extract.chinese_targets import rules
+    >>> from pipelines.extract.chinese.targets import rules
     >>> body = "北京市和上海市产业规模均突破1000亿元。"
     >>> shared_owners(body, [M("jurisdiction", "Beijing", "北京市", 0, 3), M("jurisdiction", "Shanghai", "上海市", 4, 7)],
     ...               (14, 21), [(14, 21)], "Beijing", rules())

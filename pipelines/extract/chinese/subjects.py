@@ -2,7 +2,7 @@
 
 Chinese puts the subject first: a figure's clause opening with a name and a plan word ('腾讯计划在成都投资50亿元',
 '某某科技公司将在杭州设立10亿元基金', '工信部提出…', 'ソニーは…100億円を投資する') is that name's statement, whatever
-place it names after. A company's own plan is no target at all (chinese_targets.py drops it, as the English path
+place it names after. A company's own plan is no target at all (chinese/targets.py drops it, as the English path
 does: CONTRACT.md counts targets a jurisdiction or organization sets); a known government body's is held by its
 jurisdiction (organization_cues.yaml), not by the place named in the sentence before. A place or a government named first ('成都市政府与华为将共同设立…')
 keeps the target, as does a company joined to a place ('腾讯与成都市将共同设立…': no plan word follows the company).
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract.chinese_orgs import owns_no_place
+from pipelines.extract.chinese.orgs import owns_no_place
 from pipelines.extract.company_names import ORGANIZATION_HOMES
 from pipelines.extract.subjects import Subject
 from pipelines.extract.target_rules import word_alternation
@@ -37,7 +37,7 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
     another body that is no government's (a university, an alliance: held by no place);
     None when that name is a place or another body, and the owner is found as before.
 
-    >>> from pipelines.extract.chinese_targets import rules
+    >>> from pipelines.extract.chinese.targets import rules
     >>> tencent, chengdu = Mention("company", "Tencent", "腾讯", 0, 2), Mention("jurisdiction", "Chengdu", "成都", 5, 7)
     >>> subject_holder("腾讯计划在成都投资50亿元。", 0, 9, [tencent], [chengdu], rules())
     Subject(kind='company', owner=None, start=None)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipelines.extract.chinese_places import HAN, HAN_RUN, find_chinese_jurisdictions, names_in, place_at
-from pipelines.extract.chinese_traditional import with_traditional
+from pipelines.extract.chinese.places import HAN, HAN_RUN, find_chinese_jurisdictions, names_in, place_at
+from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.company_names import CUES, KNOWN_COMPANIES, KNOWN_ORGANIZATIONS
 from pipelines.extract.spans import Spans
 from pipelines.records import Mention

@@ -7,7 +7,7 @@ import json
 import re
 from functools import lru_cache
 
-from pipelines.extract.chinese_traditional import with_traditional
+from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.target_rules import DATA_DIR
 
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")

@@ -4,7 +4,7 @@ The vocabulary is the "chinese" section of pipelines/data/targets.json; Japanese
 words of its "japanese" section in their place ('東京都は2030年までに100億円の基金を設立する', '企業100社を育成').
 Metrics, units, the USD conversion (fx_rates.csv), owners (owners.find_owner), ranges (ranges.py) and the
 one-target-per-figure rule are the English path's, so a Chinese story's targets land in the same columns as an
-English one's; a figure stated for several places at once is one target per place (chinese_shared.py).
+English one's; a figure stated for several places at once is one target per place (chinese/shared.py).
 """
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import below_target_size, to_usd
-from pipelines.extract.chinese_deadlines import chinese_year, past_year
-from pipelines.extract.chinese_lists import listed_counts
-from pipelines.extract.chinese_numbers import chinese_number, half_width, numeral_pattern, with_year_digits
-from pipelines.extract.chinese_orgs import owns_no_place
-from pipelines.extract.chinese_places import HAN
-from pipelines.extract.chinese_shared import shared_owners
-from pipelines.extract.chinese_subjects import subject_clause_start, subject_holder
-from pipelines.extract.chinese_traditional import with_traditional
+from pipelines.extract.chinese.deadlines import chinese_year, past_year
+from pipelines.extract.chinese.lists import listed_counts
+from pipelines.extract.chinese.numbers import chinese_number, half_width, numeral_pattern, with_year_digits
+from pipelines.extract.chinese.orgs import owns_no_place
+from pipelines.extract.chinese.places import HAN
+from pipelines.extract.chinese.shared import shared_owners
+from pipelines.extract.chinese.subjects import subject_clause_start, subject_holder
+from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
@@ -84,7 +84,7 @@ def rules(language: str = "chinese") -> dict:
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
     cfg["count_change_re"] = re.compile(  # '从50家增加到150家': the figure the count goes to, its noun written once
         rf"\s*(?:{_alt(cfg['count_changes'])})\s*(?<!{not_after}){count}{counted}")
-    list_join = rf"\s*(?:{_alt(cfg['figure_list_joiners'])})\s*"  # '100家、50家和30家企业' (chinese_lists.py)
+    list_join = rf"\s*(?:{_alt(cfg['figure_list_joiners'])})\s*"  # '100家、50家和30家企业' (chinese/lists.py)
     cfg["count_list_before_re"] = re.compile(rf"(?<![\d.,]|{not_after}){count}{list_join}$")
     cfg["count_list_after_re"] = re.compile(rf"{list_join}(?<!{not_after}){count}{counted}")
     cfg["money_list_next_re"] = re.compile(  # '、50亿元' after '100亿元': the next figure of a list of sums

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from pipelines.extract.chinese_numbers import DIGITS, chinese_number
+from pipelines.extract.chinese.numbers import DIGITS, chinese_number
 
 
 def past_year(text: str, published_at: datetime | None, cfg: dict) -> bool:
@@ -22,7 +22,7 @@ def chinese_year(sentence: str, published_at: datetime | None, cfg: dict) -> int
     """Deadline year of a sentence: '到2025年', '2025年前', '2023-2025年', '十四五期间' (2025), '未来三年' (`cfg`: the
     compiled vocabulary, chinese_targets.rules).
 
-    >>> from pipelines.extract.chinese_targets import rules
+    >>> from pipelines.extract.chinese.targets import rules
     >>> chinese_year("力争到2025年突破2500亿元", None, rules()), chinese_year("十四五期间", None, rules())
     (2025, 2025)
     """
@@ -43,7 +43,7 @@ def chinese_year(sentence: str, published_at: datetime | None, cfg: dict) -> int
 def relative_year(sentence: str, published_at: datetime | None, cfg: dict) -> int | None:
     """'未来三年', '3年内', '用五年时间' -> the publication year plus the number; None without a publication date.
 
-    >>> from pipelines.extract.chinese_targets import rules
+    >>> from pipelines.extract.chinese.targets import rules
     >>> relative_year("未来三年引进人才1000名", datetime(2024, 3, 1), rules())
     2027
     """
