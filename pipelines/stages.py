@@ -112,8 +112,8 @@ def batched(iterable: Iterable, size: int) -> Iterator[list]:
 
 def warm_parsers() -> None:
     """Load the parsers' imports and rules once (HTML parsing imports trafilatura and lxml)."""
-    from pipelines.parse import html_page  # noqa: F401 - the import is the warm-up
-    from pipelines.parse.html_rules import rules
+    from pipelines.parse.html import page  # noqa: F401 - the import is the warm-up
+    from pipelines.parse.html.rules import rules
     from pipelines.parse.rules import text_rules
 
     rules(), text_rules(), parser_version()

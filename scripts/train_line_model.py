@@ -20,12 +20,12 @@ from pathlib import Path
 
 import difflib
 
-from pipelines.parse.line_features import NAMES, line_features
-from pipelines.parse.line_model import MODEL_FILE
+from pipelines.parse.text.line_features import NAMES, line_features
+from pipelines.parse.text.line_model import MODEL_FILE
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_lines import read_lines
-from pipelines.parse.text_page import page_layout
-from pipelines.parse.title_features import TITLE_NAMES, opening_lines, title_candidates, title_features
+from pipelines.parse.text.lines import read_lines
+from pipelines.parse.text.page import page_layout
+from pipelines.parse.text.title_features import TITLE_NAMES, opening_lines, title_candidates, title_features
 
 TOKEN = re.compile(r"\w+")  # the scorer's tokens
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipelines.extract.story import extract_story
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_page import parse_text
+from pipelines.parse.text.page import parse_text
 
 TITLE = "City sets up a fund for start-ups building virtual showrooms"
 PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "

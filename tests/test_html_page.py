@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from pipelines import stages
-from pipelines.parse import html_body, html_meta, html_page, html_pagetext, page_size
-from pipelines.parse.html_page import parse_html
+from pipelines.parse import page_size
+from pipelines.parse.html import body as html_body, meta as html_meta, page as html_page, pagetext as html_pagetext
+from pipelines.parse.html.page import parse_html
 from pipelines.parse.page import parse_document
 from pipelines.records import RawDocument
 

@@ -2,7 +2,7 @@
 engine's question, a forum thread and a shop's product cards, each asserting what must and must not come out."""
 from __future__ import annotations
 
-from pipelines.parse.text_page import parse_text
+from pipelines.parse.text.page import parse_text
 
 
 def _paragraphs(*lines: str) -> list[str]:

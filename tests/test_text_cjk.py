@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pipelines.parse.html_page import parse_html
-from pipelines.parse.line_features import NAMES, line_features
+from pipelines.parse.html.page import parse_html
+from pipelines.parse.text.line_features import NAMES, line_features
 from pipelines.parse.scripts import word_count
-from pipelines.parse.text_page import parse_text
+from pipelines.parse.text.page import parse_text
 
 BODY = ["为加快元宇宙产业发展，推动数字经济与实体经济深度融合，省政府近日印发产业发展行动计划，明确了今后三年的发展目标和重点任务。",
         "计划提出，到2025年，全省元宇宙相关产业规模力争达到2500亿元，培育一批具有核心竞争力的骨干企业，建设若干特色产业园区。",

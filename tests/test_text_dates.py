@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipelines.parse.text_page import parse_text
+from pipelines.parse.text.page import parse_text
 
 PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "
          "virtual showrooms for local factories, with the first grants due in the spring.")

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.parse import (cleaning, dates, line_model, text_body, text_engines, text_header, text_lines, text_page,
-                             text_related)
+from pipelines.parse import cleaning, dates
+from pipelines.parse.text import body as text_body, engines as text_engines, header as text_header, line_model
+from pipelines.parse.text import lines as text_lines, page as text_page, related as text_related
 from pipelines.parse.cleaning import camel_tokens, unglue_paragraph
 from pipelines.parse.dates import parse_date
-from pipelines.parse.rules import text_rules
-from pipelines.parse.text_lines import read_meta
-from pipelines.parse.text_page import parse_text
+from pipelines.parse.rules import RULES_FILE, text_rules
+from pipelines.parse.text.lines import read_meta
+from pipelines.parse.text.page import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
@@ -478,7 +479,7 @@ def test_an_author_box_whose_bio_says_what_the_author_reports_on_ends_the_story(
 
 
 def test_bio_verbs_and_person_words_come_from_the_rules_file():
-    raw = yaml.safe_load((Path(text_page.__file__).parent.parent / "data" / "text_rules.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((RULES_FILE).read_text(encoding="utf-8"))
     rules = text_rules()
     assert all(rules.bio_after_first_name.match(f" {verb} ") for verb in raw["bio_verbs"])
     assert all(rules.person.search(word.upper()) for word in raw["person_words"])

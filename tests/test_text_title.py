@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_lines import read_lines
-from pipelines.parse.text_page import page_layout, parse_text
-from pipelines.parse.text_title import headline_over, twice_printed_title
+from pipelines.parse.text.lines import read_lines
+from pipelines.parse.text.page import page_layout, parse_text
+from pipelines.parse.text.title import headline_over, twice_printed_title
 
 PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "
          "virtual showrooms for local factories, with the first grants due in the spring.")

@@ -3,8 +3,8 @@ documentation page's first heading with a permalink mark, a forum thread's title
 from __future__ import annotations
 
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_page import parse_text, read_lines
-from pipelines.parse.text_title import anchored_title, question_title, thread_title
+from pipelines.parse.text.page import parse_text, read_lines
+from pipelines.parse.text.title import anchored_title, question_title, thread_title
 
 QUESTION = ("I bake twice a week and my sourdough starter goes flat by the third day, even though I feed it with the "
             "same flour and keep the jar in a warm cupboard. What should I change first?")

@@ -5,10 +5,10 @@ from string import ascii_lowercase
 
 from pipelines.parse.dates import find_date
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_engines import question_asker, thread_author
-from pipelines.parse.text_lines import read_lines
-from pipelines.parse.text_page import page_layout
-from pipelines.parse.text_view import FOLDS_TO_ASCII, PageView, page_view
+from pipelines.parse.text.engines import question_asker, thread_author
+from pipelines.parse.text.lines import read_lines
+from pipelines.parse.text.page import page_layout
+from pipelines.parse.text.view import FOLDS_TO_ASCII, PageView, page_view
 
 TEXTS = ["Menu", "", "Port opens a new terminal", "Posted on 2 March 2024 by Ann Lee", "The port opened on Monday."]
 

@@ -1,13 +1,13 @@
-"""The title model's features of a candidate line (title_features.py) and the trainer's page-wise ranking fit:
+"""The title model's features of a candidate line (text/title_features.py) and the trainer's page-wise ranking fit:
 small invented pages in the shapes the features read."""
 from __future__ import annotations
 
 import pytest
 
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_lines import read_lines
-from pipelines.parse.text_page import page_layout
-from pipelines.parse.title_features import TITLE_NAMES, opening_lines, title_candidates, title_features
+from pipelines.parse.text.lines import read_lines
+from pipelines.parse.text.page import page_layout
+from pipelines.parse.text.title_features import TITLE_NAMES, opening_lines, title_candidates, title_features
 
 PROSE = ("Solar farms on the hills above the county now feed the grid, and the county says the solar farms paid for "
          "a new school and a clinic within two years of opening.")

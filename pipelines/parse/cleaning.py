@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import islice
 
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text_view import FOLDS_TO_ASCII
+from pipelines.parse.text.view import FOLDS_TO_ASCII
 
 # Both glue patterns below open with the one character they need (a sentence's end mark, a capital) and look behind
 # from it: a pattern opening with a lookbehind is tried at every character of a paragraph, one opening with a character

@@ -5,7 +5,7 @@ import hashlib
 import re
 import unicodedata
 
-from pipelines.parse.text_page import parse_text
+from pipelines.parse.text.page import parse_text
 from pipelines.parse.urls import site_of
 from pipelines.records import RawDocument, Story
 
@@ -63,7 +63,7 @@ def parse_document(doc: RawDocument) -> tuple[list[Story], str, str | None]:
     site = site_of(doc.url)
     try:
         if doc.is_html:
-            from pipelines.parse.html_page import parse_html
+            from pipelines.parse.html.page import parse_html
             stories = parse_html(doc.text or "", url=doc.url)
         else:
             stories = parse_text(doc.text or "", url=doc.url, source_site=site)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipelines.parse.text_view import may_hold
+from pipelines.parse.text.view import may_hold
 from pipelines.yamlfile import load_yaml
 
 

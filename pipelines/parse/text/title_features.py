@@ -16,7 +16,7 @@ from itertools import accumulate
 from functools import lru_cache
 
 from pipelines.parse.dates import find_date
-from pipelines.parse.line_features import NO_DIGITS, WORD, stop_words
+from pipelines.parse.text.line_features import NO_DIGITS, WORD, stop_words
 from pipelines.parse.rules import header_rules
 
 TITLE_WINDOW = 40  # lines above the story's first paragraph a headline may sit

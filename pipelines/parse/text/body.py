@@ -8,7 +8,7 @@ from collections import Counter
 from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.scripts import word_count
-from pipelines.parse.text_lines import BULLET, SENTENCE_END, TWO_LETTERS, Draft, Line, is_body_start
+from pipelines.parse.text.lines import BULLET, SENTENCE_END, TWO_LETTERS, Draft, Line, is_body_start
 
 SHORT_CHARS = 60  # longer paragraphs are never a few words of furniture: not split into words
 ACTION_MAX_WORDS = 4  # a comment action ('Reply', 'Log in to reply', 'Reply to this comment') is a few words at most

@@ -1,8 +1,8 @@
 """Text dumps of news pages -> main story and related stories.
 
-A page is read line by line (pipelines/parse/text_lines.py: each line classified once by the rules in
+A page is read line by line (pipelines/parse/text/lines.py: each line classified once by the rules in
 pipelines/data/text_rules.yaml); the line model finds where the story sits and the page is assembled from
-those kinds: header (title and its metadata, here) -> main body (text_body.py) -> related blocks (text_related.py).
+those kinds: header (title and its metadata, here) -> main body (text/body.py) -> related blocks (text/related.py).
 """
 from __future__ import annotations
 
@@ -13,23 +13,23 @@ from datetime import datetime
 
 from pipelines.parse.cleaning import camel_tokens
 from pipelines.parse.dates import numeric_order, reading_order
-from pipelines.parse.line_model import line_model, main_span, score_lines
+from pipelines.parse.text.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
-from pipelines.parse.text_bios import bio_author
-from pipelines.parse.text_body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
+from pipelines.parse.text.bios import bio_author
+from pipelines.parse.text.body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
-from pipelines.parse.text_dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
+from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
                                         wire_dateline_day)
-from pipelines.parse.text_engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
+from pipelines.parse.text.engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
                                          thread_author)
-from pipelines.parse.text_header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
+from pipelines.parse.text.header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
                                          name_over_role, nearby_meta, post_credit_on_day)
-from pipelines.parse.text_title import choose_title
-from pipelines.parse.text_lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
-from pipelines.parse.text_names import labelled_name, without_glued_label
-from pipelines.parse.text_short_lines import short_line_content
-from pipelines.parse.text_related import collect_related, digest_drafts, digest_items
-from pipelines.parse.text_view import PageView
+from pipelines.parse.text.title import choose_title
+from pipelines.parse.text.lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
+from pipelines.parse.text.names import labelled_name, without_glued_label
+from pipelines.parse.text.short_lines import short_line_content
+from pipelines.parse.text.related import collect_related, digest_drafts, digest_items
+from pipelines.parse.text.view import PageView
 from pipelines.records import Story
 
 DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]{1,60}\.(?:com|net|org|io|news|co|info|media|asia|ai|xyz)(?:\.[a-z]{2})?)\b", re.I)
@@ -93,7 +93,7 @@ class Layout:
     scores: the line model's score of each line (0 from the footer on); keep: the lines of the densest run of content
     scoring over the keep threshold; body_start: the story's first paragraph; footer: the page footer's first line
     (len(lines) when none); rule_title: the headline by the rules (None when none); title: the chosen headline (None
-    when none); view: the lines' texts with the page string, line offsets and line dates computed once (text_view.py).
+    when none); view: the lines' texts with the page string, line offsets and line dates computed once (text/view.py).
     """
 
     scores: list[float]
@@ -107,7 +107,7 @@ class Layout:
 
 def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Layout | None:
     """The layout of a page's lines (`choose=False`: no title model), None when no line is running text and the page's
-    short lines hold no block of content (text_short_lines.py)."""
+    short lines hold no block of content (text/short_lines.py)."""
     body_start = next((i for i, line in enumerate(lines) if is_body_start(line, rules)), None)
     limits = rules.thresholds
     model = line_model()
@@ -123,7 +123,7 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
         span = main_span(scores, words, replace(model, span_threshold=limits.short_line_span_threshold),
                          light, limits.repeated_gap_weight) or span
     keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
-    if body_start is None:  # no running text: a page of short lines, read without its menus (text_short_lines.py)
+    if body_start is None:  # no running text: a page of short lines, read without its menus (text/short_lines.py)
         keep = short_line_content(lines, keep, rules)
         if not keep:
             return None

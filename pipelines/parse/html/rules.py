@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 from pipelines.parse.scripts import word_count as text_words
 from pipelines.yamlfile import load_yaml
 
-RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "html_rules.yaml"
+RULES_FILE = Path(__file__).resolve().parents[2] / "data" / "html_rules.yaml"
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 PART_SPLIT = re.compile(r"[\s\-_:/.]+|(?<=[a-z])(?=[A-Z])")
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -10,7 +10,7 @@ from pipelines.parse.cleaning import normalize_whitespace
 from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date, short_year_date
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.scripts import UNSPACED_CHAR, UNSPACED_END, ends_sentence_unspaced, has_unspaced, word_count
-from pipelines.parse.text_view import may_hold
+from pipelines.parse.text.view import may_hold
 
 EDGE_SYMBOLS = " ↑↓→←»«›‹>|·•–—-"
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$|" + UNSPACED_END)  # 。！？ end a Chinese or Japanese sentence

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from pipelines.parse.dates import find_date
-from pipelines.parse.line_features import stop_words
+from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_names import calendar_word, without_glued_label
-from pipelines.parse.text_view import may_hold
+from pipelines.parse.text.names import calendar_word, without_glued_label
+from pipelines.parse.text.view import may_hold
 
 INLINE_BY = re.compile(r"(?<=[.!?…”\"]\s)(?=By\s)")  # a byline after a sentence on the same line (it holds 'By')
 # A user name in lower case after 'by' ('admin', 'ann_lee', 'j.doe'), ended by the line, a space or a separator; it

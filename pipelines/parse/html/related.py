@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from pipelines.parse.dates import parse_date
-from pipelines.parse.html_rules import (HEADINGS, is_block_label, is_boilerplate, is_boilerplate_line,
+from pipelines.parse.html.rules import (HEADINGS, is_block_label, is_boilerplate, is_boilerplate_line,
                                         rules, strip_teaser_ending, text_of, word_count)
 from pipelines.parse.scripts import word_count as text_words
 from pipelines.records import Story

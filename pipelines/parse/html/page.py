@@ -13,13 +13,13 @@ from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProc
 from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML
 
 from pipelines.parse.dates import parse_date
-from pipelines.parse.html_body import read_body
-from pipelines.parse.html_meta import (clean_author, headline_date, library_date, page_author,
+from pipelines.parse.html.body import read_body
+from pipelines.parse.html.meta import (clean_author, headline_date, library_date, page_author,
                                        markup_author, markup_category, markup_date, read_jsonld, read_meta,
                                        read_microdata)
-from pipelines.parse.html_pagetext import main_area, page_lines, prefer_page_text
-from pipelines.parse.html_related import detach, find_regions, related_stories
-from pipelines.parse.html_rules import norm_text, rules, text_of, word_count
+from pipelines.parse.html.pagetext import main_area, page_lines, prefer_page_text
+from pipelines.parse.html.related import detach, find_regions, related_stories
+from pipelines.parse.html.rules import norm_text, rules, text_of, word_count
 from pipelines.parse.urls import site_of
 from pipelines.records import Story
 

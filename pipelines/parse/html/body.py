@@ -15,10 +15,10 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 
 from pipelines.parse.dates import find_date
-from pipelines.parse.html_meta import BYLINE_PREFIX
-from pipelines.parse.html_pagetext import SENTENCE_ENDS, is_prose, missed_prose, page_lines
-from pipelines.parse.html_related import contains, is_link_paragraph
-from pipelines.parse.html_rules import WORD, is_boilerplate, is_boilerplate_line, norm_text, rules, word_count
+from pipelines.parse.html.meta import BYLINE_PREFIX
+from pipelines.parse.html.pagetext import SENTENCE_ENDS, is_prose, missed_prose, page_lines
+from pipelines.parse.html.related import contains, is_link_paragraph
+from pipelines.parse.html.rules import WORD, is_boilerplate, is_boilerplate_line, norm_text, rules, word_count
 from pipelines.parse.scripts import word_count as text_words
 
 

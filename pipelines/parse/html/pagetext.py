@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 from lxml.html import HtmlElement
 
-from pipelines.parse.html_rules import norm_text, rules
+from pipelines.parse.html.rules import norm_text, rules
 from pipelines.parse.scripts import word_count
 
 SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "。", "！", "？", "」")  # and the full-width ends of Chinese and Japanese

@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.html import HtmlElement, fromstring
 
 from pipelines.parse.dates import DATE_PATTERN, parse_date
-from pipelines.parse.html_rules import norm_text, rules
+from pipelines.parse.html.rules import norm_text, rules
 
 BYLINE_PREFIX = re.compile(r"^(?:(?:written|posted|reported|published)\s+)?by[:\s]+", re.I)
 # The word joining a name to the date after it: 'Ann Lee on', 'Ann Lee | Updated'.

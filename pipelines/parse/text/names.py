@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from pipelines.parse.dates import MONTHS
-from pipelines.parse.line_features import stop_words
+from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 
 NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-ЯЁ][\w.’'\-]*")  # a capital of the Latin, Greek or Cyrillic script ('Łukasz')

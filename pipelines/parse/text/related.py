@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipelines.parse.rules import TextRules
-from pipelines.parse.text_lines import BULLET, Draft, Line, merge_meta
+from pipelines.parse.text.lines import BULLET, Draft, Line, merge_meta
 
 SEPARATOR_RULE = re.compile(r"[━─═_\-*=~]{3,}")
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from pipelines.parse.line_features import NAMES, line_features
-from pipelines.parse.title_features import TITLE_NAMES
+from pipelines.parse.text.line_features import NAMES, line_features
+from pipelines.parse.text.title_features import TITLE_NAMES
 
-MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "line_model.json"
+MODEL_FILE = Path(__file__).resolve().parents[2] / "data" / "line_model.json"
 
 
 @dataclass(frozen=True)

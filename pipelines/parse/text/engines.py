@@ -9,11 +9,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pipelines.parse.line_features import stop_words
+from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_bylines import dateline_rest
-from pipelines.parse.text_names import name_alone, plausible_name
-from pipelines.parse.text_view import lowered, may_hold, page_view
+from pipelines.parse.text.bylines import dateline_rest
+from pipelines.parse.text.names import name_alone, plausible_name
+from pipelines.parse.text.view import lowered, may_hold, page_view
 
 
 def thread_author(texts: Sequence[str]) -> tuple[int, str] | None:

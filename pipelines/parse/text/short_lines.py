@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipelines.parse.rules import TextRules
-from pipelines.parse.text_lines import SENTENCE_END, Line
+from pipelines.parse.text.lines import SENTENCE_END, Line
 
 DIGIT = re.compile(r"\d")
 

@@ -1,6 +1,6 @@
 """A text dump's headline: which line above (or just under) the story's first paragraph is its title.
 
-The title model (pipelines/parse/title_features.py, weights trained by scripts/train_line_model.py) ranks the candidate
+The title model (pipelines/parse/text/text/title_features.py, weights trained by scripts/train_line_model.py) ranks the candidate
 lines; rules read from the page's shape decide before it (a breadcrumb's last item, a forum thread's title) or when its
 pick has nothing by it that a headline has (a dateline or byline under it, the story right under it).
 """
@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from pipelines.parse.dates import find_date
-from pipelines.parse.line_model import line_model, weighted_score
+from pipelines.parse.text.line_model import line_model, weighted_score
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_engines import _thread_labels
-from pipelines.parse.text_names import name_alone, plausible_name
-from pipelines.parse.text_view import PageView, page_view
-from pipelines.parse.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
+from pipelines.parse.text.engines import _thread_labels
+from pipelines.parse.text.names import name_alone, plausible_name
+from pipelines.parse.text.view import PageView, page_view
+from pipelines.parse.text.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
                                              title_features)
 
 CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
@@ -75,7 +75,7 @@ def outline_start(lines, candidates: list[int], keep: set[int], pick: int, lower
     its entries (a section holds text; a menu or a list of cards printed twice, for the desktop and the phone, repeats
     as closely as it was printed).
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> from pipelines.parse.rules import text_rules
     >>> page = read_lines("A guide to sprockets\\nContents\\nWhat they are\\nHow to fit one\\nWhen to replace one\\n"
     ...                   "What they are\\nSprockets are wheels with teeth.\\nHow to fit one\\nSlide it on the axle.\\n"
@@ -115,7 +115,7 @@ def headline_over_name(lines, i: int) -> int | None:
     headline and dateline (printed twice counted once). None when `i` is no such name or what is over it is no
     headline (four words or more, no sentence, no name).
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> page = read_lines("Menu\\nA city sets up a fund for start-ups\\nAnn Lee\\nMay 2, 2024\\nThe city has set up a fund.",
     ...                   text_rules())
     >>> headline_over_name(page, 2), headline_over_name(page, 1)
@@ -141,7 +141,7 @@ def twice_printed_title(lines, body_start: int) -> int | None:
     ('Sprockets are toothed wheels …'): documentation and reference pages, whose heading is often one
     word. Its first copy sits above the story's first paragraph; the pair nearest it wins. None when there is none.
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> from pipelines.parse.rules import text_rules
     >>> page = "Docs\\nParts\\nSprockets\\nSprockets\\nSprockets are toothed wheels that turn a chain in a bicycle or a machine."
     >>> twice_printed_title(read_lines(page, text_rules()), 4)
@@ -169,7 +169,7 @@ def defined_subject_title(lines, body_start: int) -> int | None:
     manager of …', 'useState' over 'useState is a hook that …'): a reference page's heading, printed alone on its line
     within reach above the story. None when the story does not open by defining something printed above it.
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> from pipelines.parse.rules import text_rules
     >>> page = "Docs\\nPortage\\nFrom the wiki\\nSee also\\nPortage is the package manager that builds software from source."
     >>> defined_subject_title(read_lines(page, text_rules()), 4)
@@ -196,7 +196,7 @@ def breadcrumb_title(lines, body_start: int) -> int | None:
     searching') that repeats the breadcrumb's last item: the page's own heading (a breadcrumb ends with the page it
     is on). The pair nearest the story's first paragraph; None when the page has none.
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> from pipelines.parse.rules import text_rules
     >>> page = "Menu\\nHome > Blog > A city sets up a fund\\nBlog\\nA city sets up a fund\\nThe city has set up a fund."
     >>> breadcrumb_title(read_lines(page, text_rules()), 4)
@@ -226,7 +226,7 @@ def thread_title(lines, view: PageView | None = None) -> int | None:
     several starters (a forum's index lists many threads, each with its starter). `view`: the page's shared view (the
     Layout's), made from `lines` when not given.
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> from pipelines.parse.rules import text_rules
     >>> page = "Forums\\nGeneral Discussion\\nPlans for a second tank\\nThread starter ann_lee\\nStart date Mar 6, 2024\\nHello all."
     >>> thread_title(read_lines(page, text_rules()))
@@ -282,7 +282,7 @@ def question_title(lines) -> int | None:
     text_rules.yaml). A question's page prints one or two (in its header and again on the asker's card); None on a page
     with none or more (a list of questions).
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> from pipelines.parse.rules import text_rules
     >>> page = "Questions\\nHow do I keep a sourdough starter alive?\\nAsk Question\\nAsked 3 years ago\\nI feed it daily."
     >>> question_title(read_lines(page, text_rules()))
@@ -307,7 +307,7 @@ def anchored_title(lines, body_start: int) -> int | None:
     headline's length printed over the story's first paragraph (`body_start`; one under it heads a section). None on a
     page with no such heading.
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> from pipelines.parse.rules import text_rules
     >>> page = "Docs » Library\\njson — JSON encoder and decoder¶\\nIt reads and writes JSON.\\nBasic Usage¶\\nCall dump."
     >>> anchored_title(read_lines(page, text_rules()), 2)
@@ -335,7 +335,7 @@ def headline_over(lines, above: int, body_start: int, view: PageView | None = No
     page's lines: 'Solar Farms Pay Off, Officials Say' over a story on solar farms is a headline), or a standfirst (a longer line in sentence case under a headline in title case)
     that runs straight into the story's first paragraph or its dateline or byline.
 
-    >>> from pipelines.parse.text_page import read_lines
+    >>> from pipelines.parse.text.page import read_lines
     >>> from pipelines.parse.rules import text_rules
     >>> page = read_lines("Making Google Sans Flex\\nHow seven design problems shaped the typeface over five years\\n"
     ...                   "The typeface began as a set of sketches for a phone screen and grew from there.", text_rules())

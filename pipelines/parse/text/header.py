@@ -1,6 +1,6 @@
 """A text dump's date and author, found from where they sit around the story's headline.
 
-The headline is chosen by pipelines/parse/text_title.py; the date and author are read from the lines nearest it
+The headline is chosen by pipelines/parse/text/title.py; the date and author are read from the lines nearest it
 (a dateline, 'By …', or a name printed next to the date), the way a reader finds them on the page.
 """
 from __future__ import annotations
@@ -8,17 +8,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipelines.parse.dates import find_date, parse_date, read_found
-from pipelines.parse.line_features import stop_words
+from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_bylines import byline_name, byline_tail, dateline_rest
-from pipelines.parse.text_dates import is_activity_date
-from pipelines.parse.text_names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
-from pipelines.parse.text_view import page_view
+from pipelines.parse.text.bylines import byline_name, byline_tail, dateline_rest
+from pipelines.parse.text.dates import is_activity_date
+from pipelines.parse.text.names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
+from pipelines.parse.text.view import page_view
 
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
 # by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules(). Bylines are
-# read by text_bylines.py, names judged by text_names.py, the credits forum, Q&A and link-aggregator engines print by
-# text_engines.py.
+# read by text/bylines.py, names judged by text/names.py, the credits forum, Q&A and link-aggregator engines print by
+# text/engines.py.
 
 
 def _name_beside_date(text: str, found) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from pipelines.parse.dates import find_date, parse_date
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_view import may_hold, page_view
+from pipelines.parse.text.view import may_hold, page_view
 
 # The limits and publication verbs read here are the `header` section of pipelines/data/text_rules.yaml.
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipelines.parse.rules import header_rules, text_rules
-from pipelines.parse.text_names import NAME, plausible_name
-from pipelines.parse.text_view import PageView, page_view
+from pipelines.parse.text.names import NAME, plausible_name
+from pipelines.parse.text.view import PageView, page_view
 
 
 def bio_author(texts: Sequence[str], start: int, stop: int) -> tuple[int, str] | None:
