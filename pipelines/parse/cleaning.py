@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import islice
 
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text.view import FOLDS_TO_ASCII
+from pipelines.parse.text.view import FOLDS_TO_ASCII, may_hold
 
 # Both glue patterns below open with the one character they need (a sentence's end mark, a capital) and look behind
 # from it: a pattern opening with a lookbehind is tried at every character of a paragraph, one opening with a character
@@ -68,10 +68,12 @@ def remove_inline_credits(text: str) -> str:
 
     >>> remove_inline_credits("The quay opened.Photo by Jon Hale on UnsplashA longer quay")
     'The quay opened.\\n\\nA longer quay'
+    >>> remove_inline_credits("The quay opened.ımage by Jon Hale on UnsplashA longer quay")  # ı read as i, as before
+    'The quay opened.\\n\\nA longer quay'
     """
     rules = text_rules()
     lower = text.lower()
-    if not any(cue in lower for cue in rules.inline_credit_cues):
+    if not may_hold(lower, text, rules.inline_credit_cues):
         return text
     if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
         return rules.inline_credit.sub("\n\n", text)
