@@ -35,7 +35,7 @@ NOT_NAME_WORDS = STOP_WORDS | SPLIT_WORDS | GENERIC | PERSON_TITLES | TITLE_SPLI
 @dataclass(frozen=True)
 class Subject:
     """The holder a figure's subject names: `kind` 'organization' (a known body: `owner` its jurisdiction, None for
-    an international one), 'place' (`owner` the place, its phrase starting at `start`: a place named before it in the
+    an international one or, on the Chinese path, a body that is no government's: 上海交通大学), 'place' (`owner` the place, its phrase starting at `start`: a place named before it in the
     clause, 'Following Shanghai, Hangzhou unveiled ...', owns nothing), 'company' or 'name' (a name no list knows:
     neither owns a place's target)."""
 
