@@ -24,8 +24,10 @@ CLAUSE_START = re.compile(r"[，,：:；;]")
 KATAKANA_NAME = r"[\u30a1-\u30f4\u30fc\u30fb]{2,}"  # ソフトバンク, メタ・プラットフォームズ
 
 
-def _subject_re(cfg: dict) -> re.Pattern:
-    """The words right after a subject name: an optional company suffix (公司, 集团), then a plan word (将, 计划)."""
+def subject_re(cfg: dict) -> re.Pattern:
+    """The words right after a subject name: an optional company suffix (公司, 集团), then a plan word (将, 计划);
+    compiled with the other patterns by chinese/targets.rules (cfg["subject_re"], and cfg["name_subject"] for a
+    katakana name)."""
     alt = word_alternation
     return re.compile(rf"\s*(?:{alt(cfg['subject_suffixes'])})?\s*(?:{alt(cfg['subject_after'])})")
 
@@ -43,10 +45,6 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
     Subject(kind='company', owner=None, start=None)
     >>> subject_holder("腾讯与成都市将设立50亿元基金。", 0, 10, [tencent], [Mention("jurisdiction", "Chengdu", "成都市", 3, 6)], rules())
     """
-    if "subject_re" not in cfg:
-        cfg["subject_re"] = _subject_re(cfg)
-        cfg["name_subject"] = re.compile(rf"\s*{KATAKANA_NAME}" + _subject_re(cfg).pattern) if cfg.get(
-            "katakana_name_subjects") else None
     clause_start = max((m.end() for m in CLAUSE_START.finditer(body, sentence_start, pos)), default=sentence_start)
     name = cfg["name_subject"].match(body, clause_start) if cfg["name_subject"] else None
     if name and name.end() <= pos and not any(m.char_start < name.end() and m.char_end > clause_start

@@ -20,7 +20,7 @@ from pipelines.extract.chinese.numbers import chinese_number, half_width, numera
 from pipelines.extract.chinese.orgs import owns_no_place
 from pipelines.extract.chinese.places import HAN
 from pipelines.extract.chinese.shared import shared_owners
-from pipelines.extract.chinese.subjects import subject_clause_start, subject_holder
+from pipelines.extract.chinese.subjects import KATAKANA_NAME, subject_clause_start, subject_holder, subject_re
 from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
@@ -124,6 +124,9 @@ def rules(language: str = "chinese") -> dict:
     cfg["shared_not_re"] = re.compile(_alt(cfg["shared_not_words"]))
     cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
         rf"(?:(?!\d)|(?<!\d))(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
+    cfg["subject_re"] = subject_re(cfg)  # a company suffix and a plan word after a clause's first name
+    cfg["name_subject"] = re.compile(rf"\s*{KATAKANA_NAME}" + cfg["subject_re"].pattern) if cfg.get(
+        "katakana_name_subjects") else None  # a katakana name no list knows opening the clause, then the same words
     return cfg
 
 
