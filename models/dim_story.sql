@@ -4,6 +4,7 @@
 -- @unique: story_key
 -- @not_null: story_key, role, document_count
 -- @accepted: role in ('main', 'related')
+-- @accepted: topic in ('metaverse', 'web3', 'crypto', 'cbdc')
 -- @foreign_key: published_date_key -> dim_date.date_key
 -- columns:
 --   story_key: Stable key of the story: the same story found on two pages has one key.
@@ -17,6 +18,7 @@
 --   role: main when the story is the main story of at least one page, else related.
 --   document_count: Number of pages (documents) that carry the story.
 --   published_date_key: date_key (yyyymmdd) of published_at, null when undated.
+--   topic: The story's primary topic (metaverse, web3, crypto or cbdc: bridge_story_topic holds all it writes about), null when it writes none.
 
 with
 
@@ -37,6 +39,8 @@ per_story as (
     group by story_key
 ),
 
+primary_topics as (select story_key, topic from staging.stg_story_topics where is_primary),
+
 final as (
     select
         story_key,
@@ -49,8 +53,10 @@ final as (
         kept.word_count as word_count,
         case when is_main = 1 then 'main' else 'related' end as role,
         cast(document_count as integer) as document_count,
-        cast(strftime(coalesce(kept.published_at, any_published_at), '%Y%m%d') as integer) as published_date_key
+        cast(strftime(coalesce(kept.published_at, any_published_at), '%Y%m%d') as integer) as published_date_key,
+        t.topic
     from per_story
+    left join primary_topics as t using (story_key)
 )
 
 select * from final

@@ -8,6 +8,7 @@
 -- @foreign_key: announced_date_key -> dim_date.date_key
 -- @foreign_key: first_story_key -> dim_story.story_key
 -- @accepted: initiative_type in ('plan', 'fund', 'alliance', 'working_group', 'policy', 'partnership', 'license', 'facility', 'project', 'other')
+-- @accepted: topic in ('metaverse', 'web3', 'crypto', 'cbdc')
 -- @accepted: metric in ('industry_size', 'fund_size', 'investment', 'companies', 'talent', 'research_centers', 'projects', 'patents', 'industrial_parks', 'other')
 -- @audit fact_initiative__no_double_counted_targets: select jurisdiction_key, metric, target_value, unit, target_year, count(*) as n from main.fact_initiative where metric is not null group by jurisdiction_key, metric, target_value, unit, target_year having count(*) > 1
 -- columns:
@@ -30,11 +31,13 @@
 --   target_value_max: Largest figure in unit stated by any source for the target.
 --   target_value_usd_min: Smallest USD figure given by any source (spread of conversions, e.g. 34.4 of 34.4-35.1 billion).
 --   target_value_usd_max: Largest USD figure given by any source.
+--   topic: The primary topic (metaverse, web3, crypto or cbdc) of first_story_key, null when that story writes none; bridge_initiative_story and bridge_story_topic give every topic its stories write about.
 
 with
 
 members as (select * from int_initiative_members),
 target_rows as (select * from int_target_rows),
+primary_topics as (select story_key, topic from staging.stg_story_topics where is_primary),
 
 initiatives as (
     select
@@ -145,10 +148,12 @@ final as (
         f.target_value_min,
         f.target_value_max,
         f.target_value_usd_min,
-        f.target_value_usd_max
+        f.target_value_usd_max,
+        t.topic
     from facts as f
     join initiative_heads as h on h.initiative_id = f.initiative_id and h.member_rank = 1
     join initiatives as i on i.initiative_id = f.initiative_id
+    left join primary_topics as t on t.story_key = f.first_story_key
 )
 
 select * from final

@@ -103,6 +103,29 @@ def test_target_less_initiative_and_companies(con):
     assert roles == [{"company_name": "Ant Group", "role": "lead"}]  # named lead once (as Ant Financial), member once
 
 
+def test_topics_reach_stories_and_initiatives(con):
+    assert rows(con, "select story_key, topic, mention_count, in_title, is_primary from bridge_story_topic order by 1, 2") == [
+        {"story_key": "s1", "topic": "crypto", "mention_count": 1, "in_title": False, "is_primary": False},
+        {"story_key": "s1", "topic": "metaverse", "mention_count": 2, "in_title": True, "is_primary": True},
+        {"story_key": "s2", "topic": "metaverse", "mention_count": 2, "in_title": True, "is_primary": True},
+        {"story_key": "s3", "topic": "metaverse", "mention_count": 1, "in_title": True, "is_primary": True}]
+    assert con.execute("select distinct topic from dim_story").fetchall() == [("metaverse",)]  # the primary topic only
+    assert con.execute("select distinct topic from fact_initiative").fetchall() == [("metaverse",)]
+
+
+def test_fixture_topics_are_what_the_extractor_reads():
+    """The fixture's topic rows are the ones pipelines.extract.topics gives its stories' titles and bodies."""
+    from pipelines.extract.topics import story_topics
+
+    con = small_warehouse()
+    stories = con.execute("select distinct story_key, title, body from staging.stg_stories s "
+                          "join staging.stg_story_topics t using (story_key, document_id) order by 1").fetchall()
+    read = sorted((key, t.topic, t.title_mentions, t.body_mentions, t.is_primary, t.field, t.char_start, t.surface_text)
+                  for key, title, body in stories for t in story_topics(title, body))
+    assert read == sorted(con.execute("select story_key, topic, title_mentions, body_mentions, is_primary, field, "
+                                      "char_start, surface_text from staging.stg_story_topics").fetchall())
+
+
 def test_dates_cover_every_story_day(con):
     assert con.execute("select count(*) from dim_story s left join dim_date d on d.date_key = s.published_date_key "
                        "where s.published_at is not null and d.date_key is null").fetchone() == (0,)

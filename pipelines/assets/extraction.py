@@ -20,6 +20,9 @@ CHECKED = (("staging", "stg_entity_mentions"), ("staging", "stg_targets"))  # ch
         dg.AssetSpec(["staging", "stg_targets"], deps=[STORIES], group_name="staging", kinds={"duckdb", "python"},
                      metadata=declared_metadata("staging", "stg_targets"),
                      description="One row per quantified target or commitment stated in a story, with its evidence sentence."),
+        dg.AssetSpec(["staging", "stg_story_topics"], deps=[STORIES], group_name="staging", kinds={"duckdb", "python"},
+                     metadata=declared_metadata("staging", "stg_story_topics"),
+                     description="One row per topic (metaverse, web3, crypto, cbdc) a story writes about, with counts."),
         dg.AssetSpec(["staging", "stg_extractions"], deps=[STORIES], group_name="staging", kinds={"duckdb", "python"},
                      metadata=declared_metadata("staging", "stg_extractions"),
                      description="One row per story: which copy the extractors read and what they found."),
@@ -38,7 +41,8 @@ def extracted_entities(context: dg.AssetExecutionContext, duckdb: DuckDBResource
     with duckdb.get_connection() as con:
         result = extract_stories(con)
         built = {t: built_metadata(con, "staging", t)
-                 for t in ("stg_entity_mentions", "stg_targets", "stg_extractions", "ref_jurisdictions", "ref_companies")}
+                 for t in ("stg_entity_mentions", "stg_targets", "stg_story_topics", "stg_extractions", "ref_jurisdictions",
+                           "ref_companies")}
         checks = list(table_check_results(context, con, *CHECKED))
     context.log.info(f"extracted {result.stories} stories: {result.mentions} mentions, {result.targets} targets")
     extra = {"stg_entity_mentions": {"new_mentions": result.mentions, **{f"new_{k}": v for k, v in result.by_type.items()}},

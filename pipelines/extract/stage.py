@@ -1,5 +1,5 @@
 """The extraction stage: stories whose canonical copy changed -> staging.stg_entity_mentions, stg_targets,
-stg_initiatives, stg_initiative_companies, ref_jurisdictions, ref_companies, and stg_extractions last (the row that
+stg_initiatives, stg_initiative_companies, stg_story_topics, ref_jurisdictions, ref_companies, and stg_extractions last (the row that
 marks a story extracted, so a run killed before it extracts the story again). Both engines call extract_one and
 reference_rows; the DuckDB path runs extract_stories (pipelines.stages holds the ingest and parse stages).
 """
@@ -43,7 +43,7 @@ class ExtractResult:
 
 
 EXTRACTION_TABLES = ["staging.stg_entity_mentions", "staging.stg_targets", "staging.stg_initiatives",
-                     "staging.stg_initiative_companies", "staging.stg_extractions"]
+                     "staging.stg_initiative_companies", "staging.stg_story_topics", "staging.stg_extractions"]
 # The copy of each story that is extracted: the longest body (then the first document, then the first place on the
 # page, as dim_story keeps). One pass over the copies (arg_min over the body's length, not a window sorting them, and
 # not the bodies themselves: carrying 105,000 bodies through a sort took ~0.25 s of a 1%-new run at 20,000 pages, in
@@ -61,11 +61,12 @@ CANONICAL_COPIES = f"""
 """
 
 
-def extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dict], list[dict]]:
-    """Mention, target, initiative and participant rows for one story copy (a CANONICAL_COPIES row): the per-story
-    work of both engines."""
+def extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dict], list[dict], list[dict]]:
+    """Mention, target, initiative, participant and topic rows for one story copy (a CANONICAL_COPIES row): the
+    per-story work of both engines."""
     from pipelines.extract.initiatives import find_initiatives
     from pipelines.extract.story import extract_story
+    from pipelines.extract.topics import story_topics
 
     story_key, document_id, title, body, published_at, source_site = row
     mentions, targets = extract_story(title, body, published_at, source_site)
@@ -93,7 +94,11 @@ def extract_one(row: tuple) -> tuple[str, str, list[dict], list[dict], list[dict
         "year_is_stated": t.extra.get("year_is_stated"), "initiative_no": t.extra["initiative_no"],
         "holder_no": t.extra.get("holder_no", 0)}
         for t in targets}.values())
-    return story_key, document_id, mention_rows, target_rows, initiative_rows, participant_rows
+    topic_rows = [{"story_key": story_key, "document_id": document_id, "topic": t.topic,
+                   "title_mentions": t.title_mentions, "body_mentions": t.body_mentions, "is_primary": t.is_primary,
+                   "field": t.field, "char_start": t.char_start, "surface_text": t.surface_text}
+                  for t in story_topics(title, body)]
+    return story_key, document_id, mention_rows, target_rows, initiative_rows, participant_rows, topic_rows
 
 
 def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) -> ExtractResult:
@@ -119,6 +124,7 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     target_rows = [t for o in outputs for t in o[3]]
     initiative_rows = [i for o in outputs for i in o[4]]
     participant_rows = [p for o in outputs for p in o[5]]
+    topic_rows = [p for o in outputs for p in o[6]]
     runs = [{"story_key": k, "document_id": d, "mention_count": len(m), "target_count": len(t), "extracted_at": now,
              "extractor_version": extractor_version(), "parser_version": parsed_by[k]}
             for k, d, m, t, *_ in outputs]
@@ -128,6 +134,7 @@ def extract_stories(con: duckdb.DuckDBPyConnection, everything: bool = False) ->
     replace_rows(con, "staging.stg_targets", target_rows, "story_key", keys=keys)
     replace_rows(con, "staging.stg_initiatives", initiative_rows, "story_key", keys=keys)
     replace_rows(con, "staging.stg_initiative_companies", participant_rows, "story_key", keys=keys)
+    replace_rows(con, "staging.stg_story_topics", topic_rows, "story_key", keys=keys)
     if outputs or gone:
         refresh_references(con)
     replace_rows(con, "staging.stg_extractions", runs, "story_key", keys=keys)  # last: marks the stories extracted

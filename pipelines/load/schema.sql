@@ -236,6 +236,31 @@ COMMENT ON COLUMN staging.stg_initiative_companies.role IS 'lead (subject of est
 COMMENT ON COLUMN staging.stg_initiative_companies.field IS 'title or body: where the company is named.';
 COMMENT ON COLUMN staging.stg_initiative_companies.char_start IS 'Start offset of the company mention in that field.';
 
+-- staging.stg_story_topics: one row per topic a story writes about. Key: (story_key, topic).
+CREATE TABLE IF NOT EXISTS staging.stg_story_topics (
+    story_key          VARCHAR NOT NULL,
+    document_id        VARCHAR NOT NULL,
+    topic              VARCHAR NOT NULL,
+    title_mentions     INTEGER NOT NULL CHECK (title_mentions >= 0),
+    body_mentions      INTEGER NOT NULL CHECK (body_mentions >= 0),
+    is_primary         BOOLEAN NOT NULL,
+    field              VARCHAR NOT NULL CHECK (field IN ('title', 'body')),
+    char_start         INTEGER NOT NULL CHECK (char_start >= 0),
+    surface_text       VARCHAR NOT NULL,
+    CHECK (title_mentions + body_mentions > 0),
+    PRIMARY KEY (story_key, topic)
+);
+COMMENT ON TABLE staging.stg_story_topics IS 'One row per topic (metaverse, web3, crypto, cbdc: pipelines/data/topics.yaml) whose cue words a story writes, with how often and where first. Key: (story_key, topic).';
+COMMENT ON COLUMN staging.stg_story_topics.story_key IS 'The story (stg_stories.story_key).';
+COMMENT ON COLUMN staging.stg_story_topics.document_id IS 'The document whose copy of the story was read (offsets refer to it).';
+COMMENT ON COLUMN staging.stg_story_topics.topic IS 'metaverse, web3, crypto or cbdc (the topics of pipelines/data/topics.yaml).';
+COMMENT ON COLUMN staging.stg_story_topics.title_mentions IS 'How many of the topic''s cue words the title writes.';
+COMMENT ON COLUMN staging.stg_story_topics.body_mentions IS 'How many of the topic''s cue words the body writes.';
+COMMENT ON COLUMN staging.stg_story_topics.is_primary IS 'True for the one topic the story is mostly about: written most in the title, then in the body (the earlier topic of topics.yaml on a tie).';
+COMMENT ON COLUMN staging.stg_story_topics.field IS 'title or body: where the topic is first written.';
+COMMENT ON COLUMN staging.stg_story_topics.char_start IS 'Start offset of the first mention in that field.';
+COMMENT ON COLUMN staging.stg_story_topics.surface_text IS 'The first mention as written (NFTs, 元宇宙).';
+
 -- staging.ref_jurisdictions: reference rows from the gazetteer (pipelines/extract) for every jurisdiction
 -- mentioned and each of its ancestors. Key: jurisdiction_name (canonical).
 CREATE TABLE IF NOT EXISTS staging.ref_jurisdictions (

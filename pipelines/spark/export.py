@@ -22,7 +22,7 @@ from pipelines.orchestration.resources import STORAGE_SETTING
 RAW_AND_STAGING = (("raw", "raw_files"), ("raw", "raw_documents"), ("staging", "stg_documents"),
                    ("staging", "stg_stories"), ("staging", "stg_entity_mentions"), ("staging", "stg_targets"),
                    ("staging", "stg_initiatives"), ("staging", "stg_initiative_companies"),
-                   ("staging", "stg_extractions"), ("staging", "ref_jurisdictions"), ("staging", "ref_companies"))
+                   ("staging", "stg_story_topics"), ("staging", "stg_extractions"), ("staging", "ref_jurisdictions"), ("staging", "ref_companies"))
 EXPORTED_STATE = "run:spark_build"  # raw.pipeline_state: the build the file was written from (not part of its state)
 
 

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 POINTER = "_CURRENT"
 KEEP_BUILDS = 2  # the current build and the one before it (a reader may still be reading it)
 STAGED = ("raw_documents", "stg_documents", "stg_stories", "stg_entity_mentions", "stg_targets", "stg_initiatives",
-          "stg_initiative_companies", "stg_extractions")  # appended per batch
+          "stg_initiative_companies", "stg_story_topics", "stg_extractions")  # appended per batch
 
 
 def new_build_id(now: datetime | None = None) -> str:

@@ -26,7 +26,7 @@ from pipelines.spark.lake import STAGED, Lake, new_build_id
 from pipelines.spark.marts import build_marts, register_table
 
 EXTRACTED = {"mentions": "stg_entity_mentions", "targets": "stg_targets", "initiatives": "stg_initiatives",
-             "participants": "stg_initiative_companies"}
+             "participants": "stg_initiative_companies", "topics": "stg_story_topics"}
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pipelines.spark.schemas import columns, spark_schema  # noqa: F401 - spark_
 TABLE_OF = {"raw": ("raw", "raw_documents"), "doc": ("staging", "stg_documents"), "stories": ("staging", "stg_stories"),
             "mentions": ("staging", "stg_entity_mentions"), "targets": ("staging", "stg_targets"),
             "initiatives": ("staging", "stg_initiatives"), "participants": ("staging", "stg_initiative_companies"),
-            "extraction": ("staging", "stg_extractions")}
+            "topics": ("staging", "stg_story_topics"), "extraction": ("staging", "stg_extractions")}
 
 
 KEY_OF = {table: key for key, (_, table) in TABLE_OF.items()}
@@ -34,7 +34,8 @@ PARSED_SCHEMA = ("file_path string, order_key string, doc_index int, file_size b
                  f"raw {row_type('raw')}, doc {row_type('doc')}, stories array<{row_type('stories')}>")
 EXTRACTED_SCHEMA = (f"story_key string, document_id string, mentions array<{row_type('mentions')}>, "
                     f"targets array<{row_type('targets')}>, initiatives array<{row_type('initiatives')}>, "
-                    f"participants array<{row_type('participants')}>, extraction {row_type('extraction')}")
+                    f"participants array<{row_type('participants')}>, topics array<{row_type('topics')}>, "
+                    f"extraction {row_type('extraction')}")
 
 
 def as_tuple(key: str, row: dict) -> tuple:
@@ -87,13 +88,13 @@ def extract(stories, extracted_at: datetime):
     warm_extractors()
     version, parsed_by = extractor_version(), parser_version()  # a lake's batches all hold this parser's documents
     for row in stories:
-        key, document_id, mentions, targets, initiatives, participants = extract_one(tuple(row))
+        key, document_id, mentions, targets, initiatives, participants, topics = extract_one(tuple(row))
         extraction = {"story_key": key, "document_id": document_id, "mention_count": len(mentions),
                       "target_count": len(targets), "extracted_at": extracted_at, "extractor_version": version,
                       "parser_version": parsed_by}
         yield (key, document_id, [as_tuple("mentions", m) for m in mentions], [as_tuple("targets", t) for t in targets],
                [as_tuple("initiatives", i) for i in initiatives], [as_tuple("participants", p) for p in participants],
-               as_tuple("extraction", extraction))
+               [as_tuple("topics", t) for t in topics], as_tuple("extraction", extraction))
 
 
 def table_columns(key: str) -> list[str]:

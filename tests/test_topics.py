@@ -1,0 +1,77 @@
+"""Story topics (pipelines/extract/topics.py, pipelines/data/topics.yaml): what is counted, what is not, which is primary."""
+from __future__ import annotations
+
+import re
+
+from pipelines.extract.topics import story_topics, topic_cues
+from pipelines.modelling.modelgraph import MODELS_DIR
+
+
+def counts(title, body):
+    return {t.topic: (t.title_mentions, t.body_mentions) for t in story_topics(title, body)}
+
+
+def primary(title, body):
+    return [t.topic for t in story_topics(title, body) if t.is_primary]
+
+
+def test_words_match_whole_words_in_any_case_with_plurals_and_hyphens():
+    body = "Metaverses, BLOCKCHAIN pilots, virtual-reality headsets, stablecoins and the Digital  Yuan."
+    assert counts(None, body) == {"metaverse": (0, 2), "web3": (0, 1), "crypto": (0, 1), "cbdc": (0, 1)}
+
+
+def test_a_cue_inside_a_longer_word_is_not_counted():
+    assert counts("Cryptography and metaversal art", "Decryption keys; blockchainless designs; the VRAM of a GPU.") == {}
+
+
+def test_acronyms_keep_their_case():
+    assert counts(None, "The DAO voted on NFTs. A dao is a path; nft is a typo; CBDC pilots widen.") == {
+        "web3": (0, 2), "cbdc": (0, 1)}
+
+
+def test_an_acronym_beside_han_text_is_counted():
+    assert counts("上海发行NFT数字藏品", None) == {"web3": (2, 0)}
+
+
+def test_the_longest_unspaced_cue_at_a_place_wins_across_topics():
+    assert counts("深圳扩大数字人民币试点", "推出虚拟数字人主播。") == {"metaverse": (0, 1), "cbdc": (1, 0)}
+
+
+def test_words_set_aside_are_not_a_topic():
+    assert counts(None, "广州将引进数字人才一万名，完善数字人社服务。") == {}
+
+
+def test_traditional_chinese_japanese_and_korean_cues():
+    assert set(counts("香港推動虛擬資產發展", "東京都がメタバース事業を支援。서울시는 블록체인 기업을 지원한다.")) == {
+        "metaverse", "web3", "crypto"}
+
+
+def test_the_title_decides_the_primary_topic_then_the_body():
+    body = "Bitcoin and bitcoin miners and crypto exchanges were also discussed."
+    assert primary("Seoul funds metaverse start-ups", body) == ["metaverse"]
+    assert primary("City funds start-ups", body) == ["crypto"]
+
+
+def test_a_tie_goes_to_the_topic_listed_first():
+    assert primary(None, "A blockchain for a metaverse.") == ["metaverse"]
+
+
+def test_the_first_mention_is_kept_as_provenance():
+    title, body = "Dubai courts Web3 firms", "The emirate licenses VASPs. Its web3 strategy adds NFTs."
+    first = {t.topic: (t.field, t.char_start, t.surface_text) for t in story_topics(title, body)}
+    assert first == {"web3": ("title", 13, "Web3"), "crypto": ("body", 21, "VASPs")}
+    assert title[13:17] == "Web3" and body[21:26] == "VASPs"
+
+
+def test_a_story_with_no_cue_has_no_topic_and_none_is_primary():
+    assert story_topics("Japan earmarks funds for chips", "The plan backs semiconductors and AI.") == []
+    assert story_topics(None, None) == []
+
+
+def test_the_vocabulary_is_the_one_the_models_accept():
+    """models/*.sql list the topics in @accepted; topics.yaml is the vocabulary they must match."""
+    accepted = set()
+    for path in MODELS_DIR.glob("*.sql"):
+        for found in re.findall(r"@accepted: topic in \(([^)]*)\)", path.read_text(encoding="utf-8")):
+            accepted.add(tuple(re.findall(r"'([^']+)'", found)))
+    assert accepted == {topic_cues().topics}
