@@ -31,6 +31,7 @@ def con():
         insert into staging.stg_targets (story_key, document_id, metric, target_value, unit, evidence, char_start,
                                          char_end, amount_text, amount_start, amount_end)
             values ('s1', 'd1', 'investment', 5e9, 'CNY', '{BODY}', 0, {len(BODY)}, '5 billion yuan', 20, 34);
+        insert into staging.stg_story_topics values ('s1', 'd1', 'metaverse', 0, 1, true, 'body', 40, 'metaverse');
     """)
     return con
 
@@ -44,7 +45,7 @@ def test_every_staging_asset_has_at_least_two_checks():
     per_asset: dict[str, int] = {}
     for key in defs.resolve_asset_graph().asset_check_keys:
         per_asset[key.asset_key.to_user_string()] = per_asset.get(key.asset_key.to_user_string(), 0) + 1
-    for table in ("stg_documents", "stg_stories", "stg_entity_mentions", "stg_targets"):
+    for table in ("stg_documents", "stg_stories", "stg_entity_mentions", "stg_targets", "stg_story_topics"):
         assert per_asset.get(f"staging/{table}", 0) >= 2, table
 
 
@@ -72,6 +73,19 @@ def test_a_target_past_the_end_of_the_body_fails(con):
     results = _results(con)
     assert not results["stg_targets__offsets_inside_body"]
     assert results["stg_targets__story_copy_present"]
+
+
+def test_a_topic_whose_first_mention_is_not_at_its_offset_fails(con):
+    con.execute("update staging.stg_story_topics set char_start = 42")
+    results = _results(con)
+    assert not results["stg_story_topics__first_mention_at_offset"]
+    assert results["stg_story_topics__one_primary_topic"] and results["stg_story_topics__story_copy_present"]
+
+
+def test_a_story_with_two_primary_topics_fails(con):
+    con.execute("insert into staging.stg_story_topics values ('s1', 'd1', 'crypto', 1, 0, true, 'title', 0, 'Chengdu')")
+    results = _results(con)
+    assert not results["stg_story_topics__one_primary_topic"]
 
 
 def test_many_failed_documents_in_the_latest_batch_warn(con):

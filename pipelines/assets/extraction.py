@@ -9,7 +9,8 @@ from pipelines.assets.staging import RETRY
 from pipelines.extract.stage import extract_stories
 
 STORIES = dg.AssetKey(["staging", "stg_stories"])
-CHECKED = (("staging", "stg_entity_mentions"), ("staging", "stg_targets"))  # checks in pipelines/checks/staging.sql
+CHECKED = (("staging", "stg_entity_mentions"), ("staging", "stg_targets"),
+           ("staging", "stg_story_topics"))  # checks in pipelines/checks/staging.sql
 
 
 @dg.multi_asset(

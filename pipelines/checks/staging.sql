@@ -49,3 +49,15 @@
 -- @audit stg_targets__offsets_inside_body: select t.story_key, t.char_start, t.char_end, t.amount_start, t.amount_end
 --     from staging.stg_targets t join staging.stg_stories s on s.story_key = t.story_key and s.document_id = t.document_id
 --     where t.char_start < 0 or t.char_end > length(s.body) or t.amount_start < t.char_start or t.amount_end > t.char_end
+
+-- table: staging.stg_story_topics
+-- @unique: story_key, topic
+-- @not_null: story_key, document_id, topic, is_primary, field, char_start, surface_text
+-- @audit stg_story_topics__story_copy_present: select t.story_key, t.document_id from staging.stg_story_topics t
+--     where not exists (select 1 from staging.stg_stories s where s.story_key = t.story_key and s.document_id = t.document_id)
+-- @audit stg_story_topics__first_mention_at_offset: select t.story_key, t.topic, t.field, t.char_start, t.surface_text
+--     from staging.stg_story_topics t join staging.stg_stories s on s.story_key = t.story_key and s.document_id = t.document_id
+--     where substr(case when t.field = 'title' then coalesce(s.title, '') else s.body end, t.char_start + 1,
+--     length(t.surface_text)) <> t.surface_text
+-- @audit stg_story_topics__one_primary_topic: select story_key, count(*) filter (where is_primary) as primary_topics
+--     from staging.stg_story_topics group by story_key having count(*) filter (where is_primary) <> 1
