@@ -5,13 +5,13 @@
 -- @not_null: story_key, topic, mention_count, in_title, is_primary
 -- @accepted: topic in ('metaverse', 'web3', 'crypto', 'cbdc')
 -- @foreign_key: story_key -> dim_story.story_key
--- @audit bridge_story_topic__one_primary_topic: select story_key, count(*) as n from main.bridge_story_topic where is_primary group by story_key having count(*) <> 1
+-- @audit bridge_story_topic__at_most_one_primary_topic: select story_key, count(*) as n from main.bridge_story_topic where is_primary group by story_key having count(*) > 1
 -- columns:
 --   story_key: The story (dim_story.story_key).
 --   topic: metaverse, web3, crypto or cbdc.
 --   mention_count: Number of the topic's cue words the story writes (title and body together).
 --   in_title: True when the headline writes the topic.
---   is_primary: True for the story's primary topic: the one its headline writes most, then its body (dim_story.topic).
+--   is_primary: True for the story's primary topic (dim_story.topic): the one its headline writes most, then its body; a story that writes a topic only once in its body, in passing, has none.
 
 with
 

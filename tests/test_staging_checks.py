@@ -79,13 +79,13 @@ def test_a_topic_whose_first_mention_is_not_at_its_offset_fails(con):
     con.execute("update staging.stg_story_topics set char_start = 42")
     results = _results(con)
     assert not results["stg_story_topics__first_mention_at_offset"]
-    assert results["stg_story_topics__one_primary_topic"] and results["stg_story_topics__story_copy_present"]
+    assert results["stg_story_topics__at_most_one_primary_topic"] and results["stg_story_topics__story_copy_present"]
 
 
 def test_a_story_with_two_primary_topics_fails(con):
     con.execute("insert into staging.stg_story_topics values ('s1', 'd1', 'crypto', 1, 0, true, 'title', 0, 'Chengdu')")
     results = _results(con)
-    assert not results["stg_story_topics__one_primary_topic"]
+    assert not results["stg_story_topics__at_most_one_primary_topic"]
 
 
 def test_many_failed_documents_in_the_latest_batch_warn(con):

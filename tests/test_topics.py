@@ -53,7 +53,13 @@ def test_the_title_decides_the_primary_topic_then_the_body():
 
 
 def test_a_tie_goes_to_the_topic_listed_first():
-    assert primary(None, "A blockchain for a metaverse.") == ["metaverse"]
+    assert primary(None, "A blockchain for a metaverse: the metaverse runs on the blockchain.") == ["metaverse"]
+
+
+def test_a_topic_named_once_in_passing_is_no_primary_topic():
+    topics = story_topics("Bond yields climb", "Unlike crypto, government bonds held their value this week.")
+    assert [(t.topic, t.body_mentions, t.is_primary) for t in topics] == [("crypto", 1, False)]
+    assert primary("Crypto lender expands", "The lender opened an office.") == ["crypto"]  # the title decides
 
 
 def test_the_first_mention_is_kept_as_provenance():

@@ -59,5 +59,5 @@
 --     from staging.stg_story_topics t join staging.stg_stories s on s.story_key = t.story_key and s.document_id = t.document_id
 --     where substr(case when t.field = 'title' then coalesce(s.title, '') else s.body end, t.char_start + 1,
 --     length(t.surface_text)) <> t.surface_text
--- @audit stg_story_topics__one_primary_topic: select story_key, count(*) filter (where is_primary) as primary_topics
---     from staging.stg_story_topics group by story_key having count(*) filter (where is_primary) <> 1
+-- @audit stg_story_topics__at_most_one_primary_topic: select story_key, count(*) filter (where is_primary) as primary_topics
+--     from staging.stg_story_topics group by story_key having count(*) filter (where is_primary) > 1

@@ -28,6 +28,7 @@ class TopicCues:
     topics: tuple[str, ...]
     pattern: re.Pattern
     unspaced: dict  # unspaced cue -> its topic, or None for a word set aside (not_topics)
+    primary_min_body_mentions: int  # a topic the title does not write is primary only when the body writes it this often
 
 
 @dataclass
@@ -67,7 +68,8 @@ def topic_cues(path: Path = TOPICS_FILE) -> TopicCues:
             unspaced.setdefault(cue, name)
     literal = "|".join(map(re.escape, sorted(unspaced, key=len, reverse=True)))
     pattern = re.compile("|".join(groups + [f"(?P<{UNSPACED_GROUP}>{literal})"]), re.IGNORECASE)
-    return TopicCues(topics=topics, pattern=pattern, unspaced=unspaced)
+    return TopicCues(topics=topics, pattern=pattern, unspaced=unspaced,
+                     primary_min_body_mentions=int(raw["primary_min_body_mentions"]))
 
 
 def _topic_of(match: re.Match, cues: TopicCues) -> str | None:
@@ -79,10 +81,13 @@ def _topic_of(match: re.Match, cues: TopicCues) -> str | None:
 
 def story_topics(title: str | None, body: str | None) -> list[StoryTopic]:
     """The topics a story writes, in the order of topics.yaml; the one its title writes most (then its body) is
-    primary, an earlier topic winning a tie.
+    primary, an earlier topic winning a tie, when the title writes it or the body often enough
+    (primary_min_body_mentions): a topic named once in passing leaves the story without a primary topic.
 
-    >>> [t.topic for t in story_topics("数字人民币试点扩围", "深圳将培育数字人才。")]
-    ['cbdc']
+    >>> [(t.topic, t.is_primary) for t in story_topics("数字人民币试点扩围", "深圳将培育数字人才。")]
+    [('cbdc', True)]
+    >>> [(t.topic, t.is_primary) for t in story_topics("Rates rise", "Unlike crypto, bonds held up.")]
+    [('crypto', False)]
     >>> story_topics("Cryptography basics", "A VRAM upgrade and the DAOism of old texts.")
     []
     """
@@ -102,5 +107,6 @@ def story_topics(title: str | None, body: str | None) -> list[StoryTopic]:
                 hit.body_mentions += 1
     ordered = [found[t] for t in cues.topics if t in found]
     if ordered:
-        max(ordered, key=lambda t: (t.title_mentions, t.body_mentions, -cues.topics.index(t.topic))).is_primary = True
+        best = max(ordered, key=lambda t: (t.title_mentions, t.body_mentions, -cues.topics.index(t.topic)))
+        best.is_primary = best.title_mentions > 0 or best.body_mentions >= cues.primary_min_body_mentions
     return ordered

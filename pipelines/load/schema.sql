@@ -256,7 +256,7 @@ COMMENT ON COLUMN staging.stg_story_topics.document_id IS 'The document whose co
 COMMENT ON COLUMN staging.stg_story_topics.topic IS 'metaverse, web3, crypto or cbdc (the topics of pipelines/data/topics.yaml).';
 COMMENT ON COLUMN staging.stg_story_topics.title_mentions IS 'How many of the topic''s cue words the title writes.';
 COMMENT ON COLUMN staging.stg_story_topics.body_mentions IS 'How many of the topic''s cue words the body writes.';
-COMMENT ON COLUMN staging.stg_story_topics.is_primary IS 'True for the one topic the story is mostly about: written most in the title, then in the body (the earlier topic of topics.yaml on a tie).';
+COMMENT ON COLUMN staging.stg_story_topics.is_primary IS 'True for the one topic the story is mostly about: written most in the title, then in the body (the earlier topic of topics.yaml on a tie); none when that topic is written only once, in the body.';
 COMMENT ON COLUMN staging.stg_story_topics.field IS 'title or body: where the topic is first written.';
 COMMENT ON COLUMN staging.stg_story_topics.char_start IS 'Start offset of the first mention in that field.';
 COMMENT ON COLUMN staging.stg_story_topics.surface_text IS 'The first mention as written (NFTs, 元宇宙).';
