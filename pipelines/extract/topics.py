@@ -17,17 +17,21 @@ from pipelines.yamlfile import load_yaml
 
 TOPICS_FILE = Path(__file__).resolve().parents[1] / "data" / "topics.yaml"
 LATIN_EDGE = "0-9A-Za-z\u00c0-\u024f"  # a cue of a spaced script is a whole word: no letter or digit of one beside it
-UNSPACED_GROUP = "unspaced"
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
 class TopicCues:
-    """The compiled cues: one pattern with a named group per topic for the spaced cues and one group for the
-    unspaced ones (looked up by their text, so the longest cue starting at a place wins across topics)."""
+    """The compiled cues, three patterns that each keep Python's regex engine on its fast path (one pattern of all
+    cues with case folding ran ~3x slower): words (lower case, a group per topic) run on the text in lower case,
+    acronyms (a group per topic) and unspaced cues (looked up by their text, so the longest cue starting at a place
+    wins across topics) on the text as written."""
 
     topics: tuple[str, ...]
-    pattern: re.Pattern
-    unspaced: dict  # unspaced cue -> its topic, or None for a word set aside (not_topics)
+    words: re.Pattern
+    acronyms: re.Pattern
+    unspaced: re.Pattern
+    unspaced_topic: dict  # unspaced cue -> its topic, or None for a word set aside (not_topics)
     primary_min_body_mentions: int  # a topic the title does not write is primary only when the body writes it this often
 
 
@@ -44,11 +48,10 @@ class StoryTopic:
     is_primary: bool = False
 
 
-def _spaced(words: list[str], acronyms: list[str]) -> str:
-    """One alternation of a topic's spaced cues, longest first: words in any case, acronyms in theirs."""
-    phrases = [r"[\s\-]+".join(map(re.escape, w.split())) + "(?:e?s)?" for w in sorted(words, key=len, reverse=True)]
-    exact = [f"(?-i:{re.escape(a)}s?)" for a in sorted(acronyms, key=len, reverse=True)]
-    return f"(?<![{LATIN_EDGE}])(?:{'|'.join(phrases + exact)})(?![{LATIN_EDGE}])"
+def _per_topic(alternatives: list[str], edge: str = "") -> str:
+    """Named groups t0, t1 … of each topic's alternatives (longest first), inside word edges when `edge` is given."""
+    groups = "|".join(f"(?P<t{n}>{'|'.join(alts)})" for n, alts in enumerate(alternatives) if alts)
+    return f"(?<![{edge}])(?:{groups})(?![{edge}])" if edge else groups
 
 
 @lru_cache(maxsize=1)
@@ -59,24 +62,44 @@ def topic_cues(path: Path = TOPICS_FILE) -> TopicCues:
     ('metaverse', 'web3', 'crypto', 'cbdc')
     """
     raw = load_yaml(path)
-    topics = tuple(raw["topics"])
+    specs = raw["topics"]
+    longest_first = lambda cues: sorted(cues or [], key=len, reverse=True)  # noqa: E731
+    words = [[r"[\s\-]+".join(map(re.escape, w.lower().split())) + "(?:e?s)?" for w in longest_first(spec.get("words"))]
+             for spec in specs.values()]
+    acronyms = [[re.escape(a) + "s?" for a in longest_first(spec.get("acronyms"))] for spec in specs.values()]
     unspaced = {cue: None for cue in raw.get("not_topics") or []}
-    groups = []
-    for n, (name, spec) in enumerate(raw["topics"].items()):
-        groups.append(f"(?P<t{n}>{_spaced(spec.get('words') or [], spec.get('acronyms') or [])})")
+    for name, spec in specs.items():
         for cue in spec.get("unspaced") or []:
             unspaced.setdefault(cue, name)
-    literal = "|".join(map(re.escape, sorted(unspaced, key=len, reverse=True)))
-    pattern = re.compile("|".join(groups + [f"(?P<{UNSPACED_GROUP}>{literal})"]), re.IGNORECASE)
-    return TopicCues(topics=topics, pattern=pattern, unspaced=unspaced,
+    return TopicCues(topics=tuple(specs), words=re.compile(_per_topic(words, LATIN_EDGE)),
+                     acronyms=re.compile(_per_topic(acronyms, LATIN_EDGE)),
+                     unspaced=re.compile("|".join(map(re.escape, longest_first(unspaced)))), unspaced_topic=unspaced,
                      primary_min_body_mentions=int(raw["primary_min_body_mentions"]))
 
 
-def _topic_of(match: re.Match, cues: TopicCues) -> str | None:
-    group = match.lastgroup
-    if group == UNSPACED_GROUP:
-        return cues.unspaced.get(match.group())
-    return cues.topics[int(group[1:])]
+def _lower(text: str) -> str:
+    """The text in lower case, each character where it was (offsets hold): str.lower, unless a character lowers to two
+    ('İ'), then ASCII letters alone."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
+
+
+def mentions(text: str, cues: TopicCues) -> list[tuple[int, int, str]]:
+    """(start, end, topic) of every cue in `text`, in order; of two overlapping cues the one starting first (then the
+    longer) is kept, and a word set aside (not_topics) hides the cue it starts with.
+
+    >>> mentions("Web3 firms mint NFTs; 上海发行数字人民币，引进数字人才。", topic_cues())
+    [(0, 4, 'web3'), (16, 20, 'web3'), (26, 31, 'cbdc')]
+    """
+    found = [(m.start(), m.end(), cues.topics[int(m.lastgroup[1:])]) for m in cues.words.finditer(_lower(text))]
+    found += [(m.start(), m.end(), cues.topics[int(m.lastgroup[1:])]) for m in cues.acronyms.finditer(text)]
+    found += [(m.start(), m.end(), cues.unspaced_topic[m.group()]) for m in cues.unspaced.finditer(text)]
+    kept, end = [], 0
+    for start, stop, topic in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start >= end:
+            kept.append((start, stop, topic))
+            end = stop
+    return [k for k in kept if k[2] is not None]
 
 
 def story_topics(title: str | None, body: str | None) -> list[StoryTopic]:
@@ -94,13 +117,10 @@ def story_topics(title: str | None, body: str | None) -> list[StoryTopic]:
     cues = topic_cues()
     found: dict[str, StoryTopic] = {}
     for field, text in (("title", title), ("body", body)):
-        for match in cues.pattern.finditer(text or ""):
-            topic = _topic_of(match, cues)
-            if topic is None:
-                continue
+        for start, end, topic in mentions(text or "", cues):
             hit = found.get(topic)
             if hit is None:
-                hit = found[topic] = StoryTopic(topic, field=field, char_start=match.start(), surface_text=match.group())
+                hit = found[topic] = StoryTopic(topic, field=field, char_start=start, surface_text=text[start:end])
             if field == "title":
                 hit.title_mentions += 1
             else:
