@@ -102,6 +102,11 @@ def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
         metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
         out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
                     "value": number(m.group("num"), m.group("scale"), cfg), "metric": metric})
+    for m in cfg["trained_count_re"].finditer(sentence):  # 'train 1 million people': talent only after the verb
+        start = m.start("num")
+        if not any(o["start"] < m.end() and start < o["end"] for o in [*taken, *out]):
+            out.append({"start": start, "end": m.end(), "unit": "count", "usd": None, "stated": False,
+                        "value": number(m.group("num"), m.group("scale"), cfg), "metric": "talent"})
     return without_starting_levels(sentence, out, cfg["range_words"])  # ranges of counts: _range_or_past_count
 
 
@@ -181,15 +186,18 @@ def currency_homes(text: str, cfg: dict) -> set[str]:
 
 def below_target_size(amount: dict, cfg: dict) -> bool:
     """True for a sum too small to be a public target (targets.json min_target_usd): a price, a fee, a wage.
+    A million or more in a currency of small unit ('100 million won') has the lower floor min_target_usd_in_millions.
 
     >>> from pipelines.extract.target_rules import target_rules
-    >>> [below_target_size({"value": v, "unit": "USD", "usd": None, "stated": False}, target_rules()) for v in (425, 5e6)]
-    [True, False]
+    >>> [below_target_size({"value": v, "unit": u, "usd": None, "stated": False}, target_rules())
+    ...  for v, u in ((425, "USD"), (5e6, "USD"), (75e3, "USD"), (100e6, "KRW"), (10e6, "KRW"))]
+    [True, False, True, False, True]
     """
     if amount["unit"] == "count":
         return False
     usd = amount["usd"] if amount.get("stated") else to_usd(amount["value"], amount["unit"], cfg)
-    return usd is not None and usd < cfg["min_target_usd"]
+    floor = cfg["min_target_usd_in_millions"] if amount["value"] >= 1e6 else cfg["min_target_usd"]
+    return usd is not None and usd < floor
 
 
 def to_usd(value: float, unit: str, cfg: dict) -> float | None:

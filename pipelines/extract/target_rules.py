@@ -59,6 +59,9 @@ def target_rules() -> dict:
     number_start = _starts(cfg["number_words"], r"\d")
     cfg["count_re"] = re.compile(
         rf"\b{number_start}(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
+    cfg["trained_count_re"] = re.compile(  # 'train 1 million people': the people are talent after a training verb
+        rf"\b(?:{alt(cfg['training_verbs'])})\s(?:(?:{alt(cfg['training_verb_fillers'])})\s)?(?P<num>{NUM}|{words})"
+        rf"(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(cfg['trained_people_nouns'])})\b", re.I)
     cfg["count_from_to"] = re.compile(
         rf"\bnumber of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)}) from (?:{NUM}) to (?P<num>{NUM})(?P<scale>)", re.I)
     cfg["same_year_re"] = re.compile("|".join(re.escape(w) for w in cfg["same_year_cues"]), re.I)

@@ -1,0 +1,121 @@
+"""Target shapes of news the dev pages do not hold, on sentences written for the project: what must and must not come out."""
+from datetime import datetime
+
+import pytest
+
+from pipelines.extract.story import extract_story
+
+PUB = datetime(2024, 3, 1)
+
+
+def targets(text):
+    return [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year) for t in extract_story(None, text, PUB)[1]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ulsan will spend 120 million won on a metaverse tourism pilot.", [("Ulsan", "investment", 120e6, "KRW", None)]),
+    ("蔚山市将投入1.2亿韩元建设元宇宙旅游平台。", [("Ulsan", "investment", 120e6, "KRW", None)]),
+])
+def test_a_budget_in_millions_of_a_small_unit_currency_is_kept(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A kitchen remodel in Texas may cost $75,000 or more.",
+    "Graduates in Paris can expect starting salaries around $70k.",
+    "Busan will pay 10 million won to each winning team.",
+])
+def test_a_price_or_wage_below_the_floor_is_no_target(text):
+    assert targets(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vietnam plans to train 1 million people in blockchain skills by 2027.", [("Vietnam", "talent", 1e6, "count", 2027)]),
+    ("Kenya will upskill at least 50,000 civil servants in AI by 2026.", [("Kenya", "talent", 50000, "count", 2026)]),
+])
+def test_people_after_a_training_verb_are_talent(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sichuan will build new parks for its 80 million people by 2025.",
+    "Nigeria aims to connect 20 million people to broadband by 2027.",
+])
+def test_people_with_no_training_verb_are_no_talent(text):
+    assert [t for t in targets(text) if t[1] == "talent"] == []
+
+
+def test_a_known_bank_named_with_of_is_one_company_and_its_fund_no_place_s_target():
+    mentions, found = extract_story(None, "Bank of China will set up a 5 billion yuan fund for green projects.", PUB)
+    assert [(m.entity_type, m.entity_name) for m in mentions] == [("company", "Bank of China")]
+    assert found == []
+
+
+def test_a_known_name_joined_by_and_is_read_whole():
+    mentions, _ = extract_story(None, "Agricultural Bank of China and Hong Kong Exchanges and Clearing signed a deal.", PUB)
+    assert [(m.entity_type, m.entity_name) for m in mentions] == [("company", "Agricultural Bank of China"),
+                                                                  ("company", "HKEX")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vietnam wants to grow its e-commerce market to $40 billion by 2027.", ("Vietnam", "industry_size", 40e9)),
+    ("Seoul will spend 5 billion won on marketing its metaverse platform.", ("Seoul", "investment", 5e9)),
+])
+def test_a_market_to_grow_is_industry_size_and_marketing_spend_is_investment(text, expected):
+    assert [t[:3] for t in targets(text)] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Osaka plans to open 8 Web3 incubation centres by 2026.", [("Osaka", "research_centers", 8, "count", 2026)]),
+    ("Riyadh will set up 4 innovation hubs by 2027.", [("Riyadh", "research_centers", 4, "count", 2027)]),
+])
+def test_centres_and_hubs_to_open_are_counted(text, expected):
+    assert targets(text) == expected
+
+
+def test_a_count_after_a_possessive_is_what_the_holder_has_not_a_goal():
+    assert targets("Busan will spend 2 billion won to upgrade its 40 research centres.") == [
+        ("Busan", "investment", 2e9, "KRW", None)]
+
+
+def test_a_forecast_attributed_before_the_figure_is_no_target_even_with_will():
+    assert targets("据某咨询机构预测，2027年中国虚拟现实市场规模将达到8000亿元。") == []
+    assert targets("据研究机构测算，到2026年广东省数字经济规模将达到8万亿元。") == []
+
+
+def test_a_plan_s_commitment_after_a_statistic_is_still_a_target():
+    assert targets("数据显示，2023年湖南省元宇宙产业规模达到200亿元，力争到2026年突破600亿元。") == [
+        ("Hunan", "industry_size", 600e8, "CNY", 2026)]
+
+
+def test_people_counted_with_ren_after_the_noun_are_talent():
+    assert targets("福建省将培养数字技术人才3万人。") == [("Fujian", "talent", 30000, "count", None)]
+
+
+def test_visits_counted_in_ren_ci_are_no_count():
+    assert targets("成都市计划吸引游客100万人次。") == []
+
+
+def test_the_size_qualifying_each_firm_after_over_and_de_is_no_target():
+    assert targets("浙江省计划到2026年培育营收超百亿元的数字经济龙头企业20家。") == [
+        ("Zhejiang", "companies", 20, "count", 2026)]
+    assert targets("浙江省计划到2026年打造产值超千亿元的数字产业集群。") == [
+        ("Zhejiang", "industry_size", 1000e8, "CNY", 2026)]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("某集团将投资20亿元建设智能科技园。", None),  # the unit of a figure opens no name; a tech park is no company
+    ("南京将建设数字科技城。", None),
+    ("星河科技在南京发布新平台。", "星河科技"),
+])
+def test_a_company_ending_inside_a_longer_word_or_after_a_figure_names_no_company(text, name):
+    companies = [m.entity_name for m in extract_story(None, text, PUB)[0] if m.entity_type == "company"]
+    assert companies == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text", [
+    "The firm runs over 1,000 offline centers across the United States.",
+    "Texas will fund K-12 apps and centres for creative learning.",
+])
+def test_bare_centres_and_a_number_after_a_letter_and_hyphen_are_no_count(text):
+    assert targets(text) == []
