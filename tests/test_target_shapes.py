@@ -119,3 +119,35 @@ def test_a_company_ending_inside_a_longer_word_or_after_a_figure_names_no_compan
 ])
 def test_bare_centres_and_a_number_after_a_letter_and_hyphen_are_no_count(text):
     assert targets(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Taiwan's National Development Council will review the plan.", "National Development Council"),
+    ("The Federal Communications Commission voted on Tuesday.", "Federal Communications Commission"),
+])
+def test_a_national_or_federal_body_keeps_its_opening_word(text, name):
+    orgs = [m.entity_name for m in extract_story(None, text, PUB)[0] if m.entity_type == "organization"]
+    assert orgs == [name]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Macau will spend MOP 80 million on smart city services.", [("Macau", "investment", 80e6, "MOP", None)]),
+    ("Macau will spend 80 million patacas on smart city services.", [("Macau", "investment", 80e6, "MOP", None)]),
+    ("Kaohsiung will invest TWD 3 billion in drone parks.", [("Kaohsiung", "investment", 3e9, "TWD", None)]),
+])
+def test_patacas_and_taiwan_dollars_written_by_code_or_name(text, expected):
+    assert targets(text) == expected
+
+
+def test_an_amount_written_as_a_hyphenated_adjective():
+    assert targets("Hefei will build a 50-billion-yuan quantum industry by 2027.") == [
+        ("Hefei", "industry_size", 50e9, "CNY", 2027)]
+
+
+def test_a_sum_given_to_each_firm_is_a_ceiling_not_a_target():
+    assert targets("Xi'an aims to attract 80 Web3 firms by 2026 and will give each up to 2 million yuan.") == [
+        ("Xi'an", "companies", 80, "count", 2026)]
+
+
+def test_the_total_of_a_digital_economy_in_chinese_is_industry_size():
+    assert targets("到2030年，河北省数字经济总量将达到3万亿元。") == [("Hebei", "industry_size", 3e12, "CNY", 2030)]

@@ -13,7 +13,7 @@ import re
 
 from pipelines.extract.company_cues import (
     ABBREV, ACRONYM_RE, AFFIX, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC, HEADLINE_VERBS, KNOWN_JOINED_COMPANY_RE,
-    KNOWN_ORG_RE,
+    KNOWN_ORG_RE, ORG_NAME_OPENERS,
     LIST_CUE, LIST_FUNCTION, LIST_GAP, LIST_TAIL, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE,
     ORG_CONNECTORS, ORG_HEADS, ORG_RE, POSSESSIVE, PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH,
     STOP_WORDS, TITLE_SPLIT, TITLE_WORD)
@@ -90,6 +90,8 @@ def _trim_org(text: str, start: int, end: int) -> tuple[int, int, str]:
         word = first[0]
         if " " not in first[1] and word in GENERIC and word not in SPLIT_WORDS and first[1] not in GENERIC:
             break  # 'European Commission', 'National Assembly': the adjective is the name, a bare head names nothing
+        if word in ORG_NAME_OPENERS and first[1].split()[-1] in ORG_HEADS:
+            break  # 'National Development Council', 'Federal Communications Commission': the opener is the name's
         if (word in STOP_WORDS or (POSSESSIVE.search(word) and not word.startswith("People"))
                 or word in ORG_CONNECTORS):
             start += len(word) + 1

@@ -26,6 +26,7 @@ _set = lambda key: frozenset(CUES[key])  # noqa: E731
 
 COMPANY_HEADS = _set("company_heads")
 ORG_HEADS = _set("organization_heads")
+ORG_NAME_OPENERS = _set("organization_name_openers")
 OTHER_HEADS = _set("other_heads")
 MEDIA_HEADS = _set("media_heads")
 STOP_WORDS = _set("stop_words")

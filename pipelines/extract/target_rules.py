@@ -49,7 +49,8 @@ def target_rules() -> dict:
     alt = word_alternation
     scale = rf"(?P<scale>(?i:{alt(cfg['scales'])}))\b"  # "$5M", "USD 56.25 Billion" as well as "$5m"
     cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
-    cfg["money_post"] = re.compile(rf"\b(?=\d)(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")
+    cfg["money_post"] = re.compile(  # '100 billion yuan', and as an adjective '100-billion-yuan industry'
+        rf"\b(?=\d)(?P<num>{NUM})(?:[\s-]?{scale})?[\s-](?P<cur>{alt(cfg['currency_words'])})\b")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     words = alt(cfg["number_words"])
