@@ -151,3 +151,65 @@ def test_a_sum_given_to_each_firm_is_a_ceiling_not_a_target():
 
 def test_the_total_of_a_digital_economy_in_chinese_is_industry_size():
     assert targets("到2030年，河北省数字经济总量将达到3万亿元。") == [("Hebei", "industry_size", 3e12, "CNY", 2030)]
+
+
+def test_adjectives_in_quotes_between_a_count_and_its_noun():
+    assert targets('Tianjin will nurture 60 "little giant" firms by 2026.') == [("Tianjin", "companies", 60, "count", 2026)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Malaysia aims to grow its pool of blockchain developers to 8,000.", [("Malaysia", "talent", 8000, "count", None)]),
+    ("Busan will raise the number of Web3 firms to 300 by 2027.", [("Busan", "companies", 300, "count", 2027)]),
+])
+def test_a_pool_or_number_of_things_raised_to_a_level(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "High-end kitchen remodels can exceed $250,000 with luxury finishes.",
+    "Backed by $50M in yearly ad spend, the brand keeps growing.",
+])
+def test_a_figure_no_place_and_no_government_holds_is_no_target(text):
+    assert targets(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The province will set up a 2 billion yuan fund for blockchain firms.", [(None, "fund_size", 2e9, "CNY", None)]),
+    ("The European Commission will invest €1 billion in virtual worlds.", [(None, "investment", 1e9, "EUR", None)]),
+])
+def test_a_government_or_known_body_still_holds_a_figure_with_no_place(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The company has also pledged $100 million to train AI professionals in India.",
+    "The chipmaker will spend $2 billion on a new plant in Arizona by 2026.",
+    "I'm expecting to net about $700k from the sale of my house in Wyoming.",
+    "With the $900k windfall, I would probably move to Oregon.",
+])
+def test_a_company_named_by_its_kind_or_the_writer_sets_no_target(text):
+    assert targets(text) == []
+
+
+def test_a_company_named_after_a_government_s_clause_keeps_the_government_s_target():
+    assert targets("Germany will invest €3 billion in AI, and the company said it would hire more.") == [
+        ("Germany", "investment", 3e9, "EUR", None)]
+
+
+def test_a_government_s_fund_named_after_a_company_by_its_kind_stays_the_government_s():
+    assert targets("The exchange builds on the city's KRW 50 billion fund, set up to support firms in Ulsan.") == [
+        ("Ulsan", "fund_size", 50e9, "KRW", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Net premiums written in Texas reached about $19.1 billion, up 21%.",
+    "Hackers stole nearly $1 billion from a bank in Bangladesh.",
+    "Graduates in Ohio can expect salaries of $120,000 with the new skills.",
+])
+def test_premiums_thefts_and_salaries_are_no_targets(text):
+    assert targets(text) == []
+
+
+def test_a_figure_reached_in_the_past_is_a_statistic_but_the_goal_after_it_stays():
+    assert targets("Fujian's digital economy reached 2 trillion yuan last year, but the province aims for 3 trillion "
+                   "yuan by 2027.") == [("Fujian", "industry_size", 3e12, "CNY", 2027)]

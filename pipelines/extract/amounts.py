@@ -97,8 +97,8 @@ def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
         if re.search(r"[$¥€£]\s?$|\d[.,]?$", sentence[:m.start()]) or any(
                 o["start"] < m.end() and m.start() < o["end"] for o in out):
             continue
-        if _range_or_past_count(sentence, m, cfg) or _in_a_name(sentence, m, cfg):
-            continue
+        if _in_a_name(sentence, m, cfg) or (m.re is not cfg["count_from_to"] and _range_or_past_count(sentence, m, cfg)):
+            continue  # 'raise its pool of experts to 15,000': the possessive is the pool's, the figure a level to reach
         metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
         out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
                     "value": number(m.group("num"), m.group("scale"), cfg), "metric": metric})
