@@ -213,3 +213,38 @@ def test_premiums_thefts_and_salaries_are_no_targets(text):
 def test_a_figure_reached_in_the_past_is_a_statistic_but_the_goal_after_it_stays():
     assert targets("Fujian's digital economy reached 2 trillion yuan last year, but the province aims for 3 trillion "
                    "yuan by 2027.") == [("Fujian", "industry_size", 3e12, "CNY", 2027)]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Nagoya aims to attract 60 Web3 firms and has budgeted ¥3 billion for the effort.", "JPY"),
+    ("Hefei aims to attract 60 Web3 firms and has budgeted ¥3 billion for the effort.", "CNY"),
+])
+def test_a_yen_or_yuan_sign_takes_the_country_of_the_places_named(text, unit):
+    assert [t[3] for t in targets(text) if t[1] == "investment"] == [unit]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("澳门特区政府将投入2亿澳门元建设智慧城市。", [("Macau", "investment", 2e8, "MOP", None)]),
+    ("新加坡政府将投入5亿新元发展数字经济。", [("Singapore", "investment", 5e8, "SGD", None)]),
+])
+def test_patacas_and_singapore_dollars_written_in_chinese(text, expected):
+    assert targets(text) == expected
+
+
+def test_xin_before_the_metaverse_is_no_singapore_dollar():
+    assert targets("上海市将投入3亿元建设10个新元宇宙应用场景。") == [
+        ("Shanghai", "investment", 3e8, "CNY", None), ("Shanghai", "projects", 10, "count", None)]
+
+
+def test_an_estimate_by_a_research_body_is_no_target():
+    assert targets("据某研究院测算，2026年全国元宇宙市场规模有望达到8000亿元。") == []
+
+
+def test_an_organization_after_a_plural_possessive_keeps_its_place_apart():
+    mentions, _ = extract_story(None, "The Maldives' Ministry of Economic Development will review it.", PUB)
+    assert [(m.entity_type, m.entity_name) for m in mentions] == [
+        ("jurisdiction", "Maldives"), ("organization", "Ministry of Economic Development")]
+
+
+def test_projects_already_approved_are_no_goal():
+    assert [t for t in targets("Vietnam's planning ministry said it had approved 300 projects by 2023.") if t[1] == "projects"] == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.extract.ranges import without_ranges, without_starting_levels
 from pipelines.extract.target_rules import CLAUSE_BREAK
@@ -33,9 +34,25 @@ def _currency(code: str, body: str, cfg: dict) -> str | None:
     if not choices:
         return code
     counts = [len(rx.findall(body)) for _, rx in choices]
-    if max(counts) == 0:
-        return cfg["symbol_context"][code]["_default"]
+    if max(counts) == 0:  # no word of the lists: the country of the places the story names ('Osaka ... ¥2 billion')
+        countries = _place_countries(body)
+        homes = [cur for cur, _ in choices if _home_country(cur, cfg) in countries]
+        return homes[0] if len(homes) == 1 else cfg["symbol_context"][code]["_default"]
     return choices[counts.index(max(counts))][0]  # ties to the first listed
+
+
+@lru_cache(maxsize=4)
+def _place_countries(body: str) -> frozenset:
+    """Country codes of the places a body names (read once per body: only a sign no word resolves asks)."""
+    from pipelines.extract.jurisdictions import find_jurisdictions, story_countries  # it reads no amounts
+    return story_countries(find_jurisdictions(body))
+
+
+def _home_country(currency: str, cfg: dict) -> str | None:
+    """The country code of a currency's home (targets.json currency_home: JPY -> Japan -> JP)."""
+    from pipelines.extract.gazetteer import load_gazetteer
+    home = load_gazetteer().places.get(cfg["currency_home"].get(currency, ""))
+    return home.country_code if home else None
 
 
 def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:

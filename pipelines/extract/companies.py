@@ -93,7 +93,7 @@ def _trim_org(text: str, start: int, end: int) -> tuple[int, int, str]:
         if word in ORG_NAME_OPENERS and first[1].split()[-1] in ORG_HEADS:
             break  # 'National Development Council', 'Federal Communications Commission': the opener is the name's
         if (word in STOP_WORDS or (POSSESSIVE.search(word) and not word.startswith("People"))
-                or word in ORG_CONNECTORS):
+                or word in ORG_CONNECTORS or re.search(r"s['’]$", word)):  # "the Philippines' Department of ..."
             start += len(word) + 1
             value = first[1]
             continue

@@ -187,6 +187,9 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         taken.add(amount["start"], amount["end"])
 
     for m in cfg["money_re"].finditer(sentence):
+        clash = cfg["currency_clashes"].get(m.group("cur"))
+        if clash and sentence.startswith(clash, m.end()):
+            continue  # '新元宇宙': 新 + 元宇宙, no Singapore dollars
         pre = m.group("pre") if m.group("cur") in cfg["currency_units"] else None  # 元 is then the unit of that currency
         amount = {"start": m.start() if pre else m.start("num"), "end": m.end(),
                   "unit": cfg["currencies"][pre or m.group("cur")], "local": m.group("cur") in cfg["currency_units"] and not pre,
