@@ -248,3 +248,20 @@ def test_an_organization_after_a_plural_possessive_keeps_its_place_apart():
 
 def test_projects_already_approved_are_no_goal():
     assert [t for t in targets("Vietnam's planning ministry said it had approved 300 projects by 2023.") if t[1] == "projects"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Do you think Texas would pay the actor $20 million to be in the movie?",
+    "There are currently 6,500 companies in Ohio with the keyword in their name.",
+    "The 10 largest insurance companies in Iowa hold half of the market.",
+    "That said, the two companies in Sacramento might have made a good fit.",
+    "Tariffs on $360 billion of goods from China will stay, the United States said.",
+    "A hacking group in Ukraine targeted three defense companies to steal designs.",
+])
+def test_questions_counts_of_what_there_is_rankings_and_tariffs_are_no_targets(text):
+    assert targets(text) == []
+
+
+def test_a_question_does_not_hide_the_goal_stated_after_it():
+    assert targets("Can it work? Wuhan will build 8 blockchain parks by 2026.") == [
+        ("Wuhan", "industrial_parks", 8, "count", 2026)]

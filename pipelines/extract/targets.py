@@ -78,8 +78,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         anaphor = cfg["anaphor_re"].match(cfg["opener_re"].sub("", sentence))
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
         item = lead_in is not None and is_list_item(body, s, e)
-        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence)) \
-            or bool(amounts and item)
+        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!:\"”’)]$", sentence)) \
+            or bool(amounts and item)  # a question ('Do you think they would pay him $20 million?') states none
         breakdown = False
         companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
         for a in amounts:
