@@ -265,3 +265,17 @@ def test_questions_counts_of_what_there_is_rankings_and_tariffs_are_no_targets(t
 def test_a_question_does_not_hide_the_goal_stated_after_it():
     assert targets("Can it work? Wuhan will build 8 blockchain parks by 2026.") == [
         ("Wuhan", "industrial_parks", 8, "count", 2026)]
+
+
+def test_a_bounded_count_with_a_modifier_in_de_counts_its_noun_and_the_modifier_s_sum_is_none():
+    assert targets("广东省计划到2027年培育20家以上营收超千亿元的数字经济龙头企业。") == [
+        ("Guangdong", "companies", 20, "count", 2027)]
+
+
+def test_a_number_of_things_in_a_place_raised_to_a_level():
+    assert targets("Jeju aims to raise the number of blockchain firms on the island to 400 by 2026.") == [
+        ("Jeju", "companies", 400, "count", 2026)]
+
+
+def test_digital_workers_are_talent():
+    assert targets("Rwanda targets 500,000 digital workers by 2029.") == [("Rwanda", "talent", 500000, "count", 2029)]

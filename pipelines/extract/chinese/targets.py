@@ -80,7 +80,9 @@ def rules(language: str = "chinese") -> dict:
     cfg["count_noun"] = nouns
     count = rf"(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?P<cls>{_alt(cfg['classifiers'])})"
     counted = rf"(?!{odd}(?:{_alt(cfg['not_counted'])}))"  # 3个多月 is a span of months
-    cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{gap}(?P<noun>{_alt(nouns)})")
+    # a size bound then a modifier ending in 的 may stand before the gap ('10家以上营收超百亿元的元宇宙龙头企业')
+    bound = rf"(?P<bound>(?:{_alt(cfg['count_bound_modifiers'])})[\u4e00-\u9fff\d.]{{1,12}}?的)?"
+    cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{bound}{gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
     cfg["count_change_re"] = re.compile(  # '从50家增加到150家': the figure the count goes to, its noun written once
@@ -207,6 +209,8 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
                   "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
         value = _figure(sentence, m, cfg)
+        if value is not None and "bound" in m.re.groupindex and m.group("bound"):
+            _drop_inside(found, taken, m.start("bound"), m.end("bound"))  # '超百亿元' qualifies each firm counted
         if value is None or not free(m.start(), m.end()):
             continue
         metric = cfg["count_noun"][m.group("noun")]
@@ -228,6 +232,14 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
                 keep({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
                       "usd": None, "stated": False, "metric": metric})
     return without_ranges(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_words"])
+
+
+def _drop_inside(found: list[dict], taken: DisjointSpans, start: int, end: int) -> None:
+    """Drop the figures lying within [start, end) (a count's modifier: '10家以上营收超百亿元的企业'), from `found` and
+    from the spans `taken` holds."""
+    for a in [a for a in found if start <= a["start"] and a["end"] <= end]:
+        found.remove(a)
+        taken.remove(a["start"], a["end"])
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
