@@ -62,10 +62,10 @@ def target_rules() -> dict:
     cfg["count_re"] = re.compile(
         rf"\b{number_start}(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
     cfg["trained_count_re"] = re.compile(  # 'train 1 million people': the people are talent after a training verb
-        rf"\b(?:{alt(cfg['training_verbs'])})\s(?:(?:{alt(cfg['training_verb_fillers'])})\s)?(?P<num>{NUM}|{words})"
+        rf"\b{_starts(cfg['training_verbs'])}(?:{alt(cfg['training_verbs'])})\s(?:(?:{alt(cfg['training_verb_fillers'])})\s)?(?P<num>{NUM}|{words})"
         rf"(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(cfg['trained_people_nouns'])})\b", re.I)
     cfg["count_from_to"] = re.compile(  # 'the number of firms from 110 to 200', 'its pool of AI practitioners to 15,000'
-        rf"\b(?:number|pool|ranks|total) of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)})"
+        rf"\b(?=[nprtNPRT])(?:number|pool|ranks|total) of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)})"
         rf"(?: (?:in|on|at|across) (?:the )?[\w-]+(?: [\w-]+)?)?(?: from (?:{NUM}))? to "  # 'firms on the island to 10,000'
         rf"(?:(?:more than|over|at least|about|around) )?(?P<num>{NUM})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?(?![\w$])", re.I)
     cfg["same_year_re"] = re.compile("|".join(re.escape(w) for w in cfg["same_year_cues"]), re.I)
