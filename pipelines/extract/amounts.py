@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.extract.ranges import without_ranges, without_starting_levels
 from pipelines.extract.target_rules import CLAUSE_BREAK
@@ -33,9 +34,25 @@ def _currency(code: str, body: str, cfg: dict) -> str | None:
     if not choices:
         return code
     counts = [len(rx.findall(body)) for _, rx in choices]
-    if max(counts) == 0:
-        return cfg["symbol_context"][code]["_default"]
+    if max(counts) == 0:  # no word of the lists: the country of the places the story names ('Osaka ... ¥2 billion')
+        countries = _place_countries(body)
+        homes = [cur for cur, _ in choices if _home_country(cur, cfg) in countries]
+        return homes[0] if len(homes) == 1 else cfg["symbol_context"][code]["_default"]
     return choices[counts.index(max(counts))][0]  # ties to the first listed
+
+
+@lru_cache(maxsize=4)
+def _place_countries(body: str) -> frozenset:
+    """Country codes of the places a body names (read once per body: only a sign no word resolves asks)."""
+    from pipelines.extract.jurisdictions import find_jurisdictions, story_countries  # it reads no amounts
+    return story_countries(find_jurisdictions(body))
+
+
+def _home_country(currency: str, cfg: dict) -> str | None:
+    """The country code of a currency's home (targets.json currency_home: JPY -> Japan -> JP)."""
+    from pipelines.extract.gazetteer import load_gazetteer
+    home = load_gazetteer().places.get(cfg["currency_home"].get(currency, ""))
+    return home.country_code if home else None
 
 
 def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
@@ -97,11 +114,16 @@ def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
         if re.search(r"[$¥€£]\s?$|\d[.,]?$", sentence[:m.start()]) or any(
                 o["start"] < m.end() and m.start() < o["end"] for o in out):
             continue
-        if _range_or_past_count(sentence, m, cfg) or _in_a_name(sentence, m, cfg):
-            continue
+        if _in_a_name(sentence, m, cfg) or (m.re is not cfg["count_from_to"] and _range_or_past_count(sentence, m, cfg)):
+            continue  # 'raise its pool of experts to 15,000': the possessive is the pool's, the figure a level to reach
         metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
         out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
                     "value": number(m.group("num"), m.group("scale"), cfg), "metric": metric})
+    for m in cfg["trained_count_re"].finditer(sentence):  # 'train 1 million people': talent only after the verb
+        start = m.start("num")
+        if not any(o["start"] < m.end() and start < o["end"] for o in [*taken, *out]):
+            out.append({"start": start, "end": m.end(), "unit": "count", "usd": None, "stated": False,
+                        "value": number(m.group("num"), m.group("scale"), cfg), "metric": "talent"})
     return without_starting_levels(sentence, out, cfg["range_words"])  # ranges of counts: _range_or_past_count
 
 
@@ -181,15 +203,18 @@ def currency_homes(text: str, cfg: dict) -> set[str]:
 
 def below_target_size(amount: dict, cfg: dict) -> bool:
     """True for a sum too small to be a public target (targets.json min_target_usd): a price, a fee, a wage.
+    A million or more in a currency of small unit ('100 million won') has the lower floor min_target_usd_in_millions.
 
     >>> from pipelines.extract.target_rules import target_rules
-    >>> [below_target_size({"value": v, "unit": "USD", "usd": None, "stated": False}, target_rules()) for v in (425, 5e6)]
-    [True, False]
+    >>> [below_target_size({"value": v, "unit": u, "usd": None, "stated": False}, target_rules())
+    ...  for v, u in ((425, "USD"), (5e6, "USD"), (75e3, "USD"), (100e6, "KRW"), (10e6, "KRW"))]
+    [True, False, True, False, True]
     """
     if amount["unit"] == "count":
         return False
     usd = amount["usd"] if amount.get("stated") else to_usd(amount["value"], amount["unit"], cfg)
-    return usd is not None and usd < cfg["min_target_usd"]
+    floor = cfg["min_target_usd_in_millions"] if amount["value"] >= 1e6 else cfg["min_target_usd"]
+    return usd is not None and usd < floor
 
 
 def to_usd(value: float, unit: str, cfg: dict) -> float | None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from pipelines.extract.company_cues import (
-    ABBREV, ACRONYM_RE, AFFIX, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC, HEADLINE_VERBS, KNOWN_ORG_RE,
+    ABBREV, ACRONYM_RE, AFFIX, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC, HEADLINE_VERBS, KNOWN_JOINED_COMPANY_RE,
+    KNOWN_ORG_RE, ORG_NAME_OPENERS,
     LIST_CUE, LIST_FUNCTION, LIST_GAP, LIST_TAIL, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE,
     ORG_CONNECTORS, ORG_HEADS, ORG_RE, POSSESSIVE, PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH,
     STOP_WORDS, TITLE_SPLIT, TITLE_WORD)
 from pipelines.extract.company_kinds import Span, classify, is_public_lab, shouted_common_word
-from pipelines.extract.company_names import (KNOWN_ORGANIZATIONS, canonical_company, fold_key, is_place,
+from pipelines.extract.company_names import (JOINED_COMPANY_NAMES, KNOWN_ORGANIZATIONS, canonical_company, fold_key, is_place,
                                              known_company, longest_place_words, strip_legal_suffix)
 from pipelines.records import Mention
 
@@ -58,6 +59,10 @@ def _organization_spans(text: str, masked) -> list[Span]:
     for m in KNOWN_ORG_RE.finditer(text):
         spans.append(Span(m.start(), m.end(), m.group(), "organization", KNOWN_ORGANIZATIONS[m.group()]))
     taken = [(s.start, s.end) for s in spans]
+    for m in KNOWN_JOINED_COMPANY_RE.finditer(text):  # 'Bank of China' whole, not 'Bank' and 'China'
+        if not _inside(taken, m.start(), m.end()) and not _inside(masked, m.start(), m.end()):
+            spans.append(Span(m.start(), m.end(), m.group(), "company", JOINED_COMPANY_NAMES[m.group()]))
+            taken.append(m.span())
     for m in ORG_RE.finditer(text):
         s, e, value = _trim_org(text, m.start(), m.end())
         if e <= s or _inside(taken, s, e) or _inside(masked, s, e):
@@ -85,8 +90,10 @@ def _trim_org(text: str, start: int, end: int) -> tuple[int, int, str]:
         word = first[0]
         if " " not in first[1] and word in GENERIC and word not in SPLIT_WORDS and first[1] not in GENERIC:
             break  # 'European Commission', 'National Assembly': the adjective is the name, a bare head names nothing
+        if word in ORG_NAME_OPENERS and first[1].split()[-1] in ORG_HEADS:
+            break  # 'National Development Council', 'Federal Communications Commission': the opener is the name's
         if (word in STOP_WORDS or (POSSESSIVE.search(word) and not word.startswith("People"))
-                or word in ORG_CONNECTORS):
+                or word in ORG_CONNECTORS or re.search(r"s['’]$", word)):  # "the Philippines' Department of ..."
             start += len(word) + 1
             value = first[1]
             continue

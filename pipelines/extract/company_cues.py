@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract.company_names import CUES, KNOWN_ORGANIZATIONS, PRODUCT_OWNERS, fold_key
+from pipelines.extract.company_names import CUES, JOINED_COMPANY_NAMES, KNOWN_ORGANIZATIONS, PRODUCT_OWNERS, fold_key
 
 
 def _alt(words, flags: str = "") -> str:
@@ -26,6 +26,7 @@ _set = lambda key: frozenset(CUES[key])  # noqa: E731
 
 COMPANY_HEADS = _set("company_heads")
 ORG_HEADS = _set("organization_heads")
+ORG_NAME_OPENERS = _set("organization_name_openers")
 OTHER_HEADS = _set("other_heads")
 MEDIA_HEADS = _set("media_heads")
 STOP_WORDS = _set("stop_words")
@@ -66,6 +67,7 @@ ORG_RE = re.compile(
     rf"(?<![\w.]){_first_chars(_HEADS, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')}(?:{_CAP}[ ](?:(?:and|&|of|for|on)[ ])?){{0,24}}?{_alt(_HEADS)}(?:['’]s)?(?![\w])"
     rf"(?:[ ](?:of|for|on)[ ](?:the[ ])?{_CAP}(?:[ ](?:(?:and|&|of|for|the)[ ])?{_CAP})*)?")
 KNOWN_ORG_RE = re.compile(rf"(?<![\w.]){_first_chars(KNOWN_ORGANIZATIONS)}{_alt(KNOWN_ORGANIZATIONS)}(?![\w])")
+KNOWN_JOINED_COMPANY_RE = re.compile(rf"(?<![\w.]){_first_chars(JOINED_COMPANY_NAMES)}{_alt(JOINED_COMPANY_NAMES)}(?![\w])")
 ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 # Text that never holds a company mention: photo credits, URLs, e-mails, disclaimers, copyright lines.

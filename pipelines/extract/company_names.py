@@ -50,6 +50,12 @@ for _row in _COMPANY_DATA:
     for _n in (_known.name, *_known.aliases):
         KNOWN_COMPANIES.setdefault(fold_key(_n), _known)
 
+# known names a lower-case word joins ('Bank of China', 'Hong Kong Exchanges and Clearing'): the name reader cuts
+# capitalised runs at 'of' and 'and', so these are matched whole, as written in the data file
+JOINED_COMPANY_NAMES: dict[str, str] = {
+    _n: _row["name"] for _row in _COMPANY_DATA for _n in (_row["name"], *(_row.get("aliases") or ()))
+    if re.search(r" (?:of|and|for|de) ", _n)}
+
 PRODUCT_OWNERS: dict[str, str] = {}  # fold_key(product or platform) -> the company that owns it
 for _row in _COMPANY_DATA:
     for _n in _row.get("products") or ():

@@ -49,18 +49,25 @@ def target_rules() -> dict:
     alt = word_alternation
     scale = rf"(?P<scale>(?i:{alt(cfg['scales'])}))\b"  # "$5M", "USD 56.25 Billion" as well as "$5m"
     cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
-    cfg["money_post"] = re.compile(rf"\b(?=\d)(?P<num>{NUM})(?:\s?{scale})?\s(?P<cur>{alt(cfg['currency_words'])})\b")
+    cfg["money_post"] = re.compile(  # '100 billion yuan', and as an adjective '100-billion-yuan industry'
+        rf"\b(?=\d)(?P<num>{NUM})(?:[\s-]?{scale})?[\s-](?P<cur>{alt(cfg['currency_words'])})\b")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
     words = alt(cfg["number_words"])
     skip = alt(cfg["count_skip_words"])
     # a word before the counted noun, with a version number after it ('100 Web 3 startups', '4 million Web 4.0 specialists')
-    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[a-zA-Z][\w&-]*(?:\s\d(?:\.\d)?(?=\s))?"
+    # (in quotes too: '100 "specialised and sophisticated" small firms')
+    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[\"“‘]?[a-zA-Z][\w&-]*[\"”’]?(?:\s\d(?:\.\d)?(?=\s))?"
     number_start = _starts(cfg["number_words"], r"\d")
     cfg["count_re"] = re.compile(
         rf"\b{number_start}(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
-    cfg["count_from_to"] = re.compile(
-        rf"\bnumber of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)}) from (?:{NUM}) to (?P<num>{NUM})(?P<scale>)", re.I)
+    cfg["trained_count_re"] = re.compile(  # 'train 1 million people': the people are talent after a training verb
+        rf"\b{_starts(cfg['training_verbs'])}(?:{alt(cfg['training_verbs'])})\s(?:(?:{alt(cfg['training_verb_fillers'])})\s)?(?P<num>{NUM}|{words})"
+        rf"(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(cfg['trained_people_nouns'])})\b", re.I)
+    cfg["count_from_to"] = re.compile(  # 'the number of firms from 110 to 200', 'its pool of AI practitioners to 15,000'
+        rf"\b(?=[nprtNPRT])(?:number|pool|ranks|total) of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)})"
+        rf"(?: (?:in|on|at|across) (?:the )?[\w-]+(?: [\w-]+)?)?(?: from (?:{NUM}))? to "  # 'firms on the island to 10,000'
+        rf"(?:(?:more than|over|at least|about|around) )?(?P<num>{NUM})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?(?![\w$])", re.I)
     cfg["same_year_re"] = re.compile("|".join(re.escape(w) for w in cfg["same_year_cues"]), re.I)
     cfg["owner_after"] = re.compile(cfg["owner_after_re"], re.I)
     cfg["paren"] = re.compile(rf"\s*\(\s*(?:{_in_order(cfg['approximation_words'])})?\s*")
@@ -79,6 +86,8 @@ def target_rules() -> dict:
     cfg["not_target_re"] = re.compile("|".join(f"(?:{p})" for p in cfg["not_target_patterns"]), re.I)
     cfg["past_statistic_re"] = re.compile(rf"(?<![\w-]){_words(cfg['past_statistic_cues'])}(?![\w-])", re.I)
     cfg["commitment_re"] = re.compile(rf"(?<![\w-]){_words(cfg['commitment_cues'])}", re.I)
+    cfg["company_kind_subject_re"] = re.compile(  # 'The company has pledged ...': targets._company_kind_plan
+        rf"\W*(?:the|this|that|its)\s(?:[\w-]+\s){{0,2}}?(?:{alt(cfg['company_kind_subjects'])})(?:['’]s)?\s", re.I)
     cfg["company_result_re"] = re.compile(rf"(?<![\w-]){_words(cfg['company_result_cues'])}(?![\w-])", re.I)
     for key in ("plan_reference_re", "past_year_re", "past_phrase_re", "per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)

@@ -78,14 +78,15 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         anaphor = cfg["anaphor_re"].match(cfg["opener_re"].sub("", sentence))
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
         item = lead_in is not None and is_list_item(body, s, e)
-        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!?:\"”’)]$", sentence)) \
-            or bool(amounts and item)
+        stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!:\"”’)]$", sentence)) \
+            or bool(amounts and item)  # a question ('Do you think they would pay him $20 million?') states none
         breakdown = False
         companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
         for a in amounts:
             if below_target_size(a, cfg) or _rejected(sentence, a, amounts, cfg, published_at) \
                     or _company_figure(sentence, a, companies, cfg) \
-                    or _company_plan(sentence, a, companies, [m.char_start - s for m in in_sentence]):
+                    or _company_plan(sentence, a, companies, [m.char_start - s for m in in_sentence]) \
+                    or _company_kind_plan(sentence, a, [m.char_start - s for m in in_sentence], cfg):
                 continue
             if a["unit"] != "count" and _is_component(sentence, a, story, cfg, breakdown):
                 breakdown = True
@@ -98,6 +99,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                 if item and target.target_year is None:  # '- 10 leading companies' under '... goals for 2025:'
                     target = replace(target, target_year=sentence_year(lead_in, len(lead_in), published_at))
                 held = subject is not None and subject.kind == "organization"
+                if held:
+                    target.extra["held_by_organization"] = True
                 out.extend([target] if held else _per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
                 if target.unit != "count":
                     story.last_money = target
@@ -109,7 +112,18 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
             story.prev_subject = fallback
         _note_plan_owner(story, (s, e), in_sentence, cfg)
         lead_in = sentence if is_lead_in(sentence, cfg["lead_in_re"]) else lead_in if item else None
-    return dedupe_targets(out)
+    return dedupe_targets([t for t in out if t.jurisdiction_name is not None or t.extra.get("held_by_organization")
+                           or _names_a_government(t.evidence, cfg)])
+
+
+def _names_a_government(sentence: str, cfg: dict) -> bool:
+    """True when a sentence names a government or a place by its kind ('the province will set up ...', 'Meridale
+    City will invest ...'): a figure there with no owner found is a government's whose place the story does not
+    name. A figure no place, no government and no known body holds is no target ('High-end remodels can exceed
+    $250,000', 'the ERP giant pledged $20 billion'); the European Commission's budget is its own (held_by_organization)."""
+    if any(rx.search(sentence) for rx in cfg["gov_re"].values()):
+        return True
+    return any(re.search(rf"\b[A-Z]\w*\s{re.escape(head)}\b", sentence) for head in cfg["subject_place_heads"])
 
 
 def _per_holder(target: Target, story: StoryState, span: tuple[int, int], a: dict, amounts: list[dict],
@@ -263,6 +277,20 @@ def _company_plan(sentence: str, amount: dict, companies: list[int], places: lis
         return False
     return not any(start <= p < amount["start"] and not re.match(r"[\w .'-]*?-based\b", sentence[p:amount["start"]])
                    for p in places)
+
+
+def _company_kind_plan(sentence: str, amount: dict, places: list[int], cfg: dict) -> bool:
+    """True for a clause opening with a company named by its kind ('The company has pledged $100 million', 'The
+    ERP giant ...') with no place and no government word between it and the figure: the company's own plan. 'The
+    exchange builds on the city's KRW 100 billion fund' is the city's."""
+    clause = _clause(sentence, amount)
+    start = sentence.find(clause)
+    opening = cfg["company_kind_subject_re"].match(clause)
+    if opening is None:
+        return False
+    between = sentence[start + opening.end():amount["start"]]
+    return not (any(start + opening.end() <= p < amount["start"] for p in places)
+                or any(rx.search(between) for rx in cfg["gov_re"].values()))
 
 
 def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:

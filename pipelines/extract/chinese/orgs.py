@@ -43,6 +43,7 @@ def _rules() -> dict:
         "openers": _longest_first(cues["chinese_national_openers"]),
         "legal": _longest_first(cues["chinese_legal_suffixes"]), "lookup": _longest_first(cues["chinese_lookup_suffixes"]),
         "max": cues["chinese_max_name"], "name_words": _longest_first(cues["chinese_name_words"]), "not_endings": set(cues["chinese_not_endings"]), "not_ending_openers": set(cues["chinese_not_ending_openers"]), "government": _longest_first(cues["chinese_government_suffixes"]),
+        "continuations": _longest_first(cues["chinese_ending_continuations"]),
     }
 
 
@@ -94,6 +95,10 @@ def _valid(text: str, start: int, stem_end: int, ending: str, kind: str, rules: 
     stem = text[start:stem_end]
     if len(stem) < 2 or _generic(stem, rules):
         return False
+    if start > 0 and text[start - 1].isdigit():
+        return False  # '100亿元建设数字科技…': the Han run opens with the unit of a figure, no name
+    if kind == "company" and text.startswith(rules["continuations"], stem_end + len(ending)):
+        return False  # '数字科技园': the ending is part of a longer ordinary word
     if kind == "organization" and len(ending) == 1:
         return place_at(text, start) is not None or text.startswith(rules["openers"], start)
     return True

@@ -62,7 +62,8 @@ def rules(language: str = "chinese") -> dict:
     the shared fx table; for "japanese", the words of its "japanese" section in place of the Chinese ones (円, 社, 目標)."""
     base = target_rules()
     cfg = with_traditional(base["chinese"] if language == "chinese" else {**base["chinese"], **base["japanese"]})
-    cfg["fx"], cfg["min_target_usd"] = base["fx"], base["min_target_usd"]
+    cfg["fx"] = base["fx"]
+    cfg["min_target_usd"], cfg["min_target_usd_in_millions"] = base["min_target_usd"], base["min_target_usd_in_millions"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
     # Han and kana between a count and its noun (100社の企業), and whole Latin words (10个Web3产业园, 100家AI企业): a
     # word is read whole ((?![A-Za-z0-9]) after it), so a long run of letters is tried one way, not split many ways
@@ -79,7 +80,9 @@ def rules(language: str = "chinese") -> dict:
     cfg["count_noun"] = nouns
     count = rf"(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?P<cls>{_alt(cfg['classifiers'])})"
     counted = rf"(?!{odd}(?:{_alt(cfg['not_counted'])}))"  # 3个多月 is a span of months
-    cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{gap}(?P<noun>{_alt(nouns)})")
+    # a size bound then a modifier ending in 的 may stand before the gap ('10家以上营收超百亿元的元宇宙龙头企业')
+    bound = rf"(?P<bound>(?:{_alt(cfg['count_bound_modifiers'])})[\u4e00-\u9fff\d.]{{1,12}}?的)?"
+    cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{bound}{gap}(?P<noun>{_alt(nouns)})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
     cfg["count_change_re"] = re.compile(  # '从50家增加到150家': the figure the count goes to, its noun written once
@@ -99,7 +102,8 @@ def rules(language: str = "chinese") -> dict:
             rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$"),
         level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None,
         reached_after=re.compile(rf"\s*(?:{_alt(cfg['range_reached_after'])})") if cfg["range_reached_after"] else None)
-    for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues", "list_lead_in_cues"):
+    for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues", "list_lead_in_cues",
+                "forecast_source_cues", "planned_commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
@@ -112,7 +116,8 @@ def rules(language: str = "chinese") -> dict:
     nouns = rf"[的の]?\s*(?:{_alt(cfg['threshold_nouns'])})"  # '10亿元以上的项目', '100億円以上の企業'
     cfg["threshold_after_re"] = re.compile(  # '以上元宇宙项目': a few words may stand before the noun
         rf"\s*(?:{_alt(cfg['threshold_links'])})\s*[的の]?[\u3041-\u30ff\u4e00-\u9fff]{{0,6}}?{nouns}")
-    cfg["threshold_bare_after_re"] = re.compile(rf"\s*{nouns}")  # after 超: '超亿元企业'
+    cfg["threshold_bare_after_re"] = re.compile(  # after 超: '超亿元企业', '营收超百亿元的元宇宙龙头企业'
+        rf"\s*(?:[的の][\u3041-\u30ff\u4e00-\u9fff]{{0,6}}?)?{nouns}")
     cfg["threshold_over_re"] = re.compile(rf"(?:{_alt(cfg['threshold_over'])})\s*$")
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
@@ -184,6 +189,9 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
         taken.add(amount["start"], amount["end"])
 
     for m in cfg["money_re"].finditer(sentence):
+        clash = cfg["currency_clashes"].get(m.group("cur"))
+        if clash and sentence.startswith(clash, m.end()):
+            continue  # '新元宇宙': 新 + 元宇宙, no Singapore dollars
         pre = m.group("pre") if m.group("cur") in cfg["currency_units"] else None  # 元 is then the unit of that currency
         amount = {"start": m.start() if pre else m.start("num"), "end": m.end(),
                   "unit": cfg["currencies"][pre or m.group("cur")], "local": m.group("cur") in cfg["currency_units"] and not pre,
@@ -201,6 +209,8 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
                   "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
         value = _figure(sentence, m, cfg)
+        if value is not None and "bound" in m.re.groupindex and m.group("bound"):
+            _drop_inside(found, taken, m.start("bound"), m.end("bound"))  # '超百亿元' qualifies each firm counted
         if value is None or not free(m.start(), m.end()):
             continue
         metric = cfg["count_noun"][m.group("noun")]
@@ -222,6 +232,14 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
                 keep({"start": listed.start("num"), "end": listed.end("cls"), "unit": "count", "value": value,
                       "usd": None, "stated": False, "metric": metric})
     return without_ranges(sentence, sorted(found, key=lambda a: a["start"]), cfg["range_words"])
+
+
+def _drop_inside(found: list[dict], taken: DisjointSpans, start: int, end: int) -> None:
+    """Drop the figures lying within [start, end) (a count's modifier: '10家以上营收超百亿元的企业'), from `found` and
+    from the spans `taken` holds."""
+    for a in [a for a in found if start <= a["start"] and a["end"] <= end]:
+        found.remove(a)
+        taken.remove(a["start"], a["end"])
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -273,6 +291,8 @@ def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) 
     if a["unit"] != "count" and _threshold(sentence, a, cfg):
         return True  # the size that qualifies each firm or project ('营收超亿元企业30家'), not a total
     earlier = sentence[:c_start]
+    if cfg["forecast_source_cues_re"].search(earlier) and not cfg["planned_commitment_cues_re"].search(clause):
+        return True  # '据IDC预测，…市场规模将达到1.5万亿元': the forecaster's figure, whatever 将 follows
     past_before = cfg["not_target_cues_re"].search(earlier) or past_year(earlier, published_at, cfg)
     return bool(past_before) and not cfg["commitment_cues_re"].search(clause)
 
