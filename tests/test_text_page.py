@@ -251,6 +251,14 @@ def test_body_read_under_the_title_when_little_of_the_kept_story_sits_above_it()
     assert text_body.body_from(lines, None, {2, 3, 4}) == 0
 
 
+def test_body_read_under_the_title_when_a_teaser_box_over_it_holds_a_quarter_of_the_kept_words():
+    teaser = ("Also in this issue: how three port cities plan to fund their new trade zones, what the banks said about "
+              "the loans, and why the province wants every zone open before the end of next year, in our weekly report.")
+    prose = "Quick searches find items in a library by the words of their title, year or creator fields."
+    lines = _lines(teaser, "Searching the catalogue", *([prose] * 6))
+    assert text_body.body_from(lines, 1, {0, *range(2, 8)}) == 2
+
+
 def _layout_with_scores(monkeypatch, texts: list[str], scores: list[float]) -> text_page.Layout:
     monkeypatch.setattr(text_page, "score_lines", lambda *_: scores)
     return text_page.page_layout(text_lines.read_lines("\n".join(texts), text_rules()), text_rules(), choose=False)
