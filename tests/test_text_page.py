@@ -251,6 +251,14 @@ def test_body_read_under_the_title_when_little_of_the_kept_story_sits_above_it()
     assert text_body.body_from(lines, None, {2, 3, 4}) == 0
 
 
+def test_body_read_under_the_title_when_a_teaser_box_over_it_holds_a_quarter_of_the_kept_words():
+    teaser = ("Also in this issue: how three port cities plan to fund their new trade zones, what the banks said about "
+              "the loans, and why the province wants every zone open before the end of next year, in our weekly report.")
+    prose = "Quick searches find items in a library by the words of their title, year or creator fields."
+    lines = _lines(teaser, "Searching the catalogue", *([prose] * 6))
+    assert text_body.body_from(lines, 1, {0, *range(2, 8)}) == 2
+
+
 def _layout_with_scores(monkeypatch, texts: list[str], scores: list[float]) -> text_page.Layout:
     monkeypatch.setattr(text_page, "score_lines", lambda *_: scores)
     return text_page.page_layout(text_lines.read_lines("\n".join(texts), text_rules()), text_rules(), choose=False)
@@ -658,6 +666,33 @@ def test_a_threads_repeated_post_furniture_does_not_split_its_posts():
 def test_a_menu_printed_once_between_two_blocks_still_splits_them():
     scores, words = [0.9, 0.9, *([0.1] * 8), 0.9], [20, 20, *([1] * 8), 20]
     assert line_model.main_span(scores, words, None, [False] * len(scores), 0.5) == (0, 1)
+
+
+def test_counted_by_words_a_storys_paragraphs_bridge_a_short_share_bar_between_them():
+    scores, words = [0.9, 0.9, *([0.1] * 8), 0.9], [20, 20, *([1] * 8), 20]
+    assert line_model.main_span(scores, words, None, [False] * len(scores), 0.5, word_power=1.0) == (0, 10)
+
+
+def test_counted_by_words_a_long_menu_still_splits_two_blocks_of_prose():
+    scores, words = [0.9, 0.9, *([0.1] * 40), 0.9], [20, 20, *([1] * 40), 20]
+    assert line_model.main_span(scores, words, None, [False] * len(scores), 0.5, word_power=1.0) == (0, 1)
+
+
+def test_a_storys_last_paragraph_under_its_share_bar_and_tags_stays_in_the_story():
+    opening = ["Harbour city opens a digital trade fund",
+               "The harbour city said on Monday that it will open a fund of two billion yuan for digital trade firms "
+               "that move to its new port zone before the end of next year, the first such fund in the province.",
+               "Officials said the fund would back firms that build shipping ledgers, customs tools and payment "
+               "systems, and that each firm could draw up to fifty million yuan over three years.",
+               "The fund opens to applications in March, and a panel of bankers and port officials will pick the "
+               "first twenty firms by the summer, the city said in its statement."]
+    furniture = ["Photo: the port at dusk", "Share", "Post", "Email", "Copy link", "Print", "Topics", "Ports", "Trade",
+                 "Fintech", "Shipping", "Customs", "Province"]
+    closing = ("The port zone already hosts forty logistics companies, and the city expects the fund to draw at least "
+               "as many software firms to the zone within two years, according to the statement.")
+    body = text_page.parse_text("\n\n".join(["Home", "News", *opening, *furniture, closing, "About us", "Contact"]))[0].body
+    assert opening[1] in body and body.endswith(closing)
+    assert "Home" not in body and "Contact" not in body
 
 
 def test_repeated_short_lines_are_the_furniture_printed_around_each_post_not_a_menu_printed_twice():

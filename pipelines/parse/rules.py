@@ -70,6 +70,8 @@ class TextThresholds:
     repeated_gap_weight: float
     short_line_page_prose: int
     short_line_span_threshold: float
+    span_word_power: float
+    short_line_word_power: float
     above_title_min_words: int
     above_title_share: float
     list_prose_words: int

@@ -70,21 +70,27 @@ def score_lines(texts: list[str], kinds: list[str], paras: list[int]) -> list[fl
 
 
 def main_span(scores: list[float], words: list[int], model: LineModel | None = None,
-              light: list[bool] | None = None, light_weight: float = 1.0) -> tuple[int, int] | None:
+              light: list[bool] | None = None, light_weight: float = 1.0,
+              word_power: float = 0.5) -> tuple[int, int] | None:
     """(first, last) line of the page's densest run of content, or None when no line looks like content.
 
-    Each line adds (score - span_threshold) weighted by the square root of its word count; the span
+    Each line adds (score - span_threshold) weighted by its word count raised to `word_power`; the span
     is the run with the largest sum (Kadane's maximum subarray), so a menu or footer between two
     stretches of prose splits them and only the larger stretch is kept. Lines marked in `light` cost only
-    `light_weight` of their shortfall (the furniture repeated around each post of a thread).
+    `light_weight` of their shortfall (the furniture repeated around each post of a thread). At `word_power` 1
+    every word weighs the same (the span holds the most words the model expects to be content, as the
+    scorer counts words), so a long paragraph outweighs as many one-word menu lines as it has words; at 0.5 (the
+    square root) a short line weighs nearly as much as a long one.
 
-    >>> main_span([0.1, 0.9, 0.8, 0.1, 0.1, 0.1, 0.7], [1, 20, 15, 1, 2, 1, 3])
+    >>> main_span([0.1, 0.9, 0.8, 0.1, 0.1, 0.1, 0.9], [1, 20, 15, 1, 2, 1, 3])
     (1, 2)
+    >>> main_span([0.1, 0.9, 0.8, 0.1, 0.1, 0.1, 0.9], [1, 20, 15, 1, 2, 1, 3], word_power=1.0)
+    (1, 6)
     """
     threshold = (model or line_model()).span_threshold
     best, best_span, current, start = 0.0, None, 0.0, 0
     for i, (score, n) in enumerate(zip(scores, words)):
-        value = (score - threshold) * math.sqrt(max(1, n))
+        value = (score - threshold) * max(1, n) ** word_power
         if value < 0 and light and light[i]:
             value *= light_weight
         if current <= 0:

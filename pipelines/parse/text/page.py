@@ -116,12 +116,13 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
     scores[footer:] = [0.0] * (len(lines) - footer)
     words = [x.words for x in lines]
     light = _repeated_short_lines(lines, limits.repeated_gap_max_words)
-    span = main_span(scores, words, model, light, limits.repeated_gap_weight)
+    span = main_span(scores, words, model, light, limits.repeated_gap_weight, limits.span_word_power)
     # A page whose densest run holds little running prose is made of short lines (a listing, a product or collection
-    # page: names, prices, filters); its run is found again with a lower threshold, so short content lines join.
+    # page: names, prices, filters); its run is found again with a lower threshold, so short content lines join, and
+    # with short lines weighing nearly as much as long ones (a stray paragraph, a cookie notice, must not outweigh them).
     if body_start is None or (span and _prose_words(lines[span[0]:span[1] + 1], rules) < limits.short_line_page_prose):
         span = main_span(scores, words, replace(model, span_threshold=limits.short_line_span_threshold),
-                         light, limits.repeated_gap_weight) or span
+                         light, limits.repeated_gap_weight, limits.short_line_word_power) or span
     keep = {i for i in range(span[0], span[1] + 1) if scores[i] > model.keep_threshold} if span else set()
     if body_start is None:  # no running text: a page of short lines, read without its menus (text/short_lines.py)
         keep = short_line_content(lines, keep, rules)
