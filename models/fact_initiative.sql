@@ -31,7 +31,7 @@
 --   target_value_max: Largest figure in unit stated by any source for the target.
 --   target_value_usd_min: Smallest USD figure given by any source (spread of conversions, e.g. 34.4 of 34.4-35.1 billion).
 --   target_value_usd_max: Largest USD figure given by any source.
---   topic: The primary topic (metaverse, web3, crypto or cbdc) of first_story_key, null when that story writes none; bridge_initiative_story and bridge_story_topic give every topic its stories write about.
+--   topic: The primary topic (metaverse, web3, crypto or cbdc, dim_story.topic) of the story that first reported the initiative (its description's story), the same on all its rows, so an initiative is counted under one topic; null when that story has no primary topic. bridge_initiative_story and bridge_story_topic give every topic its stories write about.
 
 with
 
@@ -153,7 +153,7 @@ final as (
     from facts as f
     join initiative_heads as h on h.initiative_id = f.initiative_id and h.member_rank = 1
     join initiatives as i on i.initiative_id = f.initiative_id
-    left join primary_topics as t on t.story_key = f.first_story_key
+    left join primary_topics as t on t.story_key = h.story_key
 )
 
 select * from final

@@ -1,5 +1,5 @@
 -- name: targets_by_topic
--- description: Initiatives and quantified targets per topic (metaverse, web3, crypto, cbdc: the primary topic of the story that first reported them) and target year: how many, from how many jurisdictions, and their USD total (each real-world target counted once).
+-- description: Initiatives and quantified targets per topic (metaverse, web3, crypto, cbdc: the primary topic of the story that first reported them) and target year: how many, from how many jurisdictions, and their USD total (each real-world target counted once, so targets and total_target_usd add up over rows; an initiative with targets in several years is counted in each year's initiatives).
 -- columns: topic, target_year, initiatives, targets, jurisdictions, total_target_usd
 select
     coalesce(f.topic, '(none)') as topic,

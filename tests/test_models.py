@@ -113,6 +113,22 @@ def test_topics_reach_stories_and_initiatives(con):
     assert con.execute("select distinct topic from fact_initiative").fetchall() == [("metaverse",)]
 
 
+def test_an_initiative_has_one_topic_whatever_story_first_stated_each_target():
+    """fact_initiative.topic is the primary topic of the story that first reported the initiative, on every row of it:
+    a later story that adds a target under another primary topic does not split the initiative across topics (nor
+    count it under two in targets_by_topic)."""
+    con = small_warehouse()
+    con.execute("insert into staging.stg_targets values ('s1', 'd1', 'Sichuan', 'companies', 500, 'count', null, null, "
+                "2025, 'Sichuan plans a 250 billion yuan ($35.1 billion) metaverse industry by 2025.', 0, 77, "
+                "'250 billion yuan', 16, 32, true, 0, 1)")
+    con.execute("update staging.stg_story_topics set is_primary = (topic = 'crypto') where story_key = 's1'")
+    build_models(con)
+    sichuan = rows(con, "select metric, first_story_key, topic from fact_initiative f join dim_jurisdiction j "
+                        "using (jurisdiction_key) where j.jurisdiction_name = 'Sichuan' order by metric")
+    assert sichuan == [{"metric": "companies", "first_story_key": "s1", "topic": "metaverse"},
+                       {"metric": "industry_size", "first_story_key": "s2", "topic": "metaverse"}]
+
+
 def test_fixture_topics_are_what_the_extractor_reads():
     """The fixture's topic rows are the ones pipelines.extract.topics gives its stories' titles and bodies."""
     from pipelines.extract.topics import story_topics
