@@ -81,3 +81,16 @@ def test_the_vocabulary_is_the_one_the_models_accept():
         for found in re.findall(r"@accepted: topic in \(([^)]*)\)", path.read_text(encoding="utf-8")):
             accepted.add(tuple(re.findall(r"'([^']+)'", found)))
     assert accepted == {topic_cues().topics}
+
+
+def test_common_synonyms_of_each_topic_are_cues():
+    """Spellings wire stories and Asian government news use for the same things: 'Web 3', DCEP, the e-rupee, stable
+    coins, security token offerings; HK's 數碼港元 and 代幣化, Taiwan's 數位新臺幣, Japan's 中銀デジタル通貨,
+    Korea's 디지털자산 and 토큰증권."""
+    assert counts("Dubai courts Web 3 firms", "China widens DCEP trials; the e-rupee pilot grows.") == {
+        "web3": (1, 0), "cbdc": (0, 2)}
+    assert counts("Stable coin rules", "Issuers of stable coins; a security token offering.") == {
+        "crypto": (1, 1), "web3": (0, 1)}
+    assert counts("金管局推進數碼港元", "研究代幣化存款；數位新臺幣仍在研究。") == {"cbdc": (1, 1), "web3": (0, 1)}
+    assert counts("日銀、中銀デジタル通貨を検討", "부산시는 디지털자산 거래소와 토큰증권 발행을 추진한다.") == {
+        "cbdc": (1, 0), "crypto": (0, 1), "web3": (0, 1)}
