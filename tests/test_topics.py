@@ -39,6 +39,8 @@ def test_the_longest_unspaced_cue_at_a_place_wins_across_topics():
 
 def test_words_set_aside_are_not_a_topic():
     assert counts(None, "广州将引进数字人才一万名，完善数字人社服务。") == {}
+    assert counts("浙江推进数字人大建设", "高校成立数字人文研究中心，推行数字人事管理。") == {}  # people's congress, humanities, HR
+    assert counts("數字人文研究", "推出虛擬數字人主播。") == {"metaverse": (0, 1)}
 
 
 def test_traditional_chinese_japanese_and_korean_cues():
