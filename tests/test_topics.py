@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from pipelines.extract.topics import story_topics, topic_cues
+from pipelines.extract.topics import TOPICS_FILE, story_topics, topic_cues
 from pipelines.modelling.modelgraph import MODELS_DIR
+from pipelines.yamlfile import load_yaml
 
 
 def counts(title, body):
@@ -96,3 +97,22 @@ def test_common_synonyms_of_each_topic_are_cues():
     assert counts("金管局推進數碼港元", "研究代幣化存款；數位新臺幣仍在研究。") == {"cbdc": (1, 1), "web3": (0, 1)}
     assert counts("日銀、中銀デジタル通貨を検討", "부산시는 디지털자산 거래소와 토큰증권 발행을 추진한다.") == {
         "cbdc": (1, 0), "crypto": (0, 1), "web3": (0, 1)}
+
+
+def test_an_ambiguous_cue_counts_only_beside_a_clear_one():
+    """'digital assets' of a media library, the 'tokenization' of a language model or a card, a bank's 'RWAs'
+    (risk-weighted assets), a game's 'virtual currency', 数字资产 of enterprise IT: alone they make no topic; in a
+    story that writes a clear cue of some topic they count."""
+    assert counts("Museum digitises archive", "It will manage its digital assets and photos in a new system.") == {}
+    assert counts("Tokenization costs fall", "A new tokenizer; card tokenisation; RWAs rose; in-game virtual currency.") == {}
+    assert counts("加强数字资产管理", "推进国有企业数字化转型。") == {}
+    assert counts("Thailand probes crypto exchanges", "Digital asset operators need a licence; RWA tokenization grows.") == {
+        "crypto": (1, 1), "web3": (0, 2)}
+    assert counts("海南探索数字资产交易", "建设基于区块链的交易平台。") == {"crypto": (1, 0), "web3": (0, 1)}
+
+
+def test_every_ambiguous_cue_is_a_cue_of_a_topic():
+    spec = load_yaml(TOPICS_FILE)
+    cues = {cue.lower() for topic in spec["topics"].values() for kind in ("words", "acronyms", "unspaced")
+            for cue in topic.get(kind) or []}
+    assert spec["ambiguous"] and {cue.lower() for cue in spec["ambiguous"]} - cues == set()

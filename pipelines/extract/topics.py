@@ -32,6 +32,7 @@ class TopicCues:
     acronyms: re.Pattern
     unspaced: re.Pattern
     unspaced_topic: dict  # unspaced cue -> its topic, or None for a word set aside (not_topics)
+    ambiguous: frozenset  # cues (as _cue_form writes them) that count only beside a cue not in this set
     primary_min_body_mentions: int  # a topic the title does not write is primary only when the body writes it this often
 
 
@@ -74,7 +75,23 @@ def topic_cues(path: Path = TOPICS_FILE) -> TopicCues:
     return TopicCues(topics=tuple(specs), words=re.compile(_per_topic(words, LATIN_EDGE)),
                      acronyms=re.compile(_per_topic(acronyms, LATIN_EDGE)),
                      unspaced=re.compile("|".join(map(re.escape, longest_first(unspaced)))), unspaced_topic=unspaced,
+                     ambiguous=frozenset(map(_cue_form, raw.get("ambiguous") or [])),
                      primary_min_body_mentions=int(raw["primary_min_body_mentions"]))
+
+
+def _cue_form(written: str) -> str:
+    """A cue or a mention of it in one spelling: lower case, single spaces for spaces and hyphens."""
+    return " ".join(re.split(r"[\s\-]+", written.lower()))
+
+
+def is_ambiguous(written: str, cues: TopicCues) -> bool:
+    """Whether a mention (as written, perhaps plural) is of a cue listed as ambiguous in topics.yaml.
+
+    >>> [is_ambiguous(w, topic_cues()) for w in ("Digital-Assets", "RWAs", "数字资产", "digital yuan")]
+    [True, True, True, False]
+    """
+    form = _cue_form(written)
+    return form in cues.ambiguous or (form.endswith("s") and (form[:-1] in cues.ambiguous or form[:-2] in cues.ambiguous))
 
 
 def _lower(text: str) -> str:
@@ -105,7 +122,8 @@ def mentions(text: str, cues: TopicCues) -> list[tuple[int, int, str]]:
 def story_topics(title: str | None, body: str | None) -> list[StoryTopic]:
     """The topics a story writes, in the order of topics.yaml; the one its title writes most (then its body) is
     primary, an earlier topic winning a tie, when the title writes it or the body often enough
-    (primary_min_body_mentions): a topic named once in passing leaves the story without a primary topic.
+    (primary_min_body_mentions): a topic named once in passing leaves the story without a primary topic. A story
+    whose every cue is ambiguous (topics.yaml: 'digital assets', 'tokenization', …) has no topic.
 
     >>> [(t.topic, t.is_primary) for t in story_topics("数字人民币试点扩围", "深圳将培育数字人才。")]
     [('cbdc', True)]
@@ -113,11 +131,16 @@ def story_topics(title: str | None, body: str | None) -> list[StoryTopic]:
     [('crypto', False)]
     >>> story_topics("Cryptography basics", "A VRAM upgrade and the DAOism of old texts.")
     []
+    >>> story_topics("Media library", "Back up your digital assets to the cloud.")
+    []
     """
     cues = topic_cues()
+    read = [(field, text or "", mentions(text or "", cues)) for field, text in (("title", title), ("body", body))]
+    if all(is_ambiguous(text[start:end], cues) for _, text, cue_mentions in read for start, end, _ in cue_mentions):
+        return []  # no cue, or only cues with a sense outside the topics
     found: dict[str, StoryTopic] = {}
-    for field, text in (("title", title), ("body", body)):
-        for start, end, topic in mentions(text or "", cues):
+    for field, text, cue_mentions in read:
+        for start, end, topic in cue_mentions:
             hit = found.get(topic)
             if hit is None:
                 hit = found[topic] = StoryTopic(topic, field=field, char_start=start, surface_text=text[start:end])
