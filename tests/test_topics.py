@@ -116,3 +116,12 @@ def test_every_ambiguous_cue_is_a_cue_of_a_topic():
     cues = {cue.lower() for topic in spec["topics"].values() for kind in ("words", "acronyms", "unspaced")
             for cue in topic.get(kind) or []}
     assert spec["ambiguous"] and {cue.lower() for cue in spec["ambiguous"]} - cues == set()
+
+
+def test_offsets_count_code_points_past_astral_characters_and_dotted_capital_i():
+    """char_start indexes the field as Python (and DuckDB's substr) count characters: an emoji or a CJK character of
+    the astral plane is one, and 'İ', which lowers to two, does not shift what follows."""
+    title, body = "İzmir 😀 hosts a Metaverse expo", "𠀀𠀁 上海 😀 ANKARA İ BLOCKCHAIN 元宇宙"
+    first = {t.topic: (t.field, t.char_start, t.surface_text) for t in story_topics(title, body)}
+    assert first == {"metaverse": ("title", 16, "Metaverse"), "web3": ("body", 17, "BLOCKCHAIN")}
+    assert title[16:25] == "Metaverse" and body[17:27] == "BLOCKCHAIN"
