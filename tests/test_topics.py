@@ -125,3 +125,13 @@ def test_offsets_count_code_points_past_astral_characters_and_dotted_capital_i()
     first = {t.topic: (t.field, t.char_start, t.surface_text) for t in story_topics(title, body)}
     assert first == {"metaverse": ("title", 16, "Metaverse"), "web3": ("body", 17, "BLOCKCHAIN")}
     assert title[16:25] == "Metaverse" and body[17:27] == "BLOCKCHAIN"
+
+
+def test_spaced_words_set_aside_hide_the_cue_they_start_with():
+    """'digital human rights' (policy), 'digital human resources' (HR software) are no digital humans, as 数字人才
+    is none; a bank's login 'digital token' counts only beside a clear cue."""
+    assert counts("Digital human rights charter", "A digital human resources suite; log in with your digital token.") == {}
+    assert counts("Digital humans host the news", "A digital human anchor; the Digital Human Rights Forum.") == {
+        "metaverse": (1, 1)}
+    assert counts("MAS licenses digital token firms", "Digital payment token services and crypto exchanges.") == {
+        "crypto": (1, 2)}

@@ -49,10 +49,17 @@ class StoryTopic:
     is_primary: bool = False
 
 
-def _per_topic(alternatives: list[str], edge: str = "") -> str:
-    """Named groups t0, t1 … of each topic's alternatives (longest first), inside word edges when `edge` is given."""
+def _per_topic(alternatives: list[str], edge: str = "", set_aside: list[str] = ()) -> str:
+    """Named groups t0, t1 … of each topic's alternatives (longest first), inside word edges when `edge` is given;
+    words set aside first, in group x, so they win where a cue starts them."""
     groups = "|".join(f"(?P<t{n}>{'|'.join(alts)})" for n, alts in enumerate(alternatives) if alts)
+    groups = f"(?P<x>{'|'.join(set_aside)})|{groups}" if set_aside else groups
     return f"(?<![{edge}])(?:{groups})(?![{edge}])" if edge else groups
+
+
+def _group_topic(group: str, topics: tuple[str, ...]) -> str | None:
+    """The topic of a named group of _per_topic, None for the words set aside."""
+    return None if group == "x" else topics[int(group[1:])]
 
 
 @lru_cache(maxsize=1)
@@ -65,14 +72,16 @@ def topic_cues(path: Path = TOPICS_FILE) -> TopicCues:
     raw = load_yaml(path)
     specs = raw["topics"]
     longest_first = lambda cues: sorted(cues or [], key=len, reverse=True)  # noqa: E731
-    words = [[r"[\s\-]+".join(map(re.escape, w.lower().split())) + "(?:e?s)?" for w in longest_first(spec.get("words"))]
-             for spec in specs.values()]
+    word_pattern = lambda w: r"[\s\-]+".join(map(re.escape, w.lower().split())) + "(?:e?s)?"  # noqa: E731
+    words = [[word_pattern(w) for w in longest_first(spec.get("words"))] for spec in specs.values()]
     acronyms = [[re.escape(a) + "s?" for a in longest_first(spec.get("acronyms"))] for spec in specs.values()]
-    unspaced = {cue: None for cue in raw.get("not_topics") or []}
+    spaced_aside = [w for w in raw.get("not_topics") or [] if re.search("[A-Za-z]", w)]
+    unspaced = {cue: None for cue in raw.get("not_topics") or [] if cue not in spaced_aside}
     for name, spec in specs.items():
         for cue in spec.get("unspaced") or []:
             unspaced.setdefault(cue, name)
-    return TopicCues(topics=tuple(specs), words=re.compile(_per_topic(words, LATIN_EDGE)),
+    return TopicCues(topics=tuple(specs),
+                     words=re.compile(_per_topic(words, LATIN_EDGE, [word_pattern(w) for w in longest_first(spaced_aside)])),
                      acronyms=re.compile(_per_topic(acronyms, LATIN_EDGE)),
                      unspaced=re.compile("|".join(map(re.escape, longest_first(unspaced)))), unspaced_topic=unspaced,
                      ambiguous=frozenset(map(_cue_form, raw.get("ambiguous") or [])),
@@ -108,8 +117,8 @@ def mentions(text: str, cues: TopicCues) -> list[tuple[int, int, str]]:
     >>> mentions("Web3 firms mint NFTs; 上海发行数字人民币，引进数字人才。", topic_cues())
     [(0, 4, 'web3'), (16, 20, 'web3'), (26, 31, 'cbdc')]
     """
-    found = [(m.start(), m.end(), cues.topics[int(m.lastgroup[1:])]) for m in cues.words.finditer(_lower(text))]
-    found += [(m.start(), m.end(), cues.topics[int(m.lastgroup[1:])]) for m in cues.acronyms.finditer(text)]
+    found = [(m.start(), m.end(), _group_topic(m.lastgroup, cues.topics)) for m in cues.words.finditer(_lower(text))]
+    found += [(m.start(), m.end(), _group_topic(m.lastgroup, cues.topics)) for m in cues.acronyms.finditer(text)]
     found += [(m.start(), m.end(), cues.unspaced_topic[m.group()]) for m in cues.unspaced.finditer(text)]
     kept, end = [], 0
     for start, stop, topic in sorted(found, key=lambda f: (f[0], -f[1])):
