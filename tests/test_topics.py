@@ -99,16 +99,19 @@ def test_common_synonyms_of_each_topic_are_cues():
         "cbdc": (1, 0), "crypto": (0, 1), "web3": (0, 1)}
 
 
-def test_an_ambiguous_cue_counts_only_beside_a_clear_one():
+def test_an_ambiguous_cue_counts_only_beside_a_clear_one_or_in_the_headline():
     """'digital assets' of a media library, the 'tokenization' of a language model or a card, a bank's 'RWAs'
-    (risk-weighted assets), a game's 'virtual currency', 数字资产 of enterprise IT: alone they make no topic; in a
-    story that writes a clear cue of some topic they count."""
+    (risk-weighted assets), a game's 'virtual currency', 数字资产 of enterprise IT: in a body alone they make no topic;
+    in a story that writes a clear cue of some topic, or in its headline (a tax agency's 'digital assets' strategy),
+    they count."""
     assert counts("Museum digitises archive", "It will manage its digital assets and photos in a new system.") == {}
-    assert counts("Tokenization costs fall", "A new tokenizer; card tokenisation; RWAs rose; in-game virtual currency.") == {}
-    assert counts("加强数字资产管理", "推进国有企业数字化转型。") == {}
+    assert counts("Models get cheaper", "A new tokenizer; card tokenisation; RWAs rose; in-game virtual currency.") == {}
+    assert counts("推进国有企业数字化转型", "加强数据资产和数字资产管理。") == {}
     assert counts("Thailand probes crypto exchanges", "Digital asset operators need a licence; RWA tokenization grows.") == {
         "crypto": (1, 1), "web3": (0, 2)}
     assert counts("海南探索数字资产交易", "建设基于区块链的交易平台。") == {"crypto": (1, 0), "web3": (0, 1)}
+    assert primary("Tax agency names head of digital assets", None) == ["crypto"]
+    assert primary("Virtual currency gains to be taxed at 20%", "The cut would apply from next year.") == ["crypto"]
 
 
 def test_every_ambiguous_cue_is_a_cue_of_a_topic():
@@ -129,9 +132,8 @@ def test_offsets_count_code_points_past_astral_characters_and_dotted_capital_i()
 
 def test_spaced_words_set_aside_hide_the_cue_they_start_with():
     """'digital human rights' (policy), 'digital human resources' (HR software) are no digital humans, as 数字人才
-    is none; a bank's login 'digital token' counts only beside a clear cue."""
-    assert counts("Digital human rights charter", "A digital human resources suite; log in with your digital token.") == {}
+    is none."""
+    assert counts("Digital human rights charter", "A digital human resources suite for payroll.") == {}
     assert counts("Digital humans host the news", "A digital human anchor; the Digital Human Rights Forum.") == {
         "metaverse": (1, 1)}
-    assert counts("MAS licenses digital token firms", "Digital payment token services and crypto exchanges.") == {
-        "crypto": (1, 2)}
+    assert counts(None, "Digital token service providers need a licence.") == {"crypto": (0, 1)}  # Singapore's law's word

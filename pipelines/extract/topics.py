@@ -132,7 +132,8 @@ def story_topics(title: str | None, body: str | None) -> list[StoryTopic]:
     """The topics a story writes, in the order of topics.yaml; the one its title writes most (then its body) is
     primary, an earlier topic winning a tie, when the title writes it or the body often enough
     (primary_min_body_mentions): a topic named once in passing leaves the story without a primary topic. A story
-    whose every cue is ambiguous (topics.yaml: 'digital assets', 'tokenization', …) has no topic.
+    whose headline writes no cue and whose body writes only ambiguous ones (topics.yaml: 'digital assets',
+    'tokenization', …) has no topic: a headline writes its subject, a body may use such a word in its other sense.
 
     >>> [(t.topic, t.is_primary) for t in story_topics("数字人民币试点扩围", "深圳将培育数字人才。")]
     [('cbdc', True)]
@@ -145,8 +146,9 @@ def story_topics(title: str | None, body: str | None) -> list[StoryTopic]:
     """
     cues = topic_cues()
     read = [(field, text or "", mentions(text or "", cues)) for field, text in (("title", title), ("body", body))]
-    if all(is_ambiguous(text[start:end], cues) for _, text, cue_mentions in read for start, end, _ in cue_mentions):
-        return []  # no cue, or only cues with a sense outside the topics
+    (_, _, in_title), (_, body_text, in_body) = read
+    if not in_title and all(is_ambiguous(body_text[start:end], cues) for start, end, _ in in_body):
+        return []  # no cue, or only cues with a sense outside the topics, in the body
     found: dict[str, StoryTopic] = {}
     for field, text, cue_mentions in read:
         for start, end, topic in cue_mentions:
