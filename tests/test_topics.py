@@ -137,3 +137,11 @@ def test_spaced_words_set_aside_hide_the_cue_they_start_with():
     assert counts("Digital humans host the news", "A digital human anchor; the Digital Human Rights Forum.") == {
         "metaverse": (1, 1)}
     assert counts(None, "Digital token service providers need a licence.") == {"crypto": (0, 1)}  # Singapore's law's word
+
+
+def test_full_width_latin_letters_of_japanese_and_chinese_text_are_read_as_latin():
+    """Japanese papers (and some Chinese sites) set Latin letters full width: ＮＦＴ, Ｗｅｂ３, ＶＲ; offsets and the
+    first mention stay as written."""
+    title, body = "政府、Ｗｅｂ３推進へ", "ＮＦＴやＶＲを活用する。ＶＲＡＭは対象外。"
+    first = {t.topic: (t.title_mentions, t.body_mentions, t.char_start, t.surface_text) for t in story_topics(title, body)}
+    assert first == {"metaverse": (0, 1, 4, "ＶＲ"), "web3": (1, 1, 3, "Ｗｅｂ３")}

@@ -18,6 +18,9 @@ from pipelines.yamlfile import load_yaml
 TOPICS_FILE = Path(__file__).resolve().parents[1] / "data" / "topics.yaml"
 LATIN_EDGE = "0-9A-Za-z\u00c0-\u024f"  # a cue of a spaced script is a whole word: no letter or digit of one beside it
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+FULL_WIDTH_LATIN = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # ０-９ Ａ-Ｚ ａ-ｚ of CJK typesetting
+TO_HALF_WIDTH = {code: code - 0xFEE0 for part in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+                 for code in range(part[0], part[1] + 1)}  # one character for one: offsets hold
 
 
 @dataclass(frozen=True)
@@ -112,14 +115,17 @@ def _lower(text: str) -> str:
 
 def mentions(text: str, cues: TopicCues) -> list[tuple[int, int, str]]:
     """(start, end, topic) of every cue in `text`, in order; of two overlapping cues the one starting first (then the
-    longer) is kept, and a word set aside (not_topics) hides the cue it starts with.
+    longer) is kept, and a word set aside (not_topics) hides the cue it starts with. Full-width Latin letters and
+    digits (ＮＦＴ) are read as their ASCII forms.
 
     >>> mentions("Web3 firms mint NFTs; 上海发行数字人民币，引进数字人才。", topic_cues())
     [(0, 4, 'web3'), (16, 20, 'web3'), (26, 31, 'cbdc')]
     """
-    found = [(m.start(), m.end(), _group_topic(m.lastgroup, cues.topics)) for m in cues.words.finditer(_lower(text))]
+    found = [(m.start(), m.end(), cues.unspaced_topic[m.group()]) for m in cues.unspaced.finditer(text)]
+    if FULL_WIDTH_LATIN.search(text):
+        text = text.translate(TO_HALF_WIDTH)  # ＮＦＴ read as NFT
+    found += [(m.start(), m.end(), _group_topic(m.lastgroup, cues.topics)) for m in cues.words.finditer(_lower(text))]
     found += [(m.start(), m.end(), _group_topic(m.lastgroup, cues.topics)) for m in cues.acronyms.finditer(text)]
-    found += [(m.start(), m.end(), cues.unspaced_topic[m.group()]) for m in cues.unspaced.finditer(text)]
     kept, end = [], 0
     for start, stop, topic in sorted(found, key=lambda f: (f[0], -f[1])):
         if start >= end:
