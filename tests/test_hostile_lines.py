@@ -172,3 +172,23 @@ def test_a_chinese_sentence_of_thousands_of_places_and_firms_reads_each_once():
         ("Shenzhen", "companies", 30, 2025), ("Shenzhen", "fund_size", 5e9, 2025)]
     assert _targets("力争到2025年，" + "腾讯计划在深圳投资50亿元，" * 5_000 + "深圳市培育企业30家。") == [
         ("Shenzhen", "companies", 30, 2025)]
+
+
+def test_an_english_sentence_with_thousands_of_sums_reads_its_clause_once():
+    # each sum's clause, owner, verb, deadline years and cues were read over the sentence up to it (1,000 sums: 17 s)
+    assert _targets("Shenzhen will invest " + "$1 million and " * 5_000 + "$30 million in a metaverse fund by 2025.") == [
+        ("Shenzhen", "fund_size", 30e6, 2025), ("Shenzhen", "investment", 1e6, 2025)]
+
+
+def test_an_english_sentence_with_thousands_of_counts_reads_the_text_before_each_at_its_end():
+    # whether a count closes a range or follows a past verb was searched over the whole sentence before it
+    assert _targets("Shenzhen aims to attract " + "10 metaverse companies, " * 5_000
+                    + "and 30 blockchain companies by 2025.") == [
+        ("Shenzhen", "companies", 10, 2025), ("Shenzhen", "companies", 30, 2025)]
+
+
+def test_thousands_of_sums_after_the_city_government_find_its_owner_by_bisection():
+    # the government phrase and the place named at the sentence's end are looked up in one scan of the body
+    assert _targets("The city government plans to invest " + "$1 million and " * 5_000
+                    + "$30 million in a metaverse fund by 2025 in Shenzhen.") == [
+        ("Shenzhen", "fund_size", 30e6, 2025), ("Shenzhen", "investment", 1e6, 2025)]

@@ -74,8 +74,21 @@ class MatchIndex:
         return tail or (self.matches[j - 1] if i < j else None)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def text_index(pattern: re.Pattern, text: str, reach: int) -> MatchIndex:
-    """The MatchIndex of `pattern` in `text`, kept for the few texts read last (the story being read), so that the
-    figures of a story share one scan of its body."""
+    """The MatchIndex of `pattern` in `text`, kept for the texts read last (the story being read: a few patterns of
+    its body), so that the figures of a story share one scan of its body."""
     return MatchIndex(pattern, text, reach)
+
+
+def pattern_reach(pattern: re.Pattern) -> int:
+    """The most characters one attempt of a pattern without lookahead reads from where it starts: its widest match
+    and one character after it (a word boundary's test); a huge number when its width is unbounded, which makes a
+    MatchIndex search each range itself.
+
+    >>> pattern_reach(re.compile(r"(?:planned|set up) by (?:the )?\\b"))  # 'planned by the ' and the test after it
+    16
+    """
+    if re.search(r"\(\?[=!]", pattern.pattern):
+        raise ValueError(f"a lookahead reads past the match: give its reach by hand ({pattern.pattern[:40]})")
+    return re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + 1  # the re module's own parser

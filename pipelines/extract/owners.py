@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import chain
 from datetime import datetime
@@ -10,13 +10,9 @@ from functools import lru_cache
 
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import country_demonyms, is_demonym
+from pipelines.extract.match_index import text_index
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
-
-# What every match of the English patterns an owner search reads (CLAUSE_BREAK, owner_after, gov_re, the demonym
-# government pattern) holds: an ASCII letter, a letter re.IGNORECASE reads as one (İ, ı, ſ, the Kelvin sign), ';' or '.'.
-# A range holding none of these (a clause of Chinese text) holds no match, and is not searched.
-ENGLISH_MARKS = re.compile(r"[A-Za-z;.\u0130\u0131\u017f\u212a]+")
 
 
 @dataclass
@@ -35,7 +31,6 @@ class StoryState:
     owner_years: dict = field(default_factory=dict)  # jurisdiction -> first deadline year of its targets in the story
     paragraph_years: dict = field(default_factory=dict)  # (start, end) -> (plan period's year, deadlines): targets.py
     _starts: list[int] = field(default_factory=list, repr=False)
-    _marks: tuple[list[int], list[int]] | None = field(default=None, repr=False)
 
     def __post_init__(self):
         self.jur = sorted(self.jur, key=lambda m: m.char_start)
@@ -49,22 +44,6 @@ class StoryState:
     def places_before(self, pos: int):
         """The places starting before pos, the nearest first, read one at a time (a search stops at the first it wants)."""
         return (self.jur[i] for i in range(bisect_left(self._starts, pos) - 1, -1, -1))
-
-    def may_spell(self, lo: int, hi: int) -> bool:
-        """False when body[lo:hi] holds no ENGLISH_MARKS character, so that no English owner pattern can match in it.
-        The runs of those characters are found once per story: a figure's owner search then skips the English
-        patterns in a Chinese clause by bisection instead of reading the clause once per figure.
-
-        >>> story = StoryState("深圳市计划投资50亿元，由the city设立", [], None, None)
-        >>> story.may_spell(0, 13), story.may_spell(12, 24)
-        (False, True)
-        """
-        if self._marks is None:
-            runs = [(m.start(), m.end()) for m in ENGLISH_MARKS.finditer(self.body)]
-            self._marks = [s for s, _ in runs], [e for _, e in runs]
-        starts, ends = self._marks
-        i = bisect_right(ends, lo)  # the first run ending after lo
-        return i < len(starts) and starts[i] < hi
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding pos."""
@@ -157,17 +136,17 @@ def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, uni
 
 
 def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None) -> str | None:
-    """Owner from the clause around the amount: 'by X', the clause subject, a government phrase, the sentence."""
+    """Owner from the clause around the amount: 'by X', the clause subject, a government phrase, the sentence.
+    The clause breaks, 'by' phrases and government words are looked up in one scan of the body per pattern
+    (match_index.py), not read again over the clause for each figure."""
     body = story.body
     s_start, s_end = span
-    clause_start = s_start
-    for m in CLAUSE_BREAK.finditer(body, s_start, pos) if story.may_spell(s_start, pos) else ():
-        clause_start = m.end()
-    nxt = CLAUSE_BREAK.search(body, end, s_end) if story.may_spell(end, s_end) else None
-    clause_end = nxt.start() if nxt else s_end
     cfg = target_rules()
-    spelled_before, spelled_after = story.may_spell(clause_start, pos), story.may_spell(end, clause_end)
-    by = cfg["owner_after"].search(body, end, clause_end) if spelled_after else None
+    breaks = _body_index(body, CLAUSE_BREAK)
+    last_break, nxt = breaks.last(s_start, pos), breaks.first(end, s_end)
+    clause_start = last_break.end() if last_break else s_start
+    clause_end = nxt.start() if nxt else s_end
+    by = _body_index(body, cfg["owner_after"]).first(end, clause_end)
     if by:
         after = story.places_in(by.end(), by.end() + 1)
         if after:
@@ -175,13 +154,13 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
     in_clause = story.places_in(clause_start, pos)
     if in_clause:
         return _most_specific(first_subject(in_clause, body), in_clause)
-    government = demonym_government(body[clause_start:pos]) if spelled_before else None
+    named = _body_index(body, _demonym_words_re()).first(clause_start, pos)  # no adjective, no match
+    government = demonym_government(body[clause_start:pos]) if named else None
     if government:
         return government
-    texts = ([body[clause_start:pos]] if spelled_before else []) + ([body[end:clause_end]] if spelled_after else [])
-    for text in texts:
+    for lo, hi in ((clause_start, pos), (end, clause_end)):
         for level, rx in cfg["gov_re"].items():
-            if rx.search(text):
+            if _holds(body, rx, lo, hi):
                 found = _by_level(level, pos, story)
                 if found:
                     return found
@@ -189,6 +168,30 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
     if in_sentence:
         return first_subject(in_sentence, body)
     return fallback
+
+
+def _body_index(body: str, pattern: re.Pattern):
+    """The MatchIndex of one of the owner search's patterns in a story's body, built once per story."""
+    return text_index(pattern, body, _reach()[pattern])
+
+
+@lru_cache(maxsize=1)
+def _reach() -> dict[re.Pattern, int]:
+    """How many characters one attempt of each pattern looked up in a body's scan reads (match_index.py)."""
+    return {**target_rules()["reach"], _demonym_words_re(): max(map(len, country_demonyms()))}
+
+
+def _holds(body: str, rx: re.Pattern, lo: int, hi: int) -> bool:
+    """Whether rx.search(body[lo:hi]) finds a match, from the body's scan: the slice's first position is tried on
+    its own, where rx's lookbehind reads no character before it (in the body it would read body[lo - 1])."""
+    reach = _reach()[rx]
+    return bool(rx.match(body[lo:min(hi, lo + reach)]) or (hi > lo and _body_index(body, rx).first(lo + 1, hi)))
+
+
+@lru_cache(maxsize=1)
+def _demonym_words_re() -> re.Pattern:
+    """The country adjectives alone: every match of the demonym government pattern holds one (case as written)."""
+    return re.compile("|".join(map(re.escape, sorted(country_demonyms(), key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)

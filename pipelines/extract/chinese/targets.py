@@ -14,7 +14,6 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.amounts import below_target_size, to_usd
-from pipelines.extract.chinese.clauses import SentenceScans
 from pipelines.extract.chinese.deadlines import chinese_year, past_year
 from pipelines.extract.chinese.lists import listed_counts
 from pipelines.extract.chinese.numbers import chinese_number, half_width, numeral_pattern, with_year_digits
@@ -28,12 +27,14 @@ from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.ranges import RangeWords, without_ranges
+from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.spans import DisjointSpans, Spans
 from pipelines.extract.target_rules import target_rules, word_alternation as _alt
 from pipelines.records import Mention, Target
 
 NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|{numeral_pattern()}"  # 2,500 or 1.5; a Chinese numeral (一百, 两千), read by _value
 SENTENCE_END = re.compile(r"[。！？；!?;]+|\n+")
+CLAUSE_BREAK = re.compile(r"[，,、：:]")
 LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -100,8 +101,8 @@ def rules(language: str = "chinese") -> dict:
             rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$"),
         level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None,
         reached_after=re.compile(rf"\s*(?:{_alt(cfg['range_reached_after'])})") if cfg["range_reached_after"] else None)
-    # the most characters one attempt of each pattern a sentence's figures look up reads (chinese/clauses.py)
-    cfg["reach"] = reach = {}
+    # the most characters one attempt of each pattern a sentence's figures look up reads (sentence_scans.py)
+    cfg["reach"] = reach = {CLAUSE_BREAK: 1}
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues", "list_lead_in_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
         reach[cfg[key + "_re"]] = max(map(len, cfg[key]))
@@ -179,12 +180,12 @@ def _figure(sentence: str, m: re.Match, cfg: dict) -> float | None:
 
 def find_amounts(sentence: str, cfg: dict, scans: SentenceScans | None = None) -> list[dict]:
     """Money and counted amounts in a sentence (digits half-width: see half_width), with spans relative to it;
-    `scans`, the sentence's (chinese/clauses.py), is made when not given.
+    `scans`, the sentence's (sentence_scans.py), is made when not given.
 
     >>> [(a["value"], a["unit"]) for a in find_amounts("设立50亿元基金，培育一百家企业，引进人才1万名", rules())]
     [(5000000000.0, 'CNY'), (100.0, 'count'), (10000.0, 'count')]
     """
-    scans = scans or SentenceScans(sentence, cfg)
+    scans = scans or SentenceScans(sentence, cfg, CLAUSE_BREAK)
     found: list[dict] = []
     taken = DisjointSpans()  # the spans of `found`: a figure overlapping one is part of it
     free = taken.is_free
@@ -242,14 +243,14 @@ def _metric(scans: SentenceScans, start: int, end: int, before_only: bool = Fals
     words after a purpose verb ('投入100亿元发展元宇宙产业') name what the sum is for, not the sum; a verb inside a
     fund's name ('10亿元企业发展基金') is none.
 
-    Each metric's words are looked up in the sentence's one scan of them (`scans`, chinese/clauses.py): the last
+    Each metric's words are looked up in the sentence's one scan of them (`scans`, sentence_scans.py): the last
     word of a range is found by bisection, however many figures the clause holds.
 
-    >>> _metric(SentenceScans("分别设立100亿元、50亿元元宇宙基金", rules()), 4, 10)
+    >>> _metric(SentenceScans("分别设立100亿元、50亿元元宇宙基金", rules(), CLAUSE_BREAK), 4, 10)
     'fund_size'
     """
     cfg = scans.cfg
-    c_start, c_end = scans.clause(start, scans.list_end(end))
+    c_start, c_end = scans.clause(start, scans.list_end(cfg["money_list_next_re"], end))
     purpose = scans.first(cfg["purpose_re"], end, c_end) if cfg["purpose_re"] else None
     if not before_only:  # words after a purpose verb name what the sum is for ('投入100亿元发展产业'), not the sum
         after_end = purpose.start() if purpose else c_end
@@ -358,7 +359,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         if "\n" in body[last_end:s]:
             earlier_year = title_year
         last_end = e
-        scans = SentenceScans(sentence, cfg)
+        scans = SentenceScans(sentence, cfg, CLAUSE_BREAK)
         amounts = find_amounts(sentence, cfg, scans)
         in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         year = chinese_year(sentence, published_at, cfg)
