@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from pipelines.extract.match_index import text_index
+from pipelines.extract.match_index import first_in
 from pipelines.extract.ranges import without_ranges, without_starting_levels
 from pipelines.extract.spans import DisjointSpans, Spans
 from pipelines.extract.target_rules import CLAUSE_BREAK
@@ -100,15 +100,17 @@ def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
     [(10.0, 'industrial_parks')]
     """
     out = []
-    money, counted = Spans((t["start"], t["end"]) for t in taken), DisjointSpans()  # looked up by bisection
-    others = None  # where the sentence holds a character no word or space is, read for its first count
+    money = counted = others = None  # made for the sentence's first count (most sentences hold none)
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_from_to"].finditer(sentence)]:
+        if money is None:  # the spans of the money amounts and of the counts kept, looked up by bisection
+            money, counted = Spans((t["start"], t["end"]) for t in taken), DisjointSpans()
         if money.overlaps(m.start(), m.end()):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
         if SIGN_OR_DIGIT_BEFORE.search(sentence, max(0, m.start() - 3), m.start()) or not counted.is_free(m.start(), m.end()):
             continue
+        # where the sentence holds a character no word or space is, read for its first count that gets this far
         others = others if others is not None else [o.start() for o in NOT_IN_WORDS.finditer(sentence)]
         if _range_or_past_count(sentence, m, cfg, others) or _in_a_name(sentence, m, cfg):
             continue
@@ -146,7 +148,7 @@ def _range_or_past_count(sentence: str, m: re.Match, cfg: dict, others: list[int
     start = m.start()
     if cfg["range_before_end"].search(sentence, max(0, start - 4), start) and cfg["range_before"].search(sentence, 0, start):
         return True
-    end = text_index(CLAUSE_BREAK, sentence, cfg["reach"][CLAUSE_BREAK]).first(m.end(), len(sentence))
+    end = first_in(CLAUSE_BREAK, sentence, m.end(), len(sentence), cfg["reach"][CLAUSE_BREAK])
     after = sentence[m.end():end.start() if end else len(sentence)]
     last_other = bisect_left(others, start)
     words_from = others[last_other - 1] + 1 if last_other else 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 
 class MatchIndex:
@@ -72,6 +72,36 @@ class MatchIndex:
         for tail in self._tail(i, j, lo, hi):
             pass
         return tail or (self.matches[j - 1] if i < j else None)
+
+
+# A range this short is searched as it is: a scan of the whole text would cost a story with a few figures more than
+# the searches it saves; a longer range (a clause of hundreds of figures) is looked up in the text's one scan.
+DIRECT_SPAN = 400
+
+
+def first_in(pattern: re.Pattern, text: str, lo: int, hi: int, reach: int | Callable[[], int]) -> re.Match | None:
+    """What pattern.search(text, lo, hi) finds: searched directly in a short range, looked up in the text's scan
+    (text_index; `reach` as MatchIndex's, or a function giving it) in a long one."""
+    if hi - lo <= DIRECT_SPAN:
+        return pattern.search(text, lo, hi)
+    return text_index(pattern, text, reach() if callable(reach) else reach).first(lo, hi)
+
+
+def last_in(pattern: re.Pattern, text: str, lo: int, hi: int, reach: int | Callable[[], int]) -> re.Match | None:
+    """The last match pattern.finditer(text, lo, hi) gives, found as first_in finds the first."""
+    if hi - lo <= DIRECT_SPAN:
+        last = None
+        for last in pattern.finditer(text, lo, hi):
+            pass
+        return last
+    return text_index(pattern, text, reach() if callable(reach) else reach).last(lo, hi)
+
+
+def all_in(pattern: re.Pattern, text: str, lo: int, hi: int, reach: int) -> list[re.Match]:
+    """What pattern.finditer(text, lo, hi) gives, found as first_in finds the first."""
+    if hi - lo <= DIRECT_SPAN:
+        return list(pattern.finditer(text, lo, hi))
+    return text_index(pattern, text, reach).matches_in(lo, hi)
 
 
 @lru_cache(maxsize=64)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from pipelines.extract.match_index import MatchIndex
+from pipelines.extract.match_index import DIRECT_SPAN, MatchIndex
 
 
 
@@ -51,11 +51,16 @@ class SentenceScans:
         return self._indexes[pattern]
 
     def first(self, pattern: re.Pattern, lo: int, hi: int) -> re.Match | None:
-        """pattern.search(text, lo, hi), from the sentence's one scan."""
-        return self._index(pattern).first(lo, hi)
+        """pattern.search(text, lo, hi), from the sentence's one scan (a short range is searched as it is)."""
+        return pattern.search(self.text, lo, hi) if hi - lo <= DIRECT_SPAN else self._index(pattern).first(lo, hi)
 
     def last(self, pattern: re.Pattern, lo: int, hi: int) -> re.Match | None:
-        """The last match of pattern.finditer(text, lo, hi), from the sentence's one scan."""
+        """The last match of pattern.finditer(text, lo, hi), from the sentence's one scan (a short range: as it is)."""
+        if hi - lo <= DIRECT_SPAN:
+            last = None
+            for last in pattern.finditer(self.text, lo, hi):
+                pass
+            return last
         return self._index(pattern).last(lo, hi)
 
     def kept(self, key: tuple, work: Callable[[], object]):

@@ -24,7 +24,7 @@ from pipelines.extract.chinese.places import has_han
 from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym
-from pipelines.extract.match_index import text_index
+from pipelines.extract.match_index import last_in
 from pipelines.extract.owners import first_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules, word_alternation
 from pipelines.records import Mention
@@ -108,10 +108,10 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mentio
     >>> verb_subject("Dubai will invest $500 million.", 0, 18, [], [Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
     Subject(kind='place', owner='Dubai', start=0)
     """
-    last_break = text_index(CLAUSE_BREAK, body, target_rules()["reach"][CLAUSE_BREAK]).last(sentence_start, pos)
+    last_break = last_in(CLAUSE_BREAK, body, sentence_start, pos, target_rules()["reach"][CLAUSE_BREAK])
     clause_start = last_break.end() if last_break else sentence_start
     verb_re, _, reported_re = _patterns()
-    verb = text_index(verb_re, body, _verb_reach(body)).last(clause_start, pos)  # the body's verbs, scanned once
+    verb = last_in(verb_re, body, clause_start, pos, lambda: _verb_reach(body))  # a long clause: the body's one scan
     if verb is None:
         return None
     reported = reported_re.search(body, max(clause_start, verb.start() - 40), verb.start())

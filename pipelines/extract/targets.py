@@ -74,13 +74,14 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     lead_in = None  # the line announcing the list being read ('The plan sets these goals for 2025:'): list_items.py
     for s, e in split_sentences(body):
         sentence = body[s:e]
-        scans = SentenceScans(sentence, cfg, CLAUSE_BREAK)
         money = find_money(sentence, body, cfg)
         amounts = money + find_counts(sentence, money, cfg)
-        starts, ends = sorted(a["start"] for a in amounts), sorted(a["end"] for a in amounts)
-        figures = [(s + f["start"], s + f["end"]) for f in amounts]
         in_sentence = [m for m in jur if s <= m.char_start < e]
-        place_starts = [m.char_start - s for m in in_sentence]
+        if amounts:  # what the sentence's figures look up, read once for all of them
+            scans = SentenceScans(sentence, cfg, CLAUSE_BREAK)
+            starts, ends = sorted(a["start"] for a in amounts), sorted(a["end"] for a in amounts)
+            figures = [(s + f["start"], s + f["end"]) for f in amounts]
+            place_starts = [m.char_start - s for m in in_sentence]
         anaphor = cfg["anaphor_re"].match(cfg["opener_re"].sub("", sentence))
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
         item = lead_in is not None and is_list_item(body, s, e)

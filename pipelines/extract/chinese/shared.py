@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from pipelines.extract.match_index import text_index
+from pipelines.extract.match_index import all_in, last_in
 from pipelines.extract.owners import listed_places
 from pipelines.records import Mention
 
@@ -26,16 +26,15 @@ def _cue(body: str, start: int, end: int, cfg: dict) -> re.Match | None:
     """The last distributive word in body[start:end] that is not part of another word (首都, 都市). Both word lists are
     looked up in one scan of the body (match_index.py), not in a scan of the range per figure; the words that void
     a cue are read only when a cue stands in the range."""
-    cues = text_index(cfg["shared_cue_re"], body, cfg["reach"][cfg["shared_cue_re"]])
+    cue_re, not_re, reach = cfg["shared_cue_re"], cfg["shared_not_re"], cfg["reach"]
     void = None
-    cue = cues.last(start, end)
+    cue = last_in(cue_re, body, start, end, reach[cue_re])
     while cue is not None:
         if void is None:
-            void = [(m.start(), m.end()) for m in text_index(cfg["shared_not_re"], body, cfg["reach"][cfg["shared_not_re"]])
-                    .matches_in(max(0, start - 1), end + 1)]
+            void = [(m.start(), m.end()) for m in all_in(not_re, body, max(0, start - 1), end + 1, reach[not_re])]
         if not any(s <= cue.start() < e for s, e in void):
             return cue
-        cue = cues.last(start, cue.start())  # the range's matches before this one: those of the range up to it
+        cue = last_in(cue_re, body, start, cue.start(), reach[cue_re])  # the range's matches before it: those up to it
     return None
 
 
