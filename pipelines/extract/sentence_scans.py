@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from pipelines.extract.match_index import DIRECT_SPAN, MatchIndex
-
+from pipelines.extract.match_index import first_in, last_in
 
 
 class SentenceScans:
@@ -30,7 +29,6 @@ class SentenceScans:
 
     def __init__(self, text: str, cfg: dict, clause_break: re.Pattern):
         self.text, self.cfg, self.clause_break = text, cfg, clause_break
-        self._indexes: dict[re.Pattern, MatchIndex] = {}
         self._kept: dict[tuple, object] = {}
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
@@ -40,28 +38,13 @@ class SentenceScans:
         after = self.first(self.clause_break, end, len(self.text))
         return before.end() if before else 0, after.start() if after else len(self.text)
 
-    def clause_text(self, start: int, end: int) -> str:
-        """The text of the clause holding text[start:end]."""
-        c_start, c_end = self.clause(start, end)
-        return self.text[c_start:c_end]
-
-    def _index(self, pattern: re.Pattern) -> MatchIndex:
-        if pattern not in self._indexes:
-            self._indexes[pattern] = MatchIndex(pattern, self.text, self.cfg["reach"][pattern])
-        return self._indexes[pattern]
-
     def first(self, pattern: re.Pattern, lo: int, hi: int) -> re.Match | None:
-        """pattern.search(text, lo, hi), from the sentence's one scan (a short range is searched as it is)."""
-        return pattern.search(self.text, lo, hi) if hi - lo <= DIRECT_SPAN else self._index(pattern).first(lo, hi)
+        """pattern.search(text, lo, hi); in a long range from the sentence's one scan (match_index.first_in)."""
+        return first_in(pattern, self.text, lo, hi, self.cfg["reach"][pattern])
 
     def last(self, pattern: re.Pattern, lo: int, hi: int) -> re.Match | None:
-        """The last match of pattern.finditer(text, lo, hi), from the sentence's one scan (a short range: as it is)."""
-        if hi - lo <= DIRECT_SPAN:
-            last = None
-            for last in pattern.finditer(self.text, lo, hi):
-                pass
-            return last
-        return self._index(pattern).last(lo, hi)
+        """The last match of pattern.finditer(text, lo, hi); in a long range from the sentence's one scan."""
+        return last_in(pattern, self.text, lo, hi, self.cfg["reach"][pattern])
 
     def kept(self, key: tuple, work: Callable[[], object]):
         """work()'s result, worked out the first time `key` (a clause's bounds, a figure's end) is asked for."""
