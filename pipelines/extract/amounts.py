@@ -2,10 +2,19 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
+from pipelines.extract.match_index import first_in
 from pipelines.extract.ranges import without_ranges, without_starting_levels
+from pipelines.extract.spans import DisjointSpans, Spans
 from pipelines.extract.target_rules import CLAUSE_BREAK
+
+# What may end the text before a figure, each at most two characters (and a newline) long, so only the last three
+# characters before the figure are searched, not the sentence up to it once per figure
+CAPITALS_BEFORE = re.compile(r"[A-Z]{1,2}$")  # 'HK$', 'US$', 'S$': a dollar of its own
+SIGN_OR_DIGIT_BEFORE = re.compile(r"[$¥€£]\s?$|\d[.,]?$")  # '$100 companies' or '1,100 companies' is no count
+NOT_IN_WORDS = re.compile(r"[^\w\s]|[\d_]")  # a character that is neither a letter nor a space
 
 
 def number(num: str, scale: str | None, cfg: dict) -> float:
@@ -63,18 +72,20 @@ def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
     [(5000000000.0, 'CNY', 700000000.0)]
     """
     found = []
+    taken = DisjointSpans()  # the spans of `found`, looked up by bisection
     for kind in ("money_pre", "money_post"):
         for m in cfg[kind].finditer(sentence):
             table = cfg["currency_prefixes"] if kind == "money_pre" else cfg["currency_words"]
             unit = _currency(table[m.group("cur")], body, cfg)
             if unit is None:  # a sign no country of the story uses
                 continue
-            if kind == "money_pre" and m.group("cur") == "$" and re.search(r"[A-Z]{1,2}$", sentence[:m.start()]):
+            if kind == "money_pre" and m.group("cur") == "$" and CAPITALS_BEFORE.search(sentence, max(0, m.start() - 3), m.start()):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("scale"):
                 continue
-            if any(f["start"] < m.end() and m.start() < f["end"] for f in found):
+            if not taken.is_free(m.start(), m.end()):
                 continue
+            taken.add(m.start(), m.end())
             found.append({"start": m.start(), "end": m.end(), "unit": unit,
                           "value": number(m.group("num"), m.group("scale"), cfg)})
     found.sort(key=lambda f: f["start"])
@@ -106,16 +117,21 @@ def find_counts(sentence: str, taken: list[dict], cfg: dict) -> list[dict]:
     [(10.0, 'industrial_parks')]
     """
     out = []
+    money = counted = others = None  # made for the sentence's first count (most sentences hold none)
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_from_to"].finditer(sentence)]:
-        if any(t["start"] < m.end() and m.start() < t["end"] for t in taken):
+        if money is None:  # the spans of the money amounts and of the counts kept, looked up by bisection
+            money, counted = Spans((t["start"], t["end"]) for t in taken), DisjointSpans()
+        if money.overlaps(m.start(), m.end()):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
             continue
-        if re.search(r"[$¥€£]\s?$|\d[.,]?$", sentence[:m.start()]) or any(
-                o["start"] < m.end() and m.start() < o["end"] for o in out):
+        if SIGN_OR_DIGIT_BEFORE.search(sentence, max(0, m.start() - 3), m.start()) or not counted.is_free(m.start(), m.end()):
             continue
-        if _in_a_name(sentence, m, cfg) or (m.re is not cfg["count_from_to"] and _range_or_past_count(sentence, m, cfg)):
+        # where the sentence holds a character no word or space is, read for its first count that gets this far
+        others = others if others is not None else [o.start() for o in NOT_IN_WORDS.finditer(sentence)]
+        if _in_a_name(sentence, m, cfg) or (m.re is not cfg["count_from_to"] and _range_or_past_count(sentence, m, cfg, others)):
             continue  # 'raise its pool of experts to 15,000': the possessive is the pool's, the figure a level to reach
+        counted.add(m.start(), m.end())
         metric = cfg["count_noun"][m.group("noun").lower()] if m.group("noun").lower() in cfg["count_noun"] else "other"
         out.append({"start": m.start(), "end": m.end(), "unit": "count", "usd": None, "stated": False,
                     "value": number(m.group("num"), m.group("scale"), cfg), "metric": metric})
@@ -144,18 +160,26 @@ def _in_a_name(sentence: str, m: re.Match, cfg: dict) -> bool:
                 or cfg["count_rank_before_re"].search(sentence, before, m.start()))  # 'the top 10 insurers
 
 
-def _range_or_past_count(sentence: str, m: re.Match, cfg: dict) -> bool:
-    """True for a bound of a range ('three to five parks') or a count already reached ('displayed its first 20 use cases')."""
-    before = sentence[:m.start()]
-    if cfg["range_before"].search(before):
+def _range_or_past_count(sentence: str, m: re.Match, cfg: dict, others: list[int]) -> bool:
+    """True for a bound of a range ('three to five parks') or a count already reached ('displayed its first 20 use cases').
+
+    Both tests of the text before the count look at its end, not the sentence up to it once per count: a range's
+    joining word must end it (range_before_end), and a past verb's phrase is words and spaces alone, so it starts
+    after the last other character (`others`: where the sentence holds one, in order; target_rules checks the pattern).
+    """
+    start = m.start()
+    if cfg["range_before_end"].search(sentence, max(0, start - 4), start) and cfg["range_before"].search(sentence, 0, start):
         return True
-    end = CLAUSE_BREAK.search(sentence, m.end())
+    end = first_in(CLAUSE_BREAK, sentence, m.end(), len(sentence), cfg["reach"][CLAUSE_BREAK])
     after = sentence[m.end():end.start() if end else len(sentence)]
-    return bool(cfg["count_past_before_re"].search(before) or cfg["count_past_after_re"].search(after))
+    last_other = bisect_left(others, start)
+    words_from = others[last_other - 1] + 1 if last_other else 0
+    return bool(cfg["count_past_before_re"].search(sentence, words_from, start) or cfg["count_past_after_re"].search(after))
 
 
-def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
-    """fund_size, industry_size or investment from the words around the amount; None when no cue.
+def money_metric(sentence: str, amount: dict, cfg: dict, scans=None) -> str | None:
+    """fund_size, industry_size or investment from the words around the amount, else from the sentence's (read once
+    per sentence when `scans`, the sentence's SentenceScans, is given); None when no cue.
 
     >>> from pipelines.extract.target_rules import target_rules
     >>> money_metric("a RMB 5 billion fund", {"start": 2, "end": 15}, target_rules())
@@ -177,8 +201,13 @@ def money_metric(sentence: str, amount: dict, cfg: dict) -> str | None:
     heads = [(m.end(), metric) for metric, words in metrics for w in words for m in w.finditer(before[-45:])]
     if heads:
         return max(heads)[1]
+    return scans.kept(("metric",), lambda: _sentence_metric(sentence, cfg)) if scans else _sentence_metric(sentence, cfg)
+
+
+def _sentence_metric(sentence: str, cfg: dict) -> str | None:
+    """The first metric whose words the sentence holds anywhere, None when it holds none."""
     lower = sentence.lower()
-    for metric, words in metrics:
+    for metric, words in cfg["money_metric_res"]:
         if any(w.search(lower) for w in words):
             return metric
     return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import datetime
 
 YEAR_BY = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
@@ -10,20 +11,32 @@ YEAR_GOAL = re.compile(r"\b(20\d\d)\s(?:targets?|goals?|deadlines?)\b")
 DEADLINE = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till)\s(?:the\s)?(?:(?:end|close)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
 
 
-def sentence_year(sentence: str, pos: int, published_at: datetime | None) -> int | None:
-    """Deadline year for the amount at pos: 'by 2025', 'by the end of 2026', '2022-2025 plan', 'its 2027 goal'.
+def sentence_year(sentence: str, pos: int, published_at: datetime | None,
+                  years: list[tuple[int, int]] | None = None) -> int | None:
+    """Deadline year for the amount at pos: 'by 2025', 'by the end of 2026', '2022-2025 plan', 'its 2027 goal': the
+    first stated from pos on, else the last before it. `years` are the sentence's sentence_years, read once for
+    all its figures (read here when not given).
 
     >>> sentence_year("a 5 billion fund by the end of 2026", 2, None)
     2026
     """
+    cands = sentence_years(sentence, published_at) if years is None else years
+    if not cands:
+        return None
+    after = bisect_left(cands, (pos,))  # the first year stated from pos on
+    return (cands[after] if after < len(cands) else cands[-1])[1]
+
+
+def sentence_years(sentence: str, published_at: datetime | None) -> list[tuple[int, int]]:
+    """(where stated, year) of each deadline year of a sentence not already past, in order.
+
+    >>> sentence_years("a 2023-2025 plan sets goals by 2027", None)
+    [(2, 2025), (28, 2027)]
+    """
     cands = [(m.start(), int(m.group(1))) for m in YEAR_BY.finditer(sentence)]
     cands += [(m.start(), int(m.group(2))) for m in YEAR_RANGE.finditer(sentence)]
     cands += [(m.start(), int(m.group(1))) for m in YEAR_GOAL.finditer(sentence)]
-    cands = _recent(cands, published_at)
-    if not cands:
-        return None
-    after = [c for c in cands if c[0] >= pos]
-    return (min(after) if after else max(cands))[1]
+    return sorted(_recent(cands, published_at))
 
 
 def _recent(cands: list[tuple[int, int]], published_at: datetime | None) -> list[tuple[int, int]]:

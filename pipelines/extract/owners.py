@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import chain
 from datetime import datetime
@@ -10,8 +10,11 @@ from functools import lru_cache
 
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import country_demonyms, is_demonym
+from pipelines.extract.match_index import DIRECT_SPAN, first_in, last_in, text_index
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
+
+BLANK_LINE = re.compile(r"(?=\n\n)")  # each place a blank line starts, those overlapping ('\n\n\n') too
 
 
 @dataclass
@@ -30,6 +33,7 @@ class StoryState:
     owner_years: dict = field(default_factory=dict)  # jurisdiction -> first deadline year of its targets in the story
     paragraph_years: dict = field(default_factory=dict)  # (start, end) -> (plan period's year, deadlines): targets.py
     _starts: list[int] = field(default_factory=list, repr=False)
+    _breaks: list[int] | None = field(default=None, repr=False)  # where each blank line ('\n\n') starts, in order
 
     def __post_init__(self):
         self.jur = sorted(self.jur, key=lambda m: m.char_start)
@@ -45,10 +49,18 @@ class StoryState:
         return (self.jur[i] for i in range(bisect_left(self._starts, pos) - 1, -1, -1))
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the paragraph holding pos."""
-        start = self.body.rfind("\n\n", 0, pos)
-        end = self.body.find("\n\n", pos)
-        return (0 if start < 0 else start + 2), (len(self.body) if end < 0 else end)
+        """(start, end) of the paragraph holding pos: after the last blank line ending by pos, up to the first one
+        from pos on. The blank lines are found once per story, so a paragraph of many figures is not read once per figure.
+
+        >>> StoryState("One.\\n\\nTwo and two.\\n\\n\\nThree.", [], None, None).paragraph(9)
+        (6, 18)
+        """
+        if self._breaks is None:
+            self._breaks = [m.start() for m in BLANK_LINE.finditer(self.body)]
+        before = bisect_right(self._breaks, pos - 2)  # the blank lines wholly before pos
+        after = bisect_left(self._breaks, pos)
+        return (self._breaks[before - 1] + 2 if before else 0), (
+            self._breaks[after] if after < len(self._breaks) else len(self.body))
 
 
 def _is_subject_place(m: Mention) -> bool:
@@ -135,16 +147,18 @@ def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, uni
 
 
 def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None) -> str | None:
-    """Owner from the clause around the amount: 'by X', the clause subject, a government phrase, the sentence."""
+    """Owner from the clause around the amount: 'by X', the clause subject, a government phrase, the sentence.
+    The clause breaks, 'by' phrases and government words are looked up in one scan of the body per pattern
+    (match_index.py), not read again over the clause for each figure."""
     body = story.body
     s_start, s_end = span
-    clause_start = s_start
-    for m in CLAUSE_BREAK.finditer(body, s_start, pos):
-        clause_start = m.end()
-    nxt = CLAUSE_BREAK.search(body, end, s_end)
-    clause_end = nxt.start() if nxt else s_end
     cfg = target_rules()
-    by = cfg["owner_after"].search(body, end, clause_end)
+    reach = _reach()
+    last_break = last_in(CLAUSE_BREAK, body, s_start, pos, reach[CLAUSE_BREAK])
+    nxt = first_in(CLAUSE_BREAK, body, end, s_end, reach[CLAUSE_BREAK])
+    clause_start = last_break.end() if last_break else s_start
+    clause_end = nxt.start() if nxt else s_end
+    by = first_in(cfg["owner_after"], body, end, clause_end, reach[cfg["owner_after"]])
     if by:
         after = story.places_in(by.end(), by.end() + 1)
         if after:
@@ -152,12 +166,13 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
     in_clause = story.places_in(clause_start, pos)
     if in_clause:
         return _most_specific(first_subject(in_clause, body), in_clause)
-    government = demonym_government(body[clause_start:pos])
+    named = first_in(_demonym_words_re(), body, clause_start, pos, reach[_demonym_words_re()])  # no adjective, no match
+    government = demonym_government(body[clause_start:pos]) if named else None
     if government:
         return government
-    for text in (body[clause_start:pos], body[end:clause_end]):
+    for lo, hi in ((clause_start, pos), (end, clause_end)):
         for level, rx in cfg["gov_re"].items():
-            if rx.search(text):
+            if _holds(body, rx, lo, hi):
                 found = _by_level(level, pos, story)
                 if found:
                     return found
@@ -165,6 +180,27 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
     if in_sentence:
         return first_subject(in_sentence, body)
     return fallback
+
+
+@lru_cache(maxsize=1)
+def _reach() -> dict[re.Pattern, int]:
+    """How many characters one attempt of each pattern looked up in a body's scan reads (match_index.py)."""
+    return {**target_rules()["reach"], _demonym_words_re(): max(map(len, country_demonyms()))}
+
+
+def _holds(body: str, rx: re.Pattern, lo: int, hi: int) -> bool:
+    """Whether rx.search(body[lo:hi]) finds a match; in a long range from the body's scan: the slice's first
+    position is tried on its own, where rx's lookbehind reads no character before it (the body's scan reads body[lo - 1])."""
+    if hi - lo <= DIRECT_SPAN:
+        return bool(rx.search(body[lo:hi]))
+    reach = _reach()[rx]
+    return bool(rx.match(body[lo:lo + reach]) or text_index(rx, body, reach).first(lo + 1, hi))
+
+
+@lru_cache(maxsize=1)
+def _demonym_words_re() -> re.Pattern:
+    """The country adjectives alone: every match of the demonym government pattern holds one (case as written)."""
+    return re.compile("|".join(map(re.escape, sorted(country_demonyms(), key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ class Spans:
     ([(10, 20), (40, 45)], True, False, False)
     >>> spans.cut_at(42, 47), spans.cut_at(40, 47), spans.cut_at(44, 45)
     (True, False, False)
+    >>> spans.overlaps(30, 40), spans.overlaps(29, 31), spans.overlaps(45, 50)
+    (False, True, False)
     """
 
     def __init__(self, spans):
@@ -29,6 +31,11 @@ class Spans:
         """True when a span starting at or before `start` reaches `end` or past it."""
         i = bisect_right(self.starts, start)
         return i > 0 and self.reach[i - 1] >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a span overlaps [start, end): one starting before `end` ends after `start`."""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
     def cut_at(self, start: int, end: int) -> bool:
         """True when a span starting before `start` ends between `start` and `end`: it and the span (start, end) cross."""

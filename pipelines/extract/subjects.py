@@ -24,11 +24,13 @@ from pipelines.extract.chinese.places import has_han
 from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym
+from pipelines.extract.match_index import last_in
 from pipelines.extract.owners import first_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules, word_alternation
 from pipelines.records import Mention
 
 TOKEN = r"[A-Z][\w&.'’-]*"
+LETTERS_AND_SPACES = re.compile(r"(?:[^\W\d_]|\s)+")
 NOT_NAME_WORDS = STOP_WORDS | SPLIT_WORDS | GENERIC | PERSON_TITLES | TITLE_SPLIT | ORG_HEADS | OTHER_HEADS
 
 
@@ -86,6 +88,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     reporting verb and a pronoun ending a text)."""
     cfg = target_rules()
     alt = word_alternation
+    if not all(re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", w) for w in cfg["subject_verbs"] + cfg["subject_verb_auxiliaries"]):
+        raise ValueError("subject verbs must be words of letters: verb_subject bounds what its pattern reads by them")
     verb = re.compile(rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
     connectors = alt(CUES["organization_connectors"] + ["the", "de"])
     phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
@@ -104,15 +108,14 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mentio
     >>> verb_subject("Dubai will invest $500 million.", 0, 18, [], [Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
     Subject(kind='place', owner='Dubai', start=0)
     """
-    clause_start = sentence_start
-    for m in CLAUSE_BREAK.finditer(body, sentence_start, pos):
-        clause_start = m.end()
+    last_break = last_in(CLAUSE_BREAK, body, sentence_start, pos, target_rules()["reach"][CLAUSE_BREAK])
+    clause_start = last_break.end() if last_break else sentence_start
     verb_re, _, reported_re = _patterns()
-    verbs = list(verb_re.finditer(body, clause_start, pos))
-    if not verbs:
+    verb = last_in(verb_re, body, clause_start, pos, lambda: _verb_reach(body))  # a long clause: the body's one scan
+    if verb is None:
         return None
-    reported = reported_re.search(body, max(clause_start, verbs[-1].start() - 40), verbs[-1].start())
-    span = _phrase_before(body, clause_start, reported.start() if reported else verbs[-1].start())
+    reported = reported_re.search(body, max(clause_start, verb.start() - 40), verb.start())
+    span = _phrase_before(body, clause_start, reported.start() if reported else verb.start())
     if span is None:
         return None
     s, e = span
@@ -130,6 +133,14 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mentio
     if zone is not None:  # 'The Hainan Free Trade Port aims ...': a zone of the place it is named after
         return Subject("place", zone, s)
     return Subject("name") if _is_unknown_name(body[s:e]) else None
+
+
+@lru_cache(maxsize=8)
+def _verb_reach(body: str) -> int:
+    """How many characters one attempt of the verb pattern reads in this body: the pattern is spaces and words of
+    letters (checked by _patterns), so an attempt reads no further than the longest run of letters and spaces and
+    the character after it."""
+    return max((m.end() - m.start() for m in LETTERS_AND_SPACES.finditer(body)), default=0) + 1
 
 
 def _phrase_before(body: str, lo: int, end: int) -> tuple[int, int] | None:

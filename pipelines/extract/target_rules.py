@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipelines.extract.match_index import pattern_reach
 from pipelines.extract.ranges import RangeWords
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -91,6 +92,9 @@ def target_rules() -> dict:
     cfg["company_result_re"] = re.compile(rf"(?<![\w-]){_words(cfg['company_result_cues'])}(?![\w-])", re.I)
     for key in ("plan_reference_re", "past_year_re", "past_phrase_re", "per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)
+    if not re.fullmatch(r"(?:[A-Za-z |()?:*$]|\\[bs])*", cfg["count_past_before_re"].pattern):
+        raise ValueError("count_past_before_re must be words and spaces: amounts._range_or_past_count reads it from "
+                         "the last other character before a count")
     cfg["count_name_before_re"] = re.compile(cfg["count_name_before_re"])  # case-sensitive: a capitalised word
     cfg["count_rank_before_re"] = re.compile(cfg["count_rank_before_re"], re.I)
     cfg["symbol_context_re"] = {sign: [(cur, re.compile(rf"\b(?:{_in_order(ws)})\b")) for cur, ws in codes.items()
@@ -111,8 +115,10 @@ def target_rules() -> dict:
     cfg["shared_number_re"] = re.compile(rf"\d|\b(?:{words})\b", re.I)  # a number listed before a shared figure
     cfg["shared_respective_re"] = re.compile(rf"\b(?:{alt(cfg['shared_respective_words'])})\b", re.I)
     year_not = rf"(?!(?:19|20)\d\d(?![\d,.])(?!\s?(?:{alt(cfg['scales'])})\b))"  # 'by 2025 to 200 billion yuan' is no range
+    range_end = r"(?:to|-|–|or)\s?$"
     cfg["range_before"] = re.compile(  # 'three to ', '100-' before a count; 'by 2025 to 200 companies' is no range
-        rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))\s?(?:to|-|–|or)\s?$", re.I)
+        rf"(?:(?<![\d.,]){year_not}(?:{NUM})|\b(?:{words}))\s?{range_end}", re.I)
+    cfg["range_before_end"] = re.compile(range_end, re.I)  # how range_before's match ends: looked for first
     joins = alt(cfg["range_joiners"])
     unpaired = alt(j for j in cfg["range_joiners"] if j not in cfg["range_paired_joins"])
     cfg["range_words"] = RangeWords(  # money ranges and changes: pipelines/extract/ranges.py
@@ -124,4 +130,7 @@ def target_rules() -> dict:
         upper_alone=re.compile(rf"\s?(?:{unpaired})\s?(?P<num>{NUM})\s?(?P<scale>{alt(cfg['scales'])})\b", re.I),  # '$1-2 billion'
         scales={k.lower(): v for k, v in cfg["scales"].items()},
         level_before=re.compile(rf"\b(?:{alt(cfg['range_change_openers'])})\s?$", re.I))  # 'up from ' before a starting figure
+    # the most characters one attempt of a pattern the figures of a sentence look up in one scan reads (match_index.py)
+    cfg["reach"] = {CLAUSE_BREAK: len(", whereas "), cfg["owner_after"]: pattern_reach(cfg["owner_after"]),
+                    **{rx: max(map(len, cfg["government_subjects"][lvl])) + 1 for lvl, rx in cfg["gov_re"].items()}}
     return cfg

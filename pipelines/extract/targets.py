@@ -6,20 +6,22 @@ deadlines.py finds by when, target_rules.py holds the cue lists.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import datetime
 
 from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
 from pipelines.extract.english_shared import english_shared_owners
-from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year
+from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year, sentence_years
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
 from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.subjects import Subject, organization_places, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
 
+BASED = re.compile(r"[\w .'-]*?-based\b")  # 'Abu Dhabi-based Binance': a place naming where a company is based
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of text; paragraphs and . ! ? end a sentence.
@@ -75,6 +77,11 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         money = find_money(sentence, body, cfg)
         amounts = money + find_counts(sentence, money, cfg)
         in_sentence = [m for m in jur if s <= m.char_start < e]
+        if amounts:  # what the sentence's figures look up, read once for all of them
+            scans = SentenceScans(sentence, cfg, CLAUSE_BREAK)
+            starts, ends = sorted(a["start"] for a in amounts), sorted(a["end"] for a in amounts)
+            figures = [(s + f["start"], s + f["end"]) for f in amounts]
+            place_starts = [m.char_start - s for m in in_sentence]
         anaphor = cfg["anaphor_re"].match(cfg["opener_re"].sub("", sentence))
         fallback = (story.plan_owner or story.main) if anaphor else story.prev_subject
         item = lead_in is not None and is_list_item(body, s, e)
@@ -83,25 +90,24 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         breakdown = False
         companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
         for a in amounts:
-            if below_target_size(a, cfg) or _rejected(sentence, a, amounts, cfg, published_at) \
-                    or _company_figure(sentence, a, companies, cfg) \
-                    or _company_plan(sentence, a, companies, [m.char_start - s for m in in_sentence]) \
-                    or _company_kind_plan(sentence, a, [m.char_start - s for m in in_sentence], cfg):
+            if below_target_size(a, cfg) or _rejected(scans, a, starts, ends, published_at) \
+                    or _company_figure(scans, a, companies) or _company_plan(scans, a, companies, place_starts) \
+                    or _company_kind_plan(scans, a, place_starts):
                 continue
-            if a["unit"] != "count" and _is_component(sentence, a, story, cfg, breakdown):
+            if a["unit"] != "count" and _is_component(scans, a, story, breakdown):
                 breakdown = True
                 continue
             subject = verb_subject(body, s, s + a["start"], mentions, jur) if stated else None
             if subject is not None and subject.kind in ("company", "name"):
                 continue  # a company's plan, or that of a name no list knows and no place: no place's target
             if stated and not (a["unit"] == "count" and breakdown):
-                target = _target(story, (s, e), a, fallback, cfg, previous_amount_end(a, amounts), subject)
+                target = _target(story, scans, s, a, fallback, previous_amount_end(a, ends), subject)
                 if item and target.target_year is None:  # '- 10 leading companies' under '... goals for 2025:'
                     target = replace(target, target_year=sentence_year(lead_in, len(lead_in), published_at))
                 held = subject is not None and subject.kind == "organization"
                 if held:
                     target.extra["held_by_organization"] = True
-                out.extend([target] if held else _per_holder(target, story, (s, e), a, amounts, in_sentence, cfg))
+                out.extend([target] if held else _per_holder(target, story, scans, s, a, figures, in_sentence))
                 if target.unit != "count":
                     story.last_money = target
                     if target.metric in ("investment", "fund_size"):
@@ -126,15 +132,14 @@ def _names_a_government(sentence: str, cfg: dict) -> bool:
     return any(re.search(rf"\b[A-Z]\w*\s{re.escape(head)}\b", sentence) for head in cfg["subject_place_heads"])
 
 
-def _per_holder(target: Target, story: StoryState, span: tuple[int, int], a: dict, amounts: list[dict],
-                in_sentence: list[Mention], cfg: dict) -> list[Target]:
+def _per_holder(target: Target, story: StoryState, scans: SentenceScans, s: int, a: dict, figures: list[tuple[int, int]],
+                in_sentence: list[Mention]) -> list[Target]:
     """The target once per place it is stated for ('Hefei and Wuhu will each set up ...': english_shared.py), each
-    row numbered by holder_no as on the Chinese path; none when 'respectively' pairs places and figures unevenly."""
-    s, e = span
-    clause_end = CLAUSE_BREAK.search(story.body, s + a["end"], e)
-    figures = [(s + f["start"], s + f["end"]) for f in amounts]
+    row numbered by holder_no as on the Chinese path; none when 'respectively' pairs places and figures unevenly.
+    `scans` is the sentence's, starting at s in the body; `figures` the (start, end) of its amounts in the body."""
+    clause_end = s + scans.clause(a["start"], a["end"])[1]
     holders = english_shared_owners(story.body, in_sentence, (s + a["start"], s + a["end"]), figures,
-                                    clause_end.start() if clause_end else e, target.jurisdiction_name, cfg)
+                                    clause_end, target.jurisdiction_name, scans.cfg)
     if holders == [target.jurisdiction_name]:
         return [target]
     return [replace(target, jurisdiction_name=h, extra={**target.extra, "holder_no": n}) for n, h in enumerate(holders)]
@@ -156,11 +161,12 @@ def _note_plan_owner(story: StoryState, span: tuple[int, int], in_sentence: list
     story.plan_owner = first_subject(in_clause or in_sentence, story.body)
 
 
-def _is_component(sentence: str, a: dict, story: StoryState, cfg: dict, breakdown: bool) -> bool:
+def _is_component(scans: SentenceScans, a: dict, story: StoryState, breakdown: bool) -> bool:
     """True for a line of a budget already stated in total ('The largest single item is KRW 34 billion ...')."""
-    clause = _clause(sentence, a)
-    strong = breakdown or cfg["component_re"].search(clause)
-    if not (strong or cfg["component_more_re"].search(clause)):
+    cfg, clause = scans.cfg, scans.clause(a["start"], a["end"])
+    strong_cue, more_cue = scans.kept(("component", *clause), lambda: _clause_cues(scans, clause, "component_re", "component_more_re"))
+    strong = breakdown or strong_cue
+    if not (strong or more_cue):
         return False
     for total in story.totals:
         if (strong or total[2] > 0) and total[1] == a["unit"] and a["value"] < total[0] and total[2] + a["value"] <= total[0] * 1.001:
@@ -169,27 +175,43 @@ def _is_component(sentence: str, a: dict, story: StoryState, cfg: dict, breakdow
     return False
 
 
-def previous_amount_end(amount: dict, amounts: list[dict]) -> int | None:
-    """End (in the sentence) of the amount stated just before this one, None for the first."""
-    return max((o["end"] for o in amounts if o["end"] <= amount["start"]), default=None)
+def _clause_cues(scans: SentenceScans, clause: tuple[int, int], *keys: str) -> tuple[bool, ...]:
+    """Whether each pattern cfg[key] matches in the clause text[clause[0]:clause[1]]: read once per clause (kept by
+    the callers), however many figures the clause holds."""
+    text = scans.text[clause[0]:clause[1]]
+    return tuple(bool(scans.cfg[key].search(text)) for key in keys)
 
 
-def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | None, cfg: dict,
+def previous_amount_end(amount: dict, ends: list[int]) -> int | None:
+    """End (in the sentence) of the amount stated just before this one, None for the first; `ends` are the ends of
+    the sentence's amounts, sorted, so each figure finds it by bisection, not by reading every other figure.
+
+    >>> previous_amount_end({"start": 30}, [12, 25, 40]), previous_amount_end({"start": 5}, [12, 25, 40])
+    (25, None)
+    """
+    before = bisect_right(ends, amount["start"])
+    return ends[before - 1] if before else None
+
+
+def _target(story: StoryState, scans: SentenceScans, s: int, a: dict, fallback: str | None,
             previous_end: int | None = None, subject: Subject | None = None) -> Target:
-    """Build one Target from an amount found in the sentence at span; a known organization as the subject
-    (`subject`, subjects.py) holds it for its own jurisdiction, or for none, and a place as the subject outranks a
-    place named before it in the sentence."""
-    s, e = span
-    sentence = story.body[s:e]
+    """Build one Target from an amount found in the sentence `scans` reads, starting at s in the body; a known
+    organization as the subject (`subject`, subjects.py) holds it for its own jurisdiction, or for none, and a place
+    as the subject outranks a place named before it in the sentence. What depends on the sentence alone (its
+    deadline years, its same-year and relative-deadline cues) is read once per sentence."""
+    cfg, sentence = scans.cfg, scans.text
+    e = s + len(sentence)
     last_money = story.last_money
     unit = a["unit"]
-    metric = a.get("metric") or money_metric(sentence, a, cfg) or (last_money.metric if last_money else "investment")
+    metric = a.get("metric") or money_metric(sentence, a, cfg, scans) or (last_money.metric if last_money else "investment")
     usd = a["usd"] if a["stated"] else (None if unit == "count" else to_usd(a["value"], unit, cfg))
-    year = sentence_year(sentence, a["start"], story.published_at)
+    years = scans.kept(("years",), lambda: sentence_years(sentence, story.published_at))
+    year = sentence_year(sentence, a["start"], story.published_at, years)
     year_is_stated = year is not None  # written as a year; 'within three years' or the context only imply one
-    if year is None and cfg["same_year_re"].search(sentence):
-        year = deadline_year(story.body[:s], story.published_at) or (last_money.target_year if last_money else None)
-    relative = next((m for rx in cfg["relative_re"] if (m := rx.search(sentence))), None)
+    if year is None and scans.kept(("same_year",), lambda: bool(cfg["same_year_re"].search(sentence))):
+        year = scans.kept(("year_before",), lambda: deadline_year(story.body[:s], story.published_at)) or (
+            last_money.target_year if last_money else None)
+    relative = scans.kept(("relative",), lambda: next((m for rx in cfg["relative_re"] if (m := rx.search(sentence))), None))
     if year is None and relative:
         year = relative_year(relative, story.published_at, cfg)
     elif year is None:
@@ -197,14 +219,14 @@ def _target(story: StoryState, span: tuple[int, int], a: dict, fallback: str | N
     if subject is not None and subject.kind == "organization":
         owner = subject.owner
     else:
-        owner = find_owner(story, span, s + a["start"], s + a["end"], unit, fallback,
+        owner = find_owner(story, (s, e), s + a["start"], s + a["end"], unit, fallback,
                            None if previous_end is None else s + previous_end)
     if subject is not None and subject.kind == "place" and owner != subject.owner and (
             any(m.entity_name == owner for m in story.places_in(s, subject.start))
             or not any(m.entity_name == owner for m in story.places_in(s, e))):
         owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it;
         # 'The Hainan Free Trade Port aims ...': the place its name opens with, not one from an earlier sentence
-    year = _context_year(year, owner, sentence, sentence[a["start"]:a["end"]], story, cfg)
+    year = _context_year(year, owner, scans, sentence[a["start"]:a["end"]], story)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
                   {"amount_text": sentence[a["start"]:a["end"]], "amount_start": s + a["start"], "amount_end": s + a["end"],
@@ -225,8 +247,8 @@ def _paragraph_year(story: StoryState, pos: int, cfg: dict) -> int | None:
     return period or (deadlines[before - 1][1] if before else None)
 
 
-def _context_year(year: int | None, owner: str | None, sentence: str, amount_text: str, story: StoryState,
-                  cfg: dict) -> int | None:
+def _context_year(year: int | None, owner: str | None, scans: SentenceScans, amount_text: str,
+                  story: StoryState) -> int | None:
     """The year when the sentence and paragraph give none: the deadline of the plan it refers back to, else the headline's.
 
     'Additionally, the plan outlines 50 research centers' takes the year of the plan's earlier targets;
@@ -235,7 +257,7 @@ def _context_year(year: int | None, owner: str | None, sentence: str, amount_tex
     if year is not None:
         story.owner_years.setdefault(owner, year)
         return year
-    refers_back = bool(cfg["plan_reference_re"].search(sentence))
+    refers_back = scans.kept(("refers_back",), lambda: bool(scans.cfg["plan_reference_re"].search(scans.text)))
     if refers_back and story.owner_years.get(owner) is not None:
         return story.owner_years[owner]
     headline_year = deadline_year(story.title, story.published_at)
@@ -260,36 +282,48 @@ def dedupe_targets(targets: list[Target]) -> list[Target]:
     return [t for t in targets if id(t) in keep]
 
 
-def _company_figure(sentence: str, amount: dict, companies: list[int], cfg: dict) -> bool:
+def _found_clause(scans: SentenceScans, amount: dict) -> tuple[int, bool]:
+    """(where the text of the amount's clause is first found in the sentence, whether it names a company result),
+    read once per clause. The first place the clause's text is found is where _company_figure and _company_plan
+    have always looked from (the clause itself, unless its words stand earlier too)."""
+    clause = scans.clause(amount["start"], amount["end"])
+
+    def read() -> tuple[int, bool]:
+        text = scans.text[clause[0]:clause[1]]
+        return scans.text.find(text), bool(scans.cfg["company_result_re"].search(text))
+    return scans.kept(("found", *clause), read)
+
+
+def _company_figure(scans: SentenceScans, amount: dict, companies: list[int]) -> bool:
     """True for a company's revenue, sales or earnings ('HashKey expects revenue of $200 million'): a result, not a target."""
-    clause = _clause(sentence, amount)
-    start = sentence.find(clause)
-    return any(start <= c < amount["start"] for c in companies) and bool(cfg["company_result_re"].search(clause))
+    start, result = _found_clause(scans, amount)
+    return any(start <= c < amount["start"] for c in companies) and result
 
 
-def _company_plan(sentence: str, amount: dict, companies: list[int], places: list[int]) -> bool:
+def _company_plan(scans: SentenceScans, amount: dict, companies: list[int], places: list[int]) -> bool:
     """True for a company's own plan: a company and no place stand in the clause before the figure ('Binance will
     invest $100 million in a Dubai hub', 'Abu Dhabi-based Binance will invest ...'); a place's firm ('Hong Kong's
     Cyberport will invest') and a plan a place shares ('Tencent and Shenzhen will set up a fund') are the place's."""
-    clause = _clause(sentence, amount)
-    start = sentence.find(clause)
+    start, _ = _found_clause(scans, amount)
     if not any(start <= c < amount["start"] for c in companies):
         return False
-    return not any(start <= p < amount["start"] and not re.match(r"[\w .'-]*?-based\b", sentence[p:amount["start"]])
-                   for p in places)
+    return not any(start <= p < amount["start"] and not BASED.match(scans.text, p, amount["start"]) for p in places)
 
 
-def _company_kind_plan(sentence: str, amount: dict, places: list[int], cfg: dict) -> bool:
+def _company_kind_plan(scans: SentenceScans, amount: dict, places: list[int]) -> bool:
     """True for a clause opening with a company named by its kind ('The company has pledged $100 million', 'The
     ERP giant ...') with no place and no government word between it and the figure: the company's own plan. 'The
-    exchange builds on the city's KRW 100 billion fund' is the city's."""
-    clause = _clause(sentence, amount)
-    start = sentence.find(clause)
-    opening = cfg["company_kind_subject_re"].match(clause)
+    exchange builds on the city's KRW 100 billion fund' is the city's. Read from where the clause's text is first
+    found, as _company_plan reads."""
+    c_start, c_end = scans.clause(amount["start"], amount["end"])
+    cfg, sentence = scans.cfg, scans.text
+    opening = cfg["company_kind_subject_re"].match(sentence, c_start, c_end)
     if opening is None:
         return False
-    between = sentence[start + opening.end():amount["start"]]
-    return not (any(start + opening.end() <= p < amount["start"] for p in places)
+    start, _ = _found_clause(scans, amount)
+    after = start + opening.end() - c_start
+    between = sentence[after:amount["start"]]
+    return not (any(after <= p < amount["start"] for p in places)
                 or any(rx.search(between) for rx in cfg["gov_re"].values()))
 
 
@@ -306,25 +340,26 @@ def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
     return bool(past) and not cfg["commitment_re"].search(clause)
 
 
-def _clause(sentence: str, amount: dict) -> str:
-    """The clause of a sentence holding the amount (between ';', ', and', ', while', ...)."""
-    start = 0
-    for m in CLAUSE_BREAK.finditer(sentence, 0, amount["start"]):
-        start = m.end()
-    end_m = CLAUSE_BREAK.search(sentence, amount["end"])
-    return sentence[start:end_m.start() if end_m else len(sentence)]
-
-
-def _rejected(sentence: str, amount: dict, amounts: list[dict], cfg: dict,
+def _rejected(scans: SentenceScans, amount: dict, starts: list[int], ends: list[int],
               published_at: datetime | None = None) -> bool:
-    """True for a statistic, fine, price, forecast, company figure, past amount, per-unit cap or amount cited as context."""
-    clause = _clause(sentence, amount)
-    if cfg["not_re"].search(clause) or cfg["not_target_re"].search(clause) or _past_figure(clause, published_at, cfg):
+    """True for a statistic, fine, price, forecast, company figure, past amount, per-unit cap or amount cited as
+    context. The clause's cues are read once per clause; `starts` and `ends` are those of the sentence's amounts,
+    sorted, so the text between this amount's neighbours is found by bisection."""
+    cfg, sentence = scans.cfg, scans.text
+    clause = scans.clause(amount["start"], amount["end"])
+
+    def read() -> tuple[bool, bool]:
+        text = sentence[clause[0]:clause[1]]
+        stated = cfg["not_re"].search(text) or cfg["not_target_re"].search(text) or _past_figure(text, published_at, cfg)
+        return bool(stated), bool(cfg["per_unit_re"].search(text))
+    stated, per_unit = scans.kept(("rejected", *clause), read)
+    if stated:
         return True
-    start = max([a["end"] for a in amounts if a["end"] <= amount["start"]], default=0)
-    end = min([a["start"] for a in amounts if a["start"] >= amount["end"]], default=len(sentence))
+    start = previous_amount_end(amount, ends) or 0
+    after = bisect_left(starts, amount["end"])
+    end = starts[after] if after < len(starts) else len(sentence)
     own = sentence[start:end]
-    if amount["unit"] != "count" and (cfg["per_unit_re"].search(own) and cfg["per_unit_re"].search(clause)
+    if amount["unit"] != "count" and (cfg["per_unit_re"].search(own) and per_unit
                                       or cfg["per_unit_after_re"].match(sentence[amount["end"]:])):
         return True
     return bool(cfg["context_before_re"].search(sentence[max(0, amount["start"] - 40):amount["start"]]))

@@ -12,7 +12,9 @@ distributive word a list names partners of one joint target ('四川省与重庆
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from pipelines.extract.match_index import all_in, last_in
 from pipelines.extract.owners import listed_places
 from pipelines.records import Mention
 
@@ -21,10 +23,19 @@ LIST_END = re.compile(r"[，,；;：:]")  # ends the clause of 分别 and its fi
 
 
 def _cue(body: str, start: int, end: int, cfg: dict) -> re.Match | None:
-    """The last distributive word in body[start:end] that is not part of another word (首都, 都市)."""
-    void = [(m.start(), m.end()) for m in cfg["shared_not_re"].finditer(body, max(0, start - 1), end + 1)]
-    cues = [m for m in cfg["shared_cue_re"].finditer(body, start, end) if not any(s <= m.start() < e for s, e in void)]
-    return cues[-1] if cues else None
+    """The last distributive word in body[start:end] that is not part of another word (首都, 都市). Both word lists are
+    looked up in one scan of the body (match_index.py), not in a scan of the range per figure; the words that void
+    a cue are read only when a cue stands in the range."""
+    cue_re, not_re, reach = cfg["shared_cue_re"], cfg["shared_not_re"], cfg["reach"]
+    void = None
+    cue = last_in(cue_re, body, start, end, reach[cue_re])
+    while cue is not None:
+        if void is None:
+            void = [(m.start(), m.end()) for m in all_in(not_re, body, max(0, start - 1), end + 1, reach[not_re])]
+        if not any(s <= cue.start() < e for s, e in void):
+            return cue
+        cue = last_in(cue_re, body, start, cue.start(), reach[cue_re])  # the range's matches before it: those up to it
+    return None
 
 
 def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], figures: list[tuple[int, int]],
@@ -42,7 +53,7 @@ def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], fig
     ...               (14, 21), [(14, 21)], "Beijing", rules())
     ['Beijing', 'Shanghai']
     """
-    before = [m for m in places if m.char_start < figure[0]]
+    before = places[:bisect_left(places, figure[0], key=lambda m: m.char_start)]  # places are in order
     if not before:
         return [owner]
     listed = listed_places(before, body, cfg["shared_joiner_re"])

@@ -20,12 +20,14 @@ from pipelines.extract.chinese.numbers import chinese_number, half_width, numera
 from pipelines.extract.chinese.orgs import owns_no_place
 from pipelines.extract.chinese.places import HAN
 from pipelines.extract.chinese.shared import shared_owners
-from pipelines.extract.chinese.subjects import KATAKANA_NAME, subject_clause_start, subject_holder, subject_re
+from pipelines.extract.chinese.subjects import (KATAKANA_NAME, SentenceClauses, subject_clause_start, subject_holder,
+                                                subject_re)
 from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
 from pipelines.extract.ranges import RangeWords, without_ranges
+from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.spans import DisjointSpans, Spans
 from pipelines.extract.target_rules import target_rules, word_alternation as _alt
 from pipelines.records import Mention, Target
@@ -102,10 +104,14 @@ def rules(language: str = "chinese") -> dict:
             rf"(?:{_alt(cfg['range_change_openers'])})(?:\s*(?:19|20)\d\d\s*年[底末]?的?)?\s*$"),
         level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None,
         reached_after=re.compile(rf"\s*(?:{_alt(cfg['range_reached_after'])})") if cfg["range_reached_after"] else None)
+    # the most characters one attempt of each pattern a sentence's figures look up reads (sentence_scans.py)
+    cfg["reach"] = reach = {CLAUSE_BREAK: 1}
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues", "list_lead_in_cues",
                 "forecast_source_cues", "planned_commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
+        reach[cfg[key + "_re"]] = max(map(len, cfg[key]))
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
+    reach.update((rx, max(map(len, words))) for (_, rx), (_, words) in zip(cfg["metric_res"], cfg["money_metrics"]))
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
     cfg["range_re"] = re.compile(cfg["range_pattern"])
     cfg["relative_year_res"] = [re.compile(p) for p in cfg["relative_year_patterns"]]
@@ -113,6 +119,8 @@ def rules(language: str = "chinese") -> dict:
     money_words = _alt(w for _, words in cfg["money_metrics"] for w in words)
     cfg["purpose_re"] = re.compile(  # a verb not naming a kind of money ('企业发展基金' is a fund's name)
         rf"(?:{_alt(cfg['purpose_verbs'])})(?!{money_words})") if cfg["purpose_verbs"] else None
+    if cfg["purpose_re"]:  # the verb, then the money word its lookahead reads
+        reach[cfg["purpose_re"]] = max(map(len, cfg["purpose_verbs"])) + max(len(w) for _, ws in cfg["money_metrics"] for w in ws)
     nouns = rf"[的の]?\s*(?:{_alt(cfg['threshold_nouns'])})"  # '10亿元以上的项目', '100億円以上の企業'
     cfg["threshold_after_re"] = re.compile(  # '以上元宇宙项目': a few words may stand before the noun
         rf"\s*(?:{_alt(cfg['threshold_links'])})\s*[的の]?[\u3041-\u30ff\u4e00-\u9fff]{{0,6}}?{nouns}")
@@ -127,6 +135,7 @@ def rules(language: str = "chinese") -> dict:
     cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{_alt(cfg['shared_joiners'])})\s*")
     cfg["shared_cue_re"] = re.compile(_alt(cfg["shared_cues"]))
     cfg["shared_not_re"] = re.compile(_alt(cfg["shared_not_words"]))
+    reach[cfg["shared_cue_re"]], reach[cfg["shared_not_re"]] = max(map(len, cfg["shared_cues"])), max(map(len, cfg["shared_not_words"]))
     cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
         rf"(?:(?!\d)|(?<!\d))(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
     cfg["subject_re"] = subject_re(cfg)  # a company suffix and a plan word after a clause's first name
@@ -174,12 +183,14 @@ def _figure(sentence: str, m: re.Match, cfg: dict) -> float | None:
     return _value(num, m.group("scale"), cfg)
 
 
-def find_amounts(sentence: str, cfg: dict) -> list[dict]:
-    """Money and counted amounts in a sentence (digits half-width: see half_width), with spans relative to it.
+def find_amounts(sentence: str, cfg: dict, scans: SentenceScans | None = None) -> list[dict]:
+    """Money and counted amounts in a sentence (digits half-width: see half_width), with spans relative to it;
+    `scans`, the sentence's (sentence_scans.py), is made when not given.
 
     >>> [(a["value"], a["unit"]) for a in find_amounts("设立50亿元基金，培育一百家企业，引进人才1万名", rules())]
     [(5000000000.0, 'CNY'), (100.0, 'count'), (10000.0, 'count')]
     """
+    scans = scans or SentenceScans(sentence, cfg, CLAUSE_BREAK)
     found: list[dict] = []
     taken = DisjointSpans()  # the spans of `found`: a figure overlapping one is part of it
     free = taken.is_free
@@ -204,7 +215,7 @@ def find_amounts(sentence: str, cfg: dict) -> list[dict]:
             keep(amount)
     for m in cfg["bare_re"].finditer(sentence):
         value = _figure(sentence, m, cfg)
-        if value is not None and free(m.start(), m.end()) and _metric(sentence, m.start(), m.end(), cfg, before_only=True, clause_only=True):
+        if value is not None and free(m.start(), m.end()) and _metric(scans, m.start(), m.end(), before_only=True, clause_only=True):
             keep({"start": m.start(), "end": m.end(), "unit": "CNY", "local": True, "value": value, "usd": None,
                   "stated": False})
     for m in [*cfg["count_re"].finditer(sentence), *cfg["count_after_noun_re"].finditer(sentence)]:
@@ -242,15 +253,7 @@ def _drop_inside(found: list[dict], taken: DisjointSpans, start: int, end: int) 
         taken.remove(a["start"], a["end"])
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the clause holding an amount: between ，、： marks."""
-    s = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    nxt = CLAUSE_BREAK.search(sentence, end)
-    return s, nxt.start() if nxt else len(sentence)
-
-
-def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = False,
-            clause_only: bool = False) -> str | None:
+def _metric(scans: SentenceScans, start: int, end: int, before_only: bool = False, clause_only: bool = False) -> str | None:
     """fund_size, industry_size or investment: the last metric word after the amount in its clause
     ('50亿元元宇宙产业基金' is a fund), else the nearest before it in its clause ('产业规模突破2500亿元'),
     then in its sentence; None when there is none (`before_only`, `clause_only`: only words before it, in its clause).
@@ -258,43 +261,58 @@ def _metric(sentence: str, start: int, end: int, cfg: dict, before_only: bool = 
     words after a purpose verb ('投入100亿元发展元宇宙产业') name what the sum is for, not the sum; a verb inside a
     fund's name ('10亿元企业发展基金') is none.
 
-    >>> _metric("分别设立100亿元、50亿元元宇宙基金", 4, 10, rules())
+    Each metric's words are looked up in the sentence's one scan of them (`scans`, sentence_scans.py): the last
+    word of a range is found by bisection, however many figures the clause holds.
+
+    >>> _metric(SentenceScans("分别设立100亿元、50亿元元宇宙基金", rules(), CLAUSE_BREAK), 4, 10)
     'fund_size'
     """
-    list_end = end
-    while nxt := cfg["money_list_next_re"].match(sentence, list_end):
-        list_end = nxt.end()
-    c_start, c_end = _clause(sentence, start, list_end)
-    purpose = cfg["purpose_re"].search(sentence, end, c_end) if cfg["purpose_re"] else None
+    cfg = scans.cfg
+    c_start, c_end = scans.clause(start, scans.list_end(cfg["money_list_next_re"], end))
+    purpose = scans.first(cfg["purpose_re"], end, c_end) if cfg["purpose_re"] else None
     if not before_only:  # words after a purpose verb name what the sum is for ('投入100亿元发展产业'), not the sum
         after_end = purpose.start() if purpose else c_end
-        after = [(m.start(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, end, after_end)]
+        after = [(m.start(), metric) for metric, rx in cfg["metric_res"] if (m := scans.last(rx, end, after_end))]
         if after:
             return max(after)[1]
     for s in (c_start,) if clause_only else (c_start, 0):
-        before = [(m.end(), metric) for metric, rx in cfg["metric_res"] for m in rx.finditer(sentence, s, start)]
+        before = [(m.end(), metric) for metric, rx in cfg["metric_res"] if (m := scans.last(rx, s, start))]
         if before:
             return max(before)[1]
     return None
 
 
-def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) -> bool:
-    """A statistic, a past figure, an analyst's estimate, a company result or a per-firm ceiling, not a target."""
-    c_start, c_end = _clause(sentence, a["start"], a["end"])
+def _rejected(scans: SentenceScans, a: dict, published_at: datetime | None) -> bool:
+    """A statistic, a past figure, an analyst's estimate, a company result or a per-firm ceiling, not a target.
+    All but the threshold test read the figure's clause alone, so they are worked out once per clause."""
+    c_start, c_end = scans.clause(a["start"], a["end"])
+    stated, per_unit, forecast, past_before = scans.kept(("rejected", c_start, c_end),
+                                                         lambda: _clause_verdicts(scans, c_start, c_end, published_at))
+    if stated:
+        return True
+    if a["unit"] != "count" and per_unit:
+        return True  # a grant's ceiling for each firm or project ('每家企业最高奖励500万元'), not a total
+    if a["unit"] != "count" and _threshold(scans.text, a, scans.cfg):
+        return True  # the size that qualifies each firm or project ('营收超亿元企业30家'), not a total
+    return forecast or past_before
+
+
+def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
+                     published_at: datetime | None) -> tuple[bool, bool, bool, bool]:
+    """For the clause text[c_start:c_end]: (it states a statistic or a past figure, it names a per-firm ceiling, a
+    forecaster named before it gives its figure and the clause plans nothing, what stands before it dates the sentence
+    in the past and the clause commits to nothing)."""
+    cfg, sentence = scans.cfg, scans.text
     clause = sentence[c_start:c_end]
     cues = {m.group() for m in cfg["not_target_cues_re"].finditer(clause)}
-    committed = bool(cfg["commitment_cues_re"].search(sentence, 0, c_end))  # 力争到2025年累计培育: a total to reach
-    if cues - cfg["soft_not_target"] or (cues and not committed) or past_year(clause, published_at, cfg):
-        return True
-    if a["unit"] != "count" and cfg["per_unit_cues_re"].search(clause):
-        return True  # a grant's ceiling for each firm or project ('每家企业最高奖励500万元'), not a total
-    if a["unit"] != "count" and _threshold(sentence, a, cfg):
-        return True  # the size that qualifies each firm or project ('营收超亿元企业30家'), not a total
-    earlier = sentence[:c_start]
-    if cfg["forecast_source_cues_re"].search(earlier) and not cfg["planned_commitment_cues_re"].search(clause):
-        return True  # '据IDC预测，…市场规模将达到1.5万亿元': the forecaster's figure, whatever 将 follows
-    past_before = cfg["not_target_cues_re"].search(earlier) or past_year(earlier, published_at, cfg)
-    return bool(past_before) and not cfg["commitment_cues_re"].search(clause)
+    committed = bool(scans.first(cfg["commitment_cues_re"], 0, c_end))  # 力争到2025年累计培育: a total to reach
+    stated = bool(cues - cfg["soft_not_target"] or (cues and not committed) or past_year(clause, published_at, cfg))
+    per_unit = bool(cfg["per_unit_cues_re"].search(clause))
+    # '据IDC预测，…市场规模将达到1.5万亿元': the forecaster's figure, whatever 将 follows
+    forecast = bool(scans.first(cfg["forecast_source_cues_re"], 0, c_start)) \
+        and not cfg["planned_commitment_cues_re"].search(clause)
+    past_before = scans.first(cfg["not_target_cues_re"], 0, c_start) or past_year(sentence[:c_start], published_at, cfg)
+    return stated, per_unit, forecast, bool(past_before) and not cfg["commitment_cues_re"].search(clause)
 
 
 def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
@@ -364,26 +382,29 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         if "\n" in body[last_end:s]:
             earlier_year = title_year
         last_end = e
-        amounts = find_amounts(sentence, cfg)
+        scans = SentenceScans(sentence, cfg, CLAUSE_BREAK)
+        amounts = find_amounts(sentence, cfg, scans)
         in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
         year = chinese_year(sentence, published_at, cfg)
         item = lead_in and is_list_item(body, s, e)  # '（一）元宇宙产业规模400亿元' under '主要目标如下：'
         reported = past_list and is_list_item(body, s, e)  # '1、引进企业120家' under '2023年工作亮点：'
         if amounts and not reported and (item or cfg["target_cues_re"].search(sentence)):
+            figures = [(s + f["start"], s + f["end"]) for f in amounts]
+            ends = sorted(f["end"] for f in amounts)
+            clauses = SentenceClauses(body, s, e, names, in_sentence)
             for a in amounts:
-                if _rejected(sentence, a, cfg, published_at) or below_target_size(a, cfg):
+                if _rejected(scans, a, published_at) or below_target_size(a, cfg):
                     continue
-                metric = a.get("metric") or _metric(sentence, a["start"], a["end"], cfg) or "investment"
-                before = previous_amount_end(a, amounts)  # a place named after the previous figure owns this one
-                subject_from = subject_clause_start(body, s, s + a["start"], in_sentence)  # past 继…之后, 与…相比
+                metric = a.get("metric") or _metric(scans, a["start"], a["end"]) or "investment"
+                before = previous_amount_end(a, ends)  # a place named after the previous figure owns this one
+                subject_from = subject_clause_start(body, s, s + a["start"], in_sentence, clauses)  # past 继…之后, 与…相比
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg)
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 due = year if year is not None else lead_year if item else earlier_year
-                figures = [(s + f["start"], s + f["end"]) for f in amounts]
                 holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
-                holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg)
+                holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg, clauses)
                 if holder is not None and holder.kind == "company":
                     continue  # a company's own plan ('腾讯计划在成都投资…'): no target (CONTRACT.md), as on the English path
                 if holder is not None:  # a known body's: its home's

@@ -175,10 +175,15 @@ def _shipped_line_kind(raw: str, order: str | None) -> tuple[int, str, dict]:
 
 def _line_kind(raw: str, rules: TextRules) -> tuple[int, str, dict]:
     """(length kept, kind, metadata) of one line. 'One-line summary. Read more' is a teaser body (the link
-    text is cut); the link text alone is furniture."""
+    text is cut); the link text alone is furniture. The suffix is searched only in a line whose tail may hold a
+    teaser cue as the case-insensitive suffix reads it (view.may_hold: 'Full ſtory' is 'full story' to it).
+
+    >>> [_line_kind(f"The quay opened on Monday after two years of work. Full {w} »", text_rules())[:2] for w in ("story", "ſtory")]
+    [(50, 'text'), (50, 'text')]
+    """
     reach = rules.thresholds.teaser_reach
-    tail = raw[-reach:].lower()
-    teaser = any(cue in tail for cue in rules.teaser_cues) and rules.teaser_suffix.search(raw, max(0, len(raw) - reach))
+    tail = raw[-reach:]
+    teaser = may_hold(tail.lower(), tail, rules.teaser_cues) and rules.teaser_suffix.search(raw, max(0, len(raw) - reach))
     if teaser:
         return (len(raw[: teaser.start()].rstrip()), "text", {}) if teaser.start() else (len(raw), "boiler", {})
     kind, meta = classify(raw, rules)
