@@ -192,3 +192,15 @@ def test_thousands_of_sums_after_the_city_government_find_its_owner_by_bisection
     assert _targets("The city government plans to invest " + "$1 million and " * 5_000
                     + "$30 million in a metaverse fund by 2025 in Shenzhen.") == [
         ("Shenzhen", "fund_size", 30e6, 2025), ("Shenzhen", "investment", 1e6, 2025)]
+
+
+def test_thousands_of_sums_a_company_kind_pledges_are_read_once():
+    # 'The company …' opens the clause: each figure asks whether a place or government word stands before it, by
+    # bisection over the sentence's places and its one scan of government words, not by searching the text up to it
+    assert _targets("The company has pledged " + "$1 million, " * 5_000 + "$30 million by 2026.") == []
+
+
+def test_thousands_of_unplaced_government_sums_ask_once_whether_the_sentence_names_a_government():
+    # no place is named: each row is kept because its sentence names a government, read once for the sentence
+    assert _targets("The state will invest " + "$1 million, " * 5_000 + "$30 million by 2026.") == [
+        (None, "investment", 1e6, 2026), (None, "investment", 30e6, 2026)]

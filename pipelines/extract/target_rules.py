@@ -87,6 +87,8 @@ def target_rules() -> dict:
     cfg["not_target_re"] = re.compile("|".join(f"(?:{p})" for p in cfg["not_target_patterns"]), re.I)
     cfg["past_statistic_re"] = re.compile(rf"(?<![\w-]){_words(cfg['past_statistic_cues'])}(?![\w-])", re.I)
     cfg["commitment_re"] = re.compile(rf"(?<![\w-]){_words(cfg['commitment_cues'])}", re.I)
+    cfg["named_place_head_re"] = re.compile(  # 'Meridale City', 'Lingang New Area': a place named by its kind
+        rf"\b[A-Z]\w*\s(?:{'|'.join(map(re.escape, cfg['subject_place_heads']))})\b")
     cfg["company_kind_subject_re"] = re.compile(  # 'The company has pledged ...': targets._company_kind_plan
         rf"\W*(?:the|this|that|its)\s(?:[\w-]+\s){{0,2}}?(?:{alt(cfg['company_kind_subjects'])})(?:['’]s)?\s", re.I)
     cfg["company_result_re"] = re.compile(rf"(?<![\w-]){_words(cfg['company_result_cues'])}(?![\w-])", re.I)

@@ -118,8 +118,15 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
             story.prev_subject = fallback
         _note_plan_owner(story, (s, e), in_sentence, cfg)
         lead_in = sentence if is_lead_in(sentence, cfg["lead_in_re"]) else lead_in if item else None
-    return dedupe_targets([t for t in out if t.jurisdiction_name is not None or t.extra.get("held_by_organization")
-                           or _names_a_government(t.evidence, cfg)])
+    named: dict[str, bool] = {}  # evidence sentence -> it names a government: read once, however many figures it holds
+
+    def held(t: Target) -> bool:
+        if t.jurisdiction_name is not None or t.extra.get("held_by_organization"):
+            return True
+        if t.evidence not in named:
+            named[t.evidence] = _names_a_government(t.evidence, cfg)
+        return named[t.evidence]
+    return dedupe_targets([t for t in out if held(t)])
 
 
 def _names_a_government(sentence: str, cfg: dict) -> bool:
@@ -129,7 +136,7 @@ def _names_a_government(sentence: str, cfg: dict) -> bool:
     $250,000', 'the ERP giant pledged $20 billion'); the European Commission's budget is its own (held_by_organization)."""
     if any(rx.search(sentence) for rx in cfg["gov_re"].values()):
         return True
-    return any(re.search(rf"\b[A-Z]\w*\s{re.escape(head)}\b", sentence) for head in cfg["subject_place_heads"])
+    return bool(cfg["named_place_head_re"].search(sentence))
 
 
 def _per_holder(target: Target, story: StoryState, scans: SentenceScans, s: int, a: dict, figures: list[tuple[int, int]],
@@ -322,9 +329,9 @@ def _company_kind_plan(scans: SentenceScans, amount: dict, places: list[int]) ->
         return False
     start, _ = _found_clause(scans, amount)
     after = start + opening.end() - c_start
-    between = sentence[after:amount["start"]]
-    return not (any(after <= p < amount["start"] for p in places)
-                or any(rx.search(between) for rx in cfg["gov_re"].values()))
+    first_place = bisect_left(places, after)  # the sentence's places, in order
+    return not ((first_place < len(places) and places[first_place] < amount["start"])
+                or any(scans.first(rx, after, amount["start"]) for rx in cfg["gov_re"].values()))
 
 
 def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
