@@ -282,15 +282,17 @@ def _company_plan(sentence: str, amount: dict, companies: list[int], places: lis
 def _company_kind_plan(sentence: str, amount: dict, places: list[int], cfg: dict) -> bool:
     """True for a clause opening with a company named by its kind ('The company has pledged $100 million', 'The
     ERP giant ...') with no place and no government word between it and the figure: the company's own plan. 'The
-    exchange builds on the city's KRW 100 billion fund' is the city's."""
+    exchange builds on the city's KRW 100 billion fund' is the city's, and so is a fund 'launched by the Chongqing
+    government' after the figure."""
     clause = _clause(sentence, amount)
     start = sentence.find(clause)
     opening = cfg["company_kind_subject_re"].match(clause)
     if opening is None:
         return False
     between = sentence[start + opening.end():amount["start"]]
-    return not (any(start + opening.end() <= p < amount["start"] for p in places)
-                or any(rx.search(between) for rx in cfg["gov_re"].values()))
+    holders = [m.end() for m in cfg["company_kind_holder_after_re"].finditer(sentence, amount["end"], start + len(clause))]
+    return not (any(start + opening.end() <= p < amount["start"] or p in holders for p in places)  # '... by Hainan'
+                or any(rx.search(between) or any(rx.match(sentence, h) for h in holders) for rx in cfg["gov_re"].values()))
 
 
 def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
@@ -315,12 +317,21 @@ def _clause(sentence: str, amount: dict) -> str:
     return sentence[start:end_m.start() if end_m else len(sentence)]
 
 
+def _committed_before(sentence: str, amount: dict, cfg: dict) -> bool:
+    """True when a commitment word stands before the amount in its clause ('Seoul will spend ...'), not after it
+    ('cyberattacks on three firms in 2022, targeting ...')."""
+    before = sentence[:amount["start"]]
+    return bool(cfg["commitment_re"].search(before, max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)))
+
+
 def _rejected(sentence: str, amount: dict, amounts: list[dict], cfg: dict,
               published_at: datetime | None = None) -> bool:
     """True for a statistic, fine, price, forecast, company figure, past amount, per-unit cap or amount cited as context."""
     clause = _clause(sentence, amount)
     if cfg["not_re"].search(clause) or cfg["not_target_re"].search(clause) or _past_figure(clause, published_at, cfg):
         return True
+    if cfg["uncommitted_not_re"].search(clause) and not _committed_before(sentence, amount, cfg):
+        return True  # 'premiums reached $4 billion'; 'after revenue fell 10%, Guangzhou plans to ...' is a goal
     start = max([a["end"] for a in amounts if a["end"] <= amount["start"]], default=0)
     end = min([a["start"] for a in amounts if a["start"] >= amount["end"]], default=len(sentence))
     own = sentence[start:end]

@@ -1,0 +1,72 @@
+"""Rules that keep junk out (moves and harms, a company named by its kind, the writer's 'I', forecasters, superlatives)
+must not drop a government's goal written in the same shape: invented sentences, what must and must not come out."""
+import pytest
+
+from tests.test_target_shapes import targets  # (owner, metric, value, unit, year) of a body published 2024-03-01
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("After output fell 8% in 2023, Foshan plans to grow the sector to 40 billion yuan by 2026.",
+     [("Foshan", "industry_size", 40e9, "CNY", 2026)]),
+    ("Lagos will spend $30 million to shield public systems from cyberattacks.", [("Lagos", "investment", 30e6, "USD", None)]),
+    ("Penang aims to train 8,000 security experts, ethical hackers among them, by 2027.",
+     [("Penang", "talent", 8000, "count", 2027)]),
+    ("Tianjin's blockchain sector reached 30 billion yuan in 2023 and the city aims for 60 billion yuan by 2026.",
+     [("Tianjin", "industry_size", 60e9, "CNY", 2026)]),
+])
+def test_a_move_or_harm_word_before_a_commitment_keeps_the_goal(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kerala's net premiums reached $2 billion.",
+    "Revenue in Ohio declined to $3 billion last year.",
+    "Ohio's regulator reported cyberattacks on three local firms in 2022, targeting their payment systems.",
+])
+def test_a_move_or_harm_with_no_commitment_before_the_figure_is_no_target(text):
+    assert targets(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Bank of Korea will spend 7 billion won on a digital currency test.", [("South Korea", "investment", 7e9, "KRW", None)]),
+    ("The central bank plans to put 8 billion rupees into a digital rupee trial, India's finance ministry said.",
+     [("India", "investment", 8e9, "INR", None)]),
+    ("The exchange will be backed by a 3 billion yuan fund set up by the Fujian provincial government.",
+     [("Fujian", "fund_size", 3e9, "CNY", None)]),
+])
+def test_a_public_bank_or_a_fund_a_government_set_up_is_no_company_plan(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The group will invest 4 billion yuan in the project, the Wuxi government said.",
+    "The group of local banks will invest another 4 billion yuan in Wuxi by 2026.",
+])
+def test_a_company_named_by_its_kind_keeps_its_own_plan(text):
+    assert targets(text) == []
+
+
+def test_an_official_quoted_in_the_first_person_states_a_target():
+    assert targets("\"I can announce that Qatar will invest $500 million in blockchain start-ups,\" the minister said.") == [
+        ("Qatar", "investment", 500e6, "USD", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "\"I think Taiwan will host 300 Web3 companies by 2027,\" the analyst said.",
+    "I would put $200k into index funds if I lived in Texas.",
+])
+def test_an_opinion_in_quotes_or_the_writer_s_money_is_no_target(text):
+    assert targets(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Winners of Gwangju's hackathon will share a prize pool of 200 million won.",
+    "Osaka will give 20 million yen to the winning team.",
+])
+def test_a_prize_above_the_small_currency_floor_is_no_target(text):
+    assert targets(text) == []
+
+
+def test_a_superlative_inside_a_hyphenated_adjective_keeps_the_count():
+    assert targets("Suzhou aims to cultivate 60 best-in-class metaverse startups by 2026.") == [
+        ("Suzhou", "companies", 60, "count", 2026)]
