@@ -67,6 +67,24 @@ def test_a_prize_above_the_small_currency_floor_is_no_target(text):
     assert targets(text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("武汉市将建设需求预测、智能调度等场景，到2026年数字经济规模达到3000亿元。", [("Wuhan", "industry_size", 300e9, "CNY", 2026)]),
+    ("南昌市邀请咨询公司编制方案，到2025年建成5个元宇宙产业园。", [("Nanchang", "industrial_parks", 5, "count", 2025)]),
+    ("合肥市将依托大数据测算中心，到2025年培育元宇宙企业80家。", [("Hefei", "companies", 80, "count", 2025)]),
+])
+def test_a_forecast_word_inside_the_plan_names_no_forecaster(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "据某智库测算，到2026年郑州元宇宙产业规模将达到900亿元。",
+    "某咨询公司预计，到2027年全国元宇宙市场规模将达到2万亿元。",
+    "经测算，2026年长沙元宇宙产业规模将达到500亿元。",
+])
+def test_a_forecaster_named_as_a_source_still_holds_the_figure(text):
+    assert targets(text) == []
+
+
 def test_a_superlative_inside_a_hyphenated_adjective_keeps_the_count():
     assert targets("Suzhou aims to cultivate 60 best-in-class metaverse startups by 2026.") == [
         ("Suzhou", "companies", 60, "count", 2026)]

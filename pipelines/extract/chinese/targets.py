@@ -103,8 +103,12 @@ def rules(language: str = "chinese") -> dict:
         level_after=re.compile(rf"\s*(?:{_alt(cfg['range_change_after'])})") if cfg["range_change_after"] else None,
         reached_after=re.compile(rf"\s*(?:{_alt(cfg['range_reached_after'])})") if cfg["range_reached_after"] else None)
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues", "list_lead_in_cues",
-                "forecast_source_cues", "planned_commitment_cues"):
+                "planned_commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
+    told, breaks = _alt(cfg["forecast_source_verbs"] + cfg["forecast_source_nouns"]), cfg["forecast_source_breaks"]
+    cfg["forecast_source_re"] = re.compile(  # a forecaster named as a source: '据IDC预测', '研究机构预测', '报告显示，'
+        rf"(?:^|[{breaks}。；;])\s*(?:{_alt(cfg['forecast_source_openers'])})[^{breaks}。；;]{{0,20}}?(?:{told})"  # not 大数据
+        rf"|(?:{told})[^{breaks}。；;]{{0,8}}?(?:{_alt(cfg['forecast_source_links'])})|(?:{_alt(cfg['forecast_source_verbs'])})\s*[{breaks}]")
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
     cfg["range_re"] = re.compile(cfg["range_pattern"])
@@ -291,7 +295,7 @@ def _rejected(sentence: str, a: dict, cfg: dict, published_at: datetime | None) 
     if a["unit"] != "count" and _threshold(sentence, a, cfg):
         return True  # the size that qualifies each firm or project ('营收超亿元企业30家'), not a total
     earlier = sentence[:c_start]
-    if cfg["forecast_source_cues_re"].search(earlier) and not cfg["planned_commitment_cues_re"].search(clause):
+    if cfg["forecast_source_re"].search(earlier) and not cfg["planned_commitment_cues_re"].search(clause):
         return True  # '据IDC预测，…市场规模将达到1.5万亿元': the forecaster's figure, whatever 将 follows
     past_before = cfg["not_target_cues_re"].search(earlier) or past_year(earlier, published_at, cfg)
     return bool(past_before) and not cfg["commitment_cues_re"].search(clause)
