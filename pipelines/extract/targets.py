@@ -15,7 +15,7 @@ from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
-from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction, story_main
 from pipelines.extract.subjects import Subject, organization_places, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
@@ -65,7 +65,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
     if not any(m.entity_type == "jurisdiction" for m in mentions):
         jur = list(places) if places is not None else find_jurisdictions(body)
-    main = main_jurisdiction(jur)  # the story's place is the one it names, not one a body stands for
+    main = story_main(jur, title)  # the story's place is the one it names, not one a body stands for
     jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     out: list[Target] = []

@@ -24,7 +24,7 @@ from pipelines.extract.chinese.subjects import KATAKANA_NAME, subject_clause_sta
 from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
-from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction, story_main
 from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.spans import DisjointSpans, Spans
 from pipelines.extract.target_rules import target_rules, word_alternation as _alt
@@ -354,7 +354,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                   if not firms.holds(m.char_start, m.char_end)), key=lambda m: m.char_start)
     jur_starts = [m.char_start for m in jur]
     names = [m for m in mentions if m.entity_type in ("company", "organization")]
-    main = main_jurisdiction(jur)
+    main = story_main(jur, title)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     title_year = chinese_year(with_year_digits(half_width(title or "")), published_at, cfg)
     # the patterns read full-width digits (２０２５年) and years in Chinese digits (二〇二五年) as ASCII; offsets are the body's
