@@ -22,6 +22,7 @@ def test_a_move_or_harm_word_before_a_commitment_keeps_the_goal(text, expected):
     "Kerala's net premiums reached $2 billion.",
     "Revenue in Ohio declined to $3 billion last year.",
     "Ohio's regulator reported cyberattacks on three local firms in 2022, targeting their payment systems.",
+    "Shenzhen's output, which the government aims to double, fell 5% to 50 billion yuan in 2023.",
 ])
 def test_a_move_or_harm_with_no_commitment_before_the_figure_is_no_target(text):
     assert targets(text) == []
@@ -41,21 +42,28 @@ def test_a_public_bank_or_a_fund_a_government_set_up_is_no_company_plan(text, ex
 @pytest.mark.parametrize("text", [
     "The group will invest 4 billion yuan in the project, the Wuxi government said.",
     "The group of local banks will invest another 4 billion yuan in Wuxi by 2026.",
+    "The company will invest 1 billion yuan in the fund, backed by the Wuxi government.",
 ])
 def test_a_company_named_by_its_kind_keeps_its_own_plan(text):
     assert targets(text) == []
 
 
-def test_an_official_quoted_in_the_first_person_states_a_target():
-    assert targets("\"I can announce that Qatar will invest $500 million in blockchain start-ups,\" the minister said.") == [
-        ("Qatar", "investment", 500e6, "USD", None)]
+@pytest.mark.parametrize("text,expected", [
+    ("\"I can announce that Qatar will invest $500 million in blockchain start-ups,\" the minister said.",
+     [("Qatar", "investment", 500e6, "USD", None)]),
+    ("Mayor Kim said: \"I will make Busan a Web3 hub by investing 30 billion won by 2026.\"",
+     [("Busan", "investment", 30e9, "KRW", 2026)]),
+])
+def test_an_official_quoted_in_the_first_person_states_a_target(text, expected):
+    assert targets(text) == expected
 
 
 @pytest.mark.parametrize("text", [
     "\"I think Taiwan will host 300 Web3 companies by 2027,\" the analyst said.",
     "I would put $200k into index funds if I lived in Texas.",
+    "\"I will invest $5 million in Dubai startups,\" the founder said.",
 ])
-def test_an_opinion_in_quotes_or_the_writer_s_money_is_no_target(text):
+def test_an_opinion_in_quotes_or_a_person_s_money_is_no_target(text):
     assert targets(text) == []
 
 
