@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from pipelines.extract.gazetteer import load_gazetteer
-from pipelines.extract.jurisdictions import country_demonyms, is_demonym
+from pipelines.extract.jurisdictions import country_demonyms, find_jurisdictions, is_demonym
 from pipelines.extract.match_index import DIRECT_SPAN, first_in, last_in, text_index
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
@@ -256,6 +256,12 @@ def main_jurisdiction(jur: list[Mention]) -> str | None:
     for m in jur:
         counts[m.entity_name] = counts.get(m.entity_name, 0) + 1
     return max(counts, key=lambda n: (counts[n], -min(m.char_start for m in jur if m.entity_name == n)))
+
+
+def story_main(jur: list[Mention], title: str | None) -> str | None:
+    """The story's place: the body's main jurisdiction, else the headline's when the body names none ('Henan unveils
+    metaverse plan' over 'The province will set up a 10 billion yuan fund ...', '青岛市…规划发布' over '全市将设立…')."""
+    return main_jurisdiction(jur) or (main_jurisdiction(find_jurisdictions(title)) if title else None)
 
 
 def listed_places(before: list[Mention], body: str, joiner: re.Pattern) -> list[Mention]:

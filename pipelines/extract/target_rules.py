@@ -58,7 +58,7 @@ def target_rules() -> dict:
     skip = alt(cfg["count_skip_words"])
     # a word before the counted noun, with a version number after it ('100 Web 3 startups', '4 million Web 4.0 specialists')
     # (in quotes too: '100 "specialised and sophisticated" small firms')
-    adj = rf"(?!(?:{skip}|{alt(nouns)})\b)[\"“‘]?[a-zA-Z][\w&-]*[\"”’]?(?:\s\d(?:\.\d)?(?=\s))?"
+    adj = rf"(?!(?:{skip})(?![\w-])|(?:{alt(nouns)})\b)[\"“‘]?[a-zA-Z][\w&-]*[\"”’]?(?:\s\d(?:\.\d)?(?=\s))?"
     number_start = _starts(cfg["number_words"], r"\d")
     cfg["count_re"] = re.compile(
         rf"\b{number_start}(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
@@ -73,6 +73,7 @@ def target_rules() -> dict:
     cfg["owner_after"] = re.compile(cfg["owner_after_re"], re.I)
     cfg["paren"] = re.compile(rf"\s*\(\s*(?:{_in_order(cfg['approximation_words'])})?\s*")
     cfg["not_re"] = re.compile(rf"(?<![\w-]){_words(cfg['not_target_cues'])}(?![\w-])", re.I)
+    cfg["uncommitted_not_re"] = re.compile(rf"(?<![\w-]){_words(cfg['uncommitted_not_target_cues'])}(?![\w-])", re.I)
     cfg["cue_re"] = re.compile(rf"(?<![\w-]){_words(cfg['target_cues'])}", re.I)
     cfg["lead_in_re"] = re.compile(rf"(?<![\w-]){_words(cfg['list_lead_in_cues'])}", re.I)  # list_items.py
     cfg["relative_re"] = [re.compile(p, re.I) for p in cfg["relative_deadlines"]]
@@ -90,7 +91,9 @@ def target_rules() -> dict:
     cfg["named_place_head_re"] = re.compile(  # 'Meridale City', 'Lingang New Area': a place named by its kind
         rf"\b[A-Z]\w*\s(?:{'|'.join(map(re.escape, cfg['subject_place_heads']))})\b")
     cfg["company_kind_subject_re"] = re.compile(  # 'The company has pledged ...': targets._company_kind_plan
-        rf"\W*(?:the|this|that|its)\s(?:[\w-]+\s){{0,2}}?(?:{alt(cfg['company_kind_subjects'])})(?:['’]s)?\s", re.I)
+        rf"\W*(?:the|this|that|its)\s(?:(?!(?:{alt(cfg['company_kind_public_openers'])})\s)[\w-]+\s){{0,2}}?"
+        rf"(?:{alt(cfg['company_kind_subjects'])})(?:['’]s)?\s(?!of\s(?-i:[A-Z]))", re.I)  # not 'The central bank', 'The Bank of Korea'
+    cfg["company_kind_holder_after_re"] = re.compile(cfg["company_kind_holder_after_re"], re.I)
     cfg["company_result_re"] = re.compile(rf"(?<![\w-]){_words(cfg['company_result_cues'])}(?![\w-])", re.I)
     for key in ("plan_reference_re", "past_year_re", "past_phrase_re", "per_unit_after_re", "context_before_re", "plan_period_re", "count_past_before_re", "count_past_after_re"):
         cfg[key] = re.compile(cfg[key], re.I)
@@ -134,5 +137,6 @@ def target_rules() -> dict:
         level_before=re.compile(rf"\b(?:{alt(cfg['range_change_openers'])})\s?$", re.I))  # 'up from ' before a starting figure
     # the most characters one attempt of a pattern the figures of a sentence look up in one scan reads (match_index.py)
     cfg["reach"] = {CLAUSE_BREAK: len(", whereas "), cfg["owner_after"]: pattern_reach(cfg["owner_after"]),
+                    cfg["commitment_re"]: max(map(len, cfg["commitment_cues"])) + 1,  # the word and the letter before it
                     **{rx: max(map(len, cfg["government_subjects"][lvl])) + 1 for lvl, rx in cfg["gov_re"].items()}}
     return cfg

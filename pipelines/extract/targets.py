@@ -15,7 +15,7 @@ from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year, sentence_years
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
-from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction, story_main
 from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.subjects import Subject, organization_places, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
@@ -67,7 +67,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
     if not any(m.entity_type == "jurisdiction" for m in mentions):
         jur = list(places) if places is not None else find_jurisdictions(body)
-    main = main_jurisdiction(jur)  # the story's place is the one it names, not one a body stands for
+    main = story_main(jur, title)  # the story's place is the one it names, not one a body stands for
     jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     out: list[Target] = []
@@ -320,8 +320,8 @@ def _company_plan(scans: SentenceScans, amount: dict, companies: list[int], plac
 def _company_kind_plan(scans: SentenceScans, amount: dict, places: list[int]) -> bool:
     """True for a clause opening with a company named by its kind ('The company has pledged $100 million', 'The
     ERP giant ...') with no place and no government word between it and the figure: the company's own plan. 'The
-    exchange builds on the city's KRW 100 billion fund' is the city's. Read from where the clause's text is first
-    found, as _company_plan reads."""
+    exchange builds on the city's KRW 100 billion fund' is the city's, and so is a fund 'launched by the Chongqing
+    government' after the figure. Read from where the clause's text is first found, as _company_plan reads."""
     c_start, c_end = scans.clause(amount["start"], amount["end"])
     cfg, sentence = scans.cfg, scans.text
     opening = cfg["company_kind_subject_re"].match(sentence, c_start, c_end)
@@ -330,8 +330,24 @@ def _company_kind_plan(scans: SentenceScans, amount: dict, places: list[int]) ->
     start, _ = _found_clause(scans, amount)
     after = start + opening.end() - c_start
     first_place = bisect_left(places, after)  # the sentence's places, in order
-    return not ((first_place < len(places) and places[first_place] < amount["start"])
-                or any(scans.first(rx, after, amount["start"]) for rx in cfg["gov_re"].values()))
+    if (first_place < len(places) and places[first_place] < amount["start"]) \
+            or any(scans.first(rx, after, amount["start"]) for rx in cfg["gov_re"].values()):
+        return False
+    begins, held_after = scans.kept(("holders", c_start, c_end), lambda: _holders_after(scans, c_start, c_end, places))
+    return not held_after[bisect_left(begins, amount["end"])]  # '... launched by Hainan' after the figure
+
+
+def _holders_after(scans: SentenceScans, c_start: int, c_end: int, places: list[int]) -> tuple[list[int], list[bool]]:
+    """The starts of the clause's 'set up by', 'launched by', 'from' phrases (company_kind_holder_after_re), and per
+    phrase whether it or a later one names a place or a government right after it (one more entry, False, for none):
+    a figure asks from the first phrase after it, by bisection, however many figures the clause holds."""
+    cfg, sentence, at_places = scans.cfg, scans.text, set(places)
+    found = list(cfg["company_kind_holder_after_re"].finditer(sentence, c_start, c_end))
+    held_after = [False] * (len(found) + 1)
+    for k in range(len(found) - 1, -1, -1):
+        end = found[k].end()
+        held_after[k] = held_after[k + 1] or end in at_places or any(rx.match(sentence, end) for rx in cfg["gov_re"].values())
+    return [m.start() for m in found], held_after
 
 
 def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
@@ -347,6 +363,12 @@ def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
     return bool(past) and not cfg["commitment_re"].search(clause)
 
 
+def _committed_before(scans: SentenceScans, amount: dict, clause_start: int) -> bool:
+    """True when a commitment word stands before the amount in its clause ('Seoul will spend ...'), not after it
+    ('cyberattacks on three firms in 2022, targeting ...'); looked up in the sentence's one scan."""
+    return bool(scans.first(scans.cfg["commitment_re"], clause_start, amount["start"]))
+
+
 def _rejected(scans: SentenceScans, amount: dict, starts: list[int], ends: list[int],
               published_at: datetime | None = None) -> bool:
     """True for a statistic, fine, price, forecast, company figure, past amount, per-unit cap or amount cited as
@@ -355,13 +377,15 @@ def _rejected(scans: SentenceScans, amount: dict, starts: list[int], ends: list[
     cfg, sentence = scans.cfg, scans.text
     clause = scans.clause(amount["start"], amount["end"])
 
-    def read() -> tuple[bool, bool]:
+    def read() -> tuple[bool, bool, bool]:
         text = sentence[clause[0]:clause[1]]
         stated = cfg["not_re"].search(text) or cfg["not_target_re"].search(text) or _past_figure(text, published_at, cfg)
-        return bool(stated), bool(cfg["per_unit_re"].search(text))
-    stated, per_unit = scans.kept(("rejected", *clause), read)
+        return bool(stated), bool(cfg["per_unit_re"].search(text)), bool(cfg["uncommitted_not_re"].search(text))
+    stated, per_unit, uncommitted = scans.kept(("rejected", *clause), read)
     if stated:
         return True
+    if uncommitted and not _committed_before(scans, amount, clause[0]):
+        return True  # 'premiums reached $4 billion'; 'after revenue fell 10%, Guangzhou plans to ...' is a goal
     start = previous_amount_end(amount, ends) or 0
     after = bisect_left(starts, amount["end"])
     end = starts[after] if after < len(starts) else len(sentence)

@@ -25,7 +25,7 @@ from pipelines.extract.chinese.subjects import (KATAKANA_NAME, SentenceClauses, 
 from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
-from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction
+from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction, story_main
 from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.spans import DisjointSpans, Spans
@@ -107,9 +107,13 @@ def rules(language: str = "chinese") -> dict:
     # the most characters one attempt of each pattern a sentence's figures look up reads (sentence_scans.py)
     cfg["reach"] = reach = {CLAUSE_BREAK: 1}
     for key in ("target_cues", "not_target_cues", "commitment_cues", "per_unit_cues", "list_lead_in_cues",
-                "forecast_source_cues", "planned_commitment_cues"):
+                "planned_commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
         reach[cfg[key + "_re"]] = max(map(len, cfg[key]))
+    told, breaks = _alt(cfg["forecast_source_verbs"] + cfg["forecast_source_nouns"]), cfg["forecast_source_breaks"]
+    cfg["forecast_source_re"] = re.compile(  # a forecaster named as a source: '据IDC预测', '研究机构预测', '报告显示，'
+        rf"(?:^|[{breaks}。；;])\s*(?:{_alt(cfg['forecast_source_openers'])})[^{breaks}。；;]{{0,20}}?(?:{told})"  # not 大数据
+        rf"|(?:{told})[^{breaks}。；;]{{0,8}}?(?:{_alt(cfg['forecast_source_links'])})|(?:{_alt(cfg['forecast_source_verbs'])})\s*[{breaks}]")
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     reach.update((rx, max(map(len, words))) for (_, rx), (_, words) in zip(cfg["metric_res"], cfg["money_metrics"]))
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
@@ -309,10 +313,30 @@ def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
     stated = bool(cues - cfg["soft_not_target"] or (cues and not committed) or past_year(clause, published_at, cfg))
     per_unit = bool(cfg["per_unit_cues_re"].search(clause))
     # '据IDC预测，…市场规模将达到1.5万亿元': the forecaster's figure, whatever 将 follows
-    forecast = bool(scans.first(cfg["forecast_source_cues_re"], 0, c_start)) \
-        and not cfg["planned_commitment_cues_re"].search(clause)
+    forecast = _forecaster_before(scans, c_start) and not cfg["planned_commitment_cues_re"].search(clause)
     past_before = scans.first(cfg["not_target_cues_re"], 0, c_start) or past_year(sentence[:c_start], published_at, cfg)
     return stated, per_unit, forecast, bool(past_before) and not cfg["commitment_cues_re"].search(clause)
+
+
+def _forecaster_before(scans: SentenceScans, c_start: int) -> bool:
+    """True when a forecaster is named as a source in text[:c_start] (forecast_source_re.search(text, 0, c_start)).
+
+    The pattern asserts nothing after its last character, so a match within a prefix is one within every longer
+    prefix: the shortest prefix holding a match is found once per sentence by bisection, and each clause compares
+    its start with it instead of searching the sentence up to it.
+    """
+    rx, text = scans.cfg["forecast_source_re"], scans.text
+
+    def shortest_prefix() -> int | None:
+        if not rx.search(text):
+            return None
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            lo, hi = (lo, mid) if rx.search(text, 0, mid) else (mid + 1, hi)
+        return lo
+    least = scans.kept(("forecaster",), shortest_prefix)
+    return least is not None and least <= c_start
 
 
 def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
@@ -368,7 +392,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                   if not firms.holds(m.char_start, m.char_end)), key=lambda m: m.char_start)
     jur_starts = [m.char_start for m in jur]
     names = [m for m in mentions if m.entity_type in ("company", "organization")]
-    main = main_jurisdiction(jur)
+    main = story_main(jur, title)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     title_year = chinese_year(with_year_digits(half_width(title or "")), published_at, cfg)
     # the patterns read full-width digits (２０２５年) and years in Chinese digits (二〇二五年) as ASCII; offsets are the body's
