@@ -204,3 +204,11 @@ def test_thousands_of_unplaced_government_sums_ask_once_whether_the_sentence_nam
     # no place is named: each row is kept because its sentence names a government, read once for the sentence
     assert _targets("The state will invest " + "$1 million, " * 5_000 + "$30 million by 2026.") == [
         (None, "investment", 1e6, 2026), (None, "investment", 30e6, 2026)]
+
+
+def test_thousands_of_places_each_before_a_figure_are_looked_up_by_bisection():
+    # each figure asked which of the sentence's places stand before it by a list comprehension over all of them, and
+    # listed_places copied the list to walk it back (4,000 took 2.0 s, 20,000 18 s); the places are found by bisection now
+    funds = ", ".join(f"a ${n} million fund launched by the Chongqing government" for n in range(1, 5_001))
+    rows = _targets("The bank will manage " + funds + ".")
+    assert len(rows) == 5_000 and {r[0] for r in rows} == {"Chongqing"} and rows[-1][2] == 5_000e6

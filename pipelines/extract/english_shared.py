@@ -14,6 +14,7 @@ time, not a distributive word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pipelines.extract.owners import listed_places
 from pipelines.records import Mention
@@ -34,7 +35,9 @@ def english_shared_owners(body: str, places: list[Mention], figure: tuple[int, i
     ...                       (34, 48), [(34, 48)], 54, "Hefei", target_rules())
     ['Hefei', 'Wuhu']
     """
-    before = [m for m in places if m.char_end <= figure[0]]
+    before = places[:bisect_left(places, figure[0], key=lambda m: m.char_start)]  # places are in order
+    if before and before[-1].char_end > figure[0]:  # a place running into the figure (none is read so): the exact test
+        before = [m for m in places if m.char_end <= figure[0]]
     if len(before) < 2:
         return [owner]
     listed = listed_places(before, body, cfg["shared_joiner_re"])

@@ -268,9 +268,10 @@ def listed_places(before: list[Mention], body: str, joiner: re.Pattern) -> list[
     """The places of a list ending with the last of `before` ('北京市和上海市', 'Beijing, Tianjin and Hebei'): each
     joined to the next by a joining word alone (`joiner`, matched in full between them); used to find the places a
     figure is stated for together (chinese/shared.py, english_shared.py)."""
-    run = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not joiner.fullmatch(body, m.char_end, run[0].char_start):
+    run = [before[-1]]  # from the last place back (indexes, not a reversed copy: a sentence may name thousands)
+    for i in range(len(before) - 2, -1, -1):
+        m = before[i]
+        if not joiner.fullmatch(body, m.char_end, run[-1].char_start):
             break
-        run.insert(0, m)
-    return run
+        run.append(m)
+    return run[::-1]
