@@ -323,7 +323,9 @@ def _forecaster_before(scans: SentenceScans, c_start: int) -> bool:
 
     The pattern asserts nothing after its last character, so a match within a prefix is one within every longer
     prefix: the shortest prefix holding a match is found once per sentence by bisection, and each clause compares
-    its start with it instead of searching the sentence up to it.
+    its start with it instead of searching the sentence up to it. SentenceScans.first cannot serve it: the pattern's
+    \\s* leaves its reach unbounded (match_index.pattern_reach), so the one-scan look-up would search each clause's
+    prefix again.
     """
     rx, text = scans.cfg["forecast_source_re"], scans.text
 
