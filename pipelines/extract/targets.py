@@ -76,7 +76,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         sentence = body[s:e]
         money = find_money(sentence, body, cfg)
         amounts = money + find_counts(sentence, money, cfg)
-        in_sentence = [m for m in jur if s <= m.char_start < e]
+        in_sentence = story.places_in(s, e)
         if amounts:  # what the sentence's figures look up, read once for all of them
             scans = SentenceScans(sentence, cfg, CLAUSE_BREAK)
             starts, ends = sorted(a["start"] for a in amounts), sorted(a["end"] for a in amounts)

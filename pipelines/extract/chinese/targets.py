@@ -9,7 +9,6 @@ English one's; a figure stated for several places at once is one target per plac
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import datetime
 from functools import lru_cache
 
@@ -392,7 +391,6 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     firms = Spans((m.char_start, m.char_end) for m in mentions if owns_no_place(m))
     jur = sorted((m for m in (places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"))
                   if not firms.holds(m.char_start, m.char_end)), key=lambda m: m.char_start)
-    jur_starts = [m.char_start for m in jur]
     names = [m for m in mentions if m.entity_type in ("company", "organization")]
     main = story_main(jur, title)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
@@ -410,7 +408,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         last_end = e
         scans = SentenceScans(sentence, cfg, CLAUSE_BREAK)
         amounts = find_amounts(sentence, cfg, scans)
-        in_sentence = jur[bisect_left(jur_starts, s):bisect_left(jur_starts, e)]
+        in_sentence = story.places_in(s, e)
         year = chinese_year(sentence, published_at, cfg)
         item = lead_in and is_list_item(body, s, e)  # '（一）元宇宙产业规模400亿元' under '主要目标如下：'
         reported = past_list and is_list_item(body, s, e)  # '1、引进企业120家' under '2023年工作亮点：'
