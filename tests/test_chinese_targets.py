@@ -283,3 +283,10 @@ def test_a_span_of_years_before_a_figure_is_no_range():
 def test_a_round_unit_after_to_is_the_level_reached():
     assert targets("湖南省计划将元宇宙产业规模提升至千亿元。") == [("Hunan", "industry_size", 1000e8, "CNY", None)]
     assert targets("湖南省计划将元宇宙产品送到千家万户。") == []
+
+
+def test_city_written_before_its_district_names_the_district_for_later_sentences():
+    # 广州南沙区 is Guangzhou's Nansha district: the city qualifies, the district is the subject a later
+    # sentence's 区财政 (the district's budget) refers back to.
+    body = "广州南沙区印发元宇宙措施。区财政每年安排不少于5亿元专项资金，支持元宇宙企业。"
+    assert targets(body) == [("Nansha", "investment", 5e8, "CNY", None)]

@@ -69,7 +69,8 @@ def _is_subject_place(m: Mention) -> bool:
 
 
 def first_subject(cands: list[Mention], body: str) -> str:
-    """First mention of a clause, or its child when written 'Guangzhou's Tianhe district'.
+    """First mention of a clause, or its child when written 'Guangzhou's Tianhe district', 'Guangdong, Guangzhou' or
+    with nothing between, as Chinese writes a city before its district (广州南沙区 is Nansha).
 
     >>> body = "Guangzhou's Tianhe district"
     >>> first_subject([Mention("jurisdiction", "Guangzhou", "Guangzhou", 0, 9),
@@ -82,7 +83,7 @@ def first_subject(cands: list[Mention], body: str) -> str:
     for nxt in cands[1:2]:
         gap = body[first.char_end:nxt.char_start]
         place = gaz.places.get(nxt.entity_name)
-        if re.fullmatch(r"['’]s\s|,\s", gap) and place is not None and place.parent == first.entity_name:
+        if re.fullmatch(r"['’]s\s|,\s|\s?", gap) and place is not None and place.parent == first.entity_name:
             return nxt.entity_name
     return first.entity_name
 
