@@ -37,6 +37,8 @@ def choose_title(lines, layout) -> int | None:
         return anchored
     index = _model_title(lines, layout)
     lim = header_rules().limits
+    if index is not None and (under := headline_under_section(lines, index)) is not None:
+        return under
     if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + lim.headline_meta_reach]):
         return index  # a story's headline with its dateline or byline
     if index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
@@ -46,6 +48,27 @@ def choose_title(lines, layout) -> int | None:
         return twice
     subject = defined_subject_title(lines, layout.body_start)
     return index if subject is None else subject
+
+
+def headline_under_section(lines, i: int) -> int | None:
+    """Index of the headline printed right under the line at `i` when that line is a section's name (fewer words than
+    a headline: '新闻中心', 'Markets') and the line under it is headline-shaped with its dateline or byline right under
+    it: a news page prints section, headline, dateline in that order. None otherwise.
+
+    >>> from pipelines.parse.text.page import read_lines
+    >>> page = read_lines("Home\\nMarkets\\nA city sets up a fund for start-ups\\nMay 2, 2024\\nThe city has set up a fund.",
+    ...                   text_rules())
+    >>> headline_under_section(page, 1), headline_under_section(page, 2)
+    (2, None)
+    """
+    lim = header_rules().limits
+    k = i + 1
+    while k < len(lines) and lines[k].kind == "boiler":
+        k += 1
+    if lines[i].words >= lim.section_over_words or is_meta_like(lines[i]) or k + 1 >= len(lines) \
+            or not _headline_shaped(lines[k]) or not is_meta_like(lines[k + 1]):
+        return None
+    return k
 
 
 def _model_title(lines, layout) -> int | None:
