@@ -757,3 +757,20 @@ def test_a_short_story_under_a_small_menu_is_read():
     stories = parse_text(page)
     assert stories[0].title == "Council approves the new bus line"
     assert "first buses will run in September" in stories[0].body and "Sport" not in stories[0].body
+
+
+@pytest.mark.parametrize("paragraph", ["国家电网将投资100亿元建设数据中心。", "该平台讯息显示，共有12家企业入驻。",
+                                       "快讯：湖滨区发布数字经济规划。"])
+def test_han_wire_dateline_leaves_ordinary_first_sentences_alone(paragraph):
+    # a word ending in 电 or 讯 is no dateline: no day before it, no paper's name with a space or bracket after it
+    assert text_rules().han_wire_dateline.match(paragraph) is None
+
+
+@pytest.mark.parametrize("paragraph, rest, day", [
+    ("新华社湖滨7月8日电（记者 周岚）湖滨区发布规划。", "湖滨区发布规划。", None),
+    ("湖滨日报讯 近日，湖滨区发布规划。", "近日，湖滨区发布规划。", None),
+    ("湖滨新闻网2024年7月8日讯（记者 周岚 王川）湖滨区发布规划。", "湖滨区发布规划。", "2024年7月8日"),
+])
+def test_han_wire_dateline_is_read_off_the_first_paragraph(paragraph, rest, day):
+    found = text_rules().han_wire_dateline.match(paragraph)
+    assert (paragraph[found.end():], found.group("date")) == (rest, day)

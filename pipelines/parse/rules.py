@@ -132,6 +132,7 @@ class TextRules:
     separators: re.Pattern
     dateline: re.Pattern
     wire_datelines: tuple[re.Pattern, ...]
+    han_wire_dateline: re.Pattern  # '新华社北京3月5日电（记者 张三）' opening a Chinese story's first paragraph
     digest_item: re.Pattern
     inline_credit: re.Pattern
     teaser_suffix: re.Pattern
@@ -200,6 +201,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         separators=re.compile(raw["field_separators"]),
         dateline=re.compile(raw["dateline"]),
         wire_datelines=tuple(re.compile(pattern) for pattern in raw["wire_datelines"]),  # capitals matter: no IGNORECASE
+        han_wire_dateline=re.compile(raw["han_wire_dateline"]),
         digest_item=re.compile(raw["digest_item"]),
         inline_credit=_any_line(raw["inline_credits"]),
         teaser_suffix=re.compile(raw["teaser_suffix"], flags),

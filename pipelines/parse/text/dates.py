@@ -54,8 +54,14 @@ def wire_dateline_day(texts: Sequence[str], first: int):
     datetime.datetime(2024, 3, 5, 0, 0)
     >>> wire_dateline_day(["Acme opens a store", "Beijing, March 5 (Xinhua) -- Acme said it grew."], 1) is None
     True
+    >>> wire_dateline_day(["南山区发布措施", "深圳新闻网2024年3月20日讯（记者 黄伟）南山区发布措施。"], 1)
+    datetime.datetime(2024, 3, 20, 0, 0)
     """
-    if not 0 <= first < len(texts) or not texts[first][:1].isupper():
+    if not 0 <= first < len(texts):
+        return None
+    if (han := text_rules().han_wire_dateline.match(texts[first])) and han.group("date"):
+        return parse_date(han.group("date"))  # '深圳新闻网2024年3月20日讯（记者 黄伟）…'
+    if not texts[first][:1].isupper():
         return None
     for pattern in text_rules().wire_datelines:
         if found := pattern.match(texts[first]):

@@ -5,11 +5,13 @@ The headline is chosen by pipelines/parse/text/title.py; the date and author are
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipelines.parse.dates import find_date, parse_date, read_found
 from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
+from pipelines.parse.scripts import word_count
 from pipelines.parse.text.bylines import byline_name, byline_tail, dateline_rest
 from pipelines.parse.text.dates import is_activity_date
 from pipelines.parse.text.names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
@@ -202,7 +204,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
         if i == title:
             continue
         text, whole = texts[i], True
-        words = len(text.split())
+        words = word_count(text)  # a Chinese paragraph is one 'word' to split(): its characters count here
         if words > lim.dateline_max_words and dateline_rest(text, labelled=True) is None:
             tail = byline_tail(text)  # a standfirst with its byline run in: only the byline is read, the line stays
             if not tail:
@@ -362,3 +364,18 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
             if value := parse_date(texts[i]):
                 return i, value
     return None
+
+
+HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?")
+
+
+def han_wire_reporter(texts: Sequence[str], first: int) -> str | None:
+    """The one reporter credited in the Chinese wire dateline opening the story's first paragraph at `first`
+    ('新华社北京3月5日电（记者 张三）…' gives '张三'); None when it credits several ('记者 张三 李四') or none.
+
+    >>> han_wire_reporter(["南山区发布措施", "本报讯（记者 黄伟）南山区发布措施。"], 1), han_wire_reporter(["新华社北京3月5日电（记者 张三 李四）国务院"], 0)
+    ('黄伟', None)
+    """
+    found = text_rules().han_wire_dateline.match(texts[first]) if 0 <= first < len(texts) else None
+    name = (found.group("name") or "").strip() if found else ""
+    return name if HAN_NAME.fullmatch(name) else None

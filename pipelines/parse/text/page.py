@@ -22,7 +22,8 @@ from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_d
                                         wire_dateline_day)
 from pipelines.parse.text.engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
                                          thread_author)
-from pipelines.parse.text.header import (byline_near, dated_byline, dateline_name, dateline_near, labelled_author,
+from pipelines.parse.text.header import (byline_near, dated_byline, dateline_name, dateline_near, han_wire_reporter,
+                                         labelled_author,
                                          name_over_role, nearby_meta, post_credit_on_day)
 from pipelines.parse.text.title import choose_title
 from pipelines.parse.text.lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
@@ -76,7 +77,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     for n, draft in enumerate(drafts):
         body = body_paragraphs(draft.paragraphs, draft.title, protected, rules)
         if n == 0 and body:
-            body[0] = rules.dateline.sub("", body[0], count=1)
+            body[0] = rules.han_wire_dateline.sub("", rules.dateline.sub("", body[0], count=1), count=1)
         if n == 0 and furniture_only(body, lines, rules):
             return []  # a few words left by a page whose content the dump lost: quarantined as holding no story
         stories.append(_to_story(draft, n, "main" if n == 0 else "related", body, url, site))
@@ -225,6 +226,8 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
+    if "author" not in meta and (reporter := han_wire_reporter(texts, body_start)):
+        meta["author"] = reporter  # '本报讯（记者 黄伟）' opening the first paragraph, which stays in the body
     if "author" not in meta and (submitter := link_submitter(texts, story_end)):
         meta["author"] = submitter[1]  # the one 'submitted … by <name>' line of a link aggregator's post
         used.add(submitter[0])
