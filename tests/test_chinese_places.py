@@ -1,4 +1,6 @@
 """Chinese jurisdiction names (四川省, 成都, 浦东新区) read under the English gazetteer's names, on sentences written for the project."""
+import pytest
+
 from pipelines.extract.chinese.places import find_chinese_jurisdictions
 from pipelines.extract.gazetteer import jurisdiction_rows
 from pipelines.extract.jurisdictions import find_jurisdictions
@@ -112,3 +114,14 @@ def test_a_mountains_slope_is_no_province():
 
 def test_the_province_before_a_slope_word_in_its_full_name_stays():
     assert names("河南省坡地改造项目启动，湖南发布行动计划。") == ["Henan", "Hunan"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("深圳市发布行动计划，南山区将每年安排2亿元资金。", ["Shenzhen", "Nanshan"]),  # its city named in the text
+    ("南山区、福田区联合发布元宇宙产业措施。", ["Nanshan", "Futian"]),  # another of its city's districts
+    ("北京市朝阳区发布数字经济政策。", ["Chaoyang"]),  # the full name with its city
+    ("南山区发布元宇宙产业措施。", []),  # alone: Shenzhen's or Hegang's Nanshan district
+    ("长春市朝阳区发布数字经济政策。", ["Changchun"]),  # another city's district of that name is not Beijing's
+])
+def test_district_name_two_cities_share_counts_beside_its_city(text, names):
+    assert [m.entity_name for m in find_chinese_jurisdictions(text)] == names

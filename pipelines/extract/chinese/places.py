@@ -130,5 +130,19 @@ def find_chinese_jurisdictions(text: str, japanese: bool | None = None) -> list[
             return not _in_clash_word(text, start, end, table["japanese_clashes"])
         return True
 
-    return [Mention("jurisdiction", hit[0], text[s:e], s, e) for run in HAN_RUN.finditer(text)
-            for s, e, hit in names_in(text, run.start(), run.end(), table["names"], table["lengths"], accept)]
+    found = [(Mention("jurisdiction", hit[0], text[s:e], s, e), hit[1]) for run in HAN_RUN.finditer(text)
+             for s, e, hit in names_in(text, run.start(), run.end(), table["names"], table["lengths"], accept)]
+    return [m for m, kind in found if kind != "with_city" or _city_named(m.entity_name, found)]
+
+
+def _city_named(district: str, found: list[tuple[Mention, str]]) -> bool:
+    """True when the text names the city of `district` (a name another city's district shares: 南山区), or another
+    of that city's districts by a name of its own ('深圳市南山区', '南山区、福田区'): then it is that city's district.
+
+    >>> names = lambda text: [m.entity_name for m in find_chinese_jurisdictions(text)]
+    >>> names("深圳市发布计划，南山区将设立基金。"), names("南山区、福田区发布措施。"), names("南山区发布措施。")
+    (['Shenzhen', 'Nanshan'], ['Nanshan', 'Futian'], [])
+    """
+    gaz = load_gazetteer()
+    city = gaz.places[district].parent
+    return any(kind != "with_city" and city in (p.name for p in gaz.ancestors(m.entity_name)) for m, kind in found)
