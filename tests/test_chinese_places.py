@@ -125,3 +125,31 @@ def test_the_province_before_a_slope_word_in_its_full_name_stays():
 ])
 def test_district_name_two_cities_share_counts_beside_its_city(text, names):
     assert [m.entity_name for m in find_chinese_jurisdictions(text)] == names
+
+
+def test_a_district_of_the_national_list_is_read_with_its_city_as_parent():
+    (m,) = find_chinese_jurisdictions("崂山区将建设虚拟现实产业园。")
+    assert m.entity_name == "Laoshan"
+    rows = {r["jurisdiction_name"]: r for r in jurisdiction_rows(["Laoshan"])}
+    assert sorted(rows) == ["China", "Laoshan", "Qingdao", "Shandong"]
+    assert rows["Laoshan"]["level"] == "district"
+
+
+def test_a_district_name_that_is_a_common_phrase_is_not_read():
+    assert [m.entity_name for m in find_chinese_jurisdictions("洛阳市将改造老城区，城东区建设新的园区。")] == ["Luoyang"]
+
+
+def test_an_english_text_names_a_listed_district_only_with_a_place_word():
+    assert "Laoshan" not in names("Laoshan said the company would grow.")
+    assert "Laoshan" in names("Qingdao's Laoshan district will build a park.")
+
+
+def test_every_listed_district_is_one_place_of_the_gazetteer_under_a_known_city():
+    from pipelines.extract.chinese.districts import load_district_rows
+    from pipelines.extract.gazetteer import load_gazetteer
+
+    rows, places = load_district_rows(), load_gazetteer().places
+    assert len({r["zh"] for r in rows}) == len({r["name"] for r in rows}) == len(rows) > 500
+    for r in rows:
+        assert (places[r["name"]].level, places[r["name"]].parent) == ("district", r["parent"]), r
+        assert places[r["parent"]].country_code == "CN", r

@@ -382,9 +382,28 @@ def build_gazetteer() -> Gazetteer:
         places[d["name"]] = place
         for alias in {place.name, *place.aliases}:
             aliases[alias] = place.name
+    china_districts = _china_districts(places, aliases)
     max_words = max(len(a.split()) for a in aliases)
     return Gazetteer(ChainMap({}, places), ChainMap({}, aliases), max_words, _capitals(places, aliases, country_names),
-                     homonyms, frozenset(cfg["context_names"]))
+                     homonyms, frozenset(cfg["context_names"]) | china_districts)
+
+
+def _china_districts(places: dict[str, Place], aliases: dict[str, str]) -> frozenset:
+    """Add China's urban districts (data/china_districts.json, chinese/districts.py) that no place already names, and
+    return their names: an English text names one only with a place word ('Laoshan district'), since a pinyin word
+    alone may be a person's or a firm's name; the Chinese text names it by its full name (崂山区)."""
+    from pipelines.extract.chinese.districts import load_district_rows
+
+    added = set()
+    for row in load_district_rows():
+        parent = places.get(row["parent"])
+        if row["name"] in places or fold(row["name"]) in aliases or parent is None:
+            continue
+        places[row["name"]] = Place(row["name"], "district", parent.name, parent.country_code)
+        aliases.setdefault(row["name"], row["name"])
+        aliases.setdefault(fold(row["name"]), row["name"])
+        added.add(row["name"])
+    return frozenset(added)
 
 
 def _add_homonym(places: dict[str, Place], homonyms: dict[str, list[str]], place: Place, country_names) -> None:
