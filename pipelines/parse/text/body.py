@@ -130,13 +130,18 @@ def _list_section(main: Draft, i: int, keep: set[int]) -> bool:
     or price) and the line model keeps the line under the marker. Under an article's running prose, or a wire story of
     short paragraphs that each end a sentence, the same marker opens other stories."""
     limits = text_rules().thresholds
-    if main.closed or i + 1 not in keep or len(main.paragraphs) < limits.list_min_paragraphs:
+    # from the first sentence on: a header's few lines over an article's prose (standfirst, reporter's place, a
+    # label) are no items; a run of as many lines as a list holds before any sentence is the list's own
+    first = next((k for k, p in enumerate(main.paragraphs) if SENTENCE_END.search(p)
+                  and word_count(p) >= limits.sentence_min_words), len(main.paragraphs))
+    paragraphs = main.paragraphs[first:] if first < limits.list_min_paragraphs else main.paragraphs
+    if main.closed or i + 1 not in keep or len(main.paragraphs) < limits.list_min_paragraphs or not paragraphs:
         return False
     least = limits.list_prose_words
-    long = [word_count(paragraph) >= least for paragraph in main.paragraphs]
-    headlines = sum(not SENTENCE_END.search(paragraph) for paragraph in main.paragraphs)
+    long = [word_count(paragraph) >= least for paragraph in paragraphs]
+    headlines = sum(not SENTENCE_END.search(paragraph) for paragraph in paragraphs)
     return not any(a and b for a, b in zip(long, long[1:])) \
-        and headlines >= limits.list_headline_share * len(main.paragraphs)
+        and headlines >= limits.list_headline_share * len(paragraphs)
 
 
 def _kept_words_after(lines: list[Line], keep: set[int]) -> list[int]:
