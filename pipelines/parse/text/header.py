@@ -17,6 +17,8 @@ from pipelines.parse.text.dates import is_activity_date
 from pipelines.parse.text.names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
 from pipelines.parse.text.view import page_view
 
+HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?")  # one person's Chinese name ('张三', '阿卜杜·热合曼')
+
 # The limits and English labels of the header (how far from the headline its date and author are looked for, 'Written
 # by', 'Posted on', …) are the `header` section of pipelines/data/text_rules.yaml, read by header_rules(). Bylines are
 # read by text/bylines.py, names judged by text/names.py, the credits forum, Q&A and link-aggregator engines print by
@@ -364,9 +366,6 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
             if value := parse_date(texts[i]):
                 return i, value
     return None
-
-
-HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})?")
 
 
 def han_wire_reporter(texts: Sequence[str], first: int) -> str | None:

@@ -23,8 +23,7 @@ from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_d
 from pipelines.parse.text.engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
                                          thread_author)
 from pipelines.parse.text.header import (byline_near, dated_byline, dateline_name, dateline_near, han_wire_reporter,
-                                         labelled_author,
-                                         name_over_role, nearby_meta, post_credit_on_day)
+                                         labelled_author, name_over_role, nearby_meta, post_credit_on_day)
 from pipelines.parse.text.title import choose_title
 from pipelines.parse.text.lines import Draft, Line, footer_start, is_body_start, is_category, is_error_page, merge_meta, read_lines, read_meta  # noqa: F401 - read_meta: the page reader's API
 from pipelines.parse.text.names import labelled_name, without_glued_label
