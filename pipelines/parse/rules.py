@@ -86,6 +86,8 @@ class TextThresholds:
     error_page_max_words: int
     thread_min_actions: int
     thread_furniture_max_words: int
+    edge_sentence_words: int
+    edge_max_lines: int
 
 
 @dataclass(frozen=True)
