@@ -51,3 +51,14 @@ def test_a_threads_last_short_post_is_kept():
     thread = [Line(text, n, "text") for n, text in enumerate(posts + ["Reply", "Quote", "Reply", "Quote"])]
     assert without_furniture_edges(posts, text_rules(), thread) == posts
     assert without_furniture_edges(posts, text_rules(), thread[:3]) == STORY
+
+
+def test_a_menu_above_the_first_sentence_is_left_out():
+    menu = ["Products", "Pricing", "Docs", "Blog", "Careers", "Sign in", "Get a demo", "Our platform",
+            "Build faster with fewer tools.", "Support"]
+    assert without_furniture_edges(menu + STORY, text_rules()) == STORY
+
+
+def test_a_long_run_of_item_lines_with_figures_above_the_first_sentence_is_kept():
+    items = ["Item 1", "Red, 2 kg", "$12", "Item 2", "Blue, 3 kg", "$15", "Item 3", "Green, 4 kg", "$19"]
+    assert without_furniture_edges(items + STORY, text_rules()) == items + STORY

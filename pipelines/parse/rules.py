@@ -88,6 +88,8 @@ class TextThresholds:
     thread_furniture_max_words: int
     edge_sentence_words: int
     edge_max_lines: int
+    edge_menu_share: float
+    edge_link_max_words: int
 
 
 @dataclass(frozen=True)

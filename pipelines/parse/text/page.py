@@ -78,9 +78,10 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
         body = body_paragraphs(draft.paragraphs, draft.title, protected, rules)
         if n == 0 and body:
             body[0] = rules.dateline.sub("", body[0], count=1)
-            body = without_furniture_edges(body, rules, lines)
         if n == 0 and furniture_only(body, lines, rules):
             return []  # a few words left by a page whose content the dump lost: quarantined as holding no story
+        if n == 0:
+            body = without_furniture_edges(body, rules, lines)
         stories.append(_to_story(draft, n, "main" if n == 0 else "related", body, url, site))
     return stories
 
