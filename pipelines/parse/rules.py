@@ -86,6 +86,10 @@ class TextThresholds:
     error_page_max_words: int
     thread_min_actions: int
     thread_furniture_max_words: int
+    edge_sentence_words: int
+    edge_max_lines: int
+    edge_menu_share: float
+    edge_link_max_words: int
 
 
 @dataclass(frozen=True)

@@ -229,10 +229,16 @@ def without_thread_furniture(paragraphs: list[str], lines: list[Line], rules: Te
     furniture = {p for p in short if printed[p] > 2 or not ANY_SCRIPT_WORD.search(p)}
     if not furniture:  # most stories hold none: the page's comment actions are not looked for
         return paragraphs
-    actions = rules.comment_action.fullmatch
-    if sum(1 for x in lines if x.words <= ACTION_MAX_WORDS and actions(x.text)) < rules.thresholds.thread_min_actions:
+    if not is_thread(lines, rules):
         return paragraphs
     return [p for p in paragraphs if p not in furniture]
+
+
+def is_thread(lines: list[Line], rules: TextRules) -> bool:
+    """True when the page prints thresholds.thread_min_actions comment actions or more ('Reply', 'Quote', '3 Likes'):
+    a forum, a Q&A engine or a comment section, which prints them under each post."""
+    actions = rules.comment_action.fullmatch
+    return sum(1 for x in lines if x.words <= ACTION_MAX_WORDS and actions(x.text)) >= rules.thresholds.thread_min_actions
 
 
 def _about_block(lines: list[Line], i: int) -> bool:

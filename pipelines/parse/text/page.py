@@ -18,6 +18,7 @@ from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text.bios import bio_author
 from pipelines.parse.text.body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
+from pipelines.parse.text.edges import without_furniture_edges
 from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
                                         wire_dateline_day)
 from pipelines.parse.text.engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
@@ -79,6 +80,8 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
             body[0] = rules.han_wire_dateline.sub("", rules.dateline.sub("", body[0], count=1), count=1)
         if n == 0 and furniture_only(body, lines, rules):
             return []  # a few words left by a page whose content the dump lost: quarantined as holding no story
+        if n == 0:
+            body = without_furniture_edges(body, rules, lines)
         stories.append(_to_story(draft, n, "main" if n == 0 else "related", body, url, site))
     return stories
 

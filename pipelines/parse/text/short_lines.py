@@ -25,8 +25,7 @@ def menu_run_lines(lines: list[Line], rules: TextRules) -> set[int]:
     [0, 1, 2, 3, 4]
     """
     limits = rules.thresholds
-    link_like = [line.words <= limits.menu_run_max_words and not DIGIT.search(line.text)
-                 and not SENTENCE_END.search(line.text) for line in lines]
+    link_like = [is_link_like(line.text, line.words, limits.menu_run_max_words) for line in lines]
     out: set[int] = set()
     start = 0
     for i in range(len(lines) + 1):
@@ -36,6 +35,12 @@ def menu_run_lines(lines: list[Line], rules: TextRules) -> set[int]:
             out.update(range(start, i))
         start = i + 1
     return out
+
+
+def is_link_like(text: str, words: int, max_words: int) -> bool:
+    """True when a line of `words` words reads as a link of a menu: at most `max_words` words, no digit (a price, a
+    size, a count) and no sentence end."""
+    return words <= max_words and not DIGIT.search(text) and not SENTENCE_END.search(text)
 
 
 def short_line_content(lines: list[Line], kept: set[int], rules: TextRules) -> set[int]:
