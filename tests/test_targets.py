@@ -370,3 +370,21 @@ def test_a_projection_or_a_figure_cited_from_a_research_firm_is_no_target():
                            pub, []) == []
     assert extract_targets("Metaverse spending in Hefei will reach $4 billion by 2027, as noted by Zentara Research.",
                            pub, []) == []
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Sichuan announced a 10 billion yuan fund for metaverse start-ups.", ("Sichuan", "fund_size", 10e9, "CNY")),
+    ("The Hubei government has announced a $50 million fund for chip design firms.", ("Hubei", "fund_size", 50e6, "USD")),
+    ("Chengdu established a 2 billion yuan fund for blockchain firms.", ("Chengdu", "fund_size", 2e9, "CNY")),
+])
+def test_a_government_announcing_or_establishing_a_fund_sets_a_target(text, row):
+    from pipelines.extract.story import extract_story
+    rows = [(t.jurisdiction_name, t.metric, t.target_value, t.unit) for t in extract_story("", text, PUB)[1]]
+    assert rows == [row]
+
+
+@pytest.mark.parametrize("text", ["Acme Corp announced revenue of $2 billion for 2023.",
+                                  "The company announced it had raised $50 million."])
+def test_a_company_announcing_its_results_sets_none(text):
+    from pipelines.extract.story import extract_story
+    assert extract_story("", text, PUB)[1] == []
