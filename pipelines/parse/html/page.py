@@ -20,6 +20,7 @@ from pipelines.parse.html.meta import (clean_author, headline_date, library_date
 from pipelines.parse.html.pagetext import main_area, page_lines, prefer_page_text
 from pipelines.parse.html.related import detach, find_regions, related_stories
 from pipelines.parse.html.rules import norm_text, rules, text_of, word_count
+from pipelines.parse.html.tables import unwrap_layout_tables
 from pipelines.parse.urls import site_of
 from pipelines.records import Story
 
@@ -55,6 +56,7 @@ def parse_html(html: str, url: str | None = None) -> list[Story]:
     page_url = meta.get("url") or ld.get("url") or url
     site = site_name(page_url or url, meta.get("site_name"))
     body_el = tree.find("body") if tree.find("body") is not None else tree
+    unwrap_layout_tables(body_el)  # a page laid out in <table>s reads as blocks, not as rows of cells
     title = pick_title(tree, body_el, meta, ld)
     h1 = headline_element(body_el, title)
     article = main_article(body_el, h1)

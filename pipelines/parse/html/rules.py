@@ -139,7 +139,7 @@ def is_boilerplate(el: HtmlElement, discussion: bool = False) -> bool:
 def is_boilerplate_line(line: str) -> bool:
     """True for a paragraph that is a caption, an ad label, a share prompt ..."""
     bp = rules()["boilerplate"]
-    low = line.lower().strip()
+    low = line.lower().strip().strip("|").strip()  # a layout table's one-cell row reads '| … |'
     if low in bp["lines"]:
         return True
     return low.startswith(bp["line_prefixes"]) and len(low.split()) <= 25
