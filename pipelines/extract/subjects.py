@@ -26,6 +26,7 @@ from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.match_index import last_in
 from pipelines.extract.owners import first_subject
+from pipelines.extract.spans import MentionSpans
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules, word_alternation
 from pipelines.records import Mention
 
@@ -98,14 +99,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return verb, phrase, reported
 
 
-def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mention], places: list[Mention]) -> Subject | None:
+def verb_subject(body: str, sentence_start: int, pos: int, mentions: MentionSpans, places: MentionSpans) -> Subject | None:
     """The holder named by the subject of the last verb before the figure at pos, in the figure's clause; None when
-    the subject is a person, an unknown body or no name, and the owner is to be found as before.
+    the subject is a person, an unknown body or no name, and the owner is to be found as before. `mentions` are the
+    story's mentions and `places` its places, each looked up by the subject phrase they overlap (spans.py).
 
     >>> body = "Quillon will invest $500 million in a Web3 hub in Dubai."
-    >>> verb_subject(body, 0, 20, [], [Mention("jurisdiction", "Dubai", "Dubai", 50, 55)])
+    >>> verb_subject(body, 0, 20, MentionSpans([]), MentionSpans([Mention("jurisdiction", "Dubai", "Dubai", 50, 55)]))
     Subject(kind='name', owner=None, start=None)
-    >>> verb_subject("Dubai will invest $500 million.", 0, 18, [], [Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
+    >>> dubai = MentionSpans([Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
+    >>> verb_subject("Dubai will invest $500 million.", 0, 18, MentionSpans([]), dubai)
     Subject(kind='place', owner='Dubai', start=0)
     """
     last_break = last_in(CLAUSE_BREAK, body, sentence_start, pos, target_rules()["reach"][CLAUSE_BREAK])
@@ -119,8 +122,8 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mentio
     if span is None:
         return None
     s, e = span
-    named = [m for m in mentions if m.char_start < e and m.char_end > s and m.entity_type != "jurisdiction"]
-    in_phrase = [m for m in places if m.char_start < e and m.char_end > s]
+    named = [m for m in mentions.overlapping(s, e) if m.entity_type != "jurisdiction"]
+    in_phrase = places.overlapping(s, e)
     for m in named:
         if m.entity_type == "organization" and m.entity_name in ORGANIZATION_HOMES and not any(
                 p.char_start < m.char_start for p in in_phrase):  # 'Nigeria's SEC' is Nigeria's, not the US one

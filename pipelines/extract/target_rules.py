@@ -138,5 +138,6 @@ def target_rules() -> dict:
     # the most characters one attempt of a pattern the figures of a sentence look up in one scan reads (match_index.py)
     cfg["reach"] = {CLAUSE_BREAK: len(", whereas "), cfg["owner_after"]: pattern_reach(cfg["owner_after"]),
                     cfg["commitment_re"]: max(map(len, cfg["commitment_cues"])) + 1,  # the word and the letter before it
+                    cfg["shared_respective_re"]: pattern_reach(cfg["shared_respective_re"]),
                     **{rx: max(map(len, cfg["government_subjects"][lvl])) + 1 for lvl, rx in cfg["gov_re"].items()}}
     return cfg

@@ -9,6 +9,7 @@ English one's; a figure stated for several places at once is one target per plac
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import datetime
 from functools import lru_cache
 
@@ -392,6 +393,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     jur = sorted((m for m in (places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"))
                   if not firms.holds(m.char_start, m.char_end)), key=lambda m: m.char_start)
     names = [m for m in mentions if m.entity_type in ("company", "organization")]
+    by_start = sorted(names, key=lambda m: m.char_start)  # each sentence takes its names by bisection
+    name_starts = [m.char_start for m in by_start]
     main = story_main(jur, title)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     title_year = chinese_year(with_year_digits(half_width(title or "")), published_at, cfg)
@@ -415,7 +418,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         if amounts and not reported and (item or cfg["target_cues_re"].search(sentence)):
             figures = [(s + f["start"], s + f["end"]) for f in amounts]
             ends = sorted(f["end"] for f in amounts)
-            clauses = SentenceClauses(body, s, e, names, in_sentence)
+            in_names = by_start[bisect_left(name_starts, s):bisect_left(name_starts, e)]
+            clauses = SentenceClauses(body, s, e, in_names, in_sentence)
             for a in amounts:
                 if _rejected(scans, a, published_at) or below_target_size(a, cfg):
                     continue
@@ -427,7 +431,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 due = year if year is not None else lead_year if item else earlier_year
-                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
+                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, scans)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg, clauses)
                 if holder is not None and holder.kind == "company":
                     continue  # a company's own plan ('腾讯计划在成都投资…'): no target (CONTRACT.md), as on the English path
