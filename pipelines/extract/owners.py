@@ -275,6 +275,15 @@ def currency_owner(owner: str | None, unit: str, pos: int, story: StoryState) ->
     return home
 
 
+def territory_of_currency(unit: str) -> str | None:
+    """The home of a currency only one place below a country uses (targets.json currency_home: HKD -> Hong Kong,
+    MOP -> Macau), None for a country's currency: a figure in Hong Kong dollars that no place holds is Hong Kong's,
+    one in won is not Seoul's or Busan's."""
+    home = target_rules()["currency_home"].get(unit)
+    place = load_gazetteer().places.get(home or "")
+    return home if place is not None and place.level != "country" else None
+
+
 def main_jurisdiction(jur: list[Mention]) -> str | None:
     """The story's most mentioned jurisdiction, ties to the earliest; below-country preferred in a tie.
 

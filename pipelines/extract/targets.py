@@ -14,14 +14,19 @@ from pipelines.extract.amounts import below_target_size, find_counts, find_money
 from pipelines.extract.company_plans import company_figure, company_kind_plan, company_plan
 from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year, sentence_years
+from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
-from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction, story_main
+from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction, story_main, territory_of_currency
+from pipelines.extract.regional_capitals import capitals_named_by_region
 from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.spans import MentionSpans
 from pipelines.extract.subjects import Subject, organization_places, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
+
+
+LOCAL_LEVELS = ("city", "province", "district")  # government words of targets.json below a country's
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -68,6 +73,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
     if not any(m.entity_type == "jurisdiction" for m in mentions):
         jur = list(places) if places is not None else find_jurisdictions(body)
+    jur = capitals_named_by_region(jur, body)  # 'the Hunan capital' is Changsha
     main = story_main(jur, title)  # the story's place is the one it names, not one a body stands for
     jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
@@ -130,7 +136,19 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         if t.evidence not in named:
             named[t.evidence] = _names_a_government(t.evidence, cfg)
         return named[t.evidence]
-    return dedupe_targets([t for t in out if held(t)])
+    return dedupe_targets([t if t.jurisdiction_name or t.extra.get("held_by_organization") else _currency_government(t, cfg)
+                           for t in out if held(t)])
+
+
+def _currency_government(target: Target, cfg: dict) -> Target:
+    """A government's figure no place holds ('The government will set aside HK$100 million ...' in a story naming no
+    place) is that of the home of its local currency: a territory's (owners.territory_of_currency: Hong Kong), or a
+    country's (targets.json currency_home: KRW -> South Korea) unless the sentence names a government below one ('the
+    city government will spend 1 billion won': some city's). Unchanged for a currency with no home (US dollars, euros)."""
+    home = territory_of_currency(target.unit)
+    if home is None and not any(cfg["gov_re"][level].search(target.evidence) for level in LOCAL_LEVELS if level in cfg["gov_re"]):
+        home = cfg["currency_home"].get(target.unit) if load_gazetteer().places.get(cfg["currency_home"].get(target.unit, "")) else None
+    return replace(target, jurisdiction_name=home) if home else target
 
 
 def _names_a_government(sentence: str, cfg: dict) -> bool:

@@ -25,7 +25,8 @@ from pipelines.extract.chinese.subjects import (KATAKANA_NAME, SentenceClauses, 
 from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
-from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction, story_main
+from pipelines.extract.owners import (StoryState, currency_owner, find_owner, first_subject, main_jurisdiction, story_main,
+                                      territory_of_currency)
 from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.spans import DisjointSpans, Spans
@@ -430,6 +431,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                                               None if before is None else s + before, cfg)
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
+                owner = owner or territory_of_currency(unit)  # 政府將撥款5000萬港元 with no place named: Hong Kong's
                 due = year if year is not None else lead_year if item else earlier_year
                 holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, scans)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg, clauses)
