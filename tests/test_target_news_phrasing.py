@@ -68,3 +68,22 @@ def test_phase_i_is_a_part_of_a_project_not_the_writer_or_a_company():
     assert _rows("", "Phase I will cost 2 billion yuan, the Xiamen government said.") == [
         ("Xiamen", "investment", 2e9, "CNY", None)]
     assert _rows("", "\"I will invest $5 million in Dubai startups,\" the founder said.") == []
+
+
+def test_a_goal_naming_no_metric_takes_the_statistic_it_raises():
+    # the sentence before states what 'that' is (a past figure, no target); the goal after it is of the same kind
+    assert _rows("", "Shenzhen's digital economy generated 1.2 trillion yuan last year. The city now aims to raise that "
+                 "to 1.5 trillion yuan by 2025.") == [("Shenzhen", "industry_size", 1.5e12, "CNY", 2025)]
+    # with nothing before it, a sum naming no metric is still an investment
+    assert _rows("", "The city now aims to spend 1.5 billion yuan by 2025, Shenzhen officials said.") == [
+        ("Shenzhen", "investment", 1.5e9, "CNY", 2025)]
+
+
+def test_the_three_cities_stand_for_the_places_an_earlier_sentence_listed():
+    body = ("Guangzhou, Shenzhen and Chengdu have each unveiled plans this year. The three cities target industries "
+            "of 100 billion yuan, 300 billion yuan and 50 billion yuan respectively by 2025.")
+    assert _rows("", body) == [("Chengdu", "industry_size", 5e10, "CNY", 2025),
+                               ("Guangzhou", "industry_size", 1e11, "CNY", 2025),
+                               ("Shenzhen", "industry_size", 3e11, "CNY", 2025)]
+    # a number that is not the list's pairs nothing: which place holds which is unknown
+    assert _rows("", body.replace("The three cities", "The two cities")) == []

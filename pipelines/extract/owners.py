@@ -29,6 +29,8 @@ class StoryState:
     title: str = ""  # the story's headline: a last source of a target's year
     plan_owner: str | None = None
     last_money: Target | None = None
+    listed: tuple[str, ...] = ()  # the last list of two or more places a sentence named ('Guangzhou, Shenzhen and Chengdu')
+    last_metric: str | None = None  # of the last sum read, a target's or a statistic's: a sum naming none takes it
     totals: list[list] = field(default_factory=list)  # [value, unit, part sum] of funds and budgets stated so far
     owner_years: dict = field(default_factory=dict)  # jurisdiction -> first deadline year of its targets in the story
     paragraph_years: dict = field(default_factory=dict)  # (start, end) -> (plan period's year, deadlines): targets.py

@@ -119,6 +119,8 @@ def target_rules() -> dict:
         rf"(?!\s+(?:{alt(cfg['shared_each_not_before'])})\b)", re.I)
     cfg["shared_number_re"] = re.compile(rf"\d|\b(?:{words})\b", re.I)  # a number listed before a shared figure
     cfg["shared_respective_re"] = re.compile(rf"\b(?:{alt(cfg['shared_respective_words'])})\b", re.I)
+    cfg["shared_anaphor_re"] = re.compile(  # 'the three cities', 'both provinces': english_shared.py
+        rf"\b(?:{alt(cfg['shared_anaphor_determiners'])})\s+(?:(?P<n>\d+|{words})\s+)?(?:{alt(cfg['shared_anaphor_nouns'])})\b", re.I)
     year_not = rf"(?!(?:19|20)\d\d(?![\d,.])(?!\s?(?:{alt(cfg['scales'])})\b))"  # 'by 2025 to 200 billion yuan' is no range
     range_end = r"(?:to|-|–|or)\s?$"
     cfg["range_before"] = re.compile(  # 'three to ', '100-' before a count; 'by 2025 to 200 companies' is no range

@@ -17,7 +17,8 @@ from pipelines.extract.deadlines import deadline_ends, deadline_year, period_yea
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
-from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction, story_main, territory_of_currency
+from pipelines.extract.owners import (StoryState, find_owner, first_subject, listed_names, main_jurisdiction, story_main,
+                                      territory_of_currency)
 from pipelines.extract.regional_capitals import capitals_named_by_region
 from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.spans import MentionSpans
@@ -100,8 +101,13 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         breakdown = False
         companies = [c - s for c in company_starts[bisect_left(company_starts, s):bisect_left(company_starts, e)]]
         for a in amounts:
-            if below_target_size(a, cfg) or _rejected(scans, a, starts, ends, published_at) \
-                    or company_figure(scans, a, companies) or company_plan(scans, a, companies, place_starts) \
+            if below_target_size(a, cfg):
+                continue
+            if _rejected(scans, a, starts, ends, published_at):
+                if a["unit"] != "count":  # 'The digital economy reached 2 trillion yuan last year': what 'that' is next
+                    story.last_metric = money_metric(sentence, a, cfg, scans) or story.last_metric
+                continue
+            if company_figure(scans, a, companies) or company_plan(scans, a, companies, place_starts) \
                     or company_kind_plan(scans, a, place_starts):
                 continue
             if a["unit"] != "count" and _is_component(scans, a, story, breakdown):
@@ -119,11 +125,13 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                     target.extra["held_by_organization"] = True
                 out.extend([target] if held else _per_holder(target, story, scans, s, a, figures, in_sentence))
                 if target.unit != "count":
-                    story.last_money = target
+                    story.last_money, story.last_metric = target, target.metric
                     if target.metric in ("investment", "fund_size"):
                         story.totals.append([target.target_value, target.unit, 0.0])
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
+            listed = listed_names(in_sentence, len(in_sentence), body, cfg["shared_joiner_re"])[0]
+            story.listed = tuple(listed) if len(listed) >= 2 else story.listed  # what 'the three cities' stands for
         elif anaphor:
             story.prev_subject = fallback
         _note_plan_owner(story, (s, e), in_sentence, cfg)
@@ -168,7 +176,7 @@ def _per_holder(target: Target, story: StoryState, scans: SentenceScans, s: int,
     `scans` is the sentence's, starting at s in the body; `figures` the (start, end) of its amounts in the body."""
     clause_end = s + scans.clause(a["start"], a["end"])[1]
     holders = english_shared_owners(story.body, in_sentence, (s + a["start"], s + a["end"]), figures,
-                                    clause_end, target.jurisdiction_name, scans)
+                                    clause_end, target.jurisdiction_name, scans, story.listed, s)
     if holders == [target.jurisdiction_name]:
         return [target]
     return [replace(target, jurisdiction_name=h, extra={**target.extra, "holder_no": n}) for n, h in enumerate(holders)]
@@ -232,7 +240,7 @@ def _target(story: StoryState, scans: SentenceScans, s: int, a: dict, fallback: 
     e = s + len(sentence)
     last_money = story.last_money
     unit = a["unit"]
-    metric = a.get("metric") or money_metric(sentence, a, cfg, scans) or (last_money.metric if last_money else "investment")
+    metric = a.get("metric") or money_metric(sentence, a, cfg, scans) or story.last_metric or "investment"
     usd = a["usd"] if a["stated"] else (None if unit == "count" else to_usd(a["value"], unit, cfg))
     years = scans.kept(("years",), lambda: sentence_years(sentence, story.published_at))
     year = sentence_year(sentence, a["start"], story.published_at, years)
