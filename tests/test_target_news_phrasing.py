@@ -87,3 +87,10 @@ def test_the_three_cities_stand_for_the_places_an_earlier_sentence_listed():
                                ("Shenzhen", "industry_size", 3e11, "CNY", 2025)]
     # a number that is not the list's pairs nothing: which place holds which is unknown
     assert _rows("", body.replace("The three cities", "The two cities")) == []
+
+
+def test_a_chinese_first_tranche_or_share_of_a_stated_sum_is_part_of_it():
+    assert _rows("合肥设立基金", "合肥市将设立总规模50亿元的元宇宙产业投资基金，首期规模10亿元。") == [
+        ("Hefei", "fund_size", 5e9, "CNY", None)]
+    # a sum opening a sentence's first clause is its own
+    assert _rows("合肥设立基金", "首期规模10亿元的元宇宙基金由合肥市设立。")[0][2] == 1e9

@@ -111,6 +111,7 @@ def rules(language: str = "chinese") -> dict:
                 "planned_commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
         reach[cfg[key + "_re"]] = max(map(len, cfg[key]))
+    cfg["component_openers_re"] = re.compile(rf"\s*(?:{_alt(cfg['component_openers'])})")  # _part_of_earlier
     told, breaks = _alt(cfg["forecast_source_verbs"] + cfg["forecast_source_nouns"]), cfg["forecast_source_breaks"]
     cfg["forecast_source_re"] = re.compile(  # a forecaster named as a source: '据IDC预测', '研究机构预测', '报告显示，'
         rf"(?:^|[{breaks}。；;])\s*(?:{_alt(cfg['forecast_source_openers'])})[^{breaks}。；;]{{0,20}}?(?:{told})"  # not 大数据
@@ -302,6 +303,13 @@ def _rejected(scans: SentenceScans, a: dict, published_at: datetime | None) -> b
     return forecast or past_before
 
 
+def _part_of_earlier(scans: SentenceScans, a: dict, before: int) -> bool:
+    """True for a sum whose clause opens with a word of a part (component_openers: 其中, 首期) after a figure of an
+    earlier clause (ending at `before`): a share or first tranche of that figure, not a target of its own."""
+    c_start, _ = scans.clause(a["start"], a["end"])
+    return before <= c_start and bool(scans.cfg["component_openers_re"].match(scans.text, c_start))
+
+
 def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
                      published_at: datetime | None) -> tuple[bool, bool, bool, bool]:
     """For the clause text[c_start:c_end]: (it states a statistic or a past figure, it names a per-firm ceiling, a
@@ -426,6 +434,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                     continue
                 metric = a.get("metric") or _metric(scans, a["start"], a["end"]) or "investment"
                 before = previous_amount_end(a, ends)  # a place named after the previous figure owns this one
+                if before is not None and a["unit"] != "count" and _part_of_earlier(scans, a, before):
+                    continue  # '…基金，首期规模10亿元': the first tranche of the fund just stated
                 subject_from = subject_clause_start(body, s, s + a["start"], in_sentence, clauses)  # past 继…之后, 与…相比
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg)
