@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -43,22 +42,19 @@ def _currency(code: str, body: str, cfg: dict) -> str | None:
     choices = cfg["symbol_context_re"].get(code)
     if not choices:
         return code
-    # the story's words of each country, and its places in each country ('Shanghai ... Tokyo ... Shanghai': yuan)
-    places = _place_country_counts(body)
-    counts = [len(rx.findall(body)) + places.get(_home_country(cur, cfg), 0) for cur, rx in choices]
-    if max(counts) == 0:
-        return cfg["symbol_context"][code]["_default"]
+    counts = [len(rx.findall(body)) for _, rx in choices]
+    if max(counts) == 0:  # no word of the lists: the country of the places the story names ('Osaka ... ¥2 billion')
+        countries = _place_countries(body)
+        homes = [cur for cur, _ in choices if _home_country(cur, cfg) in countries]
+        return homes[0] if len(homes) == 1 else cfg["symbol_context"][code]["_default"]
     return choices[counts.index(max(counts))][0]  # ties to the first listed
 
 
 @lru_cache(maxsize=4)
-def _place_country_counts(body: str) -> dict[str, int]:
-    """How many times a body names places of each country (country code -> mentions), read once per body: a sign
-    several countries use goes to the country whose places the story names most."""
-    from pipelines.extract.gazetteer import load_gazetteer
-    from pipelines.extract.jurisdictions import find_jurisdictions  # it reads no amounts
-    places = load_gazetteer().places
-    return Counter(p.country_code for m in find_jurisdictions(body) if (p := places.get(m.entity_name)) and p.country_code)
+def _place_countries(body: str) -> frozenset:
+    """Country codes of the places a body names (read once per body: only a sign no word resolves asks)."""
+    from pipelines.extract.jurisdictions import find_jurisdictions, story_countries  # it reads no amounts
+    return story_countries(find_jurisdictions(body))
 
 
 def _home_country(currency: str, cfg: dict) -> str | None:
