@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from datetime import datetime
 from functools import lru_cache
 
@@ -29,9 +29,12 @@ class StoryState:
     title: str = ""  # the story's headline: a last source of a target's year
     plan_owner: str | None = None
     last_money: Target | None = None
+    listed: tuple[str, ...] = ()  # the last list of two or more places a sentence named ('Guangzhou, Shenzhen and Chengdu')
+    last_metric: str | None = None  # of the last sum read, a target's or a statistic's: a sum naming none takes it
     totals: list[list] = field(default_factory=list)  # [value, unit, part sum] of funds and budgets stated so far
     owner_years: dict = field(default_factory=dict)  # jurisdiction -> first deadline year of its targets in the story
     paragraph_years: dict = field(default_factory=dict)  # (start, end) -> (plan period's year, deadlines): targets.py
+    kept: dict = field(default_factory=dict)  # what a clause's figures share, worked out for the first (_most_specific)
     _starts: list[int] = field(default_factory=list, repr=False)
     _breaks: list[int] | None = field(default=None, repr=False)  # where each blank line ('\n\n') starts, in order
 
@@ -78,7 +81,8 @@ def first_subject(cands: list[Mention], body: str) -> str:
     'Tianhe'
     """
     gaz = load_gazetteer()
-    cands = [m for m in cands if _is_subject_place(m)] or cands
+    # the first two subject places, else the first two: a clause of thousands of places is not filtered whole
+    cands = list(islice((m for m in cands if _is_subject_place(m)), 2)) or cands[:2]
     first = cands[0]
     for nxt in cands[1:2]:
         gap = body[first.char_end:nxt.char_start]
@@ -88,16 +92,25 @@ def first_subject(cands: list[Mention], body: str) -> str:
     return first.entity_name
 
 
-def _most_specific(subject: str, cands: list[Mention]) -> str:
-    """A place inside the subject named later in the clause owns the figure ('In Jiangsu, the Jiangning district aims ...').
+def _most_specific(subject: str, story: StoryState, clause: tuple[int, int], pos: int) -> str:
+    """A place inside the subject named later in the clause, before the figure at pos, owns the figure ('In Jiangsu,
+    the Jiangning district aims ...'). The clause's places inside the subject are found once per clause and subject
+    (kept on the story), and each figure takes the last before it by bisection.
 
-    >>> _most_specific("Jiangsu", [Mention("jurisdiction", "Jiangsu", "Jiangsu", 3, 10),
-    ...                            Mention("jurisdiction", "Jiangning", "Jiangning", 16, 25)])
-    'Jiangning'
+    >>> body = "In Jiangsu, the Jiangning district aims for 10 billion yuan."
+    >>> story = StoryState(body, [Mention("jurisdiction", "Jiangsu", "Jiangsu", 3, 10),
+    ...                           Mention("jurisdiction", "Jiangning", "Jiangning", 16, 25)], None, None)
+    >>> _most_specific("Jiangsu", story, (0, len(body)), 44), _most_specific("Jiangsu", story, (0, len(body)), 12)
+    ('Jiangning', 'Jiangsu')
     """
-    inner = [m.entity_name for m in cands if m.entity_name != subject and _is_subject_place(m)
-             and subject in _chain(m.entity_name)[1:]]
-    return inner[-1] if inner else subject
+    key = ("inside", clause, subject)
+    if key not in story.kept:
+        inner = [m for m in story.places_in(*clause) if m.entity_name != subject and _is_subject_place(m)
+                 and subject in _chain(m.entity_name)[1:]]
+        story.kept[key] = ([m.char_start for m in inner], [m.entity_name for m in inner])
+    starts, names = story.kept[key]
+    before = bisect_left(starts, pos)
+    return names[before - 1] if before else subject
 
 
 def _country_of(name: str | None) -> str | None:
@@ -166,9 +179,9 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
             return after[0].entity_name
     in_clause = story.places_in(clause_start, pos)
     if in_clause:
-        return _most_specific(first_subject(in_clause, body), in_clause)
+        return _most_specific(first_subject(in_clause, body), story, (clause_start, clause_end), pos)
     named = first_in(_demonym_words_re(), body, clause_start, pos, reach[_demonym_words_re()])  # no adjective, no match
-    government = demonym_government(body[clause_start:pos]) if named else None
+    government = _last_demonym_government(body, clause_start, pos) if named else None
     if government:
         return government
     for lo, hi in ((clause_start, pos), (end, clause_end)):
@@ -214,6 +227,27 @@ def _demonym_government_re() -> re.Pattern:
                       rf"(?:{'|'.join(map(re.escape, nouns))})\b")
 
 
+def _last_demonym_government(body: str, lo: int, hi: int) -> str | None:
+    """What demonym_government(body[lo:hi]) gives, looked up in the body's one scan (match_index.py), so a clause of
+    thousands of figures after 'The Japanese government' is not read again for each. Only an attempt at lo can differ
+    from the slice's (the pattern's lookbehind reads body[lo - 1] in the body, nothing in the slice): it is tried on
+    the slice's first characters, and the body's scan answers from where it ends."""
+    rx = _demonym_government_re()
+    reach = _demonym_government_reach(body)
+    first = rx.match(body[lo:min(hi, lo + reach)])
+    found = last_in(rx, body, lo + first.end() if first else lo, hi, reach) or first
+    return country_demonyms()[found.group("dem")] if found else None
+
+
+@lru_cache(maxsize=8)
+def _demonym_government_reach(body: str) -> int:
+    """How many characters one attempt of the demonym government pattern reads in this body: the longest adjective,
+    a space, the body's longest run of lowercase letters and a space, the longest noun and the character after it."""
+    longest_word = max((m.end() - m.start() for m in re.finditer("[a-z]+", body)), default=0)
+    nouns = target_rules()["demonym_government_nouns"]
+    return max(map(len, country_demonyms())) + 1 + longest_word + 1 + max(map(len, nouns)) + 1
+
+
 def demonym_government(text: str) -> str | None:
     """The country whose government the text names by its adjective, the last one named; None when none.
 
@@ -244,6 +278,15 @@ def currency_owner(owner: str | None, unit: str, pos: int, story: StoryState) ->
     return home
 
 
+def territory_of_currency(unit: str) -> str | None:
+    """The home of a currency only one place below a country uses (targets.json currency_home: HKD -> Hong Kong,
+    MOP -> Macau), None for a country's currency: a figure in Hong Kong dollars that no place holds is Hong Kong's,
+    one in won is not Seoul's or Busan's."""
+    home = target_rules()["currency_home"].get(unit)
+    place = load_gazetteer().places.get(home or "")
+    return home if place is not None and place.level != "country" else None
+
+
 def main_jurisdiction(jur: list[Mention]) -> str | None:
     """The story's most mentioned jurisdiction, ties to the earliest; below-country preferred in a tie.
 
@@ -265,14 +308,27 @@ def story_main(jur: list[Mention], title: str | None) -> str | None:
     return main_jurisdiction(jur) or (main_jurisdiction(find_jurisdictions(title)) if title else None)
 
 
-def listed_places(before: list[Mention], body: str, joiner: re.Pattern) -> list[Mention]:
-    """The places of a list ending with the last of `before` ('北京市和上海市', 'Beijing, Tianjin and Hebei'): each
+def listed_places(places: list[Mention], count: int, body: str, joiner: re.Pattern) -> list[Mention]:
+    """The places of a list ending with places[count - 1] ('北京市和上海市', 'Beijing, Tianjin and Hebei'): each
     joined to the next by a joining word alone (`joiner`, matched in full between them); used to find the places a
     figure is stated for together (chinese/shared.py, english_shared.py)."""
-    run = [before[-1]]  # from the last place back (indexes, not a reversed copy: a sentence may name thousands)
-    for i in range(len(before) - 2, -1, -1):
-        m = before[i]
-        if not joiner.fullmatch(body, m.char_end, run[-1].char_start):
-            break
-        run.append(m)
-    return run[::-1]
+    first = count - 1  # from the last place back (indexes, not a copy: a sentence may name thousands)
+    while first > 0 and joiner.fullmatch(body, places[first - 1].char_end, places[first].char_start):
+        first -= 1
+    return places[first:count]
+
+
+def listed_names(places: list[Mention], count: int, body: str, joiner: re.Pattern) -> tuple[list[str], dict, int]:
+    """(the names of the list of places ending with places[count - 1] (listed_places), in order; each name's rank
+    (first_ranks); where the list ends): what each figure after one list asks, worked out once for them all."""
+    listed = listed_places(places, count, body, joiner)
+    names = list(dict.fromkeys(m.entity_name for m in listed))
+    return names, first_ranks(names), listed[-1].char_end
+
+
+def first_ranks(items: list) -> dict:
+    """Each item's index in the list, the first where it repeats (what list.index gives), to look up in constant time."""
+    ranks: dict = {}
+    for k, item in enumerate(items):
+        ranks.setdefault(item, k)
+    return ranks

@@ -42,6 +42,31 @@ class Spans:
         return any(start < e < end for _, e in self.starting_in(start - self.longest, start))
 
 
+class MentionSpans:
+    """Mentions looked up by the text they overlap, by bisection over their sorted starts: a figure's subject phrase
+    reads the few mentions near it, not every mention of the story (subjects.verb_subject, once per figure).
+
+    >>> from pipelines.records import Mention
+    >>> found = MentionSpans([Mention("company", "B", "B", 30, 34), Mention("company", "A", "A", 2, 12)])
+    >>> [m.entity_name for m in found.overlapping(10, 31)], found.overlapping(12, 30)
+    (['B', 'A'], [])
+    """
+
+    def __init__(self, mentions):
+        self.mentions = list(mentions)
+        self.order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].char_start)
+        self.starts = [self.mentions[i].char_start for i in self.order]
+        self.longest = max((m.char_end - m.char_start for m in self.mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list:
+        """The mentions overlapping [start, end) (starting before `end`, ending after `start`), in their given order;
+        one starting `longest` or more characters before `start` ends by it."""
+        lo = bisect_left(self.starts, start - self.longest + 1)
+        hi = bisect_left(self.starts, end)
+        found = (self.mentions[i] for i in sorted(self.order[lo:hi]))
+        return [m for m in found if m.char_end > start]
+
+
 class DisjointSpans:
     """Spans that never overlap, kept sorted as they are added, so whether a new span is free of them is read by
     bisection (one neighbour), not by reading them all: a sentence holding thousands of figures stays linear.
@@ -69,3 +94,27 @@ class DisjointSpans:
     def remove(self, start: int, end: int) -> None:
         """Forget [start, end), a span added before."""
         self.spans.pop(bisect_left(self.spans, (start, end)))
+
+
+class RangeMax:
+    """The largest of values[i:j] for any i < j, in constant time after one pass of n log n (a sparse table): a
+    figure asks about the places before it without reading them all.
+
+    >>> table = RangeMax([3, 9, 4, 1, 7])
+    >>> table.max(0, 5), table.max(2, 4), table.max(3, 4), table.max(2, 5)
+    (9, 4, 1, 7)
+    """
+
+    def __init__(self, values):
+        self.levels = [list(values)]  # levels[k][i]: the largest of values[i:i + 2**k]
+        width = 1
+        while 2 * width <= len(values):
+            row = self.levels[-1]
+            self.levels.append([max(row[i], row[i + width]) for i in range(len(row) - width)])
+            width *= 2
+
+    def max(self, i: int, j: int):
+        """The largest of values[i:j] (i < j)."""
+        level = (j - i).bit_length() - 1
+        row = self.levels[level]
+        return max(row[i], row[j - (1 << level)])

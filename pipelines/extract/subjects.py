@@ -26,6 +26,7 @@ from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import is_demonym
 from pipelines.extract.match_index import last_in
 from pipelines.extract.owners import first_subject
+from pipelines.extract.spans import MentionSpans
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules, word_alternation
 from pipelines.records import Mention
 
@@ -98,14 +99,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return verb, phrase, reported
 
 
-def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mention], places: list[Mention]) -> Subject | None:
+def verb_subject(body: str, sentence_start: int, pos: int, mentions: MentionSpans, places: MentionSpans) -> Subject | None:
     """The holder named by the subject of the last verb before the figure at pos, in the figure's clause; None when
-    the subject is a person, an unknown body or no name, and the owner is to be found as before.
+    the subject is a person, an unknown body or no name, and the owner is to be found as before. `mentions` are the
+    story's mentions and `places` its places, each looked up by the subject phrase they overlap (spans.py).
 
     >>> body = "Quillon will invest $500 million in a Web3 hub in Dubai."
-    >>> verb_subject(body, 0, 20, [], [Mention("jurisdiction", "Dubai", "Dubai", 50, 55)])
+    >>> verb_subject(body, 0, 20, MentionSpans([]), MentionSpans([Mention("jurisdiction", "Dubai", "Dubai", 50, 55)]))
     Subject(kind='name', owner=None, start=None)
-    >>> verb_subject("Dubai will invest $500 million.", 0, 18, [], [Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
+    >>> dubai = MentionSpans([Mention("jurisdiction", "Dubai", "Dubai", 0, 5)])
+    >>> verb_subject("Dubai will invest $500 million.", 0, 18, MentionSpans([]), dubai)
     Subject(kind='place', owner='Dubai', start=0)
     """
     last_break = last_in(CLAUSE_BREAK, body, sentence_start, pos, target_rules()["reach"][CLAUSE_BREAK])
@@ -119,20 +122,54 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: list[Mentio
     if span is None:
         return None
     s, e = span
-    named = [m for m in mentions if m.char_start < e and m.char_end > s and m.entity_type != "jurisdiction"]
-    in_phrase = [m for m in places if m.char_start < e and m.char_end > s]
+    named = [m for m in mentions.overlapping(s, e) if m.entity_type != "jurisdiction"]
+    in_phrase = places.overlapping(s, e)
     for m in named:
         if m.entity_type == "organization" and m.entity_name in ORGANIZATION_HOMES and not any(
                 p.char_start < m.char_start for p in in_phrase):  # 'Nigeria's SEC' is Nigeria's, not the US one
             return Subject("organization", ORGANIZATION_HOMES[m.entity_name])
     if in_phrase:  # 'Sichuan', 'Hong Kong's Cyberport', 'Tencent and Shenzhen': a place's plan
-        return Subject("place", first_subject(in_phrase, body), s)
+        subject = first_subject(in_phrase, body)
+        inner = _place_inside_before(body, clause_start, s, subject, places)  # 'Jiangning district in Nanjing'
+        return Subject("place", inner.entity_name, inner.char_start) if inner else Subject("place", subject, s)
     if named:
+        if _joined_to_government(body, clause_start, s, places):
+            return None  # 'The Shenzhen government and Huawei will jointly invest ...': the government's plan too
         return Subject("company") if all(m.entity_type == "company" for m in named) else None
     zone = _place_named_zone(body[s:e])
     if zone is not None:  # 'The Hainan Free Trade Port aims ...': a zone of the place it is named after
         return Subject("place", zone, s)
     return Subject("name") if _is_unknown_name(body[s:e]) else None
+
+
+def _place_inside_before(body: str, clause_start: int, start: int, subject: str, places: MentionSpans) -> Mention | None:
+    """The place written right before a subject place and a preposition, inside it ('Jiangning district in Nanjing':
+    Jiangning, in Nanjing), else None: the subject phrase names where that place is."""
+    before = places.overlapping(max(clause_start, start - 60), start)
+    if not before or not _links()[0].fullmatch(body, before[-1].char_end, start):
+        return None
+    inner = before[-1]
+    return inner if subject in [p.name for p in load_gazetteer().ancestors(inner.entity_name)][1:] else None
+
+
+def _joined_to_government(body: str, clause_start: int, start: int, places: MentionSpans) -> bool:
+    """True when the subject phrase at start follows a joining word ('and') after a place or a government word of its
+    clause ('The Shenzhen government and Huawei')."""
+    joined = _links()[1].search(body, clause_start, start)
+    if joined is None:
+        return False
+    text = body[clause_start:joined.start()]
+    return bool(places.overlapping(clause_start, joined.start())) or any(
+        rx.search(text) for rx in target_rules()["gov_re"].values())
+
+
+@lru_cache(maxsize=1)
+def _links() -> tuple[re.Pattern, re.Pattern]:
+    """(the text between a place and a subject place it is in: a lowercase place word and a preposition; a joining
+    word ending the text before a subject phrase)."""
+    cfg = target_rules()
+    return (re.compile(rf"(?:\s+[a-z]+)?,?\s+(?:{word_alternation(cfg['subject_place_prepositions'])})\s+(?:the\s+)?"),
+            re.compile(rf"\s(?:{word_alternation(cfg['subject_company_joiners'])})\s+$"))
 
 
 @lru_cache(maxsize=8)
@@ -189,6 +226,8 @@ def _is_unknown_name(phrase: str) -> bool:
     cfg = target_rules()
     if any(rx.search(phrase) for rx in cfg["gov_re"].values()) or cfg["plan_noun_re"].search(phrase):
         return False
+    if set(phrase.split()) & set(cfg["plan_part_words"]):
+        return False  # 'Phase I': a part of a plan
     if phrase.endswith(tuple(" " + head for head in cfg["subject_place_heads"])):
         return False  # 'Meridale City': a place the gazetteer lacks
     words = [w.rstrip(".,") for w in phrase.split()]

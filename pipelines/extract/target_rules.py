@@ -119,6 +119,8 @@ def target_rules() -> dict:
         rf"(?!\s+(?:{alt(cfg['shared_each_not_before'])})\b)", re.I)
     cfg["shared_number_re"] = re.compile(rf"\d|\b(?:{words})\b", re.I)  # a number listed before a shared figure
     cfg["shared_respective_re"] = re.compile(rf"\b(?:{alt(cfg['shared_respective_words'])})\b", re.I)
+    cfg["shared_anaphor_re"] = re.compile(  # 'the three cities', 'both provinces': english_shared.py
+        rf"\b(?:{alt(cfg['shared_anaphor_determiners'])})\s+(?:(?P<n>\d+|{words})\s+)?(?:{alt(cfg['shared_anaphor_nouns'])})\b", re.I)
     year_not = rf"(?!(?:19|20)\d\d(?![\d,.])(?!\s?(?:{alt(cfg['scales'])})\b))"  # 'by 2025 to 200 billion yuan' is no range
     range_end = r"(?:to|-|–|or)\s?$"
     cfg["range_before"] = re.compile(  # 'three to ', '100-' before a count; 'by 2025 to 200 companies' is no range
@@ -138,5 +140,6 @@ def target_rules() -> dict:
     # the most characters one attempt of a pattern the figures of a sentence look up in one scan reads (match_index.py)
     cfg["reach"] = {CLAUSE_BREAK: len(", whereas "), cfg["owner_after"]: pattern_reach(cfg["owner_after"]),
                     cfg["commitment_re"]: max(map(len, cfg["commitment_cues"])) + 1,  # the word and the letter before it
+                    cfg["shared_respective_re"]: pattern_reach(cfg["shared_respective_re"]),
                     **{rx: max(map(len, cfg["government_subjects"][lvl])) + 1 for lvl, rx in cfg["gov_re"].items()}}
     return cfg

@@ -11,17 +11,24 @@ from dataclasses import replace
 from datetime import datetime
 
 from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
+from pipelines.extract.company_plans import company_figure, company_kind_plan, company_plan
 from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year, sentence_years
+from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
-from pipelines.extract.owners import StoryState, find_owner, first_subject, main_jurisdiction, story_main
+from pipelines.extract.owners import (StoryState, find_owner, first_subject, listed_names, main_jurisdiction, story_main,
+                                      territory_of_currency)
+from pipelines.extract.regional_capitals import capitals_named_by_region
 from pipelines.extract.sentence_scans import SentenceScans
+from pipelines.extract.spans import MentionSpans
 from pipelines.extract.subjects import Subject, organization_places, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
 from pipelines.records import Mention, Target
 
-BASED = re.compile(r"[\w .'-]*?-based\b")  # 'Abu Dhabi-based Binance': a place naming where a company is based
+
+LOCAL_LEVELS = ("city", "province", "district")  # government words of targets.json below a country's
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of text; paragraphs and . ! ? end a sentence.
@@ -67,9 +74,13 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     jur = sorted((m for m in mentions if m.entity_type == "jurisdiction" and m.field == "body"), key=lambda m: m.char_start)
     if not any(m.entity_type == "jurisdiction" for m in mentions):
         jur = list(places) if places is not None else find_jurisdictions(body)
+    jur = capitals_named_by_region(jur, body)  # 'the Hunan capital' is Changsha
     main = story_main(jur, title)  # the story's place is the one it names, not one a body stands for
     jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
+    subject_names, subject_places = MentionSpans(mentions), MentionSpans(jur)  # read by each figure's subject phrase
+    # the body's companies in order: each sentence takes its own by bisection, not by reading the story's mentions
+    company_starts = sorted(m.char_start for m in mentions if m.entity_type == "company" and m.field == "body")
     out: list[Target] = []
     lead_in = None  # the line announcing the list being read ('The plan sets these goals for 2025:'): list_items.py
     for s, e in split_sentences(body):
@@ -88,16 +99,21 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         stated = bool(amounts and cfg["cue_re"].search(sentence) and re.search(r"[.!:\"”’)]$", sentence)) \
             or bool(amounts and item)  # a question ('Do you think they would pay him $20 million?') states none
         breakdown = False
-        companies = [m.char_start - s for m in mentions if m.entity_type == "company" and m.field == "body" and s <= m.char_start < e]
+        companies = [c - s for c in company_starts[bisect_left(company_starts, s):bisect_left(company_starts, e)]]
         for a in amounts:
-            if below_target_size(a, cfg) or _rejected(scans, a, starts, ends, published_at) \
-                    or _company_figure(scans, a, companies) or _company_plan(scans, a, companies, place_starts) \
-                    or _company_kind_plan(scans, a, place_starts):
+            if below_target_size(a, cfg):
+                continue
+            if _rejected(scans, a, starts, ends, published_at):
+                if a["unit"] != "count":  # 'The digital economy reached 2 trillion yuan last year': what 'that' is next
+                    story.last_metric = money_metric(sentence, a, cfg, scans) or story.last_metric
+                continue
+            if company_figure(scans, a, companies) or company_plan(scans, a, companies, place_starts) \
+                    or company_kind_plan(scans, a, place_starts):
                 continue
             if a["unit"] != "count" and _is_component(scans, a, story, breakdown):
                 breakdown = True
                 continue
-            subject = verb_subject(body, s, s + a["start"], mentions, jur) if stated else None
+            subject = verb_subject(body, s, s + a["start"], subject_names, subject_places) if stated else None
             if subject is not None and subject.kind in ("company", "name"):
                 continue  # a company's plan, or that of a name no list knows and no place: no place's target
             if stated and not (a["unit"] == "count" and breakdown):
@@ -109,11 +125,13 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                     target.extra["held_by_organization"] = True
                 out.extend([target] if held else _per_holder(target, story, scans, s, a, figures, in_sentence))
                 if target.unit != "count":
-                    story.last_money = target
+                    story.last_money, story.last_metric = target, target.metric
                     if target.metric in ("investment", "fund_size"):
                         story.totals.append([target.target_value, target.unit, 0.0])
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
+            listed = listed_names(in_sentence, len(in_sentence), body, cfg["shared_joiner_re"])[0]
+            story.listed = tuple(listed) if len(listed) >= 2 else story.listed  # what 'the three cities' stands for
         elif anaphor:
             story.prev_subject = fallback
         _note_plan_owner(story, (s, e), in_sentence, cfg)
@@ -126,7 +144,19 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
         if t.evidence not in named:
             named[t.evidence] = _names_a_government(t.evidence, cfg)
         return named[t.evidence]
-    return dedupe_targets([t for t in out if held(t)])
+    return dedupe_targets([t if t.jurisdiction_name or t.extra.get("held_by_organization") else _currency_government(t, cfg)
+                           for t in out if held(t)])
+
+
+def _currency_government(target: Target, cfg: dict) -> Target:
+    """A government's figure no place holds ('The government will set aside HK$100 million ...' in a story naming no
+    place) is that of the home of its local currency: a territory's (owners.territory_of_currency: Hong Kong), or a
+    country's (targets.json currency_home: KRW -> South Korea) unless the sentence names a government below one ('the
+    city government will spend 1 billion won': some city's). Unchanged for a currency with no home (US dollars, euros)."""
+    home = territory_of_currency(target.unit)
+    if home is None and not any(cfg["gov_re"][level].search(target.evidence) for level in LOCAL_LEVELS if level in cfg["gov_re"]):
+        home = cfg["currency_home"].get(target.unit) if load_gazetteer().places.get(cfg["currency_home"].get(target.unit, "")) else None
+    return replace(target, jurisdiction_name=home) if home else target
 
 
 def _names_a_government(sentence: str, cfg: dict) -> bool:
@@ -146,7 +176,7 @@ def _per_holder(target: Target, story: StoryState, scans: SentenceScans, s: int,
     `scans` is the sentence's, starting at s in the body; `figures` the (start, end) of its amounts in the body."""
     clause_end = s + scans.clause(a["start"], a["end"])[1]
     holders = english_shared_owners(story.body, in_sentence, (s + a["start"], s + a["end"]), figures,
-                                    clause_end, target.jurisdiction_name, scans.cfg)
+                                    clause_end, target.jurisdiction_name, scans, story.listed, s)
     if holders == [target.jurisdiction_name]:
         return [target]
     return [replace(target, jurisdiction_name=h, extra={**target.extra, "holder_no": n}) for n, h in enumerate(holders)]
@@ -210,7 +240,7 @@ def _target(story: StoryState, scans: SentenceScans, s: int, a: dict, fallback: 
     e = s + len(sentence)
     last_money = story.last_money
     unit = a["unit"]
-    metric = a.get("metric") or money_metric(sentence, a, cfg, scans) or (last_money.metric if last_money else "investment")
+    metric = a.get("metric") or money_metric(sentence, a, cfg, scans) or story.last_metric or "investment"
     usd = a["usd"] if a["stated"] else (None if unit == "count" else to_usd(a["value"], unit, cfg))
     years = scans.kept(("years",), lambda: sentence_years(sentence, story.published_at))
     year = sentence_year(sentence, a["start"], story.published_at, years)
@@ -287,67 +317,6 @@ def dedupe_targets(targets: list[Target]) -> list[Target]:
             best[key] = t
     keep = {id(t) for t in best.values()}
     return [t for t in targets if id(t) in keep]
-
-
-def _found_clause(scans: SentenceScans, amount: dict) -> tuple[int, bool]:
-    """(where the text of the amount's clause is first found in the sentence, whether it names a company result),
-    read once per clause. The first place the clause's text is found is where _company_figure and _company_plan
-    have always looked from (the clause itself, unless its words stand earlier too)."""
-    clause = scans.clause(amount["start"], amount["end"])
-
-    def read() -> tuple[int, bool]:
-        text = scans.text[clause[0]:clause[1]]
-        return scans.text.find(text), bool(scans.cfg["company_result_re"].search(text))
-    return scans.kept(("found", *clause), read)
-
-
-def _company_figure(scans: SentenceScans, amount: dict, companies: list[int]) -> bool:
-    """True for a company's revenue, sales or earnings ('HashKey expects revenue of $200 million'): a result, not a target."""
-    start, result = _found_clause(scans, amount)
-    return any(start <= c < amount["start"] for c in companies) and result
-
-
-def _company_plan(scans: SentenceScans, amount: dict, companies: list[int], places: list[int]) -> bool:
-    """True for a company's own plan: a company and no place stand in the clause before the figure ('Binance will
-    invest $100 million in a Dubai hub', 'Abu Dhabi-based Binance will invest ...'); a place's firm ('Hong Kong's
-    Cyberport will invest') and a plan a place shares ('Tencent and Shenzhen will set up a fund') are the place's."""
-    start, _ = _found_clause(scans, amount)
-    if not any(start <= c < amount["start"] for c in companies):
-        return False
-    return not any(start <= p < amount["start"] and not BASED.match(scans.text, p, amount["start"]) for p in places)
-
-
-def _company_kind_plan(scans: SentenceScans, amount: dict, places: list[int]) -> bool:
-    """True for a clause opening with a company named by its kind ('The company has pledged $100 million', 'The
-    ERP giant ...') with no place and no government word between it and the figure: the company's own plan. 'The
-    exchange builds on the city's KRW 100 billion fund' is the city's, and so is a fund 'launched by the Chongqing
-    government' after the figure. Read from where the clause's text is first found, as _company_plan reads."""
-    c_start, c_end = scans.clause(amount["start"], amount["end"])
-    cfg, sentence = scans.cfg, scans.text
-    opening = cfg["company_kind_subject_re"].match(sentence, c_start, c_end)
-    if opening is None:
-        return False
-    start, _ = _found_clause(scans, amount)
-    after = start + opening.end() - c_start
-    first_place = bisect_left(places, after)  # the sentence's places, in order
-    if (first_place < len(places) and places[first_place] < amount["start"]) \
-            or any(scans.first(rx, after, amount["start"]) for rx in cfg["gov_re"].values()):
-        return False
-    begins, held_after = scans.kept(("holders", c_start, c_end), lambda: _holders_after(scans, c_start, c_end, places))
-    return not held_after[bisect_left(begins, amount["end"])]  # '... launched by Hainan' after the figure
-
-
-def _holders_after(scans: SentenceScans, c_start: int, c_end: int, places: list[int]) -> tuple[list[int], list[bool]]:
-    """The starts of the clause's 'set up by', 'launched by', 'from' phrases (company_kind_holder_after_re), and per
-    phrase whether it or a later one names a place or a government right after it (one more entry, False, for none):
-    a figure asks from the first phrase after it, by bisection, however many figures the clause holds."""
-    cfg, sentence, at_places = scans.cfg, scans.text, set(places)
-    found = list(cfg["company_kind_holder_after_re"].finditer(sentence, c_start, c_end))
-    held_after = [False] * (len(found) + 1)
-    for k in range(len(found) - 1, -1, -1):
-        end = found[k].end()
-        held_after[k] = held_after[k + 1] or end in at_places or any(rx.match(sentence, end) for rx in cfg["gov_re"].values())
-    return [m.start() for m in found], held_after
 
 
 def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:

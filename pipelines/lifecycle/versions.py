@@ -12,7 +12,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]  # the pipelines package
 PARSER_FILES = ("ingest/**/*.py", "parse/**/*.py", "data/text_rules.yaml", "data/html_rules.yaml")
 EXTRACTOR_FILES = ("extract/**/*.py", "data/*.json", "data/*.csv", "data/companies.yaml", "data/organization_cues.yaml",
-                   "data/topics.yaml")
+                   "data/topics.yaml", "data/regional_capitals.yaml")
 
 
 def files_digest(paths, root: Path, *extra: str) -> str:

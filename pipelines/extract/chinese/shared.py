@@ -15,7 +15,8 @@ import re
 from bisect import bisect_left
 
 from pipelines.extract.match_index import all_in, last_in
-from pipelines.extract.owners import listed_places
+from pipelines.extract.owners import first_ranks, listed_names
+from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.records import Mention
 
 CLAUSE_BREAK = re.compile(r"[，,、：:]")
@@ -39,39 +40,53 @@ def _cue(body: str, start: int, end: int, cfg: dict) -> re.Match | None:
 
 
 def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], figures: list[tuple[int, int]],
-                  owner: str | None, cfg: dict) -> list[str | None]:
+                  owner: str | None, scans: SentenceScans) -> list[str | None]:
     """The places a figure belongs to: every listed place (均, 都, 分别 with one figure), the one in its rank
     (分别 with as many figures as places in its clause), none (分别 with some other number of figures), else [owner].
 
     `places` are the sentence's places in order, `figures` the (start, end) of its figures, all in body offsets;
-    `cfg` the compiled vocabulary (chinese_targets.rules).
+    `scans` the sentence's (its cfg the compiled vocabulary, chinese_targets.rules): the list before a figure, what
+    stands between it and its distributive word and the figures a 分别 pairs are worked out once and kept for the
+    sentence's other figures, so a list of N places and N figures is read once, not once per figure.
 
     >>> from pipelines.records import Mention as M
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.targets import CLAUSE_BREAK as BREAK, rules
     >>> body = "北京市和上海市产业规模均突破1000亿元。"
     >>> shared_owners(body, [M("jurisdiction", "Beijing", "北京市", 0, 3), M("jurisdiction", "Shanghai", "上海市", 4, 7)],
-    ...               (14, 21), [(14, 21)], "Beijing", rules())
+    ...               (14, 21), [(14, 21)], "Beijing", SentenceScans(body, rules(), BREAK))
     ['Beijing', 'Shanghai']
     """
-    before = places[:bisect_left(places, figure[0], key=lambda m: m.char_start)]  # places are in order
-    if not before:
+    cfg = scans.cfg
+    count = bisect_left(places, figure[0], key=lambda m: m.char_start)  # places are in order
+    if not count:
         return [owner]
-    listed = listed_places(before, body, cfg["shared_joiner_re"])
-    names = list(dict.fromkeys(m.entity_name for m in listed))
-    cue = _cue(body, listed[-1].char_end, figure[0], cfg)
-    if len(names) < 2 or owner not in names or cue is None:
+    names, ranks, list_end = scans.kept(
+        ("shared list", count), lambda: listed_names(places, count, body, cfg["shared_joiner_re"]))
+    cue = _cue(body, list_end, figure[0], cfg)
+    if len(names) < 2 or owner not in ranks or cue is None:
         return [owner]
-    if cfg["shared_other_subject_re"].search(body, listed[-1].char_end, cue.start()):
+    if scans.kept(("other subject", list_end, cue.start()),
+                  lambda: bool(cfg["shared_other_subject_re"].search(body, list_end, cue.start()))):
         return [owner]  # '北京市和上海市…三个项目总投资均达到10亿元': 均 is over the projects
     if cue.group() not in cfg["shared_respective_cues"]:
-        return names if not CLAUSE_BREAK.search(body, cue.end(), figure[0]) else [owner]
-    stop = LIST_END.search(body, cue.end())
-    stop = stop.start() if stop else len(body)
-    respective = [f for f in figures if cue.end() <= f[0] < stop and not any(cue.end() <= m.char_start < f[0] for m in places)]
-    if figure not in respective:
+        stop = scans.kept(("break after", cue.end()), lambda: CLAUSE_BREAK.search(body, cue.end()))
+        return names if stop is None or stop.start() >= figure[0] else [owner]
+    respective, rank = scans.kept(("respectively", cue.end()), lambda: _respective(body, places, figures, cue.end()))
+    if figure not in rank:
         return [owner]  # '…分别达到1000亿元和800亿元，合计1800亿元': the total after the clause is stated once
     if len(respective) == 1:
         return names
     if len(respective) == len(names):
-        return [names[respective.index(figure)]]
+        return [names[rank[figure]]]
     return []  # three places and two figures: which place holds which is unknown, and no guess is stored
+
+
+def _respective(body: str, places: list[Mention], figures: list[tuple[int, int]], cue_end: int) -> tuple[list, dict]:
+    """(the figures 分别 ending at cue_end pairs: those of its clause, up to LIST_END, with no place named between
+    分别 and them, in the sentence's order of figures; each one's rank)."""
+    stop = LIST_END.search(body, cue_end)
+    stop = stop.start() if stop else len(body)
+    at = bisect_left(places, cue_end, key=lambda m: m.char_start)  # the first place after 分别 bounds its figures
+    first_place = places[at].char_start if at < len(places) else stop
+    respective = [f for f in figures if cue_end <= f[0] < stop and f[0] <= first_place]
+    return respective, first_ranks(respective)

@@ -9,6 +9,7 @@ English one's; a figure stated for several places at once is one target per plac
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import datetime
 from functools import lru_cache
 
@@ -24,7 +25,8 @@ from pipelines.extract.chinese.subjects import (KATAKANA_NAME, SentenceClauses, 
 from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.list_items import is_list_item
-from pipelines.extract.owners import StoryState, currency_owner, find_owner, first_subject, main_jurisdiction, story_main
+from pipelines.extract.owners import (StoryState, currency_owner, find_owner, first_subject, main_jurisdiction, story_main,
+                                      territory_of_currency)
 from pipelines.extract.ranges import RangeWords, without_ranges
 from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.spans import DisjointSpans, Spans
@@ -109,6 +111,7 @@ def rules(language: str = "chinese") -> dict:
                 "planned_commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
         reach[cfg[key + "_re"]] = max(map(len, cfg[key]))
+    cfg["component_openers_re"] = re.compile(rf"\s*(?:{_alt(cfg['component_openers'])})")  # _part_of_earlier
     told, breaks = _alt(cfg["forecast_source_verbs"] + cfg["forecast_source_nouns"]), cfg["forecast_source_breaks"]
     cfg["forecast_source_re"] = re.compile(  # a forecaster named as a source: '据IDC预测', '研究机构预测', '报告显示，'
         rf"(?:^|[{breaks}。；;])\s*(?:{_alt(cfg['forecast_source_openers'])})[^{breaks}。；;]{{0,20}}?(?:{told})"  # not 大数据
@@ -300,6 +303,13 @@ def _rejected(scans: SentenceScans, a: dict, published_at: datetime | None) -> b
     return forecast or past_before
 
 
+def _part_of_earlier(scans: SentenceScans, a: dict, before: int) -> bool:
+    """True for a sum whose clause opens with a word of a part (component_openers: 其中, 首期) after a figure of an
+    earlier clause (ending at `before`): a share or first tranche of that figure, not a target of its own."""
+    c_start, _ = scans.clause(a["start"], a["end"])
+    return before <= c_start and bool(scans.cfg["component_openers_re"].match(scans.text, c_start))
+
+
 def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
                      published_at: datetime | None) -> tuple[bool, bool, bool, bool]:
     """For the clause text[c_start:c_end]: (it states a statistic or a past figure, it names a per-firm ceiling, a
@@ -392,6 +402,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     jur = sorted((m for m in (places if places is not None else (m for m in mentions if m.entity_type == "jurisdiction"))
                   if not firms.holds(m.char_start, m.char_end)), key=lambda m: m.char_start)
     names = [m for m in mentions if m.entity_type in ("company", "organization")]
+    by_start = sorted(names, key=lambda m: m.char_start)  # each sentence takes its names by bisection
+    name_starts = [m.char_start for m in by_start]
     main = story_main(jur, title)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     title_year = chinese_year(with_year_digits(half_width(title or "")), published_at, cfg)
@@ -415,19 +427,23 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         if amounts and not reported and (item or cfg["target_cues_re"].search(sentence)):
             figures = [(s + f["start"], s + f["end"]) for f in amounts]
             ends = sorted(f["end"] for f in amounts)
-            clauses = SentenceClauses(body, s, e, names, in_sentence)
+            in_names = by_start[bisect_left(name_starts, s):bisect_left(name_starts, e)]
+            clauses = SentenceClauses(body, s, e, in_names, in_sentence)
             for a in amounts:
                 if _rejected(scans, a, published_at) or below_target_size(a, cfg):
                     continue
                 metric = a.get("metric") or _metric(scans, a["start"], a["end"]) or "investment"
                 before = previous_amount_end(a, ends)  # a place named after the previous figure owns this one
+                if before is not None and a["unit"] != "count" and _part_of_earlier(scans, a, before):
+                    continue  # '…基金，首期规模10亿元': the first tranche of the fund just stated
                 subject_from = subject_clause_start(body, s, s + a["start"], in_sentence, clauses)  # past 继…之后, 与…相比
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg)
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
+                owner = owner or territory_of_currency(unit)  # 政府將撥款5000萬港元 with no place named: Hong Kong's
                 due = year if year is not None else lead_year if item else earlier_year
-                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
+                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, scans)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg, clauses)
                 if holder is not None and holder.kind == "company":
                     continue  # a company's own plan ('腾讯计划在成都投资…'): no target (CONTRACT.md), as on the English path
