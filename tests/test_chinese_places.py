@@ -153,3 +153,11 @@ def test_every_listed_district_is_one_place_of_the_gazetteer_under_a_known_city(
     for r in rows:
         assert (places[r["name"]].level, places[r["name"]].parent) == ("district", r["parent"]), r
         assert places[r["parent"]].country_code == "CN", r
+
+
+def test_a_shared_district_name_in_the_body_is_placed_by_the_headline_city():
+    from pipelines.extract.story import extract_story
+    mentions, _ = extract_story("北京朝阳区发布数字经济规划", "朝阳区提出，到2025年数字经济规模达到500亿元。")
+    assert {(m.field, m.entity_name) for m in mentions if m.entity_type == "jurisdiction"} >= {("body", "Chaoyang")}
+    alone, _ = extract_story("区里发布数字经济规划", "朝阳区提出，到2025年数字经济规模达到500亿元。")
+    assert "Chaoyang" not in {m.entity_name for m in alone}

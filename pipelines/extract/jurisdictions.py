@@ -161,8 +161,10 @@ def _learn_districts(text: str, gaz: Gazetteer, rules: dict) -> None:
         gaz.learn_district(name, parent.name if parent else None)
 
 
-def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), japanese: bool | None = None) -> list[Mention]:
-    """Jurisdiction mentions in text, with canonical names and offsets (`japanese`: see find_chinese_jurisdictions).
+def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), japanese: bool | None = None,
+                       context_places: frozenset = frozenset()) -> list[Mention]:
+    """Jurisdiction mentions in text, with canonical names and offsets (`japanese`, `context_places`: the places the
+    story's other field names; see find_chinese_jurisdictions).
 
     >>> [(m.entity_name, m.surface_text) for m in find_jurisdictions("The province of Henan and Sichuan province.")]
     [('Henan', 'Henan'), ('Sichuan', 'Sichuan province')]
@@ -193,7 +195,7 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
         parent = gaz.places[name].parent if gaz.is_learned(name) else None
         out.append(Mention("jurisdiction", name, original[start:end], start, end, parent=parent))
     if has_han(text):  # Chinese names (四川省, 成都): read only where the text holds Han characters
-        out += find_chinese_jurisdictions(original, japanese)
+        out += find_chinese_jurisdictions(original, japanese, context_places)
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
     out = _corroborated(out, set(minor), gaz, rules, context_countries)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pipelines.extract.chinese.orgs import find_chinese_organizations
-from pipelines.extract.chinese.places import has_han, is_japanese
+from pipelines.extract.chinese.places import find_chinese_jurisdictions, has_han, is_japanese
 from pipelines.extract.chinese.targets import extract_chinese_targets, mostly_han
 from pipelines.extract.companies import find_organizations
 from pipelines.extract.amounts import currency_homes
@@ -73,11 +73,15 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
     """
     with story_scope():  # districts the story names in context are known while reading it, and only then
         # a place that needs evidence ('Ontario') finds it in the story's local currency ('C$50 million') too
-        body_places = find_jurisdictions(body or "", currency_countries(body or ""))
+        # a headline's Chinese places tell which city's district a body's shared district name is (北京 over 朝阳区)
+        headline = frozenset(m.entity_name for m in find_chinese_jurisdictions(title)) if title and has_han(title) \
+            else frozenset()
+        body_places = find_jurisdictions(body or "", currency_countries(body or ""), context_places=headline)
         body_mentions = find_mentions(body or "", "body", source_site, body_places)
         # the body vouches for the headline's places, and a headline over a Japanese story is Japanese, kana or none
         japanese = bool(body) and not body.isascii() and is_japanese(body)
-        title_places = find_jurisdictions(title or "", story_countries(body_places), japanese or None)
+        title_places = find_jurisdictions(title or "", story_countries(body_places), japanese or None,
+                                          frozenset(m.entity_name for m in body_places))
         title_mentions = find_mentions(title or "", "title", source_site, title_places, body or "")
         # a Chinese body's targets by the Chinese vocabulary, a Japanese one's by the Japanese words (億円, 社, 目標)
         if body and mostly_han(body):

@@ -110,9 +110,10 @@ def place_at(text: str, i: int) -> str | None:
     return None
 
 
-def find_chinese_jurisdictions(text: str, japanese: bool | None = None) -> list[Mention]:
+def find_chinese_jurisdictions(text: str, japanese: bool | None = None, context: frozenset = frozenset()) -> list[Mention]:
     """Jurisdiction mentions in the Han runs of text, with canonical English names and offsets into text; `japanese`:
-    whether the text is Japanese (None: is_japanese says, from its kana).
+    whether the text is Japanese (None: is_japanese says, from its kana); `context`: the places the story names in
+    its other field (a headline's 北京 places its body's 朝阳区).
 
     >>> [(m.entity_name, m.surface_text) for m in find_chinese_jurisdictions("成都市高新区与四川大学合作。")]
     [('Chengdu', '成都市')]
@@ -132,12 +133,13 @@ def find_chinese_jurisdictions(text: str, japanese: bool | None = None) -> list[
 
     found = [(Mention("jurisdiction", hit[0], text[s:e], s, e), hit[1]) for run in HAN_RUN.finditer(text)
              for s, e, hit in names_in(text, run.start(), run.end(), table["names"], table["lengths"], accept)]
-    return [m for m, kind in found if kind != "with_city" or _city_named(m.entity_name, found)]
+    return [m for m, kind in found if kind != "with_city" or _city_named(m.entity_name, found, context)]
 
 
-def _city_named(district: str, found: list[tuple[Mention, str]]) -> bool:
+def _city_named(district: str, found: list[tuple[Mention, str]], context: frozenset = frozenset()) -> bool:
     """True when the text names the city of `district` (a name another city's district shares: 南山区), or another
-    of that city's districts by a name of its own ('深圳市南山区', '南山区、福田区'): then it is that city's district.
+    of that city's districts by a name of its own ('深圳市南山区', '南山区、福田区'), or the story's other field
+    (`context`) names one of them: then it is that city's district.
 
     >>> names = lambda text: [m.entity_name for m in find_chinese_jurisdictions(text)]
     >>> names("深圳市发布计划，南山区将设立基金。"), names("南山区、福田区发布措施。"), names("南山区发布措施。")
@@ -145,4 +147,5 @@ def _city_named(district: str, found: list[tuple[Mention, str]]) -> bool:
     """
     gaz = load_gazetteer()
     city = gaz.places[district].parent
-    return any(kind != "with_city" and city in (p.name for p in gaz.ancestors(m.entity_name)) for m, kind in found)
+    named = [m.entity_name for m, kind in found if kind != "with_city"] + sorted(context)
+    return any(city in (p.name for p in gaz.ancestors(name)) for name in named)
