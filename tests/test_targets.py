@@ -388,3 +388,16 @@ def test_a_government_announcing_or_establishing_a_fund_sets_a_target(text, row)
 def test_a_company_announcing_its_results_sets_none(text):
     from pipelines.extract.story import extract_story
     assert extract_story("", text, PUB)[1] == []
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Dubai's regulator has licensed more than 20 firms, and the government wants to add 1,000 Web3 companies by 2030.",
+     [("Dubai", "companies", 1000.0, 2030)]),
+    ("Shenzhen has already attracted 300 blockchain firms and aims to attract 500 firms by 2026.",
+     [("Shenzhen", "companies", 500.0, 2026)]),
+    ("Shanghai has planned 20 metaverse parks by 2025.", [("Shanghai", "industrial_parks", 20.0, 2025)]),
+])
+def test_a_count_in_a_perfect_tense_is_done_unless_it_is_planned(text, rows):
+    from pipelines.extract.story import extract_story
+    got = [(t.jurisdiction_name, t.metric, t.target_value, t.target_year) for t in extract_story("", text, PUB)[1]]
+    assert got == rows
