@@ -290,3 +290,14 @@ def test_city_written_before_its_district_names_the_district_for_later_sentences
     # sentence's 区财政 (the district's budget) refers back to.
     body = "广州南沙区印发元宇宙措施。区财政每年安排不少于5亿元专项资金，支持元宇宙企业。"
     assert targets(body) == [("Nansha", "investment", 5e8, "CNY", None)]
+
+
+def test_jian_after_a_numeral_counts_firms_as_jia_does():
+    # 間 is the measure word Hong Kong and Taiwan write for firms and shops ('100間企業')
+    assert targets("澳門特區政府計劃於2026年前引進80間數字科技企業。") == [("Macau", "companies", 80, "count", 2026)]
+
+
+def test_jian_meaning_between_or_during_counts_nothing():
+    assert targets("2024年至2026年期間，澳門將投入20億澳門元發展數字科技產業。") == [
+        ("Macau", "investment", 20e8, "MOP", 2026)]
+    assert targets("珠海與澳門之間將建設8個科技創新平台。") == [("Zhuhai", "research_centers", 8, "count", None)]
