@@ -112,7 +112,9 @@ def rules(language: str = "chinese") -> dict:
     told, breaks = _alt(cfg["forecast_source_verbs"] + cfg["forecast_source_nouns"]), cfg["forecast_source_breaks"]
     cfg["forecast_source_re"] = re.compile(  # a forecaster named as a source: '据IDC预测', '研究机构预测', '报告显示，'
         rf"(?:^|[{breaks}。；;])\s*(?:{_alt(cfg['forecast_source_openers'])})[^{breaks}。；;]{{0,20}}?(?:{told})"  # not 大数据
-        rf"|(?:{told})[^{breaks}。；;]{{0,8}}?(?:{_alt(cfg['forecast_source_links'])})|(?:{_alt(cfg['forecast_source_verbs'])})\s*[{breaks}]")
+        rf"|(?:{told})[^{breaks}。；;]{{0,8}}?(?:{_alt(cfg['forecast_source_links'])})|(?:{_alt(cfg['forecast_source_verbs'])})\s*[{breaks}]"
+        + (rf"|(?:{_alt(cfg['unnamed_forecaster_nouns'])})[^{breaks}。；;]{{0,4}}?(?:{_alt(cfg['unnamed_forecaster_verbs'])})"
+           if cfg["unnamed_forecaster_nouns"] else ""))  # '分析人士预计，', '業界人士預估，': an unnamed forecaster's estimate
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     reach.update((rx, max(map(len, words))) for (_, rx), (_, words) in zip(cfg["metric_res"], cfg["money_metrics"]))
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
