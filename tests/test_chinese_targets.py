@@ -315,3 +315,13 @@ def test_a_government_writing_expected_by_a_year_keeps_its_goal():
         ("Fuzhou", "industry_size", 800e8, "CNY", 2026)]
     assert targets("福州市计划到2026年引进元宇宙领域专家300名，预计带动产业规模突破800亿元。") == [
         ("Fuzhou", "talent", 300, "count", 2026), ("Fuzhou", "industry_size", 800e8, "CNY", 2026)]
+
+
+def test_a_funds_first_tranche_is_a_fund_size_not_an_industry():
+    assert targets("厦门市将设立总规模30亿元的区块链产业基金，首期规模6亿元。") == [
+        ("Xiamen", "fund_size", 30e8, "CNY", None), ("Xiamen", "fund_size", 6e8, "CNY", None)]
+
+
+def test_a_first_phase_with_no_fund_named_is_no_industry_size_and_its_investment_stays():
+    assert targets("厦门市将建设区块链产业园，首期规模6亿元。") == []
+    assert targets("厦门市将建设区块链产业园，项目首期投资6亿元。") == [("Xiamen", "investment", 6e8, "CNY", None)]

@@ -133,6 +133,8 @@ def rules(language: str = "chinese") -> dict:
         rf"\s*(?:[的の][\u3041-\u30ff\u4e00-\u9fff]{{0,6}}?)?{nouns}")
     cfg["threshold_over_re"] = re.compile(rf"(?:{_alt(cfg['threshold_over'])})\s*$")
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
+    cfg["tranche_size_re"] = re.compile(  # '首期规模', '首期募集规模为' right before a figure: a tranche's size
+        rf"(?:{_alt(cfg['tranche_words'])})[\u4e00-\u9fff]{{0,2}}?(?:{_alt(cfg['tranche_size_words'])})[^，,。；;]{{0,3}}$")
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
     cfg["usd_after_re"] = re.compile(
         usd_in_brackets + rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?:{_alt(cfg['usd_words'])})\s*[）)]")
@@ -354,6 +356,22 @@ def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
                 and cfg["threshold_bare_after_re"].match(sentence, a["end"]))
 
 
+def _tranche_metric(sentence: str, a: dict, metric: str, cfg: dict) -> str | None:
+    """The metric of a sum stated as a tranche's size ('设立总规模100亿元的基金，首期规模20亿元'): fund_size when the
+    sentence names a fund before it, None (no target) when it names none; `metric` for any other figure, as its
+    size word (规模) would make it an industry's size.
+
+    >>> [_tranche_metric(s, {"start": s.index("20"), "unit": "CNY"}, "industry_size", rules()) for s in (
+    ...     "设立100亿元基金，首期规模20亿元", "项目首期规模20亿元", "产业规模20亿元")]
+    ['fund_size', None, 'industry_size']
+    """
+    tranche = cfg["tranche_size_re"].search(sentence, 0, a["start"]) if a["unit"] != "count" else None
+    if tranche is None:
+        return metric
+    fund = dict(cfg["metric_res"])["fund_size"]
+    return "fund_size" if fund.search(sentence, 0, tranche.start()) else None
+
+
 def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,
                     cfg: dict) -> tuple[str | None, str]:
     """Who sets a figure, and its unit. A figure in 元 with no currency written before it is the owner's own yuan:
@@ -422,6 +440,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 if _rejected(scans, a, published_at) or below_target_size(a, cfg):
                     continue
                 metric = a.get("metric") or _metric(scans, a["start"], a["end"]) or "investment"
+                metric = _tranche_metric(sentence, a, metric, cfg)
+                if metric is None:
+                    continue  # the first tranche of something the sentence names no fund for
                 before = previous_amount_end(a, ends)  # a place named after the previous figure owns this one
                 subject_from = subject_clause_start(body, s, s + a["start"], in_sentence, clauses)  # past 继…之后, 与…相比
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
