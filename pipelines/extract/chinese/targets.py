@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pipelines.extract.amounts import below_target_size, to_usd
 from pipelines.extract.chinese.deadlines import chinese_year, past_year
+from pipelines.extract.chinese.levels import SentenceLevels, level_subject, level_subject_re
 from pipelines.extract.chinese.lists import listed_counts
 from pipelines.extract.chinese.numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese.orgs import owns_no_place
@@ -145,6 +146,7 @@ def rules(language: str = "chinese") -> dict:
     reach[cfg["shared_cue_re"]], reach[cfg["shared_not_re"]] = max(map(len, cfg["shared_cues"])), max(map(len, cfg["shared_not_words"]))
     cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
         rf"(?:(?!\d)|(?<!\d))(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
+    cfg["level_subject_re"] = level_subject_re(cfg)  # '全省将培育…': chinese/levels.py
     cfg["subject_re"] = subject_re(cfg)  # a company suffix and a plan word after a clause's first name
     cfg["name_subject"] = re.compile(rf"\s*{KATAKANA_NAME}" + cfg["subject_re"].pattern) if cfg.get(
         "katakana_name_subjects") else None  # a katakana name no list knows opening the clause, then the same words
@@ -373,13 +375,16 @@ def _tranche_metric(sentence: str, a: dict, metric: str, cfg: dict) -> str | Non
 
 
 def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,
-                    cfg: dict) -> tuple[str | None, str]:
+                    cfg: dict, subject: str | None = None) -> tuple[str | None, str]:
     """Who sets a figure, and its unit. A figure in 元 with no currency written before it is the owner's own yuan:
     Taiwan's dollar in a story about Taipei, Hong Kong's or Macau's in theirs (local_yuan), else the renminbi, whose
-    home then owns a figure a foreign place was named beside, as on the English path."""
+    home then owns a figure a foreign place was named beside, as on the English path. `subject`, the place a level
+    word names ('全省将…': chinese/levels.py), stands in for the place the clause would give."""
     if not amount.get("local"):
+        if subject:
+            return currency_owner(subject, amount["unit"], pos, story), amount["unit"]
         return find_owner(story, span, pos, end, amount["unit"], story.prev_subject, before), amount["unit"]
-    owner = find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
+    owner = subject or find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
     local = _local_yuan(owner, amount, cfg)
     return (owner, local) if local else (currency_owner(owner, amount["unit"], pos, story), amount["unit"])
 
@@ -436,6 +441,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
             figures = [(s + f["start"], s + f["end"]) for f in amounts]
             ends = sorted(f["end"] for f in amounts)
             clauses = SentenceClauses(body, s, e, names, in_sentence)
+            levels = SentenceLevels(body, s, e, cfg)  # '全省将培育…': the province's figures
             for a in amounts:
                 if _rejected(scans, a, published_at) or below_target_size(a, cfg):
                     continue
@@ -446,7 +452,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 before = previous_amount_end(a, ends)  # a place named after the previous figure owns this one
                 subject_from = subject_clause_start(body, s, s + a["start"], in_sentence, clauses)  # past 继…之后, 与…相比
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
-                                              None if before is None else s + before, cfg)
+                                              None if before is None else s + before, cfg,
+                                              level_subject(story, levels, s + a["start"], cfg))
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 due = year if year is not None else lead_year if item else earlier_year
@@ -467,6 +474,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         earlier_year = year if year is not None else earlier_year
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
+        elif level := level_subject(story, SentenceLevels(body, s, e, cfg), e, cfg):
+            story.prev_subject = level  # '全省将…。还将…': the next sentence's subject is still the province
         if re.search(r"[：:]$", sentence) and cfg["list_lead_in_cues_re"].search(sentence):
             lead_in, lead_year = True, year if year is not None else earlier_year
         else:
