@@ -26,11 +26,11 @@ KATAKANA_NAME = r"[\u30a1-\u30f4\u30fc\u30fb]{2,}"  # ソフトバンク, メタ
 
 
 def subject_re(cfg: dict) -> re.Pattern:
-    """The words right after a subject name: an optional company suffix (公司, 集团), then a plan word (将, 计划);
-    compiled with the other patterns by chinese/targets.rules (cfg["subject_re"], and cfg["name_subject"] for a
-    katakana name)."""
+    """The words right after a subject name: an optional company suffix (公司, 集团), an optional time word (日前,
+    今（21）日), then a plan word (将, 计划); compiled with the other patterns by chinese/targets.rules
+    (cfg["subject_re"], and cfg["name_subject"] for a katakana name)."""
     alt = word_alternation
-    return re.compile(rf"\s*(?:{alt(cfg['subject_suffixes'])})?\s*(?:{alt(cfg['subject_after'])})")
+    return re.compile(rf"\s*(?:{alt(cfg['subject_suffixes'])})?\s*(?:{cfg['subject_time_re']}\s*)?(?:{alt(cfg['subject_after'])})")
 
 
 class SentenceClauses:

@@ -16,6 +16,7 @@ from pipelines.extract.amounts import below_target_size, to_usd
 from pipelines.extract.chinese.deadlines import chinese_year, past_year
 from pipelines.extract.chinese.levels import SentenceLevels, level_subject, level_subject_re
 from pipelines.extract.chinese.lists import listed_counts
+from pipelines.extract.chinese.national import national_body_re, national_subject
 from pipelines.extract.chinese.numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese.orgs import owns_no_place
 from pipelines.extract.chinese.places import HAN
@@ -147,6 +148,7 @@ def rules(language: str = "chinese") -> dict:
     cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
         rf"(?:(?!\d)|(?<!\d))(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
     cfg["level_subject_re"] = level_subject_re(cfg)  # '全省将培育…': chinese/levels.py
+    cfg["national_body_re"] = national_body_re(cfg)  # '商务部日前印发…': chinese/national.py
     cfg["subject_re"] = subject_re(cfg)  # a company suffix and a plan word after a clause's first name
     cfg["name_subject"] = re.compile(rf"\s*{KATAKANA_NAME}" + cfg["subject_re"].pattern) if cfg.get(
         "katakana_name_subjects") else None  # a katakana name no list knows opening the clause, then the same words
@@ -451,13 +453,14 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                     continue  # the first tranche of something the sentence names no fund for
                 before = previous_amount_end(a, ends)  # a place named after the previous figure owns this one
                 subject_from = subject_clause_start(body, s, s + a["start"], in_sentence, clauses)  # past 继…之后, 与…相比
+                national = national_subject(story, body, clauses, s + a["start"], names, cfg)  # '商务部…': the country
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg,
-                                              level_subject(story, levels, s + a["start"], cfg))
+                                              national or level_subject(story, levels, s + a["start"], cfg))
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 due = year if year is not None else lead_year if item else earlier_year
-                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
+                holders = [owner] if national else shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, cfg)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg, clauses)
                 if holder is not None and holder.kind == "company":
                     continue  # a company's own plan ('腾讯计划在成都投资…'): no target (CONTRACT.md), as on the English path
