@@ -40,3 +40,12 @@ def test_a_department_of_a_firm_or_of_a_city_is_no_ministry():
 def test_a_known_ministry_with_the_day_before_its_verb_is_still_its_countrys():
     body = "工信部日前印发通知，提出到2025年培育100家元宇宙骨干企业。南京市将跟进。"
     assert found(body) == [("China", "companies", 100, "count")]
+
+
+def test_places_after_a_ministry_in_its_own_clause_are_where_not_who():
+    body = "住房和城乡建设部将在苏州、无锡建设10个数字孪生城市示范项目。"
+    assert found(body) == [("China", "projects", 10, "count")]
+
+
+def test_a_firms_department_states_the_firms_own_plan():
+    assert found("南京市表示欢迎。星澜集团战略部宣布，将投资20亿元建设元宇宙研发中心。") == []

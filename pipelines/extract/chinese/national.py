@@ -14,6 +14,7 @@ import re
 from pipelines.extract.chinese.subjects import SentenceClauses
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.owners import StoryState
+from pipelines.extract.subjects import Subject
 from pipelines.extract.target_rules import word_alternation as _alt
 from pipelines.records import Mention
 
@@ -40,31 +41,36 @@ def _is_ministry(name: str, cfg: dict) -> bool:
     """False for a firm's or a local government's department (公司, 市委 in it) and for an ordinary word (总部).
 
     >>> from pipelines.extract.chinese.targets import rules
-    >>> [_is_ministry(n, rules()) for n in ("商务部", "華為公司戰略部", "市委宣传部", "公司总部")]
-    [True, False, False, False]
+    >>> [_is_ministry(n, rules()) for n in ("商务部", "住房和城乡建设部", "華為公司戰略部", "市委宣传部", "区商务部", "公司总部")]
+    [True, True, False, False, False, False]
     """
-    return not name.endswith(tuple(cfg["ministry_not_endings"])) and not any(w in name for w in cfg["ministry_not_words"])
+    return not name.endswith(tuple(cfg["ministry_not_endings"])) and not name.startswith(tuple(cfg["ministry_not_openers"])) \
+        and not any(w in name for w in cfg["ministry_not_words"])
 
 
 def national_subject(story: StoryState, body: str, clauses: SentenceClauses, pos: int, names: list[Mention],
-                     cfg: dict) -> str | None:
-    """The country whose ministry opens the figure's clause or one of the few clauses before it in its sentence
-    ('近日，商务部印发通知，提出…'), when no place is named in the figure's clause before the figure and no clause
-    between opens with a place; None otherwise. `clauses` is the sentence's SentenceClauses.
+                     cfg: dict) -> Subject | None:
+    """The country whose ministry opens the figure's clause ('科技部将在北京建设…': the places after it are where) or
+    one of the few clauses before it in its sentence ('近日，商务部印发通知，提出…') when no place is named in the
+    figure's clause before the figure and no clause between opens with a place; None otherwise. `clauses` is the
+    sentence's SentenceClauses. A 部 after a company's name is the firm's department ('华为技术有限公司战略部表示，公司将…'):
+    the firm's own plan, Subject('company'), which owns no place's target.
 
     >>> from pipelines.extract.chinese.targets import rules
     >>> body = "近日，商务部印发通知，提出培育100家企业。"
     >>> national_subject(StoryState(body, [], "Beijing", None), body, SentenceClauses(body, 0, 23, [], []), 15, [], rules())
-    'China'
+    Subject(kind='organization', owner='China', start=None)
     """
     rx = cfg["national_body_re"]
     lo = clauses.clause_start(pos)
-    if rx is None or story.places_in(lo, pos):
+    if rx is None:
         return None
-    for _ in range(MAX_CLAUSES_BACK):
+    for step in range(MAX_CLAUSES_BACK):
         m = rx.match(body, lo, pos)
         if m is not None:
-            return _country(story, pos) if _is_national(m.group("name"), m.span("name"), story, names, cfg) else None
+            return _holder(m.group("name"), m.span("name"), story, names, pos, cfg)
+        if step == 0 and story.places_in(lo, pos):
+            return None  # '數位部表示，台北市將設立…': the place opening the figure's clause owns it
         opening = SPACES.match(body, lo).end()
         if lo <= clauses.start or story.places_in(opening, opening + 1):
             return None  # the sentence's start, or a clause a place opens: its subject
@@ -72,12 +78,16 @@ def national_subject(story: StoryState, body: str, clauses: SentenceClauses, pos
     return None
 
 
-def _is_national(name: str, span: tuple[int, int], story: StoryState, names: list[Mention], cfg: dict) -> bool:
-    """A national body's name (国家数据局) or a ministry's (商务部), with no place in it and no company over it."""
-    if story.places_in(*span) or any(n.char_start < span[1] and n.char_end > span[0] for n in names
-                                     if n.entity_type == "company"):
-        return False
-    return name.startswith(tuple(cfg["national_body_openers"])) or _is_ministry(name, cfg)
+def _holder(name: str, span: tuple[int, int], story: StoryState, names: list[Mention], pos: int,
+            cfg: dict) -> Subject | None:
+    """A national body's (国家数据局) or a ministry's (商务部) country; a firm's department (a company named in it):
+    Subject('company'); None for a local body (a place in its name) or an ordinary word (总部)."""
+    if any(n.char_start < span[1] and n.char_end > span[0] for n in names if n.entity_type == "company"):
+        return Subject("company")
+    if story.places_in(*span) or not (name.startswith(tuple(cfg["national_body_openers"])) or _is_ministry(name, cfg)):
+        return None
+    country = _country(story, pos)
+    return Subject("organization", country) if country else None
 
 
 def _country(story: StoryState, pos: int) -> str | None:

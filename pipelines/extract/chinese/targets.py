@@ -454,6 +454,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 before = previous_amount_end(a, ends)  # a place named after the previous figure owns this one
                 subject_from = subject_clause_start(body, s, s + a["start"], in_sentence, clauses)  # past 继…之后, 与…相比
                 national = national_subject(story, body, clauses, s + a["start"], names, cfg)  # '商务部…': the country
+                if national is not None and national.kind == "company":
+                    continue  # a firm's department ('某某集团投资部表示，将…'): the firm's own plan, no target
+                national = national.owner if national else None
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg,
                                               national or level_subject(story, levels, s + a["start"], cfg))
