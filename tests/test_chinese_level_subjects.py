@@ -44,3 +44,13 @@ def test_a_level_word_inside_another_word_is_none():
     rules = chinese_rules()
     assert [SentenceLevels(s, 0, len(s), rules).found for s in ("该市场规模将达到100亿元。", "全区块链产业将…",
                                                                  "该市产业规模将达到100亿元。")] == [[], [], [(2, "city")]]
+
+
+def test_the_whole_region_in_an_autonomous_regions_story_is_the_region():
+    body = "宁夏回族自治区印发数字经济方案。银川市将建设3个数字经济产业园。全区力争到2025年数字经济规模突破2000亿元。"
+    assert targets(body) == [("Ningxia", "industry_size", 2000e8, "CNY"), ("Yinchuan", "industrial_parks", 3, "count")]
+
+
+def test_the_whole_district_after_a_district_of_a_region_is_the_district():
+    body = "南宁市青秀区印发数字经济方案。全区力争到2025年数字经济规模突破500亿元。"
+    assert targets(body) == [("Qingxiu", "industry_size", 500e8, "CNY")]

@@ -61,8 +61,8 @@ def level_subject(story: StoryState, levels: SentenceLevels, pos: int, cfg: dict
 
 def level_place(story: StoryState, kind: str, pos: int, cfg: dict) -> str | None:
     """The place of a level ('province', 'city', …) a level word at pos refers to: the last one named before pos, else
-    the story's own (its main place or the one that lies in), else the one the last named place lies in; None when
-    the gazetteer knows none."""
+    the autonomous region the story lies in for 区 (level_subject_regions), else the story's own (its main place or
+    the one that lies in), else the one the last named place lies in; None when the gazetteer knows none."""
     gaz = load_gazetteer()
     levels = set(cfg["level_subject_levels"].get(kind, ()))
 
@@ -74,4 +74,7 @@ def level_place(story: StoryState, kind: str, pos: int, cfg: dict) -> str | None
     if named:
         return named
     nearest = next(story.places_before(pos), None)
-    return of_level(story.main) or of_level(nearest.entity_name if nearest else None)
+    regions = set(cfg["level_subject_regions"].get(kind, ()))  # '广西壮族自治区…全区': the region, no district named
+    region = next((p.name for name in (story.main, nearest.entity_name if nearest else None) if name
+                   for p in gaz.ancestors(name) if p.name in regions), None)
+    return region or of_level(story.main) or of_level(nearest.entity_name if nearest else None)
