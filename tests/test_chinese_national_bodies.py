@@ -49,3 +49,7 @@ def test_places_after_a_ministry_in_its_own_clause_are_where_not_who():
 
 def test_a_firms_department_states_the_firms_own_plan():
     assert found("南京市表示欢迎。星澜集团战略部宣布，将投资20亿元建设元宇宙研发中心。") == []
+
+
+def test_a_firms_department_saying_where_it_will_invest_states_the_firms_plan():
+    assert found("星澜集团战略部表示，公司将在东莞投资10亿元建设研发中心。") == []

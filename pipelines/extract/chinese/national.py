@@ -69,8 +69,8 @@ def national_subject(story: StoryState, body: str, clauses: SentenceClauses, pos
         m = rx.match(body, lo, pos)
         if m is not None:
             return _holder(m.group("name"), m.span("name"), story, names, pos, cfg)
-        if step == 0 and story.places_in(lo, pos):
-            return None  # '數位部表示，台北市將設立…': the place opening the figure's clause owns it
+        if step == 0 and any(not body.endswith(tuple(cfg["location_words"]), lo, p.char_start) for p in story.places_in(lo, pos)):
+            return None  # '數位部表示，台北市將設立…': the place in the figure's clause owns it ('将在东莞…' is where)
         opening = SPACES.match(body, lo).end()
         if lo <= clauses.start or story.places_in(opening, opening + 1):
             return None  # the sentence's start, or a clause a place opens: its subject

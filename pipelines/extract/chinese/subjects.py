@@ -97,8 +97,9 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
         return Subject("company")  # 'ソフトバンクは…': a katakana name no list knows, no place
     for lo in (clause_start, sentence_start):
         first = clauses.first_holder(lo, pos)
-        if first is None:
-            continue
+        if first is None or (lo != sentence_start and first.entity_type == "jurisdiction"
+                             and body.endswith(tuple(cfg["location_words"]), lo, first.char_start)):
+            continue  # '华为表示，将在南京投资…': a place after 在 is where; the sentence's subject says who
         if not cfg["subject_re"].match(body, first.char_end):
             return None
         if first.entity_type == "organization" and first.entity_name in ORGANIZATION_HOMES:
