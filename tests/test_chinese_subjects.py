@@ -40,3 +40,8 @@ def test_a_place_in_an_opening_phrase_owns_nothing():
     assert found("继杭州、温州之后，宁波发布元宇宙行动计划，提出到2026年产业规模突破300亿元。") == [
         ("Ningbo", "industry_size", 300e8, "CNY")]
     assert found("与杭州相比，宁波计划到2026年培育60家元宇宙企业。") == [("Ningbo", "companies", 60, "count")]
+
+
+def test_a_place_after_zai_is_where_a_companys_plan_happens_not_its_subject():
+    assert found("华为表示，将在贵阳投资30亿元建设元宇宙实验室。") == []
+    assert found("贵州省表示，将在贵阳建设10个元宇宙产业园。") == [("Guiyang", "industrial_parks", 10, "count")]

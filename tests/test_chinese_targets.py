@@ -290,3 +290,38 @@ def test_city_written_before_its_district_names_the_district_for_later_sentences
     # sentence's 区财政 (the district's budget) refers back to.
     body = "广州南沙区印发元宇宙措施。区财政每年安排不少于5亿元专项资金，支持元宇宙企业。"
     assert targets(body) == [("Nansha", "investment", 5e8, "CNY", None)]
+
+
+def test_jian_after_a_numeral_counts_firms_as_jia_does():
+    # 間 is the measure word Hong Kong and Taiwan write for firms and shops ('100間企業')
+    assert targets("澳門特區政府計劃於2026年前引進80間數字科技企業。") == [("Macau", "companies", 80, "count", 2026)]
+
+
+def test_jian_meaning_between_or_during_counts_nothing():
+    assert targets("2024年至2026年期間，澳門將投入20億澳門元發展數字科技產業。") == [
+        ("Macau", "investment", 20e8, "MOP", 2026)]
+    assert targets("珠海與澳門之間將建設8個科技創新平台。") == [("Zhuhai", "research_centers", 8, "count", None)]
+
+
+@pytest.mark.parametrize("forecast", ["业内人士预计，到2030年全国数字藏品市场规模将达到500亿元。",
+                                      "業界人士預估，澳門元宇宙產值到2028年可達100億澳門元。",
+                                      "有机构预计，未来三年国内Web3市场规模将突破800亿元。"])
+def test_an_unnamed_forecasters_estimate_is_no_target(forecast):
+    assert targets("福州市将设立20亿元元宇宙基金。" + forecast) == [("Fuzhou", "fund_size", 20e8, "CNY", None)]
+
+
+def test_a_government_writing_expected_by_a_year_keeps_its_goal():
+    assert targets("福州市发布元宇宙方案，预计到2026年全市元宇宙产业规模突破800亿元。") == [
+        ("Fuzhou", "industry_size", 800e8, "CNY", 2026)]
+    assert targets("福州市计划到2026年引进元宇宙领域专家300名，预计带动产业规模突破800亿元。") == [
+        ("Fuzhou", "talent", 300, "count", 2026), ("Fuzhou", "industry_size", 800e8, "CNY", 2026)]
+
+
+def test_a_funds_first_tranche_is_a_fund_size_not_an_industry():
+    assert targets("厦门市将设立总规模30亿元的区块链产业基金，首期规模6亿元。") == [
+        ("Xiamen", "fund_size", 30e8, "CNY", None), ("Xiamen", "fund_size", 6e8, "CNY", None)]
+
+
+def test_a_first_phase_with_no_fund_named_is_no_industry_size_and_its_investment_stays():
+    assert targets("厦门市将建设区块链产业园，首期规模6亿元。") == []
+    assert targets("厦门市将建设区块链产业园，项目首期投资6亿元。") == [("Xiamen", "investment", 6e8, "CNY", None)]

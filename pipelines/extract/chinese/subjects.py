@@ -26,11 +26,11 @@ KATAKANA_NAME = r"[\u30a1-\u30f4\u30fc\u30fb]{2,}"  # ソフトバンク, メタ
 
 
 def subject_re(cfg: dict) -> re.Pattern:
-    """The words right after a subject name: an optional company suffix (公司, 集团), then a plan word (将, 计划);
-    compiled with the other patterns by chinese/targets.rules (cfg["subject_re"], and cfg["name_subject"] for a
-    katakana name)."""
+    """The words right after a subject name: an optional company suffix (公司, 集团), an optional time word (日前,
+    今（21）日), then a plan word (将, 计划); compiled with the other patterns by chinese/targets.rules
+    (cfg["subject_re"], and cfg["name_subject"] for a katakana name)."""
     alt = word_alternation
-    return re.compile(rf"\s*(?:{alt(cfg['subject_suffixes'])})?\s*(?:{alt(cfg['subject_after'])})")
+    return re.compile(rf"\s*(?:{alt(cfg['subject_suffixes'])})?\s*(?:{cfg['subject_time_re']}\s*)?(?:{alt(cfg['subject_after'])})")
 
 
 class SentenceClauses:
@@ -97,8 +97,9 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
         return Subject("company")  # 'ソフトバンクは…': a katakana name no list knows, no place
     for lo in (clause_start, sentence_start):
         first = clauses.first_holder(lo, pos)
-        if first is None:
-            continue
+        if first is None or (lo != sentence_start and first.entity_type == "jurisdiction"
+                             and body.endswith(tuple(cfg["location_words"]), lo, first.char_start)):
+            continue  # '华为表示，将在南京投资…': a place after 在 is where; the sentence's subject says who
         if not cfg["subject_re"].match(body, first.char_end):
             return None
         if first.entity_type == "organization" and first.entity_name in ORGANIZATION_HOMES:

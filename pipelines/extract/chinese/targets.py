@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from pipelines.extract.amounts import below_target_size, to_usd
 from pipelines.extract.chinese.deadlines import chinese_year, past_year
+from pipelines.extract.chinese.levels import SentenceLevels, level_subject, level_subject_re
 from pipelines.extract.chinese.lists import listed_counts
+from pipelines.extract.chinese.national import national_body_re, national_subject
 from pipelines.extract.chinese.numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese.orgs import owns_no_place
 from pipelines.extract.chinese.places import HAN
@@ -115,7 +117,9 @@ def rules(language: str = "chinese") -> dict:
     told, breaks = _alt(cfg["forecast_source_verbs"] + cfg["forecast_source_nouns"]), cfg["forecast_source_breaks"]
     cfg["forecast_source_re"] = re.compile(  # a forecaster named as a source: '据IDC预测', '研究机构预测', '报告显示，'
         rf"(?:^|[{breaks}。；;])\s*(?:{_alt(cfg['forecast_source_openers'])})[^{breaks}。；;]{{0,20}}?(?:{told})"  # not 大数据
-        rf"|(?:{told})[^{breaks}。；;]{{0,8}}?(?:{_alt(cfg['forecast_source_links'])})|(?:{_alt(cfg['forecast_source_verbs'])})\s*[{breaks}]")
+        rf"|(?:{told})[^{breaks}。；;]{{0,8}}?(?:{_alt(cfg['forecast_source_links'])})|(?:{_alt(cfg['forecast_source_verbs'])})\s*[{breaks}]"
+        + (rf"|(?:{_alt(cfg['unnamed_forecaster_nouns'])})[^{breaks}。；;]{{0,4}}?(?:{_alt(cfg['unnamed_forecaster_verbs'])})"
+           if cfg["unnamed_forecaster_nouns"] else ""))  # '分析人士预计，', '業界人士預估，': an unnamed forecaster's estimate
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
     reach.update((rx, max(map(len, words))) for (_, rx), (_, words) in zip(cfg["metric_res"], cfg["money_metrics"]))
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
@@ -134,6 +138,8 @@ def rules(language: str = "chinese") -> dict:
         rf"\s*(?:[的の][\u3041-\u30ff\u4e00-\u9fff]{{0,6}}?)?{nouns}")
     cfg["threshold_over_re"] = re.compile(rf"(?:{_alt(cfg['threshold_over'])})\s*$")
     cfg["period_re"] = re.compile(_alt(cfg["plan_periods"]))
+    cfg["tranche_size_re"] = re.compile(  # '首期规模', '首期募集规模为' right before a figure: a tranche's size
+        rf"(?:{_alt(cfg['tranche_words'])})[\u4e00-\u9fff]{{0,2}}?(?:{_alt(cfg['tranche_size_words'])})[^，,。；;]{{0,3}}$")
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
     cfg["usd_after_re"] = re.compile(
         usd_in_brackets + rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?:{_alt(cfg['usd_words'])})\s*[）)]")
@@ -144,6 +150,8 @@ def rules(language: str = "chinese") -> dict:
     reach[cfg["shared_cue_re"]], reach[cfg["shared_not_re"]] = max(map(len, cfg["shared_cues"])), max(map(len, cfg["shared_not_words"]))
     cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
         rf"(?:(?!\d)|(?<!\d))(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
+    cfg["level_subject_re"] = level_subject_re(cfg)  # '全省将培育…': chinese/levels.py
+    cfg["national_body_re"] = national_body_re(cfg)  # '商务部日前印发…': chinese/national.py
     cfg["subject_re"] = subject_re(cfg)  # a company suffix and a plan word after a clause's first name
     cfg["name_subject"] = re.compile(rf"\s*{KATAKANA_NAME}" + cfg["subject_re"].pattern) if cfg.get(
         "katakana_name_subjects") else None  # a katakana name no list knows opening the clause, then the same words
@@ -362,14 +370,33 @@ def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
                 and cfg["threshold_bare_after_re"].match(sentence, a["end"]))
 
 
+def _tranche_metric(sentence: str, a: dict, metric: str, cfg: dict) -> str | None:
+    """The metric of a sum stated as a tranche's size ('设立总规模100亿元的基金，首期规模20亿元'): fund_size when the
+    sentence names a fund before it, None (no target) when it names none; `metric` for any other figure, as its
+    size word (规模) would make it an industry's size.
+
+    >>> [_tranche_metric(s, {"start": s.index("20"), "unit": "CNY"}, "industry_size", rules()) for s in (
+    ...     "设立100亿元基金，首期规模20亿元", "项目首期规模20亿元", "产业规模20亿元")]
+    ['fund_size', None, 'industry_size']
+    """
+    tranche = cfg["tranche_size_re"].search(sentence, 0, a["start"]) if a["unit"] != "count" else None
+    if tranche is None:
+        return metric
+    fund = dict(cfg["metric_res"])["fund_size"]
+    return "fund_size" if fund.search(sentence, 0, tranche.start()) else None
+
+
 def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,
-                    cfg: dict) -> tuple[str | None, str]:
+                    cfg: dict, subject: str | None = None) -> tuple[str | None, str]:
     """Who sets a figure, and its unit. A figure in 元 with no currency written before it is the owner's own yuan:
     Taiwan's dollar in a story about Taipei, Hong Kong's or Macau's in theirs (local_yuan), else the renminbi, whose
-    home then owns a figure a foreign place was named beside, as on the English path."""
+    home then owns a figure a foreign place was named beside, as on the English path. `subject`, the place a level
+    word names ('全省将…': chinese/levels.py), stands in for the place the clause would give."""
     if not amount.get("local"):
+        if subject:
+            return currency_owner(subject, amount["unit"], pos, story), amount["unit"]
         return find_owner(story, span, pos, end, amount["unit"], story.prev_subject, before), amount["unit"]
-    owner = find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
+    owner = subject or find_owner(story, span, pos, end, "", story.prev_subject, before)  # no currency moves the owner yet
     local = _local_yuan(owner, amount, cfg)
     return (owner, local) if local else (currency_owner(owner, amount["unit"], pos, story), amount["unit"])
 
@@ -429,21 +456,31 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
             ends = sorted(f["end"] for f in amounts)
             in_names = by_start[bisect_left(name_starts, s):bisect_left(name_starts, e)]
             clauses = SentenceClauses(body, s, e, in_names, in_sentence)
+            levels = SentenceLevels(body, s, e, cfg)  # '全省将培育…': the province's figures
             for a in amounts:
                 if _rejected(scans, a, published_at) or below_target_size(a, cfg):
                     continue
                 metric = a.get("metric") or _metric(scans, a["start"], a["end"]) or "investment"
+                metric = _tranche_metric(sentence, a, metric, cfg)
+                if metric is None:
+                    continue  # the first tranche of something the sentence names no fund for
                 before = previous_amount_end(a, ends)  # a place named after the previous figure owns this one
                 if before is not None and a["unit"] != "count" and _part_of_earlier(scans, a, before):
                     continue  # '…基金，首期规模10亿元': the first tranche of the fund just stated
                 subject_from = subject_clause_start(body, s, s + a["start"], in_sentence, clauses)  # past 继…之后, 与…相比
+                national = national_subject(story, body, clauses, s + a["start"], names, cfg)  # '商务部…': the country
+                if national is not None and national.kind == "company":
+                    continue  # a firm's department ('某某集团投资部表示，将…'): the firm's own plan, no target
+                national = national.owner if national else None
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
-                                              None if before is None else s + before, cfg)
+                                              None if before is None else s + before, cfg,
+                                              national or level_subject(story, levels, s + a["start"], cfg))
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 owner = owner or territory_of_currency(unit)  # 政府將撥款5000萬港元 with no place named: Hong Kong's
                 due = year if year is not None else lead_year if item else earlier_year
-                holders = shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures, owner, scans)
+                holders = [owner] if national else shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures,
+                                                                 owner, scans)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg, clauses)
                 if holder is not None and holder.kind == "company":
                     continue  # a company's own plan ('腾讯计划在成都投资…'): no target (CONTRACT.md), as on the English path
@@ -460,6 +497,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         earlier_year = year if year is not None else earlier_year
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
+        elif level := level_subject(story, SentenceLevels(body, s, e, cfg), e, cfg):
+            story.prev_subject = level  # '全省将…。还将…': the next sentence's subject is still the province
         if re.search(r"[：:]$", sentence) and cfg["list_lead_in_cues_re"].search(sentence):
             lead_in, lead_year = True, year if year is not None else earlier_year
         else:
