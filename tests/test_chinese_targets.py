@@ -317,11 +317,17 @@ def test_a_government_writing_expected_by_a_year_keeps_its_goal():
         ("Fuzhou", "talent", 300, "count", 2026), ("Fuzhou", "industry_size", 800e8, "CNY", 2026)]
 
 
-def test_a_funds_first_tranche_is_a_fund_size_not_an_industry():
-    assert targets("厦门市将设立总规模30亿元的区块链产业基金，首期规模6亿元。") == [
-        ("Xiamen", "fund_size", 30e8, "CNY", None), ("Xiamen", "fund_size", 6e8, "CNY", None)]
+def test_a_funds_first_tranche_is_part_of_the_fund_not_an_industry():
+    # the first tranche is part of the 3 billion yuan fund just stated: one row, so sums do not count it twice
+    assert targets("厦门市将设立总规模30亿元的区块链产业基金，首期规模6亿元。") == [("Xiamen", "fund_size", 30e8, "CNY", None)]
 
 
 def test_a_first_phase_with_no_fund_named_is_no_industry_size_and_its_investment_stays():
     assert targets("厦门市将建设区块链产业园，首期规模6亿元。") == []
     assert targets("厦门市将建设区块链产业园，项目首期投资6亿元。") == [("Xiamen", "investment", 6e8, "CNY", None)]
+
+
+def test_a_level_government_budget_opening_a_sentence_is_that_level_place():
+    # 市财政 (the city's budget) after a sentence naming two of its districts: the city's figure, not a district's
+    body = "济南市印发行动计划。历下区、槐荫区将建设元宇宙产业集聚区。市财政每年统筹安排资金1亿元支持元宇宙产业发展。"
+    assert targets(body) == [("Jinan", "investment", 1e8, "CNY", None)]
