@@ -371,19 +371,21 @@ def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
 
 
 def _tranche_metric(sentence: str, a: dict, metric: str, cfg: dict) -> str | None:
-    """The metric of a sum stated as a tranche's size ('设立总规模100亿元的基金，首期规模20亿元'): fund_size when the
-    sentence names a fund before it, None (no target) when it names none; `metric` for any other figure, as its
-    size word (规模) would make it an industry's size.
+    """The metric of a sum stated as a tranche's size in its clause ('设立总规模100亿元的基金，首期规模20亿元'):
+    fund_size when the sentence names a fund, None (no target) when it names none; `metric` for any other figure, as
+    its size word (规模) would make it an industry's size.
 
     >>> [_tranche_metric(s, {"start": s.index("20"), "unit": "CNY"}, "industry_size", rules()) for s in (
-    ...     "设立100亿元基金，首期规模20亿元", "项目首期规模20亿元", "产业规模20亿元")]
-    ['fund_size', None, 'industry_size']
+    ...     "设立100亿元基金，首期规模20亿元", "项目首期规模20亿元", "产业规模20亿元", "首期规模20亿元的基金由市里设立",
+    ...     "首期规模10亿元，产业规模20亿元")]
+    ['fund_size', None, 'industry_size', 'fund_size', 'industry_size']
     """
-    tranche = cfg["tranche_size_re"].search(sentence, 0, a["start"]) if a["unit"] != "count" else None
+    clause = max(sentence.rfind(mark, 0, a["start"]) for mark in "，,；;") + 1  # the tranche word of this figure's clause
+    tranche = cfg["tranche_size_re"].search(sentence, clause, a["start"]) if a["unit"] != "count" else None
     if tranche is None:
         return metric
     fund = dict(cfg["metric_res"])["fund_size"]
-    return "fund_size" if fund.search(sentence, 0, tranche.start()) else None
+    return "fund_size" if fund.search(sentence) else None  # a fund named before it, or after ('首期规模10亿元的基金')
 
 
 def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,
