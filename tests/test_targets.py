@@ -401,3 +401,17 @@ def test_a_count_in_a_perfect_tense_is_done_unless_it_is_planned(text, rows):
     from pipelines.extract.story import extract_story
     got = [(t.jurisdiction_name, t.metric, t.target_value, t.target_year) for t in extract_story("", text, PUB)[1]]
     assert got == rows
+
+
+def test_the_region_is_the_autonomous_region_not_a_city_named_after_the_figure():
+    from pipelines.extract.story import extract_story
+    body = ("Guangxi plans to nurture 100 metaverse enterprises by 2025. The region will also set up five metaverse "
+            "innovation centers in Nanning and Liuzhou, the plan showed.")
+    got = [(t.jurisdiction_name, t.metric, t.target_value) for t in extract_story("", body, PUB)[1]]
+    assert got == [("Guangxi", "companies", 100.0), ("Guangxi", "research_centers", 5.0)]
+
+
+def test_a_revenue_threshold_of_the_companies_counted_is_no_industry_size():
+    from pipelines.extract.story import extract_story
+    body = "Shenzhen wants to nurture 10 metaverse companies with annual revenue exceeding 10 billion yuan by 2025."
+    assert [(t.metric, t.target_value) for t in extract_story("", body, PUB)[1]] == [("companies", 10.0)]
