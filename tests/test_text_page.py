@@ -143,6 +143,7 @@ def test_camel_tokens_needs_two_sightings():
     ("Published: 2023-05-06", {"date": datetime(2023, 5, 6)}),
     ("Posted: 12 Jan 2021", {"date": datetime(2021, 1, 12)}),
     ("Updated on: March 3rd, 2021 at 5:30 pm", {"date": datetime(2021, 3, 3, 17, 30)}),
+    ("Published 8 months ago on December 4, 2023, 3:05AM EST", {"date": datetime(2023, 12, 4, 3, 5)}),
     ("By Jane Doe", {"author": "Jane Doe"}),
     ("Written by Ana María López", {"author": "Ana María López"}),
     ("By Jane Doe | 3 min read", {"author": "Jane Doe", "reading_time": True}),
