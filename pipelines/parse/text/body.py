@@ -8,7 +8,7 @@ from collections import Counter
 from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.scripts import word_count
-from pipelines.parse.text.lines import BULLET, SENTENCE_END, TWO_LETTERS, Draft, Line, is_body_start
+from pipelines.parse.text.lines import BULLET, SENTENCE_END, Draft, Line, is_body_start
 
 SHORT_CHARS = 60  # longer paragraphs are never a few words of furniture: not split into words
 ACTION_MAX_WORDS = 4  # a comment action ('Reply', 'Log in to reply', 'Reply to this comment') is a few words at most
@@ -58,8 +58,8 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
             continue
         elif line.kind == "headline" and _about_block(lines, i):
             main.closed = True
-        elif not main.paragraphs and not TWO_LETTERS.search(line.text):
-            pass  # counters and numbers above the story ('41', '#1'): page furniture
+        elif not main.paragraphs and not ANY_SCRIPT_WORD.search(line.text):
+            pass  # counters and numbers above the story ('41', '#1'): page furniture (a Korean or Russian line is words)
         elif line.kind in ("text", "headline") and line.text != main.title and (not keep or i in keep):
             main.paragraphs.append(line.text)
             words += line.words

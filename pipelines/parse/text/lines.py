@@ -9,7 +9,7 @@ from functools import lru_cache
 from pipelines.parse.cleaning import normalize_whitespace
 from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date, short_year_date
 from pipelines.parse.rules import TextRules, text_rules
-from pipelines.parse.scripts import UNSPACED_CHAR, UNSPACED_END, ends_sentence_unspaced, has_unspaced, word_count
+from pipelines.parse.scripts import UNSPACED_END, ends_sentence_unspaced, has_unspaced, word_count
 from pipelines.parse.text.view import may_hold
 
 EDGE_SYMBOLS = " ↑↓→←»«›‹>|·•–—-"
@@ -19,7 +19,6 @@ BREADCRUMB = re.compile(r"(you are here|home)\s*[:>›»]", re.I)
 CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
 LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
-TWO_LETTERS = re.compile(r"[A-Za-z]{2}|" + UNSPACED_CHAR + "{2}")  # a word's letters, or two Han/Kana characters
 MARKER_TAIL = " .…→»›>"  # 'You might also like…', 'Up next →': the marker without its tail (a colon stays: 'Recommended:' labels a list)
 
 
@@ -115,6 +114,22 @@ def _is_menu(text: str, rules: TextRules) -> bool:
     return len(parts) >= limits.menu_min_items and all(word_count(p) <= limits.menu_item_max_words for p in parts)
 
 
+ANY_SCRIPT_LETTERS = re.compile(r"[^\W\d_]{2}")  # two letters of any script (Latin, Cyrillic, Greek, Hangul …)
+
+
+def _headline_start(text: str) -> bool:
+    """True when a line opens as a headline does: a capital (of any script with capitals: 'Город', 'Éire') or a digit,
+    or a letter of a script without capitals (Hangul, Arabic, Thai), maybe after an opening quote or bracket.
+
+    >>> [_headline_start(t) for t in ("Port opens", "Город открыл", "호수시 발표", "the port", "города")]
+    [True, True, True, False, False]
+    """
+    if text.isascii() or has_unspaced(text):  # Han and Kana headlines are read by _unspaced_headline
+        return bool(HEADLINE_START.match(text))
+    first = text.lstrip("\"“‘'([$€£¥#")[:1]
+    return first.isdigit() or first.isupper() or (first.isalpha() and not first.islower())
+
+
 def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     """The kind of one stripped, non-blank line."""
     words = word_count(text)
@@ -138,7 +153,7 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
         return "promo", {}
     bare = BULLET.sub("", text)
     if (words <= rules.headline_max_words and not bare.endswith(LINE_END_PUNCTUATION)
-            and (HEADLINE_START.match(bare) and TWO_LETTERS.search(bare) or _unspaced_headline(bare, rules))):
+            and (_headline_start(bare) and ANY_SCRIPT_LETTERS.search(bare) or _unspaced_headline(bare, rules))):
         return "headline", {}
     return "text", {}
 
