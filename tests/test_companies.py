@@ -216,3 +216,10 @@ def test_headline_words_the_body_writes_in_lower_case_are_no_company():
 
     mentions, _ = extract_story("New Tax Rate on Life Insurance", "The tax on life insurance premiums rises in May.")
     assert not [m for m in mentions if m.entity_type == "company"]
+
+
+def test_a_legal_form_after_a_comma_joins_the_name_and_a_state_code_does_not():
+    from pipelines.extract.story import extract_story
+    mentions, _ = extract_story("", "Lakeview Technology Co., Ltd. and Acme, Inc. met in Las Vegas, NV on Monday.")
+    companies = {m.entity_name for m in mentions if m.entity_type == "company"}
+    assert {"Lakeview Technology", "Acme"} <= companies and not companies & {"Ltd.", "Inc.", "Las Vegas"}

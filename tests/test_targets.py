@@ -415,3 +415,12 @@ def test_a_revenue_threshold_of_the_companies_counted_is_no_industry_size():
     from pipelines.extract.story import extract_story
     body = "Shenzhen wants to nurture 10 metaverse companies with annual revenue exceeding 10 billion yuan by 2025."
     assert [(t.metric, t.target_value) for t in extract_story("", body, PUB)[1]] == [("companies", 10.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Lakeview Technology Co., Ltd. today announced it will invest RMB 2 billion to build a center in Wuhan.",
+    "Acme, Inc. will invest $5 million in a new plant in Ohio.",
+])
+def test_a_company_named_with_its_legal_form_after_a_comma_makes_its_own_plan(text):
+    from pipelines.extract.story import extract_story
+    assert extract_story("", text, PUB)[1] == []

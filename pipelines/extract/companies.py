@@ -120,7 +120,32 @@ def _name_spans(text: str, blocked) -> list[Span]:
             words.append((pos, tok))
             pos += len(tok) + 1
         out += _split_words(words)
-    return [s for s in out if not _inside(blocked, s.start, s.end)]
+    return [s for s in _with_legal_tails(text, out) if not _inside(blocked, s.start, s.end)]
+
+
+# Legal forms written after a comma ('Acme, Inc.'); not the two-letter ones a state's or a region's code shares
+# ('Las Vegas, NV', 'Adelaide, SA').
+COMMA_LEGAL_FORMS = frozenset({"Ltd", "Limited", "Inc", "Incorporated", "LLC", "LLP", "Corp", "Corporation", "PLC", "Plc",
+                               "GmbH", "Pte", "Pty", "Bhd"})
+
+
+def _with_legal_tails(text: str, spans: list[Span]) -> list[Span]:
+    """A legal form written after a comma ('Lakeview Technology Co., Ltd.', 'Acme, Inc.') joins the name before it;
+    alone it is no company.
+
+    >>> [s.text for s in _with_legal_tails("Lakeview Technology Co., Ltd. said", [Span(0, 23, "Lakeview Technology Co"),
+    ...                                                                         Span(25, 29, "Ltd")])]
+    ['Lakeview Technology Co., Ltd.']
+    """
+    out: list[Span] = []
+    for span in spans:
+        if out and span.text.rstrip(".") in COMMA_LEGAL_FORMS and text[out[-1].end:span.start] in (", ", "., ") \
+                and len(span.text.split()) == 1:
+            prev = out.pop()
+            out.append(Span(prev.start, span.end, text[prev.start:span.end]))
+        else:
+            out.append(span)
+    return out
 
 
 def _split_words(words: list[tuple[int, str]]) -> list[Span]:

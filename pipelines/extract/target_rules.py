@@ -12,7 +12,8 @@ from pipelines.extract.ranges import RangeWords
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CLAUSE_BREAK = re.compile(r";|,\s(?:and|while|whereas|but)\s|\swhile\s|\.\s")
+# (a company's legal form 'Co.', 'Inc.', 'Ltd.' ends no clause: 'Lakeview Technology Co., Ltd. will invest …')
+CLAUSE_BREAK = re.compile(r";|,\s(?:and|while|whereas|but)\s|\swhile\s|(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bPlc)\.\s")
 
 
 def word_alternation(words) -> str:

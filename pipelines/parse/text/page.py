@@ -77,13 +77,24 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     for n, draft in enumerate(drafts):
         body = body_paragraphs(draft.paragraphs, draft.title, protected, rules)
         if n == 0 and body:
-            body[0] = rules.han_wire_dateline.sub("", rules.dateline.sub("", body[0], count=1), count=1)
+            body[0] = rules.han_wire_dateline.sub("", rules.dateline.sub("", _without_wire_dateline(body[0], rules), count=1),
+                                                  count=1)
         if n == 0 and furniture_only(body, lines, rules):
             return []  # a few words left by a page whose content the dump lost: quarantined as holding no story
         if n == 0:
             body = without_furniture_edges(body, rules, lines)
         stories.append(_to_story(draft, n, "main" if n == 0 else "related", body, url, site))
     return stories
+
+
+def _without_wire_dateline(paragraph: str, rules: TextRules) -> str:
+    """A press release's first paragraph without its newswire dateline ('WUHAN, China, March 18, 2024 /PRNewswire/ --
+    Acme …' -> 'Acme …'): the dateline dates the release (wire_dateline_day); in the body its place would read as the
+    actor of the release's first sentence."""
+    for pattern in rules.wire_datelines:
+        if found := pattern.match(paragraph):
+            return paragraph[found.end():].lstrip(" -–—")
+    return paragraph
 
 
 # ---------------------------------------------------------------- where the story sits
