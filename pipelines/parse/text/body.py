@@ -8,12 +8,11 @@ from collections import Counter
 from pipelines.parse.cleaning import strip_title_prefix, unglue_paragraph
 from pipelines.parse.rules import TextRules, text_rules
 from pipelines.parse.scripts import word_count
-from pipelines.parse.text.lines import BULLET, SENTENCE_END, Draft, Line, is_body_start
+from pipelines.parse.text.lines import ANY_SCRIPT_WORD, BULLET, SENTENCE_END, Draft, Line, is_body_start
 
 SHORT_CHARS = 60  # longer paragraphs are never a few words of furniture: not split into words
 ACTION_MAX_WORDS = 4  # a comment action ('Reply', 'Log in to reply', 'Reply to this comment') is a few words at most
 NAME_NOTE = re.compile(r"\s*\([^)]{1,40}\)$")  # 'Ann Lee (AnnWrites)': a handle or affiliation after a name
-ANY_SCRIPT_WORD = re.compile(r"[^\W\d_]{2}")  # two letters of any script: a post in Cyrillic, Greek or Hangul is words
 
 
 def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],

@@ -19,6 +19,7 @@ BREADCRUMB = re.compile(r"(you are here|home)\s*[:>›»]", re.I)
 CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
 LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
+ANY_SCRIPT_WORD = re.compile(r"[^\W\d_]{2}")  # two letters of any script: a line in Cyrillic, Greek or Hangul is words
 MARKER_TAIL = " .…→»›>"  # 'You might also like…', 'Up next →': the marker without its tail (a colon stays: 'Recommended:' labels a list)
 
 
@@ -114,9 +115,6 @@ def _is_menu(text: str, rules: TextRules) -> bool:
     return len(parts) >= limits.menu_min_items and all(word_count(p) <= limits.menu_item_max_words for p in parts)
 
 
-ANY_SCRIPT_LETTERS = re.compile(r"[^\W\d_]{2}")  # two letters of any script (Latin, Cyrillic, Greek, Hangul …)
-
-
 def _headline_start(text: str) -> bool:
     """True when a line opens as a headline does: a capital (of any script with capitals: 'Город', 'Éire') or a digit,
     or a letter of a script without capitals (Hangul, Arabic, Thai), maybe after an opening quote or bracket.
@@ -153,7 +151,7 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
         return "promo", {}
     bare = BULLET.sub("", text)
     if (words <= rules.headline_max_words and not bare.endswith(LINE_END_PUNCTUATION)
-            and (_headline_start(bare) and ANY_SCRIPT_LETTERS.search(bare) or _unspaced_headline(bare, rules))):
+            and (_headline_start(bare) and ANY_SCRIPT_WORD.search(bare) or _unspaced_headline(bare, rules))):
         return "headline", {}
     return "text", {}
 

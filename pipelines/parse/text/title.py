@@ -12,6 +12,7 @@ from pipelines.parse.dates import find_date
 from pipelines.parse.text.line_model import line_model, weighted_score
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text.engines import _thread_labels
+from pipelines.parse.text.lines import ANY_SCRIPT_WORD
 from pipelines.parse.text.names import name_alone, plausible_name
 from pipelines.parse.text.view import PageView, page_view
 from pipelines.parse.text.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
@@ -19,7 +20,6 @@ from pipelines.parse.text.title_features import (capital_share, content_words, i
 
 CRUMB_SEP = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")  # 'Home > Blog > …', 'Home›Travel›…'
 CRUMB_MARK = re.compile(r"[>›»/]")
-TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a crumb that names a page ('Page 1 / 2' ends with none)
 LETTER_RUN = re.compile(r"[^\W_]+")
 
 def choose_title(lines, layout) -> int | None:
@@ -175,7 +175,7 @@ def twice_printed_title(lines, body_start: int) -> int | None:
     found = []
     for j in range(max(1, body_start - lim.twice_above), min(len(lines), body_start + lim.twice_below + 1)):
         line = lines[j]
-        if line.kind not in ("headline", "text") or line.words > longest or not TWO_LETTERS.search(line.text) \
+        if line.kind not in ("headline", "text") or line.words > longest or not ANY_SCRIPT_WORD.search(line.text) \
                 or is_meta_like(line):
             continue
         words = content_words(line.text)
@@ -230,7 +230,7 @@ def breadcrumb_title(lines, body_start: int) -> int | None:
         if line.words > lim.crumb_max_words or not CRUMB_MARK.search(line.text):
             continue
         parts = CRUMB_SEP.split(header_rules().crumb_lead.sub("", line.text))
-        if len(parts) < 2 or not TWO_LETTERS.search(parts[-1]) or len(parts[0].split()) > lim.crumb_item_words:
+        if len(parts) < 2 or not ANY_SCRIPT_WORD.search(parts[-1]) or len(parts[0].split()) > lim.crumb_item_words:
             continue
         last = parts[-1].casefold()
         for j in range(i + 1, min(len(lines), i + 1 + lim.crumb_reach)):
