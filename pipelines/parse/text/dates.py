@@ -61,12 +61,20 @@ def wire_dateline_day(texts: Sequence[str], first: int):
         return None
     if (han := text_rules().han_wire_dateline.match(texts[first])) and han.group("date"):
         return parse_date(han.group("date"))  # '深圳新闻网2024年3月20日讯（记者 黄伟）…'
-    if not texts[first][:1].isupper():
+    found = wire_dateline(texts[first])
+    return parse_date(found.group("date")) if found else None
+
+
+def wire_dateline(paragraph: str) -> re.Match | None:
+    """The newswire dateline opening a paragraph ('PARIS, March 5, 2024 /PRNewswire/ -- '), else None (a dateline
+    opens with a capital: other paragraphs are not matched against the patterns).
+
+    >>> wire_dateline("SINGAPORE, March 5, 2024 (GLOBE NEWSWIRE) -- Acme said it grew.").group("date")
+    'March 5, 2024'
+    """
+    if not paragraph[:1].isupper():
         return None
-    for pattern in text_rules().wire_datelines:
-        if found := pattern.match(texts[first]):
-            return parse_date(found.group("date"))
-    return None
+    return next((found for pattern in text_rules().wire_datelines if (found := pattern.match(paragraph))), None)
 
 
 def is_activity_date(texts: Sequence[str], i: int, start: int) -> bool:

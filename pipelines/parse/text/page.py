@@ -20,7 +20,7 @@ from pipelines.parse.text.body import (body_paragraphs, furniture_only, main_dra
                                        without_thread_furniture)
 from pipelines.parse.text.edges import without_furniture_edges
 from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
-                                        wire_dateline_day)
+                                        wire_dateline, wire_dateline_day)
 from pipelines.parse.text.engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
                                          thread_author)
 from pipelines.parse.text.header import (byline_near, dated_byline, dateline_name, dateline_near, han_wire_reporter,
@@ -77,8 +77,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     for n, draft in enumerate(drafts):
         body = body_paragraphs(draft.paragraphs, draft.title, protected, rules)
         if n == 0 and body:
-            body[0] = rules.han_wire_dateline.sub("", rules.dateline.sub("", _without_wire_dateline(body[0], rules), count=1),
-                                                  count=1)
+            body[0] = _without_datelines(body[0], rules)
         if n == 0 and furniture_only(body, lines, rules):
             return []  # a few words left by a page whose content the dump lost: quarantined as holding no story
         if n == 0:
@@ -87,14 +86,14 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     return stories
 
 
-def _without_wire_dateline(paragraph: str, rules: TextRules) -> str:
-    """A press release's first paragraph without its newswire dateline ('WUHAN, China, March 18, 2024 /PRNewswire/ --
-    Acme …' -> 'Acme …'): the dateline dates the release (wire_dateline_day); in the body its place would read as the
-    actor of the release's first sentence."""
-    for pattern in rules.wire_datelines:
-        if found := pattern.match(paragraph):
-            return paragraph[found.end():].lstrip(" -–—")
-    return paragraph
+def _without_datelines(paragraph: str, rules: TextRules) -> str:
+    """The main story's first paragraph without the dateline opening it: a newswire's ('WUHAN, China, March 18, 2024
+    /PRNewswire/ -- Acme …' -> 'Acme …', which dates the release: wire_dateline_day; in the body its place would read
+    as the actor of the first sentence), a wire story's ('BEIJING (Reuters) -- ') and a Chinese paper's ('本报讯（记者
+    黄伟）'), in that order."""
+    if found := wire_dateline(paragraph):
+        paragraph = paragraph[found.end():].lstrip(" -–—")
+    return rules.han_wire_dateline.sub("", rules.dateline.sub("", paragraph, count=1), count=1)
 
 
 # ---------------------------------------------------------------- where the story sits
