@@ -4,16 +4,17 @@ trafilatura reads every <table> as data and writes it as rows of cells ('| é¦–é¡
 layout grid came out as one cell line holding its paragraphs, with the grid's menus, breadcrumb and footer as rows
 around it. A table is a layout table when it says so (role="presentation"), when it holds another table, or when it
 is sized as the page's frame (width="1000", "100%") and a cell of its own holds block content (paragraphs,
-divisions, headings, lists, a form) or every cell holds only links and images (the grid's menu or logo bar). An article's own tables, even with paragraphs in their cells (a comparison
-table), stay tables: trafilatura reads them well. A table with headers (<th>, <thead>) or a caption is data. Layout tables become plain <div>s before
-the body is read, so the story's paragraphs are paragraphs again and the furniture around them is pruned as on
-any page; data tables are left alone.
+divisions, headings, lists, a form) or every cell holds only links and images (the grid's menu or logo bar). A table
+with headers (<th>, <thead>) or a caption is data, and so are an article's own tables, even with paragraphs in their
+cells (a comparison table): trafilatura reads them well. Layout tables become plain <div>s before the body is read,
+so the story's paragraphs are paragraphs again and the furniture around them is pruned as on any page.
 """
 from __future__ import annotations
 
 from lxml.html import HtmlElement
 
 BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "form", "article", "section", "blockquote")
+BLOCK_CHILDREN = "|".join(f"./{tag}" for tag in BLOCK_TAGS)  # a cell's own block children, one XPath
 TABLE_PARTS = ("tbody", "thead", "tfoot", "tr", "td", "th")
 
 
@@ -37,12 +38,12 @@ def is_layout_table(table: HtmlElement) -> bool:
     """
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
-    if table.xpath("./caption|./thead") or any(cell.tag == "th" for cell in _own_cells(table)):
+    cells = _own_cells(table)
+    if table.xpath("./caption|./thead") or any(cell.tag == "th" for cell in cells):
         return False
     if table.xpath(".//table"):
         return True
-    cells = _own_cells(table)
-    return _page_wide(table) and (any(cell.xpath("|".join(f"./{tag}" for tag in BLOCK_TAGS)) for cell in cells)
+    return _page_wide(table) and (any(cell.xpath(BLOCK_CHILDREN) for cell in cells)
                                   or bool(cells) and all(_links_only(cell) for cell in cells))
 
 
@@ -62,7 +63,7 @@ def _links_only(cell: HtmlElement) -> bool:
 
 
 def _page_wide(table: HtmlElement) -> bool:
-    """True for a table sized as a page's frame (width="1000", "100%", or a centred fixed width): how layout grids
+    """True for a table sized as a page's frame (a width of 600 pixels or more, or of 90% or more): how layout grids
     are written; an article's data table inherits its column's width."""
     width = (table.get("width") or "").strip().rstrip("px")
     return width.endswith("%") and width[:-1].isdigit() and int(width[:-1]) >= 90 or width.isdigit() and int(width) >= 600
