@@ -18,7 +18,7 @@ from pipelines.extract.company_cues import (
     ORG_CONNECTORS, ORG_HEADS, ORG_RE, POSSESSIVE, PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH,
     STOP_WORDS, TITLE_SPLIT, TITLE_WORD)
 from pipelines.extract.company_kinds import Span, classify, is_public_lab, shouted_common_word
-from pipelines.extract.company_names import (JOINED_COMPANY_NAMES, KNOWN_ORGANIZATIONS, canonical_company, fold_key, is_place,
+from pipelines.extract.company_names import (CUES, JOINED_COMPANY_NAMES, KNOWN_ORGANIZATIONS, canonical_company, fold_key, is_place,
                                              known_company, longest_place_words, strip_legal_suffix)
 from pipelines.records import Mention
 
@@ -123,10 +123,7 @@ def _name_spans(text: str, blocked) -> list[Span]:
     return [s for s in _with_legal_tails(text, out) if not _inside(blocked, s.start, s.end)]
 
 
-# Legal forms written after a comma ('Acme, Inc.'); not the two-letter ones a state's or a region's code shares
-# ('Las Vegas, NV', 'Adelaide, SA').
-COMMA_LEGAL_FORMS = frozenset({"Ltd", "Limited", "Inc", "Incorporated", "LLC", "LLP", "Corp", "Corporation", "PLC", "Plc",
-                               "GmbH", "Pte", "Pty", "Bhd"})
+COMMA_LEGAL_FORMS = frozenset(CUES["comma_legal_suffixes"])  # 'Acme, Inc.' (organization_cues.yaml)
 
 
 def _with_legal_tails(text: str, spans: list[Span]) -> list[Span]:
