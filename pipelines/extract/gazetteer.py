@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from pipelines.extract.chinese.districts import load_district_rows
+
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "jurisdictions.json"
 ADMIN1_FILE = DATA_FILE.with_name("geonames_admin1_iso.json")
 _SEPARATORS = re.compile(r"[ -]+")
@@ -392,8 +394,6 @@ def _china_districts(places: dict[str, Place], aliases: dict[str, str]) -> froze
     """Add China's urban districts (data/china_districts.json, chinese/districts.py) that no place already names, and
     return their names: an English text names one only with a place word ('Laoshan district'), since a pinyin word
     alone may be a person's or a firm's name; the Chinese text names it by its full name (崂山区)."""
-    from pipelines.extract.chinese.districts import load_district_rows
-
     added = set()
     for row in load_district_rows():
         parent = places.get(row["parent"])
