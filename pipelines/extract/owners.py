@@ -105,8 +105,10 @@ def _most_specific(subject: str, story: StoryState, clause: tuple[int, int], pos
     """
     key = ("inside", clause, subject)
     if key not in story.kept:
-        inner = [m for m in story.places_in(*clause) if m.entity_name != subject and _is_subject_place(m)
-                 and subject in _chain(m.entity_name)[1:]]
+        # only before the clause's verb: 'Hainan will build a zone in Haikou, ... 100 companies' is Hainan's
+        verb = target_rules()["subject_verb_re"].search(story.body, *clause)
+        inner = [m for m in story.places_in(clause[0], verb.start() if verb else clause[1])
+                 if m.entity_name != subject and _is_subject_place(m) and subject in _chain(m.entity_name)[1:]]
         story.kept[key] = ([m.char_start for m in inner], [m.entity_name for m in inner])
     starts, names = story.kept[key]
     before = bisect_left(starts, pos)

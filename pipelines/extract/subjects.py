@@ -91,7 +91,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     alt = word_alternation
     if not all(re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", w) for w in cfg["subject_verbs"] + cfg["subject_verb_auxiliaries"]):
         raise ValueError("subject verbs must be words of letters: verb_subject bounds what its pattern reads by them")
-    verb = re.compile(rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
+    verb = cfg["subject_verb_re"]
     connectors = alt(CUES["organization_connectors"] + ["the", "de"])
     phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
     reported = re.compile(  # 'Abu Dhabi said it would ...': the subject is the name before the reporting verb

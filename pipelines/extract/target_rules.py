@@ -111,6 +111,8 @@ def target_rules() -> dict:
     cfg["purpose_after_re"] = re.compile(rf"^\)?(?:\s*\([^)]*\))?\s(?:{alt(cfg['purpose_words'])})\s", re.I)  # after '(US$Y)' too
     cfg["metric_phrase_stop_re"] = re.compile(rf"\b(?:{_in_order(cfg['metric_phrase_stops'])})\b|[,;.]")
     cfg["abbrev_end_re"] = re.compile(rf"(?:\b(?:[A-Z]\.){{2,}}|\b(?:{_in_order(cfg['abbreviations'])})\.)$")
+    cfg["subject_verb_re"] = re.compile(  # the verb group: auxiliaries then a subject verb (subjects.py, owners.py)
+        rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
                          if not k.startswith("_")}
     cfg["money_metric_res"] = [(metric, [re.compile(rf"\b{re.escape(w)}") for w in words]) for metric, words in cfg["money_metrics"]]

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
 from pipelines.extract.company_plans import company_figure, company_kind_plan, company_plan
+from pipelines.extract.datelines import without_dateline_places
 from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year, sentence_years
 from pipelines.extract.gazetteer import load_gazetteer
@@ -75,6 +76,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     if not any(m.entity_type == "jurisdiction" for m in mentions):
         jur = list(places) if places is not None else find_jurisdictions(body)
     jur = capitals_named_by_region(jur, body)  # 'the Hunan capital' is Changsha
+    jur = without_dateline_places(jur, body)  # 'HAIKOU -- Hainan province will ...': the reporter's place acts in nothing
     main = story_main(jur, title)  # the story's place is the one it names, not one a body stands for
     jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")

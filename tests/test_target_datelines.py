@@ -1,0 +1,53 @@
+"""Who holds a figure when a news story opens with a dateline, calls its state 'the state', or names a city as where a
+province builds: invented sentences in the shapes of wire and newspaper reports ('HAIKOU --', 'Hyderabad:')."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from pipelines.extract.datelines import dateline_end
+from pipelines.extract.story import extract_story
+
+PUBLISHED = datetime(2024, 2, 20)
+
+
+def _rows(title, body):
+    return sorted((t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year)
+                  for t in extract_story(title, body, PUBLISHED)[1])
+
+
+def test_dateline_shapes_are_read_and_sentences_are_not():
+    for text, dateline in [("HAIKOU -- Hainan will", "HAIKOU -- "), ("Hyderabad: The state", "Hyderabad: "),
+                           ("BEIJING, March 2 -- China will", "BEIJING, March 2 -- "),
+                           ("SAN FRANCISCO, Calif. — The city", "SAN FRANCISCO, Calif. — "),
+                           ("WUHAN, China, March 18, 2024 /PRNewswire/ -- Acme", "WUHAN, China, March 18, 2024 /PRNewswire/ -- ")]:
+        assert text[:dateline_end(text)] == dateline
+    for text in ["Under the plan, Xuhui will: Build", "Guangdong: aims to build 10 parks", "Shenzhen aims for 10 billion yuan"]:
+        assert dateline_end(text) == 0
+
+
+def test_the_dateline_city_does_not_hold_the_state_s_goal():
+    body = ("Hyderabad: The Telangana government on Tuesday unveiled its Web3 policy, saying it wants to attract "
+            "500 startups by 2027.")
+    assert _rows("", body) == [("Telangana", "companies", 500, "count", 2027)]
+    # with no dateline the sentence reads as before
+    assert _rows("", body.replace("Hyderabad: ", "")) == [("Telangana", "companies", 500, "count", 2027)]
+
+
+def test_a_dateline_city_alone_in_its_sentence_still_holds_the_figure():
+    assert _rows("", "Shenzhen: The city will set up a 10 billion yuan fund for Web3 start-ups.") == [
+        ("Shenzhen", "fund_size", 1e10, "CNY", None)]
+
+
+def test_the_state_is_the_state_named_not_the_city():
+    body = ("Telangana unveiled a Web3 policy in Hyderabad on Tuesday. Hyderabad will host a hub. "
+            "The state will set up a Rs 200 crore fund for blockchain start-ups.")
+    assert _rows("", body) == [("Telangana", "fund_size", 2e9, "INR", None)]
+
+
+def test_a_city_where_a_province_builds_does_not_hold_the_province_s_goal():
+    body = ("HAIKOU -- South China's Hainan province will build a blockchain zone in Haikou's innovation park, with "
+            "the aim of gathering 100 blockchain companies by 2025, the provincial government said.")
+    assert _rows("", body) == [("Hainan", "companies", 100, "count", 2025)]
+    # a district named before the verb is the subject, as before
+    assert _rows("", "In Jiangsu, the Jiangning district aims for a 10 billion yuan industry by 2025.") == [
+        ("Jiangning", "industry_size", 1e10, "CNY", 2025)]
