@@ -51,3 +51,16 @@ def test_a_city_where_a_province_builds_does_not_hold_the_province_s_goal():
     # a district named before the verb is the subject, as before
     assert _rows("", "In Jiangsu, the Jiangning district aims for a 10 billion yuan industry by 2025.") == [
         ("Jiangning", "industry_size", 1e10, "CNY", 2025)]
+
+
+def test_goals_listed_under_the_plan_take_the_plan_period_s_end():
+    body = ("Xuhui District released an action plan (2024-2026) for its metaverse industry.\n\n"
+            "Under the plan, Xuhui will:\n\n1. Grow the output of its metaverse industry to 50 billion yuan.\n\n"
+            "2. Train 5,000 professionals in virtual reality.\n\n"
+            "The district will also set up a 2 billion yuan fund for start-ups.")
+    assert _rows("", body) == [("Xuhui", "fund_size", 2e9, "CNY", None), ("Xuhui", "industry_size", 5e10, "CNY", 2026),
+                               ("Xuhui", "talent", 5000, "count", 2026)]
+    # a plan with no period dates nothing
+    assert _rows("", body.replace(" (2024-2026)", "")) == [
+        ("Xuhui", "fund_size", 2e9, "CNY", None), ("Xuhui", "industry_size", 5e10, "CNY", None),
+        ("Xuhui", "talent", 5000, "count", None)]

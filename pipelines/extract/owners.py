@@ -28,6 +28,7 @@ class StoryState:
     prev_subject: str | None = None
     title: str = ""  # the story's headline: a last source of a target's year
     plan_owner: str | None = None
+    plan_year: int | None = None  # the end of the period of the plan plan_owner owns ('an action plan (2024-2026)')
     last_money: Target | None = None
     listed: tuple[str, ...] = ()  # the last list of two or more places a sentence named ('Guangzhou, Shenzhen and Chengdu')
     last_metric: str | None = None  # of the last sum read, a target's or a statistic's: a sum naming none takes it

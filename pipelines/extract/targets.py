@@ -121,7 +121,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
             if stated and not (a["unit"] == "count" and breakdown):
                 target = _target(story, scans, s, a, fallback, previous_amount_end(a, ends), subject)
                 if item and target.target_year is None:  # '- 10 leading companies' under '... goals for 2025:'
-                    target = replace(target, target_year=sentence_year(lead_in, len(lead_in), published_at))
+                    target = replace(target, target_year=sentence_year(lead_in, len(lead_in), published_at)
+                                     or _plan_year_of_lead_in(lead_in, target, story, cfg))
                 held = subject is not None and subject.kind == "organization"
                 if held:
                     target.extra["held_by_organization"] = True
@@ -185,19 +186,32 @@ def _per_holder(target: Target, story: StoryState, scans: SentenceScans, s: int,
 
 
 def _note_plan_owner(story: StoryState, span: tuple[int, int], in_sentence: list[Mention], cfg: dict) -> None:
-    """Remember who owns the plan a sentence names ('... fit its metaverse action plan' after 'Henan')."""
+    """Remember who owns the plan a sentence names ('... fit its metaverse action plan' after 'Henan'), and the end
+    of the plan's period when the sentence states one ('released an action plan (2024-2026)'): the year of the goals
+    later sentences list 'under the plan' without a year of their own."""
     if not in_sentence:
         return
     s, e = span
     noun = cfg["plan_intro_re"].search(story.body, s, e)
     if not noun:
         return
+    year = period_year(story.body[s:e], story.published_at, cfg)
+    if year is not None or not cfg["plan_reference_re"].search(story.body, s, e):  # 'Under the plan' keeps its period
+        story.plan_year = year
     clause_start = s
     for m in CLAUSE_BREAK.finditer(story.body, s, noun.start()):
         clause_start = m.end()
     nxt = CLAUSE_BREAK.search(story.body, noun.end(), e)
     in_clause = [m for m in in_sentence if clause_start <= m.char_start < (nxt.start() if nxt else e)]
     story.plan_owner = first_subject(in_clause or in_sentence, story.body)
+
+
+def _plan_year_of_lead_in(lead_in: str, target: Target, story: StoryState, cfg: dict) -> int | None:
+    """The plan period's end for an item listed under a lead-in that refers back to the plan ('Under the plan, Xuhui
+    will:' after 'Xuhui released an action plan (2024-2026)'), when the item's holder owns that plan."""
+    if story.plan_year is None or target.jurisdiction_name != story.plan_owner:
+        return None
+    return story.plan_year if cfg["plan_reference_re"].search(lead_in) else None
 
 
 def _is_component(scans: SentenceScans, a: dict, story: StoryState, breakdown: bool) -> bool:
@@ -299,6 +313,8 @@ def _context_year(year: int | None, owner: str | None, scans: SentenceScans, amo
     refers_back = scans.kept(("refers_back",), lambda: bool(scans.cfg["plan_reference_re"].search(scans.text)))
     if refers_back and story.owner_years.get(owner) is not None:
         return story.owner_years[owner]
+    if refers_back and story.plan_year is not None and owner == story.plan_owner:
+        return story.plan_year
     headline_year = deadline_year(story.title, story.published_at)
     number = re.search(r"\d[\d,.]*", amount_text)
     in_headline = bool(number and re.search(rf"(?<![\d.,]){re.escape(number.group().rstrip('.,'))}(?![\d])", story.title))
