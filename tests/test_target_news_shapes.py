@@ -1,5 +1,6 @@
-"""Who holds a figure when a news story opens with a dateline, calls its state 'the state', or names a city as where a
-province builds: invented sentences in the shapes of wire and newspaper reports ('HAIKOU --', 'Hyderabad:')."""
+"""How news stories name a target's holder, year and metric in shapes the rules once misread (invented sentences in the
+shapes of wire and newspaper reports): a dateline ('HAIKOU --', 'Hyderabad:'), 'the state', a city where a province builds,
+goals listed under a plan with a period, an industrial cluster."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -64,3 +65,10 @@ def test_goals_listed_under_the_plan_take_the_plan_period_s_end():
     assert _rows("", body.replace(" (2024-2026)", "")) == [
         ("Xuhui", "fund_size", 2e9, "CNY", None), ("Xuhui", "industry_size", 5e10, "CNY", None),
         ("Xuhui", "talent", 5000, "count", None)]
+
+
+def test_an_industrial_cluster_of_a_sum_is_an_industry_size():
+    assert _rows("", "Bao'an District aims to build a 20 billion yuan drone industrial cluster by 2025.") == [
+        ("Bao'an", "industry_size", 2e10, "CNY", 2025)]
+    assert _rows("", "Bao'an District will invest 20 billion yuan in drones by 2025.") == [
+        ("Bao'an", "investment", 2e10, "CNY", 2025)]
