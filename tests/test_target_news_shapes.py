@@ -72,3 +72,16 @@ def test_an_industrial_cluster_of_a_sum_is_an_industry_size():
         ("Bao'an", "industry_size", 2e10, "CNY", 2025)]
     assert _rows("", "Bao'an District will invest 20 billion yuan in drones by 2025.") == [
         ("Bao'an", "investment", 2e10, "CNY", 2025)]
+
+
+def test_a_sentence_going_on_about_a_company_s_plan_is_the_company_s():
+    lead = "Lakeview Technology Co., Ltd. will invest RMB 2 billion to build a research center in Wuhan. "
+    assert _rows("", lead + "The center is expected to employ 1,500 engineers by 2026.") == []
+    assert _rows("", lead + "It will create 300 jobs by 2026.") == []
+    # after a government's plan the same sentence is the government's
+    assert _rows("", "Wuhan will invest 2 billion yuan to build a research center. "
+                     "The center is expected to employ 1,500 engineers by 2026.") == [
+        ("Wuhan", "investment", 2e9, "CNY", None), ("Wuhan", "talent", 1500, "count", 2026)]
+    # a sentence naming a place of its own is read as before
+    assert _rows("", lead + "The center supports Wuhan's goal of a metaverse industry worth 50 billion yuan by 2025.") == [
+        ("Wuhan", "industry_size", 5e10, "CNY", 2025)]

@@ -105,3 +105,17 @@ def _holders_after(scans: SentenceScans, c_start: int, c_end: int, places: list[
         end = found[k].end()
         held_after[k] = held_after[k + 1] or end in at_places or any(rx.match(sentence, end) for rx in cfg["gov_re"].values())
     return [m.start() for m in found], held_after
+
+
+def goes_on_about_company(sentence: str, cfg: dict) -> bool:
+    """True for a sentence opening with what a company's plan just stated ('The center is expected to employ 1,500
+    engineers by 2026', 'It will create 300 jobs': targets.json company_follow_on_subjects); extract_targets asks it
+    only right after a sentence that stated a company's own figures, for a sentence naming no place.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> goes_on_about_company("The center will employ 1,500 engineers.", target_rules())
+    True
+    >>> goes_on_about_company("The city will employ 1,500 engineers.", target_rules())
+    False
+    """
+    return bool(cfg["company_follow_on_re"].match(cfg["opener_re"].sub("", sentence)))

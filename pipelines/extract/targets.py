@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
-from pipelines.extract.company_plans import company_figure, company_kind_plan, company_plan
+from pipelines.extract.company_plans import company_figure, company_kind_plan, company_plan, goes_on_about_company
 from pipelines.extract.datelines import without_dateline_places
 from pipelines.extract.english_shared import english_shared_owners
 from pipelines.extract.deadlines import deadline_ends, deadline_year, period_year, relative_year, sentence_year, sentence_years
@@ -85,6 +85,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     company_starts = sorted(m.char_start for m in mentions if m.entity_type == "company" and m.field == "body")
     out: list[Target] = []
     lead_in = None  # the line announcing the list being read ('The plan sets these goals for 2025:'): list_items.py
+    company_held = False  # the last sentence with a figure or a place stated a company's own figures, and no target
     for s, e in split_sentences(body):
         sentence = body[s:e]
         money = find_money(sentence, body, cfg)
@@ -102,6 +103,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
             or bool(amounts and item)  # a question ('Do you think they would pay him $20 million?') states none
         breakdown = False
         companies = [c - s for c in company_starts[bisect_left(company_starts, s):bisect_left(company_starts, e)]]
+        follows_company = company_held and not in_sentence and goes_on_about_company(sentence, cfg)
+        held_by_company, found_before = False, len(out)
         for a in amounts:
             if below_target_size(a, cfg):
                 continue
@@ -109,14 +112,16 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                 if a["unit"] != "count":  # 'The digital economy reached 2 trillion yuan last year': what 'that' is next
                     story.last_metric = money_metric(sentence, a, cfg, scans) or story.last_metric
                 continue
-            if company_figure(scans, a, companies) or company_plan(scans, a, companies, place_starts) \
+            if follows_company or company_figure(scans, a, companies) or company_plan(scans, a, companies, place_starts) \
                     or company_kind_plan(scans, a, place_starts):
+                held_by_company = True
                 continue
             if a["unit"] != "count" and _is_component(scans, a, story, breakdown):
                 breakdown = True
                 continue
             subject = verb_subject(body, s, s + a["start"], subject_names, subject_places) if stated else None
             if subject is not None and subject.kind in ("company", "name"):
+                held_by_company = True
                 continue  # a company's plan, or that of a name no list knows and no place: no place's target
             if stated and not (a["unit"] == "count" and breakdown):
                 target = _target(story, scans, s, a, fallback, previous_amount_end(a, ends), subject)
@@ -131,6 +136,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                     story.last_money, story.last_metric = target, target.metric
                     if target.metric in ("investment", "fund_size"):
                         story.totals.append([target.target_value, target.unit, 0.0])
+        if amounts or in_sentence:
+            company_held = held_by_company and len(out) == found_before
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
             listed = listed_names(in_sentence, len(in_sentence), body, cfg["shared_joiner_re"])[0]
