@@ -85,3 +85,12 @@ def test_a_sentence_going_on_about_a_company_s_plan_is_the_company_s():
     # a sentence naming a place of its own is read as before
     assert _rows("", lead + "The center supports Wuhan's goal of a metaverse industry worth 50 billion yuan by 2025.") == [
         ("Wuhan", "industry_size", 5e10, "CNY", 2025)]
+
+
+def test_a_plan_s_goals_are_its_owner_s_not_the_cities_where_they_happen():
+    body = ("The Union Cabinet today approved a scheme with an outlay of Rs 1,000 crore to support Web3 start-ups. "
+            "The scheme will set up 10 centres of excellence in cities including Bengaluru and Hyderabad.")
+    assert _rows("", body) == [("India", "investment", 1e10, "INR", None), ("India", "research_centers", 10, "count", None)]
+    # a sentence not about the plan still takes a place after its figure
+    assert _rows("", "A fund of 10 billion yuan for start-ups in Shenzhen will be set up by 2025.") == [
+        ("Shenzhen", "fund_size", 1e10, "CNY", 2025)]

@@ -146,7 +146,7 @@ def _last_before(story: StoryState, pos: int, wanted) -> str | None:
 
 
 def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, unit: str, fallback: str | None,
-               previous_end: int | None = None) -> str | None:
+               previous_end: int | None = None, anaphor: bool = False) -> str | None:
     """The jurisdiction that sets the target: the subject of the clause, else 'the city' resolved, else the story's.
 
     A place named between the previous figure of the sentence (ending at `previous_end`) and this one
@@ -158,13 +158,16 @@ def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, uni
     'Sichuan'
     """
     between = [] if previous_end is None else [m for m in story.places_in(previous_end, pos) if _is_subject_place(m)]
-    owner = first_subject(between, story.body) if between else _clause_owner(story, span, pos, end, fallback)
+    owner = first_subject(between, story.body) if between else _clause_owner(story, span, pos, end, fallback, anaphor)
     owner = _capital_as_country(owner, story, span)
     return currency_owner(owner, unit, pos, story)
 
 
-def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None) -> str | None:
+def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None,
+                  anaphor: bool = False) -> str | None:
     """Owner from the clause around the amount: 'by X', the clause subject, a government phrase, the sentence.
+    In a sentence whose subject is the plan named before ('The scheme will set up 10 centres in cities including
+    Bengaluru', `anaphor`), a place after the figure is where, and the plan's owner (`fallback`) holds it.
     The clause breaks, 'by' phrases and government words are looked up in one scan of the body per pattern
     (match_index.py), not read again over the clause for each figure."""
     body = story.body
@@ -193,7 +196,7 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
                 found = _by_level(level, pos, story)
                 if found:
                     return found
-    in_sentence = story.places_in(s_start, pos) or story.places_in(end, clause_end)
+    in_sentence = story.places_in(s_start, pos) or ([] if anaphor and fallback else story.places_in(end, clause_end))
     if in_sentence:
         return first_subject(in_sentence, body)
     return fallback

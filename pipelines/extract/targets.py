@@ -124,7 +124,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
                 held_by_company = True
                 continue  # a company's plan, or that of a name no list knows and no place: no place's target
             if stated and not (a["unit"] == "count" and breakdown):
-                target = _target(story, scans, s, a, fallback, previous_amount_end(a, ends), subject)
+                target = _target(story, scans, s, a, fallback, previous_amount_end(a, ends), subject, bool(anaphor))
                 if item and target.target_year is None:  # '- 10 leading companies' under '... goals for 2025:'
                     target = replace(target, target_year=sentence_year(lead_in, len(lead_in), published_at)
                                      or _plan_year_of_lead_in(lead_in, target, story, cfg))
@@ -144,7 +144,7 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
             story.listed = tuple(listed) if len(listed) >= 2 else story.listed  # what 'the three cities' stands for
         elif anaphor:
             story.prev_subject = fallback
-        _note_plan_owner(story, (s, e), in_sentence, cfg)
+        _note_plan_owner(story, (s, e), in_sentence, cfg, out[found_before:])
         lead_in = sentence if is_lead_in(sentence, cfg["lead_in_re"]) else lead_in if item else None
     named: dict[str, bool] = {}  # evidence sentence -> it names a government: read once, however many figures it holds
 
@@ -192,15 +192,21 @@ def _per_holder(target: Target, story: StoryState, scans: SentenceScans, s: int,
     return [replace(target, jurisdiction_name=h, extra={**target.extra, "holder_no": n}) for n, h in enumerate(holders)]
 
 
-def _note_plan_owner(story: StoryState, span: tuple[int, int], in_sentence: list[Mention], cfg: dict) -> None:
-    """Remember who owns the plan a sentence names ('... fit its metaverse action plan' after 'Henan'), and the end
-    of the plan's period when the sentence states one ('released an action plan (2024-2026)'): the year of the goals
-    later sentences list 'under the plan' without a year of their own."""
-    if not in_sentence:
+def _note_plan_owner(story: StoryState, span: tuple[int, int], in_sentence: list[Mention], cfg: dict,
+                     found: list[Target]) -> None:
+    """Remember who owns the plan a sentence names ('... fit its metaverse action plan' after 'Henan'; with no place
+    named, the holder of the sentence's figure: 'The Union Cabinet approved a scheme with an outlay of Rs 1,000 crore'
+    is India's by its currency), and the end of the plan's period when the sentence states one ('released an action
+    plan (2024-2026)'): the year of the goals later sentences list 'under the plan' without a year of their own."""
+    holders = [t.jurisdiction_name for t in found if t.jurisdiction_name]
+    if not in_sentence and not holders:
         return
     s, e = span
     noun = cfg["plan_intro_re"].search(story.body, s, e)
     if not noun:
+        return
+    if not in_sentence:
+        story.plan_owner = holders[0]
         return
     year = period_year(story.body[s:e], story.published_at, cfg)
     if year is not None or not cfg["plan_reference_re"].search(story.body, s, e):  # 'Under the plan' keeps its period
@@ -254,7 +260,7 @@ def previous_amount_end(amount: dict, ends: list[int]) -> int | None:
 
 
 def _target(story: StoryState, scans: SentenceScans, s: int, a: dict, fallback: str | None,
-            previous_end: int | None = None, subject: Subject | None = None) -> Target:
+            previous_end: int | None = None, subject: Subject | None = None, anaphor: bool = False) -> Target:
     """Build one Target from an amount found in the sentence `scans` reads, starting at s in the body; a known
     organization as the subject (`subject`, subjects.py) holds it for its own jurisdiction, or for none, and a place
     as the subject outranks a place named before it in the sentence. What depends on the sentence alone (its
@@ -280,7 +286,7 @@ def _target(story: StoryState, scans: SentenceScans, s: int, a: dict, fallback: 
         owner = subject.owner
     else:
         owner = find_owner(story, (s, e), s + a["start"], s + a["end"], unit, fallback,
-                           None if previous_end is None else s + previous_end)
+                           None if previous_end is None else s + previous_end, anaphor)
     if subject is not None and subject.kind == "place" and owner != subject.owner and (
             any(m.entity_name == owner for m in story.places_in(s, subject.start))
             or not any(m.entity_name == owner for m in story.places_in(s, e))):
