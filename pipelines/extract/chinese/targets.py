@@ -20,6 +20,7 @@ from pipelines.extract.chinese.lists import listed_counts
 from pipelines.extract.chinese.national import national_body_re, national_subject
 from pipelines.extract.chinese.numbers import chinese_number, half_width, numeral_pattern, with_year_digits
 from pipelines.extract.chinese.orgs import owns_no_place
+from pipelines.extract.chinese.plan_context import LocatedPlaces, PlanPeriod
 from pipelines.extract.chinese.places import HAN
 from pipelines.extract.chinese.shared import shared_owners
 from pipelines.extract.chinese.subjects import (KATAKANA_NAME, SentenceClauses, subject_clause_start, subject_holder,
@@ -150,6 +151,8 @@ def rules(language: str = "chinese") -> dict:
     reach[cfg["shared_cue_re"]], reach[cfg["shared_not_re"]] = max(map(len, cfg["shared_cues"])), max(map(len, cfg["shared_not_words"]))
     cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
         rf"(?:(?!\d)|(?<!\d))(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
+    cfg["plan_noun_re"] = re.compile(_alt(cfg["plan_nouns"])) if cfg["plan_nouns"] else None  # plan_context.py
+    cfg["plan_reference_re"] = re.compile(_alt(cfg["plan_reference_cues"])) if cfg["plan_reference_cues"] else None
     cfg["level_subject_re"] = level_subject_re(cfg)  # '全省将培育…': chinese/levels.py
     cfg["national_body_re"] = national_body_re(cfg)  # '商务部日前印发…': chinese/national.py
     cfg["subject_re"] = subject_re(cfg)  # a company suffix and a plan word after a clause's first name
@@ -442,6 +445,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     lead_in, lead_year = False, None  # reading the items of a list of goals (list_items.py), and its year
     past_list = False  # reading the items of a list under a past year's heading ('2023年工作亮点：'): results, no goals
     out: list[Target] = []
+    plan = PlanPeriod(cfg)  # the period of the plan the story names: its later sentences' year (plan_context.py)
     for s, e in split_sentences(body):
         sentence = text[s:e]
         if "\n" in body[last_end:s]:
@@ -459,6 +463,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
             in_names = by_start[bisect_left(name_starts, s):bisect_left(name_starts, e)]
             clauses = SentenceClauses(body, s, e, in_names, in_sentence)
             levels = SentenceLevels(body, s, e, cfg)  # '全省将培育…': the province's figures
+            located = LocatedPlaces(body, in_sentence, cfg)  # '将在江宁区…建设': where, not who
             for a in amounts:
                 if _rejected(scans, a, published_at) or below_target_size(a, cfg):
                     continue
@@ -476,11 +481,15 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 national = national.owner if national else None
                 owner, unit = _owner_and_unit(story, (subject_from, e), s + a["start"], s + a["end"], a,
                                               None if before is None else s + before, cfg,
-                                              national or level_subject(story, levels, s + a["start"], cfg))
+                                              national or level_subject(story, levels, s + a["start"], cfg)
+                                              or (located.first_holder(s, subject_from) or story.prev_subject
+                                                  if located.only(subject_from, s + a["start"]) else None))
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 owner = owner or territory_of_currency(unit)  # 政府將撥款5000萬港元 with no place named: Hong Kong's
                 due = year if year is not None else lead_year if item else earlier_year
+                if year is None and not item and earlier_year == title_year:
+                    due = plan.year_for(sentence) or due  # '计划明确，将建设5个…' after '《…计划（2023—2025年）》
                 holders = [owner] if national else shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures,
                                                                  owner, scans)
                 holder = subject_holder(body, s, s + a["start"], names, in_sentence, cfg, clauses)
@@ -497,6 +506,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                                        "amount_end": s + a["end"], "year_is_stated": (year is not None) if due is not None else None,
                                        "holder_no": holder_no}))
         earlier_year = year if year is not None else earlier_year
+        plan.note(sentence)
         if in_sentence:
             story.prev_subject = first_subject(in_sentence, body)
         elif level := level_subject(story, SentenceLevels(body, s, e, cfg), e, cfg):
