@@ -62,3 +62,11 @@ def test_a_menu_above_the_first_sentence_is_left_out():
 def test_a_long_run_of_item_lines_with_figures_above_the_first_sentence_is_kept():
     items = ["Item 1", "Red, 2 kg", "$12", "Item 2", "Blue, 3 kg", "$15", "Item 3", "Green, 4 kg", "$19"]
     assert without_furniture_edges(items + STORY, text_rules()) == items + STORY
+
+
+def test_a_last_sentence_closed_by_an_end_mark_is_the_story_s_last():
+    last = "Lakeside district plans to attract 1,000 digital firms in the next three years. ■"
+    body = without_furniture_edges(STORY + [last, "Follow us"], text_rules())
+    assert body == STORY + [last]
+    # a mark alone ends nothing: a short line with it is still furniture
+    assert without_furniture_edges(STORY + ["Follow us ■"], text_rules()) == STORY

@@ -13,7 +13,8 @@ from pipelines.parse.scripts import UNSPACED_END, ends_sentence_unspaced, has_un
 from pipelines.parse.text.view import may_hold
 
 EDGE_SYMBOLS = " ↑↓→←»«›‹>|·•–—-"
-SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?$|" + UNSPACED_END)  # 。！？ end a Chinese or Japanese sentence
+# 。！？ end a Chinese or Japanese sentence; a magazine's or wire's end mark may follow a story's last one ('... years. ■')
+SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?(?:\s[■□◆])?$|" + UNSPACED_END)
 BULLET = re.compile(r"^(?:[•●▪◦‣∙*]|-(?=\s))\s*")
 BREADCRUMB = re.compile(r"(you are here|home)\s*[:>›»]", re.I)
 CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
