@@ -248,3 +248,11 @@ def test_common_word_places_need_place_context(text, expected):
 def test_a_place_name_written_with_a_typographic_apostrophe_is_found():
     found = [(m.entity_name, m.surface_text) for m in find_jurisdictions("Officials in Xi’an and Lu‘an met on Monday.")]
     assert found == [("Xi'an", "Xi’an"), ("Lu'an", "Lu‘an")]
+
+
+def test_a_place_naming_a_currency_is_no_mention():
+    names = lambda text: [m.entity_name for m in find_jurisdictions(text)]
+    assert names("worth 1 trillion yuan (about 140.7 billion U.S. dollars) by 2027") == []
+    assert names("a budget of 10 billion Hong Kong dollars") == []
+    assert names("The United States will spend 1 billion dollars.") == ["United States"]
+    assert names("Hong Kong dollar deposits rose in Hong Kong.") == ["Hong Kong"]

@@ -24,6 +24,7 @@ def _rules() -> dict:
     name = r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)"
     rules["district_re"] = re.compile(rf"\b{name} (?:{dw})\b")
     rules["district_of_re"] = re.compile(rf"\b{name}, an? (?:[a-z]+ )?(?:{dw}) (?:of|in) ([A-Z][a-z]+)")
+    rules["currency_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["currency_words_after"]))
     rules["org_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["org_words_after"]))
     rules["org_before_re"] = re.compile(r"(?:%s)\s$" % "|".join(re.escape(w) for w in rules["org_words_before"]))
     cues = "|".join(re.escape(w) for w in sorted(rules["place_cues_before"], key=len, reverse=True))
@@ -178,7 +179,7 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
     _learn_districts(text, gaz, rules)
     out, minor = [], []
     for start, end, name in _candidates(text, gaz):
-        if text.startswith("$", end) or _inside_org_name(text, start, end, rules) \
+        if text.startswith("$", end) or rules["currency_after_re"].match(text, end) or _inside_org_name(text, start, end, rules) \
                 or _inside_longer_name(text, start, end, gaz.lookup(text[start:end].rstrip(".")) or gaz.places[name],
                                        gaz, rules):
             continue
