@@ -37,3 +37,8 @@ def test_places_after_zai_are_where_the_plan_builds_not_who_sets_it():
 def test_city_level_finance_is_the_city():
     rows = _rows("南京出台元宇宙计划", PLAN + "江宁区将建设2个园区。同时，市级财政将设立总规模50亿元的元宇宙产业基金。")
     assert ("Nanjing", "fund_size", 5e9, "CNY", None) in rows
+
+
+def test_industrial_clusters_counted_by_chu_are_parks():
+    rows = _rows("臺北推動元宇宙", "臺北市產業局表示，將在內湖科技園區設立2處元宇宙產業聚落。")
+    assert rows == [("Taipei", "industrial_parks", 2, "count", None)]

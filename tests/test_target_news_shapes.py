@@ -94,3 +94,9 @@ def test_a_plan_s_goals_are_its_owner_s_not_the_cities_where_they_happen():
     # a sentence not about the plan still takes a place after its figure
     assert _rows("", "A fund of 10 billion yuan for start-ups in Shenzhen will be set up by 2025.") == [
         ("Shenzhen", "fund_size", 1e10, "CNY", 2025)]
+
+
+def test_a_program_s_sum_is_spending_and_trading_worth_is_a_size():
+    assert _rows("", "Osaka Prefecture plans a Web3 program worth ¥1 billion.") == [("Osaka", "investment", 1e9, "JPY", None)]
+    assert _rows("", "Busan expects its exchange to handle trading worth 1.3 trillion won a year by 2026.") == [
+        ("Busan", "industry_size", 1.3e12, "KRW", 2026)]
