@@ -100,3 +100,10 @@ def test_a_program_s_sum_is_spending_and_trading_worth_is_a_size():
     assert _rows("", "Osaka Prefecture plans a Web3 program worth ¥1 billion.") == [("Osaka", "investment", 1e9, "JPY", None)]
     assert _rows("", "Busan expects its exchange to handle trading worth 1.3 trillion won a year by 2026.") == [
         ("Busan", "industry_size", 1.3e12, "KRW", 2026)]
+
+
+def test_a_budget_s_fiscal_year_is_its_year():
+    assert _rows("", "The Tokyo Metropolitan Government will set aside ¥5 billion in its fiscal 2024 budget for Web3 startups.") == [
+        ("Tokyo", "investment", 5e9, "JPY", 2024)]
+    assert _rows("", "The Tokyo Metropolitan Government will set aside ¥5 billion for Web3 startups.") == [
+        ("Tokyo", "investment", 5e9, "JPY", None)]

@@ -7,7 +7,9 @@ from datetime import datetime
 
 YEAR_BY = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
 YEAR_RANGE = re.compile(r"\b(20\d\d)\s?(?:-|–|—|to)\s?(20\d\d)\b")
-YEAR_GOAL = re.compile(r"\b(20\d\d)\s(?:targets?|goals?|deadlines?)\b")
+YEAR_GOAL = re.compile(r"\b(20\d\d)\s(?:targets?|goals?|deadlines?|budgets?)\b"  # 'its 2027 goal', 'the 2024 budget'
+                       r"|\b(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)(20\d\d)\b")  # 'its fiscal 2024 budget', 'FY2025'
+
 DEADLINE = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till)\s(?:the\s)?(?:(?:end|close)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
 
 
@@ -32,10 +34,12 @@ def sentence_years(sentence: str, published_at: datetime | None) -> list[tuple[i
 
     >>> sentence_years("a 2023-2025 plan sets goals by 2027", None)
     [(2, 2025), (28, 2027)]
+    >>> sentence_years("will set aside 5 billion yen in its fiscal 2024 budget", None)
+    [(36, 2024)]
     """
     cands = [(m.start(), int(m.group(1))) for m in YEAR_BY.finditer(sentence)]
     cands += [(m.start(), int(m.group(2))) for m in YEAR_RANGE.finditer(sentence)]
-    cands += [(m.start(), int(m.group(1))) for m in YEAR_GOAL.finditer(sentence)]
+    cands += [(m.start(), int(m.group(1) or m.group(2))) for m in YEAR_GOAL.finditer(sentence)]
     return sorted(_recent(cands, published_at))
 
 
