@@ -107,3 +107,8 @@ def test_a_budget_s_fiscal_year_is_its_year():
         ("Tokyo", "investment", 5e9, "JPY", 2024)]
     assert _rows("", "The Tokyo Metropolitan Government will set aside ¥5 billion for Web3 startups.") == [
         ("Tokyo", "investment", 5e9, "JPY", None)]
+
+
+def test_a_count_added_or_attracted_is_done_not_a_goal():
+    assert _rows("", "Hainan added 300 digital economy companies in the first nine months of the year.") == []
+    assert _rows("", "Hainan aims to add 300 digital economy companies by 2025.") == [("Hainan", "companies", 300, "count", 2025)]

@@ -60,6 +60,10 @@ class TextThresholds:
     menu_item_max_words: int
     teaser_reach: int
     related_min_words: int
+    next_story_headline_words: int
+    next_story_min_words: int
+    next_story_min_paragraphs: int
+    next_story_max: int
     related_share: float
     inline_reach: int
     inline_prose_score: float

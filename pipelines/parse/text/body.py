@@ -25,8 +25,12 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
     """
     main = Draft(lines[t].text if t is not None else None, meta)
     kept_after = _kept_words_after(lines, keep)
-    related_min_words = text_rules().thresholds.related_min_words
+    limits = text_rules().thresholds
+    related_min_words = limits.related_min_words
     words, related_at = 0, None
+    # the page prints a story's date under its headline, and prints a few more stories so under it (a listing prints many)
+    dated_header = t is not None and next_story_header(lines, t) and \
+        sum(next_story_header(lines, k) for k in range(t + 1, len(lines))) <= limits.next_story_max
     i = body_from(lines, t, keep)
     while i < len(lines):
         line = lines[i]
@@ -37,6 +41,10 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
         if line.kind == "related" and words >= min(kept_after[i], related_min_words) \
                 and not _inline_related(lines, i, scores, words, kept_after[i]) and not _list_section(main, i, keep):
             related_at = i + 1
+            break
+        if dated_header and words >= limits.next_story_min_words and len(main.paragraphs) >= limits.next_story_min_paragraphs \
+                and next_story_header(lines, i):
+            related_at = i  # another story's headline and dated line, as the page printed the main story's
             break
         if line.kind == "end" and main.paragraphs and not main.closed and _story_heading(lines, i, keep):
             main.paragraphs.append(line.text)  # 'Comments' heading a section of the story: its prose goes on under it
@@ -276,3 +284,15 @@ def body_paragraphs(texts: list[str], title: str | None, protected: set[str], ru
                 continue
             out.append(piece)
     return out
+
+
+def next_story_header(lines: list[Line], i: int) -> bool:
+    """True when line i opens another story the way a page prints each story's header: a headline over a line
+    carrying only its date (and a category or a byline: 'Regulation·March 13, 2024', 'Updated: 2023-10-08 10:00'),
+    then the story's text, as pages that load the next story under the one read print it with no 'Related' marker
+    between. A government notice's closing office and date ('合肥市人民政府办公室' over '2024年4月12日') have no text under them."""
+    if not (lines[i].kind == "headline" and lines[i].words >= text_rules().thresholds.next_story_headline_words
+            and i + 1 < len(lines) and lines[i + 1].kind == "meta" and lines[i + 1].meta.get("date")):
+        return False
+    k = next((k for k in range(i + 2, len(lines)) if lines[k].kind != "meta"), len(lines))
+    return k < len(lines) and lines[k].kind == "text"  # its story under it: not a notice's signature and date
