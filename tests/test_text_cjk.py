@@ -113,3 +113,19 @@ def test_html_page_labelled_publication_time_line_is_not_body():
     assert main.published_at == datetime(2023, 5, 3)
     assert "发布时间" not in main.body and "来源" not in main.body
     assert main.body.startswith("为加快") and main.body.endswith("落到实处。")
+
+
+def test_a_chinese_header_s_labelled_fields_are_no_headline():
+    story = ("日前，江城市印发《江城市促进元宇宙产业创新发展实施方案》，提出到2026年元宇宙产业规模力争突破500亿元，"
+             "培育10家以上具有较强竞争力的元宇宙领军企业。")
+    more = "根据方案，江城市将打造5个元宇宙特色产业园区，建设20个元宇宙示范应用场景。"
+    # the headline over a dateline with the source's field, the reporter's credit led by the outlet ('每经记者 刘洋')
+    for header in (["江城：到2026年元宇宙产业规模力争突破500亿元", "2024年03月05日08:21 | 来源：江城日报"],
+                   ["每经记者 刘洋 每经编辑 陈梦", "2024-06-18 21:10:33", "江城：到2026年元宇宙产业规模力争突破500亿元"],
+                   ["江城：到2026年元宇宙产业规模力争突破500亿元", "发布日期：2024-05-14", "发布单位：江城市政府产业发展局"]):
+        stories = parse_text("\n".join(["江城新闻网", "首页 > 财经"] + header + [story, more]))
+        assert stories[0].title == "江城：到2026年元宇宙产业规模力争突破500亿元"
+        assert "来源" not in stories[0].body and "每经" not in stories[0].body and "发布单位" not in stories[0].body
+    stories = parse_text("\n".join(["每经记者 刘洋 每经编辑 陈梦", "2024-06-18 21:10:33",
+                                    "江城：到2026年元宇宙产业规模力争突破500亿元", story, more]))
+    assert stories[0].author == "刘洋"

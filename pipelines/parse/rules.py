@@ -121,6 +121,7 @@ class TextRules:
     byline: re.Pattern
     byline_cues: tuple[str, ...]  # one of these is in every byline (a line without any is not read for one)
     han_byline: re.Pattern  # a Chinese writer's field ('作者：李华') anywhere on a line
+    han_meta_field: re.Pattern  # a labelled field of a Chinese header line ('来源：人民网', '每经记者 刘洋'; one part, whole)
     writer_role: re.Pattern  # a writer's role on the line under the name ('Senior Tech Writer')
     provider: re.Pattern
     thread_author: tuple[re.Pattern, ...]
@@ -190,6 +191,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
         byline_cues=tuple(raw["byline_cues"]),
         han_byline=re.compile(raw["han_byline"]),
+        han_meta_field=re.compile(raw["han_meta_field"]),
         writer_role=re.compile(raw["writer_roles"], flags),
         question_asker=re.compile(raw["question_asker"], flags | re.MULTILINE),
         question_asker_cue=raw["question_asker_cue"],

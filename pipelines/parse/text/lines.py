@@ -87,6 +87,10 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
             meta["date"] = short  # 'Published 3/15/24': a two-digit year read only after a publication label
         elif byline := rules.byline.fullmatch(part):
             meta["author"] = byline.group("name").strip()
+        elif has_unspaced(part[:1]) and (field := rules.han_meta_field.fullmatch(part)):
+            meta["credit"] = True  # '来源：人民网', '每经记者 刘洋': a Chinese header's field
+            if field.group("name"):
+                meta.setdefault("author", field.group("name"))
         elif rules.reading_time.fullmatch(part):
             meta["reading_time"] = True
         elif rules.relative_date.fullmatch(part):
@@ -102,7 +106,7 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
     if "date" in meta and meta["date"] is None:
         del meta["date"]
     if meta.get("date") or meta.get("author") or meta.get("category") or meta.get("forum") or meta.get("reading_time") \
-            or meta.get("relative_date"):
+            or meta.get("relative_date") or meta.get("credit"):
         return meta
     return None
 
