@@ -286,3 +286,23 @@ def test_a_jsonld_article_body_that_is_only_a_summary_leaves_the_story_whole():
             "<h1>Ferry terminal opens</h1>" + "".join(f"<p>{s}</p>" for s in said) + "</article></body></html>")
     [story] = parse_html(page)
     assert story.body.split("\n\n") == said
+
+
+def test_a_labelled_author_field_in_a_header_line_is_the_author():
+    page = ("<html><head><title>Province unveils plan - Daily</title></head><body><div id='content'>"
+            "<h2 class='headline'>Province unveils plan for metaverse industry</h2>"
+            "<div class='info'>Source: Province Daily | Author: Li Na | 2023-08-29 10:12</div>"
+            "<div class='txt'><p>The province aims to grow its metaverse industry to 250 billion yuan by 2025, "
+            "according to an action plan released on Tuesday by the provincial government.</p>"
+            "<p>The province will also build five metaverse industrial parks and train 50,000 professionals.</p>"
+            "</div></div></body></html>")
+    assert parse_html(page)[0].author == "Li Na"
+    assert parse_html(page.replace("Author: Li Na", "Editor: Li Na"))[0].author is None
+
+
+def test_a_writer_printed_in_capitals_is_written_as_a_name():
+    text = ("Tokyo sets aside funds to lure Web3 startups\n\nBY KENJI SATO\n\nMar 12, 2024\n\n"
+            "The Tokyo Metropolitan Government will set aside 5 billion yen in its budget to attract Web3 startups "
+            "to the capital, the governor said on Tuesday.\n\nThe city aims to help 100 startups set up by 2026.")
+    stories, _, _ = parse_document(RawDocument("id", "a.txt", "txt", len(text), text=text))
+    assert stories[0].author == "Kenji Sato"

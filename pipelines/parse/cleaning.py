@@ -58,6 +58,19 @@ def normalize_whitespace(text: str) -> str:
     return "\n".join(line.strip() for line in SPACES.sub(" ", text).split("\n"))  # SPACES holds no line end
 
 
+def readable_name(name: str | None) -> str | None:
+    """A writer's name printed in capitals ('BY KENJI SATO', a site's style) as a name is written: 'Kenji Sato'. A
+    name of one word ('AFP', 'XINHUA': an agency's initials or name) or already in mixed case is left as printed.
+
+    >>> [readable_name(n) for n in ("KENJI SATO", "MARY O'NEIL and JOHN LEE", "AFP", "Ann Lee", None)]
+    ['Kenji Sato', "Mary O'Neil and John Lee", 'AFP', 'Ann Lee', None]
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", name or "") if w.lower() != "and"]
+    if len(words) < 2 or not all(w.isupper() for w in words):
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if m.group().lower() != "and" else "and", name)
+
+
 def remove_inline_credits(text: str) -> str:
     """Replace photo/agency credits glued inside a paragraph by a paragraph break.
 

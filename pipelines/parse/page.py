@@ -5,6 +5,7 @@ import hashlib
 import re
 import unicodedata
 
+from pipelines.parse.cleaning import readable_name
 from pipelines.parse.text.page import parse_text
 from pipelines.parse.urls import site_of
 from pipelines.records import RawDocument, Story
@@ -80,6 +81,7 @@ def parse_document(doc: RawDocument) -> tuple[list[Story], str, str | None]:
     for story in stories:
         story.story_key = story_key(story.title, story.body)
         story.source_site = story.source_site or site
+        story.author = readable_name(story.author)  # 'KENJI SATO' as printed -> 'Kenji Sato'
         if story.story_key in seen:
             continue
         seen.add(story.story_key)

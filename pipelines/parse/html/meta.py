@@ -14,8 +14,12 @@ from lxml.html import HtmlElement, fromstring
 
 from pipelines.parse.dates import DATE_PATTERN, parse_date
 from pipelines.parse.html.rules import norm_text, rules
+from pipelines.parse.scripts import has_unspaced
 
 BYLINE_PREFIX = re.compile(r"^(?:(?:written|posted|reported|published)\s+)?by[:\s]+", re.I)
+# A labelled author field among a header line's parts ('Source: Sichuan Today | Author: Li Na | 2023-08-29', '作者：李娜').
+AUTHOR_FIELD = re.compile(r"(?:^|\s[|·•]\s)(?:(?i:authors?|writer|reporter|written by)\s*[:：]|作者\s*[：:]|记者\s*[：:])\s*"
+                          r"(?P<name>[^|·•]+?)\s*(?=\s[|·•]\s|$)")
 # The word joining a name to the date after it: 'Ann Lee on', 'Ann Lee | Updated'.
 WORD_BEFORE_DATE = re.compile(r"\s(?:on|at|updated|published)$", re.I)
 SEPARATORS = " ,·|•–—-"
@@ -219,10 +223,15 @@ def markup_author(scope: HtmlElement) -> str | None:
     hit = first_cue_text(scope, "author", 8)
     if hit:
         return clean_author(hit[1])
-    for el in scope.iter("p", "div", "span"):  # a plain 'By Ann Lee · May 2' line
+    for el in scope.iter("p", "div", "span"):  # a plain 'By Ann Lee · May 2' line, or a labelled field in one
         text = norm_text(el.text_content())
-        if BYLINE_PREFIX.match(text) and len(text.split()) <= 14:
+        if len(text.split()) > 14:
+            continue
+        if BYLINE_PREFIX.match(text):
             return clean_author(text)
+        if (field := AUTHOR_FIELD.search(text)) and (name := clean_author(field.group("name"))) \
+                and (names_people(name) or has_unspaced(name)):
+            return name
     return None
 
 
