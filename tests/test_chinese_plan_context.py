@@ -42,3 +42,10 @@ def test_city_level_finance_is_the_city():
 def test_industrial_clusters_counted_by_chu_are_parks():
     rows = _rows("臺北推動元宇宙", "臺北市產業局表示，將在內湖科技園區設立2處元宇宙產業聚落。")
     assert rows == [("Taipei", "industrial_parks", 2, "count", None)]
+
+
+def test_a_fund_already_set_up_is_a_target_and_a_count_already_reached_is_not():
+    rows = _rows("深圳AI", "南山区、福田区已分别设立50亿元和30亿元的区级人工智能基金。")
+    assert rows == [("Futian", "fund_size", 3e9, "CNY", None), ("Nanshan", "fund_size", 5e9, "CNY", None)]
+    assert _rows("深圳AI", "深圳已引进人工智能企业100家。") == []
+    assert _rows("深圳AI", "深圳人工智能产业规模已达到1000亿元。") == []

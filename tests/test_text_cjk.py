@@ -129,3 +129,8 @@ def test_a_chinese_header_s_labelled_fields_are_no_headline():
     stories = parse_text("\n".join(["每经记者 刘洋 每经编辑 陈梦", "2024-06-18 21:10:33",
                                     "江城：到2026年元宇宙产业规模力争突破500亿元", story, more]))
     assert stories[0].author == "刘洋"
+
+
+def test_a_financial_disclaimer_and_a_short_editor_credit_end_the_story():
+    stories = _page(TITLE, *BODY, "（责编：李明、王红）", "免责声明：本文内容与数据仅供参考，不构成投资建议。")
+    assert "责编" not in stories[0].body and "免责声明" not in stories[0].body and BODY[-1] in stories[0].body

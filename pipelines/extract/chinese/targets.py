@@ -127,6 +127,8 @@ def rules(language: str = "chinese") -> dict:
     cfg["range_re"] = re.compile(cfg["range_pattern"])
     cfg["relative_year_res"] = [re.compile(p) for p in cfg["relative_year_patterns"]]
     cfg["soft_not_target"] = frozenset(cfg["soft_not_target_cues"])
+    cfg["done_words"] = frozenset(cfg["done_words"])  # _clause_verdicts: a fund already set up
+    cfg["fund_set_up_re"] = re.compile(_alt(cfg["fund_set_up_cues"])) if cfg["fund_set_up_cues"] else re.compile(r"(?!)")
     money_words = _alt(w for _, words in cfg["money_metrics"] for w in words)
     cfg["purpose_re"] = re.compile(  # a verb not naming a kind of money ('企业发展基金' is a fund's name)
         rf"(?:{_alt(cfg['purpose_verbs'])})(?!{money_words})") if cfg["purpose_verbs"] else None
@@ -303,9 +305,9 @@ def _rejected(scans: SentenceScans, a: dict, published_at: datetime | None) -> b
     """A statistic, a past figure, an analyst's estimate, a company result or a per-firm ceiling, not a target.
     All but the threshold test read the figure's clause alone, so they are worked out once per clause."""
     c_start, c_end = scans.clause(a["start"], a["end"])
-    stated, per_unit, forecast, past_before = scans.kept(("rejected", c_start, c_end),
-                                                         lambda: _clause_verdicts(scans, c_start, c_end, published_at))
-    if stated:
+    stated, per_unit, forecast, past_before, fund_set_up = scans.kept(
+        ("rejected", c_start, c_end), lambda: _clause_verdicts(scans, c_start, c_end, published_at))
+    if stated and not (fund_set_up and a["unit"] != "count"):
         return True
     if a["unit"] != "count" and per_unit:
         return True  # a grant's ceiling for each firm or project ('每家企业最高奖励500万元'), not a total
@@ -322,10 +324,11 @@ def _part_of_earlier(scans: SentenceScans, a: dict, before: int) -> bool:
 
 
 def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
-                     published_at: datetime | None) -> tuple[bool, bool, bool, bool]:
+                     published_at: datetime | None) -> tuple[bool, bool, bool, bool, bool]:
     """For the clause text[c_start:c_end]: (it states a statistic or a past figure, it names a per-firm ceiling, a
     forecaster named before it gives its figure and the clause plans nothing, what stands before it dates the sentence
-    in the past and the clause commits to nothing)."""
+    in the past and the clause commits to nothing, it says a fund was already set up: '已设立50亿元的基金' is a fund
+    set up, a target, as 'has set up a 10 billion yuan fund' is on the English path; done_words are its only cues)."""
     cfg, sentence = scans.cfg, scans.text
     clause = sentence[c_start:c_end]
     cues = {m.group() for m in cfg["not_target_cues_re"].finditer(clause)}
@@ -335,7 +338,9 @@ def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
     # '据IDC预测，…市场规模将达到1.5万亿元': the forecaster's figure, whatever 将 follows
     forecast = _forecaster_before(scans, c_start) and not cfg["planned_commitment_cues_re"].search(clause)
     past_before = scans.first(cfg["not_target_cues_re"], 0, c_start) or past_year(sentence[:c_start], published_at, cfg)
-    return stated, per_unit, forecast, bool(past_before) and not cfg["commitment_cues_re"].search(clause)
+    fund_set_up = bool(cues) and cues <= cfg["done_words"] and bool(cfg["fund_set_up_re"].search(clause)) \
+        and bool(dict(cfg["metric_res"])["fund_size"].search(clause))
+    return stated, per_unit, forecast, bool(past_before) and not cfg["commitment_cues_re"].search(clause), fund_set_up
 
 
 def _forecaster_before(scans: SentenceScans, c_start: int) -> bool:
