@@ -284,6 +284,8 @@ class HeaderRules:
     member_rank_cues: tuple[str, ...]
     trail_start: re.Pattern
     author_box_heading: re.Pattern
+    author_link: re.Pattern
+    author_link_under_name: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -326,4 +328,6 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         member_rank_cues=tuple(labels["member_rank_cues"]),
         trail_start=re.compile(labels["trail_start"], flags),
         author_box_heading=re.compile(labels["author_box_heading"], flags),
+        author_link=re.compile(labels["author_link"], flags),
+        author_link_under_name=re.compile(labels["author_link_under_name"], flags),
     )

@@ -15,6 +15,7 @@ from pipelines.parse.cleaning import camel_tokens
 from pipelines.parse.dates import numeric_order, reading_order
 from pipelines.parse.text.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
+from pipelines.parse.text.author_links import author_link
 from pipelines.parse.text.bios import bio_author
 from pipelines.parse.text.body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
                                        without_thread_furniture)
@@ -238,6 +239,9 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
+    if "author" not in meta and (link := author_link(texts, footer)):
+        meta["author"] = link[1]  # 'View all posts by Ann Lee': the link to the writer's other posts
+        used.update(link[0])
     if "author" not in meta and (reporter := han_wire_reporter(texts, body_start)):
         meta["author"] = reporter  # '本报讯（记者 黄伟）' opening the first paragraph, which stays in the body
     if "author" not in meta and (submitter := link_submitter(texts, story_end)):

@@ -1,0 +1,40 @@
+"""Bylines and datelines in the shapes the modern web's templates print them, as a browser's innerText renders them:
+small invented pages, each asserting who and what day the main story is credited to, and what must not be."""
+from __future__ import annotations
+
+from pipelines.parse.text.page import parse_text
+
+PROSE = ("The city government said on Monday that the fund of 500 million yuan will back start-ups that build "
+         "virtual showrooms for local factories, with the first grants due in the spring.")
+MORE = ("Officials expect about forty companies to apply in the first round, and the district will add office "
+        "space near the railway station for the teams that win grants from the fund.")
+THIRD = ("Some founders said the grants were too small to matter, while others welcomed any help with the cost "
+         "of renting studios and cameras in a year when sales have been slow.")
+TITLE = "City sets up a fund for start-ups building virtual showrooms"
+MENU = ["Daily Courier", "Home", "World", "Business", "Technology"]
+
+
+def _main(header: list[str], after: list[str] = ()):
+    """The main story of a page: a menu, the headline, `header` under it, three paragraphs, `after`, a footer."""
+    return parse_text("\n".join([*MENU, TITLE, *header, PROSE, MORE, THIRD, *after, "About us", "Contact"]))[0]
+
+
+def _day(story) -> str | None:
+    return str(story.published_at.date()) if story.published_at else None
+
+
+def test_a_link_to_the_writers_posts_under_the_story_names_the_author():
+    story = _main(["March 3, 2024"], ["View all posts by Jane Doe"])
+    assert story.author == "Jane Doe"
+    assert "View all posts" not in story.body
+
+
+def test_a_name_over_a_link_to_its_posts_names_the_author():
+    story = _main(["March 3, 2024"], ["Jane Doe", "View all posts"])
+    assert story.author == "Jane Doe"
+    assert "Jane Doe" not in story.body
+
+
+def test_links_to_several_writers_posts_name_no_author():
+    story = _main(["March 3, 2024"], ["Our writers", "More articles by Jane Doe", "More articles by John Roe"])
+    assert story.author is None
