@@ -38,3 +38,19 @@ def test_a_name_over_a_link_to_its_posts_names_the_author():
 def test_links_to_several_writers_posts_name_no_author():
     story = _main(["March 3, 2024"], ["Our writers", "More articles by Jane Doe", "More articles by John Roe"])
     assert story.author is None
+
+
+def test_a_name_over_a_follow_button_and_a_reading_time_over_the_date_is_the_author():
+    story = _main(["A short dek about the fund and what it means", "Jane Doe", "Follow", "5 min read", "·", "Mar 3, 2024"])
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_name_over_its_social_links_over_the_date_is_the_author():
+    story = _main(["Jane Doe", "Twitter", "LinkedIn", "March 3, 2024"])
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+
+
+def test_the_publication_under_a_published_in_label_by_the_date_is_no_author():
+    story = _main(["Jane Doe", "·", "Follow", "Published in", "Harbour Weekly", "·", "5 min read", "·", "Mar 3, 2024"])
+    assert story.author != "Harbour Weekly"
+    assert _day(story) == "2024-03-03"

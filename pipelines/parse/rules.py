@@ -234,6 +234,7 @@ class HeaderLimits:
     labelled_date_reach: int
     name_line_max_words: int
     name_near_date: int
+    byline_furniture_reach: int
     crumb_max_words: int
     crumb_item_words: int
     crumb_reach: int
@@ -284,6 +285,8 @@ class HeaderRules:
     member_rank_cues: tuple[str, ...]
     trail_start: re.Pattern
     author_box_heading: re.Pattern
+    byline_furniture: re.Pattern
+    venue_label: re.Pattern
     author_link: re.Pattern
     author_link_under_name: re.Pattern
 
@@ -328,6 +331,8 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         member_rank_cues=tuple(labels["member_rank_cues"]),
         trail_start=re.compile(labels["trail_start"], flags),
         author_box_heading=re.compile(labels["author_box_heading"], flags),
+        byline_furniture=re.compile(labels["byline_furniture"], flags),
+        venue_label=re.compile(labels["venue_label"], flags),
         author_link=re.compile(labels["author_link"], flags),
         author_link_under_name=re.compile(labels["author_link_under_name"], flags),
     )

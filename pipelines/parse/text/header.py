@@ -227,8 +227,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 meta["author"] = name  # a byline on the date's own line
             elif (name := _name_beside_date(text, found)) and plausible_name(name, view.page):
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
-            for j in sorted(range(i - lim.name_near_date, i + lim.name_near_date + 1), key=lambda j: abs(j - i)):
-                if "author" not in meta and "author_guess" not in meta and j not in (i, title) and 0 <= j < len(texts) \
+            for j in lines_beside(texts, i, lim.name_near_date):
+                if "author" not in meta and "author_guess" not in meta and j != title \
                         and (name := name_alone(texts[j])) and not _field_value(texts, j) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
                         and plausible_name(name, view.page):
@@ -278,9 +278,41 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
             if view.date(k) or head.credit_label.match(text) or head.author_label.fullmatch(text) \
                     or rules.reading_time.fullmatch(text):
                 return tuple(range(i, k)), name
-            if name_alone(text) != name:
+            if name_alone(text) != name and not byline_furniture(text):
                 break
     return None
+
+
+def byline_furniture(text: str) -> bool:
+    """True when a short line by a byline tells neither the name nor the date: a follow button, a social link, the
+    avatar's alt text, a separator or a reading time (header.labels.byline_furniture; text_rules' reading_time).
+
+    >>> [byline_furniture(t) for t in ["Follow", "LinkedIn", "·", "5 min read", "Ann Lee", "March 3, 2024"]]
+    [True, True, True, True, False, False]
+    """
+    text = text.strip()
+    return bool(header_rules().byline_furniture.fullmatch(text) or text_rules().reading_time.fullmatch(text))
+
+
+def lines_beside(texts: Sequence[str], i: int, reach: int) -> list[int]:
+    """Indexes of the lines within `reach` lines of line `i`, nearest first (above first at equal distance), counting
+    and giving none of the byline furniture between (a follow button, social links: byline_furniture), of which at most
+    limits.byline_furniture_reach are passed.
+
+    >>> lines_beside(["Ann Lee", "Follow", "5 min read", "Mar 3, 2024", "Text"], 3, 2)
+    [0, 4]
+    """
+    found, skips = [], header_rules().limits.byline_furniture_reach
+    for step in (-1, 1):
+        j, seen, skipped = i + step, 0, 0
+        while 0 <= j < len(texts) and seen < reach:
+            if skipped < skips and byline_furniture(texts[j]):
+                skipped += 1
+            else:
+                seen += 1
+                found.append((seen, step, j))
+            j += step
+    return [j for _, _, j in sorted(found)]
 
 
 def _role_line(text: str) -> bool:
@@ -298,13 +330,17 @@ ROLE_JOINERS = frozenset({"of", "at", "and", "for", "&"})  # the only small word
 
 def _field_value(texts: Sequence[str], j: int) -> bool:
     """True when line `j` is printed under a field's label other than a writer's ('Developer:' over 'Harbour Games',
-    'Publisher:', 'Location:' in a product's or profile's table): the value of that field, not a byline.
+    'Publisher:', 'Location:' in a product's or profile's table) or under a venue's ('Published in' over 'Harbour
+    Weekly': the publication or section a post appeared in): the value of that field, not a byline.
 
     >>> _field_value(["Release Date:", "8 Feb, 2018", "Developer:", "Harbour Games"], 3), _field_value(["Author:", "Ann Lee"], 1)
     (True, False)
+    >>> _field_value(["Ann Lee", "Published in", "Harbour Weekly"], 2)
+    True
     """
     above = texts[j - 1].strip() if j > 0 else ""
-    return above.endswith(":") and len(above.split()) <= 3 and not header_rules().author_label.fullmatch(above)
+    return (above.endswith(":") and len(above.split()) <= 3 and not header_rules().author_label.fullmatch(above)) \
+        or header_rules().venue_label.fullmatch(above) is not None
 
 
 def _first_field(text: str) -> str:
