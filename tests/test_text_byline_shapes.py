@@ -54,3 +54,44 @@ def test_the_publication_under_a_published_in_label_by_the_date_is_no_author():
     story = _main(["Jane Doe", "·", "Follow", "Published in", "Harbour Weekly", "·", "5 min read", "·", "Mar 3, 2024"])
     assert story.author != "Harbour Weekly"
     assert _day(story) == "2024-03-03"
+
+
+FIRST_POST = "I have been trying to get the board to boot from the serial console for a week now and nothing works."
+REPLY = "You need to set the console path in the boot loader first, then reset the board, and it should then print."
+THREAD = "Board does not boot from the serial console"
+
+
+def _thread(*lines: str):
+    return parse_text("\n".join(["Board index", "Hardware", THREAD, *lines, "About us", "Contact"]))[0]
+
+
+def test_the_poster_before_the_first_posts_date_is_the_threads_author():
+    story = _thread("Post by kim_o » Tue Feb 20, 2026 10:32 am", FIRST_POST, "Post by bo_chen » Wed Feb 21, 2026 9:10 am", REPLY)
+    assert (story.author, _day(story)) == ("kim_o", "2026-02-20")
+
+
+def test_a_code_hosts_opened_this_issue_line_names_the_issues_author():
+    story = _thread("Open", "kim_o opened this issue on Feb 20, 2026 · 3 comments", FIRST_POST,
+                    "bo_chen commented on Feb 21, 2026", REPLY)
+    assert (story.author, _day(story)) == ("kim_o", "2026-02-20")
+
+
+def test_a_handle_over_a_labelled_post_date_is_the_threads_author():
+    story = _thread("kim_o", "opened on Feb 20, 2026", FIRST_POST, "bo_chen", "commented on Feb 21, 2026", REPLY)
+    assert (story.author, _day(story)) == ("kim_o", "2026-02-20")
+
+
+def test_a_byline_with_a_handle_and_the_date_names_the_poster():
+    story = _thread("By kim_o, February 20, 2026 in Hardware", FIRST_POST, REPLY)
+    assert (story.author, _day(story)) == ("kim_o", "2026-02-20")
+
+
+def test_a_members_joining_date_with_its_weekday_is_not_the_posts_date():
+    story = _thread("kim_o", "Posts: 12", "Joined: Mon Jan 06, 2020 8:00 am", "Post by kim_o » Tue Feb 20, 2026 10:32 am",
+                    FIRST_POST, REPLY)
+    assert _day(story) == "2026-02-20"
+
+
+def test_a_section_or_a_version_over_the_date_is_no_poster():
+    assert _main(["Web3", "March 3, 2024"]).author is None
+    assert _thread("Release 2.25.1", "2.25.1 · Feb 20, 2026", FIRST_POST, "Reply", "Reply", "Reply").author is None

@@ -127,6 +127,8 @@ class TextRules:
     submitter_cues: tuple[str, ...]  # one in every such line (a page without any is not searched)
     poster_time: re.Pattern  # a forum poster's handle before how long ago they posted ('kim_o 2 years ago#1')
     poster_time_labels: re.Pattern  # labels printed the same way, no handle ('Published 6 hours ago'; whole word)
+    poster_date: re.Pattern  # a forum poster's handle before the post's date ('Post by kim_o » Tue Feb 20, 2026')
+    post_date_label: re.Pattern  # a post's date label ('Posted', 'opened on'; whole text before the date)
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
     bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
     person: re.Pattern  # a word writing of a person ('she', 'his')
@@ -193,6 +195,8 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         submitter_cues=tuple(raw["submitter_cues"]),
         poster_time=re.compile(raw["poster_time"], flags),
         poster_time_labels=re.compile(raw["poster_time_labels"], flags),
+        post_date_label=re.compile(raw["post_date_label"], flags),
+        poster_date=re.compile(rf"{raw['poster_date']}(?:(?:{raw['header']['labels']['weekdays']})\.?,?\s*)?", flags),
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
         thread_author_cues=tuple(raw["thread_author_cues"]),
@@ -324,7 +328,7 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         question_button=re.compile(labels["question_button"], flags),
         heading_anchor=re.compile(rf"(?:{labels['heading_anchor']})$", flags),
         jump_link=re.compile(labels["jump_link"], flags),
-        activity_date_label=re.compile(labels["activity_date_label"], flags),
+        activity_date_label=re.compile(rf"{labels['activity_date_label']}(?:(?:{labels['weekdays']})\.?,?\s*)?$", flags),
         team_credit_words=frozenset(labels["team_credit_words"]),
         name_particles=frozenset(labels["name_particles"]),
         member_rank=re.compile(labels["member_rank"], flags),
