@@ -95,3 +95,8 @@ def test_a_members_joining_date_with_its_weekday_is_not_the_posts_date():
 def test_a_section_or_a_version_over_the_date_is_no_poster():
     assert _main(["Web3", "March 3, 2024"]).author is None
     assert _thread("Release 2.25.1", "2.25.1 · Feb 20, 2026", FIRST_POST, "Reply", "Reply", "Reply").author is None
+
+
+def test_a_labelled_writer_whose_first_name_is_a_months_is_the_author():
+    story = _main(["By April Stone", "March 3, 2024"])
+    assert (story.author, _day(story)) == ("April Stone", "2024-03-03")

@@ -285,6 +285,7 @@ class HeaderRules:
     activity_date_label: re.Pattern
     team_credit_words: frozenset[str]
     name_particles: frozenset[str]
+    month_given_names: frozenset[str]
     member_rank: re.Pattern
     member_rank_cues: tuple[str, ...]
     trail_start: re.Pattern
@@ -331,6 +332,7 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         activity_date_label=re.compile(rf"{labels['activity_date_label']}(?:(?:{labels['weekdays']})\.?,?\s*)?$", flags),
         team_credit_words=frozenset(labels["team_credit_words"]),
         name_particles=frozenset(labels["name_particles"]),
+        month_given_names=frozenset(labels["month_given_names"]),
         member_rank=re.compile(labels["member_rank"], flags),
         member_rank_cues=tuple(labels["member_rank_cues"]),
         trail_start=re.compile(labels["trail_start"], flags),

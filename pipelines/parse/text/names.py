@@ -158,17 +158,25 @@ def labelled_name(name: str, page: str) -> bool:
 
     >>> [labelled_name(n, "the district will publish the numbers") for n in ["Will Hart", "The Numbers", "Feb"]]
     [True, False, False]
+
+    A first name that is also a month's ('By April Stone', 'By June Park': header.labels.month_given_names) is a name
+    after the label; a month elsewhere in it is a date run into the credit ('By Ann Lee March').
+
+    >>> [labelled_name(n, "a story") for n in ["April Stone", "JUNE PARK", "Ann March", "April"]]
+    [True, True, False, False]
     """
-    common = _common_words(name, page)
+    common = _common_words(name, page, given_month=True)
     return bool(common) and not all(common)
 
 
-def _common_words(name: str, page: str) -> list[bool]:
+def _common_words(name: str, page: str, given_month: bool = False) -> list[bool]:
     """For each word of a credited name, whether the page writes it in lower case (a common word of the page); a
     collective credit ('Team Harbourview', 'Courier Staff') without the team's words; empty when it is no name at all
-    (words run together, a month or weekday)."""
+    (words run together, a month or weekday; with `given_month`, a first name that is also a month's, 'April Stone',
+    is a name)."""
     words = name.split()
-    if len(GLUED.findall(name)) > 1 or any(calendar_word().fullmatch(w) for w in words):
+    dated = words[1:] if given_month and len(words) > 1 and words[0].title() in header_rules().month_given_names else words
+    if len(GLUED.findall(name)) > 1 or any(calendar_word().fullmatch(w) for w in dated):
         return []
     team = header_rules().team_credit_words
     if len(words) > 1 and any(w.lower() in team for w in words):  # a collective credit: judged by its other words
