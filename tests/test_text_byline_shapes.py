@@ -100,3 +100,18 @@ def test_a_section_or_a_version_over_the_date_is_no_poster():
 def test_a_labelled_writer_whose_first_name_is_a_months_is_the_author():
     story = _main(["By April Stone", "March 3, 2024"])
     assert (story.author, _day(story)) == ("April Stone", "2024-03-03")
+
+
+def test_a_blog_engines_post_line_under_the_story_names_the_writer_after_the_date():
+    story = _main([], ["This entry was posted in Technology on March 3, 2024 by Jane Doe."])
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_blog_engines_post_line_names_the_writer_after_the_category():
+    story = _main([], ["Posted in Technology by Jane Doe on March 3, 2024"])
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_pages_revision_line_names_no_author():
+    story = _main([], ["This page was last modified on March 3, 2024 by Harbour Contributors."])
+    assert story.author is None

@@ -65,11 +65,30 @@ def byline_name(text: str) -> str | None:
     parts += [text[m.end():] for m in _inline_bylines(text)]
     if (rest := dateline_rest(text)) is not None:  # 'Posted on May 2, 2024 by Ann Lee - 5 Comments on …'
         parts.append(rest)
+    elif (after := _after_date(text)) is not None:  # 'This entry was posted in News on May 2, 2024 by Ann Lee.'
+        parts.append(after)
     for part in parts:
         match = rules.byline.match(part)
         if match:
             return _before_date(match.group("name").strip())
     return handle_after_date(rest) if rest else None  # 'Posted on June 3, 2021 by ann_lee'
+
+
+def _after_date(text: str) -> str | None:
+    """What follows a line's first date when it opens with 'by', without the sentence's full stop ('… in News on May
+    2, 2024 by Ann Lee.' -> 'by Ann Lee'): a blog engine's post line names the writer after the date however it opens;
+    else None, also after a revision's label ('This page was last modified on May 2, 2024 by Bo Chen' names an editor).
+
+    >>> _after_date("This entry was posted in News on May 2, 2024 by Ann Lee."), _after_date("Rates rose on May 2, 2024.")
+    ('by Ann Lee', None)
+    >>> _after_date("This page was last modified on May 2, 2024 by Bo Chen.") is None
+    True
+    """
+    found = find_date(text)
+    rest = text[found.end():].lstrip(" ,") if found else ""
+    if rest[:3].lower() != "by " or text_rules().revision_label.search(text, 0, found.start()):
+        return None
+    return rest.rstrip(".")
 
 
 def byline_tail(text: str) -> str | None:
