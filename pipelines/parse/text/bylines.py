@@ -75,18 +75,19 @@ def byline_name(text: str) -> str | None:
 
 
 def _after_date(text: str) -> str | None:
-    """What follows a line's first date when it opens with 'by', without the sentence's full stop ('… in News on May
-    2, 2024 by Ann Lee.' -> 'by Ann Lee'): a blog engine's post line names the writer after the date however it opens;
-    else None, also after a revision's label ('This page was last modified on May 2, 2024 by Bo Chen' names an editor).
+    """What follows a line's first date when it opens with 'by', without the sentence's full stop, on a blog engine's
+    post line, which says the post was posted ('This entry was posted in News on May 2, 2024 by Ann Lee.' -> 'by Ann
+    Lee'); else None: a revision's line names an editor ('This page was last modified on May 2, 2024 by Bo Chen'), a
+    republished story's its first publisher ('… originally published on May 2, 2024 by The Daily Courier').
 
     >>> _after_date("This entry was posted in News on May 2, 2024 by Ann Lee."), _after_date("Rates rose on May 2, 2024.")
     ('by Ann Lee', None)
-    >>> _after_date("This page was last modified on May 2, 2024 by Bo Chen.") is None
-    True
+    >>> _after_date("This page was last modified on May 2, 2024 by Bo Chen."), _after_date("First published on May 2, 2024 by The Courier.")
+    (None, None)
     """
     found = find_date(text)
     rest = text[found.end():].lstrip(" ,") if found else ""
-    if rest[:3].lower() != "by " or text_rules().revision_label.search(text, 0, found.start()):
+    if rest[:3].lower() != "by " or "posted" not in text[:found.start()].lower():
         return None
     return rest.rstrip(".")
 
