@@ -115,3 +115,17 @@ def test_a_blog_engines_post_line_names_the_writer_after_the_category():
 def test_a_pages_revision_line_names_no_author():
     story = _main([], ["This page was last modified on March 3, 2024 by Harbour Contributors."])
     assert story.author is None
+
+
+def test_a_byline_under_a_standfirst_and_a_long_share_bar_is_read():
+    dek = "The district's new fund will give grants of up to one million yuan to firms that film their goods in 3D."
+    share = ["Share", "Facebook", "Twitter", "LinkedIn", "Email", "Copy link", "Print", "Save"]
+    story = _main([dek, *share, "By Jane Doe", "March 3, 2024"])
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+    assert "By Jane Doe" not in story.body
+
+
+def test_a_republished_storys_first_publisher_is_no_author():
+    story = _main([], ["This article was originally published on March 3, 2024 by The Daily Courier."])
+    assert story.author is None
+    assert _day(story) == "2024-03-03"

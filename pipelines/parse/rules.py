@@ -239,6 +239,7 @@ class HeaderLimits:
     name_line_max_words: int
     name_near_date: int
     byline_furniture_reach: int
+    header_furniture_max: int
     crumb_max_words: int
     crumb_item_words: int
     crumb_reach: int

@@ -196,8 +196,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
     rules = header_rules()
     lim = rules.limits
     lo = max(0, title - lim.meta_above_title)
-    hi = min(len(texts), title + lim.meta_below_title + 1, max(body_start, title + 1) + lim.past_body_start,
-             len(texts) if stop is None else max(stop, title + 1))
+    hi = min(len(texts), _reach(texts, title + 1, lim.meta_below_title),  # a share bar under the headline not counted
+             _reach(texts, max(body_start, title + 1), lim.past_body_start), len(texts) if stop is None else max(stop, title + 1))
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()
@@ -292,6 +292,21 @@ def byline_furniture(text: str) -> bool:
     """
     text = text.strip()
     return bool(header_rules().byline_furniture.fullmatch(text) or text_rules().reading_time.fullmatch(text))
+
+
+def _reach(texts: Sequence[str], start: int, count: int) -> int:
+    """The index `count` lines from `start` counting none of the byline furniture between (a share bar, a follow
+    button: byline_furniture), of which at most limits.header_furniture_max are passed.
+
+    >>> _reach(["A title", "Share", "Facebook", "Twitter", "By Ann Lee"], 1, 1)
+    5
+    """
+    end, passed = start, 0
+    while end < len(texts) and end - start - passed < count:
+        if passed < header_rules().limits.header_furniture_max and byline_furniture(texts[end]):
+            passed += 1
+        end += 1
+    return end
 
 
 def lines_beside(texts: Sequence[str], i: int, reach: int) -> list[int]:
