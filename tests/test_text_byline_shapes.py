@@ -129,3 +129,8 @@ def test_a_republished_storys_first_publisher_is_no_author():
     story = _main([], ["This article was originally published on March 3, 2024 by The Daily Courier."])
     assert story.author is None
     assert _day(story) == "2024-03-03"
+
+
+def test_a_name_with_its_follow_button_on_one_line_over_the_date_is_the_author():
+    story = _main(["Jane Doe · Follow", "5 min read · Mar 3, 2024"])
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")

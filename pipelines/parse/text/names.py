@@ -73,14 +73,15 @@ HANDLE_NOTE = re.compile(r"\(?@[\w.]{2,30}\)?")  # a social handle printed after
 
 
 def _without_note_fields(text: str) -> str:
-    """A name line without the fields a header prints after the name when each is a writer's role or a social handle
-    ('Ann Lee | Senior Reporter', 'Ann Lee (@annlee)'), else the line as it is: a newsroom or a section after the name
+    """A name line without the fields a header prints after the name when each is a writer's role, a social handle or
+    a follow button ('Ann Lee | Senior Reporter', 'Ann Lee (@annlee)', 'Ann Lee · Follow': header.labels.byline_furniture
+    without its reading time), else the line as it is: a newsroom or a section after the name
     is not cut ('Ann Lee | The Daily Courier'), nor a reading time or a relative date, which follow a section's name
     as often as a writer's ('Personal Finance · 5 min read'). At most name_line_max_words fields are read (a line of
     100,000 separators is one field too many, not 100,000 to test).
 
-    >>> _without_note_fields("Ann Lee | Senior Reporter"), _without_note_fields("Ann Lee (@annlee)")
-    ('Ann Lee', 'Ann Lee')
+    >>> _without_note_fields("Ann Lee | Senior Reporter"), _without_note_fields("Ann Lee (@annlee)"), _without_note_fields("Ann Lee · Follow")
+    ('Ann Lee', 'Ann Lee', 'Ann Lee')
     >>> _without_note_fields("Ann Lee | The Daily Courier"), _without_note_fields("Personal Finance · 5 min read")
     ('Ann Lee | The Daily Courier', 'Personal Finance · 5 min read')
     """
@@ -88,7 +89,8 @@ def _without_note_fields(text: str) -> str:
     fields = rules.separators.split(text, maxsplit=header_rules().limits.name_line_max_words)
     parts = [q.strip() for p in fields for q in SPACED_HYPHEN.split(p)]
     name, notes = HANDLE_NOTE.sub("", parts[0]).strip(), parts[1:]
-    if all(rules.writer_role.search(n) or HANDLE_NOTE.fullmatch(n) for n in notes):
+    furniture = header_rules().byline_furniture.fullmatch
+    if all(rules.writer_role.search(n) or HANDLE_NOTE.fullmatch(n) or furniture(n) for n in notes):
         return name
     return text
 
