@@ -295,6 +295,7 @@ class HeaderRules:
     venue_label: re.Pattern
     author_link: re.Pattern
     author_link_under_name: re.Pattern
+    author_link_under_name_start: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -342,4 +343,6 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         venue_label=re.compile(labels["venue_label"], flags),
         author_link=re.compile(labels["author_link"], flags),
         author_link_under_name=re.compile(labels["author_link_under_name"], flags),
+        # a line opening with one of the link's words, in the page in lower case (the literal newline is searched fast)
+        author_link_under_name_start=re.compile(rf"\n(?:{'|'.join(labels['author_link_under_name_openers'])})\b"),
     )

@@ -10,8 +10,6 @@ from pipelines.parse.rules import header_rules
 from pipelines.parse.text.names import labelled_name, name_alone, plausible_name
 from pipelines.parse.text.view import page_view
 
-# Words every author_link_under_name line holds one of (lower case): only lines holding one are matched (speed).
-UNDER_NAME_CUES = ("posts", "articles", "stories", "profile", "bio", "page", "archive")
 
 
 def author_link(texts: Sequence[str], stop: int | None = None) -> tuple[tuple[int, ...], str] | None:
@@ -35,7 +33,9 @@ def author_link(texts: Sequence[str], stop: int | None = None) -> tuple[tuple[in
         if len(text.split()) <= lim.fallback_max_words and (link := rules.author_link.fullmatch(text)) \
                 and (name := name_alone(link.group("name"), co_writers=True)) and labelled_name(name, view.page):
             found.setdefault(name, (i,))
-    for i in sorted({i for cue in UNDER_NAME_CUES for i in view.lines_holding(cue) if 0 < i < end}):
+    for start in rules.author_link_under_name_start.finditer(view.lower):
+        if (i := view.line_at(start.start() + 1)) >= end:
+            break
         text = view[i].strip()
         if len(text.split()) <= lim.name_line_max_words and rules.author_link_under_name.fullmatch(text) \
                 and (name := name_alone(view[i - 1].strip())) and plausible_name(name, view.page):
