@@ -134,3 +134,17 @@ def test_a_republished_storys_first_publisher_is_no_author():
 def test_a_name_with_its_follow_button_on_one_line_over_the_date_is_the_author():
     story = _main(["Jane Doe · Follow", "5 min read · Mar 3, 2024"])
     assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_section_printed_in_the_menu_and_over_the_date_is_no_author():
+    page = ["Acme Blog", "Home", "HR Strategy", "Payroll Basics", "Workplace Culture", "Hiring", "Benefits", "Contact",
+            TITLE, "HR Strategy",
+            "June 9, 2025", PROSE, MORE, THIRD, "About us"]
+    story = parse_text("\n".join(page))[0]
+    assert story.author is None
+    assert _day(story) == "2025-06-09"
+
+
+def test_a_share_bar_on_one_line_is_no_author():
+    story = _main(["LinkedIn Twitter Facebook Email", "June 9, 2025"])
+    assert story.author is None

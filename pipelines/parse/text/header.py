@@ -231,7 +231,7 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 if "author" not in meta and "author_guess" not in meta and j != title \
                         and (name := name_alone(texts[j])) and not _field_value(texts, j) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
-                        and plausible_name(name, view.page):
+                        and plausible_name(name, view.page) and not _printed_in_menu(view, name, title):
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
                     used.add(j)
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
@@ -265,7 +265,7 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
     """
     view, lim, rules, head = page_view(texts), header_rules().limits, text_rules(), header_rules()
     for i in range(title + 1, min(body_start, title + 1 + lim.headline_meta_reach, len(view))):
-        if not ((name := name_alone(view[i])) and plausible_name(name, view.page)):
+        if not ((name := name_alone(view[i])) and plausible_name(name, view.page)) or _printed_in_menu(view, name, title):
             continue
         for k in range(i + 1, min(len(view), i + 1 + lim.name_near_date + 1)):
             text = view[k]
@@ -281,6 +281,13 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
             if name_alone(text) != name and not byline_furniture(text):
                 break
     return None
+
+
+def _printed_in_menu(texts: Sequence[str], name: str, title: int) -> bool:
+    """True when `name` is also printed alone on a line well above the headline at `title` (more than
+    limits.meta_above_title lines over it): a section's name in the site's menu ('HR Strategy' in the menu and over the
+    post's date), not a person's."""
+    return any(texts[k].strip() == name for k in range(0, max(0, title - header_rules().limits.meta_above_title)))
 
 
 def byline_furniture(text: str) -> bool:

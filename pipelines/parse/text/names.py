@@ -140,15 +140,18 @@ def plausible_name(name: str, page: str) -> bool:
 def furniture_name(name: str) -> bool:
     """True when a name-shaped line is the page's furniture, not a person: a writer's role ('Senior Reporter',
     'Digital Content Producer': the line a header prints under the name, not the name; a collective credit ending in
-    its team's word, 'Courier Staff', is a name) or a heading the page rules know ('Related Stories', 'Recent Posts').
+    its team's word, 'Courier Staff', is a name), a share bar ('LinkedIn Twitter Email': byline_furniture words only) or
+    a heading the page rules know ('Related Stories', 'Recent Posts').
 
-    >>> [furniture_name(n) for n in ["Senior Reporter", "Related Stories", "Courier Staff", "Ann Lee", "Bo Editorson"]]
-    [True, True, False, False, False]
+    >>> [furniture_name(n) for n in ["Senior Reporter", "Related Stories", "Courier Staff", "Ann Lee", "Bo Editorson", "LinkedIn Twitter Email"]]
+    [True, True, False, False, False, True]
     """
-    rules = text_rules()
+    rules, furniture = text_rules(), header_rules().byline_furniture.fullmatch
     role = rules.writer_role.search(name)
     if role and role.group(0).strip(" ,").lower() not in header_rules().team_credit_words:
         return True
+    if all(furniture(word) for word in name.split()):
+        return True  # a share bar on one line ('LinkedIn Twitter Facebook Email')
     return bool(rules.related_marker.fullmatch(name) or rules.boilerplate.matches(name) or rules.story_end.match(name))
 
 
