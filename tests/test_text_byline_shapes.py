@@ -148,3 +148,13 @@ def test_a_section_printed_in_the_menu_and_over_the_date_is_no_author():
 def test_a_share_bar_on_one_line_is_no_author():
     story = _main(["LinkedIn Twitter Facebook Email", "June 9, 2025"])
     assert story.author is None
+
+
+def test_a_labelled_name_with_a_lower_case_particle_is_read_whole():
+    assert _main(["By Ana de la Cruz", "March 3, 2024"]).author == "Ana de la Cruz"
+
+
+def test_a_date_glued_to_the_bylines_name_is_cut_off_the_name():
+    story = _main(["By Jane DoeMarch 3, 2024"])
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+    assert _main(["By Ann DeMarco", "March 3, 2024"]).author == "Ann DeMarco"
