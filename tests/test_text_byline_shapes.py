@@ -158,3 +158,14 @@ def test_a_date_glued_to_the_bylines_name_is_cut_off_the_name():
     story = _main(["By Jane DoeMarch 3, 2024"])
     assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
     assert _main(["By Ann DeMarco", "March 3, 2024"]).author == "Ann DeMarco"
+
+
+def test_a_first_name_that_is_a_common_word_over_the_date_is_the_author():
+    said = "The council will mark the day in May with a short grace period for late applications from founders."
+    assert _main(["Will Hart", "March 3, 2024"], [said]).author == "Will Hart"
+    assert _main(["May Chen", "March 3, 2024"], [said]).author == "May Chen"
+
+
+def test_a_heading_of_common_words_over_the_date_is_no_author():
+    said = "The council will mark the day in May with a short grace period for late applications from founders."
+    assert _main(["Grace Period", "March 3, 2024"], [said]).author is None

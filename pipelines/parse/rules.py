@@ -287,6 +287,7 @@ class HeaderRules:
     team_credit_words: frozenset[str]
     name_particles: frozenset[str]
     month_given_names: frozenset[str]
+    word_given_names: frozenset[str]
     member_rank: re.Pattern
     member_rank_cues: tuple[str, ...]
     trail_start: re.Pattern
@@ -335,6 +336,7 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         team_credit_words=frozenset(labels["team_credit_words"]),
         name_particles=frozenset(labels["name_particles"]),
         month_given_names=frozenset(labels["month_given_names"]),
+        word_given_names=frozenset(labels["word_given_names"]),
         member_rank=re.compile(labels["member_rank"], flags),
         member_rank_cues=tuple(labels["member_rank_cues"]),
         trail_start=re.compile(labels["trail_start"], flags),

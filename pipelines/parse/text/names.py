@@ -96,13 +96,15 @@ def _without_note_fields(text: str) -> str:
 
 
 def _one_name(words: list[str], labelled: bool) -> bool:
-    """True when `words` are one person's name: two to four capitalised words, no function word; when `labelled`
-    (under a writer's label), with a surname's particles in lower case between them ('van der')."""
+    """True when `words` are one person's name: two to four capitalised words, no function word but a first name
+    that is one ('Will Hart', 'May Chen': header.labels.word_given_names); when `labelled` (under a writer's label),
+    with a surname's particles in lower case between them ('van der')."""
     particles = header_rules().name_particles if labelled else frozenset()
     named = [w for w in words if w not in particles]
+    given = named[1:] if named and named[0].lower() in header_rules().word_given_names else named  # 'Will Hart'
     return (2 <= len(named) <= 4 and len(words) - len(named) <= 2 and NAME.fullmatch(words[0]) is not None
             and NAME.fullmatch(words[-1]) is not None and all(NAME.fullmatch(w) for w in named)
-            and not any(w.lower() in stop_words() for w in named))
+            and not any(w.lower() in stop_words() for w in given))
 
 
 def credited_name(text: str) -> str | None:
@@ -130,10 +132,20 @@ def plausible_name(name: str, page: str) -> bool:
 
     >>> [plausible_name(n, "our team and its sales staff") for n in ["Team Harbourview", "Courier Staff", "Sales Team", "Team"]]
     [True, True, False, False]
+
+    A first name that is also a common word or a month ('Will Hart', 'Mark Stone', 'May Chen': header.labels
+    word_given_names, month_given_names) may be one the page writes in lower case when the surname is not:
+
+    >>> [plausible_name(n, "the council will mark the day in may with a grace period") for n in ["Will Hart", "May Chen", "Grace Period"]]
+    [True, True, False]
     """
     if furniture_name(name):
         return False
-    common = _common_words(name, page)
+    words = name.split()
+    given = len(words) > 1 and words[0].lower() in header_rules().word_given_names
+    common = _common_words(name, page, given_month=given)
+    if given and common and not common[-1]:
+        common[0] = False  # 'Will Hart': the first name is a word the page writes, the surname is not
     return bool(common) and not common[0] and sum(common) * 2 <= len(common)
 
 
