@@ -169,3 +169,14 @@ def test_a_first_name_that_is_a_common_word_over_the_date_is_the_author():
 def test_a_heading_of_common_words_over_the_date_is_no_author():
     said = "The council will mark the day in May with a short grace period for late applications from founders."
     assert _main(["Grace Period", "March 3, 2024"], [said]).author is None
+
+
+def test_a_mail_archives_sender_under_the_subject_is_the_author():
+    story = _thread("From: Kim Ortiz <kim@example.org>", "Date: Tue, 20 Feb 2026 10:32:00 +0000", "Subject: " + THREAD,
+                    FIRST_POST, REPLY)
+    assert (story.author, _day(story)) == ("Kim Ortiz", "2026-02-20")
+
+
+def test_a_from_label_with_no_mail_header_by_it_is_no_sender():
+    story = _thread("From: Harbour Newsroom", FIRST_POST, REPLY)
+    assert story.author is None

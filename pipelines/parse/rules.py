@@ -129,6 +129,8 @@ class TextRules:
     poster_time_labels: re.Pattern  # labels printed the same way, no handle ('Published 6 hours ago'; whole word)
     poster_date: re.Pattern  # a forum poster's handle before the post's date ('Post by kim_o » Tue Feb 20, 2026')
     post_date_label: re.Pattern  # a post's date label ('Posted', 'opened on'; whole text before the date)
+    mail_from: re.Pattern  # a mail archive's sender line ('From: Kim Ortiz <kim@example.org>'; whole line)
+    mail_header: re.Pattern  # another header line of the message ('Date: …', 'Subject: …'; whole line)
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
     bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
     person: re.Pattern  # a word writing of a person ('she', 'his')
@@ -196,6 +198,8 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         poster_time=re.compile(raw["poster_time"], flags),
         poster_time_labels=re.compile(raw["poster_time_labels"], flags),
         post_date_label=re.compile(raw["post_date_label"], flags),
+        mail_from=re.compile(raw["mail_from"], flags),
+        mail_header=re.compile(raw["mail_header"], flags),
         poster_date=re.compile(rf"{raw['poster_date']}(?:(?:{raw['header']['labels']['weekdays']})\.?,?\s*)?", flags),
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),

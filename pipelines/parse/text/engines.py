@@ -183,6 +183,29 @@ def _poster_before_date(before: str) -> str | None:
     return name if found.group("prefix") or found.group("verb") or _handle(name) else None
 
 
+def mail_sender(texts: Sequence[str], title: int, stop: int) -> tuple[int, str] | None:
+    """(line index, name) of the sender a mail archive prints in the header of the message under its title at `title`
+    ('From: Kim Ortiz <kim@example.org>' by 'Date: …' or 'Subject: …'), within limits.meta_below_title lines and above
+    `stop`, else None: a 'From:' line with no other header line by it is a story's label ('From: the editors').
+
+    >>> mail_sender(["Board does not boot", "From: Kim Ortiz <kim@example.org>", "Date: Tue, 20 Feb 2026", "It hangs."], 0, 4)
+    (1, 'Kim Ortiz')
+    >>> mail_sender(["Board does not boot", "From: the editors", "It hangs on boot, every time, they wrote."], 0, 3) is None
+    True
+    """
+    rules, lim = text_rules(), header_rules().limits
+    end = min(len(texts), stop, title + 1 + lim.meta_below_title)
+    for i in range(title + 1, end):
+        if not (sender := rules.mail_from.fullmatch(texts[i].strip())):
+            continue
+        near = range(max(0, i - lim.name_near_date), min(len(texts), i + lim.name_near_date + 1))
+        name = sender.group("name").strip()
+        if any(rules.mail_header.fullmatch(texts[k].strip()) for k in near if k != i) \
+                and (name_alone(name) or _handle(name)):
+            return i, name
+    return None
+
+
 def _post_label(text: str) -> bool:
     """True when `text` labels a post's date ('Posted', 'opened on', 'commented on:'; text_rules' post_date_label)."""
     return bool(text.strip()) and text_rules().post_date_label.fullmatch(text.strip()) is not None

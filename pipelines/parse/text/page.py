@@ -22,7 +22,7 @@ from pipelines.parse.text.body import (body_paragraphs, furniture_only, is_threa
 from pipelines.parse.text.edges import without_furniture_edges
 from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
                                         wire_dateline, wire_dateline_day)
-from pipelines.parse.text.engines import (link_submitter, poster_beside_date, poster_beside_time, poster_over_rank, question_asker,
+from pipelines.parse.text.engines import (link_submitter, mail_sender, poster_beside_date, poster_beside_time, poster_over_rank, question_asker,
                                          thread_author)
 from pipelines.parse.text.header import (byline_near, dated_byline, dateline_name, dateline_near, han_wire_reporter,
                                          labelled_author, name_over_role, nearby_meta, post_credit_on_day)
@@ -252,6 +252,8 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and t is not None \
             and (poster := poster_beside_date(texts, t, story_end, lambda: is_thread(lines, text_rules()))):
         meta["author"] = poster[1]  # 'Post by kim_o » Tue Feb 20, 2026' under a thread's title: its first poster
+    if "author" not in meta and t is not None and (sender := mail_sender(texts, t, story_end)):
+        meta["author"] = sender[1]  # 'From: Kim Ortiz <kim@example.org>' in a mail archive's message header
     if "author" not in meta and (poster := poster_over_rank(texts, story_end)):
         meta["author"] = poster[1]  # a thread's first poster, over the forum rank printed under each poster
     if "author" not in meta and guess:
