@@ -180,3 +180,13 @@ def test_a_mail_archives_sender_under_the_subject_is_the_author():
 def test_a_from_label_with_no_mail_header_by_it_is_no_sender():
     story = _thread("From: Harbour Newsroom", FIRST_POST, REPLY)
     assert story.author is None
+
+
+def test_a_reporter_printed_with_the_place_reported_from_over_the_date_is_the_author():
+    story = _main(["Jane Doe in Harbour City", "Sun 3 Mar 2024 10.32 GMT"])
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_section_heading_with_a_place_over_the_date_is_no_author():
+    said = "Our data science team looked at the grants and found that most went to small studios."
+    assert _main(["Data Science in Harbour City", "March 3, 2024"], [said]).author is None

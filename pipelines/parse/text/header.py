@@ -229,7 +229,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
             for j in lines_beside(texts, i, lim.name_near_date):
                 if "author" not in meta and "author_guess" not in meta and j != title \
-                        and (name := name_alone(texts[j])) and not _field_value(texts, j) \
+                        and (name := name_alone(texts[j]) or name_alone(_without_place(texts[j]))) \
+                        and not _field_value(texts, j) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
                         and plausible_name(name, view.page) and not _printed_in_menu(view, name, title):
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
@@ -281,6 +282,20 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
             if name_alone(text) != name and not byline_furniture(text):
                 break
     return None
+
+
+PLACE_AFTER_NAME = re.compile(r"\s+in\s+(?:[A-Z][\w.'’\-]*)(?:\s+[A-Z][\w.'’\-]*){0,2}$")  # ' in Harbour City'
+
+
+def _without_place(text: str) -> str:
+    """A name line without the place a newspaper prints its reporter in ('Jane Doe in Harbour City' over the date ->
+    'Jane Doe'), else ''.
+
+    >>> _without_place("Jane Doe in Harbour City"), _without_place("Jane Doe")
+    ('Jane Doe', '')
+    """
+    found = PLACE_AFTER_NAME.search(text) if " in " in text else None
+    return text[:found.start()] if found else ""
 
 
 def _printed_in_menu(texts: Sequence[str], name: str, title: int) -> bool:
