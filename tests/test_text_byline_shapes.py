@@ -190,3 +190,16 @@ def test_a_reporter_printed_with_the_place_reported_from_over_the_date_is_the_au
 def test_a_section_heading_with_a_place_over_the_date_is_no_author():
     said = "Our data science team looked at the grants and found that most went to small studios."
     assert _main(["Data Science in Harbour City", "March 3, 2024"], [said]).author is None
+
+
+def test_the_dates_of_a_sidebars_cards_over_the_headline_do_not_date_the_story():
+    sidebar = ["Recent Posts", "Another city opens a park by the river", "February 1, 2024", "A third city starts a fund",
+               "January 15, 2024"]
+    story = parse_text("\n".join([*MENU, *sidebar, TITLE, "By Jane Doe", PROSE, MORE, THIRD, "Published March 3, 2024",
+                                  "About us"]))[0]
+    assert (story.author, _day(story)) == ("Jane Doe", "2024-03-03")
+
+
+def test_a_date_over_the_headline_is_its_dateline():
+    story = parse_text("\n".join([*MENU, "Technology", "March 3, 2024", TITLE, "By Jane Doe", PROSE, MORE, THIRD]))[0]
+    assert _day(story) == "2024-03-03"

@@ -13,7 +13,7 @@ from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.scripts import word_count
 from pipelines.parse.text.bylines import byline_name, byline_tail, dateline_rest
-from pipelines.parse.text.dates import is_activity_date
+from pipelines.parse.text.dates import card_date, is_activity_date
 from pipelines.parse.text.names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
 from pipelines.parse.text.view import page_view
 
@@ -213,6 +213,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 continue
             text, words, whole = tail, len(tail.split()), False
         found = (view.date(i) if whole else find_date(text)) if "date" not in meta else None
+        if found and whole and i < title and card_date(view, i, title):
+            found = None  # a list of other posts' cards over the headline (a sidebar printed first): not the story's
         if found and whole and is_activity_date(view, i, found.start()):
             found = None  # a forum member's joining date or the thread's latest post: not the story's, yet furniture
             if words <= lim.short_meta_words:
@@ -435,7 +437,7 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
     lim = header_rules().limits
     for i in range(line - 1, max(0, line - lim.fallback_window) - 1, -1):
         if len(texts[i].split()) <= lim.fallback_max_words and (found := find_date(texts[i])) \
-                and not is_activity_date(texts, i, found.start()):
+                and not is_activity_date(texts, i, found.start()) and not card_date(texts, i, line):
             if value := parse_date(texts[i]):
                 return i, value
     return None

@@ -20,10 +20,10 @@ from pipelines.parse.text.bios import bio_author
 from pipelines.parse.text.body import (body_paragraphs, furniture_only, is_thread, main_draft, without_author_lines,
                                        without_thread_furniture)
 from pipelines.parse.text.edges import without_furniture_edges
-from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
-                                        wire_dateline, wire_dateline_day)
-from pipelines.parse.text.engines import (link_submitter, mail_sender, poster_beside_date, poster_beside_time, poster_over_rank, question_asker,
-                                         thread_author)
+from pipelines.parse.text.dates import (asked_date, card_date, is_activity_date, labelled_date, lone_date,
+                                        published_over_revised, wire_dateline, wire_dateline_day)
+from pipelines.parse.text.engines import (link_submitter, mail_sender, poster_beside_date, poster_beside_time,
+                                         poster_over_rank, question_asker, thread_author)
 from pipelines.parse.text.header import (byline_near, dated_byline, dateline_name, dateline_near, han_wire_reporter,
                                          labelled_author, name_over_role, nearby_meta, post_credit_on_day)
 from pipelines.parse.text.title import choose_title
@@ -305,6 +305,8 @@ def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: Pa
         line = lines[i]
         if line.kind == "boiler":
             continue
+        if line.kind == "meta" and card_date(view, i, t):
+            break  # a list of other posts' cards over the headline (a sidebar printed first), not its dateline
         if line.kind == "meta":
             merge_meta(meta, _story_meta(lines, i, view))
             continue
