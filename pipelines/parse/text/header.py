@@ -12,6 +12,7 @@ from pipelines.parse.dates import find_date, parse_date, read_found
 from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.scripts import word_count
+from pipelines.parse.text.byline_furniture import byline_furniture, header_reach, lines_beside
 from pipelines.parse.text.bylines import byline_name, byline_tail, dateline_rest
 from pipelines.parse.text.dates import card_date, is_activity_date
 from pipelines.parse.text.names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
@@ -196,8 +197,9 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
     rules = header_rules()
     lim = rules.limits
     lo = max(0, title - lim.meta_above_title)
-    hi = min(len(texts), _reach(texts, title + 1, lim.meta_below_title),  # a share bar under the headline not counted
-             _reach(texts, max(body_start, title + 1), lim.past_body_start), len(texts) if stop is None else max(stop, title + 1))
+    hi = min(len(texts), header_reach(texts, title + 1, lim.meta_below_title),  # a share bar there is not counted
+             header_reach(texts, max(body_start, title + 1), lim.past_body_start),
+             len(texts) if stop is None else max(stop, title + 1))
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
     used: set[int] = set()
@@ -305,53 +307,6 @@ def _printed_in_menu(texts: Sequence[str], name: str, title: int) -> bool:
     limits.meta_above_title lines over it): a section's name in the site's menu ('HR Strategy' in the menu and over the
     post's date), not a person's."""
     return any(texts[k].strip() == name for k in range(0, max(0, title - header_rules().limits.meta_above_title)))
-
-
-def byline_furniture(text: str) -> bool:
-    """True when a short line by a byline tells neither the name nor the date: a follow button, a social link, the
-    avatar's alt text, a separator or a reading time (header.labels.byline_furniture; text_rules' reading_time).
-
-    >>> [byline_furniture(t) for t in ["Follow", "LinkedIn", "·", "5 min read", "Ann Lee", "March 3, 2024"]]
-    [True, True, True, True, False, False]
-    """
-    text = text.strip()
-    return bool(header_rules().byline_furniture.fullmatch(text) or text_rules().reading_time.fullmatch(text))
-
-
-def _reach(texts: Sequence[str], start: int, count: int) -> int:
-    """The index `count` lines from `start` counting none of the byline furniture between (a share bar, a follow
-    button: byline_furniture), of which at most limits.header_furniture_max are passed.
-
-    >>> _reach(["A title", "Share", "Facebook", "Twitter", "By Ann Lee"], 1, 1)
-    5
-    """
-    end, passed = start, 0
-    while end < len(texts) and end - start - passed < count:
-        if passed < header_rules().limits.header_furniture_max and byline_furniture(texts[end]):
-            passed += 1
-        end += 1
-    return end
-
-
-def lines_beside(texts: Sequence[str], i: int, reach: int) -> list[int]:
-    """Indexes of the lines within `reach` lines of line `i`, nearest first (above first at equal distance), counting
-    and giving none of the byline furniture between (a follow button, social links: byline_furniture), of which at most
-    limits.byline_furniture_reach are passed.
-
-    >>> lines_beside(["Ann Lee", "Follow", "5 min read", "Mar 3, 2024", "Text"], 3, 2)
-    [0, 4]
-    """
-    found, skips = [], header_rules().limits.byline_furniture_reach
-    for step in (-1, 1):
-        j, seen, skipped = i + step, 0, 0
-        while 0 <= j < len(texts) and seen < reach:
-            if skipped < skips and byline_furniture(texts[j]):
-                skipped += 1
-            else:
-                seen += 1
-                found.append((seen, step, j))
-            j += step
-    return [j for _, _, j in sorted(found)]
 
 
 def _role_line(text: str) -> bool:
