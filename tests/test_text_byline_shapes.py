@@ -203,3 +203,8 @@ def test_the_dates_of_a_sidebars_cards_over_the_headline_do_not_date_the_story()
 def test_a_date_over_the_headline_is_its_dateline():
     story = parse_text("\n".join([*MENU, "Technology", "March 3, 2024", TITLE, "By Jane Doe", PROSE, MORE, THIRD]))[0]
     assert _day(story) == "2024-03-03"
+
+
+def test_a_section_with_digits_beside_the_date_is_no_poster():
+    assert _main(["Web3 · March 3, 2024"]).author is None
+    assert _main(["COVID-19 | March 3, 2024"]).author is None

@@ -133,7 +133,9 @@ def poster_beside_time(texts: Sequence[str], title: int, stop: int) -> tuple[int
     return None
 
 
-HANDLE_MARK = re.compile(r"[_\d]|[a-z][A-Z]")  # what only a handle holds: an underscore, a digit, a capital inside
+# What only a handle holds: an underscore, a capital inside ('JonB'), a digit inside its letters ('Need2Know') or after
+# four letters ('Alphabyte1'); a section's name holds digits otherwise ('Web3', 'COVID-19').
+HANDLE_MARK = re.compile(r"_|[a-z][A-Z]|\d[^\W\d_]|[^\W\d_]{4}\d+$")
 TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")  # a handle holds two letters: '2.25.1' or 'v2.1' is a version
 
 
@@ -215,8 +217,8 @@ def _handle(text: str) -> bool:
     """True when `text` is one token that reads as a user's handle ('kim_o', 'JonB', 'Alphabyte1'), not a word or a
     version number ('2.25.1').
 
-    >>> [_handle(t) for t in ["kim_o", "JonB", "Alphabyte1", "Hardware", "2.25.1", "v2.1"]]
-    [True, True, True, False, False, False]
+    >>> [_handle(t) for t in ["kim_o", "JonB", "Alphabyte1", "Need2Know", "Hardware", "2.25.1", "v2.1", "Web3", "COVID-19"]]
+    [True, True, True, True, False, False, False, False, False]
     """
     return bool(HANDLE.fullmatch(text) and HANDLE_MARK.search(text) and TWO_LETTERS.search(text))
 
