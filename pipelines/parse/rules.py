@@ -132,6 +132,10 @@ class TextRules:
     submitter_cues: tuple[str, ...]  # one in every such line (a page without any is not searched)
     poster_time: re.Pattern  # a forum poster's handle before how long ago they posted ('kim_o 2 years ago#1')
     poster_time_labels: re.Pattern  # labels printed the same way, no handle ('Published 6 hours ago'; whole word)
+    poster_date: re.Pattern  # a forum poster's handle before the post's date ('Post by kim_o » Tue Feb 20, 2026')
+    post_date_label: re.Pattern  # a post's date label ('Posted', 'opened on'; whole text before the date)
+    mail_from: re.Pattern  # a mail archive's sender line ('From: Kim Ortiz <kim@example.org>'; whole line)
+    mail_header: re.Pattern  # another header line of the message ('Date: …', 'Subject: …'; whole line)
     bio_after_name: re.Pattern  # what follows a full name opening a bio ('Jane Roe, a reporter, writes …')
     bio_after_first_name: re.Pattern  # what follows a first name opening a bio ('Jane covers …')
     person: re.Pattern  # a word writing of a person ('she', 'his')
@@ -199,6 +203,10 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         submitter_cues=tuple(raw["submitter_cues"]),
         poster_time=re.compile(raw["poster_time"], flags),
         poster_time_labels=re.compile(raw["poster_time_labels"], flags),
+        post_date_label=re.compile(raw["post_date_label"], flags),
+        mail_from=re.compile(raw["mail_from"], flags),
+        mail_header=re.compile(raw["mail_header"], flags),
+        poster_date=re.compile(rf"{raw['poster_date']}(?:(?:{raw['header']['labels']['weekdays']})\.?,?\s*)?", flags),
         provider=re.compile(raw["provider_lines"], flags),
         thread_author=tuple(re.compile(f"^(?:{pattern})$", flags | re.MULTILINE) for pattern in raw["thread_author_lines"]),
         thread_author_cues=tuple(raw["thread_author_cues"]),
@@ -240,6 +248,8 @@ class HeaderLimits:
     labelled_date_reach: int
     name_line_max_words: int
     name_near_date: int
+    byline_furniture_reach: int
+    header_furniture_max: int
     crumb_max_words: int
     crumb_item_words: int
     crumb_reach: int
@@ -286,10 +296,17 @@ class HeaderRules:
     activity_date_label: re.Pattern
     team_credit_words: frozenset[str]
     name_particles: frozenset[str]
+    month_given_names: frozenset[str]
+    word_given_names: frozenset[str]
     member_rank: re.Pattern
     member_rank_cues: tuple[str, ...]
     trail_start: re.Pattern
     author_box_heading: re.Pattern
+    byline_furniture: re.Pattern
+    venue_label: re.Pattern
+    author_link: re.Pattern
+    author_link_under_name: re.Pattern
+    author_link_under_name_start: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -325,11 +342,19 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         question_button=re.compile(labels["question_button"], flags),
         heading_anchor=re.compile(rf"(?:{labels['heading_anchor']})$", flags),
         jump_link=re.compile(labels["jump_link"], flags),
-        activity_date_label=re.compile(labels["activity_date_label"], flags),
+        activity_date_label=re.compile(rf"{labels['activity_date_label']}(?:(?:{labels['weekdays']})\.?,?\s*)?$", flags),
         team_credit_words=frozenset(labels["team_credit_words"]),
         name_particles=frozenset(labels["name_particles"]),
+        month_given_names=frozenset(labels["month_given_names"]),
+        word_given_names=frozenset(labels["word_given_names"]),
         member_rank=re.compile(labels["member_rank"], flags),
         member_rank_cues=tuple(labels["member_rank_cues"]),
         trail_start=re.compile(labels["trail_start"], flags),
         author_box_heading=re.compile(labels["author_box_heading"], flags),
+        byline_furniture=re.compile(labels["byline_furniture"], flags),
+        venue_label=re.compile(labels["venue_label"], flags),
+        author_link=re.compile(labels["author_link"], flags),
+        author_link_under_name=re.compile(labels["author_link_under_name"], flags),
+        # a line opening with one of the link's words, in the page in lower case (the literal newline is searched fast)
+        author_link_under_name_start=re.compile(rf"\n(?:{'|'.join(labels['author_link_under_name_openers'])})\b"),
     )

@@ -95,6 +95,31 @@ def is_activity_date(texts: Sequence[str], i: int, start: int) -> bool:
     return i > 0 and label.fullmatch(texts[i - 1].strip()) is not None
 
 
+def card_date(texts: Sequence[str], i: int, end: int) -> bool:
+    """True when the date alone on line `i` is one of a list's above line `end` (the headline): another date alone on
+    its line two lines over or under it (above `end`), giving another day, with one line between (a card's headline: 'A
+    park opens' / 'Feb 1, 2024' / 'A fund starts' / 'Jan 15, 2024', the other posts a sidebar printed first lists). A
+    header prints its story's date once; its revision's date is labelled ('Updated …') and so not alone.
+
+    >>> card_date(["Recent Posts", "A park opens", "Feb 1, 2024", "A fund starts", "Jan 15, 2024", "City sets up a fund"], 4, 5)
+    True
+    >>> card_date(["Menu", "Technology", "Mar 3, 2024", "City sets up a fund", "Jan 15, 2024"], 2, 3)
+    False
+    """
+    day = _alone_date(texts, i)
+    return day is not None and any((other := _alone_date(texts, k)) is not None and other != day
+                                   for k in (i - 2, i + 2) if 0 <= k < end and _alone_date(texts, (i + k) // 2) is None)
+
+
+def _alone_date(texts: Sequence[str], i: int):
+    """The day of the date printed alone on line `i` (at most limits.lone_date_rest other characters), else None."""
+    found = find_date(texts[i])
+    if not found or len(texts[i].strip()) - len(found.group(0)) > header_rules().limits.lone_date_rest:
+        return None
+    value = parse_date(found.group(0))
+    return value.date() if value else None
+
+
 def _label_in_line(text: str) -> re.Match | None:
     """The publication label written just before a short line's date ('this post was submitted on 04 Mar 2026',
     'This page was last updated on 2026-01-26'), else None. A line that closes with a full stop is a sentence of the

@@ -6,12 +6,13 @@ thread starter's label ('Thread starter ann_lee'), the asker under a Q&A engine'
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.text.bylines import dateline_rest
+from pipelines.parse.text.dates import is_activity_date
 from pipelines.parse.text.names import name_alone, plausible_name
 from pipelines.parse.text.view import lowered, may_hold, page_view
 
@@ -130,6 +131,96 @@ def poster_beside_time(texts: Sequence[str], title: int, stop: int) -> tuple[int
                 and not name.isdigit():
             return i, name
     return None
+
+
+# What only a handle holds: an underscore, a capital inside ('JonB'), a digit inside its letters ('Need2Know') or after
+# four letters ('Alphabyte1'); a section's name holds digits otherwise ('Web3', 'COVID-19').
+HANDLE_MARK = re.compile(r"_|[a-z][A-Z]|\d[^\W\d_]|[^\W\d_]{4}\d+$")
+TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]")  # a handle holds two letters: '2.25.1' or 'v2.1' is a version
+
+
+def poster_beside_date(texts: Sequence[str], title: int, stop: int, thread: Callable[[], bool]) -> tuple[int, str] | None:
+    """(line index, handle) of the poster a forum or code-hosting engine prints by the first post's date under the
+    thread's title at `title` (above `stop`, before the first post's text), else None: on the date's line before it
+    ('Post by kim_o » Tue Feb 20, 2026', 'By kim_o, February 20, 2026 in Hardware', 'kim_o opened this issue on Feb 20,
+    2026'; text_rules' poster_date), or alone on the line over it, when the handle reads as one (an underscore, a
+    digit or a capital inside: 'kim_o', 'JonB') and the date is labelled as a post's ('Posted February 20, 2026',
+    'opened on Feb 20, 2026') or the page is a thread (`thread()`, asked only then: it prints comment actions under
+    its posts). A member's joining date is passed over ('Joined: Mon Jan 06, 2020').
+
+    >>> poster_beside_date(["Boards", "Which tent to buy?", "Post by kim_o » Tue Feb 20, 2026 10:32 am", "I cannot decide."], 1, 4, lambda: False)
+    (2, 'kim_o')
+    >>> poster_beside_date(["Repo", "Board does not boot", "kim_o", "opened on Feb 20, 2026", "It hangs."], 1, 5, lambda: False)
+    (2, 'kim_o')
+    >>> poster_beside_date(["News", "City opens a park", "Web3", "March 3, 2024", "The city opened a park."], 1, 5, lambda: False) is None
+    True
+    """
+    view, lim = page_view(texts), header_rules().limits
+    for i in range(title + 1, min(len(view), stop, title + 1 + lim.meta_below_title)):
+        text = view[i].strip()
+        found = view.date(i) if len(text.split()) <= lim.dateline_max_words else None
+        if found and not is_activity_date(view, i, found.start()):
+            before = text[:found.start()]
+            if poster := _poster_before_date(before):
+                return i, poster
+            label_alone = not before.strip() and _post_label(view[i - 1])  # 'kim_o' / 'Posted' / 'Feb 20, 2026'
+            above = i - 2 if label_alone else i - 1
+            if above > title and _handle(view[above].strip()) and (label_alone or _post_label(before) or thread()):
+                return above, view[above].strip()
+            return None  # the first post's date: no poster printed by it
+        if len(text.split()) > lim.fallback_max_words or text.endswith((".", "?", "!")):
+            return None  # the first post's text
+    return None
+
+
+def _poster_before_date(before: str) -> str | None:
+    """The poster's handle in the text before a post's date ('Post by kim_o » ', 'kim_o opened this issue on '), else
+    None: none with no prefix nor verb unless it reads as a handle, and no label or function word ('Posted ')."""
+    found = text_rules().poster_date.fullmatch(before)
+    if not found:
+        return None
+    name = found.group("name")
+    if name.lower() in stop_words() or text_rules().poster_time_labels.fullmatch(name) or not TWO_LETTERS.search(name):
+        return None
+    return name if found.group("prefix") or found.group("verb") or _handle(name) else None
+
+
+def mail_sender(texts: Sequence[str], title: int, stop: int) -> tuple[int, str] | None:
+    """(line index, name) of the sender a mail archive prints in the header of the message under its title at `title`
+    ('From: Kim Ortiz <kim@example.org>' by 'Date: …' or 'Subject: …'), within limits.meta_below_title lines and above
+    `stop`, else None: a 'From:' line with no other header line by it is a story's label ('From: the editors').
+
+    >>> mail_sender(["Board does not boot", "From: Kim Ortiz <kim@example.org>", "Date: Tue, 20 Feb 2026", "It hangs."], 0, 4)
+    (1, 'Kim Ortiz')
+    >>> mail_sender(["Board does not boot", "From: the editors", "It hangs on boot, every time, they wrote."], 0, 3) is None
+    True
+    """
+    rules, lim = text_rules(), header_rules().limits
+    end = min(len(texts), stop, title + 1 + lim.meta_below_title)
+    for i in range(title + 1, end):
+        if not (sender := rules.mail_from.fullmatch(texts[i].strip())):
+            continue
+        near = range(max(0, i - lim.name_near_date), min(len(texts), i + lim.name_near_date + 1))
+        name = sender.group("name").strip()
+        if any(rules.mail_header.fullmatch(texts[k].strip()) for k in near if k != i) \
+                and (name_alone(name) or _handle(name)):
+            return i, name
+    return None
+
+
+def _post_label(text: str) -> bool:
+    """True when `text` labels a post's date ('Posted', 'opened on', 'commented on:'; text_rules' post_date_label)."""
+    return bool(text.strip()) and text_rules().post_date_label.fullmatch(text.strip()) is not None
+
+
+def _handle(text: str) -> bool:
+    """True when `text` is one token that reads as a user's handle ('kim_o', 'JonB', 'Alphabyte1'), not a word or a
+    version number ('2.25.1').
+
+    >>> [_handle(t) for t in ["kim_o", "JonB", "Alphabyte1", "Need2Know", "Hardware", "2.25.1", "v2.1", "Web3", "COVID-19"]]
+    [True, True, True, True, False, False, False, False, False]
+    """
+    return bool(HANDLE.fullmatch(text) and HANDLE_MARK.search(text) and TWO_LETTERS.search(text))
 
 
 DIGIT = re.compile(r"\d")

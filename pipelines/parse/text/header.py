@@ -12,8 +12,9 @@ from pipelines.parse.dates import find_date, parse_date, read_found
 from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.scripts import word_count
+from pipelines.parse.text.byline_furniture import byline_furniture, header_reach, lines_beside
 from pipelines.parse.text.bylines import byline_name, byline_tail, dateline_rest
-from pipelines.parse.text.dates import is_activity_date
+from pipelines.parse.text.dates import card_date, is_activity_date
 from pipelines.parse.text.names import credited_name, furniture_name, labelled_name, name_alone, plausible_name
 from pipelines.parse.text.view import page_view
 
@@ -196,7 +197,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
     rules = header_rules()
     lim = rules.limits
     lo = max(0, title - lim.meta_above_title)
-    hi = min(len(texts), title + lim.meta_below_title + 1, max(body_start, title + 1) + lim.past_body_start,
+    hi = min(len(texts), header_reach(texts, title + 1, lim.meta_below_title),  # a share bar there is not counted
+             header_reach(texts, max(body_start, title + 1), lim.past_body_start),
              len(texts) if stop is None else max(stop, title + 1))
     order = sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title))
     meta: dict = {}
@@ -213,6 +215,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 continue
             text, words, whole = tail, len(tail.split()), False
         found = (view.date(i) if whole else find_date(text)) if "date" not in meta else None
+        if found and whole and i < title and card_date(view, i, title):
+            found = None  # a list of other posts' cards over the headline (a sidebar printed first): not the story's
         if found and whole and is_activity_date(view, i, found.start()):
             found = None  # a forum member's joining date or the thread's latest post: not the story's, yet furniture
             if words <= lim.short_meta_words:
@@ -227,11 +231,12 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 meta["author"] = name  # a byline on the date's own line
             elif (name := _name_beside_date(text, found)) and plausible_name(name, view.page):
                 meta.setdefault("author_guess", name)  # a name printed beside the date, with no label
-            for j in sorted(range(i - lim.name_near_date, i + lim.name_near_date + 1), key=lambda j: abs(j - i)):
-                if "author" not in meta and "author_guess" not in meta and j not in (i, title) and 0 <= j < len(texts) \
-                        and (name := name_alone(texts[j])) and not _field_value(texts, j) \
+            for j in lines_beside(texts, i, lim.name_near_date):
+                if "author" not in meta and "author_guess" not in meta and j != title \
+                        and (name := name_alone(texts[j]) or name_alone(_without_place(texts[j]))) \
+                        and not _field_value(texts, j) \
                         and all(len(texts[k].split()) <= 4 for k in range(min(i, j) + 1, max(i, j))) \
-                        and plausible_name(name, view.page):
+                        and plausible_name(name, view.page) and not _printed_in_menu(view, name, title):
                     meta["author_guess"] = name  # a name printed beside the date, unlabelled: a guess
                     used.add(j)
         label = rules.author_label.fullmatch(text) or rules.credit_label.fullmatch(text)
@@ -265,7 +270,7 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
     """
     view, lim, rules, head = page_view(texts), header_rules().limits, text_rules(), header_rules()
     for i in range(title + 1, min(body_start, title + 1 + lim.headline_meta_reach, len(view))):
-        if not ((name := name_alone(view[i])) and plausible_name(name, view.page)):
+        if not ((name := name_alone(view[i])) and plausible_name(name, view.page)) or _printed_in_menu(view, name, title):
             continue
         for k in range(i + 1, min(len(view), i + 1 + lim.name_near_date + 1)):
             text = view[k]
@@ -278,9 +283,30 @@ def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> t
             if view.date(k) or head.credit_label.match(text) or head.author_label.fullmatch(text) \
                     or rules.reading_time.fullmatch(text):
                 return tuple(range(i, k)), name
-            if name_alone(text) != name:
+            if name_alone(text) != name and not byline_furniture(text):
                 break
     return None
+
+
+PLACE_AFTER_NAME = re.compile(r"\s+in\s+(?:[A-Z][\w.'’\-]*)(?:\s+[A-Z][\w.'’\-]*){0,2}$")  # ' in Harbour City'
+
+
+def _without_place(text: str) -> str:
+    """A name line without the place a newspaper prints its reporter in ('Jane Doe in Harbour City' over the date ->
+    'Jane Doe'), else ''.
+
+    >>> _without_place("Jane Doe in Harbour City"), _without_place("Jane Doe")
+    ('Jane Doe', '')
+    """
+    found = PLACE_AFTER_NAME.search(text) if " in " in text else None
+    return text[:found.start()] if found else ""
+
+
+def _printed_in_menu(texts: Sequence[str], name: str, title: int) -> bool:
+    """True when `name` is also printed alone on a line well above the headline at `title` (more than
+    limits.meta_above_title lines over it): a section's name in the site's menu ('HR Strategy' in the menu and over the
+    post's date), not a person's."""
+    return any(texts[k].strip() == name for k in range(0, max(0, title - header_rules().limits.meta_above_title)))
 
 
 def _role_line(text: str) -> bool:
@@ -298,13 +324,17 @@ ROLE_JOINERS = frozenset({"of", "at", "and", "for", "&"})  # the only small word
 
 def _field_value(texts: Sequence[str], j: int) -> bool:
     """True when line `j` is printed under a field's label other than a writer's ('Developer:' over 'Harbour Games',
-    'Publisher:', 'Location:' in a product's or profile's table): the value of that field, not a byline.
+    'Publisher:', 'Location:' in a product's or profile's table) or under a venue's ('Published in' over 'Harbour
+    Weekly': the publication or section a post appeared in): the value of that field, not a byline.
 
     >>> _field_value(["Release Date:", "8 Feb, 2018", "Developer:", "Harbour Games"], 3), _field_value(["Author:", "Ann Lee"], 1)
     (True, False)
+    >>> _field_value(["Ann Lee", "Published in", "Harbour Weekly"], 2)
+    True
     """
     above = texts[j - 1].strip() if j > 0 else ""
-    return above.endswith(":") and len(above.split()) <= 3 and not header_rules().author_label.fullmatch(above)
+    return (above.endswith(":") and len(above.split()) <= 3 and not header_rules().author_label.fullmatch(above)) \
+        or header_rules().venue_label.fullmatch(above) is not None
 
 
 def _first_field(text: str) -> str:
@@ -362,7 +392,7 @@ def dateline_near(texts: list[str], line: int) -> tuple[int, object] | None:
     lim = header_rules().limits
     for i in range(line - 1, max(0, line - lim.fallback_window) - 1, -1):
         if len(texts[i].split()) <= lim.fallback_max_words and (found := find_date(texts[i])) \
-                and not is_activity_date(texts, i, found.start()):
+                and not is_activity_date(texts, i, found.start()) and not card_date(texts, i, line):
             if value := parse_date(texts[i]):
                 return i, value
     return None

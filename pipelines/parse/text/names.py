@@ -73,14 +73,15 @@ HANDLE_NOTE = re.compile(r"\(?@[\w.]{2,30}\)?")  # a social handle printed after
 
 
 def _without_note_fields(text: str) -> str:
-    """A name line without the fields a header prints after the name when each is a writer's role or a social handle
-    ('Ann Lee | Senior Reporter', 'Ann Lee (@annlee)'), else the line as it is: a newsroom or a section after the name
+    """A name line without the fields a header prints after the name when each is a writer's role, a social handle or
+    a follow button ('Ann Lee | Senior Reporter', 'Ann Lee (@annlee)', 'Ann Lee · Follow': header.labels.byline_furniture
+    without its reading time), else the line as it is: a newsroom or a section after the name
     is not cut ('Ann Lee | The Daily Courier'), nor a reading time or a relative date, which follow a section's name
     as often as a writer's ('Personal Finance · 5 min read'). At most name_line_max_words fields are read (a line of
     100,000 separators is one field too many, not 100,000 to test).
 
-    >>> _without_note_fields("Ann Lee | Senior Reporter"), _without_note_fields("Ann Lee (@annlee)")
-    ('Ann Lee', 'Ann Lee')
+    >>> _without_note_fields("Ann Lee | Senior Reporter"), _without_note_fields("Ann Lee (@annlee)"), _without_note_fields("Ann Lee · Follow")
+    ('Ann Lee', 'Ann Lee', 'Ann Lee')
     >>> _without_note_fields("Ann Lee | The Daily Courier"), _without_note_fields("Personal Finance · 5 min read")
     ('Ann Lee | The Daily Courier', 'Personal Finance · 5 min read')
     """
@@ -88,19 +89,22 @@ def _without_note_fields(text: str) -> str:
     fields = rules.separators.split(text, maxsplit=header_rules().limits.name_line_max_words)
     parts = [q.strip() for p in fields for q in SPACED_HYPHEN.split(p)]
     name, notes = HANDLE_NOTE.sub("", parts[0]).strip(), parts[1:]
-    if all(rules.writer_role.search(n) or HANDLE_NOTE.fullmatch(n) for n in notes):
+    furniture = header_rules().byline_furniture.fullmatch
+    if all(rules.writer_role.search(n) or HANDLE_NOTE.fullmatch(n) or furniture(n) for n in notes):
         return name
     return text
 
 
 def _one_name(words: list[str], labelled: bool) -> bool:
-    """True when `words` are one person's name: two to four capitalised words, no function word; when `labelled`
-    (under a writer's label), with a surname's particles in lower case between them ('van der')."""
+    """True when `words` are one person's name: two to four capitalised words, no function word but a first name
+    that is one ('Will Hart', 'May Chen': header.labels.word_given_names); when `labelled` (under a writer's label),
+    with a surname's particles in lower case between them ('van der')."""
     particles = header_rules().name_particles if labelled else frozenset()
     named = [w for w in words if w not in particles]
+    given = named[1:] if named and named[0].lower() in header_rules().word_given_names else named  # 'Will Hart'
     return (2 <= len(named) <= 4 and len(words) - len(named) <= 2 and NAME.fullmatch(words[0]) is not None
             and NAME.fullmatch(words[-1]) is not None and all(NAME.fullmatch(w) for w in named)
-            and not any(w.lower() in stop_words() for w in named))
+            and not any(w.lower() in stop_words() for w in given))
 
 
 def credited_name(text: str) -> str | None:
@@ -128,25 +132,38 @@ def plausible_name(name: str, page: str) -> bool:
 
     >>> [plausible_name(n, "our team and its sales staff") for n in ["Team Harbourview", "Courier Staff", "Sales Team", "Team"]]
     [True, True, False, False]
+
+    A first name that is also a common word or a month ('Will Hart', 'Mark Stone', 'May Chen': header.labels
+    word_given_names, month_given_names) may be one the page writes in lower case when the surname is not:
+
+    >>> [plausible_name(n, "the council will mark the day in may with a grace period") for n in ["Will Hart", "May Chen", "Grace Period"]]
+    [True, True, False]
     """
     if furniture_name(name):
         return False
-    common = _common_words(name, page)
+    words = name.split()
+    given = len(words) > 1 and words[0].lower() in header_rules().word_given_names
+    common = _common_words(name, page, given_month=given)
+    if given and common and not common[-1]:
+        common[0] = False  # 'Will Hart': the first name is a word the page writes, the surname is not
     return bool(common) and not common[0] and sum(common) * 2 <= len(common)
 
 
 def furniture_name(name: str) -> bool:
     """True when a name-shaped line is the page's furniture, not a person: a writer's role ('Senior Reporter',
     'Digital Content Producer': the line a header prints under the name, not the name; a collective credit ending in
-    its team's word, 'Courier Staff', is a name) or a heading the page rules know ('Related Stories', 'Recent Posts').
+    its team's word, 'Courier Staff', is a name), a share bar ('LinkedIn Twitter Email': byline_furniture words only) or
+    a heading the page rules know ('Related Stories', 'Recent Posts').
 
-    >>> [furniture_name(n) for n in ["Senior Reporter", "Related Stories", "Courier Staff", "Ann Lee", "Bo Editorson"]]
-    [True, True, False, False, False]
+    >>> [furniture_name(n) for n in ["Senior Reporter", "Related Stories", "Courier Staff", "Ann Lee", "Bo Editorson", "LinkedIn Twitter Email"]]
+    [True, True, False, False, False, True]
     """
-    rules = text_rules()
+    rules, furniture = text_rules(), header_rules().byline_furniture.fullmatch
     role = rules.writer_role.search(name)
     if role and role.group(0).strip(" ,").lower() not in header_rules().team_credit_words:
         return True
+    if all(furniture(word) for word in name.split()):
+        return True  # a share bar on one line ('LinkedIn Twitter Facebook Email')
     return bool(rules.related_marker.fullmatch(name) or rules.boilerplate.matches(name) or rules.story_end.match(name))
 
 
@@ -158,17 +175,25 @@ def labelled_name(name: str, page: str) -> bool:
 
     >>> [labelled_name(n, "the district will publish the numbers") for n in ["Will Hart", "The Numbers", "Feb"]]
     [True, False, False]
+
+    A first name that is also a month's ('By April Stone', 'By June Park': header.labels.month_given_names) is a name
+    after the label; a month elsewhere in it is a date run into the credit ('By Ann Lee March').
+
+    >>> [labelled_name(n, "a story") for n in ["April Stone", "JUNE PARK", "Ann March", "April"]]
+    [True, True, False, False]
     """
-    common = _common_words(name, page)
+    common = _common_words(name, page, given_month=True)
     return bool(common) and not all(common)
 
 
-def _common_words(name: str, page: str) -> list[bool]:
+def _common_words(name: str, page: str, given_month: bool = False) -> list[bool]:
     """For each word of a credited name, whether the page writes it in lower case (a common word of the page); a
     collective credit ('Team Harbourview', 'Courier Staff') without the team's words; empty when it is no name at all
-    (words run together, a month or weekday)."""
+    (words run together, a month or weekday; with `given_month`, a first name that is also a month's, 'April Stone',
+    is a name)."""
     words = name.split()
-    if len(GLUED.findall(name)) > 1 or any(calendar_word().fullmatch(w) for w in words):
+    dated = words[1:] if given_month and len(words) > 1 and words[0].title() in header_rules().month_given_names else words
+    if len(GLUED.findall(name)) > 1 or any(calendar_word().fullmatch(w) for w in dated):
         return []
     team = header_rules().team_credit_words
     if len(words) > 1 and any(w.lower() in team for w in words):  # a collective credit: judged by its other words

@@ -15,14 +15,15 @@ from pipelines.parse.cleaning import camel_tokens
 from pipelines.parse.dates import numeric_order, reading_order
 from pipelines.parse.text.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
+from pipelines.parse.text.author_links import author_link
 from pipelines.parse.text.bios import bio_author
-from pipelines.parse.text.body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
+from pipelines.parse.text.body import (body_paragraphs, furniture_only, is_thread, main_draft, without_author_lines,
                                        without_thread_furniture)
 from pipelines.parse.text.edges import without_furniture_edges
-from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
-                                        wire_dateline, wire_dateline_day)
-from pipelines.parse.text.engines import (link_submitter, poster_beside_time, poster_over_rank, question_asker,
-                                         thread_author)
+from pipelines.parse.text.dates import (asked_date, card_date, is_activity_date, labelled_date, lone_date,
+                                        published_over_revised, wire_dateline, wire_dateline_day)
+from pipelines.parse.text.engines import (link_submitter, mail_sender, poster_beside_date, poster_beside_time,
+                                         poster_over_rank, question_asker, thread_author)
 from pipelines.parse.text.header import (byline_near, dated_byline, dateline_name, dateline_near, han_wire_reporter,
                                          labelled_author, name_over_role, nearby_meta, post_credit_on_day)
 from pipelines.parse.text.title import choose_title
@@ -238,6 +239,9 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
     if "author" not in meta and (credit := labelled_author(texts, body_start)):
         meta["author"] = credit[1]
         used.update(credit[0])
+    if "author" not in meta and (link := author_link(texts, footer)):
+        meta["author"] = link[1]  # 'View all posts by Ann Lee': the link to the writer's other posts
+        used.update(link[0])
     if "author" not in meta and (reporter := han_wire_reporter(texts, body_start)):
         meta["author"] = reporter  # '本报讯（记者 黄伟）' opening the first paragraph, which stays in the body
     if "author" not in meta and (submitter := link_submitter(texts, story_end)):
@@ -245,6 +249,11 @@ def _header_meta(lines: list[Line], layout: Layout) -> tuple[dict, set[int]]:
         used.add(submitter[0])
     if "author" not in meta and t is not None and (poster := poster_beside_time(texts, t, story_end)):
         meta["author"] = poster[1]  # 'kim_o 2 years ago#1' by a thread's title: its first poster
+    if "author" not in meta and t is not None \
+            and (poster := poster_beside_date(texts, t, story_end, lambda: is_thread(lines, text_rules()))):
+        meta["author"] = poster[1]  # 'Post by kim_o » Tue Feb 20, 2026' under a thread's title: its first poster
+    if "author" not in meta and t is not None and (sender := mail_sender(texts, t, story_end)):
+        meta["author"] = sender[1]  # 'From: Kim Ortiz <kim@example.org>' in a mail archive's message header
     if "author" not in meta and (poster := poster_over_rank(texts, story_end)):
         meta["author"] = poster[1]  # a thread's first poster, over the forum rank printed under each poster
     if "author" not in meta and guess:
@@ -296,6 +305,8 @@ def _title_meta(lines: list[Line], t: int, body_start: int, meta: dict, view: Pa
         line = lines[i]
         if line.kind == "boiler":
             continue
+        if line.kind == "meta" and card_date(view, i, t):
+            break  # a list of other posts' cards over the headline (a sidebar printed first), not its dateline
         if line.kind == "meta":
             merge_meta(meta, _story_meta(lines, i, view))
             continue
