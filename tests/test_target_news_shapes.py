@@ -112,3 +112,15 @@ def test_a_budget_s_fiscal_year_is_its_year():
 def test_a_count_added_or_attracted_is_done_not_a_goal():
     assert _rows("", "Hainan added 300 digital economy companies in the first nine months of the year.") == []
     assert _rows("", "Hainan aims to add 300 digital economy companies by 2025.") == [("Hainan", "companies", 300, "count", 2025)]
+
+
+def test_a_body_named_again_by_its_head_noun_holds_its_own_figure():
+    body = ("The European Commission presented its Web 4.0 strategy on Tuesday. The Commission has earmarked €7.5 billion "
+            "for digital projects. France plans to invest €100 million in immersive technologies.")
+    rows = {(t.jurisdiction_name, t.target_value): t.extra.get("held_by_organization")
+            for t in extract_story("", body, PUBLISHED)[1]}
+    assert rows == {(None, 7.5e9): True, ("France", 1e8): None}  # not France's €7.5 billion
+    # two bodies sharing the head noun: 'the Commission' is neither's (the figure is read as one no body holds)
+    two = body.replace("The European Commission presented", "The European Commission and the Securities and Futures "
+                                                              "Commission presented")
+    assert not any(t.extra.get("held_by_organization") for t in extract_story("", two, PUBLISHED)[1] if t.target_value == 7.5e9)

@@ -22,6 +22,7 @@ from pipelines.extract.owners import (StoryState, find_owner, first_subject, lis
                                       territory_of_currency)
 from pipelines.extract.regional_capitals import capitals_named_by_region
 from pipelines.extract.sentence_scans import SentenceScans
+from pipelines.extract.short_names import short_name_mentions
 from pipelines.extract.spans import MentionSpans
 from pipelines.extract.subjects import Subject, organization_places, verb_subject
 from pipelines.extract.target_rules import CLAUSE_BREAK, target_rules
@@ -80,7 +81,8 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     main = story_main(jur, title)  # the story's place is the one it names, not one a body stands for
     jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
-    subject_names, subject_places = MentionSpans(mentions), MentionSpans(jur)  # read by each figure's subject phrase
+    # read by each figure's subject phrase; 'the Commission' after 'the European Commission' is that body's
+    subject_names, subject_places = MentionSpans(mentions + short_name_mentions(body, mentions)), MentionSpans(jur)
     # the body's companies in order: each sentence takes its own by bisection, not by reading the story's mentions
     company_starts = sorted(m.char_start for m in mentions if m.entity_type == "company" and m.field == "body")
     out: list[Target] = []
