@@ -134,3 +134,11 @@ def test_a_chinese_header_s_labelled_fields_are_no_headline():
 def test_a_financial_disclaimer_and_a_short_editor_credit_end_the_story():
     stories = _page(TITLE, *BODY, "（责编：李明、王红）", "免责声明：本文内容与数据仅供参考，不构成投资建议。")
     assert "责编" not in stories[0].body and "免责声明" not in stories[0].body and BODY[-1] in stories[0].body
+
+
+def test_a_bracketed_chinese_headline_is_the_title_and_a_sentence_opening_with_a_date_is_body():
+    first = "12月7日，江城市政府出台《关于加快元宇宙产业发展的若干措施》。"
+    stories = _page("江城日报", "首页 > 江城新闻", "【江城发布元宇宙新政】五年内培育100家元宇宙企业",
+                    "2023-12-08 07:30:00 来源：江城日报 作者：周洁", first, *BODY)
+    assert stories[0].title == "【江城发布元宇宙新政】五年内培育100家元宇宙企业"
+    assert stories[0].body.startswith(first)
