@@ -124,3 +124,12 @@ def test_a_body_named_again_by_its_head_noun_holds_its_own_figure():
     two = body.replace("The European Commission presented", "The European Commission and the Securities and Futures "
                                                               "Commission presented")
     assert not any(t.extra.get("held_by_organization") for t in extract_story("", two, PUBLISHED)[1] if t.target_value == 7.5e9)
+
+
+def test_a_sentence_going_on_with_the_holder_s_goal_takes_its_year():
+    body = ("Jiangsu province aims to build a metaverse industry worth 300 billion yuan by 2026. "
+            "The province will cultivate 50 leading metaverse companies and build 10 metaverse industrial parks.")
+    assert _rows("", body) == [("Jiangsu", "companies", 50, "count", 2026), ("Jiangsu", "industrial_parks", 10, "count", 2026),
+                               ("Jiangsu", "industry_size", 3e11, "CNY", 2026)]
+    # a sentence naming the holder otherwise states no year it does not give
+    assert ("Jiangsu", "companies", 50, "count", None) in _rows("", body.replace("The province will", "Jiangsu will"))

@@ -113,6 +113,8 @@ def target_rules() -> dict:
     cfg["abbrev_end_re"] = re.compile(rf"(?:\b(?:[A-Z]\.){{2,}}|\b(?:{_in_order(cfg['abbreviations'])})\.)$")
     cfg["subject_verb_re"] = re.compile(  # the verb group: auxiliaries then a subject verb (subjects.py, owners.py)
         rf"\s(?:(?:{alt(cfg['subject_verb_auxiliaries'])})\s+)*(?:{alt(cfg['subject_verbs'])})\b")
+    cfg["continuation_subject_re"] = re.compile(  # 'The province will also ...': targets._context_year
+        rf"(?:{_in_order(cfg['continuation_subjects'])})\s(?:(?:also|further|additionally)\s)?(?:{_in_order(cfg['continuation_verbs'])})\b")
     cfg["company_follow_on_re"] = re.compile(rf"(?:{_in_order(cfg['company_follow_on_subjects'])})\s")  # company_plans.py
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
                          if not k.startswith("_")}

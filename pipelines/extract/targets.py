@@ -326,8 +326,10 @@ def _context_year(year: int | None, owner: str | None, scans: SentenceScans, amo
         story.owner_years.setdefault(owner, year)
         return year
     refers_back = scans.kept(("refers_back",), lambda: bool(scans.cfg["plan_reference_re"].search(scans.text)))
-    if refers_back and story.owner_years.get(owner) is not None:
-        return story.owner_years[owner]
+    goes_on = scans.kept(("goes_on",), lambda: bool(scans.cfg["continuation_subject_re"].match(scans.text)))
+    if (refers_back or goes_on) and story.owner_years.get(owner) is not None:
+        return story.owner_years[owner]  # 'The province will also build 10 parks' after its goal 'by 2026'
+
     if refers_back and story.plan_year is not None and owner == story.plan_owner:
         return story.plan_year
     headline_year = deadline_year(story.title, story.published_at)
