@@ -127,9 +127,9 @@ def test_a_body_named_again_by_its_head_noun_holds_its_own_figure():
 
 
 def test_a_sentence_going_on_with_the_holder_s_goal_takes_its_year():
-    body = ("Jiangsu province aims to build a metaverse industry worth 300 billion yuan by 2026. "
+    body = ("Jiangsu province aims to build a metaverse industry worth 300 billion yuan by 2026.\n\n"
             "The province will cultivate 50 leading metaverse companies and build 10 metaverse industrial parks.")
     assert _rows("", body) == [("Jiangsu", "companies", 50, "count", 2026), ("Jiangsu", "industrial_parks", 10, "count", 2026),
                                ("Jiangsu", "industry_size", 3e11, "CNY", 2026)]
-    # a sentence naming the holder otherwise states no year it does not give
+    # a paragraph naming the holder otherwise states no year it does not give
     assert ("Jiangsu", "companies", 50, "count", None) in _rows("", body.replace("The province will", "Jiangsu will"))
