@@ -133,3 +133,10 @@ def test_a_sentence_going_on_with_the_holder_s_goal_takes_its_year():
                                ("Jiangsu", "industry_size", 3e11, "CNY", 2026)]
     # a paragraph naming the holder otherwise states no year it does not give
     assert ("Jiangsu", "companies", 50, "count", None) in _rows("", body.replace("The province will", "Jiangsu will"))
+
+
+def test_a_government_work_report_states_goals_and_a_research_report_estimates():
+    body = "Shandong Province plans to expand its digital economy core industries to 500 billion yuan by 2025, according to {}."
+    assert _rows("", body.format("a government work report released on Tuesday")) == [
+        ("Shandong", "industry_size", 5e11, "CNY", 2025)]
+    assert _rows("", body.format("a research report by a consultancy")) == []
