@@ -26,9 +26,9 @@ MAX_CLAUSES_BACK = 4  # the subject opens the figure's clause or one of the few 
 def national_body_re(cfg: dict) -> re.Pattern | None:
     """A ministry's name (a stem and 部) or a national body's (a national word, a stem, a body's ending), matched at a
     clause's start and followed by an optional time word and a plan word; None when the language names none."""
-    shapes = []
-    if cfg.get("ministry_endings"):
-        shapes.append(rf"{HAN_NAME}{{2,10}}?(?:{_alt(cfg['ministry_endings'])})")
+    shapes = [_alt(cfg["national_body_words"])] if cfg.get("national_body_words") else []  # Korean 정부 (the government)
+    if cfg.get("ministry_endings"):  # a name's characters: Han, or Hangul for Korean (ministry_name_chars)
+        shapes.append(rf"{cfg.get('ministry_name_chars') or HAN_NAME}{{2,10}}?(?:{_alt(cfg['ministry_endings'])})")
     if cfg.get("national_body_openers"):
         shapes.append(rf"(?:{_alt(cfg['national_body_openers'])}){HAN_NAME}{{1,12}}?(?:{_alt(cfg['national_body_endings'])})")
     if not shapes:
@@ -86,7 +86,7 @@ def _holder(name: str, span: tuple[int, int], story: StoryState, names: list[Men
         return Subject("company")
     if story.places_in(*span) or not (name.startswith(tuple(cfg["national_body_openers"])) or _is_ministry(name, cfg)):
         return None
-    country = _country(story, pos)
+    country = _country(story, pos) or cfg.get("national_owner")  # 과학기술정보통신부 in a story naming no place: Korea's
     return Subject("organization", country) if country else None
 
 

@@ -1,0 +1,86 @@
+"""Korean targets (the "korean" vocabulary of targets.json read by chinese/targets.py), on sentences written for the
+project: what must come out of each shape and what must not (statistics, forecasts, results, fines, per-firm caps)."""
+from datetime import datetime
+
+import pytest
+
+from pipelines.extract.chinese.targets import find_amounts, rules
+from pipelines.extract.story import extract_story
+
+PUBLISHED = datetime(2024, 6, 1)
+
+
+def rows(body, title="메타버스 정책"):
+    _, targets = extract_story(title, body, PUBLISHED)
+    return [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year) for t in targets]
+
+
+def test_city_investment_with_its_deadline():
+    assert rows("서울시가 2026년까지 메타버스 플랫폼 고도화에 500억원을 투입한다고 5일 밝혔다.") == [
+        ("Seoul", "investment", 5e10, "KRW", 2026)]
+
+
+def test_fund_of_a_trillion_won():
+    assert rows("부산시는 1조 원 규모의 블록체인 펀드를 조성한다.") == [("Busan", "fund_size", 1e12, "KRW", None)]
+
+
+def test_talent_counted_in_ten_thousands_goes_to_the_city_named_before():
+    assert rows("부산시는 블록체인 특구를 운영한다. 시는 전문인력 4만 명을 양성할 계획이다.") == [
+        ("Busan", "talent", 40000.0, "count", None)]
+
+
+@pytest.mark.parametrize("body", ["서울시는 기업 100개를 육성한다.", "서울시는 100개사를 유치한다.",
+                                  "서울시는 100개의 블록체인 기업을 육성한다."])
+def test_companies_counted_before_or_after_the_noun_or_by_their_count_word(body):
+    assert rows(body) == [("Seoul", "companies", 100.0, "count", None)]
+
+
+def test_a_count_ending_in_a_particle_takes_no_noun_after_it():
+    assert rows("서울시는 메타버스 센터 3개를 세우고 인재 500명을 양성할 계획이다.") == [
+        ("Seoul", "talent", 500.0, "count", None)]
+
+
+@pytest.mark.parametrize("text, value", [("1조 2000억 원을 투자", 1.2e12), ("39억4000만원을 투자", 3.94e9),
+                                         ("1,000억 원을 투자", 1e11), ("1억 5천만 원을 투자", 1.5e8), ("5천만원을 투자", 5e7)])
+def test_figures_with_several_group_words_are_one_figure(text, value):
+    assert [(a["value"], a["unit"]) for a in find_amounts(text, rules("korean"))] == [(value, "KRW")]
+
+
+@pytest.mark.parametrize("place, currency, owner, unit", [
+    ("인천시", "달러", "Incheon", "USD"), ("상하이시", "위안", "Shanghai", "CNY"), ("도쿄도", "엔", "Tokyo", "JPY")])
+def test_other_currencies(place, currency, owner, unit):
+    assert rows(f"{place}는 2030년까지 10억 {currency}를 투자할 계획이다.") == [(owner, "investment", 1e9, unit, 2030)]
+
+
+def test_year_written_as_a_goal():
+    assert rows("대구시는 2025년 목표로 메타버스 기업 50곳을 육성한다.") == [("Daegu", "companies", 50.0, "count", 2025)]
+
+
+def test_central_ministry_owns_the_figure_for_the_country():
+    assert rows("과학기술정보통신부는 2027년까지 메타버스 산업에 1조 2000억 원을 투자한다고 밝혔다.") == [
+        ("South Korea", "investment", 1.2e12, "KRW", 2027)]
+
+
+def test_government_owns_the_figure_over_places_named_after_it():
+    assert rows("정부는 메타버스 전문기업 100개사를 육성하고 경기도와 대구에 센터를 세울 예정이다.") == [
+        ("South Korea", "companies", 100.0, "count", None)]
+
+
+@pytest.mark.parametrize("body", [
+    "서울시의 메타버스 이용자는 지난해 120만 명을 기록했다.",  # a statistic of last year
+    "국내 가상자산 거래액은 전년 대비 30% 늘어난 1500조 원으로 집계됐다.",  # a year-on-year statistic
+    "업계에 따르면, 국내 메타버스 시장 규모는 2030년 30조 원에 이를 전망이다.",  # a forecast
+    "한 거래소는 지난해 매출 3000억 원, 영업이익 1200억 원을 기록했다.",  # a company's results
+    "금융당국은 가상자산 사업자에 과징금 39억4000만원을 부과했다.",  # a fine
+    "서울시는 선정 기업에 기업당 최대 5억 원을 지원할 계획이다.",  # a ceiling for each firm
+])
+def test_not_targets(body):
+    assert rows(body) == []
+
+
+def test_english_chinese_and_japanese_stories_are_read_as_before():
+    assert rows("Seoul aims to invest 50 billion won in its metaverse platform by 2026.", "Seoul plan") == [
+        ("Seoul", "investment", 5e10, "KRW", 2026)]
+    assert rows("四川省力争到2025年元宇宙产业规模突破2500亿元。", "四川") == [("Sichuan", "industry_size", 2.5e11, "CNY", 2025)]
+    assert rows("大阪府は2025年までにメタバース関連産業に100億円を投資する計画を発表した。", "大阪府") == [
+        ("Osaka", "investment", 1e10, "JPY", 2025)]
