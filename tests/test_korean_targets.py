@@ -84,3 +84,28 @@ def test_english_chinese_and_japanese_stories_are_read_as_before():
     assert rows("四川省力争到2025年元宇宙产业规模突破2500亿元。", "四川") == [("Sichuan", "industry_size", 2.5e11, "CNY", 2025)]
     assert rows("大阪府は2025年までにメタバース関連産業に100億円を投資する計画を発表した。", "大阪府") == [
         ("Osaka", "investment", 1e10, "JPY", 2025)]
+
+
+def test_firm_named_by_its_ending_states_its_own_plan_not_the_citys():
+    assert rows("삼성전자는 2030년까지 부산에 1조 원을 투자할 계획이다.") == []
+    assert rows("부산은행은 부산시와 함께 2026년까지 100억원을 투자한다.") == []
+
+
+def test_news_agency_dateline_city_owns_nothing():
+    assert rows("(서울=연합뉴스) 홍길동 기자 = 부산시는 2030년까지 1조 원 규모의 펀드를 조성한다고 밝혔다.") == [
+        ("Busan", "fund_size", 1e12, "KRW", 2030)]
+
+
+def test_last_year_beside_a_commitment_is_no_statistic():
+    assert rows("서울시는 지난해 발표한 계획에 따라 2026년까지 500억원을 투입한다.") == [
+        ("Seoul", "investment", 5e10, "KRW", 2026)]
+    assert rows("서울시는 지난해 메타버스 사업에 500억원을 투입했다.") == []
+
+
+def test_largest_is_no_ceiling_but_up_to_before_a_figure_is():
+    assert rows("국내 최대 규모인 1조 원 펀드를 조성한다고 부산시가 밝혔다.") == [("Busan", "fund_size", 1e12, "KRW", None)]
+    assert rows("서울시는 선정 기업에 최대 5억 원을 지원한다.") == []
+
+
+def test_total_support_is_an_investment():
+    assert rows("서울시는 스타트업에 총 300억 원을 지원한다.") == [("Seoul", "investment", 3e10, "KRW", None)]

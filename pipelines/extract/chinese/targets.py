@@ -119,6 +119,8 @@ def rules(language: str = "chinese") -> dict:
                 "planned_commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
         reach[cfg[key + "_re"]] = max(map(len, cfg[key]))
+    if cfg.get("per_unit_pattern"):  # Korean: '최대 5억 원' is a cap, '최대 규모' ('the largest') none
+        cfg["per_unit_cues_re"] = re.compile(cfg["per_unit_pattern"])
     cfg["component_openers_re"] = re.compile(rf"\s*(?:{_alt(cfg['component_openers'])})")  # _part_of_earlier
     told, breaks = _alt(cfg["forecast_source_verbs"] + cfg["forecast_source_nouns"]), cfg["forecast_source_breaks"]
     cfg["forecast_source_re"] = re.compile(  # a forecaster named as a source: '据IDC预测', '研究机构预测', '报告显示，'
@@ -159,8 +161,9 @@ def rules(language: str = "chinese") -> dict:
     cfg["level_subject_re"] = level_subject_re(cfg)  # '全省将培育…': chinese/levels.py
     cfg["national_body_re"] = national_body_re(cfg)  # '商务部日前印发…': chinese/national.py
     cfg["subject_re"] = subject_re(cfg)  # a company suffix and a plan word after a clause's first name
-    cfg["name_subject"] = re.compile(rf"\s*{KATAKANA_NAME}" + cfg["subject_re"].pattern) if cfg.get(
-        "katakana_name_subjects") else None  # a katakana name no list knows opening the clause, then the same words
+    # a katakana name no list knows (Japanese) or a firm's name by its ending (Korean 삼성전자) opening the clause
+    name = cfg.get("company_name_pattern") or (KATAKANA_NAME if cfg.get("katakana_name_subjects") else None)
+    cfg["name_subject"] = re.compile(rf"\s*(?:{name})" + cfg["subject_re"].pattern) if name else None
     return cfg
 
 
