@@ -109,3 +109,7 @@ def test_largest_is_no_ceiling_but_up_to_before_a_figure_is():
 
 def test_total_support_is_an_investment():
     assert rows("서울시는 스타트업에 총 300억 원을 지원한다.") == [("Seoul", "investment", 3e10, "KRW", None)]
+
+
+def test_relative_deadline_counts_from_publication():
+    assert rows("광주시는 향후 5년간 블록체인 기업 30곳을 육성할 계획이다.") == [("Gwangju", "companies", 30.0, "count", 2029)]
