@@ -113,3 +113,14 @@ def test_total_support_is_an_investment():
 
 def test_relative_deadline_counts_from_publication():
     assert rows("광주시는 향후 5년간 블록체인 기업 30곳을 육성할 계획이다.") == [("Gwangju", "companies", 30.0, "count", 2029)]
+
+
+def test_a_change_keeps_the_level_to_reach_only():
+    assert rows("성남시는 블록체인 기업 수를 100개에서 300개로 늘린다.") == [("Seongnam-si", "companies", 300.0, "count", None)]
+    assert rows("인천시는 500억원에서 1000억원으로 펀드 규모를 확대한다.") == [("Incheon", "fund_size", 1e11, "KRW", None)]
+
+
+def test_an_industrys_sales_goal_is_a_target_a_firms_sales_are_not():
+    assert rows("부산시는 2030년까지 블록체인 산업 매출을 10조 원으로 늘릴 계획이다.") == [
+        ("Busan", "industry_size", 1e13, "KRW", 2030)]
+    assert rows("한 거래소는 올해 매출 3000억 원을 올렸다.") == []
