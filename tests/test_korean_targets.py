@@ -124,3 +124,10 @@ def test_an_industrys_sales_goal_is_a_target_a_firms_sales_are_not():
     assert rows("부산시는 2030년까지 블록체인 산업 매출을 10조 원으로 늘릴 계획이다.") == [
         ("Busan", "industry_size", 1e13, "KRW", 2030)]
     assert rows("한 거래소는 올해 매출 3000억 원을 올렸다.") == []
+
+
+def test_won_value_in_brackets_is_the_same_sum():
+    assert rows("부산시는 2030년까지 5억 달러(약 6500억 원) 규모의 펀드를 조성한다.") == [
+        ("Busan", "fund_size", 5e8, "USD", 2030)]
+    _, targets = extract_story("x", "서울시는 2030년까지 6500억 원(약 5억 달러)을 투입한다.", PUBLISHED)
+    assert [(t.target_value, t.unit, t.target_value_usd) for t in targets] == [(6.5e11, "KRW", 5e8)]

@@ -149,6 +149,9 @@ def rules(language: str = "chinese") -> dict:
     cfg["tranche_size_re"] = re.compile(  # '首期规模', '首期募集规模为' right before a figure: a tranche's size
         rf"(?:{_alt(cfg['tranche_words'])})[\u4e00-\u9fff]{{0,2}}?(?:{_alt(cfg['tranche_size_words'])})[^，,。；;]{{0,3}}$")
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
+    cfg["converted_after_re"] = re.compile(  # '5억 달러(약 6500억 원)': the same sum in the local currency (Korean)
+        usd_in_brackets + rf"(?:{num})\s*(?:{_alt(cfg['scales'])})?\s*(?:{_alt(cfg['currencies'])})\s*[）)]") if cfg.get(
+        "conversions_in_brackets") else None
     cfg["usd_after_re"] = re.compile(
         usd_in_brackets + rf"(?<!{not_after})(?P<num>{num})\s*{scale}\s*(?:{_alt(cfg['usd_words'])})\s*[）)]")
     cfg["national_re"] = re.compile(_alt(cfg["national_subjects"])) if cfg.get("national_subjects") else None
@@ -236,6 +239,8 @@ def find_amounts(sentence: str, cfg: dict, scans: SentenceScans | None = None) -
         usd_value = _value(usd.group("num"), usd.group("scale"), cfg) if usd else None
         if usd_value is not None and amount["unit"] != "USD":
             amount.update(end=usd.end(), usd=usd_value, stated=True)
+        elif cfg["converted_after_re"] and (converted := cfg["converted_after_re"].match(sentence, m.end())):
+            amount["end"] = converted.end()  # the bracket is the same sum: no figure of its own
         if amount["value"] is not None and free(amount["start"], amount["end"]):
             keep(amount)
     for m in cfg["bare_re"].finditer(sentence):
