@@ -58,3 +58,9 @@ def test_english_chinese_and_japanese_places_are_unchanged():
     assert names("Seoul and Busan signed a pact.") == ["Seoul", "Busan"]
     assert names("首尔市和成都市签署协议。") == ["Seoul", "Chengdu"]
     assert names("東京都と大阪府が発表した。") == ["Tokyo", "Osaka"]
+
+
+def test_korean_cities_lie_in_their_provinces():
+    gaz = load_gazetteer()
+    assert [gaz.places[c].parent for c in ("Suwon", "Seongnam-si", "Changwon", "Jeonju")] == [
+        "Gyeonggi", "Gyeonggi", "South Gyeongsang", "North Jeolla"]

@@ -131,3 +131,8 @@ def test_won_value_in_brackets_is_the_same_sum():
         ("Busan", "fund_size", 5e8, "USD", 2030)]
     _, targets = extract_story("x", "서울시는 2030년까지 6500억 원(약 5억 달러)을 투입한다.", PUBLISHED)
     assert [(t.target_value, t.unit, t.target_value_usd) for t in targets] == [(6.5e11, "KRW", 5e8)]
+
+
+def test_city_written_after_its_province_owns_the_figure():
+    assert rows("경기도 성남시는 2025년까지 메타버스 허브에 200억원을 투입한다.") == [
+        ("Seongnam-si", "investment", 2e10, "KRW", 2025)]
