@@ -136,3 +136,17 @@ def test_won_value_in_brackets_is_the_same_sum():
 def test_city_written_after_its_province_owns_the_figure():
     assert rows("경기도 성남시는 2025년까지 메타버스 허브에 200억원을 투입한다.") == [
         ("Seongnam-si", "investment", 2e10, "KRW", 2025)]
+
+
+@pytest.mark.parametrize("body", [
+    "시는 올해 메타버스 사업에 100억원을 투입했다.",  # spent: a verb in the past
+    "서울시는 이미 블록체인 펀드 500억원을 조성해 운용하고 있다.",  # already
+    "6월 말 기준 부산시 블록체인 기업은 300개로 늘었다.",  # as of a date
+])
+def test_past_figures_are_no_targets(body):
+    assert rows(body) == []
+
+
+def test_image_is_not_already():
+    assert rows("시는 도시 이미지 제고를 위해 2025년까지 100억원을 투입한다. 서울") == [
+        ("Seoul", "investment", 1e10, "KRW", 2025)]
