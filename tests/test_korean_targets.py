@@ -150,3 +150,12 @@ def test_past_figures_are_no_targets(body):
 def test_image_is_not_already():
     assert rows("시는 도시 이미지 제고를 위해 2025년까지 100억원을 투입한다. 서울") == [
         ("Seoul", "investment", 1e10, "KRW", 2025)]
+
+
+def test_korean_ministry_is_koreas_in_a_story_naming_only_another_country():
+    assert rows("과기정통부는 2026년까지 블록체인 기업 20개를 육성한다. 한편 일본도 관련 정책을 내놨다.") == [
+        ("South Korea", "companies", 20.0, "count", 2026)]
+
+
+def test_a_plan_under_consideration_is_no_target():
+    assert rows("일본 정부도 웹3 산업 육성을 위해 1000억 엔 규모의 펀드를 검토하고 있다.") == []

@@ -86,7 +86,8 @@ def _holder(name: str, span: tuple[int, int], story: StoryState, names: list[Men
         return Subject("company")
     if story.places_in(*span) or not (name.startswith(tuple(cfg["national_body_openers"])) or _is_ministry(name, cfg)):
         return None
-    country = _country(story, pos) or cfg.get("national_owner")  # 과학기술정보통신부 in a story naming no place: Korea's
+    # a language of one country (Korean: national_owner) names that country's ministries; Chinese ones may be Taiwan's
+    country = cfg.get("national_owner") or _country(story, pos)
     return Subject("organization", country) if country else None
 
 
