@@ -159,3 +159,8 @@ def test_korean_ministry_is_koreas_in_a_story_naming_only_another_country():
 
 def test_a_plan_under_consideration_is_no_target():
     assert rows("일본 정부도 웹3 산업 육성을 위해 1000억 엔 규모의 펀드를 검토하고 있다.") == []
+
+
+@pytest.mark.parametrize("body", ["서울시는 2030년까지 1조~2조 원을 투입할 계획이다.", "서울시는 2030년까지 기업 100~200개를 육성할 계획이다."])
+def test_range_bounds_are_no_targets(body):
+    assert rows(body) == []

@@ -5,7 +5,9 @@ China's ministries, and Taiwan's, end in 部 (provinces and cities have 厅 and 
 national word (国家数据局, 中央网信办). Such a name opening the sentence or the figure's clause, then a plan word
 (subject_after, a time word allowed before it), states the figure for the country of the story's place. A 部 holding a
 company's word or a place's character (华为公司战略部, 市委宣传部) or ending an ordinary word (总部, 俱乐部) is no
-ministry. The shapes are the "national_bodies" entries of targets.json.
+ministry. Korean ministries are read the same way in Hangul (과학기술정보통신부는, 기획재정부가; 정부는 'the government'),
+and are always South Korea's (the "korean" section's national_owner). The shapes are the "national_bodies" entries
+of targets.json.
 """
 from __future__ import annotations
 
