@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from pipelines.extract.chinese.places import find_chinese_jurisdictions, has_han
 from pipelines.extract.gazetteer import DATA_FILE, Gazetteer, fold_latin, load_gazetteer
+from pipelines.extract.korean.places import find_korean_jurisdictions, has_hangul
 from pipelines.records import Mention
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.][A-Za-z0-9]+|-(?=[A-Z])[A-Za-z0-9]+)*\.?")
@@ -197,6 +198,8 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
         out.append(Mention("jurisdiction", name, original[start:end], start, end, parent=parent))
     if has_han(text):  # Chinese names (四川省, 成都): read only where the text holds Han characters
         out += find_chinese_jurisdictions(original, japanese, context_places)
+    if has_hangul(text):  # Korean names (서울시, 경기도): read only where the text holds Hangul
+        out += find_korean_jurisdictions(original)
     taken = [(m.char_start, m.char_end) for m in out]
     out += [d for d in _demonym_mentions(text, gaz, rules) if not any(s < d.char_end and d.char_start < e for s, e in taken)]
     out = _corroborated(out, set(minor), gaz, rules, context_countries)

@@ -11,6 +11,7 @@ from pipelines.extract.amounts import currency_homes
 from pipelines.extract.gazetteer import load_gazetteer, story_scope
 from pipelines.extract.target_rules import target_rules
 from pipelines.extract.jurisdictions import find_jurisdictions, story_countries
+from pipelines.extract.korean.places import is_korean
 from pipelines.extract.spans import Spans
 from pipelines.extract.targets import extract_targets
 from pipelines.records import Mention, Target
@@ -83,9 +84,13 @@ def extract_story(title: str | None, body: str, published_at: datetime | None = 
         title_places = find_jurisdictions(title or "", story_countries(body_places), japanese or None,
                                           frozenset(m.entity_name for m in body_places))
         title_mentions = find_mentions(title or "", "title", source_site, title_places, body or "")
-        # a Chinese body's targets by the Chinese vocabulary, a Japanese one's by the Japanese words (億円, 社, 目標)
-        if body and mostly_han(body):
-            targets = extract_chinese_targets(body, published_at, body_mentions, body_places, title, japanese=japanese)
+        # a Chinese body's targets by the Chinese vocabulary, a Japanese one's by the Japanese words (億円, 社, 目標), a
+        # Korean one's by the Korean words (억원, 개, 목표); a Korean body quoting Hanja (韓美) is Korean
+        if body and is_korean(body):
+            targets = extract_chinese_targets(body, published_at, body_mentions, body_places, title, language="korean")
+        elif body and mostly_han(body):
+            targets = extract_chinese_targets(body, published_at, body_mentions, body_places, title,
+                                              language="japanese" if japanese else "chinese")
         else:
             targets = extract_targets(body or "", published_at, body_mentions, body_places, title)
     return title_mentions + body_mentions, targets

@@ -11,10 +11,11 @@ from pipelines.extract.chinese.numbers import DIGITS, chinese_number
 
 
 def past_year(text: str, published_at: datetime | None, cfg: dict) -> bool:
-    """True when the text dates itself in a year before the story's ('2022年') and names no deadline."""
+    """True when the text dates itself in a year before the story's ('2022年', Korean '2022년': cfg's year_pattern)
+    and names no deadline."""
     if published_at is None:
         return False
-    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", text)]
+    years = [int(y) for y in re.findall(cfg.get("year_pattern") or r"(20\d\d)\s*年", text)]
     return bool(years) and max(years) < published_at.year and chinese_year(text, published_at, cfg) is None
 
 

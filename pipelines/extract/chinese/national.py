@@ -5,7 +5,9 @@ China's ministries, and Taiwan's, end in 部 (provinces and cities have 厅 and 
 national word (国家数据局, 中央网信办). Such a name opening the sentence or the figure's clause, then a plan word
 (subject_after, a time word allowed before it), states the figure for the country of the story's place. A 部 holding a
 company's word or a place's character (华为公司战略部, 市委宣传部) or ending an ordinary word (总部, 俱乐部) is no
-ministry. The shapes are the "national_bodies" entries of targets.json.
+ministry. Korean ministries are read the same way in Hangul (과학기술정보통신부는, 기획재정부가; 정부는 'the government'),
+and are always South Korea's (the "korean" section's national_owner). The shapes are the "national_bodies" entries
+of targets.json.
 """
 from __future__ import annotations
 
@@ -26,9 +28,9 @@ MAX_CLAUSES_BACK = 4  # the subject opens the figure's clause or one of the few 
 def national_body_re(cfg: dict) -> re.Pattern | None:
     """A ministry's name (a stem and 部) or a national body's (a national word, a stem, a body's ending), matched at a
     clause's start and followed by an optional time word and a plan word; None when the language names none."""
-    shapes = []
-    if cfg.get("ministry_endings"):
-        shapes.append(rf"{HAN_NAME}{{2,10}}?(?:{_alt(cfg['ministry_endings'])})")
+    shapes = [_alt(cfg["national_body_words"])] if cfg.get("national_body_words") else []  # Korean 정부 (the government)
+    if cfg.get("ministry_endings"):  # a name's characters: Han, or Hangul for Korean (ministry_name_chars)
+        shapes.append(rf"{cfg.get('ministry_name_chars') or HAN_NAME}{{2,10}}?(?:{_alt(cfg['ministry_endings'])})")
     if cfg.get("national_body_openers"):
         shapes.append(rf"(?:{_alt(cfg['national_body_openers'])}){HAN_NAME}{{1,12}}?(?:{_alt(cfg['national_body_endings'])})")
     if not shapes:
@@ -86,7 +88,8 @@ def _holder(name: str, span: tuple[int, int], story: StoryState, names: list[Men
         return Subject("company")
     if story.places_in(*span) or not (name.startswith(tuple(cfg["national_body_openers"])) or _is_ministry(name, cfg)):
         return None
-    country = _country(story, pos)
+    # a language of one country (Korean: national_owner) names that country's ministries; Chinese ones may be Taiwan's
+    country = cfg.get("national_owner") or _country(story, pos)
     return Subject("organization", country) if country else None
 
 

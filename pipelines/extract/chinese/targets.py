@@ -1,7 +1,8 @@
 """Quantified targets stated in Chinese: '力争到2025年元宇宙产业规模突破2500亿元', '设立50亿元产业基金', '培育100家企业'.
 
 The vocabulary is the "chinese" section of pipelines/data/targets.json; Japanese text is read the same way with the
-words of its "japanese" section in their place ('東京都は2030年までに100億円の基金を設立する', '企業100社を育成').
+words of its "japanese" section in their place ('東京都は2030年までに100億円の基金を設立する', '企業100社を育成'), and
+Korean with its "korean" section ('서울시가 2026년까지 500억원을 투입한다', '기업 100개를 육성': korean/numbers.py reads 1조 2000억).
 Metrics, units, the USD conversion (fx_rates.csv), owners (owners.find_owner), ranges (ranges.py) and the
 one-target-per-figure rule are the English path's, so a Chinese story's targets land in the same columns as an
 English one's; a figure stated for several places at once is one target per place (chinese/shared.py).
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 from pipelines.extract.amounts import below_target_size, to_usd
 from pipelines.extract.chinese.deadlines import chinese_year, past_year
+from pipelines.extract.chinese.forecasts import forecaster_before
 from pipelines.extract.chinese.levels import SentenceLevels, level_subject, level_subject_re
 from pipelines.extract.chinese.lists import listed_counts
 from pipelines.extract.chinese.national import national_body_re, national_subject
@@ -27,6 +29,7 @@ from pipelines.extract.chinese.subjects import (KATAKANA_NAME, SentenceClauses, 
                                                 subject_re)
 from pipelines.extract.chinese.traditional import with_traditional
 from pipelines.extract.gazetteer import load_gazetteer
+from pipelines.extract.korean.numbers import korean_number
 from pipelines.extract.list_items import is_list_item
 from pipelines.extract.owners import (StoryState, currency_owner, find_owner, first_subject, main_jurisdiction, story_main,
                                       territory_of_currency)
@@ -62,33 +65,36 @@ def mostly_han(text: str) -> bool:
     return han > 0 and han >= len(LATIN.findall(text))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def rules(language: str = "chinese") -> dict:
     """The Chinese vocabulary of targets.json with its traditional forms (億元, 萬億) and its patterns compiled, and
-    the shared fx table; for "japanese", the words of its "japanese" section in place of the Chinese ones (円, 社, 目標)."""
+    the shared fx table; for "japanese" or "korean", the words of that section in place of the Chinese ones (円, 社, 目標;
+    원, 개, 목표), its own figure shape (number_pattern), sentence ends and count gap where it writes them."""
     base = target_rules()
-    cfg = with_traditional(base["chinese"] if language == "chinese" else {**base["chinese"], **base["japanese"]})
+    cfg = with_traditional(base["chinese"] if language == "chinese" else {**base["chinese"], **base[language]})
+    num, cfg["sentence_end_re"] = cfg.get("number_pattern") or NUM, re.compile(cfg.get("sentence_end") or SENTENCE_END.pattern)
     cfg["fx"] = base["fx"]
     cfg["min_target_usd"], cfg["min_target_usd_in_millions"] = base["min_target_usd"], base["min_target_usd_in_millions"]
     scale = rf"(?P<scale>{_alt(cfg['scales'])})?"
     # Han and kana between a count and its noun (100社の企業), and whole Latin words (10个Web3产业园, 100家AI企业): a
     # word is read whole ((?![A-Za-z0-9]) after it), so a long run of letters is tried one way, not split many ways
-    gap = rf"(?:[\u3041-\u30ff\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{{0,9}}(?![A-Za-z0-9])){{0,{cfg['count_gap']}}}?"
+    gap = cfg.get("count_gap_pattern") or rf"(?:[\u3041-\u30ff\u4e00-\u9fff]|[A-Za-z][A-Za-z0-9]{{0,9}}(?![A-Za-z0-9])){{0,{cfg['count_gap']}}}?"
     not_after = f"[{''.join(cfg['numeral_not_after'])}]"  # 数十亿 is 'several billion', no figure
     start = _figure_start(not_after)
     before = _alt(w for w in cfg["currencies"] if w not in cfg["currency_units"])  # 新台幣 in 新台幣100億元
     odd = f"(?:{_alt(cfg['approximate_after'])})?"  # 十余家, 100多亿元: the figure as written
     cfg["money_re"] = re.compile(
-        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after}){start}(?P<num>{NUM})\s*{odd}{scale}{odd}\s*(?P<cur>{_alt(cfg['currencies'])})")
+        rf"(?:(?P<pre>{before})\s*)?(?<!{not_after}){start}(?P<num>{num})\s*{odd}{scale}{odd}\s*(?P<cur>{_alt(cfg['currencies'])})")
     cfg["bare_re"] = re.compile(
-        rf"(?<!{not_after}){start}(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['bare_scales'])}){odd}(?![\u4e00-\u9fff\d])")
+        rf"(?<!{not_after}){start}(?P<num>{num})\s*{odd}(?P<scale>{_alt(cfg['bare_scales'])}){odd}(?![\u4e00-\u9fff\d])")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
     cfg["count_noun"] = nouns
-    count = rf"(?P<num>{NUM})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?P<cls>{_alt(cfg['classifiers'])})"
+    count = rf"(?P<num>{num})\s*{odd}(?P<scale>{_alt(cfg['count_scales'])})?{odd}\s*(?P<cls>{_alt(cfg['classifiers'])})"
     counted = rf"(?!{odd}(?:{_alt(cfg['not_counted'])}))"  # 3个多月 is a span of months
     # a size bound then a modifier ending in 的 may stand before the gap ('10家以上营收超百亿元的元宇宙龙头企业')
     bound = rf"(?P<bound>(?:{_alt(cfg['count_bound_modifiers'])})[\u4e00-\u9fff\d.]{{1,12}}?的)?"
-    cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{bound}{gap}(?P<noun>{_alt(nouns)})")
+    named = "|".join(f"(?<={re.escape(c)})" for c in cfg.get("self_naming_classifiers", ())) or "(?!)"  # Korean 100개사
+    cfg["count_re"] = re.compile(rf"(?<!{not_after}){start}{count}{counted}{bound}(?:{gap}(?P<noun>{_alt(nouns)})|{named})")
     cfg["count_after_noun_re"] = re.compile(  # the noun first: '培育企业100家', '引进人才1万名', '企业数量达到100家'
         rf"(?P<noun>{_alt(nouns)})(?:{_alt(cfg['count_links'])}){{0,2}}\s*(?<!{not_after}){count}{counted}")
     cfg["count_change_re"] = re.compile(  # '从50家增加到150家': the figure the count goes to, its noun written once
@@ -97,11 +103,11 @@ def rules(language: str = "chinese") -> dict:
     cfg["count_list_before_re"] = re.compile(rf"(?<![\d.,]|{not_after}){count}{list_join}$")
     cfg["count_list_after_re"] = re.compile(rf"{list_join}(?<!{not_after}){count}{counted}")
     cfg["money_list_next_re"] = re.compile(  # '、50亿元' after '100亿元': the next figure of a list of sums
-        rf"{list_join}(?<!{not_after})(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*(?:{_alt(cfg['currencies'])})")
+        rf"{list_join}(?<!{not_after})(?:{num})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*(?:{_alt(cfg['currencies'])})")
     cfg["approximate_before"] = tuple(cfg["approximate_before"])
     cfg["range_words"] = RangeWords(  # pipelines/extract/ranges.py
         before=re.compile(  # '100-', '100亿元至', '10家至', '从100亿元到' before a figure
-            rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{NUM})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
+            rf"(?:(?P<open>{_alt(cfg['range_change_openers'])})\s*)?(?<![\d.,])(?:{num})\s*{odd}(?:{_alt(cfg['scales'])})?{odd}\s*"
             rf"(?:{_alt(cfg['currencies'])}|{_alt(cfg['classifiers'])})?\s*(?P<join>{_alt(cfg['range_joiners'])})\s*$"),
         change_openers=frozenset(cfg["range_change_openers"]),
         level_before=re.compile(  # '从', '由', '从2023年的' before a figure a change starts from
@@ -114,6 +120,8 @@ def rules(language: str = "chinese") -> dict:
                 "planned_commitment_cues"):
         cfg[key + "_re"] = re.compile(_alt(cfg[key]))
         reach[cfg[key + "_re"]] = max(map(len, cfg[key]))
+    if cfg.get("per_unit_pattern"):  # Korean: '최대 5억 원' is a cap, '최대 규모' ('the largest') none
+        cfg["per_unit_cues_re"] = re.compile(cfg["per_unit_pattern"])
     cfg["component_openers_re"] = re.compile(rf"\s*(?:{_alt(cfg['component_openers'])})")  # _part_of_earlier
     told, breaks = _alt(cfg["forecast_source_verbs"] + cfg["forecast_source_nouns"]), cfg["forecast_source_breaks"]
     cfg["forecast_source_re"] = re.compile(  # a forecaster named as a source: '据IDC预测', '研究机构预测', '报告显示，'
@@ -144,33 +152,37 @@ def rules(language: str = "chinese") -> dict:
     cfg["tranche_size_re"] = re.compile(  # '首期规模', '首期募集规模为' right before a figure: a tranche's size
         rf"(?:{_alt(cfg['tranche_words'])})[\u4e00-\u9fff]{{0,2}}?(?:{_alt(cfg['tranche_size_words'])})[^，,。；;]{{0,3}}$")
     usd_in_brackets = rf"\s*[（(]\s*(?:{_alt(cfg['usd_in_brackets'])})?\s*"
+    cfg["converted_after_re"] = re.compile(  # '5억 달러(약 6500억 원)': the same sum in the local currency (Korean)
+        usd_in_brackets + rf"(?:{num})\s*(?:{_alt(cfg['scales'])})?\s*(?:{_alt(cfg['currencies'])})\s*[）)]") if cfg.get(
+        "conversions_in_brackets") else None
     cfg["usd_after_re"] = re.compile(
-        usd_in_brackets + rf"(?<!{not_after})(?P<num>{NUM})\s*{scale}\s*(?:{_alt(cfg['usd_words'])})\s*[）)]")
+        usd_in_brackets + rf"(?<!{not_after})(?P<num>{num})\s*{scale}\s*(?:{_alt(cfg['usd_words'])})\s*[）)]")
     cfg["national_re"] = re.compile(_alt(cfg["national_subjects"])) if cfg.get("national_subjects") else None
     cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{_alt(cfg['shared_joiners'])})\s*")
     cfg["shared_cue_re"] = re.compile(_alt(cfg["shared_cues"]))
     cfg["shared_not_re"] = re.compile(_alt(cfg["shared_not_words"]))
     reach[cfg["shared_cue_re"]], reach[cfg["shared_not_re"]] = max(map(len, cfg["shared_cues"])), max(map(len, cfg["shared_not_words"]))
     cfg["shared_other_subject_re"] = re.compile(  # '三个项目', '多家企业' between the places and 均
-        rf"(?:(?!\d)|(?<!\d))(?:{NUM}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
+        rf"(?:(?!\d)|(?<!\d))(?:{num}|[多几数各诸])\s*(?:{_alt(cfg['shared_other_subject_classifiers'])})")
     cfg["plan_noun_re"] = re.compile(_alt(cfg["plan_nouns"])) if cfg["plan_nouns"] else None  # plan_context.py
     cfg["plan_reference_re"] = re.compile(_alt(cfg["plan_reference_cues"])) if cfg["plan_reference_cues"] else None
     cfg["level_subject_re"] = level_subject_re(cfg)  # '全省将培育…': chinese/levels.py
     cfg["national_body_re"] = national_body_re(cfg)  # '商务部日前印发…': chinese/national.py
     cfg["subject_re"] = subject_re(cfg)  # a company suffix and a plan word after a clause's first name
-    cfg["name_subject"] = re.compile(rf"\s*{KATAKANA_NAME}" + cfg["subject_re"].pattern) if cfg.get(
-        "katakana_name_subjects") else None  # a katakana name no list knows opening the clause, then the same words
+    # a katakana name no list knows (Japanese) or a firm's name by its ending (Korean 삼성전자) opening the clause
+    name = cfg.get("company_name_pattern") or (KATAKANA_NAME if cfg.get("katakana_name_subjects") else None)
+    cfg["name_subject"] = re.compile(rf"\s*(?:{name})" + cfg["subject_re"].pattern) if name else None
     return cfg
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, ends: re.Pattern = SENTENCE_END) -> list[tuple[int, int]]:
     """(start, end) of each sentence, ended by 。！？； or a line break (the mark stays with its sentence).
 
     >>> split_sentences("甲计划。乙将建设；丙")
     [(0, 4), (4, 9), (9, 10)]
     """
     out, start = [], 0
-    for m in SENTENCE_END.finditer(text):
+    for m in ends.finditer(text):
         end = m.end() if m.group()[0] not in "\n" else m.start()
         if text[start:end].strip():
             out.append((start, end))
@@ -186,6 +198,8 @@ def _value(num: str, scale: str | None, cfg: dict) -> float | None:
     >>> _value("1.5", "万亿", rules()), _value("两千", "亿", rules()), _value("十四五", None, rules())
     (1500000000000.0, 200000000000.0, None)
     """
+    if cfg.get("number_pattern"):  # Korean: '1조 2000' with its scale 억 is one figure (korean/numbers.py)
+        return korean_number(num + (scale or ""))
     number = float(num.replace(",", "")) if num[0].isdigit() else chinese_number(num)
     return None if number is None else float(number) * (cfg["scales"].get(scale, 1.0) if scale else 1.0)
 
@@ -230,6 +244,8 @@ def find_amounts(sentence: str, cfg: dict, scans: SentenceScans | None = None) -
         usd_value = _value(usd.group("num"), usd.group("scale"), cfg) if usd else None
         if usd_value is not None and amount["unit"] != "USD":
             amount.update(end=usd.end(), usd=usd_value, stated=True)
+        elif cfg["converted_after_re"] and (converted := cfg["converted_after_re"].match(sentence, m.end())):
+            amount["end"] = converted.end()  # the bracket is the same sum: no figure of its own
         if amount["value"] is not None and free(amount["start"], amount["end"]):
             keep(amount)
     for m in cfg["bare_re"].finditer(sentence):
@@ -243,7 +259,7 @@ def find_amounts(sentence: str, cfg: dict, scans: SentenceScans | None = None) -
             _drop_inside(found, taken, m.start("bound"), m.end("bound"))  # '超百亿元' qualifies each firm counted
         if value is None or not free(m.start(), m.end()):
             continue
-        metric = cfg["count_noun"][m.group("noun")]
+        metric = cfg["count_noun"][m.group("noun")] if m.group("noun") else cfg["self_naming_classifiers"][m.group("cls")]
         keep({"start": m.start(), "end": m.end(), "unit": "count", "value": value, "usd": None, "stated": False,
               "metric": metric})
         nxt = cfg["count_change_re"].match(sentence, m.end())
@@ -336,34 +352,11 @@ def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
     stated = bool(cues - cfg["soft_not_target"] or (cues and not committed) or past_year(clause, published_at, cfg))
     per_unit = bool(cfg["per_unit_cues_re"].search(clause))
     # '据IDC预测，…市场规模将达到1.5万亿元': the forecaster's figure, whatever 将 follows
-    forecast = _forecaster_before(scans, c_start) and not cfg["planned_commitment_cues_re"].search(clause)
+    forecast = forecaster_before(scans, c_start) and not cfg["planned_commitment_cues_re"].search(clause)
     past_before = scans.first(cfg["not_target_cues_re"], 0, c_start) or past_year(sentence[:c_start], published_at, cfg)
     fund_set_up = bool(cues) and cues <= cfg["done_words"] and bool(cfg["fund_set_up_re"].search(clause)) \
         and bool(dict(cfg["metric_res"])["fund_size"].search(clause))
     return stated, per_unit, forecast, bool(past_before) and not cfg["commitment_cues_re"].search(clause), fund_set_up
-
-
-def _forecaster_before(scans: SentenceScans, c_start: int) -> bool:
-    """True when a forecaster is named as a source in text[:c_start] (forecast_source_re.search(text, 0, c_start)).
-
-    The pattern asserts nothing after its last character, so a match within a prefix is one within every longer
-    prefix: the shortest prefix holding a match is found once per sentence by bisection, and each clause compares
-    its start with it instead of searching the sentence up to it. SentenceScans.first cannot serve it: the pattern's
-    \\s* leaves its reach unbounded (match_index.pattern_reach), so the one-scan look-up would search each clause's
-    prefix again.
-    """
-    rx, text = scans.cfg["forecast_source_re"], scans.text
-
-    def shortest_prefix() -> int | None:
-        if not rx.search(text):
-            return None
-        lo, hi = 0, len(text)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            lo, hi = (lo, mid) if rx.search(text, 0, mid) else (mid + 1, hi)
-        return lo
-    least = scans.kept(("forecaster",), shortest_prefix)
-    return least is not None and least <= c_start
 
 
 def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
@@ -420,8 +413,8 @@ def _local_yuan(owner: str | None, amount: dict, cfg: dict) -> str | None:
 
 def extract_chinese_targets(body: str, published_at: datetime | None, mentions: list[Mention],
                             places: list[Mention] | None = None, title: str | None = None,
-                            japanese: bool = False) -> list[Target]:
-    """Targets stated in a Chinese body (a Japanese one with `japanese`, by its own words: 100億円, 100社, 目標):
+                            language: str = "chinese") -> list[Target]:
+    """Targets stated in a Chinese body (a Japanese or Korean one by `language`'s own words: 100億円, 100社; 500억원, 100개):
     an amount in a sentence with a target cue and no statistic cue.
 
     >>> [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_year) for t in extract_chinese_targets(
@@ -431,7 +424,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     """
     from pipelines.extract.targets import dedupe_targets, previous_amount_end
 
-    cfg = rules("japanese" if japanese else "chinese")
+    cfg = rules(language)
     # every place of the body, those inside a government body's name too (成都市人民政府 sets Chengdu's targets), but
     # not a company's or a university's: 中国银行's fund is the bank's, as 'Bank of China' owns no place's target on
     # the English path, and 上海交通大学's is the university's
@@ -451,7 +444,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     past_list = False  # reading the items of a list under a past year's heading ('2023年工作亮点：'): results, no goals
     out: list[Target] = []
     plan = PlanPeriod(cfg)  # the period of the plan the story names: its later sentences' year (plan_context.py)
-    for s, e in split_sentences(body):
+    for s, e in split_sentences(text, cfg["sentence_end_re"]):
         sentence = text[s:e]
         if "\n" in body[last_end:s]:
             earlier_year = title_year
