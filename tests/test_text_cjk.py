@@ -142,3 +142,11 @@ def test_a_bracketed_chinese_headline_is_the_title_and_a_sentence_opening_with_a
                     "2023-12-08 07:30:00 来源：江城日报 作者：周洁", first, *BODY)
     assert stories[0].title == "【江城发布元宇宙新政】五年内培育100家元宇宙企业"
     assert stories[0].body.startswith(first)
+
+
+def test_a_korean_wire_credit_leaves_the_lead_paragraph_and_names_the_reporter():
+    lead = "(호수=뉴스1) 김민수 기자 = 호수시는 2027년까지 확장현실(XR) 산업 육성에 총 2500억 원을 투입한다고 12일 밝혔다."
+    stories = parse_text("\n".join(["전체기사", "호수시, 2027년까지 XR 산업에 2500억 투입", "입력 2025.03.12 09:30", lead,
+                                    "시는 이 기간 XR 기업 150곳을 육성하고 전문 인력 3000명을 양성할 계획이다."]))
+    assert stories[0].author == "김민수"
+    assert stories[0].body.startswith("호수시는 2027년까지") and "뉴스1" not in stories[0].body

@@ -246,8 +246,8 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
                 meta["author"] = name
         elif "author" not in meta and (name := byline_name(text)) and labelled_name(name, view.page):
             meta["author"] = name
-            if (words <= lim.short_meta_words or i in used) and whole:
-                used.add(i)
+            if (words <= lim.short_meta_words or i in used) and whole and not text_rules().han_wire_dateline.match(text):
+                used.add(i)  # not a wire's credit opening the story's paragraph ('(대구=뉴스1) 김민수 기자 = 대구시는 …')
     if "author" not in meta and "author_guess" not in meta and (under := name_in_header_block(view, title, body_start)):
         meta["author_guess"] = under[1]
         used.update(under[0])
