@@ -150,3 +150,10 @@ def test_a_korean_wire_credit_leaves_the_lead_paragraph_and_names_the_reporter()
                                     "시는 이 기간 XR 기업 150곳을 육성하고 전문 인력 3000명을 양성할 계획이다."]))
     assert stories[0].author == "김민수"
     assert stories[0].body.startswith("호수시는 2027년까지") and "뉴스1" not in stories[0].body
+
+
+def test_a_writer_credited_with_wen_and_a_reposted_story_s_notes():
+    stories = _page("36氪", "各地抢滩元宇宙：上海、北京、广州的目标有多大？", "文｜王晨", "编辑｜李涛", "2023-09-12 10:05", *BODY,
+                    "本文来自微信公众号“元宇宙观察”，作者：王晨，经授权发布。", "该文观点仅代表作者本人，平台仅提供信息存储空间服务。")
+    assert stories[0].author == "王晨"
+    assert "编辑｜" not in stories[0].body and "本文来自" not in stories[0].body and "该文观点" not in stories[0].body

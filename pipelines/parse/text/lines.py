@@ -155,17 +155,27 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     if words <= rules.promo_max_words and rules.promo.search(text):
         return "promo", {}
     bare = BULLET.sub("", text)
-    if (words <= rules.headline_max_words and not bare.endswith(LINE_END_PUNCTUATION) and not ends_sentence_unspaced(bare)
+    if (words <= rules.headline_max_words and not bare.endswith(LINE_END_PUNCTUATION) and not _ends_statement(bare)
             and (_headline_start(bare) and ANY_SCRIPT_WORD.search(bare) or _unspaced_headline(bare, rules))):
         return "headline", {}
     return "text", {}
 
 
+def _ends_statement(text: str) -> bool:
+    """True when a Chinese or Japanese line ends a statement with 。 (maybe under a closing quote or bracket): a sentence
+    of a story, never a headline. A headline may end with ？ or ！ ('各地抢滩元宇宙：目标有多大？').
+
+    >>> [_ends_statement(t) for t in ("市政府出台措施。", "目标有多大？", "「来了！」", "Port opens.")]
+    [True, False, False, False]
+    """
+    return ends_sentence_unspaced(text) and text.rstrip("”’」』）)]】").endswith(("。", "｡"))
+
+
 def _unspaced_headline(bare: str, rules: TextRules) -> bool:
     """A headline in a script without capitals (Han, Kana): it opens with such a character (maybe after an opening
-    bracket or quote: '【杭州发布新政】五年内培育100家企业', '《方案》解读'), ends no sentence and is no copyright notice (a
+    bracket or quote: '【杭州发布新政】五年内培育100家企业', '《方案》解读'), ends no statement and is no copyright notice (a
     capital or digit opens a Latin headline: a notice opens with neither)."""
-    return has_unspaced(bare.lstrip("【「『《“（")[:1]) and not ends_sentence_unspaced(bare) \
+    return has_unspaced(bare.lstrip("【「『《“（")[:1]) and not _ends_statement(bare) \
         and not bare.endswith(("，", "、", "；", "：")) \
         and not rules.footer.search(bare)
 
