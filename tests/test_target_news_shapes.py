@@ -140,3 +140,11 @@ def test_a_government_work_report_states_goals_and_a_research_report_estimates()
     assert _rows("", body.format("a government work report released on Tuesday")) == [
         ("Shandong", "industry_size", 5e11, "CNY", 2025)]
     assert _rows("", body.format("a research report by a consultancy")) == []
+
+
+def test_places_listed_with_one_named_by_its_kind_share_an_each_figure():
+    body = "The provincial capital Jinan and the coastal city of Qingdao will each build a 10 billion yuan fund."
+    assert _rows("", body) == [("Jinan", "fund_size", 1e10, "CNY", None), ("Qingdao", "fund_size", 1e10, "CNY", None)]
+    # a place after another kind of phrase is no list member
+    assert _rows("", "Jinan and the port operator in Qingdao will each build a 10 billion yuan fund.") != [
+        ("Jinan", "fund_size", 1e10, "CNY", None), ("Qingdao", "fund_size", 1e10, "CNY", None)]

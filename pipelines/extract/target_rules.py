@@ -119,7 +119,8 @@ def target_rules() -> dict:
     cfg["levels_for"] = {k: (set(v) if v is not None else None) for k, v in cfg["government_levels"].items()
                          if not k.startswith("_")}
     cfg["money_metric_res"] = [(metric, [re.compile(rf"\b{re.escape(w)}") for w in words]) for metric, words in cfg["money_metrics"]]
-    cfg["shared_joiner_re"] = re.compile(rf"\s*(?:{alt(cfg['shared_joiners'])})\s*")  # english_shared.py
+    cfg["shared_joiner_re"] = re.compile(  # english_shared.py: 'Jinan and the coastal city of Qingdao' lists two places
+        rf"\s*(?:{alt(cfg['shared_joiners'])})\s*(?:{cfg['shared_place_descriptor']})?")
     cfg["shared_each_re"] = re.compile(
         rf"\s+(?:(?:{alt(cfg['shared_auxiliaries'])})\s+)?(?:{alt(cfg['shared_each_words'])})\b"
         rf"(?!\s+(?:{alt(cfg['shared_each_not_before'])})\b)", re.I)
