@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from pipelines.extract.chinese.levels import SentenceLevels
-from pipelines.extract.chinese.targets import rules as chinese_rules
+from pipelines.extract.chinese.vocabulary import rules as chinese_rules
 from pipelines.extract.story import extract_story
 
 PUB = datetime(2024, 3, 1)

@@ -4,7 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from pipelines.extract.chinese.targets import find_amounts, rules
+from pipelines.extract.chinese.targets import find_amounts
+from pipelines.extract.chinese.vocabulary import rules
 from pipelines.extract.story import extract_story
 
 PUBLISHED = datetime(2024, 6, 1)

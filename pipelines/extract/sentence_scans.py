@@ -21,7 +21,7 @@ class SentenceScans:
     asked about (`cfg["reach"]` bounds what one attempt of each reads) and what was worked out per clause or per
     figure, each kept for the sentence's other figures.
 
-    >>> from pipelines.extract.chinese.targets import CLAUSE_BREAK, rules
+    >>> from pipelines.extract.chinese.vocabulary import CLAUSE_BREAK, rules
     >>> scans = SentenceScans("力争到2025年，设立50亿元基金、100亿元产业基金", rules(), CLAUSE_BREAK)
     >>> scans.clause(11, 15), scans.last(rules()["metric_res"][0][1], 0, 27).start()
     ((9, 17), 25)

@@ -23,7 +23,7 @@ def chinese_year(sentence: str, published_at: datetime | None, cfg: dict) -> int
     """Deadline year of a sentence: '到2025年', '2025年前', '2023-2025年', '十四五期间' (2025), '未来三年' (`cfg`: the
     compiled vocabulary, chinese_targets.rules).
 
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.vocabulary import rules
     >>> chinese_year("力争到2025年突破2500亿元", None, rules()), chinese_year("十四五期间", None, rules())
     (2025, 2025)
     """
@@ -44,7 +44,7 @@ def chinese_year(sentence: str, published_at: datetime | None, cfg: dict) -> int
 def relative_year(sentence: str, published_at: datetime | None, cfg: dict) -> int | None:
     """'未来三年', '3年内', '用五年时间' -> the publication year plus the number; None without a publication date.
 
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.vocabulary import rules
     >>> relative_year("未来三年引进人才1000名", datetime(2024, 3, 1), rules())
     2027
     """

@@ -34,7 +34,7 @@ def level_subject_re(cfg: dict) -> re.Pattern | None:
 class SentenceLevels:
     """One sentence's level words that open a clause, read once: each figure finds the last one before it by bisection.
 
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.vocabulary import rules
     >>> levels = SentenceLevels("全省将培育企业20家，打造全市领先的园区。", 0, 21, rules())
     >>> [(kind, body_end) for body_end, kind in levels.found]
     [('province', 2)]

@@ -14,7 +14,7 @@ def listed_counts(sentence: str, m: re.Match, cfg: dict) -> list[re.Match]:
     """The figures listed with the count `m` (a match of count_re or count_after_noun_re, with groups num, scale
     and cls), in the order written; each match has groups num, scale and cls.
 
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.vocabulary import rules
     >>> s = "培育100家、50家和30家企业"
     >>> [x.group("num") for x in listed_counts(s, rules()["count_re"].search(s), rules())]
     ['100', '50']

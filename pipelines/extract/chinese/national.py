@@ -42,7 +42,7 @@ def national_body_re(cfg: dict) -> re.Pattern | None:
 def _is_ministry(name: str, cfg: dict) -> bool:
     """False for a firm's or a local government's department (公司, 市委 in it) and for an ordinary word (总部).
 
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.vocabulary import rules
     >>> [_is_ministry(n, rules()) for n in ("商务部", "住房和城乡建设部", "華為公司戰略部", "市委宣传部", "区商务部", "公司总部")]
     [True, True, False, False, False, False]
     """
@@ -58,7 +58,7 @@ def national_subject(story: StoryState, body: str, clauses: SentenceClauses, pos
     sentence's SentenceClauses. A 部 after a company's name is the firm's department ('华为技术有限公司战略部表示，公司将…'):
     the firm's own plan, Subject('company'), which owns no place's target.
 
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.vocabulary import rules
     >>> body = "近日，商务部印发通知，提出培育100家企业。"
     >>> national_subject(StoryState(body, [], "Beijing", None), body, SentenceClauses(body, 0, 23, [], []), 15, [], rules())
     Subject(kind='organization', owner='China', start=None)

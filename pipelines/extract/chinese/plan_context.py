@@ -34,7 +34,7 @@ class PlanPeriod:
     def year_for(self, sentence: str) -> int | None:
         """The period's end for a sentence referring back to the plan ('计划明确，…'), else None.
 
-        >>> from pipelines.extract.chinese.targets import rules
+        >>> from pipelines.extract.chinese.vocabulary import rules
         >>> plan = PlanPeriod(rules())
         >>> plan.note("南京市发布《南京市元宇宙产业发展行动计划（2023—2025年）》。")
         >>> plan.year_for("计划明确，将建设5个产业集聚区。"), plan.year_for("同时，将设立基金。")
@@ -50,7 +50,7 @@ class LocatedPlaces:
     and a list joiner ('在江宁区、雨花台区等地'): places that name where, not who. Worked out once per sentence, so each
     figure asks about the places of its clause by bisection and a prefix count, not by reading them again.
 
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.vocabulary import rules
     >>> body = "将在江宁区、雨花台区等地建设5个产业集聚区，江宁区将建设2个园区"
     >>> places = [Mention("jurisdiction", "Jiangning", "江宁区", 2, 5), Mention("jurisdiction", "Yuhuatai", "雨花台区", 6, 10),
     ...           Mention("jurisdiction", "Jiangning", "江宁区", 22, 25)]

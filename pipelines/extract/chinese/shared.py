@@ -50,7 +50,7 @@ def shared_owners(body: str, places: list[Mention], figure: tuple[int, int], fig
     sentence's other figures, so a list of N places and N figures is read once, not once per figure.
 
     >>> from pipelines.records import Mention as M
-    >>> from pipelines.extract.chinese.targets import CLAUSE_BREAK as BREAK, rules
+    >>> from pipelines.extract.chinese.vocabulary import CLAUSE_BREAK as BREAK, rules
     >>> body = "北京市和上海市产业规模均突破1000亿元。"
     >>> shared_owners(body, [M("jurisdiction", "Beijing", "北京市", 0, 3), M("jurisdiction", "Shanghai", "上海市", 4, 7)],
     ...               (14, 21), [(14, 21)], "Beijing", SentenceScans(body, rules(), BREAK))

@@ -83,7 +83,7 @@ def subject_holder(body: str, sentence_start: int, pos: int, names: list[Mention
     None when that name is a place or another body, and the owner is found as before. `clauses` is the sentence's
     SentenceClauses, made when not given.
 
-    >>> from pipelines.extract.chinese.targets import rules
+    >>> from pipelines.extract.chinese.vocabulary import rules
     >>> tencent, chengdu = Mention("company", "Tencent", "腾讯", 0, 2), Mention("jurisdiction", "Chengdu", "成都", 5, 7)
     >>> subject_holder("腾讯计划在成都投资50亿元。", 0, 9, [tencent], [chengdu], rules())
     Subject(kind='company', owner=None, start=None)
