@@ -148,3 +148,12 @@ def test_places_listed_with_one_named_by_its_kind_share_an_each_figure():
     # a place after another kind of phrase is no list member
     assert _rows("", "Jinan and the port operator in Qingdao will each build a 10 billion yuan fund.") != [
         ("Jinan", "fund_size", 1e10, "CNY", None), ("Qingdao", "fund_size", 1e10, "CNY", None)]
+
+
+def test_the_headline_s_place_is_the_story_s_when_the_body_names_it_by_its_kind():
+    body = ("The city government on Monday unveiled a plan to build a metaverse industry worth 20 billion yuan by 2026.\n\n"
+            "Meanwhile, neighbouring Changsha has set up a 3 billion yuan digital culture fund.")
+    assert _rows("Wuhan bets on metaverse with 20 billion yuan plan", body) == [
+        ("Changsha", "fund_size", 3e9, "CNY", None), ("Wuhan", "industry_size", 2e10, "CNY", 2026)]
+    # a country in the headline is the setting: the body's place stays the story's
+    assert ("Changsha", "industry_size", 2e10, "CNY", 2026) in _rows("China's cities bet on the metaverse", body)

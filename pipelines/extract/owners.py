@@ -310,8 +310,28 @@ def main_jurisdiction(jur: list[Mention]) -> str | None:
 
 def story_main(jur: list[Mention], title: str | None) -> str | None:
     """The story's place: the body's main jurisdiction, else the headline's when the body names none ('Henan unveils
-    metaverse plan' over 'The province will set up a 10 billion yuan fund ...', '青岛市…规划发布' over '全市将设立…')."""
-    return main_jurisdiction(jur) or (main_jurisdiction(find_jurisdictions(title)) if title else None)
+    metaverse plan' over 'The province will set up a 10 billion yuan fund ...', '青岛市…规划发布' over '全市将设立…'), or
+    when the body names it by its kind only and other places once each ('Wuhan bets on metaverse' over 'The city
+    government unveiled a plan ... Meanwhile, neighbouring Changsha has set up a fund': Wuhan). A country in the headline
+    is the story's setting, not its place ('China's cities race ...')."""
+    body_main = main_jurisdiction(jur)
+    if not title or (body_main is not None and _named_again(jur)):
+        return body_main
+    headline = main_jurisdiction(find_jurisdictions(title))
+    if body_main is None or (headline is not None and headline not in {m.entity_name for m in jur}
+                             and (place := load_gazetteer().places.get(headline)) is not None and place.level != "country"):
+        return headline or body_main
+    return body_main
+
+
+def _named_again(jur: list[Mention]) -> bool:
+    """True when the body names one of its places more than once."""
+    seen: set[str] = set()
+    for m in jur:
+        if m.entity_name in seen:
+            return True
+        seen.add(m.entity_name)
+    return False
 
 
 def listed_places(places: list[Mention], count: int, body: str, joiner: re.Pattern) -> list[Mention]:
