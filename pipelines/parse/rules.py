@@ -60,6 +60,7 @@ class TextThresholds:
     menu_item_max_words: int
     teaser_reach: int
     related_min_words: int
+    consent_dialog_reach: int
     related_share: float
     inline_reach: int
     inline_prose_score: float
@@ -143,6 +144,7 @@ class TextRules:
     teaser_cues: tuple[str, ...]
     inline_credit_cues: tuple[str, ...]
     browser_error: re.Pattern  # the error code a browser prints on its network error page ('ERR_NAME_NOT_RESOLVED')
+    consent_dialog: re.Pattern  # a consent manager's purposes ('Store and/or access information on a device'; searched)
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
@@ -212,6 +214,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         teaser_cues=tuple(raw["teaser_cues"]),
         inline_credit_cues=tuple(raw["inline_credit_cues"]),
         browser_error=re.compile(raw["browser_error_line"]),  # codes are written in capitals: no IGNORECASE
+        consent_dialog=_any_line(raw["consent_dialog_cues"]),
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),

@@ -1,0 +1,38 @@
+"""A consent manager's dialog printed on a page is no part of its main story, and does not move where the story is read."""
+from __future__ import annotations
+
+from pipelines.parse.text.page import parse_text
+
+DISHES = ["Lemon Barley Soup With Greens", "Baked Trout With Fennel and Orange", "Slow Cooker Lentil Stew for Busy Nights",
+          "Crispy Tofu Bowls With Peanut Sauce", "Sheet Pan Gnocchi With Tomatoes", "Mushroom Barley Risotto",
+          "Spiced Chickpea Flatbreads", "One-Pot Orzo With Spinach and Feta", "Honey Garlic Salmon Traybake",
+          "Roast Squash and Kale Salad", "Weeknight Pork Noodle Stir-Fry", "Ten-Minute Egg Fried Rice"]
+ITEMS = DISHES + [f"{dish} Again" for dish in DISHES] + [f"{dish} for Two" for dish in DISHES]
+DIALOG = [
+    "We Care About Your Privacy",
+    "",
+    "We and our 120 partners store and/or access information on a device, such as unique IDs in cookies, to process "
+    "personal data. You may accept or manage your choices at any time by clicking below.",
+    "We and our partners process data to provide the following services to the readers of this website:",
+    "Your choices apply to this website only. You can change your settings at any time, including withdrawing your "
+    "consent, by using the toggles on the privacy policy page or by clicking the manage consent button at the bottom "
+    "of the screen, where you can also read more about each partner and the purposes they use your data for.",
+    "Store and/or access information on a device. Use limited data to select advertising. Create profiles for "
+    "personalised advertising. Measure content performance and develop services.",
+    "Accept All",
+    "Reject All",
+]
+
+
+def _listing(dialog: list[str]) -> str:
+    """A recipe listing of short item lines (a name over its rating count), with `dialog` printed under it."""
+    head = ["Home", "Recipes", "Dinners", "Holidays", "Search", "", "Weeknight Dinner Ideas", "",
+            "Quick dinners for busy evenings, picked by our test kitchen.", ""]
+    return "\n".join(head + [line for item in ITEMS for line in (item, "12 Ratings")] + [""] + dialog)
+
+
+def test_consent_dialog_under_a_listing_is_not_its_story():
+    body = parse_text(_listing(DIALOG))[0].body
+    assert all(item in body for item in ITEMS)
+    assert "partners" not in body and "consent" not in body and "Store and/or access" not in body
+
