@@ -1,6 +1,9 @@
-"""A consent manager's dialog printed on a page is no part of its main story, and does not move where the story is read."""
+"""What a reader is asked to consent to is no part of a story: a consent manager's dialog printed on the page (which must
+not move where the story is read either) and a form's legal notice by the story."""
 from __future__ import annotations
 
+from pipelines.parse.rules import text_rules
+from pipelines.parse.text.body import body_paragraphs
 from pipelines.parse.text.page import parse_text
 
 DISHES = ["Lemon Barley Soup With Greens", "Baked Trout With Fennel and Orange", "Slow Cooker Lentil Stew for Busy Nights",
@@ -36,3 +39,11 @@ def test_consent_dialog_under_a_listing_is_not_its_story():
     assert all(item in body for item in ITEMS)
     assert "partners" not in body and "consent" not in body and "Store and/or access" not in body
 
+
+
+def test_form_legal_notice_leaves_the_body():
+    paragraphs = ["The river trail reopens on Friday after a month of repairs to its two footbridges.",
+                  "By submitting this form, you agree to receive updates from the parks office.",
+                  "By clicking Continue, I consent to the terms of use.",
+                  "By using the new bridges, cyclists save ten minutes on the loop."]
+    assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], paragraphs[3]]

@@ -265,14 +265,16 @@ def furniture_only(body: list[str], lines: list[Line], rules: TextRules) -> bool
 
 
 def body_paragraphs(texts: list[str], title: str | None, protected: set[str], rules: TextRules) -> list[str]:
-    """Clean paragraphs: glued title, credits and subheadings split off, bullets and 'Read more' dropped."""
+    """Clean paragraphs: glued title, credits and subheadings split off, bullets, 'Read more' and a form's legal notice
+    ('By submitting this form, you agree to …') dropped."""
     out: list[str] = []
     for n, text in enumerate(texts):
         text = BULLET.sub("", text)
         if n == 0:
             text = strip_title_prefix(text, title)
         for piece in unglue_paragraph(text, protected):
-            if rules.boilerplate.matches(piece) or (title and piece == title and not out):
+            if rules.boilerplate.matches(piece) or rules.form_notice.match(piece) \
+                    or (title and piece == title and not out):
                 continue
             out.append(piece)
     return out
