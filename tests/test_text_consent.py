@@ -47,3 +47,12 @@ def test_form_legal_notice_leaves_the_body():
                   "By clicking Continue, I consent to the terms of use.",
                   "By using the new bridges, cyclists save ten minutes on the loop."]
     assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], paragraphs[3]]
+
+
+
+def test_links_printed_as_paragraphs_leave_the_body():
+    paragraphs = ["Walnut Side Table", "A small table in oiled walnut with one drawer.", "Rated 4.5 out of 5",
+                  "Learn more about our workshop", "Learn more about it here.", "See more photos", "Add to cart",
+                  "See more of the grain in a darker oil: the drawer front shows it best."]
+    assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], paragraphs[1], paragraphs[4],
+                                                                       paragraphs[6], paragraphs[7]]

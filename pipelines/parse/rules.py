@@ -146,6 +146,7 @@ class TextRules:
     browser_error: re.Pattern  # the error code a browser prints on its network error page ('ERR_NAME_NOT_RESOLVED')
     consent_dialog: re.Pattern  # a consent manager's purposes ('Store and/or access information on a device'; searched)
     form_notice: re.Pattern  # a form's legal notice ('By submitting this form, you agree …'; matched at a paragraph's start)
+    action_link: re.Pattern  # a link as a paragraph ('Learn more about …', 'Rated 4 out of 5'; matched at its start)
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
@@ -217,6 +218,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         browser_error=re.compile(raw["browser_error_line"]),  # codes are written in capitals: no IGNORECASE
         consent_dialog=_any_line(raw["consent_dialog_cues"]),
         form_notice=re.compile(raw["form_notice"], re.IGNORECASE),
+        action_link=re.compile(raw["action_link"], re.IGNORECASE),
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),

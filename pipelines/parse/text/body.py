@@ -265,15 +265,15 @@ def furniture_only(body: list[str], lines: list[Line], rules: TextRules) -> bool
 
 
 def body_paragraphs(texts: list[str], title: str | None, protected: set[str], rules: TextRules) -> list[str]:
-    """Clean paragraphs: glued title, credits and subheadings split off, bullets, 'Read more' and a form's legal notice
-    ('By submitting this form, you agree to …') dropped."""
+    """Clean paragraphs: glued title, credits and subheadings split off, bullets, 'Read more', a form's legal notice
+    ('By submitting this form, you agree to …') and links printed as paragraphs ('Learn more about our plans') dropped."""
     out: list[str] = []
     for n, text in enumerate(texts):
         text = BULLET.sub("", text)
         if n == 0:
             text = strip_title_prefix(text, title)
         for piece in unglue_paragraph(text, protected):
-            if rules.boilerplate.matches(piece) or rules.form_notice.match(piece) \
+            if rules.boilerplate.matches(piece) or rules.form_notice.match(piece) or rules.action_link.match(piece) \
                     or (title and piece == title and not out):
                 continue
             out.append(piece)
