@@ -56,3 +56,12 @@ def test_links_printed_as_paragraphs_leave_the_body():
                   "See more of the grain in a darker oil: the drawer front shows it best."]
     assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], paragraphs[1], paragraphs[4],
                                                                        paragraphs[6], paragraphs[7]]
+
+
+def test_affiliate_disclosure_leaves_the_body_but_a_story_about_affiliates_stays():
+    story = ("Affiliate links pay small blogs more than display ads do, the survey of 300 publishers found, and most of "
+             "them now earn a commission on at least one product they review each month, up from a third in 2021, while "
+             "the share living on banner advertising alone fell below one in ten.")
+    paragraphs = ["The new kettle boils a litre in under three minutes.", "This post may contain affiliate links.",
+                  "As an Amazon Associate we earn from qualifying purchases.", story]
+    assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], story]

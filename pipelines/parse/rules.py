@@ -61,6 +61,7 @@ class TextThresholds:
     teaser_reach: int
     related_min_words: int
     consent_dialog_reach: int
+    disclosure_max_words: int
     related_share: float
     inline_reach: int
     inline_prose_score: float
@@ -147,6 +148,7 @@ class TextRules:
     consent_dialog: re.Pattern  # a consent manager's purposes ('Store and/or access information on a device'; searched)
     form_notice: re.Pattern  # a form's legal notice ('By submitting this form, you agree …'; matched at a paragraph's start)
     action_link: re.Pattern  # a link as a paragraph ('Learn more about …', 'Rated 4 out of 5'; matched at its start)
+    affiliate_disclosure: re.Pattern  # a publisher's affiliate disclosure ('As an Amazon Associate …'; searched)
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
@@ -219,6 +221,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         consent_dialog=_any_line(raw["consent_dialog_cues"]),
         form_notice=re.compile(raw["form_notice"], re.IGNORECASE),
         action_link=re.compile(raw["action_link"], re.IGNORECASE),
+        affiliate_disclosure=re.compile(raw["affiliate_disclosure"], re.IGNORECASE),
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),

@@ -266,7 +266,8 @@ def furniture_only(body: list[str], lines: list[Line], rules: TextRules) -> bool
 
 def body_paragraphs(texts: list[str], title: str | None, protected: set[str], rules: TextRules) -> list[str]:
     """Clean paragraphs: glued title, credits and subheadings split off, bullets, 'Read more', a form's legal notice
-    ('By submitting this form, you agree to …') and links printed as paragraphs ('Learn more about our plans') dropped."""
+    ('By submitting this form, you agree to …'), links printed as paragraphs ('Learn more about our plans') and a
+    publisher's affiliate disclosure ('As an Amazon Associate we earn from qualifying purchases.') dropped."""
     out: list[str] = []
     for n, text in enumerate(texts):
         text = BULLET.sub("", text)
@@ -274,7 +275,13 @@ def body_paragraphs(texts: list[str], title: str | None, protected: set[str], ru
             text = strip_title_prefix(text, title)
         for piece in unglue_paragraph(text, protected):
             if rules.boilerplate.matches(piece) or rules.form_notice.match(piece) or rules.action_link.match(piece) \
-                    or (title and piece == title and not out):
+                    or _affiliate_disclosure(piece, rules) or (title and piece == title and not out):
                 continue
             out.append(piece)
     return out
+
+
+def _affiliate_disclosure(paragraph: str, rules: TextRules) -> bool:
+    """True when a short paragraph (thresholds.disclosure_max_words words at most) discloses the publisher's affiliate
+    earnings ('This post may contain affiliate links.'): the site's notice, not the story's."""
+    return word_count(paragraph) <= rules.thresholds.disclosure_max_words and bool(rules.affiliate_disclosure.search(paragraph))
