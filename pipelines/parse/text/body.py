@@ -216,7 +216,7 @@ def without_thread_furniture(paragraphs: list[str], lines: list[Line], rules: Te
     actions or more ('Reply', 'Quote', '3 Likes': forums, Q&A engines, comment sections print them under each post):
     its short lines (thresholds.thread_furniture_max_words) printed three times or more on the page ('Member', 'Link to
     comment', a poster's name or rank) or holding no word (vote counts, '#2', '42.4k'). A page that is no thread keeps them (a shop's cards repeat
-    their 'Add to cart' and prices as content).
+    their 'In stock' labels and prices as content).
 
     >>> page = [Line(t, 1, "text") for t in ["Reply", "Quote", "Reply", "Member", "Member", "Member", "12"]]
     >>> without_thread_furniture(["How do I fit a new sink?", "Member", "12", "Use a wrench."], page, text_rules())
