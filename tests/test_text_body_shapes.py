@@ -144,3 +144,18 @@ def test_a_press_releases_closing_source_line_still_ends_the_story():
     page = (*ARTICLE_OPENING, "Source: Northwind Fisheries", boilerplate, "© 2025 Newswire")
     body = parse_text("\n".join(page))[0].body
     assert ARTICLE_OPENING[2] in body and boilerplate not in body
+
+
+def test_a_forum_engines_post_tools_make_a_thread_whose_tools_leave_the_body():
+    """'Link to comment' / 'More sharing options...' under each post are a forum engine's comment actions: the page is a
+    thread, so those lines and the poster's repeated rank leave the body."""
+    post = ("My old laptop fan spins loudly whenever I open a browser, even with a single tab, and the case gets hot "
+            "near the hinge. It is four years old.")
+    reply = ("Open the bottom panel and blow the dust out of the fan and the heat sink: a clogged fin stack makes the "
+             "fan run at full speed all the time.")
+    thanks = "That fixed it. There was a thick mat of dust on the fins and the fan is quiet again now."
+    tools = ["Link to comment", "More sharing options...", "Link to post", "More sharing options..."]
+    paragraphs = _paragraphs("Laptop Forum", "Laptop fan is loud with one browser tab", "ann_lee", "Member", post,
+                             *tools, "bo_chen", "Member", reply, *tools, "ann_lee", "Member", thanks, *tools)
+    assert post in paragraphs and reply in paragraphs and thanks in paragraphs
+    assert not {"Link to comment", "More sharing options...", "Link to post", "Member"} & set(paragraphs)
