@@ -50,11 +50,11 @@ def test_form_legal_notice_leaves_the_body():
 
 
 
-def test_links_and_shop_widgets_printed_as_paragraphs_leave_the_body():
+def test_links_shop_widgets_and_pagers_printed_as_paragraphs_leave_the_body():
     paragraphs = ["Walnut Side Table", "A small table in oiled walnut with one drawer.", "Rated 4.5 out of 5",
                   "Learn more about our workshop", "Learn more about it here.", "See more photos", "Add to cart",
                   "See more of the grain in a darker oil: the drawer front shows it best.", "(128 reviews)",
-                  "Price: Low - High", "Add to wishlist", "Add to the oil a drop of wax."]
+                  "Price: Low - High", "Add to wishlist", "Add to the oil a drop of wax.", "Quick view", "Page 2 of 9"]
     assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], paragraphs[1], paragraphs[4],
                                                                        paragraphs[7], paragraphs[11]]
 
