@@ -147,7 +147,7 @@ class TextRules:
     browser_error: re.Pattern  # the error code a browser prints on its network error page ('ERR_NAME_NOT_RESOLVED')
     consent_dialog: re.Pattern  # a consent manager's purposes ('Store and/or access information on a device'; searched)
     form_notice: re.Pattern  # a form's legal notice ('By submitting this form, you agree …'; matched at a paragraph's start)
-    action_link: re.Pattern  # a link as a paragraph ('Learn more about …', 'Rated 4 out of 5'; matched at its start)
+    action_link: re.Pattern  # a link or shop widget as a paragraph ('Learn more …', 'Add to cart'; matched at its start)
     affiliate_disclosure: re.Pattern  # a publisher's affiliate disclosure ('As an Amazon Associate …'; searched)
     headline_max_words: int
     sentence_starters: frozenset

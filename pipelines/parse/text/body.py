@@ -266,8 +266,9 @@ def furniture_only(body: list[str], lines: list[Line], rules: TextRules) -> bool
 
 def body_paragraphs(texts: list[str], title: str | None, protected: set[str], rules: TextRules) -> list[str]:
     """Clean paragraphs: glued title, credits and subheadings split off, bullets, 'Read more', a form's legal notice
-    ('By submitting this form, you agree to …'), links printed as paragraphs ('Learn more about our plans') and a
-    publisher's affiliate disclosure ('As an Amazon Associate we earn from qualifying purchases.') dropped."""
+    ('By submitting this form, you agree to …'), links, shop widgets and pagers printed as paragraphs ('Learn more about
+    our plans', 'Add to cart', 'Page 2 of 9': rules.action_link) and a publisher's affiliate disclosure ('As an Amazon
+    Associate we earn from qualifying purchases.') dropped."""
     out: list[str] = []
     for n, text in enumerate(texts):
         text = BULLET.sub("", text)
@@ -284,4 +285,5 @@ def body_paragraphs(texts: list[str], title: str | None, protected: set[str], ru
 def _affiliate_disclosure(paragraph: str, rules: TextRules) -> bool:
     """True when a short paragraph (thresholds.disclosure_max_words words at most) discloses the publisher's affiliate
     earnings ('This post may contain affiliate links.'): the site's notice, not the story's."""
-    return word_count(paragraph) <= rules.thresholds.disclosure_max_words and bool(rules.affiliate_disclosure.search(paragraph))
+    return word_count(paragraph) <= rules.thresholds.disclosure_max_words \
+        and bool(rules.affiliate_disclosure.search(paragraph))
