@@ -2,6 +2,8 @@
 engine's question, a forum thread and a shop's product cards, each asserting what must and must not come out."""
 from __future__ import annotations
 
+from pipelines.parse.rules import text_rules
+from pipelines.parse.text.body import body_paragraphs
 from pipelines.parse.text.page import parse_text
 
 
@@ -159,3 +161,13 @@ def test_a_forum_engines_post_tools_make_a_thread_whose_tools_leave_the_body():
                              *tools, "bo_chen", "Member", reply, *tools, "ann_lee", "Member", thanks, *tools)
     assert post in paragraphs and reply in paragraphs and thanks in paragraphs
     assert not {"Link to comment", "More sharing options...", "Link to post", "Member"} & set(paragraphs)
+
+
+def test_a_forum_posters_details_leave_the_body_but_a_sentence_about_joining_stays():
+    post = "The pump on my aquarium filter hums loudly since I cleaned it. Did I put the impeller back the wrong way?"
+    joined = "Joined the club in 2019 and never looked back."
+    paragraphs = ["ann_lee", "1,204 posts · Joined 2019", "Messages:", "312", "Reaction score:", "90", post,
+                  "Joined: Mar 2021", joined]
+    kept = body_paragraphs(paragraphs, None, set(), text_rules())
+    assert post in kept and joined in kept
+    assert not {"1,204 posts · Joined 2019", "Messages:", "Reaction score:", "Joined: Mar 2021"} & set(kept)

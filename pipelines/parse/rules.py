@@ -149,6 +149,7 @@ class TextRules:
     form_notice: re.Pattern  # a form's legal notice ('By submitting this form, you agree …'; matched at a paragraph's start)
     action_link: re.Pattern  # a link or shop widget as a paragraph ('Learn more …', 'Add to cart'; matched at its start)
     affiliate_disclosure: re.Pattern  # a publisher's affiliate disclosure ('As an Amazon Associate …'; searched)
+    poster_details: re.Pattern  # a forum poster's details ('Messages:', '1,204 posts · Joined 2019'; matched at its start)
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
@@ -222,6 +223,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         form_notice=re.compile(raw["form_notice"], re.IGNORECASE),
         action_link=re.compile(raw["action_link"], re.IGNORECASE),
         affiliate_disclosure=re.compile(raw["affiliate_disclosure"], re.IGNORECASE),
+        poster_details=re.compile(raw["poster_details"], re.IGNORECASE),
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),

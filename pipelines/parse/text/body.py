@@ -268,18 +268,24 @@ def body_paragraphs(texts: list[str], title: str | None, protected: set[str], ru
     """Clean paragraphs: glued title, credits and subheadings split off, bullets, 'Read more', a form's legal notice
     ('By submitting this form, you agree to …'), links, shop widgets and pagers printed as paragraphs ('Learn more about
     our plans', 'Add to cart', 'Page 2 of 9': rules.action_link) and a publisher's affiliate disclosure ('As an Amazon
-    Associate we earn from qualifying purchases.') dropped."""
+    Associate we earn from qualifying purchases.') and a forum poster's details ('1,204 posts · Joined 2019') dropped."""
     out: list[str] = []
     for n, text in enumerate(texts):
         text = BULLET.sub("", text)
         if n == 0:
             text = strip_title_prefix(text, title)
         for piece in unglue_paragraph(text, protected):
-            if rules.boilerplate.matches(piece) or rules.form_notice.match(piece) or rules.action_link.match(piece) \
-                    or _affiliate_disclosure(piece, rules) or (title and piece == title and not out):
+            if rules.boilerplate.matches(piece) or _site_notice(piece, rules) or (title and piece == title and not out):
                 continue
             out.append(piece)
     return out
+
+
+def _site_notice(piece: str, rules: TextRules) -> bool:
+    """True when a paragraph is the site's, printed in or by a story: a form's legal notice, a link or shop widget, a
+    forum poster's details (each matched at its start) or a short affiliate disclosure."""
+    return bool(rules.form_notice.match(piece) or rules.action_link.match(piece) or rules.poster_details.match(piece)) \
+        or _affiliate_disclosure(piece, rules)
 
 
 def _affiliate_disclosure(paragraph: str, rules: TextRules) -> bool:
