@@ -3,7 +3,7 @@ engine's question, a forum thread and a shop's product cards, each asserting wha
 from __future__ import annotations
 
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text.body import body_paragraphs
+from pipelines.parse.text.body import without_site_notices
 from pipelines.parse.text.page import parse_text
 
 
@@ -168,6 +168,6 @@ def test_a_forum_posters_details_leave_the_body_but_a_sentence_about_joining_sta
     joined = "Joined the club in 2019 and never looked back."
     paragraphs = ["ann_lee", "1,204 posts · Joined 2019", "Messages:", "312", "Reaction score:", "90", post,
                   "Joined: Mar 2021", joined]
-    kept = body_paragraphs(paragraphs, None, set(), text_rules())
+    kept = without_site_notices(paragraphs, text_rules())
     assert post in kept and joined in kept
     assert not {"1,204 posts · Joined 2019", "Messages:", "Reaction score:", "Joined: Mar 2021"} & set(kept)

@@ -3,7 +3,7 @@ not move where the story is read either) and a form's legal notice by the story.
 from __future__ import annotations
 
 from pipelines.parse.rules import text_rules
-from pipelines.parse.text.body import body_paragraphs
+from pipelines.parse.text.body import without_site_notices
 from pipelines.parse.text.page import parse_text
 
 DISHES = ["Lemon Barley Soup With Greens", "Baked Trout With Fennel and Orange", "Slow Cooker Lentil Stew for Busy Nights",
@@ -46,7 +46,7 @@ def test_form_legal_notice_leaves_the_body():
                   "By submitting this form, you agree to receive updates from the parks office.",
                   "By clicking Continue, I consent to the terms of use.",
                   "By using the new bridges, cyclists save ten minutes on the loop."]
-    assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], paragraphs[3]]
+    assert without_site_notices(paragraphs, text_rules()) == [paragraphs[0], paragraphs[3]]
 
 
 
@@ -55,7 +55,7 @@ def test_links_shop_widgets_and_pagers_printed_as_paragraphs_leave_the_body():
                   "Learn more about our workshop", "Learn more about it here.", "See more photos", "Add to cart",
                   "See more of the grain in a darker oil: the drawer front shows it best.", "(128 reviews)",
                   "Price: Low - High", "Add to wishlist", "Add to the oil a drop of wax.", "Quick view", "Page 2 of 9"]
-    assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], paragraphs[1], paragraphs[4],
+    assert without_site_notices(paragraphs, text_rules()) == [paragraphs[0], paragraphs[1], paragraphs[4],
                                                                        paragraphs[7], paragraphs[11]]
 
 
@@ -65,4 +65,4 @@ def test_affiliate_disclosure_leaves_the_body_but_a_story_about_affiliates_stays
              "the share living on banner advertising alone fell below one in ten.")
     paragraphs = ["The new kettle boils a litre in under three minutes.", "This post may contain affiliate links.",
                   "As an Amazon Associate we earn from qualifying purchases.", story]
-    assert body_paragraphs(paragraphs, None, set(), text_rules()) == [paragraphs[0], story]
+    assert without_site_notices(paragraphs, text_rules()) == [paragraphs[0], story]

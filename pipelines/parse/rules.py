@@ -146,10 +146,9 @@ class TextRules:
     inline_credit_cues: tuple[str, ...]
     browser_error: re.Pattern  # the error code a browser prints on its network error page ('ERR_NAME_NOT_RESOLVED')
     consent_dialog: re.Pattern  # a consent manager's purposes ('Store and/or access information on a device'; searched)
-    form_notice: re.Pattern  # a form's legal notice ('By submitting this form, you agree …'; matched at a paragraph's start)
-    action_link: re.Pattern  # a link or shop widget as a paragraph ('Learn more …', 'Add to cart'; matched at its start)
+    consent_dialog_words: tuple[str, ...]  # one of these is in every line consent_dialog matches (a page without any is not searched)
+    site_notice: re.Pattern  # form_notice, action_link or poster_details: a paragraph the site prints (matched at its start)
     affiliate_disclosure: re.Pattern  # a publisher's affiliate disclosure ('As an Amazon Associate …'; searched)
-    poster_details: re.Pattern  # a forum poster's details ('Messages:', '1,204 posts · Joined 2019'; matched at its start)
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
@@ -220,10 +219,9 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         inline_credit_cues=tuple(raw["inline_credit_cues"]),
         browser_error=re.compile(raw["browser_error_line"]),  # codes are written in capitals: no IGNORECASE
         consent_dialog=_any_line(raw["consent_dialog_cues"]),
-        form_notice=re.compile(raw["form_notice"], re.IGNORECASE),
-        action_link=re.compile(raw["action_link"], re.IGNORECASE),
+        consent_dialog_words=tuple(raw["consent_dialog_words"]),
+        site_notice=_any_line([raw["form_notice"], raw["action_link"], raw["poster_details"]]),  # one match a paragraph
         affiliate_disclosure=re.compile(raw["affiliate_disclosure"], re.IGNORECASE),
-        poster_details=re.compile(raw["poster_details"], re.IGNORECASE),
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),

@@ -265,31 +265,34 @@ def furniture_only(body: list[str], lines: list[Line], rules: TextRules) -> bool
 
 
 def body_paragraphs(texts: list[str], title: str | None, protected: set[str], rules: TextRules) -> list[str]:
-    """Clean paragraphs: glued title, credits and subheadings split off, bullets, 'Read more', a form's legal notice
-    ('By submitting this form, you agree to …'), links, shop widgets and pagers printed as paragraphs ('Learn more about
-    our plans', 'Add to cart', 'Page 2 of 9': rules.action_link) and a publisher's affiliate disclosure ('As an Amazon
-    Associate we earn from qualifying purchases.') and a forum poster's details ('1,204 posts · Joined 2019') dropped."""
+    """Clean paragraphs: glued title, credits and subheadings split off, bullets and 'Read more' dropped."""
     out: list[str] = []
     for n, text in enumerate(texts):
         text = BULLET.sub("", text)
         if n == 0:
             text = strip_title_prefix(text, title)
         for piece in unglue_paragraph(text, protected):
-            if rules.boilerplate.matches(piece) or _site_notice(piece, rules) or (title and piece == title and not out):
+            if rules.boilerplate.matches(piece) or (title and piece == title and not out):
                 continue
             out.append(piece)
     return out
 
 
-def _site_notice(piece: str, rules: TextRules) -> bool:
-    """True when a paragraph is the site's, printed in or by a story: a form's legal notice, a link or shop widget, a
-    forum poster's details (each matched at its start) or a short affiliate disclosure."""
-    return bool(rules.form_notice.match(piece) or rules.action_link.match(piece) or rules.poster_details.match(piece)) \
-        or _affiliate_disclosure(piece, rules)
+def without_site_notices(paragraphs: list[str], rules: TextRules) -> list[str]:
+    """The main story's paragraphs without those the site prints in or by a story: a form's legal notice ('By submitting
+    this form, you agree to …'), a link, shop widget or pager printed as a paragraph ('Learn more about our plans', 'Add
+    to cart', 'Page 2 of 9'), a forum poster's details ('1,204 posts · Joined 2019'; rules.site_notice, each matched at
+    a paragraph's start) and a publisher's short affiliate disclosure ('As an Amazon Associate we earn from qualifying
+    purchases.'). Read for the main story only (speed: a page's related teasers are many and hold none).
+
+    >>> without_site_notices(["The trail reopens on Friday.", "Learn more about our parks", "Page 2 of 9"], text_rules())
+    ['The trail reopens on Friday.']
+    """
+    return [p for p in paragraphs if not (rules.site_notice.match(p) or _affiliate_disclosure(p, rules))]
 
 
 def _affiliate_disclosure(paragraph: str, rules: TextRules) -> bool:
     """True when a short paragraph (thresholds.disclosure_max_words words at most) discloses the publisher's affiliate
     earnings ('This post may contain affiliate links.'): the site's notice, not the story's."""
-    return word_count(paragraph) <= rules.thresholds.disclosure_max_words \
-        and bool(rules.affiliate_disclosure.search(paragraph))
+    return bool(rules.affiliate_disclosure.search(paragraph)) \
+        and word_count(paragraph) <= rules.thresholds.disclosure_max_words

@@ -17,7 +17,7 @@ from pipelines.parse.text.line_model import line_model, main_span, score_lines
 from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text.bios import bio_author
 from pipelines.parse.text.body import (body_paragraphs, furniture_only, main_draft, without_author_lines,
-                                       without_thread_furniture)
+                                       without_site_notices, without_thread_furniture)
 from pipelines.parse.text.edges import without_furniture_edges
 from pipelines.parse.text.dates import (asked_date, is_activity_date, labelled_date, lone_date, published_over_revised,
                                         wire_dateline, wire_dateline_day)
@@ -81,7 +81,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
         if n == 0 and furniture_only(body, lines, rules):
             return []  # a few words left by a page whose content the dump lost: quarantined as holding no story
         if n == 0:
-            body = without_furniture_edges(body, rules, lines)
+            body = without_furniture_edges(without_site_notices(body, rules), rules, lines)
         stories.append(_to_story(draft, n, "main" if n == 0 else "related", body, url, site))
     return stories
 
@@ -135,6 +135,8 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
     layout = Layout(scores, content[0], content[1], footer, _rule_title(lines, content[1]),
                     view=PageView([x.text for x in lines]))
     layout.title = choose_title(lines, layout) if choose else layout.rule_title
+    if not layout.view.may_hold(rules.consent_dialog_words):  # a page without the dialog's words is not searched (speed)
+        return layout
     reach = rules.thresholds.consent_dialog_reach
     dialog = {j for i, line in enumerate(lines) if rules.consent_dialog.search(line.text)
               for j in range(i - reach, i + reach + 1)}
