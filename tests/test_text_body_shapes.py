@@ -2,6 +2,8 @@
 engine's question, a forum thread and a shop's product cards, each asserting what must and must not come out."""
 from __future__ import annotations
 
+from pipelines.parse.rules import text_rules
+from pipelines.parse.text.body import without_site_notices
 from pipelines.parse.text.page import parse_text
 
 
@@ -48,10 +50,10 @@ def test_a_shop_pages_repeated_card_lines_stay_when_no_one_replies():
     for name, blurb in (("Blue Mug", "A deep blue glaze over a wide handle that fits four fingers."),
                         ("Green Mug", "A pale green glaze with a thin rim that keeps tea warm for longer."),
                         ("Grey Mug", "A speckled grey glaze over a tall body that holds a large coffee.")):
-        cards += [name, blurb, "$24", "Add to cart"]
+        cards += [name, blurb, "$24", "In stock"]
     paragraphs = _paragraphs("Clay Studio Shop", "Hand-made mugs", intro, *cards, "Copyright 2024 Clay Studio")
     assert intro in paragraphs
-    assert paragraphs.count("Add to cart") == 3 and "$24" in paragraphs
+    assert paragraphs.count("In stock") == 3 and "$24" in paragraphs
 
 
 def test_a_threads_short_posts_in_other_scripts_stay():
@@ -144,3 +146,28 @@ def test_a_press_releases_closing_source_line_still_ends_the_story():
     page = (*ARTICLE_OPENING, "Source: Northwind Fisheries", boilerplate, "© 2025 Newswire")
     body = parse_text("\n".join(page))[0].body
     assert ARTICLE_OPENING[2] in body and boilerplate not in body
+
+
+def test_a_forum_engines_post_tools_make_a_thread_whose_tools_leave_the_body():
+    """'Link to comment' / 'More sharing options...' under each post are a forum engine's comment actions: the page is a
+    thread, so those lines and the poster's repeated rank leave the body."""
+    post = ("My old laptop fan spins loudly whenever I open a browser, even with a single tab, and the case gets hot "
+            "near the hinge. It is four years old.")
+    reply = ("Open the bottom panel and blow the dust out of the fan and the heat sink: a clogged fin stack makes the "
+             "fan run at full speed all the time.")
+    thanks = "That fixed it. There was a thick mat of dust on the fins and the fan is quiet again now."
+    tools = ["Link to comment", "More sharing options...", "Link to post", "More sharing options..."]
+    paragraphs = _paragraphs("Laptop Forum", "Laptop fan is loud with one browser tab", "ann_lee", "Member", post,
+                             *tools, "bo_chen", "Member", reply, *tools, "ann_lee", "Member", thanks, *tools)
+    assert post in paragraphs and reply in paragraphs and thanks in paragraphs
+    assert not {"Link to comment", "More sharing options...", "Link to post", "Member"} & set(paragraphs)
+
+
+def test_a_forum_posters_details_leave_the_body_but_a_sentence_about_joining_stays():
+    post = "The pump on my aquarium filter hums loudly since I cleaned it. Did I put the impeller back the wrong way?"
+    joined = "Joined the club in 2019 and never looked back."
+    paragraphs = ["ann_lee", "1,204 posts · Joined 2019", "Messages:", "312", "Reaction score:", "90", post,
+                  "Joined: Mar 2021", joined]
+    kept = without_site_notices(paragraphs, text_rules())
+    assert post in kept and joined in kept
+    assert not {"1,204 posts · Joined 2019", "Messages:", "Reaction score:", "Joined: Mar 2021"} & set(kept)

@@ -64,6 +64,8 @@ class TextThresholds:
     next_story_min_words: int
     next_story_min_paragraphs: int
     next_story_max: int
+    consent_dialog_reach: int
+    disclosure_max_words: int
     related_share: float
     inline_reach: int
     inline_prose_score: float
@@ -152,6 +154,10 @@ class TextRules:
     teaser_cues: tuple[str, ...]
     inline_credit_cues: tuple[str, ...]
     browser_error: re.Pattern  # the error code a browser prints on its network error page ('ERR_NAME_NOT_RESOLVED')
+    consent_dialog: re.Pattern  # a consent manager's purposes ('Store and/or access information on a device'; searched)
+    consent_dialog_words: tuple[str, ...]  # one of these is in every line consent_dialog matches (a page without any is not searched)
+    site_notice: re.Pattern  # form_notice, action_link or poster_details: a paragraph the site prints (matched at its start)
+    affiliate_disclosure: re.Pattern  # a publisher's affiliate disclosure ('As an Amazon Associate …'; searched)
     headline_max_words: int
     sentence_starters: frozenset
     body_min_words: int
@@ -226,6 +232,10 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         teaser_cues=tuple(raw["teaser_cues"]),
         inline_credit_cues=tuple(raw["inline_credit_cues"]),
         browser_error=re.compile(raw["browser_error_line"]),  # codes are written in capitals: no IGNORECASE
+        consent_dialog=_any_line(raw["consent_dialog_cues"]),
+        consent_dialog_words=tuple(raw["consent_dialog_words"]),
+        site_notice=_any_line([raw["form_notice"], raw["action_link"], raw["poster_details"]]),  # one match a paragraph
+        affiliate_disclosure=re.compile(raw["affiliate_disclosure"], re.IGNORECASE),
         headline_max_words=int(raw["headline_max_words"]),
         sentence_starters=frozenset(raw["sentence_starters"]),
         body_min_words=int(raw["body_min_words"]),

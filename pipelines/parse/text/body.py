@@ -224,7 +224,7 @@ def without_thread_furniture(paragraphs: list[str], lines: list[Line], rules: Te
     actions or more ('Reply', 'Quote', '3 Likes': forums, Q&A engines, comment sections print them under each post):
     its short lines (thresholds.thread_furniture_max_words) printed three times or more on the page ('Member', 'Link to
     comment', a poster's name or rank) or holding no word (vote counts, '#2', '42.4k'). A page that is no thread keeps them (a shop's cards repeat
-    their 'Add to cart' and prices as content).
+    their 'In stock' labels and prices as content).
 
     >>> page = [Line(t, 1, "text") for t in ["Reply", "Quote", "Reply", "Member", "Member", "Member", "12"]]
     >>> without_thread_furniture(["How do I fit a new sink?", "Member", "12", "Use a wrench."], page, text_rules())
@@ -296,3 +296,23 @@ def next_story_header(lines: list[Line], i: int) -> bool:
         return False
     k = next((k for k in range(i + 2, len(lines)) if lines[k].kind != "meta"), len(lines))
     return k < len(lines) and lines[k].kind == "text"  # its story under it: not a notice's signature and date
+
+
+def without_site_notices(paragraphs: list[str], rules: TextRules) -> list[str]:
+    """The main story's paragraphs without those the site prints in or by a story: a form's legal notice ('By submitting
+    this form, you agree to …'), a link, shop widget or pager printed as a paragraph ('Learn more about our plans', 'Add
+    to cart', 'Page 2 of 9'), a forum poster's details ('1,204 posts · Joined 2019'; rules.site_notice, each matched at
+    a paragraph's start) and a publisher's short affiliate disclosure ('As an Amazon Associate we earn from qualifying
+    purchases.'). Read for the main story only (speed: a page's related teasers are many and hold none).
+
+    >>> without_site_notices(["The trail reopens on Friday.", "Learn more about our parks", "Page 2 of 9"], text_rules())
+    ['The trail reopens on Friday.']
+    """
+    return [p for p in paragraphs if not (rules.site_notice.match(p) or _affiliate_disclosure(p, rules))]
+
+
+def _affiliate_disclosure(paragraph: str, rules: TextRules) -> bool:
+    """True when a short paragraph (thresholds.disclosure_max_words words at most) discloses the publisher's affiliate
+    earnings ('This post may contain affiliate links.'): the site's notice, not the story's."""
+    return bool(rules.affiliate_disclosure.search(paragraph)) \
+        and word_count(paragraph) <= rules.thresholds.disclosure_max_words

@@ -18,7 +18,7 @@ from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.text.author_links import author_link
 from pipelines.parse.text.bios import bio_author
 from pipelines.parse.text.body import (body_paragraphs, furniture_only, is_thread, main_draft, without_author_lines,
-                                       without_thread_furniture)
+                                       without_site_notices, without_thread_furniture)
 from pipelines.parse.text.edges import without_furniture_edges
 from pipelines.parse.text.dates import (asked_date, card_date, is_activity_date, labelled_date, lone_date,
                                         published_over_revised, wire_dateline, wire_dateline_day)
@@ -82,7 +82,7 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
         if n == 0 and furniture_only(body, lines, rules):
             return []  # a few words left by a page whose content the dump lost: quarantined as holding no story
         if n == 0:
-            body = without_furniture_edges(body, rules, lines)
+            body = without_furniture_edges(without_site_notices(body, rules), rules, lines)
         stories.append(_to_story(draft, n, "main" if n == 0 else "related", body, url, site))
     return stories
 
@@ -121,13 +121,39 @@ class Layout:
 
 def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Layout | None:
     """The layout of a page's lines (`choose=False`: no title model), None when no line is running text and the page's
-    short lines hold no block of content (text/short_lines.py)."""
+    short lines hold no block of content (text/short_lines.py).
+
+    A consent manager's dialog (rules.consent_dialog) is never content: its paragraphs read as prose, so the main run is
+    found again with them scored 0 (a dialog printed by the footer must not pull the run away from a listing's items).
+    The title is chosen on the page as first laid out, as the title model was trained to read it."""
     body_start = next((i for i, line in enumerate(lines) if is_body_start(line, rules)), None)
-    limits = rules.thresholds
-    model = line_model()
     scores = score_lines([x.text for x in lines], [x.kind for x in lines], [x.para for x in lines])
     footer = footer_start(lines, rules)  # the page footer is never main content, however much prose it holds
     scores[footer:] = [0.0] * (len(lines) - footer)
+    content = _content(lines, rules, scores, body_start)
+    if content is None:
+        return None
+    layout = Layout(scores, content[0], content[1], footer, _rule_title(lines, content[1]),
+                    view=PageView([x.text for x in lines]))
+    layout.title = choose_title(lines, layout) if choose else layout.rule_title
+    if not layout.view.may_hold(rules.consent_dialog_words):  # a page without the dialog's words is not searched (speed)
+        return layout
+    reach = rules.thresholds.consent_dialog_reach
+    dialog = {j for i, line in enumerate(lines) if rules.consent_dialog.search(line.text)
+              for j in range(i - reach, i + reach + 1)}
+    if dialog:
+        scores = [0.0 if i in dialog else score for i, score in enumerate(scores)]
+        if content := _content(lines, rules, scores, body_start):
+            layout.scores, (layout.keep, layout.body_start) = scores, content
+    return layout
+
+
+def _content(lines: list[Line], rules: TextRules, scores: list[float],
+             body_start: int | None) -> tuple[set[int], int] | None:
+    """(the kept lines of the page's densest run of content, the story's first paragraph) from the lines' scores, None
+    when no line is running text (`body_start` None) and the page's short lines hold no block of content."""
+    limits = rules.thresholds
+    model = line_model()
     words = [x.words for x in lines]
     light = _repeated_short_lines(lines, limits.repeated_gap_max_words)
     span = main_span(scores, words, model, light, limits.repeated_gap_weight, limits.span_word_power)
@@ -143,10 +169,7 @@ def page_layout(lines: list[Line], rules: TextRules, choose: bool = True) -> Lay
         if not keep:
             return None
     first = min(keep) if body_start is None else body_start
-    body_start = next((i for i in sorted(keep) if is_body_start(lines[i], rules)), first)
-    layout = Layout(scores, keep, body_start, footer, _rule_title(lines, body_start), view=PageView([x.text for x in lines]))
-    layout.title = choose_title(lines, layout) if choose else layout.rule_title
-    return layout
+    return keep, next((i for i in sorted(keep) if is_body_start(lines[i], rules)), first)
 
 
 def _repeated_short_lines(lines: list[Line], max_words: int) -> list[bool]:
