@@ -157,3 +157,11 @@ def test_the_headline_s_place_is_the_story_s_when_the_body_names_it_by_its_kind(
         ("Changsha", "fund_size", 3e9, "CNY", None), ("Wuhan", "industry_size", 2e10, "CNY", 2026)]
     # a country in the headline is the setting: the body's place stays the story's
     assert ("Changsha", "industry_size", 2e10, "CNY", 2026) in _rows("China's cities bet on the metaverse", body)
+
+
+def test_the_capital_and_the_sar_name_the_story_s_place():
+    assert ("Seoul", "companies", 100, "count", 2026) in _rows("Seoul plan", (
+        "Seoul Metropolitan Government said it will invest 3.9 billion won in Metaverse Seoul. Busan is also active. "
+        "The capital aims to attract 100 firms by 2026."))
+    assert _rows("", "Macau's government unveiled a fintech plan. Zhuhai is nearby. "
+                     "The SAR will set up a 1 billion pataca fund.") == [("Macau", "fund_size", 1e9, "MOP", None)]

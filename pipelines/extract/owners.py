@@ -131,6 +131,8 @@ def _by_level(level: str, pos: int, story: StoryState) -> str | None:
     gaz = load_gazetteer()
     if level == "country":
         return _country_of(story.main) or _last_before(story, pos, lambda p: p is not None and p.level == "country")
+    if level == "capital":  # 'the capital' in a story about a country's capital is it ('Seoul ... Busan ... The capital
+        return story.main if story.main in gaz.capitals else None  # aims'); else it is read as 'the city'
     levels = target_rules()["levels_for"][level]
     if levels is None:
         prior = [m for m in story.places_in(story.paragraph(pos)[0], pos) if _is_subject_place(m)]
