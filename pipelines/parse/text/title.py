@@ -15,6 +15,7 @@ from pipelines.parse.text.engines import _thread_labels
 from pipelines.parse.text.lines import ANY_SCRIPT_WORD
 from pipelines.parse.text.names import name_alone, plausible_name
 from pipelines.parse.text.view import PageView, page_view
+from pipelines.parse.text.title_shapes import dated_headline, headline_over_subtitle
 from pipelines.parse.text.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
                                              title_features)
 
@@ -24,8 +25,10 @@ LETTER_RUN = re.compile(r"[^\W_]+")
 
 def choose_title(lines, layout) -> int | None:
     """Index of the headline: the heading a breadcrumb ends with, a thread's or a question's title, a documentation
-    page's first heading with a permalink mark, the title model's best candidate when its date or byline is printed under it or it is a headline printed right over the story, else
-    the heading printed twice over the story, else the heading naming what the story's first sentence defines, else
+    page's first heading with a permalink mark, the title model's best candidate (or the headline over it when it is
+    a subtitle: text/title_shapes.py) when its date or byline is printed under it or it is a headline printed right
+    over the story, else the first heading printed with its byline right over running prose (the pick was a
+    promotion or a menu item), else the heading printed twice over the story, else the heading naming what the story's first sentence defines, else
     the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
@@ -44,6 +47,8 @@ def choose_title(lines, layout) -> int | None:
     if index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
             and lines[index].words >= lim.section_over_words:
         return index  # a headline printed right over its story, not a short heading or menu item above it
+    if (dated := dated_headline(lines, layout.body_start, layout.scores)) is not None:
+        return dated  # the pick has nothing by it that a headline has; a heading printed with its byline over its story
     if (twice := twice_printed_title(lines, layout.body_start)) is not None:
         return twice
     subject = defined_subject_title(lines, layout.body_start)
@@ -87,7 +92,9 @@ def _model_title(lines, layout) -> int | None:
     if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start, layout.view):
         return index - 1  # the model's pick is what is printed under the headline
     if index is not None and (over := headline_over_name(lines, index)) is not None:
-        return over  # the model's pick is the writer's name printed under the headline
+        index = over  # the model's pick is the writer's name printed under the headline
+    if index is not None and (over := headline_over_subtitle(lines, index, layout.body_start)) is not None:
+        return over  # the pick is the subtitle printed between the headline and its writer
     return index
 
 

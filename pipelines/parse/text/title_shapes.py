@@ -1,0 +1,82 @@
+"""Headline shapes the title model misreads: a headline over its subtitle over the writer's name and date (a newsletter
+or blog post's header), and a dated headline printed under a promotion or menu the model picked.
+
+Both are read from how a story's header is built: headline, then standfirst, then byline and date, then the story.
+"""
+from __future__ import annotations
+
+import re
+
+from pipelines.parse.rules import header_rules, text_rules
+from pipelines.parse.text.lines import is_body_start
+from pipelines.parse.text.names import name_alone
+from pipelines.parse.text.title_features import TITLE_WINDOW, _own as _own_figures, content_words, is_meta_like
+
+CRUMB_MARK = re.compile(r"[/>›»|]")  # a breadcrumb's or a site name's separator ('Home / Blog', 'Blog | Site')
+
+
+def _heading(line, named: bool = True) -> bool:
+    """A headline's line: a heading of dek_min_words words or more, no sentence, no date or byline, no name alone
+    (`named`: checked; a line over a subtitle is no byline, and 'Process Knowledge Management, Part IV' reads as one)."""
+    return line.kind in ("headline", "text") and line.words >= header_rules().limits.dek_min_words \
+        and line.words <= text_rules().headline_max_words and not line.text.endswith(".") \
+        and not is_meta_like(line) and not (named and name_alone(line.text))
+
+
+def _byline_under(lines, i: int) -> int | None:
+    """Index of the dateline or byline printed right under the line at `i` (the next line, or the one after a name
+    printed alone: 'Ann Lee' / 'May 2, 2024'), None when there is none. A dateline or byline is short
+    (name_line_max_words) and no sentence: one opening with 'By default' or telling when the page was edited is none."""
+    k = i + 1
+    if k < len(lines) and name_alone(lines[k].text) and not any(c.isdigit() for c in lines[k].text):
+        k += 1
+    return k if k < len(lines) and is_meta_like(lines[k]) and not lines[k].text.endswith(".") \
+        and lines[k].words <= header_rules().limits.name_line_max_words else None
+
+
+def headline_over_subtitle(lines, pick: int, body_start: int) -> int | None:
+    """Index of the headline printed over the line at `pick` when that line is its subtitle: the pick has the writer's
+    name or date right under it, and over it is a heading alone (not one of a list of headings: a column of other
+    stories' titles; no breadcrumb, with or without its separators, no banner in capitals) on the story's topic (half its content words or more in
+    the story's opening lines, story_opening_lines: a site's or a menu's name is not), as a newsletter or blog post prints title, subtitle, writer, date ('Why rents keep rising' /
+    'The answer is in the zoning maps' / 'Ann Lee' / 'May 2, 2024'). None otherwise.
+
+    >>> from pipelines.parse.text.page import read_lines
+    >>> page = read_lines("Ann's letters\\nSubscribe\\nWhy rents keep rising in small towns\\nThe answer lies in zoning maps\\n"
+    ...                   "Ann Lee\\nMay 2, 2024\\nRents keep rising in small towns, a study finds.", text_rules())
+    >>> headline_over_subtitle(page, 3, 6), headline_over_subtitle(page, 2, 6)
+    (2, None)
+    """
+    k = pick - 1
+    while k >= 0 and lines[k].kind == "boiler":
+        k -= 1
+    if k < 0 or _byline_under(lines, pick) is None or not _heading(lines[pick]) or not _heading(lines[k], False) \
+            or lines[pick].text in lines[k].text:
+        return None
+    j = k - 1
+    while j >= 0 and lines[j].kind == "boiler":
+        j -= 1
+    trail = header_rules().trail_start  # 'Home Topics Health': a breadcrumb printed without its separators
+    if j >= 0 and _heading(lines[j]) or CRUMB_MARK.search(lines[k].text) \
+            or trail.fullmatch(lines[k].text.split()[0]) or _own_figures(lines[k].text)[4] >= 0.3:
+        return None
+    words = content_words(lines[k].text)
+    story = content_words(" ".join(x.text for x in lines[body_start:body_start + header_rules().limits.story_opening_lines]))
+    return k if words and len(words & story) * 2 >= len(words) else None
+
+
+def dated_headline(lines, body_start: int, scores: list[float]) -> int | None:
+    """Index of the first line from TITLE_WINDOW lines over the story's first paragraph (`body_start`) to
+    dated_below lines under it printed as a story's headline: a heading with its dateline or byline right under it
+    and the story's running prose, scored as content (story_score_min), within a few lines under that
+    (dated_story_reach: a share bar, a section tag between). For a pick with nothing by it that a headline has (a
+    promotion, a menu item over the story's header). None when no candidate is printed so."""
+    lim, rules = header_rules().limits, text_rules()
+    for i in range(max(0, body_start - TITLE_WINDOW), min(len(lines), body_start + lim.dated_below)):
+        if lines[i].kind != "headline" or not _heading(lines[i]) or CRUMB_MARK.search(lines[i].text) \
+                or (meta := _byline_under(lines, i)) is None:
+            continue
+        for k in range(meta + 1, min(len(lines), meta + 1 + lim.dated_story_reach)):
+            if is_body_start(lines[k], rules) and scores[k] >= lim.story_score_min:
+                return i
+    return None

@@ -1,0 +1,76 @@
+"""Headline shapes the title model misreads (text/title_shapes.py): a newsletter's headline over its subtitle over
+the writer's name and date, and a dated headline printed under a promotion read as the story's first paragraph.
+Small invented pages."""
+from __future__ import annotations
+
+from pipelines.parse.rules import text_rules
+from pipelines.parse.text.lines import read_lines
+from pipelines.parse.text.page import parse_text
+from pipelines.parse.text.title_shapes import dated_headline, headline_over_subtitle
+
+RENTS = ("Rents in small towns rose again this spring, and the zoning maps that limit new building explain most of "
+         "the rise, according to a study of two hundred towns published this week.")
+BUILDERS = ("Builders say the rules leave them few plots to work with, while councils say the rules protect farmland "
+            "and the character of old town centres that visitors come to see.")
+
+
+def _title(*lines: str) -> str | None:
+    return parse_text("\n\n".join(lines))[0].title
+
+
+def test_newsletter_headline_over_its_subtitle_is_the_title_not_the_subtitle():
+    title = _title("Ann's Letters", "SubscribeSign in", "why rents keep rising in small towns",
+                   "zoning maps explain most of the rise", "Ann Lee", "May 2, 2024", "Share", RENTS, BUILDERS)
+    assert title == "why rents keep rising in small towns"
+    assert title != "zoning maps explain most of the rise"
+
+
+def test_menu_or_breadcrumb_over_a_headline_is_not_taken_for_it():
+    page = read_lines("\n".join(["Home Topics Housing", "Why rents keep rising in small towns", "Ann Lee",
+                                 "May 2, 2024", RENTS]), text_rules())
+    assert headline_over_subtitle(page, 1, 4) is None  # a breadcrumb printed without its separators
+    page = read_lines("\n".join(["Home / Housing / Rents", "Why rents keep rising in small towns", "Ann Lee",
+                                 "May 2, 2024", RENTS]), text_rules())
+    assert headline_over_subtitle(page, 1, 4) is None
+    page = read_lines("\n".join(["TURN THE VOLUME UP", "Why rents keep rising in small towns", "Ann Lee",
+                                 "May 2, 2024", RENTS]), text_rules())
+    assert headline_over_subtitle(page, 1, 4) is None  # a banner in capitals
+
+
+def test_heading_off_the_story_topic_over_a_headline_is_not_taken_for_it():
+    page = read_lines("\n".join(["Notes from a small garden", "Why rents keep rising in small towns", "Ann Lee",
+                                 "May 2, 2024", RENTS, BUILDERS]), text_rules())
+    assert headline_over_subtitle(page, 1, 4) is None  # the blog's name: none of its words in the story
+
+
+def test_column_of_other_stories_titles_over_a_headline_is_not_taken_for_it():
+    page = read_lines("\n".join(["Council approves a new bridge over the river", "Schools open later in small towns",
+                                 "Why rents keep rising in small towns", "Ann Lee", "May 2, 2024", RENTS]), text_rules())
+    assert headline_over_subtitle(page, 2, 5) is None
+
+
+def test_dated_headline_under_a_promotion_read_as_the_first_paragraph_is_the_title():
+    features = [f"Feature {n}" for n in range(30)]
+    title = _title("Acme Cloud", "Products", "Pricing", "Start Free Trial",
+                   "Try it free for thirty days and see how your team can plan work in one place.", "Book a demo",
+                   *features, "Blog", "Why rents keep rising in small towns", "Ann Lee • May 2, 2024", "Read More",
+                   RENTS, BUILDERS)
+    assert title == "Why rents keep rising in small towns"
+    assert title not in ("Start Free Trial", "Feature 0", "Book a demo")
+
+
+def test_section_heading_with_a_sentence_opening_by_under_it_is_not_a_dated_headline():
+    # 'By default, …' opens a sentence, not a byline; a dated heading with the story's prose under it is one
+    page = read_lines("\n".join(["Docs", "Specifying a workload reference", "By default, the scheduler places every pod.",
+                                  BUILDERS]), text_rules())
+    assert dated_headline(page, 2, [0.3, 0.5, 0.8, 0.9]) is None
+    page = read_lines("\n".join(["Docs", "Specifying a workload reference", "By Ann Lee", BUILDERS]), text_rules())
+    assert dated_headline(page, 2, [0.3, 0.5, 0.8, 0.9]) == 1
+
+
+def test_dated_heading_over_a_teaser_scored_as_furniture_is_not_a_dated_headline():
+    # a card in a list of other stories: title, date, teaser that the line model does not keep as content
+    page = read_lines("\n".join(["Latest", "Council approves a new bridge over the river", "May 1, 2024", BUILDERS]),
+                      text_rules())
+    assert dated_headline(page, 3, [0.3, 0.4, 0.2, 0.4]) is None
+    assert dated_headline(page, 3, [0.3, 0.4, 0.2, 0.9]) == 1
