@@ -74,3 +74,20 @@ def test_dated_heading_over_a_teaser_scored_as_furniture_is_not_a_dated_headline
                       text_rules())
     assert dated_headline(page, 3, [0.3, 0.4, 0.2, 0.4]) is None
     assert dated_headline(page, 3, [0.3, 0.4, 0.2, 0.9]) == 1
+
+
+def test_heading_under_its_lone_dateline_over_the_story_is_the_title_not_the_section_heading_over_the_prose():
+    title = _title("Acme", "Products", "Blog", "7 MIN READ", "MAY 06, 2025", "Why rents keep rising in small towns",
+                   "Customer Care", "Rents", RENTS, BUILDERS)
+    assert title == "Why rents keep rising in small towns"
+    assert title != "Rents"
+
+
+def test_list_of_cards_each_dated_over_its_title_gives_no_dated_headline():
+    page = read_lines("\n".join(["Episodes", "May 3, 2024", "Rents keep rising in small towns this spring", RENTS,
+                                 "May 2, 2024", "Builders find few plots to work with in old towns", BUILDERS]),
+                      text_rules())
+    assert dated_headline(page, 3, [0.3, 0.3, 0.5, 0.9, 0.3, 0.5, 0.9]) is None
+    page = read_lines("\n".join(["Episodes", "May 3, 2024", "Rents keep rising in small towns this spring", RENTS,
+                                 BUILDERS]), text_rules())
+    assert dated_headline(page, 3, [0.3, 0.3, 0.5, 0.9, 0.9]) == 2

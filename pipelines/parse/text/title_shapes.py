@@ -69,14 +69,37 @@ def dated_headline(lines, body_start: int, scores: list[float]) -> int | None:
     """Index of the first line from TITLE_WINDOW lines over the story's first paragraph (`body_start`) to
     dated_below lines under it printed as a story's headline: a heading with its dateline or byline right under it
     and the story's running prose, scored as content (story_score_min), within a few lines under that
-    (dated_story_reach: a share bar, a section tag between). For a pick with nothing by it that a headline has (a
-    promotion, a menu item over the story's header). None when no candidate is printed so."""
-    lim, rules = header_rules().limits, text_rules()
+    (dated_story_reach: a share bar, a section tag between); else the one heading printed under its dateline
+    (_dated_over) with the story's prose as near under it (a list of cards, each dated over its title, has many);
+    none from a related-stories marker or a story-end line under the first paragraph on.
+    For a pick with nothing by it that a headline has (a promotion, a menu item over the story's header). None when
+    no line is printed so."""
+    lim = header_rules().limits
+    dated_over = []
     for i in range(max(0, body_start - TITLE_WINDOW), min(len(lines), body_start + lim.dated_below)):
-        if lines[i].kind != "headline" or not _heading(lines[i]) or CRUMB_MARK.search(lines[i].text) \
-                or (meta := _byline_under(lines, i)) is None:
+        if i > body_start and lines[i].kind in ("related", "end"):
+            break  # other stories' cards, comments, the story's tags: no headline of its from here
+        if lines[i].kind != "headline" or not _heading(lines[i]) or CRUMB_MARK.search(lines[i].text):
             continue
-        for k in range(meta + 1, min(len(lines), meta + 1 + lim.dated_story_reach)):
-            if is_body_start(lines[k], rules) and scores[k] >= lim.story_score_min:
-                return i
-    return None
+        if (meta := _byline_under(lines, i)) is not None and _prose_under(lines, meta, scores):
+            return i
+        if _dated_over(lines, i) and _prose_under(lines, i, scores):
+            dated_over.append(i)
+    return dated_over[0] if len(dated_over) == 1 else None
+
+
+def _prose_under(lines, i: int, scores: list[float]) -> bool:
+    """True when running prose scored as content (story_score_min) is printed within dated_story_reach lines under
+    the line at `i`."""
+    lim, rules = header_rules().limits, text_rules()
+    return any(is_body_start(lines[k], rules) and scores[k] >= lim.story_score_min
+               for k in range(i + 1, min(len(lines), i + 1 + lim.dated_story_reach)))
+
+
+def _dated_over(lines, i: int) -> bool:
+    """True when the line over the one at `i` is a dateline the rules read (a meta line: 'MAY 06, 2025'; no sentence,
+    name_line_max_words words at most) printed alone: no other dateline or byline over it (a block of a story's
+    byline, publication and revision dates heads the line over that block, not the line under it)."""
+    line = lines[i - 1] if i > 0 else None
+    return line is not None and line.kind == "meta" and not line.text.endswith(".") \
+        and line.words <= header_rules().limits.name_line_max_words and not (i > 1 and is_meta_like(lines[i - 2]))
