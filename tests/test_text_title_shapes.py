@@ -91,3 +91,26 @@ def test_list_of_cards_each_dated_over_its_title_gives_no_dated_headline():
     page = read_lines("\n".join(["Episodes", "May 3, 2024", "Rents keep rising in small towns this spring", RENTS,
                                  BUILDERS]), text_rules())
     assert dated_headline(page, 3, [0.3, 0.3, 0.5, 0.9, 0.9]) == 2
+
+
+def test_headline_under_a_site_slogan_with_its_byline_is_the_title_not_the_slogan():
+    title = _title("Daily Courier", "News that matters to your town", "Why rents keep rising in small towns",
+                   "By Ann Lee", "May 2, 2024", RENTS, BUILDERS)
+    assert title == "Why rents keep rising in small towns"
+    assert title != "News that matters to your town"
+
+
+def test_headline_over_its_standfirst_and_byline_stays_the_title():
+    title = _title("Daily Courier", "Why rents keep rising in small towns",
+                   "Zoning maps that limit building explain most of the rise, a study finds", "By Ann Lee",
+                   "May 2, 2024", RENTS, BUILDERS)
+    assert title == "Why rents keep rising in small towns"
+
+
+def test_press_release_distribution_label_is_not_the_title():
+    title = _title("Acme Corp", "Newsroom", "FOR IMMEDIATE RELEASE",
+                   "Acme opens a research lab in Shenzhen for virtual showrooms", "New lab to employ 200 engineers",
+                   "SHENZHEN, China, May 2, 2024 -- Acme Corp, a maker of display software, today opened a research "
+                   "lab in Shenzhen that will employ 200 engineers by 2026.", BUILDERS)
+    assert title == "Acme opens a research lab in Shenzhen for virtual showrooms"
+    assert title != "FOR IMMEDIATE RELEASE"

@@ -60,9 +60,29 @@ def headline_over_subtitle(lines, pick: int, body_start: int) -> int | None:
     if j >= 0 and _heading(lines[j]) or CRUMB_MARK.search(lines[k].text) \
             or trail.fullmatch(lines[k].text.split()[0]) or _own_figures(lines[k].text)[4] >= 0.3:
         return None
-    words = content_words(lines[k].text)
+    return k if _topic_share(lines, k, body_start) >= 0.5 else None
+
+
+def _topic_share(lines, i: int, body_start: int) -> float:
+    """Share of the content words of the line at `i` printed in the story's opening lines (story_opening_lines from
+    `body_start`), 0 for a line with none: a headline names its story's topic, a site's or a menu's name does not."""
+    words = content_words(lines[i].text)
     story = content_words(" ".join(x.text for x in lines[body_start:body_start + header_rules().limits.story_opening_lines]))
-    return k if words and len(words & story) * 2 >= len(words) else None
+    return len(words & story) / len(words) if words else 0.0
+
+
+def headline_under_slogan(lines, pick: int, body_start: int) -> int | None:
+    """Index of the headline printed right under the line at `pick` when the pick is off the story's topic (under
+    half its content words in the story's opening: a site's slogan, a promotion) and the line under it is a heading
+    on it with its byline or dateline right under it ('Daily Courier' / 'News that matters to your town' / 'Why
+    rents keep rising in small towns' / 'By Ann Lee'). None otherwise."""
+    k = pick + 1
+    while k < len(lines) and lines[k].kind == "boiler":
+        k += 1
+    if k >= len(lines) or not _heading(lines[k]) or _byline_under(lines, k) is None \
+            or _topic_share(lines, k, body_start) < 0.5 or _topic_share(lines, pick, body_start) >= 0.5:
+        return None
+    return k
 
 
 def dated_headline(lines, body_start: int, scores: list[float]) -> int | None:
