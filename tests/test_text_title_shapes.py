@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipelines.parse.rules import text_rules
 from pipelines.parse.text.lines import read_lines
 from pipelines.parse.text.page import parse_text
-from pipelines.parse.text.title_shapes import dated_headline, headline_over_subtitle
+from pipelines.parse.text.title_shapes import dated_headline, headline_after_cards, headline_over_subtitle
 
 RENTS = ("Rents in small towns rose again this spring, and the zoning maps that limit new building explain most of "
          "the rise, according to a study of two hundred towns published this week.")
@@ -45,7 +45,8 @@ def test_heading_off_the_story_topic_over_a_headline_is_not_taken_for_it():
 
 def test_column_of_other_stories_titles_over_a_headline_is_not_taken_for_it():
     page = read_lines("\n".join(["Council approves a new bridge over the river", "Schools open later in small towns",
-                                 "Why rents keep rising in small towns", "Ann Lee", "May 2, 2024", RENTS]), text_rules())
+                                 "Why rents keep rising in small towns", "Ann Lee", "May 2, 2024", RENTS]),
+                      text_rules())
     assert headline_over_subtitle(page, 2, 5) is None
 
 
@@ -61,8 +62,8 @@ def test_dated_headline_under_a_promotion_read_as_the_first_paragraph_is_the_tit
 
 def test_section_heading_with_a_sentence_opening_by_under_it_is_not_a_dated_headline():
     # 'By default, …' opens a sentence, not a byline; a dated heading with the story's prose under it is one
-    page = read_lines("\n".join(["Docs", "Specifying a workload reference", "By default, the scheduler places every pod.",
-                                  BUILDERS]), text_rules())
+    page = read_lines("\n".join(["Docs", "Specifying a workload reference",
+                                  "By default, the scheduler places every pod.", BUILDERS]), text_rules())
     assert dated_headline(page, 2, [0.3, 0.5, 0.8, 0.9]) is None
     page = read_lines("\n".join(["Docs", "Specifying a workload reference", "By Ann Lee", BUILDERS]), text_rules())
     assert dated_headline(page, 2, [0.3, 0.5, 0.8, 0.9]) == 1
@@ -114,3 +115,20 @@ def test_press_release_distribution_label_is_not_the_title():
                    "lab in Shenzhen that will employ 200 engineers by 2026.", BUILDERS)
     assert title == "Acme opens a research lab in Shenzhen for virtual showrooms"
     assert title != "FOR IMMEDIATE RELEASE"
+
+
+def test_headline_under_a_column_of_dated_cards_is_the_title_and_gives_its_date():
+    story = parse_text("\n\n".join([
+        "Daily Courier", "Latest stories", "Council approves a new bridge over the river after years of debate",
+        "May 1, 2024", "Schools in the valley to open later in winter", "April 30, 2024",
+        "Why rents keep rising in small towns", "By Bo Chen", "May 2, 2024", RENTS, BUILDERS]))[0]
+    assert story.title == "Why rents keep rising in small towns"
+    assert story.title != "Council approves a new bridge over the river after years of debate"
+    assert story.published_at.date().isoformat() == "2024-05-02"
+
+
+def test_list_of_cards_each_with_its_teaser_keeps_the_model_pick():
+    page = read_lines("\n".join(["Industry news", "Firm opens a new office in the valley", "May 1, 2024",
+                                 "The firm said the office will hire forty people over the next two years in the town.",
+                                 "Why rents keep rising in small towns", "By Bo Chen", RENTS]), text_rules())
+    assert headline_after_cards(page, 1, 3, [0.3, 0.5, 0.3, 0.6, 0.5, 0.3, 0.9]) is None

@@ -17,7 +17,8 @@ CRUMB_MARK = re.compile(r"[/>›»|]")  # a breadcrumb's or a site name's separa
 
 def _heading(line, named: bool = True) -> bool:
     """A headline's line: a heading of dek_min_words words or more, no sentence, no date or byline, no name alone
-    (`named`: checked; a line over a subtitle is no byline, and 'Process Knowledge Management, Part IV' reads as one)."""
+    (`named`: checked; a line over a subtitle is no byline, and 'Process Knowledge Management, Part IV' reads as
+    one)."""
     return line.kind in ("headline", "text") and line.words >= header_rules().limits.dek_min_words \
         and line.words <= text_rules().headline_max_words and not line.text.endswith(".") \
         and not is_meta_like(line) and not (named and name_alone(line.text))
@@ -37,13 +38,15 @@ def _byline_under(lines, i: int) -> int | None:
 def headline_over_subtitle(lines, pick: int, body_start: int) -> int | None:
     """Index of the headline printed over the line at `pick` when that line is its subtitle: the pick has the writer's
     name or date right under it, and over it is a heading alone (not one of a list of headings: a column of other
-    stories' titles; no breadcrumb, with or without its separators, no banner in capitals) on the story's topic (half its content words or more in
-    the story's opening lines, story_opening_lines: a site's or a menu's name is not), as a newsletter or blog post prints title, subtitle, writer, date ('Why rents keep rising' /
+    stories' titles; no breadcrumb, with or without its separators, no banner in capitals) on the story's topic
+    (half its content words or more in the story's opening lines, story_opening_lines: a site's or a menu's name is
+    not), as a newsletter or blog post prints title, subtitle, writer, date ('Why rents keep rising' /
     'The answer is in the zoning maps' / 'Ann Lee' / 'May 2, 2024'). None otherwise.
 
     >>> from pipelines.parse.text.page import read_lines
-    >>> page = read_lines("Ann's letters\\nSubscribe\\nWhy rents keep rising in small towns\\nThe answer lies in zoning maps\\n"
-    ...                   "Ann Lee\\nMay 2, 2024\\nRents keep rising in small towns, a study finds.", text_rules())
+    >>> page = read_lines("Ann's letters\\nSubscribe\\nWhy rents keep rising in small towns\\n"
+    ...                   "The answer lies in zoning maps\\nAnn Lee\\nMay 2, 2024\\n"
+    ...                   "Rents keep rising in small towns, a study finds.", text_rules())
     >>> headline_over_subtitle(page, 3, 6), headline_over_subtitle(page, 2, 6)
     (2, None)
     """
@@ -67,7 +70,8 @@ def _topic_share(lines, i: int, body_start: int) -> float:
     """Share of the content words of the line at `i` printed in the story's opening lines (story_opening_lines from
     `body_start`), 0 for a line with none: a headline names its story's topic, a site's or a menu's name does not."""
     words = content_words(lines[i].text)
-    story = content_words(" ".join(x.text for x in lines[body_start:body_start + header_rules().limits.story_opening_lines]))
+    opening = lines[body_start:body_start + header_rules().limits.story_opening_lines]
+    story = content_words(" ".join(x.text for x in opening))
     return len(words & story) / len(words) if words else 0.0
 
 
@@ -106,6 +110,28 @@ def dated_headline(lines, body_start: int, scores: list[float]) -> int | None:
         if _dated_over(lines, i) and _prose_under(lines, i, scores):
             dated_over.append(i)
     return dated_over[0] if len(dated_over) == 1 else None
+
+
+def headline_after_cards(lines, pick: int, body_start: int, scores: list[float]) -> int | None:
+    """Index of the story's headline printed under the line at `pick` when the pick is a card of a list of other
+    stories printed over the story (a 'Latest' column: title, date, the next card): the pick's dateline or byline is
+    right under it with no running prose under that (not even a teaser), and the first heading under it (within
+    dated_below lines of the story's first paragraph) has its byline or dateline right under it and the story's
+    prose, scored as content (story_score_min), right under that (datelines and furniture between). None otherwise."""
+    meta, rules = _byline_under(lines, pick), text_rules()
+    reach = header_rules().limits.dated_story_reach
+    if meta is None or any(is_body_start(x, rules) for x in lines[meta + 1:meta + 1 + reach]):
+        return None  # a teaser or a story under the pick's byline, however it scores
+    for i in range(meta + 1, min(len(lines), body_start + header_rules().limits.dated_below)):
+        if lines[i].kind in ("related", "end"):
+            return None
+        if lines[i].kind == "headline" and _heading(lines[i]) and (own := _byline_under(lines, i)) is not None:
+            k = own + 1
+            while k < len(lines) and (lines[k].kind == "boiler" or is_meta_like(lines[k])):
+                k += 1
+            if k < len(lines) and is_body_start(lines[k], rules) and scores[k] >= header_rules().limits.story_score_min:
+                return i
+    return None
 
 
 def _prose_under(lines, i: int, scores: list[float]) -> bool:
