@@ -6,7 +6,8 @@ from __future__ import annotations
 from pipelines.parse.rules import text_rules
 from pipelines.parse.text.lines import read_lines
 from pipelines.parse.text.page import parse_text
-from pipelines.parse.text.title_shapes import dated_headline, headline_after_cards, headline_over_subtitle
+from pipelines.parse.text.title_shapes import (dated_headline, headline_after_cards, headline_over_subtitle,
+                                              headline_under_dated_section)
 
 RENTS = ("Rents in small towns rose again this spring, and the zoning maps that limit new building explain most of "
          "the rise, according to a study of two hundred towns published this week.")
@@ -132,3 +133,18 @@ def test_list_of_cards_each_with_its_teaser_keeps_the_model_pick():
                                  "The firm said the office will hire forty people over the next two years in the town.",
                                  "Why rents keep rising in small towns", "By Bo Chen", RENTS]), text_rules())
     assert headline_after_cards(page, 1, 3, [0.3, 0.5, 0.3, 0.6, 0.5, 0.3, 0.9]) is None
+
+
+def test_notice_printed_as_section_date_headline_text_takes_the_headline_not_the_section():
+    title = _title("首页", "通知公告", "发布时间：2024-05-02", "关于印发元宇宙产业发展行动计划的通知",
+                   "各区人民政府，市政府各部门：现将《元宇宙产业发展行动计划》印发给你们，请结合实际认真贯彻落实。"
+                   "到2025年，全市元宇宙产业规模达到300亿元。")
+    assert title == "关于印发元宇宙产业发展行动计划的通知"
+    assert title != "通知公告"
+
+
+def test_section_list_of_dated_cards_gives_no_headline_under_the_section():
+    page = read_lines("\n".join(["CAR RENTAL", "22 days ago", "Holiday travel hits a record with millions on the road",
+                                 "This is the busiest travel holiday of the year, and this year is no different.",
+                                 "a year ago", "Rental firm fined over hidden fees at airports", RENTS]), text_rules())
+    assert headline_under_dated_section(page, 0) is None

@@ -16,7 +16,7 @@ from pipelines.parse.text.lines import ANY_SCRIPT_WORD
 from pipelines.parse.text.names import name_alone, plausible_name
 from pipelines.parse.text.view import PageView, page_view
 from pipelines.parse.text.title_shapes import (dated_headline, headline_after_cards, headline_over_subtitle,
-                                              headline_under_slogan)
+                                              headline_under_dated_section, headline_under_slogan)
 from pipelines.parse.text.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
                                              title_features)
 
@@ -43,6 +43,8 @@ def choose_title(lines, layout) -> int | None:
     lim = header_rules().limits
     if index is not None and (under := headline_under_section(lines, index)) is not None:
         return under
+    if index is not None and (dated := headline_under_dated_section(lines, index)) is not None:
+        return dated  # the pick is a section's name over the dateline printed over the headline
     if index is not None and (story := headline_after_cards(lines, index, layout.body_start, layout.scores)) is not None:
         return story  # the pick is a card of other stories printed over the story's own dated headline
     if index is not None and (under := headline_under_slogan(lines, index, layout.body_start)) is not None:

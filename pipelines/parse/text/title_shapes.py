@@ -149,3 +149,39 @@ def _dated_over(lines, i: int) -> bool:
     line = lines[i - 1] if i > 0 else None
     return line is not None and line.kind == "meta" and not line.text.endswith(".") \
         and line.words <= header_rules().limits.name_line_max_words and not (i > 1 and is_meta_like(lines[i - 2]))
+
+
+def headline_under_dated_section(lines, pick: int) -> int | None:
+    """Index of the headline printed under the dateline under the line at `pick` when the pick is a section's name
+    (fewer words than a headline: '通知公告', 'Notices') and that headline runs straight into the story's running prose:
+    a notice printed as section, date, headline, text ('通知公告' / '发布时间：2024-05-02' / '关于印发…的通知' / '各区…').
+    None otherwise, and when a dateline follows that text (a section's list of cards: date, title, teaser).
+
+    >>> from pipelines.parse.text.page import read_lines
+    >>> page = read_lines("Home\\nNotices\\nMay 2, 2024\\nCounty opens a hearing on the zoning map\\n"
+    ...                   "The county board will hold a public hearing on the zoning map on May 20.", text_rules())
+    >>> headline_under_dated_section(page, 1), headline_under_dated_section(page, 3)
+    (3, None)
+    """
+    lim, rules = header_rules().limits, text_rules()
+    if lines[pick].words >= lim.section_over_words or is_meta_like(lines[pick]):
+        return None
+    k = _next_kept(lines, pick)
+    if k is None or not is_meta_like(lines[k]) or lines[k].words > lim.name_line_max_words:
+        return None
+    head = _next_kept(lines, k)
+    if head is None or lines[head].kind != "headline" or not _heading(lines[head]):
+        return None
+    after = _next_kept(lines, head)
+    if after is None or not is_body_start(lines[after], rules) \
+            or any(is_meta_like(x) for x in lines[after + 1:after + 3]):
+        return None  # a list of cards: date, title, teaser, the next card's date
+    return head
+
+
+def _next_kept(lines, i: int) -> int | None:
+    """Index of the first line under the one at `i` that is no boilerplate, None at the page's end."""
+    k = i + 1
+    while k < len(lines) and lines[k].kind == "boiler":
+        k += 1
+    return k if k < len(lines) else None
