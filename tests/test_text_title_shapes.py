@@ -7,7 +7,7 @@ from pipelines.parse.rules import text_rules
 from pipelines.parse.text.lines import read_lines
 from pipelines.parse.text.page import parse_text
 from pipelines.parse.text.title_shapes import (dated_headline, headline_after_cards, headline_over_subtitle,
-                                              headline_under_dated_section)
+                                              headline_printed_twice, headline_under_dated_section)
 
 RENTS = ("Rents in small towns rose again this spring, and the zoning maps that limit new building explain most of "
          "the rise, according to a study of two hundred towns published this week.")
@@ -148,3 +148,20 @@ def test_section_list_of_dated_cards_gives_no_headline_under_the_section():
                                  "This is the busiest travel holiday of the year, and this year is no different.",
                                  "a year ago", "Rental firm fined over hidden fees at airports", RENTS]), text_rules())
     assert headline_under_dated_section(page, 0) is None
+
+
+def test_headline_printed_twice_in_a_row_over_its_outline_is_the_title_not_the_first_section_heading():
+    title = _title("Acme Video", "Blog", "Get Started", "Rents in small towns: a guide for new renters",
+                   "Rents in small towns: a guide for new renters", "A guide for anyone looking for a home to rent.",
+                   "Copy Link", "TABLE OF CONTENTS", "Introduction", "Why rents keep rising", RENTS, BUILDERS)
+    assert title == "Rents in small towns: a guide for new renters"
+    assert title != "Why rents keep rising"
+
+
+def test_heading_printed_twice_off_the_story_topic_is_not_taken_for_the_headline():
+    page = read_lines("\n".join(["Our award winning service", "Our award winning service", "Why rents keep rising",
+                                 RENTS, BUILDERS]), text_rules())
+    assert headline_printed_twice(page, 3) is None
+    page = read_lines("\n".join(["Rents in small towns keep rising", "Rents in small towns keep rising",
+                                 "Why rents keep rising", RENTS, BUILDERS]), text_rules())
+    assert headline_printed_twice(page, 3) == 1

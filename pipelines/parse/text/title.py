@@ -16,7 +16,7 @@ from pipelines.parse.text.lines import ANY_SCRIPT_WORD
 from pipelines.parse.text.names import name_alone, plausible_name
 from pipelines.parse.text.view import PageView, page_view
 from pipelines.parse.text.title_shapes import (dated_headline, headline_after_cards, headline_over_subtitle,
-                                              headline_under_dated_section, headline_under_slogan)
+                                              headline_printed_twice, headline_under_dated_section, headline_under_slogan)
 from pipelines.parse.text.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
                                              title_features)
 
@@ -27,10 +27,11 @@ LETTER_RUN = re.compile(r"[^\W_]+")
 def choose_title(lines, layout) -> int | None:
     """Index of the headline: the heading a breadcrumb ends with, a thread's or a question's title, a documentation
     page's first heading with a permalink mark, the title model's best candidate (or the headline over it when it is
-    a subtitle: text/title_shapes.py) when its date or byline is printed under it or it is a headline printed right
-    over the story, else the first heading printed with its byline right over running prose (the pick was a
-    promotion or a menu item), else the heading printed twice over the story, else the heading naming what the story's first sentence defines, else
-    the model's pick."""
+    a subtitle, or the headline under it when it is a slogan, a card or a section's name: text/title_shapes.py) when
+    its date or byline is printed under it, else a heading printed twice in a row on the story's topic, else the
+    model's pick when it is a headline printed right over the story, else the first heading printed with its byline
+    right over running prose (the pick was a promotion or a menu item), else the heading printed twice over the
+    story, else the heading naming what the story's first sentence defines, else the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
     if (thread := thread_title(lines, layout.view)) is not None:
@@ -51,6 +52,8 @@ def choose_title(lines, layout) -> int | None:
         return under  # the pick is a slogan or promotion printed over the headline and its byline
     if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + lim.headline_meta_reach]):
         return index  # a story's headline with its dateline or byline
+    if (doubled := headline_printed_twice(lines, layout.body_start)) is not None and doubled != index:
+        return doubled  # the pick has nothing by it that a headline has; a heading printed twice in a row on its topic
     if index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
             and lines[index].words >= lim.section_over_words:
         return index  # a headline printed right over its story, not a short heading or menu item above it

@@ -185,3 +185,15 @@ def _next_kept(lines, i: int) -> int | None:
     while k < len(lines) and lines[k].kind == "boiler":
         k += 1
     return k if k < len(lines) else None
+
+
+def headline_printed_twice(lines, body_start: int) -> int | None:
+    """Index of the heading printed twice in a row (a page's copies for a wide and a narrow screen) within
+    TITLE_WINDOW lines over the story's first paragraph (`body_start`), on the story's topic (_topic_share half or
+    more), the second copy; the one nearest the story when there are several. None when there is none."""
+    found = None
+    for i in range(max(1, body_start - TITLE_WINDOW), body_start):
+        if lines[i].text == lines[i - 1].text and lines[i].kind == "headline" and _heading(lines[i]) \
+                and _topic_share(lines, i, body_start) >= 0.5:
+            found = i
+    return found
