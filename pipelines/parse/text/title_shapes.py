@@ -98,16 +98,19 @@ def dated_headline(lines, body_start: int, scores: list[float]) -> int | None:
     none from a related-stories marker or a story-end line under the first paragraph on.
     For a pick with nothing by it that a headline has (a promotion, a menu item over the story's header). None when
     no line is printed so."""
-    lim = header_rules().limits
+    lim, longest = header_rules().limits, text_rules().headline_max_words
     dated_over = []
     for i in range(max(0, body_start - TITLE_WINDOW), min(len(lines), body_start + lim.dated_below)):
         if i > body_start and lines[i].kind in ("related", "end"):
             break  # other stories' cards, comments, the story's tags: no headline of its from here
-        if lines[i].kind != "headline" or not _heading(lines[i]) or CRUMB_MARK.search(lines[i].text):
-            continue
+        line = lines[i]
+        if line.kind != "headline" or not lim.dek_min_words <= line.words <= longest or line.text.endswith(".") \
+                or CRUMB_MARK.search(line.text):
+            continue  # (the cheap tests first, speed; _heading's date and name tests last)
         if (meta := _byline_under(lines, i)) is not None and _prose_under(lines, meta, scores):
-            return i
-        if _dated_over(lines, i) and _prose_under(lines, i, scores):
+            if _heading(line):
+                return i
+        elif _dated_over(lines, i) and _prose_under(lines, i, scores) and _heading(line):
             dated_over.append(i)
     return dated_over[0] if len(dated_over) == 1 else None
 
