@@ -165,3 +165,17 @@ def test_heading_printed_twice_off_the_story_topic_is_not_taken_for_the_headline
     page = read_lines("\n".join(["Rents in small towns keep rising", "Rents in small towns keep rising",
                                  "Why rents keep rising", RENTS, BUILDERS]), text_rules())
     assert headline_printed_twice(page, 3) == 1
+
+
+def test_promotion_heading_over_its_lone_sentence_is_not_the_title_when_a_dated_headline_follows():
+    title = _title("Acme News", "NEW: The weekly puzzle", "Take a break from the news and try our new weekly crossword.",
+                   "Play now", "Economy", "Why rents keep rising in small towns", "By Ann Lee", "May 2, 2024",
+                   RENTS, BUILDERS)
+    assert title == "Why rents keep rising in small towns"
+    assert title != "NEW: The weekly puzzle"
+
+
+def test_headline_right_over_a_story_of_several_paragraphs_stays_the_title():
+    title = _title("Acme News", "Why rents keep rising in small towns", RENTS, BUILDERS,
+                   "Schools in the valley to open later in winter", "By Ann Lee", "May 2, 2024", RENTS)
+    assert title == "Why rents keep rising in small towns"

@@ -29,9 +29,10 @@ def choose_title(lines, layout) -> int | None:
     page's first heading with a permalink mark, the title model's best candidate (or the headline over it when it is
     a subtitle, or the headline under it when it is a slogan, a card or a section's name: text/title_shapes.py) when
     its date or byline is printed under it, else a heading printed twice in a row on the story's topic, else the
-    model's pick when it is a headline printed right over the story, else the first heading printed with its byline
-    right over running prose (the pick was a promotion or a menu item), else the heading printed twice over the
-    story, else the heading naming what the story's first sentence defines, else the model's pick."""
+    model's pick when it is a headline printed right over the story (not over a lone promotion's sentence with a
+    dated headline under it), else the first heading printed with its byline right over running prose (the pick was
+    a promotion or a menu item), else the heading printed twice over the story, else the heading naming what the
+    story's first sentence defines, else the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
     if (thread := thread_title(lines, layout.view)) is not None:
@@ -54,15 +55,23 @@ def choose_title(lines, layout) -> int | None:
         return index  # a story's headline with its dateline or byline
     if (doubled := headline_printed_twice(lines, layout.body_start)) is not None and doubled != index:
         return doubled  # the pick has nothing by it that a headline has; a heading printed twice in a row on its topic
+    dated = dated_headline(lines, layout.body_start, layout.scores)
     if index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
-            and lines[index].words >= lim.section_over_words:
+            and lines[index].words >= lim.section_over_words \
+            and (dated is None or dated < layout.body_start or not _lone_paragraph(lines, layout.body_start)):
         return index  # a headline printed right over its story, not a short heading or menu item above it
-    if (dated := dated_headline(lines, layout.body_start, layout.scores)) is not None:
+    if dated is not None:
         return dated  # the pick has nothing by it that a headline has; a heading printed with its byline over its story
     if (twice := twice_printed_title(lines, layout.body_start)) is not None:
         return twice
     subject = defined_subject_title(lines, layout.body_start)
     return index if subject is None else subject
+
+
+def _lone_paragraph(lines, i: int) -> bool:
+    """True when the paragraph at `i` stands alone, no running text under it (a promotion's sentence over its button:
+    'Take a break and try our weekly crossword.' / 'Play now'), so the heading over it heads no story."""
+    return i + 1 >= len(lines) or lines[i + 1].kind != "text"
 
 
 def headline_under_section(lines, i: int) -> int | None:
