@@ -55,11 +55,13 @@ def choose_title(lines, layout) -> int | None:
         return index  # a story's headline with its dateline or byline
     if (doubled := headline_printed_twice(lines, layout.body_start)) is not None and doubled != index:
         return doubled  # the pick has nothing by it that a headline has; a heading printed twice in a row on its topic
-    dated = dated_headline(lines, layout.body_start, layout.scores)
-    if index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
-            and lines[index].words >= lim.section_over_words \
-            and (dated is None or dated < layout.body_start or not _lone_paragraph(lines, layout.body_start)):
+    right_over = index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
+        and lines[index].words >= lim.section_over_words
+    if right_over and not _lone_paragraph(lines, layout.body_start):
         return index  # a headline printed right over its story, not a short heading or menu item above it
+    dated = dated_headline(lines, layout.body_start, layout.scores)
+    if right_over and (dated is None or dated < layout.body_start):
+        return index  # (over a lone paragraph, with no dated headline under it)
     if dated is not None:
         return dated  # the pick has nothing by it that a headline has; a heading printed with its byline over its story
     if (twice := twice_printed_title(lines, layout.body_start)) is not None:
