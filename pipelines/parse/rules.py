@@ -279,6 +279,10 @@ class HeaderLimits:
     twice_opening_lines: int
     subject_max_words: int
     subject_reach: int
+    dated_story_reach: int
+    dated_below: int
+    story_opening_lines: int
+    story_score_min: float
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from pipelines.parse.text.engines import _thread_labels
 from pipelines.parse.text.lines import ANY_SCRIPT_WORD
 from pipelines.parse.text.names import name_alone, plausible_name
 from pipelines.parse.text.view import PageView, page_view
+from pipelines.parse.text.title_shapes import (dated_headline, headline_after_cards, headline_over_subtitle,
+                                              headline_printed_twice, headline_under_dated_section, headline_under_slogan)
 from pipelines.parse.text.title_features import (capital_share, content_words, is_meta_like, opening_lines, title_candidates,
                                              title_features)
 
@@ -24,9 +26,13 @@ LETTER_RUN = re.compile(r"[^\W_]+")
 
 def choose_title(lines, layout) -> int | None:
     """Index of the headline: the heading a breadcrumb ends with, a thread's or a question's title, a documentation
-    page's first heading with a permalink mark, the title model's best candidate when its date or byline is printed under it or it is a headline printed right over the story, else
-    the heading printed twice over the story, else the heading naming what the story's first sentence defines, else
-    the model's pick."""
+    page's first heading with a permalink mark, the title model's best candidate (or the headline over it when it is
+    a subtitle, or the headline under it when it is a slogan, a card or a section's name: text/title_shapes.py) when
+    its date or byline is printed under it, else a heading printed twice in a row on the story's topic, else the
+    model's pick when it is a headline printed right over the story (not over a lone promotion's sentence with a
+    dated headline under it), else the first heading printed with its byline right over running prose (the pick was
+    a promotion or a menu item), else the heading printed twice over the story, else the heading naming what the
+    story's first sentence defines, else the model's pick."""
     if (crumbed := breadcrumb_title(lines, layout.body_start)) is not None:
         return crumbed
     if (thread := thread_title(lines, layout.view)) is not None:
@@ -39,15 +45,35 @@ def choose_title(lines, layout) -> int | None:
     lim = header_rules().limits
     if index is not None and (under := headline_under_section(lines, index)) is not None:
         return under
+    if index is not None and (dated := headline_under_dated_section(lines, index)) is not None:
+        return dated  # the pick is a section's name over the dateline printed over the headline
+    if index is not None and (story := headline_after_cards(lines, index, layout.body_start, layout.scores)) is not None:
+        return story  # the pick is a card of other stories printed over the story's own dated headline
+    if index is not None and (under := headline_under_slogan(lines, index, layout.body_start)) is not None:
+        return under  # the pick is a slogan or promotion printed over the headline and its byline
     if index is not None and any(is_meta_like(x) for x in lines[index + 1:index + 1 + lim.headline_meta_reach]):
         return index  # a story's headline with its dateline or byline
-    if index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
-            and lines[index].words >= lim.section_over_words:
+    if (doubled := headline_printed_twice(lines, layout.body_start)) is not None and doubled != index:
+        return doubled  # the pick has nothing by it that a headline has; a heading printed twice in a row on its topic
+    right_over = index is not None and index == layout.body_start - 1 and lines[index].kind == "headline" \
+        and lines[index].words >= lim.section_over_words
+    if right_over and not _lone_paragraph(lines, layout.body_start):
         return index  # a headline printed right over its story, not a short heading or menu item above it
+    dated = dated_headline(lines, layout.body_start, layout.scores)
+    if right_over and (dated is None or dated < layout.body_start):
+        return index  # (over a lone paragraph, with no dated headline under it)
+    if dated is not None:
+        return dated  # the pick has nothing by it that a headline has; a heading printed with its byline over its story
     if (twice := twice_printed_title(lines, layout.body_start)) is not None:
         return twice
     subject = defined_subject_title(lines, layout.body_start)
     return index if subject is None else subject
+
+
+def _lone_paragraph(lines, i: int) -> bool:
+    """True when the paragraph at `i` stands alone, no running text under it (a promotion's sentence over its button:
+    'Take a break and try our weekly crossword.' / 'Play now'), so the heading over it heads no story."""
+    return i + 1 >= len(lines) or lines[i + 1].kind != "text"
 
 
 def headline_under_section(lines, i: int) -> int | None:
@@ -87,7 +113,9 @@ def _model_title(lines, layout) -> int | None:
     if index is not None and index - 1 in candidates and headline_over(lines, index - 1, layout.body_start, layout.view):
         return index - 1  # the model's pick is what is printed under the headline
     if index is not None and (over := headline_over_name(lines, index)) is not None:
-        return over  # the model's pick is the writer's name printed under the headline
+        index = over  # the model's pick is the writer's name printed under the headline
+    if index is not None and (over := headline_over_subtitle(lines, index, layout.body_start)) is not None:
+        return over  # the pick is the subtitle printed between the headline and its writer
     return index
 
 
