@@ -9,6 +9,7 @@ before (words split on spaces), so the measures of every other page stay the sam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Han (CJK unified ideographs and extensions A, compatibility), Hiragana, Katakana: scripts written without spaces.
 UNSPACED_CHAR = r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
@@ -26,6 +27,7 @@ def has_unspaced(text: str) -> bool:
     return not text.isascii() and UNSPACED.search(text) is not None
 
 
+@lru_cache(maxsize=65536)  # a line is counted by several readers (its Line, the body, the edges), and menus repeat
 def word_count(text: str) -> int:
     """Words in the text: split on spaces, and a run of Han/Kana characters as its length over CHARS_PER_WORD.
 
