@@ -65,7 +65,9 @@ def readable_name(name: str | None) -> str | None:
     >>> [readable_name(n) for n in ("KENJI SATO", "MARY O'NEIL and JOHN LEE", "AFP", "Ann Lee", None)]
     ['Kenji Sato', "Mary O'Neil and John Lee", 'AFP', 'Ann Lee', None]
     """
-    words = [w for w in re.findall(r"[^\W\d_]+", name or "") if w.lower() != "and"]
+    if not name or not name.replace(" and ", " ").isupper():
+        return name  # a lowercase letter outside 'and', or no letter with a case: as printed (most bylines: no regex run)
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() != "and"]
     if len(words) < 2 or not all(w.isupper() for w in words):
         return name
     return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if m.group().lower() != "and" else "and", name)
