@@ -96,9 +96,22 @@ def find_date(text: str | None) -> re.Match | None:
     >>> find_date("By: Ana Ruiz on 04-ago-2021 5:11:10").group(0), find_date("iPhone 15 Pro 2024") is None
     ('04-ago-2021', True)
     """
-    if not text or not YEAR.search(text):
+    if not text:
+        return None
+    return _short_date(text) if len(text) <= SHORT_LINE else _date_in(text)
+
+
+SHORT_LINE = 200  # a line this short (a header's, a menu's) is looked up once per process: several readers ask for it
+
+
+def _date_in(text: str) -> re.Match | None:
+    """find_date on a text of any length."""
+    if not YEAR.search(text):
         return None
     return DATE_PATTERN.search(text) or _foreign_date(text)
+
+
+_short_date = lru_cache(maxsize=16384)(_date_in)
 
 
 def _foreign_date(text: str) -> re.Match | None:

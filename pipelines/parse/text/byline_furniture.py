@@ -4,10 +4,12 @@ the header readers (text/header.py) look past as if they were not printed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from pipelines.parse.rules import header_rules, text_rules
 
 
+@lru_cache(maxsize=8192)  # a page's share bar and follow buttons are read by each header reader, and sites repeat them
 def byline_furniture(text: str) -> bool:
     """True when a short line by a byline tells neither the name nor the date: a follow button, a social link, the
     avatar's alt text, a separator or a reading time (header.labels.byline_furniture; text_rules' reading_time).

@@ -30,6 +30,7 @@ def without_glued_label(name: str) -> str:
     return header_rules().glued_label.sub("", name).rstrip() if name.isupper() else name
 
 
+@lru_cache(maxsize=16384)  # a line by the headline is asked by several header readers, and sites repeat their lines
 def name_alone(text: str, co_writers: bool = False) -> str | None:
     """A person's name alone on a line (two to four capitalised words, no function words, no digits;
     a title after a comma is left out: 'Ann Lee, Ph.D.' -> 'Ann Lee'), else None.
