@@ -28,9 +28,7 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
     limits = text_rules().thresholds
     related_min_words = limits.related_min_words
     words, related_at = 0, None
-    # the page prints a story's date under its headline, and prints a few more stories so under it (a listing prints many)
-    dated_header = t is not None and next_story_header(lines, t) and \
-        sum(next_story_header(lines, k) for k in range(t + 1, len(lines))) <= limits.next_story_max
+    next_headers = _next_story_headers(lines, t, limits.next_story_max)
     i = body_from(lines, t, keep)
     while i < len(lines):
         line = lines[i]
@@ -42,8 +40,7 @@ def main_draft(lines: list[Line], t: int | None, meta: dict, keep: set[int],
                 and not _inline_related(lines, i, scores, words, kept_after[i]) and not _list_section(main, i, keep):
             related_at = i + 1
             break
-        if dated_header and words >= limits.next_story_min_words and len(main.paragraphs) >= limits.next_story_min_paragraphs \
-                and next_story_header(lines, i):
+        if i in next_headers and words >= limits.next_story_min_words and len(main.paragraphs) >= limits.next_story_min_paragraphs:
             related_at = i  # another story's headline and dated line, as the page printed the main story's
             break
         if line.kind == "end" and main.paragraphs and not main.closed and _story_heading(lines, i, keep):
@@ -284,6 +281,15 @@ def body_paragraphs(texts: list[str], title: str | None, protected: set[str], ru
                 continue
             out.append(piece)
     return out
+
+
+def _next_story_headers(lines: list[Line], t: int | None, most: int) -> frozenset[int]:
+    """The lines under the title at `t` that open another story printed with the title's own header (next_story_header),
+    found once for the page; none when the title has no such header, or when more than `most` follow (a listing)."""
+    if t is None or not next_story_header(lines, t):
+        return frozenset()
+    found = [k for k in range(t + 1, len(lines)) if next_story_header(lines, k)]
+    return frozenset(found) if len(found) <= most else frozenset()
 
 
 def next_story_header(lines: list[Line], i: int) -> bool:
