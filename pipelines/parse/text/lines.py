@@ -9,12 +9,13 @@ from functools import lru_cache
 from pipelines.parse.cleaning import normalize_whitespace
 from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date, short_year_date
 from pipelines.parse.rules import TextRules, text_rules
-from pipelines.parse.scripts import UNSPACED_END, ends_sentence_unspaced, has_unspaced, word_count
+from pipelines.parse.scripts import UNSPACED_END, has_unspaced, word_count
 from pipelines.parse.text.view import may_hold
 
 EDGE_SYMBOLS = " ↑↓→←»«›‹>|·•–—-"
 # 。！？ end a Chinese or Japanese sentence; a magazine's or wire's end mark may follow a story's last one ('... years. ■')
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?(?:\s[■□◆])?$|" + UNSPACED_END)
+STATEMENT_END = re.compile(r"[。｡][”’」』）)\]】]?$")  # a Chinese or Japanese statement's end (not ？ ！: a headline may end so)
 BULLET = re.compile(r"^(?:[•●▪◦‣∙*]|-(?=\s))\s*")
 BREADCRUMB = re.compile(r"(you are here|home)\s*[:>›»]", re.I)
 CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
@@ -168,15 +169,15 @@ def _ends_statement(text: str) -> bool:
     >>> [_ends_statement(t) for t in ("市政府出台措施。", "目标有多大？", "「来了！」", "Port opens.")]
     [True, False, False, False]
     """
-    return ends_sentence_unspaced(text) and text.rstrip("”’」』）)]】").endswith(("。", "｡"))
+    return not text.isascii() and STATEMENT_END.search(text) is not None
 
 
 def _unspaced_headline(bare: str, rules: TextRules) -> bool:
     """A headline in a script without capitals (Han, Kana): it opens with such a character (maybe after an opening
-    bracket or quote: '【杭州发布新政】五年内培育100家企业', '《方案》解读'), ends no statement and is no copyright notice (a
-    capital or digit opens a Latin headline: a notice opens with neither)."""
-    return has_unspaced(bare.lstrip("【「『《“（")[:1]) and not _ends_statement(bare) \
-        and not bare.endswith(("，", "、", "；", "：")) \
+    bracket or quote: '【杭州发布新政】五年内培育100家企业', '《方案》解读'), ends no clause and is no copyright notice (a
+    capital or digit opens a Latin headline: a notice opens with neither). classify has ruled out a line ending a
+    statement (_ends_statement) before it asks."""
+    return has_unspaced(bare.lstrip("【「『《“（")[:1]) and not bare.endswith(("，", "、", "；", "：")) \
         and not rules.footer.search(bare)
 
 
