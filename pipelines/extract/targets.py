@@ -224,9 +224,15 @@ def _note_plan_owner(story: StoryState, span: tuple[int, int], in_sentence: list
 def _plan_year_of_lead_in(lead_in: str, target: Target, story: StoryState, cfg: dict) -> int | None:
     """The plan period's end for an item listed under a lead-in that refers back to the plan ('Under the plan, Xuhui
     will:' after 'Xuhui released an action plan (2024-2026)'), when the item's holder owns that plan."""
-    if story.plan_year is None or target.jurisdiction_name != story.plan_owner:
+    if story.plan_year is None:
         return None
-    return story.plan_year if cfg["plan_reference_re"].search(lead_in) else None
+    return _plan_period(story, target.jurisdiction_name, bool(cfg["plan_reference_re"].search(lead_in)))
+
+
+def _plan_period(story: StoryState, owner: str | None, refers_back: bool) -> int | None:
+    """The end of the period of the plan the story last named with one, for a figure of that plan's owner in a
+    sentence (or under a lead-in) referring back to the plan; None otherwise."""
+    return story.plan_year if refers_back and owner == story.plan_owner else None
 
 
 def _is_component(scans: SentenceScans, a: dict, story: StoryState, breakdown: bool) -> bool:
@@ -329,9 +335,8 @@ def _context_year(year: int | None, owner: str | None, scans: SentenceScans, amo
     goes_on = scans.kept(("goes_on",), lambda: bool(scans.cfg["continuation_subject_re"].match(scans.text)))
     if (refers_back or goes_on) and story.owner_years.get(owner) is not None:
         return story.owner_years[owner]  # 'The province will also build 10 parks' after its goal 'by 2026'
-
-    if refers_back and story.plan_year is not None and owner == story.plan_owner:
-        return story.plan_year
+    if (period := _plan_period(story, owner, refers_back)) is not None:
+        return period
     headline_year = deadline_year(story.title, story.published_at)
     number = re.search(r"\d[\d,.]*", amount_text)
     in_headline = bool(number and re.search(rf"(?<![\d.,]){re.escape(number.group().rstrip('.,'))}(?![\d])", story.title))
