@@ -19,6 +19,7 @@ DATELINE = re.compile(
     r"[ \t]*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"
     r"(?:,[ ](?:[A-Z][\w.]*|\d{1,4})(?:,?[ ](?:[A-Z][\w.]*|\d{1,4}))*)?"
     r"(?:[ ]/[^/\n]{1,40}/)?[ ]?(?:--|—|–|:)[ ]+(?=[A-Z\"“‘'])")
+SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")  # where the sentence the dateline opens ends
 
 
 def dateline_end(body: str) -> int:
@@ -43,8 +44,8 @@ def without_dateline_places(jur: list[Mention], body: str) -> list[Mention]:
     end = dateline_end(body)
     if not end:
         return jur
-    stop = re.search(r"[.!?](?:\s|$)|\n", body[end:])
-    sentence_end = end + stop.start() if stop else len(body)
+    stop = SENTENCE_STOP.search(body, end)
+    sentence_end = stop.start() if stop else len(body)
     inside = [m for m in jur if m.char_start < end]
     named_after = {m.entity_name for m in jur if end <= m.char_start < sentence_end}
     if not inside or not named_after - {m.entity_name for m in inside}:

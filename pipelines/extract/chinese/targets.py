@@ -1,7 +1,8 @@
 """Quantified targets stated in Chinese: '力争到2025年元宇宙产业规模突破2500亿元', '设立50亿元产业基金', '培育100家企业'.
 
-The vocabulary is the "chinese" section of pipelines/data/targets.json, compiled by chinese/vocabulary.py; Japanese text is read the same way with the
-words of its "japanese" section in their place ('東京都は2030年までに100億円の基金を設立する', '企業100社を育成'), and
+The vocabulary is the "chinese" section of pipelines/data/targets.json, compiled by chinese/vocabulary.py; Japanese
+text is read the same way with the words of its "japanese" section in their place ('東京都は2030年までに100億円の基金を
+設立する', '企業100社を育成'), and
 Korean with its "korean" section ('서울시가 2026년까지 500억원을 투입한다', '기업 100개를 육성': korean/numbers.py reads 1조 2000억).
 Metrics, units, the USD conversion (fx_rates.csv), owners (owners.find_owner), ranges (ranges.py) and the
 one-target-per-figure rule are the English path's, so a Chinese story's targets land in the same columns as an
@@ -231,7 +232,7 @@ def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
     forecast = forecaster_before(scans, c_start) and not cfg["planned_commitment_cues_re"].search(clause)
     past_before = scans.first(cfg["not_target_cues_re"], 0, c_start) or past_year(sentence[:c_start], published_at, cfg)
     fund_set_up = bool(cues) and cues <= cfg["done_words"] and bool(cfg["fund_set_up_re"].search(clause)) \
-        and bool(dict(cfg["metric_res"])["fund_size"].search(clause))
+        and bool(cfg["fund_re"].search(clause))
     return stated, per_unit, forecast, bool(past_before) and not cfg["commitment_cues_re"].search(clause), fund_set_up
 
 
@@ -261,8 +262,7 @@ def _tranche_metric(sentence: str, a: dict, metric: str, cfg: dict) -> str | Non
     tranche = cfg["tranche_size_re"].search(sentence, clause, a["start"]) if a["unit"] != "count" else None
     if tranche is None:
         return metric
-    fund = dict(cfg["metric_res"])["fund_size"]
-    return "fund_size" if fund.search(sentence) else None  # a fund named before it, or after ('首期规模10亿元的基金')
+    return "fund_size" if cfg["fund_re"].search(sentence) else None  # a fund named before it, or after ('首期规模10亿元的基金')
 
 
 def _owner_and_unit(story: StoryState, span: tuple[int, int], pos: int, end: int, amount: dict, before: int | None,

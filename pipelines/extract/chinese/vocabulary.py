@@ -93,6 +93,7 @@ def rules(language: str = "chinese") -> dict:
         + (rf"|(?:{_alt(cfg['unnamed_forecaster_nouns'])})[^{breaks}。；;]{{0,4}}?(?:{_alt(cfg['unnamed_forecaster_verbs'])})"
            if cfg["unnamed_forecaster_nouns"] else ""))  # '分析人士预计，', '業界人士預估，': an unnamed forecaster's estimate
     cfg["metric_res"] = [(metric, re.compile(_alt(words))) for metric, words in cfg["money_metrics"]]
+    cfg["fund_re"] = dict(cfg["metric_res"])["fund_size"]  # a fund's words: tranches and funds already set up (targets.py)
     reach.update((rx, max(map(len, words))) for (_, rx), (_, words) in zip(cfg["metric_res"], cfg["money_metrics"]))
     cfg["deadline_res"] = [re.compile(p) for p in cfg["deadline_patterns"]]
     cfg["range_re"] = re.compile(cfg["range_pattern"])
