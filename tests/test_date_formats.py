@@ -104,3 +104,7 @@ def test_a_month_and_year_name_no_day():
 
 def test_a_copyright_year_names_no_day():
     assert _day("© 2024 Daily Courier. All rights reserved.") is None
+
+
+def test_a_dotted_date_whose_second_number_is_no_month_is_month_first():
+    assert _day("06.18.2025") == date(2025, 6, 18)

@@ -279,3 +279,14 @@ def test_an_ambiguous_two_digit_year_date_is_read_in_the_pages_order_as_a_four_d
 def test_a_two_digit_year_date_without_a_label_dates_nothing():
     for line in ("Final score 3/5/24", "3/5/24", "Version 3.5.24", "Published 3/5/24 was the count"):
         assert _day("Daily Courier", RELEASE_TITLE, line, PROSE, MORE) is None, line
+
+
+def test_a_two_digit_year_date_alone_over_the_headline_dates_the_story():
+    story = _main("Studio Notes", "Contents", "14.11.24", "How the city fund picks its start-ups", PROSE, MORE)
+    assert story.published_at.date() == date(2024, 11, 14)
+    assert "14.11.24" not in story.body
+
+
+def test_a_two_digit_year_date_away_from_the_headline_dates_nothing():
+    day = _day("Match report", "3/5/24", "Results", "How the city fund picks its start-ups", PROSE, MORE)
+    assert day is None

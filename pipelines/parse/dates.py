@@ -151,6 +151,8 @@ def parse_date(text: str | None) -> datetime | None:
     datetime.datetime(2024, 6, 15, 0, 0)
     >>> parse_date("no date here") is None
     True
+    >>> parse_date("Posted 05.06.2024"), parse_date("Posted 06.18.2025")
+    (datetime.datetime(2024, 6, 5, 0, 0), datetime.datetime(2025, 6, 18, 0, 0))
     >>> parse_date("Publicado el 4 de agosto de 2021"), parse_date("12. März 2024")
     (datetime.datetime(2021, 8, 4, 0, 0), datetime.datetime(2024, 3, 12, 0, 0))
     """
@@ -169,7 +171,7 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
 
     Numeric dates with the year last are read month first ('05/06/2024' is May 6, as US pages write it)
     unless the first number cannot be a month ('15/06/2024') or dots separate them ('05.06.2024', the
-    European form, day first). With a page's `order` ('dmy', 'mdy', 'unknown'), an ambiguous one (both
+    European form, day first; '06.18.2025', whose second number cannot be a month, is month first). With a page's `order` ('dmy', 'mdy', 'unknown'), an ambiguous one (both
     numbers 12 or under and different) is read in that order, or not at all when the order is unknown.
     """
     if cjk := CJK_DATE.match(written.strip()):  # its time, if any, after it ('2024年5月26日 10:00')
@@ -180,7 +182,7 @@ def _read_date(written: str, order: str | None = None) -> datetime | None:
                         int(foreign.group("day") or foreign.group("day2")))
     if numeric := NUMERIC_DAY_FIRST.match(written):
         first, sep, second, year = numeric.groups()
-        day_first = int(first) > 12 or sep == "."
+        day_first = int(first) > 12 or sep == "." and int(second) <= 12  # '06.18.2025': dots, yet month first
         if order and not day_first and int(second) <= 12 and int(first) != int(second):
             if order == "unknown":
                 return None

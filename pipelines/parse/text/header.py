@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipelines.parse.dates import find_date, parse_date, read_found
+from pipelines.parse.dates import find_date, parse_date, read_found, short_year_date
 from pipelines.parse.text.line_features import stop_words
 from pipelines.parse.rules import header_rules, text_rules
 from pipelines.parse.scripts import word_count
@@ -251,9 +251,28 @@ def nearby_meta(texts: Sequence[str], title: int | None, body_start: int, stop: 
     if "author" not in meta and "author_guess" not in meta and (under := name_in_header_block(view, title, body_start)):
         meta["author_guess"] = under[1]
         used.update(under[0])
+    if "date" not in meta and (short := _short_year_by_title(texts, title)):
+        meta["date"] = short[1]
+        used.add(short[0])
     if "date" not in meta and told is not None:
         meta["told_date"] = told  # (line, date): the caller's last resort, after the page's labelled dates
     return meta, used
+
+
+def _short_year_by_title(texts: Sequence[str], title: int) -> tuple[int, object] | None:
+    """(index, date) of a line right over or under the headline that is a numeric date with a two-digit year and
+    nothing else ('14.11.24', '3/15/24'): printed there it dates the story, as a label would say (alone elsewhere
+    such a line is as likely a score or a version). Under the headline first.
+
+    >>> _short_year_by_title(["Menu", "A city sets up a fund", "14.11.24", "The city has set up a fund."], 1)
+    (2, datetime.datetime(2024, 11, 14, 0, 0))
+    >>> _short_year_by_title(["Final score", "3/5/24", "Scores", "A city sets up a fund", "Text."], 3) is None
+    True
+    """
+    for i in (title + 1, title - 1):
+        if 0 <= i < len(texts) and (value := short_year_date(texts[i])):
+            return i, value
+    return None
 
 
 def name_in_header_block(texts: Sequence[str], title: int, body_start: int) -> tuple[tuple[int, ...], str] | None:
