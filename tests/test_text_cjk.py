@@ -157,3 +157,19 @@ def test_a_writer_credited_with_wen_and_a_reposted_story_s_notes():
                     "本文来自微信公众号“元宇宙观察”，作者：王晨，经授权发布。", "该文观点仅代表作者本人，平台仅提供信息存储空间服务。")
     assert stories[0].author == "王晨"
     assert "编辑｜" not in stories[0].body and "本文来自" not in stories[0].body and "该文观点" not in stories[0].body
+
+
+def test_a_public_accounts_reviewer_credit_closes_the_story_with_the_follow_prompt():
+    other = "本公众号长期关注数字经济发展动态，欢迎各位读者朋友留言交流，分享您对产业政策的看法和建议，我们将择优刊发。"
+    main = _page("首页\n新闻", TITLE, "2023年5月3日", "\n\n".join(BODY), "审核：赵磊", other, "微信扫一扫\n关注该公众号")[0]
+    assert main.body.endswith("确保各项任务落到实处。")
+    assert "审核" not in main.body and "本公众号" not in main.body and "扫一扫" not in main.body
+
+
+def test_a_wires_enditem_mark_closes_an_english_story():
+    prose = ("The district unveiled measures on Monday to attract blockchain companies, offering rewards of up to "
+             "5 million yuan to firms that set up headquarters there, its government said.")
+    main = _page("Home\nChina\nWorld", "District courts blockchain firms with rewards", "2024-06-03 14:12:45",
+                 prose, prose.replace("Monday", "Tuesday"), "Enditem",
+                 "Our agency has covered the region's economy for seventy years, with bureaus in every province.")[0]
+    assert main.body.endswith("its government said.") and "Enditem" not in main.body and "seventy" not in main.body

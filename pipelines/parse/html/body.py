@@ -150,8 +150,10 @@ def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
     lines = [norm_text(line) for line in text.split("\n")]
     lines = [line for line in lines if line and not is_boilerplate_line(line)]
     head = rules()["body"]["field_lines_at_start"]
-    kept = [line for i, line in enumerate(lines) if (i >= head or (line not in fields and not is_byline(line, author)))
+    kept = [line for i, line in enumerate(lines)
+            if (i >= head or (line not in fields and not is_byline(line, author) and not is_header_line(line)))
             and not is_field_line(line)]
+    kept = before_story_end(kept)
     if not kept:
         return "\n\n".join(lines)  # a post that is all headline (a link shared on a forum) keeps it
     if sum(text_words(line) for line in kept) < rules()["body"]["min_article_words"] and only_links(tree, kept):
@@ -159,6 +161,25 @@ def main_body(tree: HtmlElement, body: HtmlElement, article: HtmlElement | None,
         # address after it); else the page has no story (an index, a 404: the site's links, 'Sign in')
         return "\n\n".join(line for line in lines if line not in kept and is_prose(line))
     return "\n\n".join(kept)
+
+
+@lru_cache(maxsize=1)
+def story_end() -> re.Pattern:
+    """One pattern matching the start of any of body.story_end_lines."""
+    return re.compile("|".join(f"(?:{p})" for p in rules()["body"]["story_end_lines"]), re.I)
+
+
+def before_story_end(lines: list[str]) -> list[str]:
+    """`lines` up to the first, after the story's first paragraph, that closes a story (html_rules.yaml
+    body.story_end_lines: a Chinese site's editor or reviewer credit, a wire's end mark): what an extractor keeps under
+    it is the site's furniture (a share prompt, an account's follow button), never the story's.
+
+    >>> before_story_end(["The city opened a park.", "It cost 5 million yuan.", "(责编：李娜、张伟)", "分享到微信"])
+    ['The city opened a park.', 'It cost 5 million yuan.']
+    """
+    end = story_end()
+    cut = next((i for i, line in enumerate(lines) if i and end.match(line)), len(lines))
+    return lines[:cut]
 
 
 def covers(whole: str, part: str) -> bool:
@@ -203,6 +224,55 @@ def is_field_line(line: str) -> bool:
         return False
     fields = len(field_label().findall(line))
     return fields >= 2 or (fields == 1 and find_date(line) is not None)
+
+
+def is_header_line(line: str) -> bool:
+    """A line of the story's header an extractor kept over its first paragraph: a date alone, with its time or
+    weekday ('2024-09-02 10:05', 'Monday, March 3, 2025'), or a run of 'Label: value' fields and dates
+    ('Source: Xinhua | 2024-06-03 14:12:45 | Editor: huaxia'; body.field_labels_latin).
+
+    >>> [is_header_line(t) for t in ["2024-09-02 10:05", "Source: Xinhua | 2024-06-03 14:12:45 | Editor: huaxia",
+    ...                               "Source: Xinhua", "May 3, 2024: the day the port opened to ships.",
+    ...                               "Release date: Jan 24, 2024", "Started by Ann, June 4, 2024, 11:23 AM",
+    ...                               "Last updated on: 09/10/2025"]]
+    [True, True, False, False, False, False, True]
+    """
+    if text_words(line) > rules()["body"]["byline_max_words"] or line.rstrip().endswith(SENTENCE_ENDS):
+        return False
+    parts = [part.strip() for part in HEADER_SEPARATORS.split(line) if part.strip()]
+    fields = [part for part in parts if latin_field().match(part)]
+    dated = [part for part in parts if part not in fields and _date_alone(part)]
+    return len(fields) + len(dated) == len(parts) and (bool(dated) and len(parts) == 1 or len(parts) >= 2 and bool(fields))
+
+
+HEADER_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+LEFTOVER = re.compile(r"[\W\d_]*(?:(?:(?i:at|on|am|pm|a\.m\.|p\.m\.)|[A-Z]{2,4})\b[\W\d_]*)*")  # time, zone ('EST')
+
+
+def _date_alone(part: str) -> bool:
+    """True when `part` is a date with at most its time, weekday or zone beside it."""
+    found = find_date(part)
+    if found is None:
+        return False
+    before = date_label().sub("", part[:found.start()], count=1)  # 'Published on:', 'Last updated'
+    return bool(LEFTOVER.fullmatch(WEEKDAY.sub(" ", before + " " + part[found.end():])))
+
+
+WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.I)
+
+
+@lru_cache(maxsize=1)
+def date_label() -> re.Pattern:
+    """A header field's label before its date ('Published on:', 'Last updated', 'Date:'; body.field_labels_latin)."""
+    labels = "|".join(map(re.escape, rules()["body"]["field_labels_latin"]))
+    return re.compile(rf"^\s*(?:last\s+)?(?:{labels})(?:\s+on)?\s*:?", re.I)
+
+
+@lru_cache(maxsize=1)
+def latin_field() -> re.Pattern:
+    """A 'Label: value' header field in a Latin-script page (body.field_labels_latin), with a value."""
+    labels = "|".join(map(re.escape, rules()["body"]["field_labels_latin"]))
+    return re.compile(rf"(?:{labels})\s*:\s*\S", re.I)
 
 
 def only_links(tree: HtmlElement, lines: list[str]) -> bool:
