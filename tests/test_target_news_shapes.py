@@ -165,3 +165,26 @@ def test_the_capital_and_the_sar_name_the_story_s_place():
         "The capital aims to attract 100 firms by 2026."))
     assert _rows("", "Macau's government unveiled a fintech plan. Zhuhai is nearby. "
                      "The SAR will set up a 1 billion pataca fund.") == [("Macau", "fund_size", 1e9, "MOP", None)]
+
+
+def test_a_district_placed_in_south_chinas_city_holds_its_figures():
+    body = ("SHENZHEN, June 3 -- Lotus district in south China's Shenzhen on Monday unveiled measures to attract Web3 "
+            "firms, offering rewards of up to 5 million yuan to firms that set up headquarters there.")
+    # Lotus is no place: the figure falls to the city the clause names, never to the country of its descriptor
+    assert [r[0] for r in _rows("", body)] == ["Shenzhen"]
+    assert [r[0] for r in _rows("", body.replace("Lotus district", "Futian district"))] == ["Futian"]
+
+
+def test_a_sum_in_us_dollars_written_with_full_stops_is_the_stated_usd_figure():
+    [target] = extract_story("", "Hefei will set up a fund of 10 billion yuan (about 1.38 billion U.S. dollars) for "
+                             "start-ups.", PUBLISHED)[1]
+    assert (target.target_value, target.unit, target.target_value_usd, target.usd_is_stated) == (1e10, "CNY", 1.38e9, True)
+
+
+def test_a_funds_first_tranche_is_part_of_the_fund_not_a_second_fund():
+    body = ("Hefei has set up a metaverse industry fund worth 10 billion yuan, the commission said on Monday. "
+            "The first tranche of the fund, 2 billion yuan, will go to companies working on displays.")
+    assert _rows("", body) == [("Hefei", "fund_size", 1e10, "CNY", None)]
+    # a tranche with no fund stated before it is the figure the story gives
+    assert _rows("", "Hefei will launch a 2 billion yuan tranche of funding for start-ups.") == [
+        ("Hefei", "fund_size", 2e9, "CNY", None)]

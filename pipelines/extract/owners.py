@@ -74,7 +74,8 @@ def _is_subject_place(m: Mention) -> bool:
 
 def first_subject(cands: list[Mention], body: str) -> str:
     """First mention of a clause, or its child when written 'Guangzhou's Tianhe district', 'Guangdong, Guangzhou' or
-    with nothing between, as Chinese writes a city before its district (广州南沙区 is Nansha).
+    with nothing between, as Chinese writes a city before its district (广州南沙区 is Nansha); after a possessive, any
+    place inside the first ('south China's Shenzhen' is Shenzhen).
 
     >>> body = "Guangzhou's Tianhe district"
     >>> first_subject([Mention("jurisdiction", "Guangzhou", "Guangzhou", 0, 9),
@@ -88,8 +89,9 @@ def first_subject(cands: list[Mention], body: str) -> str:
     for nxt in cands[1:2]:
         gap = body[first.char_end:nxt.char_start]
         place = gaz.places.get(nxt.entity_name)
-        if re.fullmatch(r"['’]s\s|,\s|\s?", gap) and place is not None and place.parent == first.entity_name:
-            return nxt.entity_name
+        if re.fullmatch(r"['’]s\s|,\s|\s?", gap) and place is not None and (
+                place.parent == first.entity_name or gap[:1] in "'’" and first.entity_name in _chain(nxt.entity_name)):
+            return nxt.entity_name  # 'south China's Shenzhen': a place inside the one owning it
     return first.entity_name
 
 

@@ -165,10 +165,12 @@ def _joined_to_government(body: str, clause_start: int, start: int, places: Ment
 
 @lru_cache(maxsize=1)
 def _links() -> tuple[re.Pattern, re.Pattern]:
-    """(the text between a place and a subject place it is in: a lowercase place word and a preposition; a joining
+    """(the text between a place and a subject place it is in: a lowercase place word, a preposition and maybe a
+    compass word ('district in south'); a joining
     word ending the text before a subject phrase)."""
     cfg = target_rules()
-    return (re.compile(rf"(?:\s+[a-z]+)?,?\s+(?:{word_alternation(cfg['subject_place_prepositions'])})\s+(?:the\s+)?"),
+    return (re.compile(rf"(?:\s+[a-z]+)?,?\s+(?:{word_alternation(cfg['subject_place_prepositions'])})\s+(?:the\s+)?"
+                       rf"(?:(?:{word_alternation(cfg['subject_place_compass'])})\s+)?"),
             re.compile(rf"\s(?:{word_alternation(cfg['subject_company_joiners'])})\s+$"))
 
 
