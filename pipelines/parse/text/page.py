@@ -73,7 +73,8 @@ def _parse_text(text: str, url: str | None, source_site: str | None) -> list[Sto
     main.paragraphs = without_thread_furniture(main.paragraphs, lines, rules)
     drafts = [main]
     if related_at is not None:
-        drafts += [d for d in collect_related(lines, related_at, rules) if d.title and d.title != main.title]
+        drafts += [d for d in collect_related(lines[:max(layout.footer, related_at)], related_at, rules)
+                   if d.title and d.title != main.title]  # the page footer's links ('About Us') are no stories
     stories = []
     for n, draft in enumerate(drafts):
         body = body_paragraphs(draft.paragraphs, draft.title, protected, rules)
