@@ -157,6 +157,18 @@ def test_headline_verb_leaves_the_company_after_it():
     assert _names("The regulator lets banks to Acquire Kestrel Securities by March.") == {"Kestrel Securities"}
 
 
+def test_a_headline_verb_inside_a_title_case_run_ends_the_subject_before_it():
+    assert _names("Tencent Sets Up Metaverse Unit in Shenzhen") == {"Tencent"}
+    assert _names("Xiong'an Sets Up Blockchain Lab in Push to Digitize New City") == set()
+    # in a sentence the same words are a name's ('the Rolls Out Fund' is no headline)
+    assert _names("Investors backed Kestrel Plans Holdings Ltd, a software firm, last year.") == {"Kestrel Plans Holdings"}
+
+
+def test_a_name_joined_to_its_legal_form_by_an_ampersand_is_the_name():
+    assert canonical_company("McKinsey & Company") == "McKinsey"
+    assert canonical_company("Johnson & Johnson") == "Johnson & Johnson"
+
+
 def test_bracketed_short_form_and_its_company_form_are_the_defined_company():
     text = ("Busan Digital Asset Exchange (BDX) will open next year. BDX Corporation, the operator, "
             "said BDX would list tokenised bonds.")

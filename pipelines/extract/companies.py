@@ -16,7 +16,7 @@ from pipelines.extract.company_cues import (
     KNOWN_ORG_RE, ORG_NAME_OPENERS,
     LIST_CUE, LIST_FUNCTION, LIST_GAP, LIST_TAIL, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE,
     ORG_CONNECTORS, ORG_HEADS, ORG_RE, POSSESSIVE, PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH,
-    STOP_WORDS, TITLE_SPLIT, TITLE_WORD)
+    STOP_WORDS, TITLE_SPLIT, TITLE_WORD, VERB_PARTICLES)
 from pipelines.extract.company_kinds import Span, classify, is_public_lab, shouted_common_word
 from pipelines.extract.company_names import (CUES, JOINED_COMPANY_NAMES, KNOWN_ORGANIZATIONS, canonical_company, fold_key, is_place,
                                              known_company, longest_place_words, strip_legal_suffix)
@@ -182,25 +182,36 @@ def _split_words(words: list[tuple[int, str]]) -> list[Span]:
 
 
 
-def _drop_headline_verb(text: str, span: Span) -> None:
+def _drop_headline_verb(text: str, span: Span) -> Span | None:
     """Cut a verb opening a name-shaped run ('Banks to Offer Crypto Retail Trading' -> 'Crypto Retail
-    Trading'): after 'to', or anywhere in a title-case line, a headline verb is no part of a name."""
+    Trading'): after 'to', or anywhere in a title-case line, a headline verb is no part of a name. In a title-case
+    line a verb inside the run ends the subject before it ("Xiong'an Sets Up Blockchain Lab" -> 'Blockchain Lab',
+    its particle left out too): the subject before it is then a span of its own, returned ("Xiong'an")."""
     words = span.text.split(" ")
     before = text[max(0, span.start - 4):span.start]
     if PRONOUN_BEFORE.search(text[max(0, span.start - 6):span.start]) and len(words) > 1:
-        words = ["_"]  # 'Why I Chose Squaremouth Insurance': after a pronoun, the first word is its verb
-    elif words[0] not in HEADLINE_VERBS:
-        return
+        verb = 0  # 'Why I Chose Squaremouth Insurance': after a pronoun, the first word is its verb
+    else:
+        verb = next((k for k, word in enumerate(words) if word in HEADLINE_VERBS), None)
+        if verb is None:
+            return None
+    if not (verb == 0 and before.lower().endswith("to ") or _title_case_line(text, span)):
+        return None
+    subject = Span(span.start, span.start + len(" ".join(words[:verb])), " ".join(words[:verb])) if verb else None
+    cut = verb + 1 + (verb + 1 < len(words) and words[verb + 1] in VERB_PARTICLES)
+    offset = sum(len(word) + 1 for word in words[:cut])
+    span.start, span.text = span.start + offset, " ".join(words[cut:])
+    if not span.text:
+        span.end = span.start
+    return subject
+
+
+def _title_case_line(text: str, span: Span) -> bool:
+    """True when the line holding `span` is written in title case (most of four or more words capitalised)."""
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_words = TITLE_WORD.findall(text[line_start:line_end if line_end >= 0 else len(text)])
-    title_case = len(line_words) >= 4 and sum(w[0].isupper() for w in line_words) >= 0.7 * len(line_words)
-    if not (before.lower().endswith("to ") or title_case):
-        return
-    cut = len(span.text.split(" ")[0]) + 1
-    span.start, span.text = span.start + cut, span.text[cut:]
-    if not span.text:
-        span.end = span.start
+    return len(line_words) >= 4 and sum(w[0].isupper() for w in line_words) >= 0.7 * len(line_words)
 
 
 def _split_known_prefix(span: Span) -> Span | None:
@@ -250,7 +261,7 @@ def _propagate_names(spans: list[Span]) -> None:
     for s in spans:
         words = s.text.split()
         if s.kind == "company" and not s.weak and len(words) > 1 and words[-1].rstrip(".") in COMPANY_HEADS:
-            stem = " ".join(words[:-1])
+            stem = " ".join(words[:-2] if len(words) > 2 and words[-2] in ("&", "and") else words[:-1])  # 'McKinsey &'
             if not is_place(stem) and not all(w in GENERIC for w in words[:-1]):
                 bare[fold_key(stem)] = canonical_company(stem)
     for s in spans:
@@ -308,13 +319,17 @@ def find_organizations(text: str, source_site: str | None = None, context: str =
     blocked = masked + [(s.start, s.end) for s in orgs]
     spans = _name_spans(text, blocked)
     lower_words = frozenset(LOWER_WORD.findall(text)) | frozenset(LOWER_WORD.findall(context))
+    subjects = []  # the names before a headline verb inside a run: spans of their own
     for s in spans:
         inner = _split_known_prefix(s)
         if inner:
             s.start, s.end, s.text = inner.start, inner.end, inner.text
-        _drop_headline_verb(text, s)
+        if subject := _drop_headline_verb(text, s):
+            subjects.append(subject)
+            classify(text, subject, lower_words)
         if s.text:
             classify(text, s, lower_words)
+    spans = sorted(spans + subjects, key=lambda s: s.start)
     _propagate_lists(text, sorted(spans + orgs, key=lambda s: s.start))
     _propagate_names(spans)
     extra = _acronyms(text, spans + [o for o in orgs if o.kind == "organization"])

@@ -78,10 +78,17 @@ _GROUP_WORDS = frozenset(CUES["group_words"])
 
 
 def strip_legal_suffix(name: str) -> str:
-    """Drop trailing legal forms: 'Aux Cayes FinTech Co. Ltd.' -> 'Aux Cayes FinTech'."""
+    """Drop trailing legal forms: 'Aux Cayes FinTech Co. Ltd.' -> 'Aux Cayes FinTech', with the '&' that joined one
+    ('McKinsey & Company' -> 'McKinsey').
+
+    >>> strip_legal_suffix("McKinsey & Company"), strip_legal_suffix("Procter & Gamble Co.")
+    ('McKinsey', 'Procter & Gamble')
+    """
     words = name.split()
     while len(words) > 1 and words[-1].rstrip(".,") in LEGAL_SUFFIXES:
         words.pop()
+        if len(words) > 1 and words[-1] in ("&", "and"):
+            words.pop()
     return " ".join(words).rstrip(",")
 
 
