@@ -108,3 +108,10 @@ def test_a_copyright_year_names_no_day():
 
 def test_a_dotted_date_whose_second_number_is_no_month_is_month_first():
     assert _day("06.18.2025") == date(2025, 6, 18)
+
+
+def test_the_weekday_written_before_a_numeric_date_that_reads_either_way_decides_it():
+    assert _day("Monday, 11/4/2024, 15:20 (GMT+7)", "unknown") == date(2024, 11, 4)
+    assert _day("Thursday 4/11/2024", "unknown") == date(2024, 4, 11)
+    # a weekday both readings fall on decides nothing ('Thursday, 11/7/2024': 7 Nov and 11 Jul 2024 are Thursdays)
+    assert _day("Thursday, 11/7/2024", "unknown") is None

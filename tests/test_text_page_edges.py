@@ -34,3 +34,20 @@ def test_a_company_statement_quoted_in_a_chinese_story_does_not_end_it():
     quoted = "某某科技有限公司声明：公司将继续加大研发投入，积极参与全省区块链产业园区建设，与合作伙伴共同推动产业发展。"
     page = "\n".join(["首页", "新闻", "全省区块链产业规模目标200亿元", "2024年08月20日 14:32", ZH[0], quoted, ZH[1]])
     assert parse_text(page)[0].body.endswith("等领域的应用。")
+
+
+def test_a_pictures_caption_with_its_credit_is_never_the_headline():
+    page = "\n".join(["Home", "Tech", "District plans metaverse fund to grow its industry by 2025",
+                      "Subsidies of up to 10 million yuan per company are on offer", "Listen to this article",
+                      "A view of the harbour district, where the city plans to cluster start-ups. (Photo by Bo Chen)",
+                      "ANN LEE, Daily Courier staff writer", "March 4, 2025 05:00 JST", *PROSE])
+    main = parse_text(page)[0]
+    assert main.title == "District plans metaverse fund to grow its industry by 2025"
+    assert "Photo by" not in main.body
+
+
+def test_a_note_asking_leave_to_repost_ends_a_chinese_story():
+    page = "\n".join(["首页", "资讯", "全省区块链产业规模目标200亿元", "2024-03-15 10:20", *ZH,
+                      "本文由某某科技原创，转载请联系授权。", "相关推荐", "某市设立元宇宙产业园"])
+    main = parse_text(page)[0]
+    assert main.body.endswith("等领域的应用。") and "转载" not in main.body

@@ -51,6 +51,7 @@ NUMERIC_ANYWHERE = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")
 # before it (text_lines.read_meta): alone, '3/5/24' is as likely a score or a version.
 SHORT_YEAR_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-])")
 TIME_ONLY = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
+WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)  # 'Monday, ' before a date
 NUMERIC_TAIL = re.compile(r"[/-]\d\d?[/-]\d{4}")  # what every NUMERIC_ANYWHERE holds, found ~4x faster (speed only)
 # How the page being read writes numeric dates: None (the default: month first unless the first number cannot be a
 # month, as HTML metadata and US pages write them), "dmy", "mdy", or "unknown" (an ambiguous numeric date is not read).
@@ -161,8 +162,22 @@ def parse_date(text: str | None) -> datetime | None:
 
 
 def read_found(found: re.Match) -> datetime | None:
-    """The date of find_date's match `found` (parse_date for a line whose date was already found)."""
-    return _read_date(found.group(0), NUMERIC_ORDER.get())
+    """The date of find_date's match `found` (parse_date for a line whose date was already found). A numeric date that
+    reads either way ('11/4/2024') is read the way that falls on the weekday written before it ('Monday, 11/4/2024' is
+    4 November), when one way does.
+
+    >>> read_found(find_date("Monday, 11/4/2024, 15:20")), read_found(find_date("Thursday 4/11/2024"))
+    (datetime.datetime(2024, 11, 4, 15, 20), datetime.datetime(2024, 4, 11, 0, 0))
+    """
+    order = NUMERIC_ORDER.get()
+    numeric = NUMERIC_DAY_FIRST.match(found.group(0))
+    if numeric and (weekday := WEEKDAY_BEFORE.search(found.string, max(0, found.start() - 12), found.start())):
+        first, second = int(numeric.group(1)), int(numeric.group(3))
+        if first <= 12 and second <= 12 and first != second:
+            fits = [way for way in ("mdy", "dmy") if (value := _read_date(found.group(0), way))
+                    and value.strftime("%a").lower() == weekday.group(1).lower()[:3]]
+            order = fits[0] if len(fits) == 1 else order
+    return _read_date(found.group(0), order)
 
 
 @lru_cache(maxsize=4096)

@@ -294,6 +294,7 @@ class HeaderRules:
     author_label: re.Pattern
     credit_label: re.Pattern
     picture_credit: re.Pattern
+    caption_credit: re.Pattern
     date_label_end: re.Pattern
     writer_credit: re.Pattern
     crumb_lead: re.Pattern
@@ -339,6 +340,7 @@ def header_rules(path: Path = RULES_FILE) -> HeaderRules:
         author_label=re.compile(labels["author_label"], flags),
         credit_label=re.compile(labels["credit_label"], flags),
         picture_credit=re.compile(labels["picture_credit"], flags),
+        caption_credit=re.compile(labels["caption_credit"], flags),
         date_label_end=re.compile(labels["date_label_end"], flags),
         writer_credit=re.compile(labels["writer_credit"], flags),
         crumb_lead=re.compile(labels["crumb_lead"], flags),

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from pipelines.parse.cleaning import normalize_whitespace
 from pipelines.parse.dates import NUMERIC_ORDER, find_date, parse_date, short_year_date
-from pipelines.parse.rules import TextRules, text_rules
+from pipelines.parse.rules import TextRules, header_rules, text_rules
 from pipelines.parse.scripts import UNSPACED_END, has_unspaced, word_count
 from pipelines.parse.text.view import may_hold
 
@@ -158,6 +158,8 @@ def classify(text: str, rules: TextRules) -> tuple[str, dict]:
     bare = BULLET.sub("", text)
     if (words <= rules.headline_max_words and not bare.endswith(LINE_END_PUNCTUATION) and not _ends_statement(bare)
             and (_headline_start(bare) and ANY_SCRIPT_WORD.search(bare) or _unspaced_headline(bare, rules))):
+        if header_rules().caption_credit.search(bare):
+            return "boiler", {}  # a picture's caption with its credit ('A view of the port. (Photo by Bo Chen)')
         return "headline", {}
     return "text", {}
 

@@ -62,8 +62,9 @@ def choose_title(lines, layout) -> int | None:
     dated = dated_headline(lines, layout.body_start, layout.scores)
     if right_over and (dated is None or dated < layout.body_start):
         return index  # (over a lone paragraph, with no dated headline under it)
-    if dated is not None:
-        return dated  # the pick has nothing by it that a headline has; a heading printed with its byline over its story
+    if dated is not None:  # the pick has nothing by it that a headline has; a heading printed with its byline over its
+        over = headline_over_subtitle(lines, dated, layout.body_start)  # story (or the subtitle under it)
+        return dated if over is None else over
     if (twice := twice_printed_title(lines, layout.body_start)) is not None:
         return twice
     subject = defined_subject_title(lines, layout.body_start)

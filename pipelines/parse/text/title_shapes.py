@@ -26,9 +26,12 @@ def _heading(line, named: bool = True) -> bool:
 
 def _byline_under(lines, i: int) -> int | None:
     """Index of the dateline or byline printed right under the line at `i` (the next line, or the one after a name
-    printed alone: 'Ann Lee' / 'May 2, 2024'), None when there is none. A dateline or byline is short
-    (name_line_max_words) and no sentence: one opening with 'By default' or telling when the page was edited is none."""
+    printed alone: 'Ann Lee' / 'May 2, 2024'), None when there is none; page furniture between them is passed ('Listen
+    to this article', a picture's caption). A dateline or byline is short (name_line_max_words) and no sentence: one
+    opening with 'By default' or telling when the page was edited is none."""
     k = i + 1
+    while k < len(lines) and lines[k].kind == "boiler":
+        k += 1
     if k < len(lines) and name_alone(lines[k].text) and not any(c.isdigit() for c in lines[k].text):
         k += 1
     return k if k < len(lines) and is_meta_like(lines[k]) and not lines[k].text.endswith(".") \
