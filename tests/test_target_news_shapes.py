@@ -188,3 +188,10 @@ def test_a_funds_first_tranche_is_part_of_the_fund_not_a_second_fund():
     # a tranche with no fund stated before it is the figure the story gives
     assert _rows("", "Hefei will launch a 2 billion yuan tranche of funding for start-ups.") == [
         ("Hefei", "fund_size", 2e9, "CNY", None)]
+
+
+def test_the_level_a_goal_grows_from_is_no_target():
+    body = "Jiangsu aims to boost its metaverse industry to 100 billion yuan in 2025 from about 40 billion yuan in 2022."
+    assert _rows("", body) == [("Jiangsu", "industry_size", 1e11, "CNY", 2025)]
+    assert _rows("", "Jiangsu will raise 2 billion yuan from investors for a fund by 2025.") == [
+        ("Jiangsu", "fund_size", 2e9, "CNY", 2025)]
