@@ -195,3 +195,10 @@ def test_the_level_a_goal_grows_from_is_no_target():
     assert _rows("", body) == [("Jiangsu", "industry_size", 1e11, "CNY", 2025)]
     assert _rows("", "Jiangsu will raise 2 billion yuan from investors for a fund by 2025.") == [
         ("Jiangsu", "fund_size", 2e9, "CNY", 2025)]
+
+
+def test_a_government_body_named_after_data_is_no_estimate():
+    body = ("The province will invest 30 billion yuan in digital infrastructure, according to the provincial big data "
+            "development administration.")
+    assert _rows("Guizhou plans data centres", body) == [("Guizhou", "investment", 3e10, "CNY", None)]
+    assert _rows("", "The market will reach 30 billion yuan by 2025, according to data from the bureau.") == []
