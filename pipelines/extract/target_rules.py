@@ -143,7 +143,8 @@ def target_rules() -> dict:
         span_openers=frozenset(cfg["range_span_openers"]),
         upper_alone=re.compile(rf"\s?(?:{unpaired})\s?(?P<num>{NUM})\s?(?P<scale>{alt(cfg['scales'])})\b", re.I),  # '$1-2 billion'
         scales={k.lower(): v for k, v in cfg["scales"].items()},
-        level_before=re.compile(rf"\b(?:{alt(cfg['range_change_openers'])})\s?$", re.I))  # 'up from ' before a starting figure
+        level_before=re.compile(rf"\b(?:{alt(cfg['range_change_openers'])})\s?(?:(?:{alt(cfg['approximation_words'])})\s)*$",
+                                re.I))  # 'up from ', 'from about ' before a starting figure
     # the most characters one attempt of a pattern the figures of a sentence look up in one scan reads (match_index.py)
     cfg["reach"] = {CLAUSE_BREAK: len(", whereas "), cfg["owner_after"]: pattern_reach(cfg["owner_after"]),
                     cfg["commitment_re"]: max(map(len, cfg["commitment_cues"])) + 1,  # the word and the letter before it
