@@ -1,0 +1,121 @@
+"""China's districts, counties, county-level cities and development zones as news about them names them: the right
+place with its parents, the district (not its city) holding the figures it is the subject of, and the descriptions,
+past results and years around them read as such. Invented headlines and sentences."""
+from datetime import datetime
+
+import pytest
+
+from pipelines.extract.chinese.districts import county_rows
+from pipelines.extract.gazetteer import jurisdiction_rows, load_gazetteer
+from pipelines.extract.story import extract_story
+
+PUB = datetime(2024, 3, 1)
+
+
+def owners(title, body, published=PUB):
+    return [(t.jurisdiction_name, t.metric, t.target_value) for t in extract_story(title, body, published)[1]]
+
+
+def places(title, body):
+    return {m.entity_name for m in extract_story(title, body, PUB)[0] if m.entity_type == "jurisdiction"}
+
+
+def companies(body):
+    return {m.entity_name for m in extract_story(None, body, PUB)[0] if m.entity_type == "company"}
+
+
+def test_county_rows_give_each_county_and_county_level_city_its_prefecture():
+    divisions = {330000: "浙江省", 330700: "金华市", 330782: "义乌市", 330500: "湖州市", 330522: "长兴县",
+                 650000: "新疆维吾尔自治区", 652200: "哈密地区", 652223: "伊吾县", 330526: "某某自治县"}
+    names = {"金华市": "Jinhua", "湖州市": "Huzhou", "浙江省": "Zhejiang", "新疆维吾尔自治区": "Xinjiang"}
+    pinyin = {"义乌": ["yi", "wu"], "长兴": ["chang", "xing"], "伊吾": ["yi", "wu"], "某某自治": ["mou"]}
+    rows = county_rows(divisions, names.get, pinyin.get, lambda zh, en: zh == "伊吾县")  # a county the known city's name
+    assert [(r["zh"], r["name"], r["parent"], r["kind"]) for r in rows] == [
+        ("长兴县", "Changxing", "Huzhou", "county"), ("义乌市", "Yiwu", "Jinhua", "county_city")]
+
+
+@pytest.mark.parametrize("name,chain", [
+    ("Kunshan", ["Kunshan", "Suzhou", "Jiangsu", "China"]),  # GeoNames' county-level city, under its city now
+    ("Jiangyin", ["Jiangyin", "Wuxi", "Jiangsu", "China"]),
+    ("Changxing", ["Changxing", "Huzhou", "Zhejiang", "China"]),  # a county
+    ("Chengdu Hi-tech Zone", ["Chengdu Hi-tech Zone", "Chengdu", "Sichuan", "China"]),
+    ("Zhengdong", ["Zhengdong", "Zhengzhou", "Henan", "China"]),
+])
+def test_counties_and_zones_sit_under_their_city(name, chain):
+    assert [r["jurisdiction_name"] for r in jurisdiction_rows([name])] == chain
+
+
+def test_a_county_s_pinyin_is_no_english_name():
+    assert load_gazetteer().lookup("Guide") is None  # 贵德县: 'to Guide AI crawlers' names no place
+    assert places(None, "Cloudflare debuts signals to Guide AI crawlers.") == set()
+
+
+@pytest.mark.parametrize("title,body,expected", [
+    ("长兴县发布数字经济计划", "到2025年，全县数字经济核心产业营业收入突破300亿元，集聚企业50家。",
+     [("Changxing", "industry_size", 3e10), ("Changxing", "companies", 50)]),
+    ("成都高新区发布元宇宙行动计划", "到2025年，成都高新区元宇宙核心产业规模达到300亿元。成都高新区管委会将设立规模30亿元的产业基金。",
+     [("Chengdu Hi-tech Zone", "industry_size", 3e10), ("Chengdu Hi-tech Zone", "fund_size", 3e9)]),
+    ("广州开发区印发元宇宙办法", "广州开发区管委会设立规模100亿元的元宇宙产业发展基金。",
+     [("Huangpu", "fund_size", 1e10)]),  # the zone and the district are one administration
+])
+def test_a_county_or_zone_holds_its_own_figures(title, body, expected):
+    assert owners(title, body) == expected
+
+
+def test_a_headline_s_county_level_city_owns_a_report_that_names_its_city_as_context():
+    body = ("到2025年，全市数字经济核心产业规模突破1000亿元。\n\n"
+            "我们将紧扣无锡市\"数字无锡\"建设部署，为江苏省数字经济强省建设贡献江阴力量。")
+    assert owners("2024年江阴市政府工作报告", body) == [("Jiangyin", "industry_size", 1e11)]
+    # a headline naming the city itself keeps it
+    assert owners("无锡市政府工作报告", body) == [("Wuxi", "industry_size", 1e11)]
+
+
+def test_a_past_year_s_results_go_on_after_a_semicolon():
+    body = ("2023年，全区地区生产总值达到1620亿元，增长5.8%；数字经济核心产业营业收入突破800亿元。\n\n"
+            "力争到2025年，全区数字经济核心产业营业收入突破1500亿元。")
+    assert owners("蜀山区政府工作报告", body) == [("Shushan", "industry_size", 1.5e11)]
+
+
+def test_the_past_year_opens_a_review_and_a_deadline_after_a_past_word_is_a_goal():
+    assert owners("江阴市政府工作报告", "过去一年，全市实现地区生产总值4950亿元，增长6.2%。") == []
+    body = "郑州市去年出台的元宇宙产业发展规划提出，到2025年，全市元宇宙核心产业规模突破200亿元。"
+    assert owners("郑州元宇宙规划", body, datetime(2023, 10, 16)) == [("Zhengzhou", "industry_size", 2e10)]
+    assert owners("郑州元宇宙产业", "去年，全市元宇宙核心产业规模突破200亿元。", datetime(2023, 10, 16)) == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Kunshan aims to lift its digital economy to 300 billion yuan by 2025. The city, administered by Suzhou, will "
+     "also build 10 digital industrial parks by 2025.",
+     [("Kunshan", "industry_size", 3e11), ("Kunshan", "industrial_parks", 10)]),
+    ("Beijing's Haidian district aims for a 10 billion yuan industry by 2025. The district, home to tech giants such "
+     "as Baidu and Xiaomi, will cultivate 50 leading companies by 2025.",
+     [("Haidian", "industry_size", 1e10), ("Haidian", "companies", 50)]),
+])
+def test_names_in_a_description_after_the_city_neither_own_nor_act(body, expected):
+    assert owners(None, body) == expected
+
+
+def test_a_gdp_a_place_is_described_with_is_no_target():
+    body = "Kunshan topped the list of county-level economies in 2023, with a GDP of 530 billion yuan."
+    assert owners(None, body) == []
+
+
+def test_a_year_does_not_hide_the_count_after_it():
+    body = "Nansha aims to gather 200 Web3 companies by 2025 and build two blockchain industrial parks."
+    assert owners(None, body) == [("Nansha", "companies", 200), ("Nansha", "industrial_parks", 2)]
+
+
+def test_a_zone_s_management_committee_is_no_company():
+    body = "The Lingang management committee will set up a 10 billion yuan fund for computing power."
+    assert "Lingang" not in companies(body)
+    assert owners(None, body) == [("Lingang", "fund_size", 1e10)]
+    assert "Zorvex" in companies("Analysts said Zorvex management expects revenue to rise.")  # a firm's management
+
+
+@pytest.mark.parametrize("body,name", [
+    ("长江存储、烽火通信等企业已在光谷布局算力项目。", "YMTC"),
+    ("长江存储、烽火通信等企业已在光谷布局算力项目。", "FiberHome"),
+    ("Nanshan District, home to Tencent and DJI, will set up a fund.", "DJI"),
+])
+def test_makers_district_news_names(body, name):
+    assert name in companies(body)
