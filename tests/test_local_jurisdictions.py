@@ -119,3 +119,12 @@ def test_a_zone_s_management_committee_is_no_company():
 ])
 def test_makers_district_news_names(body, name):
     assert name in companies(body)
+
+
+def test_a_county_level_city_s_level_words_are_its_own_after_it_names_its_prefecture():
+    body = ("到2026年，全市数字经济核心产业营业收入突破800亿元。\n\n"
+            "依托乌镇优势，打造嘉兴市数字经济发展示范区。市财政每年安排数字经济发展专项资金不少于2亿元。")
+    assert owners("桐乡市数字经济行动计划印发", body) == [("Tongxiang", "industry_size", 8e10), ("Tongxiang", "investment", 2e8)]
+    # the prefecture named in the level word's own sentence is the one meant
+    assert owners("安吉县数字经济政策", "湖州市提出，到2025年全市数字经济核心产业增加值突破500亿元。") == [
+        ("Huzhou", "industry_size", 5e10)]
