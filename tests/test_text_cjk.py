@@ -157,3 +157,20 @@ def test_a_writer_credited_with_wen_and_a_reposted_story_s_notes():
                     "本文来自微信公众号“元宇宙观察”，作者：王晨，经授权发布。", "该文观点仅代表作者本人，平台仅提供信息存储空间服务。")
     assert stories[0].author == "王晨"
     assert "编辑｜" not in stories[0].body and "本文来自" not in stories[0].body and "该文观点" not in stories[0].body
+
+
+def test_a_header_line_ending_in_a_bracketed_font_switch_is_the_date_line_not_the_headline():
+    stories = parse_text("\n".join(["某某区人民政府", "网站首页 政务公开 政务服务 互动交流 走进本区", TITLE,
+                                    "发布日期：2024-01-30  信息来源：区政府办  阅读次数：3012  字号：[大 中 小]",
+                                    *BODY, "主办：某某区人民政府办公室"]))
+    main = stories[0]
+    assert (main.title, main.published_at) == (TITLE, datetime(2024, 1, 30))
+    assert "字号" not in main.body and "网站首页" not in main.body
+
+
+def test_short_chinese_words_spaced_apart_are_a_menu_and_a_spaced_headline_is_not():
+    from pipelines.parse.rules import text_rules
+    from pipelines.parse.text.lines import _is_menu
+    assert _is_menu("网站首页 政务公开 政务服务 互动交流 走进本区", text_rules())
+    assert not _is_menu("余杭发布元宇宙产业政策 设立50亿元产业基金", text_rules())
+    assert not _is_menu("奋进新征程 建功新时代", text_rules())
