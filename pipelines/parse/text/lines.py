@@ -70,8 +70,8 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
     >>> sorted(read_meta("Policy & Regulation·January 20, 2024, 10:30 AM", text_rules()).items())
     [('category', 'Policy & Regulation'), ('date', datetime.datetime(2024, 1, 20, 10, 30))]
     """
-    if word_count(text) > rules.thresholds.meta_max_words:
-        return None
+    if word_count(text) > rules.thresholds.meta_max_words or STATEMENT_END.search(text):
+        return None  # a Chinese statement ('本方案自2023年10月1日起施行。') is the story's, whatever date it names
     if rules.provider.fullmatch(text):
         return {"provider": True}
     meta: dict = {}

@@ -107,6 +107,10 @@ def _model_title(lines, layout) -> int | None:
     scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
     best, index = max(scored)
     index = index if best >= model.title_threshold else layout.rule_title
+    above = next((score for score, i in scored if index is not None and i == index - 1), None)
+    if above is not None and (above >= model.title_threshold or layout.rule_title == index - 1) \
+            and lines[index].kind == "meta" and lines[index - 1].kind == "headline" and find_date(lines[index].text):
+        index -= 1  # the pick is the dateline printed under a headline the model or the rules take ('发布时间：…')
     if index is not None and (entry := outline_start(lines, candidates, layout.keep, index, layout.view.lower)) is not None \
             and (above := [x for x in scored if x[1] < entry and _headline_shaped(lines[x[1]])]):
         index = max(above)[1]  # the pick is an entry of the story's outline: the headline is printed over it
