@@ -40,6 +40,7 @@ def test_county_rows_give_each_county_and_county_level_city_its_prefecture():
     ("Changxing", ["Changxing", "Huzhou", "Zhejiang", "China"]),  # a county
     ("Chengdu Hi-tech Zone", ["Chengdu Hi-tech Zone", "Chengdu", "Sichuan", "China"]),
     ("Zhengdong", ["Zhengdong", "Zhengzhou", "Henan", "China"]),
+    ("Qujiang", ["Qujiang", "Xi'an", "Shaanxi", "China"]),
 ])
 def test_counties_and_zones_sit_under_their_city(name, chain):
     assert [r["jurisdiction_name"] for r in jurisdiction_rows([name])] == chain
