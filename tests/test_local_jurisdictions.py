@@ -129,3 +129,13 @@ def test_a_county_level_city_s_level_words_are_its_own_after_it_names_its_prefec
     # the prefecture named in the level word's own sentence is the one meant
     assert owners("安吉县数字经济政策", "湖州市提出，到2025年全市数字经济核心产业增加值突破500亿元。") == [
         ("Huzhou", "industry_size", 5e10)]
+
+
+def test_a_work_report_s_goals_section_states_targets_with_no_cue_of_their_own():
+    body = ("一、2023年工作回顾\n\n全年实施重点项目100个，完成投资400亿元。\n\n"
+            "二、2024年主要目标任务\n\n全年实施亿元以上重点项目120个，完成投资450亿元。\n\n"
+            "三、保障措施\n\n全区新增企业500家。")
+    assert sorted(owners("蜀山区政府工作报告（2024年）", body, datetime(2024, 1, 30))) == [
+        ("Shushan", "investment", 4.5e10), ("Shushan", "projects", 120)]
+    years = {t.target_year for t in extract_story("蜀山区政府工作报告（2024年）", body, datetime(2024, 1, 30))[1]}
+    assert years == {2024}
