@@ -139,3 +139,21 @@ def test_a_work_report_s_goals_section_states_targets_with_no_cue_of_their_own()
         ("Shushan", "investment", 4.5e10), ("Shushan", "projects", 120)]
     years = {t.target_year for t in extract_story("蜀山区政府工作报告（2024年）", body, datetime(2024, 1, 30))[1]}
     assert years == {2024}
+
+
+def test_a_result_of_the_year_so_far_is_no_target():
+    assert owners("张家港数字经济", "今年上半年，张家港规上工业总产值达到2860亿元。", datetime(2024, 7, 18)) == []
+    body = "到2025年，张家港力争上半年完成投资50亿元。"  # a commitment in the clause outweighs it
+    assert owners("张家港数字经济", body, datetime(2024, 7, 18)) == [("Zhangjiagang", "investment", 5e9)]
+
+
+def test_the_zone_and_its_description_and_a_free_trade_zone_s_area():
+    body = ("The Zhengzhou Airport Economy Zone aims to grow its electronic information industry to 50 billion yuan by "
+            "2025.\n\nThe zone, home to Foxconn's largest iPhone assembly base, will attract 100 supply chain companies "
+            "and build 5 research and development centers over the next two years.")
+    assert owners(None, body, datetime(2024, 2, 20)) == [
+        ("Zhengzhou Airport Economy Zone", "industry_size", 5e10), ("Zhengzhou Airport Economy Zone", "companies", 100),
+        ("Zhengzhou Airport Economy Zone", "research_centers", 5)]
+    body = ("12月11日，中国（四川）自由贸易试验区天府新区片区发布《支持区块链产业发展若干政策》。"
+            "政策提出，到2025年，片区区块链核心产业规模达到80亿元。")
+    assert owners("自贸试验区天府新区片区出台区块链政策", body, datetime(2023, 12, 12)) == [("Tianfu", "industry_size", 8e9)]
