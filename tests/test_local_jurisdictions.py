@@ -157,3 +157,8 @@ def test_the_zone_and_its_description_and_a_free_trade_zone_s_area():
     body = ("12月11日，中国（四川）自由贸易试验区天府新区片区发布《支持区块链产业发展若干政策》。"
             "政策提出，到2025年，片区区块链核心产业规模达到80亿元。")
     assert owners("自贸试验区天府新区片区出台区块链政策", body, datetime(2023, 12, 12)) == [("Tianfu", "industry_size", 8e9)]
+
+
+def test_a_zone_the_city_supports_is_no_owner_of_the_city_s_figures():
+    body = "成都市人民政府将设立50亿元元宇宙产业基金，支持成都高新区建设10个元宇宙产业园。"
+    assert owners("成都元宇宙计划", body) == [("Chengdu", "fund_size", 5e9), ("Chengdu", "industrial_parks", 10)]
