@@ -29,7 +29,7 @@ def test_county_rows_give_each_county_and_county_level_city_its_prefecture():
                  650000: "新疆维吾尔自治区", 652200: "哈密地区", 652223: "伊吾县", 330526: "某某自治县"}
     names = {"金华市": "Jinhua", "湖州市": "Huzhou", "浙江省": "Zhejiang", "新疆维吾尔自治区": "Xinjiang"}
     pinyin = {"义乌": ["yi", "wu"], "长兴": ["chang", "xing"], "伊吾": ["yi", "wu"], "某某自治": ["mou"]}
-    rows = county_rows(divisions, names.get, pinyin.get, lambda zh, en: zh == "伊吾县")  # a county the known city's name
+    rows = county_rows(divisions, names.get, pinyin.get, lambda zh, en, parent: zh == "伊吾县")  # a county the known city's name
     assert [(r["zh"], r["name"], r["parent"], r["kind"]) for r in rows] == [
         ("长兴县", "Changxing", "Huzhou", "county"), ("义乌市", "Yiwu", "Jinhua", "county_city")]
 
@@ -162,3 +162,13 @@ def test_the_zone_and_its_description_and_a_free_trade_zone_s_area():
 def test_a_zone_the_city_supports_is_no_owner_of_the_city_s_figures():
     body = "成都市人民政府将设立50亿元元宇宙产业基金，支持成都高新区建设10个元宇宙产业园。"
     assert owners("成都元宇宙计划", body) == [("Chengdu", "fund_size", 5e9), ("Chengdu", "industrial_parks", 10)]
+
+
+@pytest.mark.parametrize("name,province", [("Pingxiang", "Jiangxi"), ("Ji'an", "Jiangxi"), ("Jinzhou", "Liaoning")])
+def test_a_prefecture_city_keeps_its_province_when_a_county_level_city_elsewhere_shares_its_pinyin(name, province):
+    # 凭祥市 (Guangxi), 集安市 (Jilin), 晋州市 (Hebei) are not GeoNames' 萍乡, 吉安 and 锦州
+    assert [r["jurisdiction_name"] for r in jurisdiction_rows([name])][1] == province
+
+
+def test_a_county_level_city_geonames_gives_no_chinese_name_still_gets_its_prefecture():
+    assert [r["jurisdiction_name"] for r in jurisdiction_rows(["Changshu"])] == ["Changshu", "Suzhou", "Jiangsu", "China"]

@@ -419,9 +419,10 @@ def _china_counties(places: dict[str, Place], aliases: dict[str, str]) -> None:
         if parent is None or parent.name == row["name"]:
             continue
         if place is not None:
-            holder = places.get(place.parent or "")
+            holder = places.get(place.parent or "")  # its province: the city's must be the same one
             if (row["kind"] == "county_city" and place.level == "city" and place.country_code == "CN"
-                    and holder is not None and holder.level in ("province", "municipality") and parent.level == "city"):
+                    and holder is not None and holder.level in ("province", "municipality") and parent.level == "city"
+                    and parent.parent == holder.name):
                 place.parent = parent.name
             continue
         if fold(row["name"]) not in aliases:

@@ -20,6 +20,7 @@ same versions; both are installed by `pip install .[districts]`, not at run time
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from importlib.metadata import version
@@ -74,17 +75,17 @@ def district_rows(divisions: dict[int, str], parent_name: Callable[[str], str | 
 
 
 def county_rows(divisions: dict[int, str], parent_name: Callable[[str], str | None],
-                romanize: Callable[[str], list[str]], taken: Callable[[str], bool]) -> list[dict]:
+                romanize: Callable[[str], list[str]], taken: Callable[[str, str, str], bool]) -> list[dict]:
     """The counties (县) and county-level cities (县级市, the national list's codes ending 81-99) to write, each with
     the prefecture city it lies in (江阴市 -> Wuxi, 长兴县 -> Huzhou; a municipality's county -> the municipality), or
     its province where the province runs it directly (仙桃市); 'kind' says which. Left out as for districts: a name
     two of them share, in Chinese or in English, one `taken` (a curated name), one of a single character before its
-    ending (岷县) and an autonomous county (…自治县), whose pinyin is no name news uses.
+    ending (岷县) and an autonomous county (…自治县), whose pinyin is no name news uses. `taken(zh, english, parent)`.
 
     >>> divisions = {320000: "江苏省", 320200: "无锡市", 320281: "江阴市", 330500: "湖州市", 330522: "长兴县",
     ...              620000: "甘肃省", 621100: "定西市", 621126: "岷县"}
     >>> rows = county_rows(divisions, {"无锡市": "Wuxi", "湖州市": "Huzhou", "江苏省": "Jiangsu", "甘肃省": "Gansu",
-    ...     "定西市": "Dingxi"}.get, {"江阴": ["jiang", "yin"], "长兴": ["chang", "xing"]}.get, lambda zh, en: False)
+    ...     "定西市": "Dingxi"}.get, {"江阴": ["jiang", "yin"], "长兴": ["chang", "xing"]}.get, lambda zh, en, parent: False)
     >>> [(r["zh"], r["name"], r["parent"], r["kind"]) for r in rows]
     [('江阴市', 'Jiangyin', 'Wuxi', 'county_city'), ('长兴县', 'Changxing', 'Huzhou', 'county')]
     """
@@ -99,7 +100,7 @@ def county_rows(divisions: dict[int, str], parent_name: Callable[[str], str | No
         if parent is None:
             continue
         name = english_name(romanize(zh[:-1]))
-        if not taken(zh, name):  # first: a county whose name a known city has (伊吾县, Yiwu) leaves that city its name
+        if not taken(zh, name, parent):  # first: a county whose name a known city has (伊吾县, Yiwu) leaves that city its name
             candidates.append({"code": code, "zh": zh, "name": name, "parent": parent,
                                "kind": "county_city" if county_city else "county"})
     shared_zh = Counter(r["zh"] for r in candidates)
@@ -139,7 +140,7 @@ def main() -> None:
     from pypinyin import lazy_pinyin
 
     from pipelines.extract.chinese.names import CURATED_FILE, OUT_FILE
-    from pipelines.extract.gazetteer import build_gazetteer, fold
+    from pipelines.extract.gazetteer import build_gazetteer, fold, geonames
 
     names = {zh: value for zh, value in json.loads(OUT_FILE.read_text(encoding="utf-8"))["names"].items()
              if value[1] != "with_city"}
@@ -147,7 +148,12 @@ def main() -> None:
                for kind in forms.values() for zh in kind}
     gaz = build_gazetteer()
     generated = {r["name"] for r in load_district_rows()}  # a rerun: the districts written before are no clash
-    generated_counties = {r["name"] for r in load_county_rows()}
+    generated_counties = {r["name"]: r["zh"] for r in load_county_rows()}
+    han_names: dict[str, set[str]] = {}  # a Chinese city GeoNames knows -> its Han names (江阴市, 江阴)
+    for city in geonames("cities").values():
+        place = gaz.lookup(fold(city["name"])) or gaz.lookup(city["name"])
+        if city["countrycode"] == "CN" and place is not None:
+            han_names.setdefault(place.name, set()).update(city["alternatenames"])
 
     def parent_name(zh: str) -> str | None:
         found = names.get(zh)
@@ -158,14 +164,25 @@ def main() -> None:
             return zh in curated
         return zh in names or zh in curated or english in gaz.places or fold(english) in gaz.alias_to_name
 
-    def county_taken(zh: str, english: str) -> bool:
-        """A curated name, or a name the gazetteer holds for something else than a city of China (a county-level
-        city GeoNames knows is written, to get its prefecture as parent)."""
-        place = gaz.places.get(english)
-        if zh in curated or (place is not None and english not in generated_counties
-                             and (zh.endswith("县") or place.level != "city" or place.country_code != "CN")):
+    def province(name: str) -> str | None:
+        return next((p.name for p in gaz.ancestors(name) if p.level in ("province", "municipality")), None)
+
+    def county_taken(zh: str, english: str, parent: str) -> bool:
+        """A curated name, or a name the gazetteer holds for another place: a county-level city GeoNames knows under
+        the same name is written (to get its prefecture as parent) only when it lies in the same province and GeoNames
+        gives it no other Chinese name (常熟市 is GeoNames' Changshu, 义乌市 its Yiwu; 凭祥市 in Guangxi is not its
+        Pingxiang, 萍乡 in Jiangxi). A rerun's own rows are no clash."""
+        if zh in curated:
             return True
-        return english not in gaz.places and fold(english) in gaz.alias_to_name
+        if generated_counties.get(english) == zh and english not in han_names:
+            return False
+        place = gaz.places.get(english)
+        if place is None:
+            return fold(english) in gaz.alias_to_name
+        han = {a for a in han_names.get(english, set()) if re.fullmatch(r"[\u4e00-\u9fff]+", a)}
+        same_city = place.level == "city" and place.country_code == "CN" and province(english) == province(parent) \
+            and (not han or bool({zh, zh[:-1]} & han))
+        return not (zh.endswith("市") and same_city)
 
     divisions = gb2260.data.data[None]
     write_districts_file(district_rows(divisions, parent_name, lazy_pinyin, taken),
