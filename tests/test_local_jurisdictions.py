@@ -172,3 +172,31 @@ def test_a_prefecture_city_keeps_its_province_when_a_county_level_city_elsewhere
 
 def test_a_county_level_city_geonames_gives_no_chinese_name_still_gets_its_prefecture():
     assert [r["jurisdiction_name"] for r in jurisdiction_rows(["Changshu"])] == ["Changshu", "Suzhou", "Jiangsu", "China"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Xiong'an New Area in north China's Hebei Province aims to attract 100 digital economy firms by 2027.",
+     [("Xiongan", "companies", 100)]),
+    ("Liangjiang New Area in southwest China's Chongqing plans to grow its computing industry to 50 billion yuan by 2026.",
+     [("Liangjiang", "industry_size", 5e10)]),
+    ("Officials in north China's Hebei Province aim to attract 100 firms by 2027.", [("Hebei", "companies", 100)]),
+])
+def test_a_new_area_placed_in_its_province_by_the_country_s_possessive_is_the_subject(body, expected):
+    assert owners(None, body, datetime(2024, 8, 29)) == expected
+
+
+def test_a_gdp_result_is_no_target_and_a_report_s_headline_under_its_section_and_dateline():
+    from pipelines.parse.text.page import parse_text
+    assert owners("长兴县政府工作报告", "全年实现地区生产总值905亿元，增长7.1%。", datetime(2024, 2, 2)) == []
+    page = "\n".join(["某某县人民政府", "首页 政务公开 政务服务 互动交流 走进某某", "政府工作报告",
+                      "发布日期：2024-02-02　来源：县政府办　浏览次数：2231", "2024年某某县政府工作报告",
+                      "——2024年1月29日在某某县第十八届人民代表大会第三次会议上", "一、2023年工作回顾",
+                      "全年实现地区生产总值905亿元，增长7.1%；数字经济核心产业增加值增长12%，规模以上工业增加值增长9%。",
+                      "二、2024年工作目标和重点任务",
+                      "到2025年，全县数字经济核心产业营业收入突破300亿元，培育数字经济规上企业120家，建成一批数字化车间。"])
+    assert parse_text(page)[0].title == "2024年某某县政府工作报告"
+
+
+def test_a_headline_s_county_owns_a_report_its_body_names_only_by_level_words():
+    body = "到2025年，全县数字经济核心产业营业收入突破300亿元。\n\n加快融入湖州市\"数字湖州\"建设。"
+    assert owners("2024年长兴县政府工作报告", body, datetime(2024, 2, 2)) == [("Changxing", "industry_size", 3e10)]

@@ -315,14 +315,14 @@ def story_main(jur: list[Mention], title: str | None) -> str | None:
     metaverse plan' over 'The province will set up a 10 billion yuan fund ...', '青岛市…规划发布' over '全市将设立…'), or
     when the body names it by its kind only and other places once each ('Wuhan bets on metaverse' over 'The city
     government unveiled a plan ... Meanwhile, neighbouring Changsha has set up a fund': Wuhan), or when it lies within
-    the body's most named place, which the body names too ('2024年江阴市政府工作报告' over a report naming 无锡市 twice as
-    context: Jiangyin). A country in the headline is the story's setting, not its place ('China's cities race ...')."""
+    the body's most named place ('2024年江阴市政府工作报告' over a report naming 无锡市 twice as context: Jiangyin;
+    '2024年长兴县政府工作报告' over '全县…' and '融入湖州市"数字湖州"建设': Changxing). A country in the headline is the story's setting, not its place ('China's cities race ...')."""
     body_main = main_jurisdiction(jur)
     if not title:
         return body_main
     headline = main_jurisdiction(find_jurisdictions(title))
     if body_main is not None and _named_again(jur):
-        return headline if _lies_within(headline, body_main) and headline in {m.entity_name for m in jur} else body_main
+        return headline if _lies_within(headline, body_main) else body_main
     if body_main is None or (headline is not None and headline not in {m.entity_name for m in jur}
                              and (place := load_gazetteer().places.get(headline)) is not None and place.level != "country"):
         return headline or body_main
