@@ -306,3 +306,18 @@ def test_a_writer_printed_in_capitals_is_written_as_a_name():
             "to the capital, the governor said on Tuesday.\n\nThe city aims to help 100 startups set up by 2026.")
     stories, _, _ = parse_document(RawDocument("id", "a.txt", "txt", len(text), text=text))
     assert stories[0].author == "Kenji Sato"
+
+
+def test_a_chinese_notice_s_attachment_link_and_licence_notice_are_no_body():
+    paragraphs = "".join(f"<p>{t}</p>" for t in [
+        "为加快构建算力产业生态，推动人工智能与实体经济深度融合，结合本区实际，制定本措施。",
+        "一、到2026年，全区算力产业规模突破500亿元，集聚算力产业链重点企业300家。",
+        "二、区政府设立规模50亿元的人工智能与算力产业基金，支持算力基础设施和大模型应用。",
+        "三、本措施自2024年9月1日起实施，有效期3年。"])
+    page = ("<html><head><title>某区关于支持算力产业发展的若干措施</title></head><body>"
+            "<div class='article'><h1>某区关于支持算力产业发展的若干措施</h1><div class='content'>" + paragraphs +
+            "</div><div class='down'>附件：某区算力券申领指南.docx</div></div>"
+            "<div class='foot'><p>主办：某区人民政府办公室</p><p>粤ICP备19123456号</p></div></body></html>")
+    body = parse_html(page)[0].body
+    assert body.endswith("有效期3年。")
+    assert "附件" not in body and "ICP" not in body

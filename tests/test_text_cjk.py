@@ -173,3 +173,33 @@ def test_a_wires_enditem_mark_closes_an_english_story():
                  prose, prose.replace("Monday", "Tuesday"), "Enditem",
                  "Our agency has covered the region's economy for seventy years, with bureaus in every province.")[0]
     assert main.body.endswith("its government said.") and "Enditem" not in main.body and "seventy" not in main.body
+
+
+def test_a_header_line_ending_in_a_bracketed_font_switch_is_the_date_line_not_the_headline():
+    stories = parse_text("\n".join(["某某区人民政府", "网站首页 政务公开 政务服务 互动交流 走进本区", TITLE,
+                                    "发布日期：2024-01-30  信息来源：区政府办  阅读次数：3012  字号：[大 中 小]",
+                                    *BODY, "主办：某某区人民政府办公室"]))
+    main = stories[0]
+    assert (main.title, main.published_at) == (TITLE, datetime(2024, 1, 30))
+    assert "字号" not in main.body and "网站首页" not in main.body
+
+
+def test_short_chinese_words_spaced_apart_are_a_menu_and_a_spaced_headline_is_not():
+    from pipelines.parse.rules import text_rules
+    from pipelines.parse.text.lines import _is_menu
+    assert _is_menu("网站首页 政务公开 政务服务 互动交流 走进本区", text_rules())
+    assert not _is_menu("余杭发布元宇宙产业政策 设立50亿元产业基金", text_rules())
+    assert not _is_menu("奋进新征程 建功新时代", text_rules())
+
+
+def test_a_notice_s_headline_over_its_dateline_and_its_closing_statement_with_a_date():
+    notice = "某某区管委会关于印发《某某区促进区块链产业高质量发展若干政策》的通知"
+    stories = parse_text("\n".join([
+        "某某区管委会", "首页", "新闻中心", "政务公开", "投资服务", notice,
+        "发布时间：2024-02-27 15:30:00 来源：某某区管委会办公室 浏览量：1602", "字号：某高新发〔2024〕9号",
+        "各部门、各直属单位：", "现将《某某区促进区块链产业高质量发展若干政策》印发给你们，请认真贯彻落实。", *BODY[:2],
+        "本政策自2024年3月1日起施行，有效期至2026年12月31日。", "某某区管委会", "2024年2月26日",
+        "【打印本页】【关闭窗口】", "相关信息", "某某市数字经济发展三年行动计划"]))
+    main = stories[0]
+    assert (main.title, main.published_at) == (notice, datetime(2024, 2, 27, 15, 30))  # not the 施行 date
+    assert main.body.endswith("本政策自2024年3月1日起施行，有效期至2026年12月31日。")

@@ -261,3 +261,10 @@ def test_a_title_case_phrase_before_a_comma_that_the_story_writes_in_lower_case_
     assert not headline_over(lines, 0, 2)  # the story writes 'virtual showrooms': the line is the headline, no byline
     lines = read_lines("\n\n".join(("City Funds Virtual Showrooms", "Ann Lee, Senior Editor", PROSE, MORE)), text_rules())
     assert headline_over(lines, 0, 2)  # a name the page writes nowhere in lower case
+
+
+def test_a_breadcrumb_over_the_headline_is_no_headline_and_the_headline_no_standfirst():
+    page = "\n".join(["chinadaily.com.cn", "HOME | CHINA | WORLD | BUSINESS", "Home / China / Cities",
+                      "Beijing districts bet on digital humans and metaverse",
+                      "By Du Juan | chinadaily.com.cn | Updated: 2023-08-22 16:35", PROSE, MORE])
+    assert parse_text(page)[0].title == "Beijing districts bet on digital humans and metaverse"

@@ -86,7 +86,8 @@ MEDIA_DESC = re.compile(rf"(?:^|\W)({_alt(MEDIA_DESCRIPTORS)})\s+(?:the\s+)?$")
 MEDIA_BEFORE = re.compile(CUES["media_before_re"], re.I)
 MEDIA_AFTER = re.compile(CUES["media_after_re"])
 PERSON_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_alt(CUES['person_titles'])})\.?\s+$")
-FOLLOWER = re.compile(rf"^(?:['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?|\s+)(?:{_alt(CUES['company_followers'])})\b")
+FOLLOWER = re.compile(rf"^(?:['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?|\s+)(?:{_alt(CUES['company_followers'])})\b"
+                      rf"(?!\s+(?:{_alt(CUES['followers_not_before'])})\b)")  # 'the Lingang management committee': a body
 PRECEDER = re.compile(rf"(?:^|\W)(?:{_alt(CUES['company_preceders'])})\s+(?:the\s+)?$", re.I)
 APPOS = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+(?:(?:one|part|some)\s+of\s+)?(?:a|an|the)\s+([^,.;:()\n]{1,90})")
 APPOS_STOP = _set("apposition_stop_words")

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from pipelines.extract.chinese.districts import load_district_rows
+from pipelines.extract.chinese.districts import load_county_rows, load_district_rows
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "jurisdictions.json"
 ADMIN1_FILE = DATA_FILE.with_name("geonames_admin1_iso.json")
@@ -403,7 +403,31 @@ def _china_districts(places: dict[str, Place], aliases: dict[str, str]) -> froze
         aliases.setdefault(row["name"], row["name"])
         aliases.setdefault(fold(row["name"]), row["name"])
         added.add(row["name"])
+    _china_counties(places, aliases)
     return frozenset(added)
+
+
+def _china_counties(places: dict[str, Place], aliases: dict[str, str]) -> None:
+    """China's counties and county-level cities (data/china_districts.json 'counties'), each under its prefecture
+    city: a county-level city GeoNames gives under its province alone (Jiangyin -> Jiangsu) gets its city as parent
+    (Jiangyin -> Wuxi -> Jiangsu), as CONTRACT.md's parent_key asks; one no place names yet is added, a county as a
+    district (the contract has no county level), and read by its full Chinese name only (长兴县): its pinyin gets no
+    English alias, since many are English words after a place cue ('to Guide AI crawlers', 贵德县)."""
+    for row in load_county_rows():
+        parent = places.get(row["parent"])
+        place = places.get(row["name"])
+        if parent is None or parent.name == row["name"]:
+            continue
+        if place is not None:
+            holder = places.get(place.parent or "")  # its province: the city's must be the same one
+            if (row["kind"] == "county_city" and place.level == "city" and place.country_code == "CN"
+                    and holder is not None and holder.level in ("province", "municipality") and parent.level == "city"
+                    and parent.parent == holder.name):
+                place.parent = parent.name
+            continue
+        if fold(row["name"]) not in aliases:
+            level = "city" if row["kind"] == "county_city" else "district"
+            places[row["name"]] = Place(row["name"], level, parent.name, parent.country_code)
 
 
 def _add_homonym(places: dict[str, Place], homonyms: dict[str, list[str]], place: Place, country_names) -> None:

@@ -316,16 +316,26 @@ def story_main(jur: list[Mention], title: str | None) -> str | None:
     """The story's place: the body's main jurisdiction, else the headline's when the body names none ('Henan unveils
     metaverse plan' over 'The province will set up a 10 billion yuan fund ...', '青岛市…规划发布' over '全市将设立…'), or
     when the body names it by its kind only and other places once each ('Wuhan bets on metaverse' over 'The city
-    government unveiled a plan ... Meanwhile, neighbouring Changsha has set up a fund': Wuhan). A country in the headline
-    is the story's setting, not its place ('China's cities race ...')."""
+    government unveiled a plan ... Meanwhile, neighbouring Changsha has set up a fund': Wuhan), or when it lies within
+    the body's most named place ('2024年江阴市政府工作报告' over a report naming 无锡市 twice as context: Jiangyin;
+    '2024年长兴县政府工作报告' over '全县…' and '融入湖州市"数字湖州"建设': Changxing). A country in the headline is the story's setting, not its place ('China's cities race ...')."""
     body_main = main_jurisdiction(jur)
-    if not title or (body_main is not None and _named_again(jur)):
+    if not title:
         return body_main
     headline = main_jurisdiction(find_jurisdictions(title))
+    if body_main is not None and _named_again(jur):
+        return headline if _lies_within(headline, body_main) else body_main
     if body_main is None or (headline is not None and headline not in {m.entity_name for m in jur}
                              and (place := load_gazetteer().places.get(headline)) is not None and place.level != "country"):
         return headline or body_main
     return body_main
+
+
+def _lies_within(name: str | None, container: str) -> bool:
+    """True when the place `name` lies inside `container` ('Jiangyin' in 'Wuxi', 'Haidian' in 'Beijing'): a headline
+    naming a district or a county-level city whose body names its city more often as context (我们将紧扣无锡市…部署,
+    'Beijing aims for …') is about that district."""
+    return name is not None and name != container and container in {p.name for p in load_gazetteer().ancestors(name)}
 
 
 def _named_again(jur: list[Mention]) -> bool:

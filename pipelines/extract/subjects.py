@@ -142,14 +142,23 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: MentionSpan
     return Subject("name") if _is_unknown_name(body[s:e]) else None
 
 
+POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+
+
 def _place_inside_before(body: str, clause_start: int, start: int, subject: str, places: MentionSpans) -> Mention | None:
     """The place written right before a subject place and a preposition, inside it ('Jiangning district in Nanjing':
-    Jiangning, in Nanjing), else None: the subject phrase names where that place is."""
+    Jiangning, in Nanjing; "Xiong'an New Area in north China's Hebei Province": Xiong'an, a direction word before the
+    phrase's country possessive), else None: the subject phrase names where that place is."""
     before = places.overlapping(max(clause_start, start - 60), start)
-    if not before or not _links()[0].fullmatch(body, before[-1].char_end, start):
+    gaz = load_gazetteer()
+    opening = places.overlapping(start, start + 1)  # the phrase may open with a country's possessive ("China's Hebei")
+    possessive = bool(opening) and (country := gaz.places.get(opening[0].entity_name)) is not None \
+        and country.level == "country" and bool(POSSESSIVE_GAP.match(body, opening[0].char_end))
+    link = _country_link() if possessive else _links()[0]
+    if not before or not link.fullmatch(body, before[-1].char_end, start):
         return None
     inner = before[-1]
-    return inner if subject in [p.name for p in load_gazetteer().ancestors(inner.entity_name)][1:] else None
+    return inner if subject in [p.name for p in gaz.ancestors(inner.entity_name)][1:] else None
 
 
 def _joined_to_government(body: str, clause_start: int, start: int, places: MentionSpans) -> bool:
@@ -172,6 +181,13 @@ def _links() -> tuple[re.Pattern, re.Pattern]:
     return (re.compile(rf"(?:\s+[a-z]+)?,?\s+(?:{word_alternation(cfg['subject_place_prepositions'])})\s+(?:the\s+)?"
                        rf"(?:(?:{word_alternation(cfg['subject_place_compass'])})\s+)?"),
             re.compile(rf"\s(?:{word_alternation(cfg['subject_company_joiners'])})\s+$"))
+
+
+@lru_cache(maxsize=1)
+def _country_link() -> re.Pattern:
+    """The text between a place and the country written before the place it is in: the link of _links and a direction
+    word ("in north China's", "in southwest China's")."""
+    return re.compile(_links()[0].pattern + r"(?:[a-z]+\s+)?")
 
 
 @lru_cache(maxsize=8)

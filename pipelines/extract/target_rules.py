@@ -61,8 +61,9 @@ def target_rules() -> dict:
     # (in quotes too: '100 "specialised and sophisticated" small firms')
     adj = rf"(?!(?:{skip})(?![\w-])|(?:{alt(nouns)})\b)[\"“‘]?[a-zA-Z][\w&-]*[\"”’]?(?:\s\d(?:\.\d)?(?=\s))?"
     number_start = _starts(cfg["number_words"], r"\d")
+    # a year opens no count, and must not hide the count after it ('200 firms by 2025 and build two industrial parks')
     cfg["count_re"] = re.compile(
-        rf"\b{number_start}(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
+        rf"\b{number_start}(?!(?:19|20)\d\d(?![\d,.]))(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
     cfg["trained_count_re"] = re.compile(  # 'train 1 million people': the people are talent after a training verb
         rf"\b{_starts(cfg['training_verbs'])}(?:{alt(cfg['training_verbs'])})\s(?:(?:{alt(cfg['training_verb_fillers'])})\s)?(?P<num>{NUM}|{words})"
         rf"(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(cfg['trained_people_nouns'])})\b", re.I)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
+from pipelines.extract.appositives import appositive_spans, outside_appositives
 from pipelines.extract.company_plans import company_figure, company_kind_plan, company_plan, goes_on_about_company
 from pipelines.extract.datelines import without_dateline_places
 from pipelines.extract.english_shared import english_shared_owners
@@ -79,6 +80,9 @@ def extract_targets(body: str, published_at: datetime | None, mentions: list[Men
     jur = capitals_named_by_region(jur, body)  # 'the Hunan capital' is Changsha
     jur = without_dateline_places(jur, body)  # 'HAIKOU -- Hainan province will ...': the reporter's place acts in nothing
     main = story_main(jur, title)  # the story's place is the one it names, not one a body stands for
+    described = appositive_spans(body)  # 'The city, administered by Suzhou, will …': Suzhou neither owns nor acts
+    mentions = outside_appositives(mentions, described)
+    jur = outside_appositives(jur, described)
     jur = sorted(jur + organization_places([m for m in mentions if m.field == "body"]), key=lambda m: m.char_start)
     story = StoryState(body, jur, main, published_at, prev_subject=main, title=title or "")
     # read by each figure's subject phrase; 'the Commission' after 'the European Commission' is that body's

@@ -123,6 +123,7 @@ class TextRules:
     byline: re.Pattern
     byline_cues: tuple[str, ...]  # one of these is in every byline (a line without any is not read for one)
     han_byline: re.Pattern  # a Chinese writer's field ('作者：李华') anywhere on a line
+    han_font_switch: re.Pattern  # '字号：大 中 小' in a Chinese header line, not counted among its words
     han_meta_field: re.Pattern  # a labelled field of a Chinese header line ('来源：人民网', '每经记者 刘洋'; one part, whole)
     writer_role: re.Pattern  # a writer's role on the line under the name ('Senior Tech Writer')
     provider: re.Pattern
@@ -201,6 +202,7 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         byline=re.compile(raw["byline"]),  # capitals matter in names: no IGNORECASE
         byline_cues=tuple(raw["byline_cues"]),
         han_byline=re.compile(raw["han_byline"]),
+        han_font_switch=re.compile(raw["han_font_switch"]),
         han_meta_field=re.compile(raw["han_meta_field"]),
         writer_role=re.compile(raw["writer_roles"], flags),
         question_asker=re.compile(raw["question_asker"], flags | re.MULTILINE),

@@ -42,6 +42,7 @@ class SentenceLevels:
 
     def __init__(self, body: str, start: int, end: int, cfg: dict):
         rx = cfg["level_subject_re"]
+        self.start = start
         self.found = [] if rx is None else [(m.end(), m.lastgroup) for m in rx.finditer(body, start, end)]
         self._ends = [e for e, _ in self.found]
 
@@ -56,23 +57,30 @@ def level_subject(story: StoryState, levels: SentenceLevels, pos: int, cfg: dict
     word = levels.before(pos)
     if word is None or story.places_in(word[0], pos):
         return None
-    return level_place(story, word[1], word[0], cfg)
+    return level_place(story, word[1], word[0], cfg, levels.start)
 
 
-def level_place(story: StoryState, kind: str, pos: int, cfg: dict) -> str | None:
+def level_place(story: StoryState, kind: str, pos: int, cfg: dict, sentence_start: int | None = None) -> str | None:
     """The place of a level ('province', 'city', …) a level word at pos refers to: the last one named before pos, else
     the autonomous region the story lies in for 区 (level_subject_regions), else the story's own (its main place or
-    the one that lies in), else the one the last named place lies in; None when the gazetteer knows none."""
+    the one that lies in), else the one the last named place lies in; None when the gazetteer knows none. A place
+    named in an earlier sentence (before `sentence_start`) that holds the story's own place of the same level is
+    context, not the one meant: a county-level city's document writes 市财政 and 全市 of itself after naming its
+    prefecture ('…打造嘉兴市数字经济发展示范区。市财政每年安排…' in Tongxiang's plan), while '湖州市提出，…全市…' is Huzhou's."""
     gaz = load_gazetteer()
     levels = set(cfg["level_subject_levels"].get(kind, ()))
 
     def of_level(name: str | None) -> str | None:
         return next((p.name for p in gaz.ancestors(name) if p.level in levels), None) if name else None
 
-    named = next((m.entity_name for m in story.places_before(pos)
+    found = next((m for m in story.places_before(pos)
                   if (p := gaz.places.get(m.entity_name)) is not None and p.level in levels), None)
-    if named:
-        return named
+    if found is not None:
+        own = of_level(story.main)
+        if (sentence_start is not None and found.char_start < sentence_start and own is not None
+                and own != found.entity_name and found.entity_name in {p.name for p in gaz.ancestors(own)}):
+            return own
+        return found.entity_name
     nearest = next(story.places_before(pos), None)
     regions = set(cfg["level_subject_regions"].get(kind, ()))  # '广西壮族自治区…全区': the region, no district named
     region = next((p.name for name in (story.main, nearest.entity_name if nearest else None) if name

@@ -29,7 +29,7 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
-from pipelines.extract.chinese.districts import load_district_rows
+from pipelines.extract.chinese.districts import load_county_rows, load_district_rows
 from pipelines.extract.chinese.traditional import Converter, write_traditional_file
 from pipelines.extract.gazetteer import Gazetteer, build_gazetteer, fold, geonames
 
@@ -168,6 +168,8 @@ def chinese_names(converter: Converter) -> dict[str, list[str]]:
     _country_names(names, cfg)
     _city_names(names, cfg)
     for row in load_district_rows():  # China's urban districts (chinese/districts.py): their full names only
+        names.add(row["zh"], row["name"], "full")
+    for row in load_county_rows():  # and its counties and county-level cities (江阴市, 长兴县), likewise
         names.add(row["zh"], row["name"], "full")
     return names.table(converter)
 

@@ -6,13 +6,22 @@
 - **Where, not who.** A place after a location word (在, 于: chinese.location_words), or listed after one
   ('将在江宁区、雨花台区等地建设5个产业集聚区'), is where the plan builds, not who sets the figure: a clause whose places are
   all such is held by the sentence walk's subject (`LocatedPlaces`).
+- **Its section.** A work report or plan is read in sections under short headings: one naming this year or a later
+  one with a word of goals ('二、2024年主要目标任务', '今后五年的主要任务') opens goals, whose sentences state targets
+  with no cue of their own ('全年实施亿元以上重点项目120个，完成投资450亿元'), due in the heading's year; the next heading
+  ('一、2023年工作回顾', '三、保障措施') closes it (`is_section_heading`, `plan_section_year`).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import datetime
 
 from pipelines.records import Mention
+
+HEADING_MAX_CHARS = 30  # a section heading is a short line ('二、2024年主要目标任务'), not a sentence
+SENTENCE_CLOSE = re.compile(r"[。！？；;.!?：:]\s*$")
+YEAR = re.compile(r"(20\d\d)\s*年")
 
 # a period in brackets: '（2023—2025年）', '(2024-2026)'; the end year is the group
 PERIOD = re.compile(r"[（(]\s*20\d\d\s*年?\s*[—–\-~～至到]{1,2}\s*(20\d\d)\s*年?\s*[）)]")
@@ -82,3 +91,29 @@ class LocatedPlaces:
             return None  # no place in range, or none from i on is unlocated
         k = bisect_left(self._not_located, self._not_located[i] + 1) - 1  # the first unlocated place from i on
         return self._places[k].entity_name if self._starts[k] < hi else None
+
+
+def is_section_heading(body: str, start: int, end: int) -> bool:
+    """True for a sentence that is a whole short line not ended as a sentence: a section's heading.
+
+    >>> body = "二、2024年主要目标任务\\n全年实施项目120个。"
+    >>> is_section_heading(body, 0, 13), is_section_heading(body, 14, 25)
+    (True, False)
+    """
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line_end = len(body) if line_end < 0 else line_end
+    return (not body[line_start:start].strip() and not body[end:line_end].strip() and end - start <= HEADING_MAX_CHARS
+            and not SENTENCE_CLOSE.search(body, start, end))
+
+
+def plan_section_year(heading: str, published_at: datetime | None, cfg: dict) -> int | None:
+    """The year a heading opens goals for: a year it names, not before the story's, beside a word of goals
+    (list_lead_in_cues: 目标, 任务, 计划); None for any other heading (a review, the measures).
+
+    >>> from pipelines.extract.chinese.vocabulary import rules
+    >>> [plan_section_year(h, datetime(2024, 1, 30), rules()) for h in ("二、2024年主要目标任务", "一、2023年工作回顾", "三、保障措施")]
+    [2024, None, None]
+    """
+    years = [int(y) for y in YEAR.findall(heading) if published_at is None or int(y) >= published_at.year]
+    return years[0] if years and cfg["list_lead_in_cues_re"].search(heading) else None

@@ -22,7 +22,7 @@ from pipelines.extract.chinese.lists import listed_counts
 from pipelines.extract.chinese.national import national_subject
 from pipelines.extract.chinese.numbers import chinese_number, half_width, with_year_digits
 from pipelines.extract.chinese.orgs import owns_no_place
-from pipelines.extract.chinese.plan_context import LocatedPlaces, PlanPeriod
+from pipelines.extract.chinese.plan_context import LocatedPlaces, PlanPeriod, is_section_heading, plan_section_year
 from pipelines.extract.chinese.places import HAN
 from pipelines.extract.chinese.shared import shared_owners
 from pipelines.extract.chinese.subjects import SentenceClauses, subject_clause_start, subject_holder
@@ -230,10 +230,14 @@ def _clause_verdicts(scans: SentenceScans, c_start: int, c_end: int,
     per_unit = bool(cfg["per_unit_cues_re"].search(clause))
     # '据IDC预测，…市场规模将达到1.5万亿元': the forecaster's figure, whatever 将 follows
     forecast = forecaster_before(scans, c_start) and not cfg["planned_commitment_cues_re"].search(clause)
-    past_before = scans.first(cfg["not_target_cues_re"], 0, c_start) or past_year(sentence[:c_start], published_at, cfg)
+    # a past word before the clause dates it, unless a commitment follows that word: '郑州市去年出台的规划提出，到2025年，
+    # 全市…突破200亿元' is the plan's goal (到2025年 after 去年), '去年，全市…达到100亿元' a result
+    marker = scans.last(cfg["not_target_cues_re"], 0, c_start)
+    past_before = past_year(sentence[:c_start], published_at, cfg) or (
+        marker is not None and not scans.first(cfg["commitment_cues_re"], marker.end(), c_start))
     fund_set_up = bool(cues) and cues <= cfg["done_words"] and bool(cfg["fund_set_up_re"].search(clause)) \
         and bool(cfg["fund_re"].search(clause))
-    return stated, per_unit, forecast, bool(past_before) and not cfg["commitment_cues_re"].search(clause), fund_set_up
+    return stated, per_unit, forecast, past_before and not cfg["commitment_cues_re"].search(clause), fund_set_up
 
 
 def _threshold(sentence: str, a: dict, cfg: dict) -> bool:
@@ -318,6 +322,8 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
     earlier_year, last_end = title_year, 0  # the headline's year, then the last one stated earlier in the paragraph
     lead_in, lead_year = False, None  # reading the items of a list of goals (list_items.py), and its year
     past_list = False  # reading the items of a list under a past year's heading ('2023年工作亮点：'): results, no goals
+    past_joined = False  # the sentence before ended in ；and was dated in a past year: this one goes on with its results
+    section_year = None  # the year of the plan section being read ('二、2024年主要目标任务'): its sentences state goals
     out: list[Target] = []
     plan = PlanPeriod(cfg)  # the period of the plan the story names: its later sentences' year (plan_context.py)
     for s, e in split_sentences(text, cfg["sentence_end_re"]):
@@ -331,7 +337,13 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         year = chinese_year(sentence, published_at, cfg)
         item = lead_in and is_list_item(body, s, e)  # '（一）元宇宙产业规模400亿元' under '主要目标如下：'
         reported = past_list and is_list_item(body, s, e)  # '1、引进企业120家' under '2023年工作亮点：'
-        if amounts and not reported and (item or cfg["target_cues_re"].search(sentence)):
+        # '2023年，全区地区生产总值达到1620亿元；数字经济核心产业营业收入突破800亿元。': the second half is 2023's too
+        reported = reported or (past_joined and year is None and not cfg["commitment_cues_re"].search(sentence))
+        heading = is_section_heading(body, s, e)
+        if heading:  # a work report's section: '二、2024年主要目标任务' opens goals, '一、2023年工作回顾' closes them
+            section_year = plan_section_year(sentence, published_at, cfg)
+        planned = section_year is not None and not heading  # '全年实施重点项目120个，完成投资450亿元' under it
+        if amounts and not reported and (item or planned or cfg["target_cues_re"].search(sentence)):
             figures = [(s + f["start"], s + f["end"]) for f in amounts]
             ends = sorted(f["end"] for f in amounts)
             in_names = by_start[bisect_left(name_starts, s):bisect_left(name_starts, e)]
@@ -361,7 +373,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                 if owner is None and cfg["national_re"] and cfg["national_re"].search(sentence):
                     owner = cfg["national_owner"]  # 政府は with no place named: the country whose language the story is in
                 owner = owner or territory_of_currency(unit)  # 政府將撥款5000萬港元 with no place named: Hong Kong's
-                due = year if year is not None else lead_year if item else earlier_year
+                due = year if year is not None else lead_year if item else section_year if planned else earlier_year
                 if year is None and not item and earlier_year == title_year:
                     due = plan.year_for(sentence) or due  # '计划明确，将建设5个…' after '《…计划（2023—2025年）》
                 holders = [owner] if national else shared_owners(body, in_sentence, (s + a["start"], s + a["end"]), figures,
@@ -390,4 +402,5 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         else:
             lead_in = lead_in and item
         past_list = bool(re.search(r"[：:]$", sentence) and past_year(sentence, published_at, cfg)) or reported
+        past_joined = bool(re.search(r"[；;]$", sentence)) and (reported or past_year(sentence, published_at, cfg))
     return dedupe_targets(out)

@@ -142,6 +142,8 @@ def is_boilerplate_line(line: str) -> bool:
     low = line.lower().strip().strip("|").strip()  # a layout table's one-cell row reads '| … |'
     if low in bp["lines"]:
         return True
+    if len(low) <= bp["notice_max_chars"] and any(mark in low for mark in bp["notice_marks"]):
+        return True  # '粤ICP备19123456号': a Chinese site's licence notice
     return low.startswith(bp["line_prefixes"]) and len(low.split()) <= 25
 
 

@@ -18,6 +18,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?(?:\s[■□◆])?$|" + UNSPAC
 STATEMENT_END = re.compile(r"[。｡][”’」』）)\]】]?$")  # a Chinese or Japanese statement's end (not ？ ！: a headline may end so)
 BULLET = re.compile(r"^(?:[•●▪◦‣∙*]|-(?=\s))\s*")
 BREADCRUMB = re.compile(r"(you are here|home)\s*[:>›»]", re.I)
+HAN_MENU = re.compile(r"[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){3,}")  # '网站首页 政务公开 政务服务 互动交流'
 CATEGORY_BREAKERS = re.compile(r"[.!?,:;]|\b\d+\b")
 LINE_END_PUNCTUATION = (".", ":", ";", ",", "…")  # lines hold no line end
 HEADLINE_START = re.compile(r"[\"“‘'(\[$€£¥#]?[A-Z0-9]")
@@ -69,8 +70,8 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
     >>> sorted(read_meta("Policy & Regulation·January 20, 2024, 10:30 AM", text_rules()).items())
     [('category', 'Policy & Regulation'), ('date', datetime.datetime(2024, 1, 20, 10, 30))]
     """
-    if word_count(text) > rules.thresholds.meta_max_words:
-        return None
+    if word_count(text) > rules.thresholds.meta_max_words or STATEMENT_END.search(text):
+        return None  # a Chinese statement ('本方案自2023年10月1日起施行。') is the story's, whatever date it names
     if rules.provider.fullmatch(text):
         return {"provider": True}
     meta: dict = {}
@@ -82,7 +83,7 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
     categories = []
     for part in filter(None, parts):
         date_match = find_date(part)
-        if date_match and len(part.replace(date_match.group(0), " ").split()) <= 3:
+        if date_match and len(rules.han_font_switch.sub(" ", part.replace(date_match.group(0), " ")).split()) <= 3:
             meta.setdefault("date", parse_date(part))
         elif body is not text and "date" not in meta and (short := short_year_date(part)):
             meta["date"] = short  # 'Published 3/15/24': a two-digit year read only after a publication label
@@ -113,8 +114,9 @@ def read_meta(text: str, rules: TextRules) -> dict | None:
 
 
 def _is_menu(text: str, rules: TextRules) -> bool:
-    """Navigation: three or more short items separated by | or ·, or a breadcrumb."""
-    if BREADCRUMB.match(text) or text.count(" > ") >= 2 or text.count(" ‹ ") >= 1:
+    """Navigation: three or more short items separated by | or ·, a breadcrumb, or four or more short Chinese words
+    separated by single spaces (Chinese prose and headlines put no space between words: '网站首页 政务公开 政务服务 互动交流')."""
+    if BREADCRUMB.match(text) or text.count(" > ") >= 2 or text.count(" ‹ ") >= 1 or HAN_MENU.fullmatch(text):
         return True
     parts = [p for p in rules.separators.split(text) if p.strip()]
     limits = rules.thresholds

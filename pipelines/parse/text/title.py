@@ -105,9 +105,15 @@ def _model_title(lines, layout) -> int | None:
     if not model.title or not candidates:
         return layout.rule_title
     rows = title_features(lines, candidates, layout.body_start, layout.scores, opening_lines(layout.keep), layout.rule_title)
-    scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates)]
+    scored = [(weighted_score(model.title, row), i) for row, i in zip(rows, candidates) if not is_breadcrumb(lines[i].text)]
+    if not scored:
+        return layout.rule_title
     best, index = max(scored)
     index = index if best >= model.title_threshold else layout.rule_title
+    above = next((score for score, i in scored if index is not None and i == index - 1), None)
+    if above is not None and (above >= model.title_threshold or layout.rule_title == index - 1) \
+            and lines[index].kind == "meta" and lines[index - 1].kind == "headline" and find_date(lines[index].text):
+        index -= 1  # the pick is the dateline printed under a headline the model or the rules take ('发布时间：…')
     if index is not None and (entry := outline_start(lines, candidates, layout.keep, index, layout.view.lower)) is not None \
             and (above := [x for x in scored if x[1] < entry and _headline_shaped(lines[x[1]])]):
         index = max(above)[1]  # the pick is an entry of the story's outline: the headline is printed over it
@@ -241,6 +247,20 @@ def defined_subject_title(lines, body_start: int) -> int | None:
 def _folded(text: str) -> str:
     """`text` in lower case without its punctuation ('Gears¶' -> 'gears')."""
     return " ".join(LETTER_RUN.findall(text.casefold()))
+
+
+HOME_ITEMS = ("home", "首页", "首頁", "主页", "网站首页")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """True for a breadcrumb opening with the home page ('Home / China / Cities', '首页 > 政务公开 > 政策文件'): three
+    items or more between crumb marks, the first the home page's; the page's place in the site, never its headline.
+
+    >>> is_breadcrumb("Home / China / Cities"), is_breadcrumb("Beijing / Shanghai race for AI firms")
+    (True, False)
+    """
+    parts = CRUMB_SEP.split(header_rules().crumb_lead.sub("", text))
+    return len(parts) >= 3 and parts[0].strip().casefold() in HOME_ITEMS
 
 
 def breadcrumb_title(lines, body_start: int) -> int | None:
@@ -395,7 +415,8 @@ def headline_over(lines, above: int, body_start: int, view: PageView | None = No
     True
     """
     head, line, lim = lines[above], lines[above + 1], header_rules().limits
-    if head.kind != "headline" or head.words < lim.dek_min_words or head.text.endswith(".") or is_meta_like(head):
+    if head.kind != "headline" or head.words < lim.dek_min_words or head.text.endswith(".") or is_meta_like(head) \
+            or is_breadcrumb(head.text):
         return False
     if "," in line.text and (name := name_alone(line.text)) and not any(c.isdigit() for c in line.text) \
             and plausible_name(name, page_view(view or [x.text for x in lines]).page):

@@ -157,10 +157,16 @@ def _dated_over(lines, i: int) -> bool:
         and line.words <= header_rules().limits.name_line_max_words and not (i > 1 and is_meta_like(lines[i - 2]))
 
 
+# lines a Chinese report prints between its headline and its text: the occasion ('——2024年1月29日在…会议上'), a
+# section's numbered heading ('一、2023年工作回顾', '（一）…')
+REPORT_LEAD = re.compile(r"——|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）")
+
+
 def headline_under_dated_section(lines, pick: int) -> int | None:
     """Index of the headline printed under the dateline under the line at `pick` when the pick is a section's name
     (fewer words than a headline: '通知公告', 'Notices') and that headline runs straight into the story's running prose:
-    a notice printed as section, date, headline, text ('通知公告' / '发布时间：2024-05-02' / '关于印发…的通知' / '各区…').
+    a notice printed as section, date, headline, text ('通知公告' / '发布时间：2024-05-02' / '关于印发…的通知' / '各区…'),
+    or a report's headline over its occasion and first section's heading ('——2024年1月29日在…会议上' / '一、…').
     None otherwise, and when a dateline follows that text (a section's list of cards: date, title, teaser).
 
     >>> from pipelines.parse.text.page import read_lines
@@ -170,15 +176,20 @@ def headline_under_dated_section(lines, pick: int) -> int | None:
     (3, None)
     """
     lim, rules = header_rules().limits, text_rules()
-    if lines[pick].words >= lim.section_over_words or is_meta_like(lines[pick]):
+    if is_meta_like(lines[pick]):
         return None
     k = _next_kept(lines, pick)
-    if k is None or not is_meta_like(lines[k]) or lines[k].words > lim.name_line_max_words:
-        return None
+    if k is None or not is_meta_like(lines[k]) or (lines[k].words > lim.name_line_max_words and lines[k].kind != "meta"):
+        return None  # (a header line the rules read as metadata may be longer: '发布日期：… 来源：… 浏览次数：…')
     head = _next_kept(lines, k)
     if head is None or lines[head].kind != "headline" or not _heading(lines[head]):
         return None
+    if lines[pick].words >= lim.section_over_words and lines[pick].text not in lines[head].text:
+        return None  # a headline's length; a section named in the headline under it is one ('政府工作报告')
     after = _next_kept(lines, head)
+    for _ in range(2):  # a report's occasion ('——2024年1月29日在…会议上') and its first section's heading ('一、…')
+        if after is not None and REPORT_LEAD.match(lines[after].text):
+            after = _next_kept(lines, after)
     if after is None or not is_body_start(lines[after], rules) \
             or any(is_meta_like(x) for x in lines[after + 1:after + 3]):
         return None  # a list of cards: date, title, teaser, the next card's date
