@@ -49,3 +49,11 @@ def test_a_fund_already_set_up_is_a_target_and_a_count_already_reached_is_not():
     assert rows == [("Futian", "fund_size", 3e9, "CNY", None), ("Nanshan", "fund_size", 5e9, "CNY", None)]
     assert _rows("深圳AI", "深圳已引进人工智能企业100家。") == []
     assert _rows("深圳AI", "深圳人工智能产业规模已达到1000亿元。") == []
+
+
+def test_a_place_named_only_as_the_one_a_plan_helps_does_not_hold_the_next_sentences_figures():
+    body = ("到2026年，全市数字经济核心产业增加值突破5000亿元。支持苏州工业园区建设集成电路创新中心。"
+            "设立规模100亿元的数字经济产业基金，重点投向元宇宙等领域。")
+    rows = _rows("苏州市推进数字经济发展三年行动方案", body)
+    assert ("Suzhou", "fund_size", 1e10, "CNY") in [r[:4] for r in rows]
+    assert not any(r[0] == "Suzhou Industrial Park" for r in rows)

@@ -393,8 +393,9 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
                                        "holder_no": holder_no}))
         earlier_year = year if year is not None else earlier_year
         plan.note(sentence)
-        if in_sentence:
-            story.prev_subject = first_subject(in_sentence, body)
+        if in_sentence:  # a sentence naming places only as where or whom a plan helps ('支持苏州工业园区建设…') leaves
+            if not LocatedPlaces(body, in_sentence, cfg).only(s, e):  # the subject as it was: the city's
+                story.prev_subject = first_subject(in_sentence, body)
         elif level := level_subject(story, SentenceLevels(body, s, e, cfg), e, cfg):
             story.prev_subject = level  # '全省将…。还将…': the next sentence's subject is still the province
         if re.search(r"[：:]$", sentence) and cfg["list_lead_in_cues_re"].search(sentence):
