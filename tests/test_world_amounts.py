@@ -1,0 +1,47 @@
+"""Amounts as papers outside China write them: 'BD50 million', 'N10 billion', '2 billion peso (US $110 million)',
+'Rs 1 lakh crore', a grant per unit, and people to train named by their country's adjective."""
+import pytest
+
+from pipelines.extract.story import extract_story
+
+
+def _targets(body, title="x"):
+    return [(t.jurisdiction_name, t.metric, t.target_value, t.unit, t.target_value_usd) for t in extract_story(title, body)[1]]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("The Central Bank of Bahrain has set aside BD50 million ($133 million) for a fintech fund.",
+     ("Bahrain", 50e6, "BHD", 133e6)),
+    ("The Lagos State Government will set up a N10 billion ($6.2 million) fund for startups.",
+     ("Lagos", 10e9, "NGN", 6.2e6)),
+    ("Nuevo León will set up a 2 billion peso (US $110 million) fund, Mexico's president said.",
+     ("Nuevo Leon", 2e9, "MXN", 110e6)),
+    ("Maharashtra released a policy with a target of Rs 1 lakh crore in IT investment.",
+     ("Maharashtra", 1e12, "INR", None)),
+])
+def test_local_amounts(body, expected):
+    (got,) = _targets(body)
+    assert (got[0], got[2], got[3]) == expected[:3]
+    assert expected[3] is None or got[4] == expected[3]
+
+
+def test_a_lone_n_outside_a_nigerian_story_is_no_naira():
+    assert _targets("The Ohio fund will invest N10 billion in startups.") == []
+
+
+def test_a_grant_per_unit_is_no_target():
+    assert _targets("Odisha will offer a Rs 2 crore grant per data centre.") == []
+    assert _targets("Odisha will set up a Rs 200 crore fund for data centres.")[0][2] == 2e9
+
+
+@pytest.mark.parametrize("body,value", [
+    ("Saudi Arabia will train 100,000 young Saudis in digital skills by 2028.", 100000),
+    ("Sharjah aims to train 5,000 Emiratis in AI skills by 2027.", 5000),
+    ("Nuevo León plans to train 50,000 technicians over the next six years.", 50000),
+])
+def test_people_to_train(body, value):
+    assert [(t[1], t[2]) for t in _targets(body)] == [("talent", value)]
+
+
+def test_a_country_plural_counts_only_after_a_training_verb():
+    assert _targets("Saudi Arabia is home to 30 million Saudis.") == []
