@@ -109,7 +109,8 @@ def _most_specific(subject: str, story: StoryState, clause: tuple[int, int], pos
         # only before the clause's verb: 'Hainan will build a zone in Haikou, ... 100 companies' is Hainan's
         verb = target_rules()["subject_verb_re"].search(story.body, *clause)
         inner = [m for m in story.places_in(clause[0], verb.start() if verb else clause[1])
-                 if m.entity_name != subject and _is_subject_place(m) and subject in _chain(m.entity_name)[1:]]
+                 if m.entity_name != subject and _is_subject_place(m) and subject in _chain(m.entity_name)[1:]
+                 and not DESCRIBED_BEFORE.search(story.body, max(clause[0], m.char_start - 20), m.char_start)]
         story.kept[key] = ([m.char_start for m in inner], [m.entity_name for m in inner])
     starts, names = story.kept[key]
     before = bisect_left(starts, pos)
@@ -159,10 +160,32 @@ def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, uni
     ...            (0, len(body)), 24, 40, "CNY", None)
     'Sichuan'
     """
-    between = [] if previous_end is None else [m for m in story.places_in(previous_end, pos) if _is_subject_place(m)]
+    between = [] if previous_end is None else [m for m in story.places_in(previous_end, pos)
+                                               if _is_subject_place(m) and not _is_location(story.body, previous_end, m)]
     owner = first_subject(between, story.body) if between else _clause_owner(story, span, pos, end, fallback, anaphor)
     owner = _capital_as_country(owner, story, span)
     return currency_owner(owner, unit, pos, story)
+
+
+# a place, or a list of places, after a preposition of place: where something is done, not who does it
+LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|into|near|around|throughout)\s(?:the\s)?"
+                             r"(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s|\sand\s))*$")
+# a phrase describing the subject by a place inside it: 'Maharashtra, home to Mumbai, released ...'
+DESCRIBED_BEFORE = re.compile(r"\b(?:home to|including|such as|like)\s(?:the\s)?$")
+
+
+def _is_location(body: str, lo: int, m: Mention) -> bool:
+    """True when the place stands after a preposition of place since lo, itself or in a list that one opens:
+    'invest R$250 million in a district in Belo Horizonte and plans to train ...', 'a fund for start-ups in Düsseldorf,
+    Cologne and the Ruhr, and wants ...': the place is where, not a new owner of the figures after it.
+
+    >>> b = "a fund for start-ups in Dusseldorf, Cologne and Bonn, and 50 projects"
+    >>> _is_location(b, 0, Mention("jurisdiction", "Cologne", "Cologne", 36, 43))
+    True
+    >>> _is_location("10 billion yuan, with its Jiangning district at", 0, Mention("jurisdiction", "Jiangning", "Jiangning", 25, 34))
+    False
+    """
+    return bool(LOCATION_BEFORE.search(body, max(lo, m.char_start - 120), m.char_start))
 
 
 def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None,

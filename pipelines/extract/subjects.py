@@ -23,7 +23,7 @@ from pipelines.extract.company_cues import (AFFIX, GENERIC, ORG_HEADS, OTHER_HEA
 from pipelines.extract.chinese.places import has_han
 from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
 from pipelines.extract.gazetteer import load_gazetteer
-from pipelines.extract.jurisdictions import is_demonym
+from pipelines.extract.jurisdictions import country_demonyms, is_demonym
 from pipelines.extract.match_index import last_in
 from pipelines.extract.owners import first_subject
 from pipelines.extract.spans import MentionSpans
@@ -73,13 +73,22 @@ def organization_places(mentions: list[Mention]) -> list[Mention]:
 
 
 def _opening_place(name: str, gaz) -> str | None:
-    """The place a longer name opens with ('Beijing Municipal Bureau of ...', 'The Hainan Free Trade Port' ->
-    'Beijing', 'Hainan'), else None."""
+    """The place a longer name opens with, by its name or its adjective ('Beijing Municipal Bureau of ...', 'The Hainan
+    Free Trade Port', 'the Scottish Government' -> 'Beijing', 'Hainan', 'Scotland'), else None.
+
+    >>> _opening_place("Scottish Government", load_gazetteer()), _opening_place("Welsh Rarebit Co", load_gazetteer())
+    ('Scotland', 'Wales')
+    """
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
     for k in (3, 2, 1):
         place = gaz.lookup(" ".join(words[:k])) if len(words) > k else None
         if place is not None:
             return place.name
+    demonyms = country_demonyms()
+    for k in (2, 1):
+        adjective = " ".join(words[:k]) if len(words) > k else None
+        if adjective in demonyms:
+            return demonyms[adjective]
     return None
 
 

@@ -1,0 +1,54 @@
+"""Who holds a figure in news outside China: a dateline under a standfirst, a place describing the subject ('home to
+Mumbai'), places after a preposition of place between two figures, a region's government named by its adjective, and
+the federal government."""
+import pytest
+
+from pipelines.extract.story import extract_story
+
+
+def _owners(body, title="x"):
+    return [(t.jurisdiction_name, t.target_value) for t in extract_story(title, body)[1]]
+
+
+def test_a_dateline_under_a_standfirst_owns_nothing():
+    body = ("The Tamil Nadu government plans to develop Chennai and Coimbatore as hubs.\n\n"
+            "Chennai: Tamil Nadu on Wednesday unveiled a policy to attract investments worth Rs 10,000 crore by 2030.")
+    assert _owners(body) == [("Tamil Nadu", 1e11)]
+
+
+def test_a_place_after_a_colon_further_down_is_still_read():
+    body = "The plan sets goals.\n\nIt names cities.\n\nChennai: the city will set up a Rs 100 crore fund."
+    assert _owners(body) == [("Chennai", 1e9)]
+
+
+@pytest.mark.parametrize("body,owner", [
+    ("Maharashtra, home to Mumbai, released a policy with a target of Rs 1 lakh crore in IT investment.", "Maharashtra"),
+    ("Baden-Württemberg, home to Stuttgart's carmakers, committed €1 billion over five years to its AI cluster.",
+     "Baden-Wurttemberg"),
+    ("In Jiangsu, the Jiangning district aims for a 10 billion yuan industry.", "Jiangning"),
+])
+def test_a_place_describing_the_subject_owns_nothing(body, owner):
+    assert [o for o, _ in _owners(body)] == [owner]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Minas Gerais will invest R$250 million in a district in Belo Horizonte and plans to train 30,000 people by 2026.",
+     [("Minas Gerais", 250e6), ("Minas Gerais", 30000)]),
+    ("North Rhine-Westphalia has set up a €150 million fund for start-ups in Düsseldorf, Cologne and the Ruhr, "
+     "and wants to have 50 blockchain pilot projects running by 2026.",
+     [("North Rhine-Westphalia", 150e6), ("North Rhine-Westphalia", 50)]),
+    ("Jiangsu aims for a 100 billion yuan industry by 2025, with its Jiangning district at 20 billion yuan.",
+     [("Jiangsu", 100e9), ("Jiangning", 20e9)]),
+])
+def test_a_place_after_a_preposition_of_place_is_where(body, expected):
+    assert _owners(body) == expected
+
+
+def test_a_region_government_named_by_its_adjective():
+    body = "The Scottish Government will invest £50 million over five years in a tech fund, a minister said in Edinburgh."
+    assert _owners(body) == [("Scotland", 50e6)]
+
+
+def test_the_federal_government_is_the_country():
+    body = "Bavaria will invest €1.5 billion in AI research in Munich. The federal government has pledged €5 billion for AI research."
+    assert _owners(body, "Germany's states pour billions into AI") == [("Bavaria", 1.5e9), ("Germany", 5e9)]
