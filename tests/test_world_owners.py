@@ -52,3 +52,28 @@ def test_a_region_government_named_by_its_adjective():
 def test_the_federal_government_is_the_country():
     body = "Bavaria will invest €1.5 billion in AI research in Munich. The federal government has pledged €5 billion for AI research."
     assert _owners(body, "Germany's states pour billions into AI") == [("Bavaria", 1.5e9), ("Germany", 5e9)]
+
+
+def test_the_ministry_of_a_story_on_two_countries_is_the_last_named_ones():
+    body = ("Qatar Development Bank plans to attract startups to Doha, Qatar's capital.\n\n"
+            "The ministry separately said it aims to add QR40 billion to GDP by 2030.\n\n"
+            "In neighbouring Bahrain, the board wants 200 more tech firms in Manama by 2027.")
+    assert ("Qatar", 40e9) in _owners(body, "Qatar, Bahrain step up race for fintech firms")
+
+
+def test_a_state_in_the_headline_is_the_story_place_over_its_city():
+    body = ("Tamil Nadu unveiled a policy for Chennai and Coimbatore.\n\nParks will open in Chennai.\n\n"
+            "Under the policy, the government will train 50,000 students in Chennai annually.")
+    assert _owners(body, "Tamil Nadu targets 1 lakh tech jobs") == [("Tamil Nadu", 50000)]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Qatar Investment Authority has committed $1 billion to a fund-of-funds programme that invests in venture "
+     "capital firms.", [("Qatar", 1e9)]),
+    ("Venture capital investment in Qatar reached $1 billion last year.", []),
+    ("Jakarta, which will remain the business centre, has 2,500 registered start-ups, an association said.", []),
+    ("The free zone in Ras Al Khaimah, which licensed 150 firms in its first year, will invest Dh200 million in a campus.",
+     [("Ras Al Khaimah", 200e6)]),
+])
+def test_what_a_place_has_or_did_is_no_goal(body, expected):
+    assert _owners(body) == expected

@@ -130,7 +130,10 @@ def _chain(name: str | None) -> list[str]:
 def _by_level(level: str, pos: int, story: StoryState) -> str | None:
     """'the city' -> the last city named; 'the ministry' -> the story's country; 'the government' -> the paragraph's or story's place."""
     gaz = load_gazetteer()
-    if level == "country":
+    if level == "country":  # the country of the last place named before, in a story of several countries
+        near = _last_before(story, pos, lambda p: p is not None)
+        if near and _country_of(near) != _country_of(story.main) and _several_countries(story):
+            return _country_of(near)
         return _country_of(story.main) or _last_before(story, pos, lambda p: p is not None and p.level == "country")
     if level == "capital":  # 'the capital' in a story about a country's capital is it ('Seoul ... Busan ... The capital
         return story.main if story.main in gaz.capitals else None  # aims'); else it is read as 'the city'
@@ -139,6 +142,20 @@ def _by_level(level: str, pos: int, story: StoryState) -> str | None:
         prior = [m for m in story.places_in(story.paragraph(pos)[0], pos) if _is_subject_place(m)]
         return prior[-1].entity_name if prior else story.main
     return _last_before(story, pos, lambda p: p is not None and p.level in levels)
+
+
+def _several_countries(story: StoryState) -> bool:
+    """True when the story's places lie in two countries or more, each named at least twice ('Qatar ... Doha ...
+    Bahrain ... Manama'): a country's ministry is then the one of the place named last, not the story's main place's.
+    A country named once beside another's many places ('... like Singapore') leaves the story one country's."""
+    key = ("several_countries",)
+    if key not in story.kept:
+        counts: dict = {}
+        for m in story.jur:
+            country = _country_of(m.entity_name)
+            counts[country] = counts.get(country, 0) + 1
+        story.kept[key] = sum(1 for n in counts.values() if n >= 2) >= 2
+    return story.kept[key]
 
 
 def _last_before(story: StoryState, pos: int, wanted) -> str | None:
@@ -340,9 +357,13 @@ def story_main(jur: list[Mention], title: str | None) -> str | None:
     government unveiled a plan ... Meanwhile, neighbouring Changsha has set up a fund': Wuhan). A country in the headline
     is the story's setting, not its place ('China's cities race ...')."""
     body_main = main_jurisdiction(jur)
-    if not title or (body_main is not None and _named_again(jur)):
+    if not title:
         return body_main
     headline = main_jurisdiction(find_jurisdictions(title))
+    if headline is not None and headline != body_main and headline in _chain(body_main)[1:-1]:
+        return headline  # 'Tamil Nadu targets ...' over a body naming Chennai most: the state is the story's place
+    if body_main is not None and _named_again(jur):
+        return body_main
     if body_main is None or (headline is not None and headline not in {m.entity_name for m in jur}
                              and (place := load_gazetteer().places.get(headline)) is not None and place.level != "country"):
         return headline or body_main

@@ -372,6 +372,16 @@ def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
     return bool(past) and not cfg["commitment_re"].search(clause)
 
 
+# a noun, then a relative pronoun and a lowercase word: 'a programme that invests', 'firms that open offices'; after a
+# verb that takes a clause ('might indicate that CIOs are ...', 'said that analysts expect') 'that' opens no relative clause
+RELATIVE_AFTER = re.compile(r"(?P<word>[A-Za-z-]+)(?P<rel>\s(?:that|which|who)\s)(?=[a-z])")
+CLAUSE_VERBS = frozenset("""say says said indicate indicates indicated show shows showed shown suggest suggests suggested
+    mean means meant believe believes believed expect expects expected note notes noted add adds added announce announces
+    announced state states stated report reports reported find finds found think thinks thought estimate estimates
+    estimated predict predicts predicted warn warns warned argue argues argued hope hopes hoped ensure ensures so such
+    now than""".split())
+
+
 def _committed_before(scans: SentenceScans, amount: dict, clause_start: int) -> bool:
     """True when a commitment word stands before the amount in its clause ('Seoul will spend ...'), not after it
     ('cyberattacks on three firms in 2022, targeting ...'); looked up in the sentence's one scan."""
@@ -385,6 +395,11 @@ def _rejected(scans: SentenceScans, amount: dict, starts: list[int], ends: list[
     sorted, so the text between this amount's neighbours is found by bisection."""
     cfg, sentence = scans.cfg, scans.text
     clause = scans.clause(amount["start"], amount["end"])
+    # a relative clause after the figure says what the thing does, not what the figure is: 'committed $1 billion to a
+    # fund-of-funds programme that invests in venture capital firms' is no venture capital statistic
+    relative = next((m for m in RELATIVE_AFTER.finditer(sentence, amount["end"], clause[1])
+                     if m.group("word").lower() not in CLAUSE_VERBS), None)
+    clause = (clause[0], relative.start("rel")) if relative else clause
 
     def read() -> tuple[bool, bool, bool]:
         text = sentence[clause[0]:clause[1]]
