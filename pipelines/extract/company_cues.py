@@ -87,7 +87,11 @@ MEDIA_AFTER = re.compile(CUES["media_after_re"])
 PERSON_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_alt(CUES['person_titles'])})\.?\s+$")
 FOLLOWER = re.compile(rf"^(?:['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?|\s+)(?:{_alt(CUES['company_followers'])})\b")
 PRECEDER = re.compile(rf"(?:^|\W)(?:{_alt(CUES['company_preceders'])})\s+(?:the\s+)?$", re.I)
-APPOS = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+(?:(?:one|part|some)\s+of\s+)?(?:a|an|the)\s+([^,.;:()\n]{1,90})")
+# 'X, a payments company', 'X, Latin America's largest digital bank', 'X and Y, Nigeria's best-known fintechs'
+APPOS = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+(?:(?:one|part|some)\s+of\s+)?"
+                   r"(?:a|an|the|(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s|the\s(?P<whole>world|country|region)['’]s)"
+                   r"\s+(?P<text>[^,.;:()\n]{1,90})")
+POSSESSIVE_NOT_OWNERS = frozenset({"Latin America", "Africa", "Asia", "Europe", "Southeast Asia", "The World"})
 APPOS_STOP = _set("apposition_stop_words")
 LIST_GAP = re.compile(r"^(?:['’]s)?\s*(?:\([^()]{0,40}\)\s*)?(?:,{1,2}\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|"
                        r"\s+(?:and|or|&|as\s+well\s+as)\s+)((?:[a-z][\w-]*\s+){0,3})$")
@@ -95,6 +99,15 @@ LIST_FUNCTION = _set("list_function_words")
 LIST_CUE = re.compile(rf"\b(?:{_alt(CUES['company_list_nouns'])})\b[^.;:]{{0,60}}?"
                        r"(?:such\s+as|like|including|include|includes|included|are|were|:)\s+$")
 LIST_TAIL = re.compile(rf"^,?\s+(?:and|or)\s+{_alt(CUES['list_tail_words'])}\b")
+BASE_AFTER = re.compile(CUES["company_base_after_re"])  # ', which is headquartered in Chennai'
+# a place and '-based' right before a name: 'Bengaluru-based Infosys', 'Belfast-based Kainos' (the place is checked:
+# 'cloud-based CRM', 'AI-based UX' name no firm)
+PLACE_BASED_BEFORE = re.compile(r"(?:^|[^\w-])([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?:based|headquartered)\s+$")
+# lowercase words and a company noun after a name: the name qualifies that noun ('US-based IT and professional services
+# giant', 'a California-based SaaS technology company'), it is no firm's name
+HEAD_NOUN_AFTER = re.compile(rf"^(?:\s+[a-z][\w-]*){{0,5}}?\s+(?:{_alt(CUES['company_apposition_heads'])})\b")
+LIST_TAIL_STRONG = re.compile(CUES["list_tail_strong_re"])  # '..., are partners': the list's names are companies
+LIST_TAIL_BUSINESS = re.compile(CUES["list_tail_business_re"])  # '... have opened offices': beside a firm-like name
 BRANDLIKE = re.compile(r"[a-z][A-Z]|^[A-Z0-9]{3,}$|\d[A-Z]")
 SITE_LABELS = _set("site_labels")
 PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)?$")

@@ -1,0 +1,41 @@
+"""Companies as news outside China names them: '-based' after a place, 'which is headquartered in', an apposition
+opened by a place's possessive, and what is said right after a list of names."""
+import pytest
+
+from pipelines.extract.companies import find_organizations
+
+
+def _companies(text):
+    return [m.entity_name for m in find_organizations(text) if m.entity_type == "company"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Zoho, which is headquartered in Chennai, and Bengaluru-based Infosys welcomed the policy.", ["Zoho", "Infosys"]),
+    ("Nubank, Latin America's largest digital bank, reported net income.", ["Nubank"]),
+    ("Flutterwave and Paystack, Nigeria's best-known fintechs, are headquartered in Lagos.", ["Flutterwave", "Paystack"]),
+    ("SAP, Siemens and Bosch are partners in the clusters.", ["SAP", "Siemens", "Bosch"]),
+    ("FPT and Viettel are among the companies building data centers.", ["FPT", "Viettel"]),
+    ("Adani Group, Reliance Jio and Yotta Infrastructure have announced projects.",
+     ["Adani Group", "Reliance Jio", "Yotta Infrastructure"]),
+    ("GoTo and Bukalapak have both opened offices in Bali.", ["GoTo", "Bukalapak"]),
+])
+def test_companies_named_by_their_context(text, expected):
+    assert _companies(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The team uses a cloud-based CRM and AI-based UX tools.",
+    "Kajabi is a California-based SaaS technology company.",  # 'SaaS' qualifies the noun
+    "With Trailhead, Salesforce's free online learning platform, users learn.",  # a firm's product
+    "Kate Forbes and Peter Kyle have announced plans.",  # persons: no firm-like name in the list
+])
+def test_no_company(text):
+    assert [c for c in _companies(text) if c not in ("Kajabi", "Salesforce")] == []
+
+
+def test_a_possessive_apposition_names_a_person_by_the_title_first():
+    people = [m.entity_name for m in find_organizations("It hired Lin Nan, ASML's former head of optics.")
+              if m.entity_type == "person"]
+    assert people == ["Lin Nan"]
+    assert [m.entity_type for m in find_organizations("It ships Portage, Gentoo's package manager, today.")
+            if m.entity_name == "Portage"] == []
