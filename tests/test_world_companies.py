@@ -39,3 +39,14 @@ def test_a_possessive_apposition_names_a_person_by_the_title_first():
     assert people == ["Lin Nan"]
     assert [m.entity_type for m in find_organizations("It ships Portage, Gentoo's package manager, today.")
             if m.entity_name == "Portage"] == []
+
+
+def test_names_with_accents_and_a_company_noun_before_the_list():
+    assert _companies("The pilot involves 16 consortia of banks including Itaú Unibanco and Bradesco.") == \
+        ["Itaú Unibanco", "Bradesco"]
+    assert _companies("Société Générale and BNP Paribas are partners.") == ["Société Générale", "BNP Paribas"]
+
+
+def test_a_misdecoded_apostrophe_is_no_letter():
+    assert _companies("It is the biggest shift since Googleâ€™s inception.") in ([], ["Google"])
+    assert all("â" not in c for c in _companies("Googleâ€™s search and Googleâ€™s ads"))

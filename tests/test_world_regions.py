@@ -55,3 +55,8 @@ def test_a_place_of_another_country_after_the_comma_is_no_evidence():
 def test_us_dollar_written_with_a_space_names_no_country():
     assert find_jurisdictions("a 2 billion peso (US $110 million) fund") == []
     assert [m.entity_name for m in find_jurisdictions("The US $ index fell.")] == ["United States"]
+
+
+def test_a_city_under_its_usual_english_name_is_read_alone():
+    names = [m.entity_name for m in find_jurisdictions("Paris competes with London and Frankfurt for crypto firms.")]
+    assert names == ["Paris", "London", "Frankfurt"]

@@ -13,10 +13,10 @@ import re
 
 from pipelines.extract.company_cues import (
     ABBREV, ACRONYM_RE, AFFIX, APPOS, APPOS_COMPANY, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC, HEADLINE_VERBS,
-    KNOWN_JOINED_COMPANY_RE, KNOWN_ORG_RE, LIST_CUE, LIST_FUNCTION, LIST_GAP, LIST_TAIL, LIST_TAIL_BUSINESS,
-    LIST_TAIL_STRONG, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE, ORG_CONNECTORS, ORG_HEADS,
-    ORG_NAME_OPENERS, ORG_RE, POSSESSIVE, PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH, STOP_WORDS,
-    TITLE_SPLIT, TITLE_WORD)
+    KNOWN_JOINED_COMPANY_RE, KNOWN_ORG_RE, LIST_CUE, LIST_CUE_STRONG, LIST_FUNCTION, LIST_GAP, LIST_TAIL,
+    LIST_TAIL_BUSINESS, LIST_TAIL_STRONG, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE, ORG_CONNECTORS,
+    ORG_HEADS, ORG_NAME_OPENERS, ORG_RE, POSSESSIVE, PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH,
+    STOP_WORDS, TITLE_SPLIT, TITLE_WORD)
 from pipelines.extract.company_kinds import Span, appos_kind, classify, is_public_lab, shouted_common_word
 from pipelines.extract.company_names import (CUES, JOINED_COMPANY_NAMES, KNOWN_ORGANIZATIONS, canonical_company, fold_key, is_place,
                                              known_company, longest_place_words, strip_legal_suffix)
@@ -243,6 +243,7 @@ def _propagate_lists(text: str, spans: list[Span]) -> None:
             if described is not None:
                 items = items[:described + 1]
             said = described is not None or LIST_TAIL_STRONG.match(after) is not None \
+                or LIST_CUE_STRONG.search(text, max(0, items[0].start - 40), items[0].start) is not None \
                 or (companies >= 0.5 and LIST_TAIL_BUSINESS.match(after) is not None)
             bad = sum(1 for s in items if s.kind in {"place", "organization", "media", "person"})
             if bad <= len(items) // 3 and (companies >= 2 or (companies >= 1 and (cue or tail)) or (cue and tail)

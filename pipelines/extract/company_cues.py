@@ -51,7 +51,10 @@ PERSON_APPOSITION = _set("person_apposition_words")
 ORG_CONNECTORS = _set("organization_connectors")
 
 # One word of a name: 'HashKey', 'JD.com', 'XT.COM', 'BTC-e', 'iFlytek', '1000X', 'Mt.', 'SBI’s'.
-_TOKEN = (r"(?:[A-Z][A-Za-z0-9]*(?:[\-&'’@][A-Za-z0-9]+|\.(?:[a-z0-9]+|[A-Z0-9]+(?![a-z])))*\.?"
+# (Latin letters with accents are letters of a name: 'Itaú Unibanco', 'Société Générale', 'Nestlé'; not the 'â' of a
+# mis-decoded apostrophe, 'Googleâ€™s')
+_LETTER = r"(?:[A-Za-z0-9]|[À-ÖØ-öø-ÿ](?![€\u0080-\u009f]))"
+_TOKEN = (rf"(?:[A-ZÀ-ÖØ-Þ]{_LETTER}*(?:[\-&'’@]{_LETTER}+|\.(?:[a-z0-9]+|[A-Z0-9]+(?![a-z])))*\.?"
           r"|[a-z]{1,2}[A-Z][A-Za-z0-9]*|\d+[A-Z][A-Za-z0-9]*)")
 NAME_RE = re.compile(rf"(?<![\w.@/-]){_TOKEN}(?:[ \u00a0](?:&[ \u00a0])?{_TOKEN})*")
 ABBREV = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mt|St|Co|Inc|Ltd|Corp|Jr|Bros|No)\.$")
@@ -106,6 +109,9 @@ PLACE_BASED_BEFORE = re.compile(r"(?:^|[^\w-])([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?
 # lowercase words and a company noun after a name: the name qualifies that noun ('US-based IT and professional services
 # giant', 'a California-based SaaS technology company'), it is no firm's name
 HEAD_NOUN_AFTER = re.compile(rf"^(?:\s+[a-z][\w-]*){{0,5}}?\s+(?:{_alt(CUES['company_apposition_heads'])})\b")
+# a plural company noun right before a list: 'banks including Itaú Unibanco and Bradesco', 'firms such as ...'
+LIST_CUE_STRONG = re.compile(r"\b(?:companies|firms|banks|lenders|exchanges|startups|start-ups|fintechs|brands|giants)"
+                             r"\s+(?:such\s+as|including|like)\s+$")
 LIST_TAIL_STRONG = re.compile(CUES["list_tail_strong_re"])  # '..., are partners': the list's names are companies
 LIST_TAIL_BUSINESS = re.compile(CUES["list_tail_business_re"])  # '... have opened offices': beside a firm-like name
 BRANDLIKE = re.compile(r"[a-z][A-Z]|^[A-Z0-9]{3,}$|\d[A-Z]")

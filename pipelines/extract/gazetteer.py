@@ -332,7 +332,7 @@ def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
         name, *aliases = english.get(gid) or [fold(raw)]
         table = admin1.get(cc)
         iso = table.format(code=c["admin1code"]) if isinstance(table, str) else (table or {}).get(c["admin1code"])
-        major = c["population"] >= cfg["major_city_population"] or (
+        major = gid in english or c["population"] >= cfg["major_city_population"] or (
             (cc, name) in capitals and country_population.get(cc, 0) >= cfg["major_capital_country_population"])
         out.append(Place(name, "city", iso or country_names[cc], cc, None,
                          {c["name"].replace("\u2019", "'"), fold(raw), *aliases}, major))
