@@ -45,3 +45,20 @@ def test_people_to_train(body, value):
 
 def test_a_country_plural_counts_only_after_a_training_verb():
     assert _targets("Saudi Arabia is home to 30 million Saudis.") == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("The Cebu City government will set up a P500-million blockchain hub.", ("Cebu City", 500e6, "PHP")),
+    ("Morocco's strategy sets aside 11 billion dirhams for digital infrastructure, the ministry in Rabat said.",
+     ("Morocco", 11e9, "MAD")),
+    ("Abu Dhabi will invest 1 billion dirhams in AI start-ups.", ("Abu Dhabi", 1e9, "AED")),
+    ("Kazakhstan plans to invest 50 billion tenge in Astana Hub.", ("Kazakhstan", 50e9, "KZT")),
+])
+def test_pesos_dirhams_and_tenge(body, expected):
+    (got,) = _targets(body)
+    assert (got[0], got[2], got[3]) == expected
+
+
+def test_grants_of_up_to_a_sum_are_per_unit():
+    body = "Miami-Dade County approved $15 million for a fund that will offer grants of up to $250,000 to start-ups."
+    assert [(t[0], t[2]) for t in _targets(body)] == [("Miami-Dade", 15e6)]

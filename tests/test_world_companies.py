@@ -50,3 +50,21 @@ def test_names_with_accents_and_a_company_noun_before_the_list():
 def test_a_misdecoded_apostrophe_is_no_letter():
     assert _companies("It is the biggest shift since Googleâ€™s inception.") in ([], ["Google"])
     assert all("â" not in c for c in _companies("Googleâ€™s search and Googleâ€™s ads"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shopify, based in Ottawa, and Atlassian, headquartered in Sydney, backed the plans.", ["Shopify", "Atlassian"]),
+    ("Takealot, which is owned by Naspers, and Egypt's Fawry are among the region's largest digital businesses.",
+     ["Takealot", "Naspers", "Fawry"]),
+])
+def test_where_a_firm_is_and_what_it_is_among(text, expected):
+    assert _companies(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "By then a PM was something big companies had.",
+    "Turnover is costly to all companies and consulting firms.",
+    "The Parliamentarians were members of the committee.",
+])
+def test_a_word_said_of_companies_without_among_is_no_company(text):
+    assert _companies(text) == []

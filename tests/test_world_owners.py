@@ -77,3 +77,14 @@ def test_a_state_in_the_headline_is_the_story_place_over_its_city():
 ])
 def test_what_a_place_has_or_did_is_no_goal(body, expected):
     assert _owners(body) == expected
+
+
+def test_a_national_department_named_in_full_is_the_country():
+    body = ("The Cebu City government will set up a hub.\n\n"
+            "The Department of Information and Communications Technology plans to train 50,000 Filipinos in AI skills.")
+    assert ("Philippines", 50000) in _owners(body, "Cebu builds hub")
+
+
+def test_a_place_in_a_relative_clause_after_the_subject_owns_nothing():
+    body = "Quebec, which has funded the Mila institute in Montreal since 2017, plans a further C$30 million for AI."
+    assert _owners(body) == [("Quebec", 30e6)]

@@ -60,3 +60,13 @@ def test_us_dollar_written_with_a_space_names_no_country():
 def test_a_city_under_its_usual_english_name_is_read_alone():
     names = [m.entity_name for m in find_jurisdictions("Paris competes with London and Frankfurt for crypto firms.")]
     assert names == ["Paris", "London", "Frankfurt"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Victoria's government has committed funds to a hub in Melbourne.", ["Victoria", "Melbourne"]),
+    ("Victoria's secret is out.", []),
+    ("Miami-Dade County commissioners approved a fund.", ["Miami-Dade"]),
+    ("a digital park in Chonburi province", ["Chon Buri"]),
+])
+def test_more_world_places(text, expected):
+    assert [m.entity_name for m in find_jurisdictions(text)] == expected

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from pipelines.extract.company_cues import (
     APPOS, APPOS_COMPANY, APPOS_OTHER, APPOS_STOP, BASE_AFTER, COMPANY_HEADS, COMPANY_HEADS_CF, DESC, FOLLOWER, GENERIC,
-    GLUED_BANK, HEAD_NOUN_AFTER, LAB_HEADS, MEDIA_AFTER, MEDIA_APPOSITION, MEDIA_BEFORE, MEDIA_DESC, MEDIA_HEADS,
-    NOT_A_NAME, PERSON_APPOSITION, PERSON_BEFORE, PERSON_TITLES, PLACE_BASED_BEFORE, PLAIN_WORD, POSSESSIVE_NOT_OWNERS,
-    PRECEDER, PRODUCTS, PUBLIC_LAB_WORDS, SENTENCE_START, STOP_WORDS, STRONG_DESCRIPTORS)
+    GLUED_BANK, HEAD_NOUN_AFTER, LAB_HEADS, LIST_TAIL_STRONG, MEDIA_AFTER, MEDIA_APPOSITION, MEDIA_BEFORE, MEDIA_DESC,
+    MEDIA_HEADS, NOT_A_NAME, PERSON_APPOSITION, PERSON_BEFORE, PERSON_TITLES, PLACE_BASED_BEFORE, PLAIN_WORD,
+    POSSESSIVE_NOT_OWNERS, PRECEDER, PRODUCTS, PUBLIC_LAB_WORDS, SENTENCE_START, STOP_WORDS, STRONG_DESCRIPTORS)
 from pipelines.extract.company_names import (KNOWN_ORGANIZATIONS, MEDIA_KEYS, KnownCompany, canonical_company,
                                              fold_key, is_place, known_company)
 
@@ -193,10 +193,13 @@ def company_by_possessive(e: Evidence) -> bool:
 
 
 def company_by_base(e: Evidence) -> bool:
-    """'Zoho, which is headquartered in Chennai', 'Bengaluru-based Infosys': where a name is based makes it a firm,
-    a plain word opening a sentence too."""
+    """'Zoho, which is headquartered in Chennai', 'Bengaluru-based Infosys', 'Fawry is among the region's largest
+    digital businesses': where a name is based, or what it is said to be among, makes it a firm, a plain word opening a
+    sentence too."""
     based = PLACE_BASED_BEFORE.search(e.before)
-    if BASE_AFTER.match(e.after) or (based and is_place(based.group(1)) and not HEAD_NOUN_AFTER.match(e.after)):
+    among = LIST_TAIL_STRONG.match(e.after)
+    if BASE_AFTER.match(e.after) or (among and " among " in among.group()) \
+            or (based and is_place(based.group(1)) and not HEAD_NOUN_AFTER.match(e.after)):
         return _decide(e, "company", canonical_company(e.span.text))
     return False
 

@@ -25,6 +25,7 @@ def _rules() -> dict:
     name = r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)"
     rules["district_re"] = re.compile(rf"\b{name} (?:{dw})\b")
     rules["district_of_re"] = re.compile(rf"\b{name}, an? (?:[a-z]+ )?(?:{dw}) (?:of|in) ([A-Z][a-z]+)")
+    rules["context_after_re"] = re.compile(rules["place_context_after_re"])
     rules["currency_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["currency_words_after"]))
     rules["org_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["org_words_after"]))
     rules["org_before_re"] = re.compile(r"(?:%s)\s$" % "|".join(re.escape(w) for w in rules["org_words_before"]))
@@ -277,7 +278,8 @@ def _has_place_context(text: str, start: int, end: int, gaz: Gazetteer, rules: d
     >>> _has_place_context("Newport, Rhode Island", 0, 7, g, _rules(), "GB"), _has_place_context("Austin, Texas", 0, 6, g, _rules(), "US")
     (False, True)
     """
-    if rules["cue_before_re"].search(text[max(0, start - 25):start]) or text.startswith(("-based", " state"), end):
+    if rules["cue_before_re"].search(text[max(0, start - 25):start]) or text.startswith(("-based", " state"), end) \
+            or rules["context_after_re"].match(text, end):  # "Victoria's government"
         return True
     after = re.match(r", ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)", text[end:end + 40])
     where = after and (gaz.lookup(after.group(1)) or gaz.lookup(after.group(1).split()[0]))

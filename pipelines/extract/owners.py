@@ -110,7 +110,8 @@ def _most_specific(subject: str, story: StoryState, clause: tuple[int, int], pos
         verb = target_rules()["subject_verb_re"].search(story.body, *clause)
         inner = [m for m in story.places_in(clause[0], verb.start() if verb else clause[1])
                  if m.entity_name != subject and _is_subject_place(m) and subject in _chain(m.entity_name)[1:]
-                 and not DESCRIBED_BEFORE.search(story.body, max(clause[0], m.char_start - 20), m.char_start)]
+                 and not DESCRIBED_BEFORE.search(story.body, max(clause[0], m.char_start - 20), m.char_start)
+                 and not RELATIVE_OPEN.search(story.body, clause[0], m.char_start)]
         story.kept[key] = ([m.char_start for m in inner], [m.entity_name for m in inner])
     starts, names = story.kept[key]
     before = bisect_left(starts, pos)
@@ -189,6 +190,9 @@ LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|into|near|around|throughout)\s(
                              r"(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s|\sand\s))*$")
 # a phrase describing the subject by a place inside it: 'Maharashtra, home to Mumbai, released ...'
 DESCRIBED_BEFORE = re.compile(r"\b(?:home to|including|such as|like)\s(?:the\s)?$")
+# a relative clause opened after the subject and still open: 'Quebec, which has funded the Mila institute in Montreal
+# since 2017, plans ...' (Montreal is where Quebec funded something, not the planner)
+RELATIVE_OPEN = re.compile(r",\s(?:which|who|where)\s[^,;]*$")
 
 
 def _is_location(body: str, lo: int, m: Mention) -> bool:

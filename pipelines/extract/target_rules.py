@@ -63,7 +63,7 @@ def target_rules() -> dict:
     cfg["fx"] = {r["currency"]: float(r["per_usd"]) for r in csv.DictReader(lines)}
     alt = word_alternation
     scale = rf"(?P<scale>(?i:{alt(cfg['scales'])}))\b"  # "$5M", "USD 56.25 Billion" as well as "$5m"
-    cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
+    cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:[\s-]?{scale})?")  # 'P500-million'
     cfg["money_post"] = re.compile(  # '100 billion yuan', and as an adjective '100-billion-yuan industry'
         rf"\b(?=\d)(?P<num>{NUM})(?:[\s-]?{scale})?[\s-](?P<cur>{alt(cfg['currency_words'])})\b")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
