@@ -62,3 +62,12 @@ def test_pesos_dirhams_and_tenge(body, expected):
 def test_grants_of_up_to_a_sum_are_per_unit():
     body = "Miami-Dade County approved $15 million for a fund that will offer grants of up to $250,000 to start-ups."
     assert [(t[0], t[2]) for t in _targets(body)] == [("Miami-Dade", 15e6)]
+
+
+@pytest.mark.parametrize("body,year", [
+    ("Kerala plans a Rs 250 crore fund for startups in its 2025-26 budget.", 2026),
+    ("Gauteng has budgeted R1.2 billion for broadband in the 2025/26 financial year, South Africa said.", 2026),
+    ("Gujarat plans to train 20,000 professionals in blockchain by FY27.", 2027),
+])
+def test_a_short_fiscal_year_is_its_end_year(body, year):
+    assert [t.target_year for t in extract_story("x", body)[1]] == [year]
