@@ -88,3 +88,9 @@ def test_a_national_department_named_in_full_is_the_country():
 def test_a_place_in_a_relative_clause_after_the_subject_owns_nothing():
     body = "Quebec, which has funded the Mila institute in Montreal since 2017, plans a further C$30 million for AI."
     assert _owners(body) == [("Quebec", 30e6)]
+
+
+def test_a_body_named_for_a_place_holds_for_it():
+    body = ("In the Eastern Province, the authority said it would invest SR2.5 billion in Dammam, while the Royal "
+            "Commission for AlUla will spend up to SR500 million on a tourism platform.")
+    assert _owners(body, "Saudi regions invest") == [("Eastern Province", 2.5e9), ("AlUla", 500e6)]

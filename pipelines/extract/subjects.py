@@ -65,8 +65,9 @@ def organization_places(mentions: list[Mention]) -> list[Mention]:
         if m.entity_type != "organization" or has_han(m.surface_text) or " " not in m.surface_text:
             continue  # a Chinese name's place is read by the Chinese path (chinese_orgs.owns_no_place); an acronym
             # alone ('CPC', 'SEC') may stand for another body of the same letters: only as a subject (verb_subject)
-        home = ORGANIZATION_HOMES.get(m.entity_name) if m.entity_name in ORGANIZATION_HOMES else _opening_place(
-            m.surface_text, gaz) if words.intersection(w.strip(",") for w in m.surface_text.split()) else None
+        home = ORGANIZATION_HOMES.get(m.entity_name) if m.entity_name in ORGANIZATION_HOMES else (
+            _opening_place(m.surface_text, gaz) or _closing_place(m.surface_text, gaz)) \
+            if words.intersection(w.strip(",") for w in m.surface_text.split()) else None
         if home and gaz.places.get(home):
             out.append(Mention("jurisdiction", home, m.surface_text, m.char_start, m.char_end, field=m.field))
     return out
@@ -90,6 +91,18 @@ def _opening_place(name: str, gaz) -> str | None:
         if adjective in demonyms:
             return demonyms[adjective]
     return None
+
+
+def _closing_place(name: str, gaz) -> str | None:
+    """The place a government body's name ends with after 'for' or 'of' ('Royal Commission for AlUla', 'Development
+    Authority of Ogun State' -> 'AlUla', 'Ogun'), else None.
+
+    >>> _closing_place("Royal Commission for AlUla", load_gazetteer()), _closing_place("Commission for Trade", load_gazetteer())
+    ('AlUla', None)
+    """
+    found = re.search(r"\s(?:for|of)\s(?:the\s)?((?:[A-Z][\w'’-]*\s?){1,3})$", name)
+    place = gaz.lookup(re.sub(r"\s(?:State|Province|Region|Governorate)$", "", found.group(1).strip())) if found else None
+    return place.name if place is not None else None
 
 
 @lru_cache(maxsize=1)
