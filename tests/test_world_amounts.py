@@ -53,8 +53,11 @@ def test_a_country_plural_counts_only_after_a_training_verb():
      ("Morocco", 11e9, "MAD")),
     ("Abu Dhabi will invest 1 billion dirhams in AI start-ups.", ("Abu Dhabi", 1e9, "AED")),
     ("Kazakhstan plans to invest 50 billion tenge in Astana Hub.", ("Kazakhstan", 50e9, "KZT")),
+    ("Bangladesh plans to spend Tk 500 crore on a hi-tech park in Dhaka.", ("Bangladesh", 5e9, "BDT")),
+    ("Ghana will spend GH¢500 million to train coders in Accra.", ("Ghana", 500e6, "GHS")),
+    ("Rwanda's government has committed Frw 20 billion to Kigali Innovation City.", ("Rwanda", 20e9, "RWF")),
 ])
-def test_pesos_dirhams_and_tenge(body, expected):
+def test_pesos_dirhams_tenge_taka_cedis_and_rwandan_francs(body, expected):
     (got,) = _targets(body)
     assert (got[0], got[2], got[3]) == expected
 
@@ -71,3 +74,14 @@ def test_grants_of_up_to_a_sum_are_per_unit():
 ])
 def test_a_short_fiscal_year_is_its_end_year(body, year):
     assert [t.target_year for t in extract_story("x", body)[1]] == [year]
+
+
+def test_a_shared_sign_takes_the_owner_country_currency():
+    body = ("Bogota will invest 200 billion pesos in a district, Colombia's capital said. Medellin, Colombia's second "
+            "city, agreed. The city of Buenos Aires will spend 10 billion pesos on a land registry.")
+    assert [(t[0], t[3]) for t in _targets(body)] == [("Bogota", "COP"), ("Buenos Aires", "ARS")]
+
+
+def test_what_a_fund_had_backed_is_no_goal():
+    body = "Nigeria's Lagos State said its innovation fund had backed 250 start-ups since 2021."
+    assert [t for t in _targets(body) if t[3] == "count"] == []

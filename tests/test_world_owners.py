@@ -94,3 +94,9 @@ def test_a_body_named_for_a_place_holds_for_it():
     body = ("In the Eastern Province, the authority said it would invest SR2.5 billion in Dammam, while the Royal "
             "Commission for AlUla will spend up to SR500 million on a tourism platform.")
     assert _owners(body, "Saudi regions invest") == [("Eastern Province", 2.5e9), ("AlUla", 500e6)]
+
+
+def test_a_government_named_by_its_adjective_over_the_places_after_its_verb():
+    body = ("The Catalan government will invest €300 million in a design centre in Barcelona by 2028 and aims to "
+            "attract 40 chip companies to the region.")
+    assert _owners(body, "Spain's regions race for chips") == [("Catalonia", 300e6), ("Catalonia", 40)]

@@ -70,3 +70,9 @@ def test_a_city_under_its_usual_english_name_is_read_alone():
 ])
 def test_more_world_places(text, expected):
     assert [m.entity_name for m in find_jurisdictions(text)] == expected
+
+
+def test_a_korean_city_without_its_suffix_and_a_possessive_before_district():
+    assert [m.entity_name for m in find_jurisdictions("a blockchain complex in Seongnam, South Korea")] == \
+        ["Seongnam-si", "South Korea"]
+    assert [m.entity_name for m in find_jurisdictions("Bogota's district government will invest.")] == ["Bogota"]

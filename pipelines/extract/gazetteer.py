@@ -330,6 +330,7 @@ def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
                 and (raw.isascii() or (cc, fold(raw)) not in capitals):  # fold only the few non-ASCII names
             continue
         name, *aliases = english.get(gid) or [fold(raw)]
+        aliases += [name[:-len(x)] for x in cfg["city_alias_suffixes"] if name.endswith(x)]  # 'Seongnam-si' -> 'Seongnam'
         table = admin1.get(cc)
         iso = table.format(code=c["admin1code"]) if isinstance(table, str) else (table or {}).get(c["admin1code"])
         major = gid in english or c["population"] >= cfg["major_city_population"] or (

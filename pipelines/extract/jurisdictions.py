@@ -22,7 +22,7 @@ def _rules() -> dict:
     words = "|".join(re.escape(w) for w in rules["place_suffixes"])
     rules["suffix_re"] = re.compile(rf"\s(?:{words})\b")
     dw = "|".join(re.escape(w) for w in rules["district_words"])
-    name = r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)"
+    name = r"([A-Z][a-z]+(?:[-'’](?![s]\b)[A-Za-z]+)?)"  # not a possessive: "Bogota's district government"
     rules["district_re"] = re.compile(rf"\b{name} (?:{dw})\b")
     rules["district_of_re"] = re.compile(rf"\b{name}, an? (?:[a-z]+ )?(?:{dw}) (?:of|in) ([A-Z][a-z]+)")
     rules["context_after_re"] = re.compile(rules["place_context_after_re"])

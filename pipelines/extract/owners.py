@@ -118,7 +118,7 @@ def _most_specific(subject: str, story: StoryState, clause: tuple[int, int], pos
     return names[before - 1] if before else subject
 
 
-def _country_of(name: str | None) -> str | None:
+def country_of(name: str | None) -> str | None:
     """The country a jurisdiction belongs to ('Seoul' -> 'South Korea'), itself for a country."""
     return next((p.name for p in load_gazetteer().ancestors(name) if p.level == "country"), None)
 
@@ -133,9 +133,9 @@ def _by_level(level: str, pos: int, story: StoryState) -> str | None:
     gaz = load_gazetteer()
     if level == "country":  # the country of the last place named before, in a story of several countries
         near = _last_before(story, pos, lambda p: p is not None)
-        if near and _country_of(near) != _country_of(story.main) and _several_countries(story):
-            return _country_of(near)
-        return _country_of(story.main) or _last_before(story, pos, lambda p: p is not None and p.level == "country")
+        if near and country_of(near) != country_of(story.main) and _several_countries(story):
+            return country_of(near)
+        return country_of(story.main) or _last_before(story, pos, lambda p: p is not None and p.level == "country")
     if level == "capital":  # 'the capital' in a story about a country's capital is it ('Seoul ... Busan ... The capital
         return story.main if story.main in gaz.capitals else None  # aims'); else it is read as 'the city'
     levels = target_rules()["levels_for"][level]
@@ -153,7 +153,7 @@ def _several_countries(story: StoryState) -> bool:
     if key not in story.kept:
         counts: dict = {}
         for m in story.jur:
-            country = _country_of(m.entity_name)
+            country = country_of(m.entity_name)
             counts[country] = counts.get(country, 0) + 1
         story.kept[key] = sum(1 for n in counts.values() if n >= 2) >= 2
     return story.kept[key]
@@ -230,6 +230,10 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
         if after:
             return after[0].entity_name
     in_clause = story.places_in(clause_start, pos)
+    if in_clause and body[clause_start:clause_start + 4].lower() == "the " and _demonym_words_re().match(body, clause_start + 4):
+        # 'The Catalan government will invest €300 million in a centre in Barcelona and aims to attract 40 firms':
+        # a government named by its adjective opens the clause; the places after its verb are where
+        in_clause = [m for m in in_clause if not _is_location(body, clause_start, m)]
     if in_clause:
         return _most_specific(first_subject(in_clause, body), story, (clause_start, clause_end), pos)
     named = first_in(_demonym_words_re(), body, clause_start, pos, reach[_demonym_words_re()])  # no adjective, no match
@@ -322,7 +326,7 @@ def _capital_as_country(owner: str | None, story: StoryState, span: tuple[int, i
 def currency_owner(owner: str | None, unit: str, pos: int, story: StoryState) -> str | None:
     """An amount in a local currency belongs to a place that uses it: HK$ -> Hong Kong, not a foreign country named nearby."""
     home = target_rules()["currency_home"].get(unit)
-    if not home or not load_gazetteer().places.get(home) or owner is None or _country_of(home) == _country_of(owner):
+    if not home or not load_gazetteer().places.get(home) or owner is None or country_of(home) == country_of(owner):
         return owner
     for name in chain((m.entity_name for m in story.places_before(pos)), [story.main]):
         if home in _chain(name):

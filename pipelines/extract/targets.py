@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import datetime
 
-from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
+from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, owner_currency, to_usd
 from pipelines.extract.company_plans import company_figure, company_kind_plan, company_plan, goes_on_about_company
 from pipelines.extract.datelines import without_dateline_places
 from pipelines.extract.english_shared import english_shared_owners
@@ -18,8 +18,8 @@ from pipelines.extract.deadlines import deadline_ends, deadline_year, period_yea
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
-from pipelines.extract.owners import (StoryState, find_owner, first_subject, listed_names, main_jurisdiction, story_main,
-                                      territory_of_currency)
+from pipelines.extract.owners import (StoryState, country_of, find_owner, first_subject, listed_names, main_jurisdiction,
+                                      story_main, territory_of_currency)
 from pipelines.extract.regional_capitals import capitals_named_by_region
 from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.short_names import short_name_mentions
@@ -300,6 +300,9 @@ def _target(story: StoryState, scans: SentenceScans, s: int, a: dict, fallback: 
             or not any(m.entity_name == owner for m in story.places_in(s, e))):
         owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it;
         # 'The Hainan Free Trade Port aims ...': the place its name opens with, not one from an earlier sentence
+    if a.get("shared") and (own := owner_currency(a["shared"], country_of(owner), cfg)) and own != unit:
+        unit = own  # the owner's own peso or rupee: 'the city of Buenos Aires will spend 10 billion pesos'
+        usd = a["usd"] if a["stated"] else to_usd(a["value"], unit, cfg)
     year = _context_year(year, owner, scans, sentence[a["start"]:a["end"]], story)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
