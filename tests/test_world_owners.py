@@ -100,3 +100,11 @@ def test_a_government_named_by_its_adjective_over_the_places_after_its_verb():
     body = ("The Catalan government will invest €300 million in a design centre in Barcelona by 2028 and aims to "
             "attract 40 chip companies to the region.")
     assert _owners(body, "Spain's regions race for chips") == [("Catalonia", 300e6), ("Catalonia", 40)]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("In Chile, state development agency Corfo has committed US$50 million to a deep-tech fund.", [("Chile", 50e6)]),
+    ("In Chile, mining firm Quillon has committed US$50 million to a deep-tech fund.", []),
+])
+def test_a_public_body_named_by_its_kind_is_no_company(body, expected):
+    assert _owners(body) == expected

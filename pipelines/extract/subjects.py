@@ -161,7 +161,15 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: MentionSpan
     zone = _place_named_zone(body[s:e])
     if zone is not None:  # 'The Hainan Free Trade Port aims ...': a zone of the place it is named after
         return Subject("place", zone, s)
+    if PUBLIC_BODY_BEFORE.search(body, max(clause_start, s - 60), s):
+        return None  # 'state development agency Corfo has committed ...': a public body, the place's plan
     return Subject("name") if _is_unknown_name(body[s:e]) else None
+
+
+# words naming a public body right before a name: 'state development agency Corfo', 'the government-owned fund Khazanah'
+# (a state-owned company or bank is still a company)
+PUBLIC_BODY_BEFORE = re.compile(r"\b(?:state|government|public|national|federal|municipal|provincial)(?:[- ]owned)?\s"
+                                r"(?:[a-z]+\s){0,2}(?:agency|corporation|authority|fund|body)\s$", re.I)
 
 
 def _place_inside_before(body: str, clause_start: int, start: int, subject: str, places: MentionSpans) -> Mention | None:
