@@ -68,3 +68,13 @@ def test_where_a_firm_is_and_what_it_is_among(text, expected):
 ])
 def test_a_word_said_of_companies_without_among_is_no_company(text):
     assert _companies(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Belfast-based Kainos and Edinburgh's Skyscanner welcomed the announcements.", ["Kainos", "Skyscanner"]),
+    ("Barcelona-based Glovo and Lisbon's Feedzai backed the plans.", ["Glovo", "Feedzai"]),
+    ("Tencent and Shenzhen's Nanshan district signed.", ["Tencent"]),
+    ("Jane Smith and London's Mayor spoke.", []),
+])
+def test_a_place_firm_beside_a_firm(text, expected):
+    assert _companies(text) == expected

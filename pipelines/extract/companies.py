@@ -15,8 +15,8 @@ from pipelines.extract.company_cues import (
     ABBREV, ACRONYM_RE, AFFIX, APPOS, APPOS_COMPANY, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC, HEADLINE_VERBS,
     KNOWN_JOINED_COMPANY_RE, KNOWN_ORG_RE, LIST_CUE, LIST_CUE_STRONG, LIST_FUNCTION, LIST_GAP, LIST_TAIL,
     LIST_TAIL_BUSINESS, LIST_TAIL_STRONG, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE, ORG_CONNECTORS,
-    ORG_HEADS, ORG_NAME_OPENERS, ORG_RE, POSSESSIVE, PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH,
-    STOP_WORDS, TITLE_SPLIT, TITLE_WORD)
+    ORG_HEADS, ORG_NAME_OPENERS, ORG_RE, PLACE_POSSESSIVE_BEFORE, PLACE_WORD_AFTER, POSSESSIVE, POSSESSIVE_GAP,
+    PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH, STOP_WORDS, TITLE_SPLIT, TITLE_WORD)
 from pipelines.extract.company_kinds import Span, appos_kind, classify, is_public_lab, shouted_common_word
 from pipelines.extract.company_names import (CUES, JOINED_COMPANY_NAMES, KNOWN_ORGANIZATIONS, canonical_company, fold_key, is_place,
                                              known_company, longest_place_words, strip_legal_suffix)
@@ -232,6 +232,9 @@ def _propagate_lists(text: str, spans: list[Span]) -> None:
         if j > i:
             items = spans[i:j + 1]
             companies = sum(1 for s in items if s.kind == "company" and not s.weak)
+            # a place's firm beside a firm: 'Belfast-based Kainos and Edinburgh's Skyscanner welcomed ...'
+            companies += sum(1 for s in items if s.kind == "" and not PLACE_WORD_AFTER.match(text, s.end)
+                             and PLACE_POSSESSIVE_BEFORE.search(text, max(0, s.start - 40), s.start))
             companies += sum(0.5 for s in items if s.kind == "" and BRANDLIKE.search(s.text))
             cue = LIST_CUE.search(text[max(0, items[0].start - 100):items[0].start]) is not None
             after = text[items[-1].end:items[-1].end + 100]
@@ -338,7 +341,11 @@ def find_organizations(text: str, source_site: str | None = None, context: str =
         _drop_headline_verb(text, s)
         if s.text:
             classify(text, s, lower_words)
-    _propagate_lists(text, sorted(spans + orgs, key=lambda s: s.start))
+    # a place's possessive before a name qualifies it, it is no item of a list ('Belfast-based Kainos and Edinburgh's
+    # Skyscanner'): the list reads on over it to the name
+    listed = [s for s in sorted(spans + orgs, key=lambda s: s.start)
+              if not (s.kind == "place" and POSSESSIVE_GAP.match(text, s.end))]
+    _propagate_lists(text, listed)
     _propagate_names(spans)
     extra = _acronyms(text, spans + [o for o in orgs if o.kind == "organization"])
     for s in spans:

@@ -97,7 +97,11 @@ APPOS = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+(?:(?:one|part|some)\s+of\s+)
 POSSESSIVE_NOT_OWNERS = frozenset({"Latin America", "Africa", "Asia", "Europe", "Southeast Asia", "The World"})
 APPOS_STOP = _set("apposition_stop_words")
 LIST_GAP = re.compile(r"^(?:['’]s)?\s*(?:\([^()]{0,40}\)\s*)?(?:,{1,2}\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|"
-                       r"\s+(?:and|or|&|as\s+well\s+as)\s+)((?:[a-z][\w-]*\s+){0,3})$")
+                       r"\s+(?:and|or|&|as\s+well\s+as)\s+)((?:[a-z][\w-]*\s+){0,3})"
+                       r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)?$")  # '... and Edinburgh's Skyscanner'
+POSSESSIVE_GAP = re.compile(r"['’]s\s+(?=[A-Z])")  # a name's possessive right before another name
+PLACE_WORD_AFTER = re.compile(r"\s+(?:district|city|province|county|state|region|area|zone|port|airport|island)\b")
+PLACE_POSSESSIVE_BEFORE = re.compile(r"(?:^|\s)(?:and|or|,)\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+$")
 LIST_FUNCTION = _set("list_function_words")
 LIST_CUE = re.compile(rf"\b(?:{_alt(CUES['company_list_nouns'])})\b[^.;:]{{0,60}}?"
                        r"(?:such\s+as|like|including|include|includes|included|are|were|:)\s+$")
