@@ -108,3 +108,8 @@ def test_a_government_named_by_its_adjective_over_the_places_after_its_verb():
 ])
 def test_a_public_body_named_by_its_kind_is_no_company(body, expected):
     assert _owners(body) == expected
+
+
+def test_applications_under_review_are_no_goal():
+    body = "Spain's government is reviewing 12 applications under its chip programme. Spain aims to attract 12 chip projects by 2027."
+    assert _owners(body) == [("Spain", 12)]
