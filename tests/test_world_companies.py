@@ -78,3 +78,7 @@ def test_a_word_said_of_companies_without_among_is_no_company(text):
 ])
 def test_a_place_firm_beside_a_firm(text, expected):
     assert _companies(text) == expected
+
+
+def test_firms_both_headquartered_somewhere():
+    assert _companies("Infosys and Wipro, both headquartered in Bengaluru, welcomed the policy.") == ["Infosys", "Wipro"]

@@ -113,3 +113,14 @@ def test_a_public_body_named_by_its_kind_is_no_company(body, expected):
 def test_applications_under_review_are_no_goal():
     body = "Spain's government is reviewing 12 applications under its chip programme. Spain aims to attract 12 chip projects by 2027."
     assert _owners(body) == [("Spain", 12)]
+
+
+def test_a_government_word_opening_the_sentence_over_places_where_things_are_built():
+    body = ("The Karnataka cabinet approved a fund.\n\nThe state will also set up innovation clusters in Mysuru, "
+            "Mangaluru and Hubballi-Dharwad, and train 50,000 engineers in AI.")
+    assert _owners(body, "Karnataka approves fund") == [("Karnataka", 50000)]
+
+
+def test_global_capability_centres_are_companies_to_attract():
+    body = "The Karnataka cabinet approved a policy that aims to attract 500 new GCCs by 2029, the minister said in Bengaluru."
+    assert [(t.metric, t.target_value) for t in extract_story("x", body)[1]] == [("companies", 500)]

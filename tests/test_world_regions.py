@@ -76,3 +76,8 @@ def test_a_korean_city_without_its_suffix_and_a_possessive_before_district():
     assert [m.entity_name for m in find_jurisdictions("a blockchain complex in Seongnam, South Korea")] == \
         ["Seongnam-si", "South Korea"]
     assert [m.entity_name for m in find_jurisdictions("Bogota's district government will invest.")] == ["Bogota"]
+
+
+def test_us_cities_below_the_floor_that_news_names():
+    assert [m.entity_name for m in find_jurisdictions("a computing center in Buffalo and a lab in Pittsburgh")] == \
+        ["Buffalo", "Pittsburgh"]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from pipelines.extract.company_cues import (
-    ABBREV, ACRONYM_RE, AFFIX, APPOS, APPOS_COMPANY, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC, HEADLINE_VERBS,
-    KNOWN_JOINED_COMPANY_RE, KNOWN_ORG_RE, LIST_CUE, LIST_CUE_STRONG, LIST_FUNCTION, LIST_GAP, LIST_TAIL,
+    ABBREV, ACRONYM_RE, AFFIX, APPOS, APPOS_COMPANY, BASE_AFTER, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC,
+    HEADLINE_VERBS, KNOWN_JOINED_COMPANY_RE, KNOWN_ORG_RE, LIST_CUE, LIST_CUE_STRONG, LIST_FUNCTION, LIST_GAP, LIST_TAIL,
     LIST_TAIL_BUSINESS, LIST_TAIL_STRONG, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE, ORG_CONNECTORS,
     ORG_HEADS, ORG_NAME_OPENERS, ORG_RE, PLACE_POSSESSIVE_BEFORE, PLACE_WORD_AFTER, POSSESSIVE, POSSESSIVE_GAP,
     PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH, STOP_WORDS, TITLE_SPLIT, TITLE_WORD)
@@ -246,6 +246,7 @@ def _propagate_lists(text: str, spans: list[Span]) -> None:
             if described is not None:
                 items = items[:described + 1]
             said = described is not None or LIST_TAIL_STRONG.match(after) is not None \
+                or re.match(r",\s+(?:both|all)\s", after) is not None and BASE_AFTER.match(after) is not None \
                 or LIST_CUE_STRONG.search(text, max(0, items[0].start - 40), items[0].start) is not None \
                 or (companies >= 0.5 and LIST_TAIL_BUSINESS.match(after) is not None)
             bad = sum(1 for s in items if s.kind in {"place", "organization", "media", "person"})

@@ -247,6 +247,12 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
                 if found:
                     return found
     in_sentence = story.places_in(s_start, pos) or ([] if anaphor and fallback else story.places_in(end, clause_end))
+    if in_sentence and clause_start > s_start and all(_is_location(body, s_start, m) for m in in_sentence):
+        # 'The state will set up clusters in Mysuru and Mangaluru, and train 50,000 engineers': the places are where;
+        # the government word opening the sentence holds the figure
+        for level, rx in cfg["gov_re"].items():
+            if _holds(body, rx, s_start, min(clause_start, s_start + 30)) and (found := _by_level(level, pos, story)):
+                return found
     if in_sentence:
         return first_subject(in_sentence, body)
     return fallback
