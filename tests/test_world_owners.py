@@ -124,3 +124,13 @@ def test_a_government_word_opening_the_sentence_over_places_where_things_are_bui
 def test_global_capability_centres_are_companies_to_attract():
     body = "The Karnataka cabinet approved a policy that aims to attract 500 new GCCs by 2029, the minister said in Bengaluru."
     assert [(t.metric, t.target_value) for t in extract_story("x", body)[1]] == [("companies", 500)]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Andhra Pradesh plans a data centre hub in Visakhapatnam, where Google has said it will invest $10 billion.", []),
+    ("Abu Dhabi has said it will invest $1 billion in AI.", [("Abu Dhabi", 1e9)]),
+    ("Jakarta aims to have 1,000 start-ups registered in its programme by 2026.", [("Jakarta", 1000)]),
+    ("Jakarta has 300 start-ups registered in the programme.", []),
+])
+def test_who_said_it_will_and_what_a_place_aims_to_have(body, expected):
+    assert _owners(body) == expected

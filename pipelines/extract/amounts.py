@@ -176,7 +176,13 @@ def _range_or_past_count(sentence: str, m: re.Match, cfg: dict, others: list[int
     after = sentence[m.end():end.start() if end else len(sentence)]
     last_other = bisect_left(others, start)
     words_from = others[last_other - 1] + 1 if last_other else 0
-    return bool(cfg["count_past_before_re"].search(sentence, words_from, start) or cfg["count_past_after_re"].search(after))
+    if cfg["count_past_before_re"].search(sentence, words_from, start):
+        return True
+    # 'aims to have 1,000 start-ups registered in its programme by 2026' is a goal, not a count already registered
+    return bool(cfg["count_past_after_re"].search(after)) and not AIM_TO_HAVE.search(sentence, words_from, start)
+
+
+AIM_TO_HAVE = re.compile(r"\b(?:aims?|aiming|wants?|plans?|targets?|seeks?|hopes?|expects?)\s+to\s+(?:have|see|get)\s+$")
 
 
 def money_metric(sentence: str, amount: dict, cfg: dict, scans=None) -> str | None:

@@ -116,8 +116,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     verb = cfg["subject_verb_re"]
     connectors = alt(CUES["organization_connectors"] + ["the", "de"])
     phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
-    reported = re.compile(  # 'Abu Dhabi said it would ...': the subject is the name before the reporting verb
-        rf"\s(?:{alt(cfg['reporting_verbs'])})\s+(?:that\s+)?(?:{alt(cfg['subject_pronouns'])})\s*$")
+    reported = re.compile(  # 'Abu Dhabi said it would ...', 'Google has said it will ...': the name before the verb
+        rf"\s(?:(?:has|have|had)\s+)?(?:{alt(cfg['reporting_verbs'])})\s+(?:that\s+)?(?:{alt(cfg['subject_pronouns'])})\s*$")
     return verb, phrase, reported
 
 
