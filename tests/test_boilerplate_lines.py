@@ -22,3 +22,9 @@ def test_a_story_sentence_about_cookies_and_a_two_line_text_are_not():
     assert not boilerplate("The bakery sold four thousand cookies on its first day.")
     assert not boilerplate("Read our cookie policy\nThe harbour opened on Monday.")
     assert boilerplate("Back to top") and not boilerplate("Back to the harbour")
+
+
+def test_a_line_sending_readers_to_the_latest_news_is_a_promotion():
+    promo = text_rules().promo
+    assert promo.search("(Catch all the latest tech news on ETTech)")
+    assert not promo.search("The fund will catch the latest wave of start-ups in Chennai.")

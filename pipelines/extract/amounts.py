@@ -86,8 +86,10 @@ def find_money(sentence: str, body: str, cfg: dict) -> list[dict]:
             if not taken.is_free(m.start(), m.end()):
                 continue
             taken.add(m.start(), m.end())
+            sign = table[m.group("cur")]  # a sign several countries share ('pesos', 'Rs') is read again by its owner
             found.append({"start": m.start(), "end": m.end(), "unit": unit,
-                          "value": number(m.group("num"), m.group("scale"), cfg)})
+                          "value": number(m.group("num"), m.group("scale"), cfg),
+                          **({"shared": sign} if sign in cfg["symbol_context_re"] else {})})
     found.sort(key=lambda f: f["start"])
     return without_ranges(sentence, _pair_usd(sentence, found, cfg), cfg["range_words"])
 
@@ -174,7 +176,13 @@ def _range_or_past_count(sentence: str, m: re.Match, cfg: dict, others: list[int
     after = sentence[m.end():end.start() if end else len(sentence)]
     last_other = bisect_left(others, start)
     words_from = others[last_other - 1] + 1 if last_other else 0
-    return bool(cfg["count_past_before_re"].search(sentence, words_from, start) or cfg["count_past_after_re"].search(after))
+    if cfg["count_past_before_re"].search(sentence, words_from, start):
+        return True
+    # 'aims to have 1,000 start-ups registered in its programme by 2026' is a goal, not a count already registered
+    return bool(cfg["count_past_after_re"].search(after)) and not AIM_TO_HAVE.search(sentence, words_from, start)
+
+
+AIM_TO_HAVE = re.compile(r"\b(?:aims?|aiming|wants?|plans?|targets?|seeks?|hopes?|expects?)\s+to\s+(?:have|see|get)\s+$")
 
 
 def money_metric(sentence: str, amount: dict, cfg: dict, scans=None) -> str | None:
@@ -244,6 +252,18 @@ def below_target_size(amount: dict, cfg: dict) -> bool:
     usd = amount["usd"] if amount.get("stated") else to_usd(amount["value"], amount["unit"], cfg)
     floor = cfg["min_target_usd_in_millions"] if amount["value"] >= 1e6 else cfg["min_target_usd"]
     return usd is not None and usd < floor
+
+
+def owner_currency(shared: str, owner_country: str | None, cfg: dict) -> str | None:
+    """The currency of a shared sign ('pesos', 'Rs', '¥') that the owner's country uses, None when it uses none of
+    them: '10 billion pesos' the city of Buenos Aires spends are Argentine, in a story naming Colombia more.
+
+    >>> from pipelines.extract.target_rules import target_rules
+    >>> owner_currency("PESO", "Argentina", target_rules()), owner_currency("PESO", "Japan", target_rules())
+    ('ARS', None)
+    """
+    return next((code for code, _ in cfg["symbol_context_re"].get(shared, [])
+                 if owner_country is not None and cfg["currency_home"].get(code) == owner_country), None)
 
 
 def to_usd(value: float, unit: str, cfg: dict) -> float | None:

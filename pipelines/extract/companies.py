@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from pipelines.extract.company_cues import (
-    ABBREV, ACRONYM_RE, AFFIX, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC, HEADLINE_VERBS, KNOWN_JOINED_COMPANY_RE,
-    KNOWN_ORG_RE, ORG_NAME_OPENERS,
-    LIST_CUE, LIST_FUNCTION, LIST_GAP, LIST_TAIL, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE,
-    ORG_CONNECTORS, ORG_HEADS, ORG_RE, POSSESSIVE, PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH,
-    STOP_WORDS, TITLE_SPLIT, TITLE_WORD, VERB_PARTICLES)
-from pipelines.extract.company_kinds import Span, classify, is_public_lab, shouted_common_word
+    ABBREV, ACRONYM_RE, AFFIX, APPOS, APPOS_COMPANY, BASE_AFTER, BOILERPLATE_RE, BRANDLIKE, COMPANY_HEADS, GENERIC,
+    HEADLINE_VERBS, KNOWN_JOINED_COMPANY_RE, KNOWN_ORG_RE, LIST_CUE, LIST_CUE_STRONG, LIST_FUNCTION, LIST_GAP, LIST_TAIL,
+    LIST_TAIL_BUSINESS, LIST_TAIL_STRONG, LOWER_WORD, MASK_NO_EMAIL_RE, MASK_RE, MEDIA_HEADS, NAME_RE, ORG_CONNECTORS,
+    ORG_HEADS, ORG_NAME_OPENERS, ORG_RE, PLACE_POSSESSIVE_BEFORE, PLACE_WORD_AFTER, POSSESSIVE, POSSESSIVE_GAP,
+    PRONOUN_BEFORE, SITE_LABELS, SPLIT_WORDS, STOP_WORD_LENGTH, STOP_WORDS, TITLE_SPLIT, TITLE_WORD, VERB_PARTICLES)
+from pipelines.extract.company_kinds import Span, appos_kind, classify, is_public_lab, shouted_common_word
 from pipelines.extract.company_names import (CUES, JOINED_COMPANY_NAMES, KNOWN_ORGANIZATIONS, canonical_company, fold_key, is_place,
                                              known_company, longest_place_words, strip_legal_suffix)
 from pipelines.records import Mention
@@ -243,15 +243,42 @@ def _propagate_lists(text: str, spans: list[Span]) -> None:
         if j > i:
             items = spans[i:j + 1]
             companies = sum(1 for s in items if s.kind == "company" and not s.weak)
+            # a place's firm beside a firm: 'Belfast-based Kainos and Edinburgh's Skyscanner welcomed ...'
+            companies += sum(1 for s in items if s.kind == "" and not PLACE_WORD_AFTER.match(text, s.end)
+                             and PLACE_POSSESSIVE_BEFORE.search(text, max(0, s.start - 40), s.start))
             companies += sum(0.5 for s in items if s.kind == "" and BRANDLIKE.search(s.text))
             cue = LIST_CUE.search(text[max(0, items[0].start - 100):items[0].start]) is not None
-            tail = LIST_TAIL.match(text[items[-1].end:items[-1].end + 40]) is not None
+            after = text[items[-1].end:items[-1].end + 100]
+            tail = LIST_TAIL.match(after) is not None
+            # what the list's names are, said after it: 'are partners'; or a business move beside a name that looks
+            # like a firm ('GoTo and Bukalapak have both opened offices'); or a plural apposition after one of its names
+            # ('Flutterwave and Paystack, Nigeria's best-known fintechs, ...'), which ends the list there
+            described = next((k for k, s in enumerate(items) if _plural_company_apposition(text, s.end)), None)
+            if described is not None:
+                items = items[:described + 1]
+            said = described is not None or LIST_TAIL_STRONG.match(after) is not None \
+                or re.match(r",\s+(?:both|all)\s", after) is not None and BASE_AFTER.match(after) is not None \
+                or LIST_CUE_STRONG.search(text, max(0, items[0].start - 40), items[0].start) is not None \
+                or (companies >= 0.5 and LIST_TAIL_BUSINESS.match(after) is not None)
             bad = sum(1 for s in items if s.kind in {"place", "organization", "media", "person"})
-            if bad <= len(items) // 3 and (companies >= 2 or (companies >= 1 and (cue or tail)) or (cue and tail)):
+            if bad <= len(items) // 3 and (companies >= 2 or (companies >= 1 and (cue or tail)) or (cue and tail)
+                                           or said):
                 for s in items:
                     if s.kind == "" or s.weak:
                         s.kind, s.name, s.weak = "company", s.name or canonical_company(s.text), False
         i = j + 1
+
+
+def _plural_company_apposition(text: str, end: int) -> bool:
+    """True when a plural company noun heads the apposition after a name ('..., Nigeria's best-known fintechs'): it
+    says what every name of the list it ends is ('a universal app' or 'the ALDO Group' says it of the last only).
+
+    >>> _plural_company_apposition("A and B, Nigeria's best-known fintechs, said", 7), _plural_company_apposition("A, a bank", 1)
+    (True, False)
+    """
+    m = APPOS.match(text, end)
+    return bool(m) and appos_kind(text, end) == "company" and any(
+        w in APPOS_COMPANY and w.endswith("s") and w != "business" for w in m.group("text").lower().split())
 
 
 def _propagate_names(spans: list[Span]) -> None:
@@ -330,7 +357,11 @@ def find_organizations(text: str, source_site: str | None = None, context: str =
         if s.text:
             classify(text, s, lower_words)
     spans = sorted(spans + subjects, key=lambda s: s.start)
-    _propagate_lists(text, sorted(spans + orgs, key=lambda s: s.start))
+    # a place's possessive before a name qualifies it, it is no item of a list ('Belfast-based Kainos and Edinburgh's
+    # Skyscanner'): the list reads on over it to the name
+    listed = [s for s in sorted(spans + orgs, key=lambda s: s.start)
+              if not (s.kind == "place" and POSSESSIVE_GAP.match(text, s.end))]
+    _propagate_lists(text, listed)
     _propagate_names(spans)
     extra = _acronyms(text, spans + [o for o in orgs if o.kind == "organization"])
     for s in spans:

@@ -52,7 +52,10 @@ PERSON_APPOSITION = _set("person_apposition_words")
 ORG_CONNECTORS = _set("organization_connectors")
 
 # One word of a name: 'HashKey', 'JD.com', 'XT.COM', 'BTC-e', 'iFlytek', '1000X', 'Mt.', 'SBI’s'.
-_TOKEN = (r"(?:[A-Z][A-Za-z0-9]*(?:[\-&'’@][A-Za-z0-9]+|\.(?:[a-z0-9]+|[A-Z0-9]+(?![a-z])))*\.?"
+# (Latin letters with accents are letters of a name: 'Itaú Unibanco', 'Société Générale', 'Nestlé'; not the 'â' of a
+# mis-decoded apostrophe, 'Googleâ€™s')
+_LETTER = r"(?:[A-Za-z0-9]|[À-ÖØ-öø-ÿ](?![€\u0080-\u009f]))"
+_TOKEN = (rf"(?:[A-ZÀ-ÖØ-Þ]{_LETTER}*(?:[\-&'’@]{_LETTER}+|\.(?:[a-z0-9]+|[A-Z0-9]+(?![a-z])))*\.?"
           r"|[a-z]{1,2}[A-Z][A-Za-z0-9]*|\d+[A-Z][A-Za-z0-9]*)")
 NAME_RE = re.compile(rf"(?<![\w.@/-]){_TOKEN}(?:[ \u00a0](?:&[ \u00a0])?{_TOKEN})*")
 ABBREV = re.compile(r"^(?:[A-Z]\.)+$|^(?:Mt|St|Co|Inc|Ltd|Corp|Jr|Bros|No)\.$")
@@ -89,14 +92,34 @@ PERSON_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_alt(CUES['person_titles'])})\.?\s+
 FOLLOWER = re.compile(rf"^(?:['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?|\s+)(?:{_alt(CUES['company_followers'])})\b"
                       rf"(?!\s+(?:{_alt(CUES['followers_not_before'])})\b)")  # 'the Lingang management committee': a body
 PRECEDER = re.compile(rf"(?:^|\W)(?:{_alt(CUES['company_preceders'])})\s+(?:the\s+)?$", re.I)
-APPOS = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+(?:(?:one|part|some)\s+of\s+)?(?:a|an|the)\s+([^,.;:()\n]{1,90})")
+# 'X, a payments company', 'X, Latin America's largest digital bank', 'X and Y, Nigeria's best-known fintechs'
+APPOS = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s+(?:(?:one|part|some)\s+of\s+)?"
+                   r"(?:a|an|the|(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s|the\s(?P<whole>world|country|region)['’]s)"
+                   r"\s+(?P<text>[^,.;:()\n]{1,90})")
+POSSESSIVE_NOT_OWNERS = frozenset({"Latin America", "Africa", "Asia", "Europe", "Southeast Asia", "The World"})
 APPOS_STOP = _set("apposition_stop_words")
 LIST_GAP = re.compile(r"^(?:['’]s)?\s*(?:\([^()]{0,40}\)\s*)?(?:,{1,2}\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|"
-                       r"\s+(?:and|or|&|as\s+well\s+as)\s+)((?:[a-z][\w-]*\s+){0,3})$")
+                       r"\s+(?:and|or|&|as\s+well\s+as)\s+)((?:[a-z][\w-]*\s+){0,3})"
+                       r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)?$")  # '... and Edinburgh's Skyscanner'
+POSSESSIVE_GAP = re.compile(r"['’]s\s+(?=[A-Z])")  # a name's possessive right before another name
+PLACE_WORD_AFTER = re.compile(r"\s+(?:district|city|province|county|state|region|area|zone|port|airport|island)\b")
+PLACE_POSSESSIVE_BEFORE = re.compile(r"(?:^|\s)(?:and|or|,)\s+[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+$")
 LIST_FUNCTION = _set("list_function_words")
 LIST_CUE = re.compile(rf"\b(?:{_alt(CUES['company_list_nouns'])})\b[^.;:]{{0,60}}?"
                        r"(?:such\s+as|like|including|include|includes|included|are|were|:)\s+$")
 LIST_TAIL = re.compile(rf"^,?\s+(?:and|or)\s+{_alt(CUES['list_tail_words'])}\b")
+BASE_AFTER = re.compile(CUES["company_base_after_re"])  # ', which is headquartered in Chennai'
+# a place and '-based' right before a name: 'Bengaluru-based Infosys', 'Belfast-based Kainos' (the place is checked:
+# 'cloud-based CRM', 'AI-based UX' name no firm)
+PLACE_BASED_BEFORE = re.compile(r"(?:^|[^\w-])([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?:based|headquartered)\s+$")
+# lowercase words and a company noun after a name: the name qualifies that noun ('US-based IT and professional services
+# giant', 'a California-based SaaS technology company'), it is no firm's name
+HEAD_NOUN_AFTER = re.compile(rf"^(?:\s+[a-z][\w-]*){{0,5}}?\s+(?:{_alt(CUES['company_apposition_heads'])})\b")
+# a plural company noun right before a list: 'banks including Itaú Unibanco and Bradesco', 'firms such as ...'
+LIST_CUE_STRONG = re.compile(r"\b(?:companies|firms|banks|lenders|exchanges|startups|start-ups|fintechs|brands|giants)"
+                             r"\s+(?:such\s+as|including|like)\s+$")
+LIST_TAIL_STRONG = re.compile(CUES["list_tail_strong_re"])  # '..., are partners': the list's names are companies
+LIST_TAIL_BUSINESS = re.compile(CUES["list_tail_business_re"])  # '... have opened offices': beside a firm-like name
 BRANDLIKE = re.compile(r"[a-z][A-Z]|^[A-Z0-9]{3,}$|\d[A-Z]")
 SITE_LABELS = _set("site_labels")
 PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)?$")

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from pipelines.extract.company_cues import (
-    APPOS, APPOS_COMPANY, APPOS_OTHER, APPOS_STOP, COMPANY_HEADS, COMPANY_HEADS_CF, DESC, FOLLOWER, GENERIC, GLUED_BANK,
-    LAB_HEADS, MEDIA_AFTER, MEDIA_APPOSITION, MEDIA_BEFORE, MEDIA_DESC, MEDIA_HEADS, NOT_A_NAME,
-    PERSON_APPOSITION, PERSON_BEFORE, PERSON_TITLES, PLAIN_WORD, PRECEDER, PRODUCTS, PUBLIC_LAB_WORDS,
-    SENTENCE_START, STOP_WORDS, STRONG_DESCRIPTORS)
+    APPOS, APPOS_COMPANY, APPOS_OTHER, APPOS_STOP, BASE_AFTER, COMPANY_HEADS, COMPANY_HEADS_CF, DESC, FOLLOWER, GENERIC,
+    GLUED_BANK, HEAD_NOUN_AFTER, LAB_HEADS, LIST_TAIL_STRONG, MEDIA_AFTER, MEDIA_APPOSITION, MEDIA_BEFORE, MEDIA_DESC,
+    MEDIA_HEADS, NOT_A_NAME, PERSON_APPOSITION, PERSON_BEFORE, PERSON_TITLES, PLACE_BASED_BEFORE, PLAIN_WORD,
+    POSSESSIVE_NOT_OWNERS, PRECEDER, PRODUCTS, PUBLIC_LAB_WORDS, SENTENCE_START, STOP_WORDS, STRONG_DESCRIPTORS)
 from pipelines.extract.company_names import (KNOWN_ORGANIZATIONS, MEDIA_KEYS, KnownCompany, canonical_company,
                                              fold_key, is_place, known_company)
 
@@ -32,13 +32,29 @@ class Span:
     weak: bool = False  # a known name that is also a common word, at the start of a sentence
 
 
+# words before a title in an apposition: 'ASML's former head', 'the bank's new chairman'
+TITLE_ADJECTIVES = frozenset({"former", "new", "incoming", "outgoing", "then", "acting", "interim", "deputy", "vice",
+                              "senior", "chief", "top", "longtime", "current", "founding"})
+
+
 def appos_kind(text: str, end: int) -> str:
-    """'company', 'other' or '' from an apposition after the name: 'X, a cross-border payments company'."""
+    """'company', 'other' or '' from an apposition after the name: 'X, a cross-border payments company', 'X, Nigeria's
+    best-known fintech'. Opened by a possessive that is no place ('Trailhead, Salesforce's learning platform'), it names
+    a firm's product or unit: no company.
+
+    >>> appos_kind("Nubank, Brazil's largest digital bank", 6), appos_kind("Trailhead, Salesforce's learning platform", 9)
+    ('company', '')
+    """
     m = APPOS.match(text, end)
     if not m:
         return ""
+    owner = m.group("owner")
+    if owner and not is_place(owner) and owner not in POSSESSIVE_NOT_OWNERS:
+        words = m.group("text").split()[:2]  # 'Mayer, Disney's chairman of ...', 'Lin Nan, ASML's former head'
+        title = words[1] if words[0] in TITLE_ADJECTIVES and len(words) > 1 else words[0]  # not 'package manager'
+        return "person" if title in PERSON_APPOSITION else ""
     kind = ""
-    for word in m.group(1).split():
+    for word in m.group("text").split():
         w = word.lower().strip("\"“”'’")
         if w in APPOS_STOP:
             break
@@ -176,6 +192,18 @@ def company_by_possessive(e: Evidence) -> bool:
     return False
 
 
+def company_by_base(e: Evidence) -> bool:
+    """'Zoho, which is headquartered in Chennai', 'Bengaluru-based Infosys', 'Fawry is among the region's largest
+    digital businesses': where a name is based, or what it is said to be among, makes it a firm, a plain word opening a
+    sentence too."""
+    based = PLACE_BASED_BEFORE.search(e.before)
+    among = LIST_TAIL_STRONG.match(e.after)
+    if BASE_AFTER.match(e.after) or (among and " among " in among.group()) \
+            or (based and is_place(based.group(1)) and not HEAD_NOUN_AFTER.match(e.after)):
+        return _decide(e, "company", canonical_company(e.span.text))
+    return False
+
+
 def plain_words(e: Evidence) -> bool:
     """'Alexander Vinnik', 'Retail' at a sentence start: a person or a common word unless stronger evidence
     comes later (lists, repeated names): left unknown."""
@@ -197,7 +225,7 @@ def other_by_apposition(e: Evidence) -> bool:
 # The rules in order; the first that returns True has decided (possibly leaving the kind unknown).
 RULES = (media_by_name, product, media_by_context, person_by_title, media_or_person_by_apposition, known,
          place_or_generic, public_lab, person_after_title, common_words_in_title_case, company_by_shape,
-         company_by_possessive, plain_words, company_by_context, other_by_apposition)
+         company_by_possessive, company_by_base, plain_words, company_by_context, other_by_apposition)
 
 
 def classify(text: str, span: Span, lower_words: frozenset = frozenset()) -> None:

@@ -3,8 +3,10 @@
 of the first sentence's figures when that sentence names another place ('Hyderabad: The Telangana government ...
 wants to attract 500 startups' is Telangana's goal, 'HAIKOU -- South China's Hainan province will ...' Hainan's).
 
-Only the body's first line is read, as wires and newspapers write a dateline there; a place heading a line further
-down ('Guangdong: aims to build 10 parks') is a list item's subject, not a dateline.
+Only the body's first line is read, as wires and newspapers write a dateline there, or the first line of its second
+paragraph when a standfirst (a synopsis over the story: 'The Tamil Nadu government plans ...' then 'Chennai: Tamil
+Nadu on Wednesday unveiled ...') holds the first; a place heading a line further down ('Guangdong: aims to build 10
+parks') is a list item's subject, not a dateline.
 """
 from __future__ import annotations
 
@@ -32,6 +34,22 @@ def dateline_end(body: str) -> int:
     return found.end() if found else 0
 
 
+def dateline_span(body: str) -> tuple[int, int]:
+    """(start, end) of the dateline opening the body or its second paragraph, (0, 0) when neither opens with one.
+
+    >>> dateline_span("HAIKOU -- Hainan will build"), dateline_span("Hyderabad: The state"), dateline_span("Under it, we: Do")
+    ((0, 10), (0, 11), (0, 0))
+    >>> dateline_span("The state plans hubs.\\n\\nChennai: Tamil Nadu unveiled a policy.")
+    (23, 32)
+    """
+    end = dateline_end(body)
+    if end:
+        return 0, end
+    second = body.find("\n\n") + 2
+    found = DATELINE.match(body, second) if second > 1 else None
+    return (second, found.end()) if found else (0, 0)
+
+
 def without_dateline_places(jur: list[Mention], body: str) -> list[Mention]:
     """The body's places less those of its opening dateline, when the first sentence names another place after it
     (else the dateline's place is all the sentence has, and it is kept: 'SHENZHEN -- The city will ...').
@@ -41,13 +59,13 @@ def without_dateline_places(jur: list[Mention], body: str) -> list[Mention]:
     ...                                                  Mention("jurisdiction", "Telangana", "Telangana", 15, 24)], body)]
     ['Telangana']
     """
-    end = dateline_end(body)
+    start, end = dateline_span(body)
     if not end:
         return jur
     stop = SENTENCE_STOP.search(body, end)
     sentence_end = stop.start() if stop else len(body)
-    inside = [m for m in jur if m.char_start < end]
+    inside = [m for m in jur if start <= m.char_start < end]
     named_after = {m.entity_name for m in jur if end <= m.char_start < sentence_end}
     if not inside or not named_after - {m.entity_name for m in inside}:
         return jur
-    return [m for m in jur if m.char_start >= end]
+    return [m for m in jur if not start <= m.char_start < end]

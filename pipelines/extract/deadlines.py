@@ -5,10 +5,13 @@ import re
 from bisect import bisect_left
 from datetime import datetime
 
-YEAR_BY = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
+YEAR_BY = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till|in|for|to)\s(?:the\s)?(?:(?:end|close|middle)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b(?!\s?[-–/]\s?\d\d\b)")  # not 'in the 2025/26 year'
 YEAR_RANGE = re.compile(r"\b(20\d\d)\s?(?:-|–|—|to)\s?(20\d\d)\b")
 YEAR_GOAL = re.compile(r"\b(20\d\d)\s(?:targets?|goals?|deadlines?|budgets?)\b"  # 'its 2027 goal', 'the 2024 budget'
                        r"|\b(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)(20\d\d)\b")  # 'its fiscal 2024 budget', 'FY2025'
+
+# a fiscal year written short: 'the 2025-26 budget', 'the 2025/26 financial year' (its end year, the second), 'by FY27'
+FISCAL_SHORT = re.compile(r"\b(20\d\d)\s?[-–/]\s?(\d\d)\b(?![-–/]?\d)|\bFY\s?['’]?(\d\d)\b")
 
 DEADLINE = re.compile(r"\b(?:[Bb]y|[Bb]efore|[Tt]hrough|[Uu]ntil|till)\s(?:the\s)?(?:(?:end|close)\sof\s)?(?:(?:fiscal|financial)\s(?:year\s)?|FY\s?)?(20\d\d)\b")
 
@@ -36,11 +39,27 @@ def sentence_years(sentence: str, published_at: datetime | None) -> list[tuple[i
     [(2, 2025), (28, 2027)]
     >>> sentence_years("will set aside 5 billion yen in its fiscal 2024 budget", None)
     [(36, 2024)]
+    >>> sentence_years("a Rs 250 crore fund in its 2025-26 budget", None)
+    [(27, 2026)]
     """
     cands = [(m.start(), int(m.group(1))) for m in YEAR_BY.finditer(sentence)]
     cands += [(m.start(), int(m.group(2))) for m in YEAR_RANGE.finditer(sentence)]
     cands += [(m.start(), int(m.group(1) or m.group(2))) for m in YEAR_GOAL.finditer(sentence)]
+    cands += [(m.start(), year) for m in FISCAL_SHORT.finditer(sentence) if (year := _fiscal_end(m))]
     return sorted(_recent(cands, published_at))
+
+
+def _fiscal_end(m: re.Match) -> int | None:
+    """End year of a short fiscal year: '2025-26' -> 2026 (only when the second year follows the first), 'FY27' -> 2027.
+
+    >>> [_fiscal_end(FISCAL_SHORT.search(t)) for t in ("its 2025-26 budget", "by FY27", "in 2024-19")]
+    [2026, 2027, None]
+    """
+    if m.group(3):
+        return 2000 + int(m.group(3))
+    start = int(m.group(1))
+    end = start - start % 100 + int(m.group(2))
+    return end if end == start + 1 else None
 
 
 def _recent(cands: list[tuple[int, int]], published_at: datetime | None) -> list[tuple[int, int]]:

@@ -314,6 +314,8 @@ def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
     populous first; `parent` holds the ISO code of the city's first-level subdivision when the admin1
     tables know it, else the country's name."""
     floors = cfg["city_min_population"]
+    included = set(cfg["city_includes"])  # regional capitals and hubs below the floor
+    english = cfg["city_names"]  # usual English names GeoNames lacks ('Köln' is Cologne)
     admin1 = _admin1_table(cfg)
     capitals = {(c["iso"], fold(c.get("capital") or "")) for c in geonames("countries").values()}
     capitals |= {(c["iso"], c.get("capital") or "") for c in geonames("countries").values()}
@@ -323,16 +325,18 @@ def _cities(cfg: dict, country_names: dict[str, str]) -> list[Place]:
         cc = c["countrycode"]
         if cc not in country_names:
             continue
-        raw = c["name"]
-        if c["population"] < floors.get(cc, floors["default"]) and (cc, raw) not in capitals \
+        raw, gid = c["name"], str(c["geonameid"])
+        if c["population"] < floors.get(cc, floors["default"]) and (cc, raw) not in capitals and gid not in included \
                 and (raw.isascii() or (cc, fold(raw)) not in capitals):  # fold only the few non-ASCII names
             continue
-        name = fold(raw)
+        name, *aliases = english.get(gid) or [fold(raw)]
+        aliases += [name[:-len(x)] for x in cfg["city_alias_suffixes"] if name.endswith(x)]  # 'Seongnam-si' -> 'Seongnam'
         table = admin1.get(cc)
         iso = table.format(code=c["admin1code"]) if isinstance(table, str) else (table or {}).get(c["admin1code"])
-        major = c["population"] >= cfg["major_city_population"] or (
+        major = gid in english or c["population"] >= cfg["major_city_population"] or (
             (cc, name) in capitals and country_population.get(cc, 0) >= cfg["major_capital_country_population"])
-        out.append(Place(name, "city", iso or country_names[cc], cc, None, {c["name"].replace("\u2019", "'")}, major))
+        out.append(Place(name, "city", iso or country_names[cc], cc, None,
+                         {c["name"].replace("\u2019", "'"), fold(raw), *aliases}, major))
     return out
 
 
@@ -367,10 +371,11 @@ def build_gazetteer() -> Gazetteer:
     homonyms: dict[str, list[str]] = {}
     # regions and cities of more populous countries first: they keep a shared name ('Maryland', 'Manchester'),
     # the others are kept as homonyms; regions before cities within a country, cities most populous first
+    named = set(cfg["subdivision_names"])  # a curated name is a place even when made of region words ('Eastern Province')
     for place in sorted(subs + cities, key=lambda p: -population.get(p.country_code, 0)):
         place.parent = iso_names.get(place.parent, place.parent)
         if place.name not in places:
-            _add(places, aliases, place, blocked, generic)
+            _add(places, aliases, place, blocked, frozenset() if place.iso_code in named else generic)
         else:
             holder = places[place.name]
             if holder.country_code == place.country_code and place.level == "city" and (place.country_code, place.name) in big:

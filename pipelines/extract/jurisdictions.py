@@ -22,9 +22,10 @@ def _rules() -> dict:
     words = "|".join(re.escape(w) for w in rules["place_suffixes"])
     rules["suffix_re"] = re.compile(rf"\s(?:{words})\b")
     dw = "|".join(re.escape(w) for w in rules["district_words"])
-    name = r"([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)"
+    name = r"([A-Z][a-z]+(?:[-'’](?![s]\b)[A-Za-z]+)?)"  # not a possessive: "Bogota's district government"
     rules["district_re"] = re.compile(rf"\b{name} (?:{dw})\b")
     rules["district_of_re"] = re.compile(rf"\b{name}, an? (?:[a-z]+ )?(?:{dw}) (?:of|in) ([A-Z][a-z]+)")
+    rules["context_after_re"] = re.compile(rules["place_context_after_re"])
     rules["currency_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["currency_words_after"]))
     rules["org_after_re"] = re.compile(r"\s(?:%s)\b" % "|".join(re.escape(w) for w in rules["org_words_after"]))
     rules["org_before_re"] = re.compile(r"(?:%s)\s$" % "|".join(re.escape(w) for w in rules["org_words_before"]))
@@ -99,6 +100,20 @@ def _candidates(text: str, gaz: Gazetteer):
             i += 1
 
 
+def _place_suffix(text: str, end: int, place, rules: dict) -> re.Match | None:
+    """The place word extending a mention ending at `end` ('Sichuan province', 'Lagos State'), None when none. A capital
+    'State' extends no place of the countries of `state_suffix_not_in`: 'Ohio State' is a university there.
+
+    >>> g = load_gazetteer()
+    >>> bool(_place_suffix("Lagos State", 5, g.lookup("Lagos"), _rules())), bool(_place_suffix("Ohio State", 4, g.lookup("Ohio"), _rules()))
+    (True, False)
+    """
+    suffix = rules["suffix_re"].match(text, end)
+    if suffix and suffix.group() == " State" and place.country_code in rules["state_suffix_not_in"]:
+        return None
+    return suffix
+
+
 def _inside_org_name(text: str, start: int, end: int, rules: dict) -> bool:
     """True when the place is part of an organisation or brand name ('China Mobile', 'Bank of China')."""
     return bool(rules["org_after_re"].match(text, end) or rules["org_before_re"].search(text[max(0, start - 40):start]))
@@ -138,7 +153,7 @@ def _inside_longer_name(text: str, start: int, end: int, place, gaz: Gazetteer, 
     if _is_title_case_line(text, start, end):
         return False
     after = _CAP_WORD_AFTER.match(text, end)
-    if after and not rules["suffix_re"].match(text, end) and gaz.lookup(after.group().strip()) is None \
+    if after and not _place_suffix(text, end, place, rules) and gaz.lookup(after.group().strip()) is None \
             and after.group().strip() not in rules["place_followers"]:  # 'Texas Governor Greg Abbott' names Texas
         return True
     before = _CAP_WORD_BEFORE.search(text[max(0, start - 30):start])
@@ -180,13 +195,16 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
     _learn_districts(text, gaz, rules)
     out, minor = [], []
     for start, end, name in _candidates(text, gaz):
-        if text.startswith("$", end) or rules["currency_after_re"].match(text, end) or _inside_org_name(text, start, end, rules) \
+        if text.startswith("$", end) or (text[start:end].isupper() and text.startswith(" $", end) and text[end + 2:end + 3].isdigit()) \
+                or rules["currency_after_re"].match(text, end) or _inside_org_name(text, start, end, rules) \
                 or _inside_longer_name(text, start, end, gaz.lookup(text[start:end].rstrip(".")) or gaz.places[name],
                                        gaz, rules):
             continue
-        suffix = rules["suffix_re"].match(text, end)
+        suffix = _place_suffix(text, end, gaz.places[name], rules)
+        if suffix and _inside_org_name(text, start, suffix.end(), rules):
+            continue  # 'Lagos State University' names no state
         if (name in gaz.context_only or not gaz.places[name].major) and " " not in text[start:end].strip() \
-                and (suffix or _has_place_context(text, start, end, gaz, rules)):
+                and (suffix or _has_place_context(text, start, end, gaz, rules, gaz.places[name].country_code)):
             pass  # a place word around it says it is a place
         elif name in gaz.context_only:
             continue
@@ -250,10 +268,22 @@ def resolve_homonyms(mentions: list[Mention], gaz: Gazetteer) -> None:
                 break
 
 
-def _has_place_context(text: str, start: int, end: int, gaz: Gazetteer, rules: dict) -> bool:
+def _has_place_context(text: str, start: int, end: int, gaz: Gazetteer, rules: dict, country: str | None = None) -> bool:
     """True when the words around a name that is also a common word or a first name make it a place:
-    'in Reading', 'the city of Phoenix', 'Austin, Texas', 'Phoenix-based', 'Washington state'."""
-    if rules["cue_before_re"].search(text[max(0, start - 25):start]) or text.startswith(("-based", " state"), end):
+    'in Reading', 'the city of Phoenix', 'Austin, Texas', 'Phoenix-based', 'Washington state'. A place of another
+    country after the comma says the name is that country's town, not the gazetteer's ('Newport, Rhode Island' is
+    no evidence for Newport in Wales, 'Cambridge, Massachusetts' none for Cambridge in England).
+
+    >>> g = load_gazetteer()
+    >>> _has_place_context("Newport, Rhode Island", 0, 7, g, _rules(), "GB"), _has_place_context("Austin, Texas", 0, 6, g, _rules(), "US")
+    (False, True)
+    """
+    if rules["cue_before_re"].search(text[max(0, start - 25):start]) or text.startswith(("-based", " state"), end) \
+            or rules["context_after_re"].match(text, end):  # "Victoria's government"
         return True
     after = re.match(r", ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)", text[end:end + 40])
-    return bool(after and (gaz.lookup(after.group(1)) or gaz.lookup(after.group(1).split()[0])))
+    where = after and (gaz.lookup(after.group(1)) or gaz.lookup(after.group(1).split()[0]))
+    if not where or country is None:
+        return bool(where)
+    # 'Atlanta, Georgia': the US state, a homonym of the country
+    return any(p.country_code == country for p in (where, *map(gaz.places.get, gaz.homonyms.get(where.name, []))))

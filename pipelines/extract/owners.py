@@ -111,14 +111,16 @@ def _most_specific(subject: str, story: StoryState, clause: tuple[int, int], pos
         # only before the clause's verb: 'Hainan will build a zone in Haikou, ... 100 companies' is Hainan's
         verb = target_rules()["subject_verb_re"].search(story.body, *clause)
         inner = [m for m in story.places_in(clause[0], verb.start() if verb else clause[1])
-                 if m.entity_name != subject and _is_subject_place(m) and subject in _chain(m.entity_name)[1:]]
+                 if m.entity_name != subject and _is_subject_place(m) and subject in _chain(m.entity_name)[1:]
+                 and not DESCRIBED_BEFORE.search(story.body, max(clause[0], m.char_start - 20), m.char_start)
+                 and not RELATIVE_OPEN.search(story.body, clause[0], m.char_start)]
         story.kept[key] = ([m.char_start for m in inner], [m.entity_name for m in inner])
     starts, names = story.kept[key]
     before = bisect_left(starts, pos)
     return names[before - 1] if before else subject
 
 
-def _country_of(name: str | None) -> str | None:
+def country_of(name: str | None) -> str | None:
     """The country a jurisdiction belongs to ('Seoul' -> 'South Korea'), itself for a country."""
     return next((p.name for p in load_gazetteer().ancestors(name) if p.level == "country"), None)
 
@@ -131,8 +133,11 @@ def _chain(name: str | None) -> list[str]:
 def _by_level(level: str, pos: int, story: StoryState) -> str | None:
     """'the city' -> the last city named; 'the ministry' -> the story's country; 'the government' -> the paragraph's or story's place."""
     gaz = load_gazetteer()
-    if level == "country":
-        return _country_of(story.main) or _last_before(story, pos, lambda p: p is not None and p.level == "country")
+    if level == "country":  # the country of the last place named before, in a story of several countries
+        near = _last_before(story, pos, lambda p: p is not None)
+        if near and country_of(near) != country_of(story.main) and _several_countries(story):
+            return country_of(near)
+        return country_of(story.main) or _last_before(story, pos, lambda p: p is not None and p.level == "country")
     if level == "capital":  # 'the capital' in a story about a country's capital is it ('Seoul ... Busan ... The capital
         return story.main if story.main in gaz.capitals else None  # aims'); else it is read as 'the city'
     levels = target_rules()["levels_for"][level]
@@ -140,6 +145,20 @@ def _by_level(level: str, pos: int, story: StoryState) -> str | None:
         prior = [m for m in story.places_in(story.paragraph(pos)[0], pos) if _is_subject_place(m)]
         return prior[-1].entity_name if prior else story.main
     return _last_before(story, pos, lambda p: p is not None and p.level in levels)
+
+
+def _several_countries(story: StoryState) -> bool:
+    """True when the story's places lie in two countries or more, each named at least twice ('Qatar ... Doha ...
+    Bahrain ... Manama'): a country's ministry is then the one of the place named last, not the story's main place's.
+    A country named once beside another's many places ('... like Singapore') leaves the story one country's."""
+    key = ("several_countries",)
+    if key not in story.kept:
+        counts: dict = {}
+        for m in story.jur:
+            country = country_of(m.entity_name)
+            counts[country] = counts.get(country, 0) + 1
+        story.kept[key] = sum(1 for n in counts.values() if n >= 2) >= 2
+    return story.kept[key]
 
 
 def _last_before(story: StoryState, pos: int, wanted) -> str | None:
@@ -161,10 +180,35 @@ def find_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, uni
     ...            (0, len(body)), 24, 40, "CNY", None)
     'Sichuan'
     """
-    between = [] if previous_end is None else [m for m in story.places_in(previous_end, pos) if _is_subject_place(m)]
+    between = [] if previous_end is None else [m for m in story.places_in(previous_end, pos)
+                                               if _is_subject_place(m) and not _is_location(story.body, previous_end, m)]
     owner = first_subject(between, story.body) if between else _clause_owner(story, span, pos, end, fallback, anaphor)
     owner = _capital_as_country(owner, story, span)
     return currency_owner(owner, unit, pos, story)
+
+
+# a place, or a list of places, after a preposition of place: where something is done, not who does it
+LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|into|near|around|throughout)\s(?:the\s)?"
+                             r"(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s|\sand\s))*$")
+# a phrase describing the subject by a place inside it: 'Maharashtra, home to Mumbai, released ...'
+DESCRIBED_BEFORE = re.compile(r"\b(?:home to|including|such as|like)\s(?:the\s)?$")
+# a relative clause opened after the subject and still open: 'Quebec, which has funded the Mila institute in Montreal
+# since 2017, plans ...' (Montreal is where Quebec funded something, not the planner)
+RELATIVE_OPEN = re.compile(r",\s(?:which|who|where)\s[^,;]*$")
+
+
+def _is_location(body: str, lo: int, m: Mention) -> bool:
+    """True when the place stands after a preposition of place since lo, itself or in a list that one opens:
+    'invest R$250 million in a district in Belo Horizonte and plans to train ...', 'a fund for start-ups in Düsseldorf,
+    Cologne and the Ruhr, and wants ...': the place is where, not a new owner of the figures after it.
+
+    >>> b = "a fund for start-ups in Dusseldorf, Cologne and Bonn, and 50 projects"
+    >>> _is_location(b, 0, Mention("jurisdiction", "Cologne", "Cologne", 36, 43))
+    True
+    >>> _is_location("10 billion yuan, with its Jiangning district at", 0, Mention("jurisdiction", "Jiangning", "Jiangning", 25, 34))
+    False
+    """
+    return bool(LOCATION_BEFORE.search(body, max(lo, m.char_start - 120), m.char_start))
 
 
 def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, fallback: str | None,
@@ -188,6 +232,10 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
         if after:
             return after[0].entity_name
     in_clause = story.places_in(clause_start, pos)
+    if in_clause and body[clause_start:clause_start + 4].lower() == "the " and _demonym_words_re().match(body, clause_start + 4):
+        # 'The Catalan government will invest €300 million in a centre in Barcelona and aims to attract 40 firms':
+        # a government named by its adjective opens the clause; the places after its verb are where
+        in_clause = [m for m in in_clause if not _is_location(body, clause_start, m)]
     if in_clause:
         return _most_specific(first_subject(in_clause, body), story, (clause_start, clause_end), pos)
     named = first_in(_demonym_words_re(), body, clause_start, pos, reach[_demonym_words_re()])  # no adjective, no match
@@ -201,6 +249,12 @@ def _clause_owner(story: StoryState, span: tuple[int, int], pos: int, end: int, 
                 if found:
                     return found
     in_sentence = story.places_in(s_start, pos) or ([] if anaphor and fallback else story.places_in(end, clause_end))
+    if in_sentence and clause_start > s_start and all(_is_location(body, s_start, m) for m in in_sentence):
+        # 'The state will set up clusters in Mysuru and Mangaluru, and train 50,000 engineers': the places are where;
+        # the government word opening the sentence holds the figure
+        for level, rx in cfg["gov_re"].items():
+            if _holds(body, rx, s_start, min(clause_start, s_start + 30)) and (found := _by_level(level, pos, story)):
+                return found
     if in_sentence:
         return first_subject(in_sentence, body)
     return fallback
@@ -280,7 +334,7 @@ def _capital_as_country(owner: str | None, story: StoryState, span: tuple[int, i
 def currency_owner(owner: str | None, unit: str, pos: int, story: StoryState) -> str | None:
     """An amount in a local currency belongs to a place that uses it: HK$ -> Hong Kong, not a foreign country named nearby."""
     home = target_rules()["currency_home"].get(unit)
-    if not home or not load_gazetteer().places.get(home) or owner is None or _country_of(home) == _country_of(owner):
+    if not home or not load_gazetteer().places.get(home) or owner is None or country_of(home) == country_of(owner):
         return owner
     for name in chain((m.entity_name for m in story.places_before(pos)), [story.main]):
         if home in _chain(name):
@@ -323,6 +377,8 @@ def story_main(jur: list[Mention], title: str | None) -> str | None:
     if not title:
         return body_main
     headline = main_jurisdiction(find_jurisdictions(title))
+    if headline is not None and headline != body_main and headline in _chain(body_main)[1:-1]:
+        return headline  # 'Tamil Nadu targets ...' over a body naming Chennai most: the state is the story's place
     if body_main is not None and _named_again(jur):
         return headline if _lies_within(headline, body_main) else body_main
     if body_main is None or (headline is not None and headline not in {m.entity_name for m in jur}

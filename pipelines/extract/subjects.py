@@ -23,7 +23,7 @@ from pipelines.extract.company_cues import (AFFIX, GENERIC, ORG_HEADS, OTHER_HEA
 from pipelines.extract.chinese.places import has_han
 from pipelines.extract.company_names import CUES, ORGANIZATION_HOMES
 from pipelines.extract.gazetteer import load_gazetteer
-from pipelines.extract.jurisdictions import is_demonym
+from pipelines.extract.jurisdictions import country_demonyms, is_demonym
 from pipelines.extract.match_index import last_in
 from pipelines.extract.owners import first_subject
 from pipelines.extract.spans import MentionSpans
@@ -65,22 +65,44 @@ def organization_places(mentions: list[Mention]) -> list[Mention]:
         if m.entity_type != "organization" or has_han(m.surface_text) or " " not in m.surface_text:
             continue  # a Chinese name's place is read by the Chinese path (chinese_orgs.owns_no_place); an acronym
             # alone ('CPC', 'SEC') may stand for another body of the same letters: only as a subject (verb_subject)
-        home = ORGANIZATION_HOMES.get(m.entity_name) if m.entity_name in ORGANIZATION_HOMES else _opening_place(
-            m.surface_text, gaz) if words.intersection(w.strip(",") for w in m.surface_text.split()) else None
+        home = ORGANIZATION_HOMES.get(m.entity_name) if m.entity_name in ORGANIZATION_HOMES else (
+            _opening_place(m.surface_text, gaz) or _closing_place(m.surface_text, gaz)) \
+            if words.intersection(w.strip(",") for w in m.surface_text.split()) else None
         if home and gaz.places.get(home):
             out.append(Mention("jurisdiction", home, m.surface_text, m.char_start, m.char_end, field=m.field))
     return out
 
 
 def _opening_place(name: str, gaz) -> str | None:
-    """The place a longer name opens with ('Beijing Municipal Bureau of ...', 'The Hainan Free Trade Port' ->
-    'Beijing', 'Hainan'), else None."""
+    """The place a longer name opens with, by its name or its adjective ('Beijing Municipal Bureau of ...', 'The Hainan
+    Free Trade Port', 'the Scottish Government' -> 'Beijing', 'Hainan', 'Scotland'), else None.
+
+    >>> _opening_place("Scottish Government", load_gazetteer()), _opening_place("Welsh Rarebit Co", load_gazetteer())
+    ('Scotland', 'Wales')
+    """
     words = re.sub(r"^the\s+", "", name, flags=re.I).split()
     for k in (3, 2, 1):
         place = gaz.lookup(" ".join(words[:k])) if len(words) > k else None
         if place is not None:
             return place.name
+    demonyms = country_demonyms()
+    for k in (2, 1):
+        adjective = " ".join(words[:k]) if len(words) > k else None
+        if adjective in demonyms:
+            return demonyms[adjective]
     return None
+
+
+def _closing_place(name: str, gaz) -> str | None:
+    """The place a government body's name ends with after 'for' or 'of' ('Royal Commission for AlUla', 'Development
+    Authority of Ogun State' -> 'AlUla', 'Ogun'), else None.
+
+    >>> _closing_place("Royal Commission for AlUla", load_gazetteer()), _closing_place("Commission for Trade", load_gazetteer())
+    ('AlUla', None)
+    """
+    found = re.search(r"\s(?:for|of)\s(?:the\s)?((?:[A-Z][\w'’-]*\s?){1,3})$", name)
+    place = gaz.lookup(re.sub(r"\s(?:State|Province|Region|Governorate)$", "", found.group(1).strip())) if found else None
+    return place.name if place is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +116,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     verb = cfg["subject_verb_re"]
     connectors = alt(CUES["organization_connectors"] + ["the", "de"])
     phrase = re.compile(rf"{TOKEN}(?:\s+(?:(?:{connectors})\s+)*{TOKEN})*$")
-    reported = re.compile(  # 'Abu Dhabi said it would ...': the subject is the name before the reporting verb
-        rf"\s(?:{alt(cfg['reporting_verbs'])})\s+(?:that\s+)?(?:{alt(cfg['subject_pronouns'])})\s*$")
+    reported = re.compile(  # 'Abu Dhabi said it would ...', 'Google has said it will ...': the name before the verb
+        rf"\s(?:(?:has|have|had)\s+)?(?:{alt(cfg['reporting_verbs'])})\s+(?:that\s+)?(?:{alt(cfg['subject_pronouns'])})\s*$")
     return verb, phrase, reported
 
 
@@ -139,10 +161,16 @@ def verb_subject(body: str, sentence_start: int, pos: int, mentions: MentionSpan
     zone = _place_named_zone(body[s:e])
     if zone is not None:  # 'The Hainan Free Trade Port aims ...': a zone of the place it is named after
         return Subject("place", zone, s)
+    if PUBLIC_BODY_BEFORE.search(body, max(clause_start, s - 60), s):
+        return None  # 'state development agency Corfo has committed ...': a public body, the place's plan
     return Subject("name") if _is_unknown_name(body[s:e]) else None
 
 
 POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+# words naming a public body right before a name: 'state development agency Corfo', 'the government-owned fund Khazanah'
+# (a state-owned company or bank is still a company)
+PUBLIC_BODY_BEFORE = re.compile(r"\b(?:state|government|public|national|federal|municipal|provincial)(?:[- ]owned)?\s"
+                                r"(?:[a-z]+\s){0,2}(?:agency|corporation|authority|fund|body)\s$", re.I)
 
 
 def _place_inside_before(body: str, clause_start: int, start: int, subject: str, places: MentionSpans) -> Mention | None:

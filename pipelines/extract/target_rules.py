@@ -38,6 +38,19 @@ def _in_order(words) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+def _demonym_plurals() -> list[str]:
+    """A country's people by its adjective in the plural ('Saudis', 'Emiratis', 'Nigerians'), from the country adjectives
+    of jurisdictions.json; adjectives that are no noun in the plural ('Chinese', 'British', 'French') are left out.
+
+    >>> {"Saudis", "Emiratis", "Nigerians"} <= set(_demonym_plurals()), "Chineses" in _demonym_plurals()
+    (True, False)
+    """
+    demonyms = json.loads((DATA_DIR / "jurisdictions.json").read_text(encoding="utf-8"))["mention_rules"]["country_demonyms"]
+    countries = set(demonyms.values())  # 'Philippine' + s is the country
+    return sorted({f"{d}s" for d in demonyms if d.isalpha() and not d.isupper() and not d.endswith(("s", "sh", "ch", "ese"))
+                   and f"{d}s" not in countries})
+
+
 @lru_cache(maxsize=1)
 def target_rules() -> dict:
     """The data file's cue lists plus compiled patterns and the fx table, built once.
@@ -50,7 +63,7 @@ def target_rules() -> dict:
     cfg["fx"] = {r["currency"]: float(r["per_usd"]) for r in csv.DictReader(lines)}
     alt = word_alternation
     scale = rf"(?P<scale>(?i:{alt(cfg['scales'])}))\b"  # "$5M", "USD 56.25 Billion" as well as "$5m"
-    cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:\s?{scale})?")
+    cfg["money_pre"] = re.compile(rf"(?<![A-Za-z]){_starts(cfg['currency_prefixes'])}(?P<cur>{alt(cfg['currency_prefixes'])})\s?(?P<num>{NUM})(?:[\s-]?{scale})?")  # 'P500-million'
     cfg["money_post"] = re.compile(  # '100 billion yuan', and as an adjective '100-billion-yuan industry'
         rf"\b(?=\d)(?P<num>{NUM})(?:[\s-]?{scale})?[\s-](?P<cur>{alt(cfg['currency_words'])})\b")
     nouns = {n: m for m, ns in cfg["count_metrics"] for n in ns}
@@ -64,9 +77,10 @@ def target_rules() -> dict:
     # a year opens no count, and must not hide the count after it ('200 firms by 2025 and build two industrial parks')
     cfg["count_re"] = re.compile(
         rf"\b{number_start}(?!(?:19|20)\d\d(?![\d,.]))(?P<num>{NUM}|{words})(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(nouns)})\b", re.I)
+    people = [*cfg["trained_people_nouns"], *_demonym_plurals()]
     cfg["trained_count_re"] = re.compile(  # 'train 1 million people': the people are talent after a training verb
         rf"\b{_starts(cfg['training_verbs'])}(?:{alt(cfg['training_verbs'])})\s(?:(?:{alt(cfg['training_verb_fillers'])})\s)?(?P<num>{NUM}|{words})"
-        rf"(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(cfg['trained_people_nouns'])})\b", re.I)
+        rf"(?:\s(?P<scale>{_in_order(cfg['count_scales'])}))?\s(?:{adj}\s){{0,4}}(?P<noun>{alt(people)})\b", re.I)
     cfg["count_from_to"] = re.compile(  # 'the number of firms from 110 to 200', 'its pool of AI practitioners to 15,000'
         rf"\b(?=[nprtNPRT])(?:number|pool|ranks|total) of (?:{adj}\s){{0,3}}(?P<noun>{alt(nouns)})"
         rf"(?: (?:in|on|at|across) (?:the )?[\w-]+(?: [\w-]+)?)?(?: from (?:{NUM}))? to "  # 'firms on the island to 10,000'

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import datetime
 
-from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, to_usd
+from pipelines.extract.amounts import below_target_size, find_counts, find_money, money_metric, owner_currency, to_usd
 from pipelines.extract.appositives import appositive_spans, outside_appositives
 from pipelines.extract.company_plans import company_figure, company_kind_plan, company_plan, goes_on_about_company
 from pipelines.extract.datelines import without_dateline_places
@@ -19,8 +19,8 @@ from pipelines.extract.deadlines import deadline_ends, deadline_year, period_yea
 from pipelines.extract.gazetteer import load_gazetteer
 from pipelines.extract.jurisdictions import find_jurisdictions
 from pipelines.extract.list_items import is_lead_in, is_list_item
-from pipelines.extract.owners import (StoryState, find_owner, first_subject, listed_names, main_jurisdiction, story_main,
-                                      territory_of_currency)
+from pipelines.extract.owners import (StoryState, country_of, find_owner, first_subject, listed_names, main_jurisdiction,
+                                      story_main, territory_of_currency)
 from pipelines.extract.regional_capitals import capitals_named_by_region
 from pipelines.extract.sentence_scans import SentenceScans
 from pipelines.extract.short_names import short_name_mentions
@@ -304,6 +304,9 @@ def _target(story: StoryState, scans: SentenceScans, s: int, a: dict, fallback: 
             or not any(m.entity_name == owner for m in story.places_in(s, e))):
         owner = subject.owner  # 'Following Shanghai, Hangzhou unveiled ...': the subject's, not a place before it;
         # 'The Hainan Free Trade Port aims ...': the place its name opens with, not one from an earlier sentence
+    if a.get("shared") and (own := owner_currency(a["shared"], country_of(owner), cfg)) and own != unit:
+        unit = own  # the owner's own peso or rupee: 'the city of Buenos Aires will spend 10 billion pesos'
+        usd = a["usd"] if a["stated"] else to_usd(a["value"], unit, cfg)
     year = _context_year(year, owner, scans, sentence[a["start"]:a["end"]], story)
     stated = None if unit == "count" else bool(a["stated"])  # a count has no USD figure to state
     return Target(owner, metric, a["value"], unit, usd, stated, year, sentence, s, e,
@@ -376,6 +379,16 @@ def _past_figure(clause: str, published_at: datetime | None, cfg: dict) -> bool:
     return bool(past) and not cfg["commitment_re"].search(clause)
 
 
+# a noun, then a relative pronoun and a lowercase word: 'a programme that invests', 'firms that open offices'; after a
+# verb that takes a clause ('might indicate that CIOs are ...', 'said that analysts expect') 'that' opens no relative clause
+RELATIVE_AFTER = re.compile(r"(?P<word>[A-Za-z-]+)(?P<rel>\s(?:that|which|who)\s)(?=[a-z])")
+CLAUSE_VERBS = frozenset("""say says said indicate indicates indicated show shows showed shown suggest suggests suggested
+    mean means meant believe believes believed expect expects expected note notes noted add adds added announce announces
+    announced state states stated report reports reported find finds found think thinks thought estimate estimates
+    estimated predict predicts predicted warn warns warned argue argues argued hope hopes hoped ensure ensures so such
+    now than""".split())
+
+
 def _committed_before(scans: SentenceScans, amount: dict, clause_start: int) -> bool:
     """True when a commitment word stands before the amount in its clause ('Seoul will spend ...'), not after it
     ('cyberattacks on three firms in 2022, targeting ...'); looked up in the sentence's one scan."""
@@ -389,6 +402,11 @@ def _rejected(scans: SentenceScans, amount: dict, starts: list[int], ends: list[
     sorted, so the text between this amount's neighbours is found by bisection."""
     cfg, sentence = scans.cfg, scans.text
     clause = scans.clause(amount["start"], amount["end"])
+    # a relative clause after the figure says what the thing does, not what the figure is: 'committed $1 billion to a
+    # fund-of-funds programme that invests in venture capital firms' is no venture capital statistic
+    relative = next((m for m in RELATIVE_AFTER.finditer(sentence, amount["end"], clause[1])
+                     if m.group("word").lower() not in CLAUSE_VERBS), None)
+    clause = (clause[0], relative.start("rel")) if relative else clause
 
     def read() -> tuple[bool, bool, bool]:
         text = sentence[clause[0]:clause[1]]
