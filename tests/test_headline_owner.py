@@ -32,3 +32,12 @@ def test_a_body_naming_its_own_place_keeps_it_over_the_headline_s():
 
 def test_a_headline_place_gives_no_owner_to_a_company_s_figure():
     assert owners("Shanxi startup raises funds", "The startup raised $20 million in a Series A round.") == []
+
+
+def test_a_headline_naming_a_city_only_as_where_does_not_take_the_states_story():
+    body = ("Governor Ann Lee today announced $90 million in new state funding for the AI computing center at the "
+            "University at Buffalo.\n\nNew York State aims to train 10,000 workers in AI skills by 2027, and New York "
+            "will offer grants to start-ups that use the center.")
+    targets = extract_story("Governor announces $90 million for AI computing in Buffalo", body, datetime(2025, 1, 15))[1]
+    assert ("New York", 9e7) in [(t.jurisdiction_name, t.target_value) for t in targets]
+    assert ("Buffalo", 9e7) not in [(t.jurisdiction_name, t.target_value) for t in targets]

@@ -371,16 +371,19 @@ def story_main(jur: list[Mention], title: str | None) -> str | None:
     metaverse plan' over 'The province will set up a 10 billion yuan fund ...', '青岛市…规划发布' over '全市将设立…'), or
     when the body names it by its kind only and other places once each ('Wuhan bets on metaverse' over 'The city
     government unveiled a plan ... Meanwhile, neighbouring Changsha has set up a fund': Wuhan), or when it lies within
-    the body's most named place ('2024年江阴市政府工作报告' over a report naming 无锡市 twice as context: Jiangyin;
-    '2024年长兴县政府工作报告' over '全县…' and '融入湖州市"数字湖州"建设': Changxing). A country in the headline is the story's setting, not its place ('China's cities race ...')."""
+    the body's most named place and the headline does not name it as where ('2024年江阴市政府工作报告' over a report naming
+    无锡市 twice as context: Jiangyin; '2024年长兴县政府工作报告' over '全县…' and '融入湖州市"数字湖州"建设': Changxing; not
+    'Governor announces $90 million for AI computing in Buffalo' over a story of New York State's). A country in the headline is the story's setting, not its place ('China's cities race ...')."""
     body_main = main_jurisdiction(jur)
     if not title:
         return body_main
-    headline = main_jurisdiction(find_jurisdictions(title))
+    title_places = find_jurisdictions(title)
+    headline = main_jurisdiction(title_places)
     if headline is not None and headline != body_main and headline in _chain(body_main)[1:-1]:
         return headline  # 'Tamil Nadu targets ...' over a body naming Chennai most: the state is the story's place
     if body_main is not None and _named_again(jur):
-        return headline if _lies_within(headline, body_main) else body_main
+        inside = _lies_within(headline, body_main) and not _located_in(title, title_places, headline)
+        return headline if inside else body_main
     if body_main is None or (headline is not None and headline not in {m.entity_name for m in jur}
                              and (place := load_gazetteer().places.get(headline)) is not None and place.level != "country"):
         return headline or body_main
@@ -392,6 +395,16 @@ def _lies_within(name: str | None, container: str) -> bool:
     naming a district or a county-level city whose body names its city more often as context (我们将紧扣无锡市…部署,
     'Beijing aims for …') is about that district."""
     return name is not None and name != container and container in {p.name for p in load_gazetteer().ancestors(name)}
+
+
+def _located_in(title: str, places: list[Mention], name: str | None) -> bool:
+    """True when the headline names the place `name` only as where something happens ('Governor announces $90 million
+    for AI computing in Buffalo'): after a preposition of place, not as the one acting."""
+    named = [m for m in places if m.entity_name == name]
+    return bool(named) and all(PLACE_PREPOSITION_BEFORE.search(title, 0, m.char_start) for m in named)
+
+
+PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|across)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.I)
 
 
 def _named_again(jur: list[Mention]) -> bool:
