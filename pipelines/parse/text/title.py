@@ -259,6 +259,8 @@ def is_breadcrumb(text: str) -> bool:
     >>> is_breadcrumb("Home / China / Cities"), is_breadcrumb("Beijing / Shanghai race for AI firms")
     (True, False)
     """
+    if not CRUMB_MARK.search(text):  # most lines: no crumb mark (speed)
+        return False
     parts = CRUMB_SEP.split(header_rules().crumb_lead.sub("", text))
     return len(parts) >= 3 and parts[0].strip().casefold() in HOME_ITEMS
 

@@ -111,14 +111,13 @@ def is_meta_like(line) -> bool:
 
 
 def title_candidates(lines, body_start: int) -> list[int]:
-    """Indexes of the lines that may be the headline: short lines in the window above the body, but a credit's line or
-    a picture's caption."""
+    """Indexes of the lines that may be the headline: short lines in the window above the body, but a credit's line (a
+    picture's caption is no headline-kind line: text/lines.py classify)."""
     lo = max(0, body_start - TITLE_WINDOW)
     hi = min(len(lines), body_start + TITLE_WINDOW_BELOW)
     return [i for i in range(lo, hi)
             if 2 <= lines[i].words <= TITLE_MAX_WORDS and lines[i].kind in ("headline", "text", "meta")
-            and not _credit().match(lines[i].text) and WORD.search(lines[i].text)
-            and not header_rules().caption_credit.search(lines[i].text)]  # a picture's caption
+            and not _credit().match(lines[i].text) and WORD.search(lines[i].text)]
 
 
 def opening_lines(keep: set[int]) -> list[int]:
