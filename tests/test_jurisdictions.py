@@ -256,3 +256,9 @@ def test_a_place_naming_a_currency_is_no_mention():
     assert names("a budget of 10 billion Hong Kong dollars") == []
     assert names("The United States will spend 1 billion dollars.") == ["United States"]
     assert names("Hong Kong dollar deposits rose in Hong Kong.") == ["Hong Kong"]
+
+
+def test_a_place_in_capitals_before_its_kind_is_read_and_a_capitals_dateline_is_not():
+    from pipelines.extract.jurisdictions import find_jurisdictions
+    found = find_jurisdictions("FUTIAN District has pledged to invest 3 billion yuan. SHENZHEN -- The city said so.")
+    assert [(m.entity_name, m.surface_text) for m in found] == [("Futian", "FUTIAN District")]

@@ -12,6 +12,10 @@ from pipelines.records import Mention
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’.][A-Za-z0-9]+|-(?=[A-Z])[A-Za-z0-9]+)*\.?")
 GAP = re.compile(r"[ ]+|[ ]?-[ ]?")
+# A place's name in capitals before its kind ('FUTIAN District has pledged …', a paper's lead-in in capitals): read as
+# the name in title case. A name in capitals alone ('SHENZHEN --', a dateline) stays unread: no kind word vouches for it.
+CAPITALS_BEFORE_KIND = re.compile(r"\b([A-Z]{3,}(?: [A-Z]{3,})?)(?= (?:District|Province|City|County|Prefecture|"
+                                  r"Municipality|New Area|Autonomous Region)\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$")
 
 
@@ -187,11 +191,15 @@ def find_jurisdictions(text: str, context_countries: frozenset = frozenset(), ja
     [('Henan', 'Henan'), ('Sichuan', 'Sichuan province')]
     >>> [(m.entity_name, m.surface_text) for m in find_jurisdictions("四川省和成都市")]
     [('Sichuan', '四川省'), ('Chengdu', '成都市')]
+    >>> [(m.entity_name, m.surface_text) for m in find_jurisdictions("FUTIAN District has pledged; SHENZHEN -- The city")]
+    [('Futian', 'FUTIAN District')]
     """
     if not text:
         return []
     gaz, rules = load_gazetteer(), _rules()
     original, text = text, fold_latin(text)  # names are matched without accents ('São Paulo'); offsets are kept
+    if CAPITALS_BEFORE_KIND.search(text):  # 'FUTIAN District' read as 'Futian District', offsets kept
+        text = CAPITALS_BEFORE_KIND.sub(lambda m: m.group(1).title(), text)
     _learn_districts(text, gaz, rules)
     out, minor = [], []
     for start, end, name in _candidates(text, gaz):
