@@ -331,3 +331,7 @@ def test_a_level_government_budget_opening_a_sentence_is_that_level_place():
     # 市财政 (the city's budget) after a sentence naming two of its districts: the city's figure, not a district's
     body = "济南市印发行动计划。历下区、槐荫区将建设元宇宙产业集聚区。市财政每年统筹安排资金1亿元支持元宇宙产业发展。"
     assert targets(body) == [("Jinan", "investment", 1e8, "CNY", None)]
+
+
+def test_innovation_application_centres_counted_after_their_noun_are_research_centres():
+    assert targets("厦门市提出到2027年建成区块链创新应用中心3个。") == [("Xiamen", "research_centers", 3, "count", 2027)]
