@@ -394,7 +394,7 @@ def _lies_within(name: str | None, container: str) -> bool:
     """True when the place `name` lies inside `container` ('Jiangyin' in 'Wuxi', 'Haidian' in 'Beijing'): a headline
     naming a district or a county-level city whose body names its city more often as context (我们将紧扣无锡市…部署,
     'Beijing aims for …') is about that district."""
-    return name is not None and name != container and container in {p.name for p in load_gazetteer().ancestors(name)}
+    return name is not None and name != container and container in _chain(name)
 
 
 def _located_in(title: str, places: list[Mention], name: str | None) -> bool:

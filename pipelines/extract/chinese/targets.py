@@ -343,13 +343,13 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         if heading:  # a work report's section: '二、2024年主要目标任务' opens goals, '一、2023年工作回顾' closes them
             section_year = plan_section_year(sentence, published_at, cfg)
         planned = section_year is not None and not heading  # '全年实施重点项目120个，完成投资450亿元' under it
+        located = LocatedPlaces(body, in_sentence, cfg)  # '将在江宁区…建设': where, not who
         if amounts and not reported and (item or planned or cfg["target_cues_re"].search(sentence)):
             figures = [(s + f["start"], s + f["end"]) for f in amounts]
             ends = sorted(f["end"] for f in amounts)
             in_names = by_start[bisect_left(name_starts, s):bisect_left(name_starts, e)]
             clauses = SentenceClauses(body, s, e, in_names, in_sentence)
             levels = SentenceLevels(body, s, e, cfg)  # '全省将培育…': the province's figures
-            located = LocatedPlaces(body, in_sentence, cfg)  # '将在江宁区…建设': where, not who
             for a in amounts:
                 if _rejected(scans, a, published_at) or below_target_size(a, cfg):
                     continue
@@ -394,7 +394,7 @@ def extract_chinese_targets(body: str, published_at: datetime | None, mentions: 
         earlier_year = year if year is not None else earlier_year
         plan.note(sentence)
         if in_sentence:  # a sentence naming places only as where or whom a plan helps ('支持苏州工业园区建设…') leaves
-            if not LocatedPlaces(body, in_sentence, cfg).only(s, e):  # the subject as it was: the city's
+            if not located.only(s, e):  # the subject as it was: the city's
                 story.prev_subject = first_subject(in_sentence, body)
         elif level := level_subject(story, SentenceLevels(body, s, e, cfg), e, cfg):
             story.prev_subject = level  # '全省将…。还将…': the next sentence's subject is still the province
