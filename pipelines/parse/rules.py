@@ -105,7 +105,8 @@ class TextRules:
     boilerplate: BoilerplateLines
     promo: re.Pattern
     promo_max_words: int
-    story_end: re.Pattern
+    story_end: re.Pattern  # story_end_lines and closing_lines
+    closing: re.Pattern  # closing_lines alone: they close a saved page's extracted body too (html/edges.py)
     footer: re.Pattern
     footer_mention: re.Pattern
     footer_dated: re.Pattern
@@ -184,7 +185,8 @@ def text_rules(path: Path = RULES_FILE) -> TextRules:
         boilerplate=BoilerplateLines(_any_line(raw["boilerplate_lines"]), _cued_lines(raw["boilerplate_cued_lines"])),
         promo=_any_line(raw["promo_cues"]),
         promo_max_words=int(raw["promo_max_words"]),
-        story_end=_any_line(raw["story_end_lines"]),
+        story_end=_any_line(raw["story_end_lines"] + raw["closing_lines"]),
+        closing=_any_line(raw["closing_lines"]),
         footer=re.compile(raw["footer_line"], flags),
         footer_mention=re.compile(raw["footer_mention"], flags),
         footer_dated=re.compile(raw["footer_dated"], flags),

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipelines.parse.dates import find_date
+from pipelines.parse.dates import WEEKDAY, find_date
 from pipelines.parse.html.pagetext import SENTENCE_ENDS
 from pipelines.parse.html.rules import rules
+from pipelines.parse.rules import text_rules
 from pipelines.parse.scripts import word_count as text_words
 
 HEADER_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")  # between a header line's fields
 LEFTOVER = re.compile(r"[\W\d_]*(?:(?:(?i:at|on|am|pm|a\.m\.|p\.m\.)|[A-Z]{2,4})\b[\W\d_]*)*")  # time, zone ('EST')
-WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +52,9 @@ def is_header_line(line: str) -> bool:
     parts = [part.strip() for part in HEADER_SEPARATORS.split(line) if part.strip()]
     fields = [part for part in parts if latin_field().match(part)]
     dated = [part for part in parts if part not in fields and _date_alone(part)]
-    return len(fields) + len(dated) == len(parts) and (bool(dated) and len(parts) == 1 or len(parts) >= 2 and bool(fields))
+    if len(fields) + len(dated) != len(parts):
+        return False
+    return bool(dated) and len(parts) == 1 or len(parts) >= 2 and bool(fields)  # a date alone, or fields
 
 
 def _date_alone(part: str) -> bool:
@@ -67,27 +69,31 @@ def _date_alone(part: str) -> bool:
 @lru_cache(maxsize=1)
 def date_label() -> re.Pattern:
     """A header field's label before its date ('Published on:', 'Last updated', 'Date:'; body.field_labels_latin)."""
-    labels = "|".join(map(re.escape, rules()["body"]["field_labels_latin"]))
-    return re.compile(rf"^\s*(?:last\s+)?(?:{labels})(?:\s+on)?\s*:?", re.I)
+    return re.compile(rf"^\s*(?:last\s+)?(?:{_latin_labels()})(?:\s+on)?\s*:?", re.I)
 
 
 @lru_cache(maxsize=1)
 def latin_field() -> re.Pattern:
     """A 'Label: value' header field in a Latin-script page (body.field_labels_latin), with a value."""
-    labels = "|".join(map(re.escape, rules()["body"]["field_labels_latin"]))
-    return re.compile(rf"(?:{labels})\s*:\s*\S", re.I)
+    return re.compile(rf"(?:{_latin_labels()})\s*:\s*\S", re.I)
+
+
+def _latin_labels() -> str:
+    """body.field_labels_latin as one alternation."""
+    return "|".join(map(re.escape, rules()["body"]["field_labels_latin"]))
 
 
 @lru_cache(maxsize=1)
 def story_end() -> re.Pattern:
-    """One pattern matching the start of any of body.story_end_lines."""
-    return re.compile("|".join(f"(?:{p})" for p in rules()["body"]["story_end_lines"]), re.I)
+    """One pattern matching the start of any of the text dumps' closing_lines and body.story_end_lines."""
+    own = (f"(?:{p})" for p in rules()["body"]["story_end_lines"])
+    return re.compile("|".join([text_rules().closing.pattern, *own]), re.I)
 
 
 def before_story_end(lines: list[str]) -> list[str]:
-    """`lines` up to the first, after the story's first paragraph, that closes a story (html_rules.yaml
-    body.story_end_lines: a Chinese site's editor or reviewer credit, a wire's end mark): what an extractor keeps under
-    it is the site's furniture (a share prompt, an account's follow button), never the story's.
+    """`lines` up to the first, after the story's first paragraph, that closes a story (text_rules.yaml closing_lines
+    and html_rules.yaml body.story_end_lines: a Chinese site's editor or reviewer credit, a wire's end mark): what an
+    extractor keeps under it is the site's furniture (a share prompt, an account's follow button), never the story's.
 
     >>> before_story_end(["The city opened a park.", "It cost 5 million yuan.", "(责编：李娜、张伟)", "分享到微信"])
     ['The city opened a park.', 'It cost 5 million yuan.']
